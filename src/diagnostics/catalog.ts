@@ -1,0 +1,37 @@
+import { Diagnostic, Related, Span } from './diagnostic';
+
+/**
+ * Every message natmodgen can report, with a stable code. Tests check codes and
+ * positions, not wording.
+ */
+export const catalog = {
+  NMG1001: { severity: 'error', text: (a: { file: string }) => `cannot read '${a.file}': no such file`, help: 'check the path; natmodgen takes the C sources of one user C module' },
+  NMG1002: { severity: 'error', text: (_: object) => 'the file is empty', help: 'pass the C source that defines the module (it holds MP_REGISTER_MODULE)' },
+  NMG1003: { severity: 'error', text: (_: object) => 'this does not look like C source', help: 'pass .c files written in the user C module style' },
+  NMG1004: { severity: 'error', text: (a: { near: string }) => `syntax error near '${a.near}'`, help: 'fix the C syntax; the file must compile as a user C module first' },
+  NMG1005: { severity: 'error', text: (a: { name: string }) => `cannot parse ${a.name}: unbalanced brackets or missing ';'`, help: 'check the macro invocation' },
+  NMG2001: { severity: 'error', text: (_: object) => 'no module is registered: MP_REGISTER_MODULE(MP_QSTR_name, module_obj) was not found in any input', help: 'add MP_REGISTER_MODULE to the source that defines the module object, or pass that file too' },
+  NMG2002: { severity: 'error', text: (a: { name: string }) => `module object '${a.name}' is not defined in the inputs`, help: "define it as 'const mp_obj_module_t NAME = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&DICT };' or pass the file that does" },
+  NMG2003: { severity: 'error', text: (a: { name: string }) => `globals dict '${a.name}' is not defined in the inputs`, help: 'define it with MP_DEFINE_CONST_DICT(NAME, table)' },
+  NMG2004: { severity: 'error', text: (a: { name: string }) => `table '${a.name}' is not defined in the inputs`, help: "define it as 'static const mp_rom_map_elem_t NAME[] = { ... };'" },
+  NMG2005: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is not defined in the inputs`, help: 'define the object (for example with MP_DEFINE_CONST_FUN_OBJ_1) before the table, or pass the file that defines it' },
+  NMG2006: { severity: 'error', text: (a: { names: string }) => `more than one module is registered (${a.names}); a native module holds exactly one`, help: 'convert each module separately, passing only the files of one module' },
+  NMG2007: { severity: 'error', text: (a: { value: string }) => `unsupported table value '${a.value}'`, help: 'use MP_ROM_PTR(&obj), MP_ROM_INT(n), MP_ROM_QSTR(MP_QSTR_x), MP_ROM_NONE, MP_ROM_TRUE or MP_ROM_FALSE' },
+  NMG2008: { severity: 'error', text: (a: { name: string; count: number }) => `type '${a.name}' uses ${a.count} slots; a native module type has room for 11`, help: 'drop a slot (for example handle the operation in another slot)' },
+  NMG2009: { severity: 'error', text: (a: { slot: string }) => `unknown type slot '${a.slot}'`, help: 'slots are make_new, print, call, unary_op, binary_op, attr, subscr, iter, buffer, protocol, parent, locals_dict' },
+  NMG2010: { severity: 'error', text: (a: { what: string }) => `malformed ${a.what}`, help: 'write it in the form the MicroPython headers define' },
+  NMG2011: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is defined more than once`, help: 'rename one of them' },
+  NMG2012: { severity: 'warning', text: (a: { name: string }) => `module name '${a.name}' contains an escaped character; natmods cannot unescape qstrs`, help: 'use a plain identifier as the module name' },
+  NMG2013: { severity: 'error', text: (a: { name: string }) => `keyword table '${a.name}' at file scope holds run-time qstrs and preprocessor conditionals`, help: 'move the table into the function that uses it, or move the #if outside the table' },
+  NMG3001: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is not available to native modules (it is not exported through mp_fun_table)`, help: 'compute it another way, or keep this module as a user C module' },
+  NMG3002: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is not available to native modules`, help: 'natmods cannot reach port or HAL functions; pass the value in from Python instead' },
+} as const;
+
+export type Code = keyof typeof catalog;
+type Args<C extends Code> = Parameters<(typeof catalog)[C]['text']>[0];
+
+export function diag<C extends Code>(code: C, span: Span | undefined, args: Args<C>, related: Related[] = []): Diagnostic {
+  const entry = catalog[code];
+  const text = entry.text as (a: Args<C>) => string;
+  return { code, severity: entry.severity, message: text(args), span, related, help: entry.help };
+}

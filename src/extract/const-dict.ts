@@ -1,0 +1,28 @@
+import { ConstDictDecl } from '../model/declarations';
+import { diag } from '../diagnostics/catalog';
+import { ExtractContext, readMacroCall } from './context';
+
+/** MP_DEFINE_CONST_DICT(name, table) → ConstDictDecl. */
+export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
+  const out: ConstDictDecl[] = [];
+  for (const i of ctx.anchors('const-dict', 'const_dict.macro')) {
+    const call = readMacroCall(ctx, i);
+    if (!call) continue;
+    const args = ctx.cur.splitArgs(call.open, call.close);
+    if (args.length !== 2) {
+      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: 'MP_DEFINE_CONST_DICT: expected (name, table)' }));
+      continue;
+    }
+    out.push({
+      kind: 'const_dict',
+      name: ctx.cur.flat(args[0]),
+      table: ctx.cur.flat(args[1]),
+      tableSpan: ctx.cur.spanOf(args[1]),
+      span: ctx.cur.span(call.first, call.last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: call.isStatic,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { Result } from '../diagnostics/diagnostic';
+import { Decl, FileModel } from '../model/declarations';
+import { ParsedFile } from '../parse/parser';
+import { ExtractContext } from './context';
+import { extractArgTables } from './arg-table';
+import { extractConstDicts } from './const-dict';
+import { extractFunObjs } from './fun-obj';
+import { extractIncludes } from './include';
+import { extractModuleObjs } from './module-obj';
+import { extractObjTypes } from './obj-type';
+import { extractRegistrations } from './registration';
+import { extractRomTables } from './rom-table';
+import { extractTypeForwards } from './type-forward';
+import { extractUnavailable } from './unavailable';
+import { checkSyntax } from './syntax';
+
+/** Tree → declarations: runs every construct extractor over one file. */
+export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
+  const ctx = new ExtractContext(file, unit);
+  const decls: Decl[] = [
+    ...extractFunObjs(ctx),
+    ...extractRomTables(ctx),
+    ...extractConstDicts(ctx),
+    ...extractObjTypes(ctx),
+    ...extractTypeForwards(ctx),
+    ...extractModuleObjs(ctx),
+    ...extractRegistrations(ctx),
+    ...extractArgTables(ctx),
+    ...extractIncludes(ctx),
+    ...extractUnavailable(ctx),
+  ].sort((a, b) => a.span.start - b.span.start);
+  ctx.diagnostics.push(...checkSyntax(ctx, decls));
+  const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);
+  const identifiers = new Set<string>();
+  for (const t of file.tokens) {
+    if (t.kind !== 'ident') continue;
+    if (tableRanges.some((s) => t.start >= s.start && t.end <= s.end)) continue;
+    identifiers.add(t.text);
+  }
+  return { value: { unit, path: file.path, decls, identifiers }, diagnostics: ctx.diagnostics };
+}

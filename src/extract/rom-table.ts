@@ -1,0 +1,51 @@
+import { RomEntry, RomTableDecl, asQstr } from '../model/declarations';
+import { diag } from '../diagnostics/catalog';
+import { ExtractContext, qualifiersBefore } from './context';
+import { condItems } from './cond-items';
+import { readRomValue } from './rom-value';
+
+/** `[static] const mp_rom_map_elem_t name[] = { { MP_ROM_QSTR(MP_QSTR_k), value }, ... };` */
+export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
+  const { cur } = ctx;
+  const out: RomTableDecl[] = [];
+  for (const i of ctx.anchors('rom-table', 'rom_table.type')) {
+    const q = qualifiersBefore(cur, i);
+    const nameIdx = i + 1;
+    if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
+    const closeBracket = cur.closing(nameIdx + 1);
+    if (closeBracket < 0 || !cur.is(closeBracket + 1, '=') || !cur.is(closeBracket + 2, '{')) continue;
+    const open = closeBracket + 2;
+    const close = cur.closing(open);
+    if (close < 0) {
+      ctx.diagnostics.push(diag('NMG1005', cur.span(nameIdx), { name: `table '${cur.text(nameIdx)}'` }));
+      continue;
+    }
+    const last = cur.is(close + 1, ';') ? close + 1 : close;
+    const items = condItems<RomEntry>(cur, cur.splitArgs(open, close), (r) => {
+      const toks = cur.codeTokens(r);
+      const o = toks[0];
+      if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) {
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        return undefined;
+      }
+      const kv = cur.splitArgs(o, toks[toks.length - 1]);
+      const key = kv[0] ? cur.flat(kv[0]) : '';
+      const m = /^MP_ROM_QSTR\(MP_QSTR_(\w+)\)$/.exec(key);
+      if (kv.length !== 2 || !m) {
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        return undefined;
+      }
+      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]) };
+    });
+    out.push({
+      kind: 'rom_table',
+      name: cur.text(nameIdx),
+      items,
+      span: cur.span(q.first, last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: q.isStatic,
+    });
+  }
+  return out;
+}

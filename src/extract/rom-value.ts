@@ -1,0 +1,32 @@
+import { RomValue, asQstr } from '../model/declarations';
+import { Cursor, TokRange } from './cursor';
+
+/** Reads one `MP_ROM_*` value (py/obj.h) from its tokens. */
+export function readRomValue(cur: Cursor, r: TokRange): RomValue {
+  const toks = cur.codeTokens(r);
+  const span = cur.spanOf(r);
+  const head = cur.text(toks[0]);
+  if (toks.length === 1) {
+    if (head === 'MP_ROM_NONE') return { kind: 'none', span };
+    if (head === 'MP_ROM_TRUE') return { kind: 'true', span };
+    if (head === 'MP_ROM_FALSE') return { kind: 'false', span };
+  }
+  const open = toks[1];
+  const close = toks[toks.length - 1];
+  const wrapped = toks.length >= 3 && cur.is(open, '(') && cur.closing(open) === close;
+  const inner: TokRange = { from: open + 1, to: close - 1 };
+  if (wrapped && head === 'MP_ROM_INT') return { kind: 'int', expr: cur.source(inner), span };
+  if (wrapped && head === 'MP_ROM_QSTR') {
+    const q = cur.flat(inner);
+    if (/^MP_QSTR_\w+$/.test(q)) return { kind: 'qstr', qstr: asQstr(q.slice(8)), span };
+  }
+  if (wrapped && head === 'MP_ROM_PTR') {
+    const innerToks = cur.codeTokens(inner);
+    const amp = innerToks.findIndex((i) => cur.is(i, '&'));
+    const target = amp >= 0 ? innerToks[amp + 1] : undefined;
+    if (target !== undefined && cur.tokens[target].kind === 'ident') {
+      return { kind: 'ptr', target: cur.text(target), text: cur.flat(inner), span };
+    }
+  }
+  return { kind: 'unknown', text: cur.flat(r), span };
+}

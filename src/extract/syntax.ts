@@ -1,0 +1,45 @@
+import type { SyntaxNode } from 'tree-sitter';
+import { Diagnostic } from '../diagnostics/diagnostic';
+import { diag } from '../diagnostics/catalog';
+import { Decl } from '../model/declarations';
+import { ExtractContext } from './context';
+
+const MACRO_CALL = /\b[A-Z][A-Z0-9_]*\s*\(/;
+
+/**
+ * Tree-sitter reports ERROR nodes for valid MicroPython code (macros in declaration
+ * position, `#if` inside initializers). An ERROR counts as a syntax error only when
+ * no extractor claimed it and it holds no macro invocation that could explain it.
+ */
+export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
+  const { file } = ctx;
+  const text = file.src.text;
+  if (text.includes('\u0000')) return [diag('NMG1003', file.src.span(0, 0), {})];
+  const errors: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode): void => {
+    if (n.type === 'ERROR') errors.push(n);
+    else if (n.hasError) for (const c of n.children) visit(c);
+  };
+  visit(file.tree.rootNode);
+  const root = file.tree.rootNode;
+  const codeLen = text.replace(/\s+/g, '').length;
+  const errLen = errors.reduce((s, e) => s + text.slice(e.startIndex, e.endIndex).replace(/\s+/g, '').length, 0);
+  if (root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5)) return [diag('NMG1003', file.src.span(errors[0]?.startIndex ?? 0, errors[0]?.endIndex ?? 0), {})];
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    if (decls.some((d) => e.startIndex >= d.span.start && e.endIndex <= d.span.end + 1)) continue;
+    const stmt = statementAround(e);
+    const stmtText = text.slice(stmt.startIndex, stmt.endIndex);
+    if (MACRO_CALL.test(stmtText)) continue;
+    const inner = text.slice(e.startIndex, e.endIndex).trim();
+    if (inner === '' || inner.startsWith('#')) continue;
+    out.push(diag('NMG1004', file.src.span(e.startIndex, e.endIndex), { near: inner.split(/\s+/)[0].slice(0, 20) }));
+  }
+  return out;
+}
+
+function statementAround(n: SyntaxNode): SyntaxNode {
+  let s = n;
+  while (s.parent && s.parent.type !== 'translation_unit' && s.parent.type !== 'compound_statement') s = s.parent;
+  return s;
+}

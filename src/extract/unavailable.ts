@@ -1,0 +1,15 @@
+import { UnavailableUse } from '../model/declarations';
+import { SHIMMED_FUNCTIONS, unavailableReason } from '../model/natmod-abi';
+import { ExtractContext } from './context';
+
+/** Calls of functions natmods cannot link; shimmed ones carry the shim that replaces them. */
+export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
+  const out: UnavailableUse[] = [];
+  for (const i of ctx.anchors('call', 'call.name')) {
+    const name = ctx.cur.text(i);
+    const reason = unavailableReason(name);
+    if (!reason) continue;
+    out.push({ kind: 'unavailable', name, shim: reason === 'shim' ? SHIMMED_FUNCTIONS[name] : undefined, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { Span } from '../diagnostics/diagnostic';
+import { Condition } from './condition';
+
+/** A qstr identifier without its `MP_QSTR_` prefix, e.g. `add_ints`. */
+export type Qstr = string & { readonly __brand: 'Qstr' };
+export const asQstr = (s: string): Qstr => s as Qstr;
+
+/** Fields every extracted declaration has: where it is and under which #if it sits. */
+export interface DeclBase {
+  name: string;
+  span: Span;
+  cond: Condition;
+  /** Index of the input file (unit) that holds it. */
+  unit: number;
+  /** Whether the source declares it `static`. */
+  isStatic: boolean;
+}
+
+/** `MP_DEFINE_CONST_FUN_OBJ_{0,1,2,3,VAR,VAR_BETWEEN,KW}(name, ...)` (py/obj.h): const, linkable as is. */
+export interface FunObjDecl extends DeclBase {
+  kind: 'fun_obj';
+  macro: string;
+}
+
+/** A value in a ROM table (py/obj.h `MP_ROM_*`). */
+export type RomValue =
+  | { kind: 'ptr'; target: string; text: string; span: Span }
+  | { kind: 'int'; expr: string; span: Span }
+  | { kind: 'qstr'; qstr: Qstr; span: Span }
+  | { kind: 'none' | 'true' | 'false'; span: Span }
+  | { kind: 'unknown'; text: string; span: Span };
+
+export interface RomEntry {
+  key: Qstr;
+  keySpan: Span;
+  value: RomValue;
+}
+
+/** Table items in source order: entries and the verbatim conditional directives between them. */
+export type CondItem<T> = { kind: 'item'; item: T } | { kind: 'directive'; text: string; span: Span };
+
+/** `static const mp_rom_map_elem_t name[] = { ... };` */
+export interface RomTableDecl extends DeclBase {
+  kind: 'rom_table';
+  items: CondItem<RomEntry>[];
+}
+
+/** `MP_DEFINE_CONST_DICT(name, table)` (py/obj.h). */
+export interface ConstDictDecl extends DeclBase {
+  kind: 'const_dict';
+  table: string;
+  tableSpan: Span;
+}
+
+/** The type slots MicroPython v1.28.0 defines (py/obj.h `mp_obj_type_t`), in declaration order. */
+export const TYPE_SLOTS = ['make_new', 'print', 'call', 'unary_op', 'binary_op', 'attr', 'subscr', 'iter', 'buffer', 'protocol', 'parent', 'locals_dict'] as const;
+export type SlotName = (typeof TYPE_SLOTS)[number];
+
+export interface TypeSlot {
+  slot: SlotName;
+  value: string;
+  span: Span;
+}
+
+/** `MP_DEFINE_CONST_OBJ_TYPE(name, MP_QSTR_Name, flags, slot, value, ...)` (py/obj.h). */
+export interface ObjTypeDecl extends DeclBase {
+  kind: 'obj_type';
+  typeName: Qstr;
+  flags: string;
+  slots: CondItem<TypeSlot>[];
+}
+
+/** A declaration without definition, `static const mp_obj_type_t name;` or `extern const mp_obj_type_t name;`. */
+export interface TypeForwardDecl extends DeclBase {
+  kind: 'type_forward';
+}
+
+/** `const mp_obj_module_t name = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&dict };` */
+export interface ModuleObjDecl extends DeclBase {
+  kind: 'module_obj';
+  globals: string;
+  globalsSpan: Span;
+}
+
+/** `MP_REGISTER_MODULE(MP_QSTR_name, obj)` or `MP_REGISTER_EXTENSIBLE_MODULE(...)` (py/obj.h, read by py/makemoduledefs.py). */
+export interface RegistrationDecl extends DeclBase {
+  kind: 'registration';
+  moduleName: Qstr;
+  moduleObj: string;
+  moduleObjSpan: Span;
+  extensible: boolean;
+}
+
+/** `static const mp_arg_t name[] = { { MP_QSTR_x, ... }, ... };` inside a function or at file scope. */
+export interface ArgTableDecl extends DeclBase {
+  kind: 'arg_table';
+  /** Span of the `static` keyword, removed so the table is built on each call with run-time qstrs. */
+  staticSpan?: Span;
+  atFileScope: boolean;
+  /** The initializer `{ ... }` on one line, for tables at file scope. */
+  init: string;
+  /** Whether the initializer holds preprocessor directives. */
+  hasDirectives: boolean;
+}
+
+/** `#include "..."` */
+export interface IncludeDecl extends DeclBase {
+  kind: 'include';
+  target: string;
+  quoted: boolean;
+}
+
+/** A call of something natmods cannot link. */
+export interface UnavailableUse extends DeclBase {
+  kind: 'unavailable';
+  /** What replaces it when natmodgen can provide it; undefined otherwise. */
+  shim?: string;
+}
+
+export type Decl =
+  | FunObjDecl
+  | RomTableDecl
+  | ConstDictDecl
+  | ObjTypeDecl
+  | TypeForwardDecl
+  | ModuleObjDecl
+  | RegistrationDecl
+  | ArgTableDecl
+  | IncludeDecl
+  | UnavailableUse;
+
+/** Everything extracted from one input file. */
+export interface FileModel {
+  unit: number;
+  path: string;
+  decls: Decl[];
+  /** Identifiers that occur in the file outside ROM tables: names the file can refer to. */
+  identifiers: Set<string>;
+}

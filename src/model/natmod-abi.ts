@@ -1,0 +1,38 @@
+/**
+ * Facts about what a natmod can reach at MicroPython v1.28.0 (py/dynruntime.h,
+ * py/nativeglue.h `mp_fun_table`, tools/mpy_ld.py). Names here are called from C
+ * but are not exported to native modules.
+ */
+
+/** Functions natmodgen replaces with a generated equivalent (templates/shims/<name>.c.hbs). */
+export const SHIMMED_FUNCTIONS: Record<string, string> = {
+  mp_hal_ticks_ms: 'hal_ticks',
+  mp_hal_ticks_us: 'hal_ticks',
+  mp_hal_ticks_cpu: 'hal_ticks',
+  mp_hal_delay_ms: 'hal_delay',
+  mp_hal_delay_us: 'hal_delay',
+  mp_call_function_0: 'call_function',
+  mp_call_function_1: 'call_function',
+  mp_call_function_2: 'call_function',
+  m_malloc0: 'malloc0',
+};
+
+/** Functions that cannot be reached from a natmod and have no generated equivalent. */
+export const UNAVAILABLE_FUNCTIONS = new Set([
+  'mp_call_method_n_kw', 'mp_getiter', 'mp_iternext', 'mp_obj_get_int_maybe', 'mp_obj_new_int_from_ll', 'mp_obj_new_int_from_ull',
+  'mp_obj_get_array_fixed_n', 'mp_obj_is_callable', 'mp_obj_new_set', 'mp_obj_is_subclass_fast', 'mp_obj_equal', 'mp_obj_int_get_checked',
+  'mp_obj_new_slice', 'mp_obj_str_get_qstr', 'qstr_str', 'qstr_from_str', 'mp_obj_new_str_via_qstr', 'mp_obj_new_str_from_vstr',
+  'mp_obj_new_exception_msg', 'mp_obj_new_exception_msg_varg', 'mp_raise_msg_varg', 'mp_obj_print_helper', 'mp_print_str', 'mp_obj_new_bytearray',
+  'm_malloc_maybe', 'm_malloc_with_finaliser', 'mp_obj_get_type_str', 'mp_handle_pending', 'mp_map_lookup', 'nlr_push', 'nlr_pop',
+  'mp_sched_schedule', 'mp_obj_hash',
+]);
+
+/** Prefixes of port/HAL/library function families natmods cannot reach. */
+export const UNAVAILABLE_PREFIXES = ['mp_hal_', 'vstr_'];
+
+export function unavailableReason(name: string): 'shim' | 'runtime' | 'port' | undefined {
+  if (SHIMMED_FUNCTIONS[name]) return 'shim';
+  if (UNAVAILABLE_FUNCTIONS.has(name)) return 'runtime';
+  if (UNAVAILABLE_PREFIXES.some((p) => name.startsWith(p))) return 'port';
+  return undefined;
+}

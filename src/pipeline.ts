@@ -1,0 +1,73 @@
+import * as path from 'path';
+import { Diagnostic, hasErrors, Result } from './diagnostics/diagnostic';
+import { extractFile } from './extract';
+import { parseFile, ParsedFile } from './parse/parser';
+import { planUnits } from './plan';
+import { outputPaths } from './plan/names';
+import { renderUnit } from './render';
+import { resolveModule } from './resolve';
+import { ResolvedModule } from './model/resolved';
+
+export interface SourceInput {
+  path: string;
+  text: string;
+}
+
+export interface GenOptions {
+  /** `-D NAME[=VALUE]` as given on the command line. */
+  defines: string[];
+  /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
+  outDir: string;
+}
+
+export interface GeneratedFile {
+  /** Path relative to the output folder. */
+  rel: string;
+  text: string;
+}
+
+export interface Analysis {
+  parsed: ParsedFile[];
+  module: ResolvedModule | undefined;
+}
+
+/** parse → extract → resolve: everything up to the decision of what to build at run time. */
+export function analyse(inputs: SourceInput[]): Result<Analysis> {
+  const diagnostics: Diagnostic[] = [];
+  const parsed = inputs.map((i) => parseFile(i.path, i.text));
+  const models = parsed.map((p, unit) => {
+    const r = extractFile(p, unit);
+    diagnostics.push(...r.diagnostics);
+    return r.value;
+  });
+  const resolved = resolveModule(models);
+  diagnostics.push(...resolved.diagnostics);
+  return { value: { parsed, module: resolved.value, models } as Analysis & { models: typeof models }, diagnostics };
+}
+
+/** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
+export function generate(inputs: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
+  const a = analyse(inputs);
+  const { parsed, module } = a.value;
+  if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
+  const outRel = outputPaths(inputs.map((i) => i.path));
+  const views = planUnits({
+    parsed,
+    models: (a.value as Analysis & { models: never[] }).models,
+    module,
+    defines: opts.defines.map(parseDefine),
+    outRel,
+    outDir: opts.outDir,
+  });
+  const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text) }));
+  return { value: files, diagnostics: a.diagnostics };
+}
+
+/** `NAME`, `NAME=VALUE` or `F(x)=body`, as a compiler's -D takes it. */
+export function parseDefine(d: string): { name: string; body: string } {
+  const eq = d.indexOf('=');
+  if (eq < 0) return { name: d, body: '1' };
+  return { name: d.slice(0, eq), body: d.slice(eq + 1) };
+}
+
+export { path };

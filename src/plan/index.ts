@@ -1,0 +1,175 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Decl, FileModel, ObjTypeDecl, RomTableDecl } from '../model/declarations';
+import { ResolvedModule } from '../model/resolved';
+import { ParsedFile } from '../parse/parser';
+import { condLines, directiveLine, guarded, hasDirectives } from './lines';
+import { names, unitIds } from './names';
+import { valueExpr } from './values';
+import { EditView, Line, MpyInitView, UnitView } from './view';
+
+export interface PlanInput {
+  parsed: ParsedFile[];
+  models: FileModel[];
+  module: ResolvedModule;
+  /** `-D` macros, in command-line order. */
+  defines: Array<{ name: string; body: string }>;
+  /** Output path of each unit relative to the output folder, and that folder. */
+  outRel: string[];
+  outDir: string;
+}
+
+const SHIM_ORDER = ['hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0'];
+const SHIM_NEEDS: Record<string, string[]> = { hal_ticks: ['hal_time'], hal_delay: ['hal_time'] };
+
+/** Resolved module → one UnitView per input file. */
+export function planUnits(input: PlanInput): UnitView[] {
+  const { module: mod } = input;
+  const ids = unitIds(input.parsed.map((p) => p.path));
+  const regUnit = mod.registration.unit;
+  return input.parsed.map((file, unit) => {
+    const model = input.models[unit];
+    const id = ids[unit];
+    const outAbs = path.resolve(input.outDir, input.outRel[unit]);
+    const rel = (target: string) => path.relative(path.dirname(outAbs), path.resolve(target)).split(path.sep).join('/');
+    const typeStorage = (t: ObjTypeDecl) => names.typeStorage(t.name, t.isStatic ? ids[t.unit] : undefined);
+    const visibleTypes = mod.types.filter((t) => t.unit === unit || !t.isStatic);
+
+    const edits: EditView[] = [];
+    const initLines: Line[] = [];
+    const edit = (d: { span: { start: number; end: number } }, partial: string, data: object = {}) => edits.push({ start: d.span.start, end: d.span.end, partial, data });
+
+    const blockAt = declBlockOffset(file, model, new Set(visibleTypes.map((t) => t.name)));
+    if (blockAt !== undefined) {
+      edits.push({ start: blockAt, end: blockAt, partial: 'decl-block', data: { types: visibleTypes.map((t) => ({ name: t.name, storage: typeStorage(t) })) } });
+    }
+
+    const typeInits: Line[] = [];
+    const tableFills: Line[] = [];
+    for (const d of model.decls) {
+      switch (d.kind) {
+        case 'obj_type': {
+          const counted = hasDirectives(d.slots);
+          const storage = typeStorage(d);
+          edit(d, 'type-definition', {
+            storage,
+            initFn: names.typeInit(d.name),
+            flags: d.flags,
+            typeName: d.typeName,
+            counted,
+            slots: condLines(d.slots, (s, i) => [{ partial: counted ? 'slot-counted' : 'slot', storage, slot: s.slot, value: s.value, index: i }]),
+          });
+          typeInits.push(...guarded(d.cond, [{ partial: 'call', fn: names.typeInit(d.name) }]));
+          break;
+        }
+        case 'type_forward':
+          if (mod.typeForwards.includes(d)) edit(d, 'removed', { what: `forward declaration of ${d.name}` });
+          break;
+        case 'rom_table':
+          if (d === mod.globalsTable) edit(d, 'globals-table', { fn: names.globals(mod.name), lines: entryLines(d, mod, 'store-global') });
+          else {
+            edit(d, 'table-storage', {
+              name: d.name,
+              storage: names.tableStorage(d.name, id),
+              fillFn: names.tableFill(d.name),
+              sizeLines: condLines(d.items, () => [{ partial: 'size-term' }]),
+              lines: entryLines(d, mod, 'table-entry'),
+            });
+            tableFills.push(...guarded(d.cond, [{ partial: 'call', fn: names.tableFill(d.name) }]));
+          }
+          break;
+        case 'const_dict':
+          if (d === mod.globalsDict) edit(d, 'removed', { what: `globals dict ${d.name}` });
+          break;
+        case 'module_obj':
+          if (d === mod.moduleObj) edit(d, 'removed', { what: `module object ${d.name}` });
+          break;
+        case 'registration':
+          edit(d, 'removed', { what: `registration of module ${d.moduleName}` });
+          break;
+        case 'arg_table':
+          if (!d.atFileScope && d.staticSpan) edits.push({ start: d.staticSpan.start, end: d.staticSpan.end, partial: 'empty', data: {} });
+          else if (d.atFileScope && !d.hasDirectives) edit(d, 'arg-table-macro', { name: d.name, init: d.init });
+          break;
+        case 'include':
+          includeEdit(d, file, rel, edits);
+          break;
+        case 'fun_obj':
+        case 'unavailable':
+          break;
+        default: {
+          const never: never = d;
+          void never;
+        }
+      }
+    }
+    initLines.push(...typeInits, ...tableFills);
+
+    const shimKinds = new Set(mod.shimUses.filter((u) => u.unit === unit).map((u) => u.shim!));
+    for (const k of [...shimKinds]) for (const need of SHIM_NEEDS[k] ?? []) shimKinds.add(need);
+    const shims = SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` }));
+
+    const mpyInit: MpyInitView | undefined =
+      unit === regUnit
+        ? {
+            moduleName: mod.name,
+            externs: [...ids.map((u) => names.unitInit(u)), names.globals(mod.name)],
+            unitInits: ids.map((u) => names.unitInit(u)),
+            globalsFn: names.globals(mod.name),
+            guardLines: registrationGuard(mod),
+            globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
+          }
+        : undefined;
+
+    return {
+      outRel: input.outRel[unit],
+      outName: path.basename(input.outRel[unit]),
+      lineFile: rel(file.path),
+      sourceName: file.path.split(path.sep).join('/'),
+      defines: input.defines,
+      shims,
+      edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
+      tail: { initFn: names.unitInit(id), initLines, mpyInit },
+    };
+  });
+}
+
+function entryLines(t: RomTableDecl, mod: ResolvedModule, partial: string): Line[] {
+  return condLines(t.items, (e) => {
+    const v = mod.values.get(e);
+    return v ? [{ partial, key: e.key, value: valueExpr(v) }] : [];
+  });
+}
+
+function registrationGuard(mod: ResolvedModule): Line[] {
+  const cond = mod.registration.cond;
+  const lines = guarded(cond, []);
+  if (lines.length === 0) return [];
+  const expr = (lines[0].text as string).slice(4);
+  return [
+    directiveLine(`#if !(${expr})`),
+    { partial: 'registration-off', moduleName: mod.name, condition: expr.replace(/"/g, "'") },
+    directiveLine('#endif'),
+  ];
+}
+
+/** Where the type aliases go: after the last #include before the first mention of a type. */
+function declBlockOffset(file: ParsedFile, model: FileModel, typeNames: Set<string>): number | undefined {
+  if (typeNames.size === 0) return undefined;
+  const first = file.tokens.find((t) => t.kind === 'ident' && typeNames.has(t.text));
+  if (!first) return undefined;
+  const includes = model.decls.filter((d) => d.kind === 'include' && d.span.start < first.start);
+  const last = includes[includes.length - 1];
+  return last ? last.span.end : 0;
+}
+
+function includeEdit(d: Extract<Decl, { kind: 'include' }>, file: ParsedFile, rel: (p: string) => string, edits: EditView[]): void {
+  if (d.target === 'py/mphal.h') {
+    edits.push({ start: d.span.start, end: d.span.end, partial: 'include-hal', data: {} });
+    return;
+  }
+  if (!d.quoted || path.isAbsolute(d.target)) return;
+  const local = path.resolve(path.dirname(file.path), d.target);
+  if (!fs.existsSync(local)) return;
+  edits.push({ start: d.span.start, end: d.span.end, partial: 'include', data: { path: rel(local) } });
+}

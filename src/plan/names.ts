@@ -1,0 +1,38 @@
+import * as path from 'path';
+
+/** C identifier fragment for a unit, from its file name; unique among the inputs. */
+export function unitIds(paths: string[]): string[] {
+  const seen = new Map<string, number>();
+  return paths.map((p) => {
+    const base = path.basename(p).replace(/\.[^.]*$/, '').replace(/\W/g, '_') || 'unit';
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}_${n}`;
+  });
+}
+
+export const names = {
+  typeStorage: (name: string, unitId: string | undefined) => (unitId ? `natmodgen_${unitId}_type_${name}` : `natmodgen_type_${name}`),
+  typeInit: (name: string) => `natmodgen_init_type_${name}`,
+  tableStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
+  tableFill: (name: string) => `natmodgen_fill_${name}`,
+  unitInit: (unitId: string) => `natmodgen_init_${unitId}`,
+  globals: (moduleName: string) => `natmodgen_${moduleName}_store_globals`,
+};
+
+/** Output paths: the file name alone, or relative folders kept when inputs share a file name. */
+export function outputPaths(inputs: string[]): string[] {
+  const abs = inputs.map((p) => path.resolve(p));
+  const bases = abs.map((p) => path.basename(p));
+  if (new Set(bases).size === bases.length) return bases;
+  const common = commonDir(abs.map((p) => path.dirname(p)));
+  return abs.map((p) => path.relative(common, p).split(path.sep).join('/'));
+}
+
+function commonDir(dirs: string[]): string {
+  let common = dirs[0];
+  for (const d of dirs.slice(1)) {
+    while (d !== common && !d.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) common = path.dirname(common);
+  }
+  return common;
+}

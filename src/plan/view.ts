@@ -1,0 +1,48 @@
+/**
+ * Plain data the templates render. Every name, count, index and order is decided
+ * in src/plan; templates only iterate and interpolate. Each `partial` field names
+ * the template that renders that element.
+ */
+
+export interface Line {
+  partial: string;
+  [field: string]: unknown;
+}
+
+/** A replacement of source bytes [start, end) by a rendered partial. */
+export interface EditView {
+  start: number;
+  end: number;
+  partial: string;
+  data: object;
+}
+
+export interface UnitView {
+  /** Output path relative to the output folder. */
+  outRel: string;
+  /** Base name of the output file, for `#line` in generated code. */
+  outName: string;
+  /** The original file as `#line` should name it (relative to the output file). */
+  lineFile: string;
+  /** The original file as the user passed it, for the header comment. */
+  sourceName: string;
+  defines: Array<{ name: string; body: string }>;
+  shims: Line[];
+  edits: EditView[];
+  tail: TailView;
+}
+
+export interface TailView {
+  initFn: string;
+  initLines: Line[];
+  mpyInit?: MpyInitView;
+}
+
+export interface MpyInitView {
+  moduleName: string;
+  externs: string[];
+  unitInits: string[];
+  globalsFn: string;
+  guardLines: Line[];
+  globalsLines: Line[];
+}

@@ -1,0 +1,77 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Handlebars from 'handlebars';
+import { packageRoot } from '../paths';
+import { SourceText } from '../parse/source';
+import { UnitView } from '../plan/view';
+
+type Template = (ctx: object) => string;
+
+interface Templates {
+  unit: Template;
+  tail: Template;
+  partial: (name: string) => Template;
+}
+
+let templates: Templates | undefined;
+
+function load(): Templates {
+  if (templates) return templates;
+  const hb = Handlebars.create();
+  const dir = path.join(packageRoot(), 'templates');
+  const opts = { noEscape: true, strict: true };
+  const partials = new Map<string, Template>();
+  for (const f of fs.readdirSync(path.join(dir, 'partials')).sort()) {
+    if (!f.endsWith('.c.hbs')) continue;
+    const text = fs.readFileSync(path.join(dir, 'partials', f), 'utf8');
+    const name = f.slice(0, -'.c.hbs'.length);
+    hb.registerPartial(name, text);
+    partials.set(name, hb.compile(text, opts));
+  }
+  const compile = (name: string) => hb.compile(fs.readFileSync(path.join(dir, name), 'utf8'), opts);
+  templates = {
+    unit: compile('unit.c.hbs'),
+    tail: compile('tail.c.hbs'),
+    partial: (name) => {
+      const t = partials.get(name);
+      if (!t) throw new Error(`natmodgen: no template partials/${name}.c.hbs`);
+      return t;
+    },
+  };
+  return templates;
+}
+
+/** Renders one translation unit: the original text with each edit replaced, `#line` kept true, then the generated tail. */
+export function renderUnit(view: UnitView, source: string): string {
+  const t = load();
+  const src = new SourceText(view.sourceName, source);
+  let body = '';
+  let pos = 0;
+  for (const e of view.edits) {
+    body += source.slice(pos, e.start);
+    const text = t.partial(e.partial)(e.data);
+    body += text;
+    const replaced = source.slice(e.start, e.end);
+    if (text.includes('\n') || replaced.includes('\n')) {
+      const at = src.span(e.end, e.end);
+      body += `\n#line ${at.line} "${view.lineFile}"\n${' '.repeat(at.col - 1)}`;
+    }
+    pos = e.end;
+  }
+  body += source.slice(pos);
+  if (!body.endsWith('\n')) body += '\n';
+  const head = t.unit({ ...view, body });
+  const outLine = countLines(head) + 2;
+  const tail = t.tail({ ...view.tail, outLine, outName: view.outName, mpyInit: view.tail.mpyInit ?? null });
+  return normaliseNewlines(head + tail);
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function normaliseNewlines(s: string): string {
+  return s.endsWith('\n') ? s : `${s}\n`;
+}

@@ -1,0 +1,116 @@
+import { Diagnostic, Result } from '../diagnostics/diagnostic';
+import { diag } from '../diagnostics/catalog';
+import { Decl, FileModel, RomEntry, RomTableDecl, RomValue, TYPE_SLOTS } from '../model/declarations';
+import { ResolvedModule, ResolvedValue } from '../model/resolved';
+import { firmwareObjectExpr } from './firmware';
+import { SymbolTable } from './symbols';
+
+const MAX_SLOTS = 11;
+
+function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl, { kind: K }>[] {
+  return files.flatMap((f) => f.decls.filter((d): d is Extract<Decl, { kind: K }> => d.kind === kind));
+}
+
+/**
+ * Follows MP_REGISTER_MODULE → module object → globals dict → table, looks up every
+ * table value and decides what is built at run time.
+ */
+export function resolveModule(files: FileModel[]): Result<ResolvedModule | undefined> {
+  const diagnostics: Diagnostic[] = [];
+  const fail = (d: Diagnostic): Result<undefined> => ({ value: undefined, diagnostics: [...diagnostics, d] });
+  const symbols = new SymbolTable(files);
+
+  const regs = all(files, 'registration');
+  if (regs.length === 0) return fail(diag('NMG2001', undefined, {}));
+  const distinct = [...new Set(regs.map((r) => r.moduleName))];
+  if (distinct.length > 1) {
+    return fail(diag('NMG2006', regs[1].span, { names: distinct.join(', ') }, [{ span: regs[0].span, message: 'first registration' }]));
+  }
+  const reg = regs[0];
+  if (/_(dot|hyphen|slash|lt|gt|space)_/.test(reg.moduleName)) diagnostics.push(diag('NMG2012', reg.span, { name: reg.moduleName }));
+
+  const moduleObj = symbols.lookup(reg.moduleObj, reg.unit, ['module_obj']);
+  if (!moduleObj) return fail(diag('NMG2002', reg.moduleObjSpan, { name: reg.moduleObj }));
+  const globalsDict = symbols.lookup(moduleObj.globals, moduleObj.unit, ['const_dict']);
+  if (!globalsDict) return fail(diag('NMG2003', moduleObj.globalsSpan, { name: moduleObj.globals }, [{ span: moduleObj.span, message: `module object '${moduleObj.name}' defined here` }]));
+  const globalsTable = symbols.lookup(globalsDict.table, globalsDict.unit, ['rom_table']);
+  if (!globalsTable) return fail(diag('NMG2004', globalsDict.tableSpan, { name: globalsDict.table }));
+
+  const tables = all(files, 'rom_table').filter((t) => t !== globalsTable);
+  for (const d of all(files, 'const_dict')) {
+    if (d !== globalsDict && !symbols.lookup(d.table, d.unit, ['rom_table'])) diagnostics.push(diag('NMG2004', d.tableSpan, { name: d.table }));
+  }
+
+  const types = all(files, 'obj_type');
+  for (const t of types) {
+    const n = t.slots.filter((s) => s.kind === 'item').length;
+    const distinctSlots = new Set(t.slots.flatMap((s) => (s.kind === 'item' ? [s.item.slot] : [])));
+    if (distinctSlots.size > MAX_SLOTS && n > MAX_SLOTS) diagnostics.push(diag('NMG2008', t.span, { name: t.name, count: distinctSlots.size }));
+    void TYPE_SLOTS;
+  }
+  const typeNames = new Set(types.map((t) => t.name));
+
+  const values = new Map<RomEntry, ResolvedValue>();
+  for (const table of [globalsTable, ...tables]) {
+    for (const it of table.items) {
+      if (it.kind !== 'item') continue;
+      const r = resolveValue(it.item.value, table, symbols, diagnostics);
+      if (r) values.set(it.item, r);
+    }
+  }
+
+  const shimUses = all(files, 'unavailable').filter((u) => u.shim !== undefined);
+  for (const u of all(files, 'unavailable')) {
+    if (u.shim !== undefined) continue;
+    diagnostics.push(diag(u.name.startsWith('mp_hal_') || u.name.startsWith('vstr_') ? 'NMG3002' : 'NMG3001', u.span, { name: u.name }));
+  }
+
+  return {
+    value: {
+      name: reg.moduleName,
+      registration: reg,
+      moduleObj,
+      globalsDict,
+      globalsTable,
+      tables,
+      types,
+      typeForwards: all(files, 'type_forward').filter((f) => typeNames.has(f.name)),
+      argTables: all(files, 'arg_table'),
+      includes: all(files, 'include'),
+      shimUses,
+      values,
+    },
+    diagnostics,
+  };
+}
+
+function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, out: Diagnostic[]): ResolvedValue | undefined {
+  switch (v.kind) {
+    case 'int':
+      return { kind: 'int', expr: v.expr };
+    case 'qstr':
+      return { kind: 'qstr', qstr: v.qstr };
+    case 'none':
+    case 'true':
+    case 'false':
+      return { kind: 'const', which: v.kind };
+    case 'ptr': {
+      const d = symbols.lookup(v.target, table.unit, ['fun_obj', 'obj_type', 'const_dict', 'rom_table', 'module_obj']);
+      if (d?.kind === 'fun_obj') return { kind: 'fun_obj', decl: d };
+      if (d?.kind === 'obj_type') return { kind: 'type', decl: d };
+      if (d) return { kind: 'object', name: v.target };
+      const fw = firmwareObjectExpr(v.target);
+      if (fw) return { kind: 'firmware', expr: fw };
+      if (symbols.mentioned(v.target)) return { kind: 'object', name: v.target };
+      out.push(diag('NMG2005', v.span, { name: v.target }));
+      return undefined;
+    }
+    case 'unknown':
+      out.push(diag('NMG2007', v.span, { value: v.text }));
+      return undefined;
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}
