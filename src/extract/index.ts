@@ -13,6 +13,7 @@ import { extractRomTables } from './rom-table';
 import { extractTypeForwards } from './type-forward';
 import { extractUnavailable } from './unavailable';
 import { checkSyntax } from './syntax';
+import { extractQstrSwitches } from './qstr-switch';
 
 /** Tree → declarations: runs every construct extractor over one file. */
 export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
@@ -28,6 +29,7 @@ export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
     ...extractArgTables(ctx),
     ...extractIncludes(ctx),
     ...extractUnavailable(ctx),
+    ...extractQstrSwitches(ctx),
   ].sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);

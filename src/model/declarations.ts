@@ -117,7 +117,17 @@ export interface UnavailableUse extends DeclBase {
   shim?: string;
 }
 
+/** `switch (q) { case MP_QSTR_x: ... }`: its labels are not constants in a natmod. */
+export interface QstrSwitchDecl extends DeclBase {
+  kind: 'qstr_switch';
+  /** The parenthesised condition, and its inner expression text. */
+  condSpan: Span;
+  condText: string;
+  labels: Array<{ qstr: Qstr; span: Span }>;
+}
+
 export type Decl =
+  | QstrSwitchDecl
   | FunObjDecl
   | RomTableDecl
   | ConstDictDecl

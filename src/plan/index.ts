@@ -19,7 +19,7 @@ export interface PlanInput {
   outDir: string;
 }
 
-const SHIM_ORDER = ['hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0'];
+const SHIM_ORDER = ['qstr_switch', 'hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0'];
 const SHIM_NEEDS: Record<string, string[]> = { hal_ticks: ['hal_time'], hal_delay: ['hal_time'] };
 
 /** Resolved module → one UnitView per input file. */
@@ -44,6 +44,7 @@ export function planUnits(input: PlanInput): UnitView[] {
       edits.push({ start: blockAt, end: blockAt, partial: 'decl-block', data: { types: visibleTypes.map((t) => ({ name: t.name, storage: typeStorage(t) })) } });
     }
 
+    let switchUsed = false;
     const typeInits: Line[] = [];
     const tableFills: Line[] = [];
     for (const d of model.decls) {
@@ -94,6 +95,16 @@ export function planUnits(input: PlanInput): UnitView[] {
         case 'include':
           includeEdit(d, file, rel, edits);
           break;
+        case 'qstr_switch':
+          edits.push({
+            start: d.condSpan.start,
+            end: d.condSpan.end,
+            partial: 'qstr-switch-cond',
+            data: { cond: d.condText, labels: d.labels.map((l) => l.qstr), count: d.labels.length },
+          });
+          d.labels.forEach((l, i) => edits.push({ start: l.span.start, end: l.span.end, partial: 'qstr-switch-label', data: { index: i, qstr: l.qstr } }));
+          switchUsed = true;
+          break;
         case 'fun_obj':
         case 'unavailable':
           break;
@@ -106,6 +117,7 @@ export function planUnits(input: PlanInput): UnitView[] {
     initLines.push(...typeInits, ...tableFills);
 
     const shimKinds = new Set(mod.shimUses.filter((u) => u.unit === unit).map((u) => u.shim!));
+    if (switchUsed) shimKinds.add('qstr_switch');
     for (const k of [...shimKinds]) for (const need of SHIM_NEEDS[k] ?? []) shimKinds.add(need);
     const shims = SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` }));
 
