@@ -100,7 +100,6 @@ def new_fb(fmt, w, h, stride=None):
     return fb, buf
 
 
-
 def run(name, f):
     print("==", name)
     try:
