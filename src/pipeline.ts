@@ -40,6 +40,7 @@ export function analyse(inputs: SourceInput[]): Result<Analysis> {
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
+  if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { parsed, module: undefined, models } as Analysis & { models: typeof models }, diagnostics };
   const resolved = resolveModule(models);
   diagnostics.push(...resolved.diagnostics);
   return { value: { parsed, module: resolved.value, models } as Analysis & { models: typeof models }, diagnostics };

@@ -18,13 +18,13 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         y
           .positional('files', { type: 'string', array: true, describe: 'the .c files of one module' })
           .option('output', { alias: 'o', type: 'string', describe: 'output folder (one file per input, same name)' })
-          .option('define', { alias: 'D', type: 'string', array: true, default: [], describe: 'NAME[=VALUE], as for the compiler' })
+          .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree (checked for py/dynruntime.h)' })
           .example('$0 gen -o build/gen examples/functions/functions.c', 'write build/gen/functions.c')
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
       (args) => {
-        code = genCommand({ files: args.files ?? [], output: args.output, defines: (args.define ?? []).map(String), mpyDir: args['mpy-dir'] }, io);
+        code = genCommand({ files: args.files ?? [], output: args.output, defines: ([] as unknown[]).concat(args.define ?? []).map(String), mpyDir: args['mpy-dir'] }, io);
       },
     )
     .command(

@@ -1,16 +1,15 @@
-import Parser from 'tree-sitter';
+import type ParserType from 'tree-sitter';
 import type { SyntaxNode, Tree } from 'tree-sitter';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const C = require('tree-sitter-c');
+import { C, Parser } from './native';
 import { SourceText } from './source';
 import { Token, tokenize } from './tokens';
 
-let parser: Parser | undefined;
+let parser: ParserType | undefined;
 
-function cParser(): Parser {
+function cParser(): ParserType {
   if (!parser) {
     parser = new Parser();
-    parser.setLanguage(C);
+    parser.setLanguage(C as never);
   }
   return parser;
 }

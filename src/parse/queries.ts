@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Parser from 'tree-sitter';
+import type ParserType from 'tree-sitter';
+import { Parser } from './native';
 import type { SyntaxNode, Tree } from 'tree-sitter';
 import { cLanguage } from './parser';
 import { packageRoot } from '../paths';
@@ -8,9 +9,9 @@ import { packageRoot } from '../paths';
 /** Folder holding one `.scm` file per construct. */
 export const QUERY_DIR = path.join(packageRoot(), 'grammar-queries');
 
-const cache = new Map<string, Parser.Query>();
+const cache = new Map<string, ParserType.Query>();
 
-export function loadQuery(name: string): Parser.Query {
+export function loadQuery(name: string): ParserType.Query {
   let q = cache.get(name);
   if (!q) {
     const text = fs.readFileSync(path.join(QUERY_DIR, `${name}.scm`), 'utf8');

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from 'tree-sitter';
+import type { Tree } from 'tree-sitter';
 import { SourceText } from './source';
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct' | 'directive';
@@ -21,29 +21,34 @@ export interface Token {
 
 const ATOMIC = new Set(['string_literal', 'char_literal', 'system_lib_string', 'number_literal', 'concatenated_string', 'raw_string_literal']);
 
-export function tokenize(tree: { rootNode: SyntaxNode }, src: SourceText): Token[] {
+export function tokenize(tree: Tree, src: SourceText): Token[] {
   const out: Token[] = [];
   let skipUntil = -1;
-  const visit = (node: SyntaxNode): void => {
-    if (node.endIndex <= skipUntil) return;
-    if (node.type === 'comment') return;
-    if (node.childCount === 0 || ATOMIC.has(node.type)) {
-      if (node.startIndex === node.endIndex || node.startIndex < skipUntil) return;
-      const text = src.text.slice(node.startIndex, node.endIndex);
-      if (text.startsWith('#')) {
-        const end = src.endOfLogicalLine(node.startIndex);
-        const line = src.text.slice(node.startIndex, end);
-        skipUntil = end;
-        out.push({ kind: 'directive', text: line, start: node.startIndex, end, nodeType: node.type, directive: parseDirective(line) });
-        return;
+  const cursor = tree.walk();
+  // Depth-first walk with a TreeCursor: node.children is unreliable across trees in node-tree-sitter.
+  for (;;) {
+    const type = cursor.nodeType;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    let descend = false;
+    if (end > skipUntil && type !== 'comment') {
+      const leaf = ATOMIC.has(type) || !cursor.gotoFirstChild();
+      if (!leaf) descend = true;
+      else if (start !== end && start >= skipUntil) {
+        const text = src.text.slice(start, end);
+        if (text.startsWith('#')) {
+          const lineEnd = src.endOfLogicalLine(start);
+          skipUntil = lineEnd;
+          const line = src.text.slice(start, lineEnd);
+          out.push({ kind: 'directive', text: line, start, end: lineEnd, nodeType: type, directive: parseDirective(line) });
+        } else out.push({ kind: kindOf(type, text), text, start, end, nodeType: type });
       }
-      out.push({ kind: kindOf(node.type, text), text, start: node.startIndex, end: node.endIndex, nodeType: node.type });
-      return;
     }
-    for (const child of node.children) visit(child);
-  };
-  visit(tree.rootNode);
-  return out;
+    if (descend) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return out;
+    }
+  }
 }
 
 function kindOf(nodeType: string, text: string): TokenKind {
