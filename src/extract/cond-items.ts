@@ -1,4 +1,5 @@
 import { CondItem } from '../model/declarations';
+import { CondBranch, firmwareSide, mentionsDynruntime } from '../model/condition';
 import { Cursor, TokRange } from './cursor';
 
 /**
@@ -25,5 +26,16 @@ export function condItems<T>(cur: Cursor, ranges: TokRange[], read: (code: TokRa
 }
 
 function directiveItem<T>(cur: Cursor, i: number): CondItem<T> {
-  return { kind: 'directive', text: cur.text(i).replace(/\\\r?\n/g, ' '), span: cur.span(i) };
+  return { kind: 'directive', text: directiveText(cur, i), span: cur.span(i) };
+}
+
+/** A directive line as the natmod must see it: one line, MICROPY_ENABLE_DYNRUNTIME tests read as in firmware. */
+export function directiveText(cur: Cursor, i: number): string {
+  const t = cur.tokens[i];
+  const d = t.directive;
+  if (d && mentionsDynruntime(d.arg) && /^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword)) {
+    const b = firmwareSide({ keyword: d.keyword as CondBranch['keyword'], arg: d.arg });
+    return `#${b.keyword} ${b.arg} /* natmodgen: was ${d.keyword} ${d.arg.replace(/\*\//g, '* /')} */`;
+  }
+  return t.text.replace(/\\\r?\n/g, ' ');
 }

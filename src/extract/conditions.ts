@@ -1,5 +1,5 @@
 import { Token } from '../parse/tokens';
-import { Condition, CondBranch, CondFrame } from '../model/condition';
+import { Condition, CondBranch, CondFrame, firmwareSide } from '../model/condition';
 
 const OPENERS = new Set(['if', 'ifdef', 'ifndef']);
 const CONTINUERS = new Set(['elif', 'elifdef', 'elifndef', 'else']);
@@ -20,7 +20,7 @@ export function mapConditions(tokens: Token[]): ConditionMap {
     const kw = t.directive?.keyword ?? '';
     if (t.kind === 'directive' && OPENERS.has(kw)) {
       at[i] = stack;
-      stack = [...stack, { branches: [{ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg }] }];
+      stack = [...stack, { branches: [firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg })] }];
     } else if (t.kind === 'directive' && CONTINUERS.has(kw)) {
       const top = stack[stack.length - 1];
       if (!top) {
@@ -29,7 +29,7 @@ export function mapConditions(tokens: Token[]): ConditionMap {
         return;
       }
       at[i] = stack.slice(0, -1);
-      stack = [...stack.slice(0, -1), { branches: [...top.branches, { keyword: kw as CondBranch['keyword'], arg: t.directive!.arg }] }];
+      stack = [...stack.slice(0, -1), { branches: [...top.branches, firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg })] }];
     } else if (t.kind === 'directive' && kw === 'endif') {
       if (!stack.length) unbalanced.push(i);
       stack = stack.slice(0, -1);

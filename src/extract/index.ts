@@ -14,6 +14,7 @@ import { extractTypeForwards } from './type-forward';
 import { extractUnavailable } from './unavailable';
 import { checkSyntax } from './syntax';
 import { extractQstrSwitches } from './qstr-switch';
+import { extractDynruntimeGuards } from './dynruntime-guard';
 
 /** Tree → declarations: runs every construct extractor over one file. */
 export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
@@ -30,6 +31,7 @@ export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
     ...extractIncludes(ctx),
     ...extractUnavailable(ctx),
     ...extractQstrSwitches(ctx),
+    ...extractDynruntimeGuards(ctx),
   ].sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);

@@ -1,5 +1,5 @@
 import { UnavailableUse } from '../model/declarations';
-import { SHIMMED_FUNCTIONS, unavailableReason } from '../model/natmod-abi';
+import { SHIMMED_FUNCTIONS, SHIMMED_OBJECTS, unavailableReason } from '../model/natmod-abi';
 import { ExtractContext } from './context';
 
 /** Calls of functions natmods cannot link; shimmed ones carry the shim that replaces them. */
@@ -11,5 +11,10 @@ export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
     if (!reason) continue;
     out.push({ kind: 'unavailable', name, shim: reason === 'shim' ? SHIMMED_FUNCTIONS[name] : undefined, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
   }
+  // Firmware objects are named, not called, so they are found by token.
+  ctx.file.tokens.forEach((t, i) => {
+    const shim = t.kind === 'ident' ? SHIMMED_OBJECTS[t.text] : undefined;
+    if (shim) out.push({ kind: 'unavailable', name: t.text, shim, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+  });
   return out;
 }

@@ -58,3 +58,25 @@ export function relativeTo(inner: Condition, outer: Condition): Condition {
   while (i < inner.length && i < outer.length && inner[i] === outer[i]) i++;
   return inner.slice(i);
 }
+
+const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
+
+/**
+ * extmod sources hide their static definitions behind `#if !MICROPY_ENABLE_DYNRUNTIME`.
+ * natmodgen converts those definitions, so every test of MICROPY_ENABLE_DYNRUNTIME in
+ * the user's code reads as the firmware build would (0); py/dynruntime.h itself is untouched.
+ */
+export function firmwareSide(b: CondBranch): CondBranch {
+  if (!b.arg.includes(DYNRUNTIME)) return b;
+  if (b.keyword === 'ifdef' || b.keyword === 'elifdef') return { keyword: b.keyword === 'ifdef' ? 'if' : 'elif', arg: '0' };
+  if (b.keyword === 'ifndef' || b.keyword === 'elifndef') return { keyword: b.keyword === 'ifndef' ? 'if' : 'elif', arg: '1' };
+  const arg = b.arg
+    .replace(/defined\s*\(\s*MICROPY_ENABLE_DYNRUNTIME\s*\)/g, '0')
+    .replace(/defined\s+MICROPY_ENABLE_DYNRUNTIME\b/g, '0')
+    .replace(/\bMICROPY_ENABLE_DYNRUNTIME\b/g, '0');
+  return { keyword: b.keyword, arg };
+}
+
+export function mentionsDynruntime(arg: string): boolean {
+  return arg.includes(DYNRUNTIME);
+}

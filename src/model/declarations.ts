@@ -126,7 +126,14 @@ export interface QstrSwitchDecl extends DeclBase {
   labels: Array<{ qstr: Qstr; span: Span }>;
 }
 
+/** A preprocessor test of MICROPY_ENABLE_DYNRUNTIME, rewritten to the firmware side. */
+export interface DynruntimeGuardDecl extends DeclBase {
+  kind: 'dynruntime_guard';
+  text: string;
+}
+
 export type Decl =
+  | DynruntimeGuardDecl
   | QstrSwitchDecl
   | FunObjDecl
   | RomTableDecl

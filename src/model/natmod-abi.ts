@@ -15,7 +15,30 @@ export const SHIMMED_FUNCTIONS: Record<string, string> = {
   mp_call_function_1: 'call_function',
   mp_call_function_2: 'call_function',
   m_malloc0: 'malloc0',
+  mp_stream_close: 'stream_close',
 };
+
+/** Firmware objects natmodgen replaces with a generated equivalent when a unit names them. */
+export const SHIMMED_OBJECTS: Record<string, string> = {
+  mp_stream_close_obj: 'stream_close_obj',
+  mp_stream___exit___obj: 'stream_exit_obj',
+  mp_identity_obj: 'identity_obj',
+  mp_identity_getiter: 'identity_getiter',
+};
+
+/** Shims that other shims build on. */
+export const SHIM_NEEDS: Record<string, string[]> = {
+  hal_ticks: ['hal_time'],
+  hal_delay: ['hal_time'],
+  stream_close_obj: ['stream_close'],
+  stream_exit_obj: ['stream_close'],
+};
+
+/** Order shims are emitted in (dependencies first). */
+export const SHIM_ORDER = [
+  'qstr_switch', 'hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0', 'stream_close', 'stream_close_obj', 'stream_exit_obj', 'identity_obj',
+  'identity_getiter',
+];
 
 /** Functions that cannot be reached from a natmod and have no generated equivalent. */
 export const UNAVAILABLE_FUNCTIONS = new Set([

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Decl, FileModel, ObjTypeDecl, RomTableDecl } from '../model/declarations';
 import { ResolvedModule } from '../model/resolved';
+import { SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
 import { ParsedFile } from '../parse/parser';
 import { condLines, directiveLine, guarded, hasDirectives } from './lines';
 import { names, unitIds } from './names';
@@ -19,8 +20,6 @@ export interface PlanInput {
   outDir: string;
 }
 
-const SHIM_ORDER = ['qstr_switch', 'hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0'];
-const SHIM_NEEDS: Record<string, string[]> = { hal_ticks: ['hal_time'], hal_delay: ['hal_time'] };
 
 /** Resolved module → one UnitView per input file. */
 export function planUnits(input: PlanInput): UnitView[] {
@@ -95,6 +94,9 @@ export function planUnits(input: PlanInput): UnitView[] {
         case 'include':
           includeEdit(d, file, rel, edits);
           break;
+        case 'dynruntime_guard':
+          if (!insideEdit(d.span.start, edits)) edit(d, 'directive', { text: d.text });
+          break;
         case 'qstr_switch':
           edits.push({
             start: d.condSpan.start,
@@ -144,6 +146,10 @@ export function planUnits(input: PlanInput): UnitView[] {
       tail: { initFn: names.unitInit(id), initLines, mpyInit },
     };
   });
+}
+
+function insideEdit(offset: number, edits: EditView[]): boolean {
+  return edits.some((e) => offset >= e.start && offset < e.end);
 }
 
 function entryLines(t: RomTableDecl, mod: ResolvedModule, partial: string): Line[] {

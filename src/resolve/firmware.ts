@@ -1,3 +1,5 @@
+import { SHIMMED_OBJECTS } from '../model/natmod-abi';
+
 /**
  * Firmware objects a table may point at, and how a natmod reaches them at run time
  * (py/dynruntime.h macros, or the builtins namespace via mp_load_global).
@@ -20,6 +22,7 @@ const BUILTIN_TYPES = new Set([
 
 /** C expression (an mp_obj_t) for a firmware object named in `MP_ROM_PTR(&name)`, or undefined. */
 export function firmwareObjectExpr(name: string): string | undefined {
+  if (SHIMMED_OBJECTS[name]) return `MP_OBJ_FROM_PTR(&${name})`;
   if (DYNRUNTIME_TYPES.has(name) || DYNRUNTIME_OBJECTS.has(name)) return `MP_OBJ_FROM_PTR(&${name})`;
   const m = /^mp_type_(\w+)$/.exec(name);
   if (m && BUILTIN_TYPES.has(m[1])) return `mp_load_global(MP_QSTR_${m[1]})`;
