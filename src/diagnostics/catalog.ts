@@ -25,6 +25,17 @@ export const catalog = {
   NMG2013: { severity: 'error', text: (a: { name: string }) => `keyword table '${a.name}' at file scope holds run-time qstrs and preprocessor conditionals`, help: 'move the table into the function that uses it, or move the #if outside the table' },
   NMG3001: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is not available to native modules (it is not exported through mp_fun_table)`, help: 'compute it another way, or keep this module as a user C module' },
   NMG3002: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is not available to native modules`, help: 'natmods cannot reach port or HAL functions; pass the value in from Python instead' },
+  NMG4001: { severity: 'error', text: (a: { dir: string }) => `no such folder '${a.dir}'`, help: 'pass the folder of a user C module (the one holding micropython.mk or micropython.cmake)' },
+  NMG4002: { severity: 'error', text: (a: { dir: string }) => `'${a.dir}' holds neither micropython.mk nor micropython.cmake`, help: 'natmodgen init reads the build description of a user C module; without one, write a Makefile with SRC by hand (see natmodgen makefile)' },
+  NMG4003: { severity: 'error', text: (a: { what: string }) => `cannot parse this: ${a.what}`, help: 'the file must be valid for the build system that reads it (make for micropython.mk, CMake for micropython.cmake)' },
+  NMG4004: { severity: 'error', text: (a: { what: string }) => `natmodgen init cannot evaluate ${a.what}`, help: 'list the sources, include folders and flags plainly, or write the Makefile by hand' },
+  NMG4005: { severity: 'warning', text: (a: { name: string }) => `'${a.name}' is not set in this file; it is taken as empty`, help: 'natmodgen init knows only the variables the file sets, and USERMOD_DIR (micropython.mk) or CMAKE_CURRENT_LIST_DIR (micropython.cmake); check the paths in the generated Makefile' },
+  NMG4006: { severity: 'warning', text: (a: { what: string }) => `${a.what} depends on a variable this file does not set; it is taken as unset`, help: 'check SRC and CFLAGS in the generated Makefile' },
+  NMG4007: { severity: 'warning', text: (a: { file: string }) => `C++ source '${a.file}' is left out: natmodgen converts C sources only`, help: 'natmods can hold C++ only with extra runtime support; port the code to C or build it separately' },
+  NMG4008: { severity: 'error', text: (a: { file: string }) => `${a.file} lists no C sources`, help: 'add them to SRC_USERMOD (micropython.mk) or target_sources (micropython.cmake)' },
+  NMG4009: { severity: 'error', text: (a: { file: string }) => `'${a.file}' already exists`, help: 'pass --force to overwrite it' },
+  NMG4010: { severity: 'warning', text: (a: { file: string }) => `source '${a.file}' does not exist`, help: 'it is listed in the Makefile anyway; fix the path there or in the build description' },
+  NMG4011: { severity: 'warning', text: (a: { what: string }) => `${a.what} is ignored`, help: 'natmodgen init reads only sources, include folders and compiler flags' },
 } as const;
 
 export type Code = keyof typeof catalog;

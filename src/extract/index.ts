@@ -15,6 +15,7 @@ import { extractUnavailable } from './unavailable';
 import { checkSyntax } from './syntax';
 import { extractQstrSwitches } from './qstr-switch';
 import { extractDynruntimeGuards } from './dynruntime-guard';
+import { extractWritableData } from './writable-data';
 
 /** Tree → declarations: runs every construct extractor over one file. */
 export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
@@ -32,6 +33,7 @@ export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
     ...extractUnavailable(ctx),
     ...extractQstrSwitches(ctx),
     ...extractDynruntimeGuards(ctx),
+    ...extractWritableData(ctx),
   ].sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);

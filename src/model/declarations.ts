@@ -132,7 +132,28 @@ export interface DynruntimeGuardDecl extends DeclBase {
   text: string;
 }
 
+/** One variable of a writable file-scope declaration that mpy_ld cannot load as written. */
+export interface WritableVar {
+  name: string;
+  /** Declarator as written, without initializer, e.g. `*names[]`. */
+  declarator: string;
+  /** The declarator with the name removed, for a type name, e.g. `*[]`. */
+  abstract: string;
+  /** For `name[]` (size from the initializer): offset of the `]` of the empty brackets in `declarator`. */
+  unsizedAt?: number;
+  init?: string;
+}
+
+/** `static int x;`, `int counter = 5;`, `static uint32_t a = 1, b = 2;` at file scope. */
+export interface WritableDataDecl extends DeclBase {
+  kind: 'writable_data';
+  /** Type specifiers and qualifiers, storage class removed. */
+  specifiers: string;
+  vars: WritableVar[];
+}
+
 export type Decl =
+  | WritableDataDecl
   | DynruntimeGuardDecl
   | QstrSwitchDecl
   | FunObjDecl

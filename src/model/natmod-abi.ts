@@ -16,6 +16,8 @@ export const SHIMMED_FUNCTIONS: Record<string, string> = {
   mp_call_function_2: 'call_function',
   m_malloc0: 'malloc0',
   mp_stream_close: 'stream_close',
+  // py/dynruntime.h provides it, but only for direct subclasses; the firmware walks the hierarchy.
+  mp_obj_cast_to_native_base: 'cast_native_base',
 };
 
 /** Firmware objects natmodgen replaces with a generated equivalent when a unit names them. */
@@ -37,7 +39,7 @@ export const SHIM_NEEDS: Record<string, string[]> = {
 /** Order shims are emitted in (dependencies first). */
 export const SHIM_ORDER = [
   'qstr_switch', 'hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0', 'stream_close', 'stream_close_obj', 'stream_exit_obj', 'identity_obj',
-  'identity_getiter',
+  'identity_getiter', 'cast_native_base',
 ];
 
 /** Functions that cannot be reached from a natmod and have no generated equivalent. */

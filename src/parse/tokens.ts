@@ -34,7 +34,7 @@ export function tokenize(tree: Tree, src: SourceText): Token[] {
     if (end > skipUntil && type !== 'comment') {
       const leaf = ATOMIC.has(type) || !cursor.gotoFirstChild();
       if (!leaf) descend = true;
-      else if (start !== end && start >= skipUntil) {
+      else if (start !== end && start >= skipUntil && src.text.slice(start, end).trim() !== '') {
         const text = src.text.slice(start, end);
         if (text.startsWith('#')) {
           const lineEnd = src.endOfLogicalLine(start);

@@ -44,6 +44,7 @@ export function planUnits(input: PlanInput): UnitView[] {
     }
 
     let switchUsed = false;
+    const dataInits: Line[] = [];
     const typeInits: Line[] = [];
     const tableFills: Line[] = [];
     for (const d of model.decls) {
@@ -94,6 +95,28 @@ export function planUnits(input: PlanInput): UnitView[] {
         case 'include':
           includeEdit(d, file, rel, edits);
           break;
+        case 'writable_data': {
+          const vars = d.vars.map((v) => {
+            const initCopy = v.init !== undefined ? names.dataInit(v.name, id) : undefined;
+            const declarator =
+              v.unsizedAt !== undefined && initCopy
+                ? `${v.declarator.slice(0, v.unsizedAt)}sizeof(${initCopy}) / sizeof(${initCopy}[0])${v.declarator.slice(v.unsizedAt)}`
+                : v.declarator;
+            return {
+              partial: v.unsizedAt !== undefined && initCopy ? 'data-var-unsized' : initCopy ? 'data-var-init' : 'data-var',
+              name: v.name,
+              aliases: d.isStatic ? [{ name: v.name, storage: names.dataStorage(v.name, id) }] : [],
+              declarator,
+              abstract: v.abstract,
+              init: v.init,
+              initCopy,
+            };
+          });
+          edit(d, 'writable-data', { specifiers: d.specifiers, vars });
+          const copies = vars.filter((v) => v.initCopy).map((v) => ({ partial: 'data-copy', name: v.name, initCopy: v.initCopy }));
+          if (copies.length) dataInits.push(...guarded(d.cond, copies));
+          break;
+        }
         case 'dynruntime_guard':
           if (!insideEdit(d.span.start, edits)) edit(d, 'directive', { text: d.text });
           break;
@@ -116,7 +139,7 @@ export function planUnits(input: PlanInput): UnitView[] {
         }
       }
     }
-    initLines.push(...typeInits, ...tableFills);
+    initLines.push(...dataInits, ...typeInits, ...tableFills);
 
     const shimKinds = new Set(mod.shimUses.filter((u) => u.unit === unit).map((u) => u.shim!));
     if (switchUsed) shimKinds.add('qstr_switch');

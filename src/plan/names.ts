@@ -16,6 +16,8 @@ export const names = {
   typeInit: (name: string) => `natmodgen_init_type_${name}`,
   tableStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
   tableFill: (name: string) => `natmodgen_fill_${name}`,
+  dataStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
+  dataInit: (name: string, unitId: string) => `natmodgen_${unitId}_${name}_initial`,
   unitInit: (unitId: string) => `natmodgen_init_${unitId}`,
   globals: (moduleName: string) => `natmodgen_${moduleName}_store_globals`,
 };
