@@ -2,10 +2,22 @@ import type ParserType from 'tree-sitter';
 
 /**
  * The one place tree-sitter and its C grammar are loaded. node-tree-sitter cannot
- * be evaluated twice in one process, which is why jest.config.js gives each test
- * file a fresh worker.
+ * be evaluated twice in one process, so a host that runs several module registries
+ * (the test runner: test/support/environment.js) provides one shared instance.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const Parser = require('tree-sitter') as typeof ParserType;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const C: unknown = require('tree-sitter-c');
+interface TreeSitter {
+  Parser: typeof ParserType;
+  C: unknown;
+}
+
+const provided = (globalThis as { __natmodgenTreeSitter?: TreeSitter }).__natmodgenTreeSitter;
+
+function load(): TreeSitter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { Parser: require('tree-sitter'), C: require('tree-sitter-c') };
+}
+
+const treeSitter = provided ?? load();
+
+export const Parser = treeSitter.Parser;
+export const C = treeSitter.C;
