@@ -32,11 +32,11 @@ export interface Analysis {
 }
 
 /** parse → extract → resolve: everything up to the decision of what to build at run time. */
-export function analyse(inputs: SourceInput[]): Result<Analysis> {
+export function analyse(inputs: SourceInput[], defines: string[] = []): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
   const parsed = inputs.map((i) => parseFile(i.path, i.text));
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit);
+    const r = extractFile(p, unit, defines.map(parseDefine));
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
@@ -48,7 +48,7 @@ export function analyse(inputs: SourceInput[]): Result<Analysis> {
 
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
 export function generate(inputs: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
-  const a = analyse(inputs);
+  const a = analyse(inputs, opts.defines);
   const { parsed, module } = a.value;
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));

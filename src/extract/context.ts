@@ -4,15 +4,23 @@ import { captureStarts } from '../parse/queries';
 import { Condition } from '../model/condition';
 import { ConditionMap, mapConditions } from './conditions';
 import { Cursor } from './cursor';
+import { Liveness, mapLiveness } from './pp-state';
 
 /** What every extractor gets: the file, its token cursor, conditions, and a sink for diagnostics. */
 export class ExtractContext {
   readonly cur: Cursor;
   readonly conds: ConditionMap;
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly file: ParsedFile, readonly unit: number) {
+  readonly liveness: Liveness[];
+  constructor(readonly file: ParsedFile, readonly unit: number, defines: Array<{ name: string; body: string }> = []) {
     this.cur = new Cursor(file);
     this.conds = mapConditions(file.tokens);
+    this.liveness = mapLiveness(file.tokens, defines);
+  }
+
+  /** False only when the token sits in a region the preprocessor definitely drops. */
+  maybeCompiled(i: number): boolean {
+    return this.liveness[i] !== 'off';
   }
 
   /** Token indexes of the nodes a query captured, in source order. */

@@ -13,13 +13,14 @@ import { extractRomTables } from './rom-table';
 import { extractTypeForwards } from './type-forward';
 import { extractUnavailable } from './unavailable';
 import { checkSyntax } from './syntax';
+import { LIBC_MEM_FUNCTIONS } from '../model/natmod-abi';
 import { extractQstrSwitches } from './qstr-switch';
 import { extractDynruntimeGuards } from './dynruntime-guard';
 import { extractWritableData } from './writable-data';
 
 /** Tree → declarations: runs every construct extractor over one file. */
-export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
-  const ctx = new ExtractContext(file, unit);
+export function extractFile(file: ParsedFile, unit: number, defines: Array<{ name: string; body: string }> = []): Result<FileModel> {
+  const ctx = new ExtractContext(file, unit, defines);
   const decls: Decl[] = [
     ...extractFunObjs(ctx),
     ...extractRomTables(ctx),
@@ -43,5 +44,9 @@ export function extractFile(file: ParsedFile, unit: number): Result<FileModel> {
     if (tableRanges.some((s) => t.start >= s.start && t.end <= s.end)) continue;
     identifiers.add(t.text);
   }
-  return { value: { unit, path: file.path, decls, identifiers }, diagnostics: ctx.diagnostics };
+  const usesLibcMem = file.tokens.some((t) => t.kind === 'ident' && LIBC_MEM_FUNCTIONS.has(t.text));
+  // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
+  const usesStackCheck = file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
+  const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
+  return { value: { unit, path: file.path, decls, identifiers, usesLibcMem, usesStackCheck, testsStrUnicode }, diagnostics: ctx.diagnostics };
 }

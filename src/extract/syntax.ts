@@ -28,6 +28,9 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of errors) {
     if (decls.some((d) => e.startIndex >= d.span.start && e.endIndex <= d.span.end + 1)) continue;
+    // Inside functions, MicroPython's lowercase macros take types as arguments
+    // (m_new_obj_var(T, f, char *, n)); the compiler reports real errors there.
+    if (insideFunction(e)) continue;
     const stmt = statementAround(e);
     const stmtText = text.slice(stmt.startIndex, stmt.endIndex);
     if (MACRO_CALL.test(stmtText)) continue;
@@ -36,6 +39,11 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     out.push(diag('NMG1004', file.src.span(e.startIndex, e.endIndex), { near: inner.split(/\s+/)[0].slice(0, 20) }));
   }
   return out;
+}
+
+function insideFunction(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'compound_statement') return true;
+  return false;
 }
 
 function statementAround(n: SyntaxNode): SyntaxNode {

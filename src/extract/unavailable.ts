@@ -7,13 +7,14 @@ export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
   const out: UnavailableUse[] = [];
   for (const i of ctx.anchors('call', 'call.name')) {
     const name = ctx.cur.text(i);
+    if (!ctx.maybeCompiled(i)) continue;
     const reason = unavailableReason(name);
     if (!reason) continue;
     out.push({ kind: 'unavailable', name, shim: reason === 'shim' ? SHIMMED_FUNCTIONS[name] : undefined, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
   }
   // Firmware objects are named, not called, so they are found by token.
   ctx.file.tokens.forEach((t, i) => {
-    const shim = t.kind === 'ident' ? SHIMMED_OBJECTS[t.text] : undefined;
+    const shim = t.kind === 'ident' && ctx.maybeCompiled(i) ? SHIMMED_OBJECTS[t.text] : undefined;
     if (shim) out.push({ kind: 'unavailable', name: t.text, shim, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
   });
   return out;

@@ -172,6 +172,12 @@ export interface FileModel {
   unit: number;
   path: string;
   decls: Decl[];
+  /** Whether the file names memcpy/memmove/memset (which mpy_ld cannot link). */
+  usesLibcMem: boolean;
+  /** Whether the file calls mp_cstack_check (py/cstack.h), which needs MICROPY_STACK_CHECK. */
+  usesStackCheck: boolean;
+  /** Whether the file has code paths for unicode strings (tests MICROPY_PY_BUILTINS_STR_UNICODE). */
+  testsStrUnicode: boolean;
   /** Identifiers that occur in the file outside ROM tables: names the file can refer to. */
   identifiers: Set<string>;
 }

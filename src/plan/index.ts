@@ -154,6 +154,10 @@ export function planUnits(input: PlanInput): UnitView[] {
             unitInits: ids.map((u) => names.unitInit(u)),
             globalsFn: names.globals(mod.name),
             guardLines: registrationGuard(mod),
+            libcMem: input.models.some((m) => m.usesLibcMem) ? [{ partial: 'libc-mem' }] : [],
+            stackCheck: input.models.some((m) => m.usesStackCheck) ? [{ partial: 'stack-check' }] : [],
+            stackCheckInit: input.models.some((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
+            unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
             globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
           }
         : undefined;
@@ -163,7 +167,14 @@ export function planUnits(input: PlanInput): UnitView[] {
       outName: path.basename(input.outRel[unit]),
       lineFile: rel(file.path),
       sourceName: file.path.split(path.sep).join('/'),
-      defines: input.defines,
+      defines: [
+        ...input.defines,
+        ...(model.usesStackCheck && !input.defines.some((d) => d.name === 'MICROPY_STACK_CHECK') ? [{ name: 'MICROPY_STACK_CHECK', body: '(1)' }] : []),
+        // Ports have unicode strings; the utf8 equivalents check at import whether this one does.
+        ...(model.testsStrUnicode && !input.defines.some((d) => d.name === 'MICROPY_PY_BUILTINS_STR_UNICODE')
+          ? [{ name: 'MICROPY_PY_BUILTINS_STR_UNICODE', body: '(1)' }]
+          : []),
+      ],
       shims,
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
       tail: { initFn: names.unitInit(id), initLines, mpyInit },

@@ -45,4 +45,11 @@ export interface MpyInitView {
   globalsFn: string;
   guardLines: Line[];
   globalsLines: Line[];
+  /** The libc memory functions, when any unit uses them. */
+  libcMem: Line[];
+  /** mp_cstack_check and its set-up call, when any unit checks the C stack. */
+  stackCheck: Line[];
+  stackCheckInit: Line[];
+  /** Detects at import whether the firmware's str is unicode, for the utf8 equivalents. */
+  unicodeProbe: Line[];
 }
