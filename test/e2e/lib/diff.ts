@@ -24,12 +24,12 @@ function lcsOps(a: string[], b: string[]): Op[] {
       ops.push({ kind: ' ', line: a[i], a: i, b: j });
       i++;
       j++;
-    } else if (j < m && (i === n || lens[i][j + 1] >= lens[i + 1][j])) {
-      ops.push({ kind: '+', line: b[j], a: i, b: j });
-      j++;
-    } else {
+    } else if (i < n && (j === m || lens[i + 1][j] >= lens[i][j + 1])) {
       ops.push({ kind: '-', line: a[i], a: i, b: j });
       i++;
+    } else {
+      ops.push({ kind: '+', line: b[j], a: i, b: j });
+      j++;
     }
   }
   return ops;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXAMPLES_DIR, EXTMOD_DIR } from './env';
+import { EXAMPLES_DIR, EXTMOD_DIR, REPO_ROOT } from './env';
 
 export type Sources =
   /** Absolute paths of the module's .c files, in sorted order. */
@@ -21,6 +21,12 @@ export interface Case {
   problem?: string;
   /** The case's data is incomplete: the test is registered as skipped with this reason. */
   skip?: string;
+}
+
+/** A path as shown in messages: relative to the repository when inside it. */
+function rel(p: string): string {
+  const r = path.relative(REPO_ROOT, p);
+  return r && !r.startsWith('..') ? r : p;
 }
 
 function subdirs(dir: string): string[] {
@@ -60,7 +66,7 @@ function base(group: Case['group'], name: string, dataDir: string): Omit<Case, '
 
 function missingData(c: Omit<Case, 'sources' | 'defines'>): string | undefined {
   const missing = [c.testPy, c.expected].filter((p) => !isFile(p)).map((p) => path.basename(p));
-  return missing.length ? `no ${missing.join(' or ')} in ${path.relative(process.cwd(), c.dataDir) || c.dataDir}` : undefined;
+  return missing.length ? `no ${missing.join(' or ')} in ${rel(c.dataDir)}` : undefined;
 }
 
 /**
@@ -129,7 +135,7 @@ export function discoverExtmod(dir = EXTMOD_DIR): Case[] {
     const entry = flags[name] as { source?: unknown; defines?: unknown } | undefined;
     const c: Case = { ...b, sources: { kind: 'mpy', rel: typeof entry?.source === 'string' ? entry.source : '' }, defines: [] };
     if (entry === undefined) {
-      c.skip = `${name} is not listed in ${path.relative(process.cwd(), flagsPath)}`;
+      c.skip = `${name} is not listed in ${rel(flagsPath)}`;
     } else if ((c.skip = missingData(b)) === undefined) {
       if (entry === null || typeof entry !== 'object' || typeof entry.source !== 'string' || entry.source === '') {
         c.problem = `${flagsPath}: entry ${JSON.stringify(name)} needs a "source" (a path relative to MPY_DIR)`;

@@ -153,14 +153,19 @@ export function checkOutput(r: ProcResult, expectedPath: string, micropypath: st
  */
 export async function checkProvenance(micropython: string, name: string, runDir: string, micropypath: string, context: string): Promise<void> {
   const want = path.join(micropypath, `${name}.mpy`);
-  const code = `import ${name} as m\nprint(getattr(m, '__file__', '(no __file__: built into the binary)'))`;
+  const code = `import ${name} as m; print(getattr(m, "__file__", "(no __file__: built into the binary)"))`;
   const r = await runProcess(micropython, ['-c', code], { cwd: runDir, env: { ...process.env, MICROPYPATH: micropypath }, timeoutMs: RUN_TIMEOUT_MS });
   const got = r.stdout.trim();
   if (!succeeded(r) || path.resolve(runDir, got) !== want) {
+    const builtIn = succeeded(r) && got.startsWith('(no __file__');
+    const hint = builtIn
+      ? `\n  hint: ${micropython} has a non-extensible '${name}' compiled in, which always wins over the path; ` +
+        `point MICROPYTHON at a build without it`
+      : '';
     throw new StageError(
       'provenance',
       `\`import ${name}\` did not load the natmod ${want} (got: ${got || '(nothing)'}); ` +
-        `the output check proves nothing if the module comes from elsewhere:\n${describeRun(r)}\n  reproduce: ${reproduce(r, micropypath)}${context}`,
+        `the output check proves nothing if the module comes from elsewhere:\n${describeRun(r)}\n  reproduce: ${reproduce(r, micropypath)}${hint}${context}`,
     );
   }
 }
