@@ -13,10 +13,15 @@ import { extractRomTables } from './rom-table';
 import { extractTypeForwards } from './type-forward';
 import { extractUnavailable } from './unavailable';
 import { checkSyntax } from './syntax';
-import { LIBC_MEM_FUNCTIONS } from '../model/natmod-abi';
+import { LIBC_MEM_FUNCTIONS, LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
 import { extractQstrSwitches } from './qstr-switch';
 import { extractDynruntimeGuards } from './dynruntime-guard';
 import { extractWritableData } from './writable-data';
+import { extractRuntimeObjs } from './runtime-obj';
+import { extractRootPointers } from './root-pointer';
+import { extractExceptions } from './exception';
+import { extractStaticLocals } from './static-local';
+import { firmwareTypesUsed } from './firmware-types';
 
 /** Tree → declarations: runs every construct extractor over one file. */
 export function extractFile(file: ParsedFile, unit: number, defines: Array<{ name: string; body: string }> = []): Result<FileModel> {
@@ -35,6 +40,10 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
     ...extractQstrSwitches(ctx),
     ...extractDynruntimeGuards(ctx),
     ...extractWritableData(ctx),
+    ...extractRuntimeObjs(ctx),
+    ...extractRootPointers(ctx),
+    ...extractExceptions(ctx),
+    ...extractStaticLocals(ctx),
   ].sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);
@@ -48,5 +57,10 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
   const usesStackCheck = file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
-  return { value: { unit, path: file.path, decls, identifiers, usesLibcMem, usesStackCheck, testsStrUnicode }, diagnostics: ctx.diagnostics };
+  const firmwareTypes = firmwareTypesUsed(file.tokens);
+  const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
+  return {
+    value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes },
+    diagnostics: ctx.diagnostics,
+  };
 }

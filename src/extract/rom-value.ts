@@ -10,6 +10,8 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
     if (head === 'MP_ROM_NONE') return { kind: 'none', span };
     if (head === 'MP_ROM_TRUE') return { kind: 'true', span };
     if (head === 'MP_ROM_FALSE') return { kind: 'false', span };
+    const f = /^mp_const_float_(e|pi|tau|inf|nan)$/.exec(head);
+    if (f) return { kind: 'float_const', which: f[1], span };
   }
   const open = toks[1];
   const close = toks[toks.length - 1];

@@ -28,6 +28,8 @@ export type RomValue =
   | { kind: 'int'; expr: string; span: Span }
   | { kind: 'qstr'; qstr: Qstr; span: Span }
   | { kind: 'none' | 'true' | 'false'; span: Span }
+  /** `mp_const_float_pi` and friends (py/obj.h): firmware float objects. */
+  | { kind: 'float_const'; which: string; span: Span }
   | { kind: 'unknown'; text: string; span: Span };
 
 export interface RomEntry {
@@ -62,7 +64,7 @@ export interface TypeSlot {
   span: Span;
 }
 
-/** `MP_DEFINE_CONST_OBJ_TYPE(name, MP_QSTR_Name, flags, slot, value, ...)` (py/obj.h). */
+/** `MP_DEFINE_CONST_OBJ_TYPE(name, MP_QSTR_Name, flags, slot, value, ...)` (py/obj.h), or `MP_DEFINE_EXCEPTION(Name, Base)` (py/objexcept.h). */
 export interface ObjTypeDecl extends DeclBase {
   kind: 'obj_type';
   typeName: Qstr;
@@ -152,7 +154,47 @@ export interface WritableDataDecl extends DeclBase {
   vars: WritableVar[];
 }
 
+/**
+ * A constant object whose base type is a firmware type, which is a run-time value in
+ * a natmod: `MP_DEFINE_STR_OBJ`, `MP_DEFINE_BYTES_OBJ`, `MP_DEFINE_CONST_STATICMETHOD_OBJ`,
+ * `MP_DEFINE_CONST_CLASSMETHOD_OBJ`, a sub-module's `mp_obj_module_t`, a module's own
+ * float struct `{{&mp_type_float}, v}`, or a `mp_rom_obj_tuple_t`.
+ */
+export interface RuntimeObjDecl extends DeclBase {
+  kind: 'runtime_obj';
+  /** C type of the object, e.g. `mp_obj_str_t`. */
+  cType: string;
+  /** The firmware type named by its base, without `mp_type_`: `str`, `float`, `module`... */
+  baseType: string;
+  /** Initializer with the base's type replaced by NULL, e.g. `{{NULL}, 0, 5, (const byte *)"hello"}`. */
+  init: string;
+  /** For tuples: the item expressions. */
+  items?: string[];
+}
+
+/** `MP_REGISTER_ROOT_POINTER(mp_obj_t name);` (py/obj.h) with its declaration. */
+export interface RootPointerDecl extends DeclBase {
+  kind: 'root_pointer';
+  /** The declaration with the name replaced by `%s`, e.g. `mp_obj_t %s`. */
+  template: string;
+}
+
+/** A `static` writable variable inside a function body (static BSS / .data in a natmod). */
+export interface StaticLocalDecl extends DeclBase {
+  kind: 'static_local';
+  specifiers: string;
+  /** Declarator with the name replaced by `%s`, without initializer. */
+  template: string;
+  init?: string;
+  /** Span of the whole function, to hoist storage before it and end the alias after it. */
+  functionSpan: Span;
+  functionName: string;
+}
+
 export type Decl =
+  | RuntimeObjDecl
+  | RootPointerDecl
+  | StaticLocalDecl
   | WritableDataDecl
   | DynruntimeGuardDecl
   | QstrSwitchDecl
@@ -174,10 +216,14 @@ export interface FileModel {
   decls: Decl[];
   /** Whether the file names memcpy/memmove/memset (which mpy_ld cannot link). */
   usesLibcMem: boolean;
+  /** Other C library functions the file names (LIBC_OTHER_FUNCTIONS). */
+  libcFunctions: string[];
   /** Whether the file calls mp_cstack_check (py/cstack.h), which needs MICROPY_STACK_CHECK. */
   usesStackCheck: boolean;
   /** Whether the file has code paths for unicode strings (tests MICROPY_PY_BUILTINS_STR_UNICODE). */
   testsStrUnicode: boolean;
+  /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */
+  firmwareTypes: string[];
   /** Identifiers that occur in the file outside ROM tables: names the file can refer to. */
   identifiers: Set<string>;
 }

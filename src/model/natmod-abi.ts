@@ -39,6 +39,9 @@ export const SHIMMED_OBJECTS: Record<string, string> = {
  */
 export const LIBC_MEM_FUNCTIONS = new Set(['memcpy', 'memmove', 'memset']);
 
+/** Other C library functions natmodgen defines (once per module) when a unit names them. */
+export const LIBC_OTHER_FUNCTIONS = ['memcmp', 'strlen', 'strcmp', 'strncmp', 'strchr'];
+
 /** Shims that other shims build on. */
 export const SHIM_NEEDS: Record<string, string[]> = {
   hal_ticks: ['hal_time'],

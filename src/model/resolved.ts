@@ -1,5 +1,5 @@
 import {
-  ArgTableDecl, ConstDictDecl, FunObjDecl, IncludeDecl, ModuleObjDecl, ObjTypeDecl, Qstr, RegistrationDecl, RomEntry, RomTableDecl,
+  ArgTableDecl, RootPointerDecl, RuntimeObjDecl, ConstDictDecl, FunObjDecl, IncludeDecl, ModuleObjDecl, ObjTypeDecl, Qstr, RegistrationDecl, RomEntry, RomTableDecl,
   TypeForwardDecl, UnavailableUse,
 } from './declarations';
 
@@ -31,6 +31,11 @@ export interface ResolvedModule {
   tables: RomTableDecl[];
   types: ObjTypeDecl[];
   typeForwards: TypeForwardDecl[];
+  /** Constant objects rebuilt at import (the registered module object excluded). */
+  runtimeObjs: RuntimeObjDecl[];
+  rootPointers: RootPointerDecl[];
+  /** Whether the globals table has `__init__`, which the firmware calls on first import. */
+  hasInitHook: boolean;
   argTables: ArgTableDecl[];
   includes: IncludeDecl[];
   shimUses: UnavailableUse[];

@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Decl, FileModel, ObjTypeDecl, RomTableDecl } from '../model/declarations';
 import { ResolvedModule } from '../model/resolved';
-import { SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
+import { LIBC_OTHER_FUNCTIONS, SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
 import { ParsedFile } from '../parse/parser';
 import { condLines, directiveLine, guarded, hasDirectives } from './lines';
 import { names, unitIds } from './names';
 import { valueExpr } from './values';
+import { rootPointerDeclaration, rootPointerEdit, runtimeObjEdit, staticLocalEdits } from './objects';
 import { EditView, Line, MpyInitView, UnitView } from './view';
 
 export interface PlanInput {
@@ -38,13 +39,23 @@ export function planUnits(input: PlanInput): UnitView[] {
     const initLines: Line[] = [];
     const edit = (d: { span: { start: number; end: number } }, partial: string, data: object = {}) => edits.push({ start: d.span.start, end: d.span.end, partial, data });
 
-    const blockAt = declBlockOffset(file, model, new Set(visibleTypes.map((t) => t.name)));
-    if (blockAt !== undefined) {
-      edits.push({ start: blockAt, end: blockAt, partial: 'decl-block', data: { types: visibleTypes.map((t) => ({ name: t.name, storage: typeStorage(t) })) } });
-    }
+    const moduleTypes = new Set(mod.types.map((t) => t.name));
+    const firmwareTypes = model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`));
+    const needsModuleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
+    const block = {
+      types: visibleTypes.map((t) => ({ name: t.name, storage: typeStorage(t) })),
+      firmwareTypes,
+      rootPointers: mod.rootPointers.map(rootPointerDeclaration),
+      stateMacros: mod.rootPointers.length ? [{ macro: 'MP_STATE_VM' }, { macro: 'MP_STATE_PORT' }] : [],
+      moduleType: needsModuleType ? [{}] : [],
+    };
+    const mentions = new Set([...block.types.map((t) => t.name), ...firmwareTypes.map((n) => `mp_type_${n}`), ...(mod.rootPointers.length ? ['MP_STATE_VM', 'MP_STATE_PORT'] : [])]);
+    const blockAt = declBlockOffset(file, model, mentions, needsModuleType);
+    if (blockAt !== undefined) edits.push({ start: blockAt, end: blockAt, partial: 'decl-block', data: block });
 
     let switchUsed = false;
     const dataInits: Line[] = [];
+    const objInits: Line[] = [];
     const typeInits: Line[] = [];
     const tableFills: Line[] = [];
     for (const d of model.decls) {
@@ -117,6 +128,22 @@ export function planUnits(input: PlanInput): UnitView[] {
           if (copies.length) dataInits.push(...guarded(d.cond, copies));
           break;
         }
+        case 'runtime_obj': {
+          if (!mod.runtimeObjs.includes(d)) break;
+          const r = runtimeObjEdit(d, id, moduleTypes);
+          edits.push(r.edit);
+          objInits.push(...r.init);
+          break;
+        }
+        case 'root_pointer':
+          edits.push(rootPointerEdit(d));
+          break;
+        case 'static_local': {
+          const r = staticLocalEdits(d, id);
+          edits.push(...r.edits);
+          dataInits.push(...r.init);
+          break;
+        }
         case 'dynruntime_guard':
           if (!insideEdit(d.span.start, edits)) edit(d, 'directive', { text: d.text });
           break;
@@ -139,7 +166,7 @@ export function planUnits(input: PlanInput): UnitView[] {
         }
       }
     }
-    initLines.push(...dataInits, ...typeInits, ...tableFills);
+    initLines.push(...dataInits, ...objInits, ...typeInits, ...tableFills);
 
     const shimKinds = new Set(mod.shimUses.filter((u) => u.unit === unit).map((u) => u.shim!));
     if (switchUsed) shimKinds.add('qstr_switch');
@@ -154,10 +181,15 @@ export function planUnits(input: PlanInput): UnitView[] {
             unitInits: ids.map((u) => names.unitInit(u)),
             globalsFn: names.globals(mod.name),
             guardLines: registrationGuard(mod),
-            libcMem: input.models.some((m) => m.usesLibcMem) ? [{ partial: 'libc-mem' }] : [],
+            libcMem: [
+              ...(input.models.some((m) => m.usesLibcMem) ? [{ partial: 'libc-mem' }] : []),
+              ...LIBC_OTHER_FUNCTIONS.filter((f) => input.models.some((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
+            ],
             stackCheck: input.models.some((m) => m.usesStackCheck) ? [{ partial: 'stack-check' }] : [],
             stackCheckInit: input.models.some((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
             unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
+            moduleType: mod.runtimeObjs.some((o) => o.baseType === 'module') ? [{ partial: 'module-type' }] : [],
+            initHook: mod.hasInitHook ? [{ partial: 'init-hook' }] : [],
             globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
           }
         : undefined;
@@ -205,10 +237,9 @@ function registrationGuard(mod: ResolvedModule): Line[] {
   ];
 }
 
-/** Where the type aliases go: after the last #include before the first mention of a type. */
-function declBlockOffset(file: ParsedFile, model: FileModel, typeNames: Set<string>): number | undefined {
-  if (typeNames.size === 0) return undefined;
-  const first = file.tokens.find((t) => t.kind === 'ident' && typeNames.has(t.text));
+/** Where the aliases go: after the last #include before the first mention of an aliased name. */
+function declBlockOffset(file: ParsedFile, model: FileModel, mentioned: Set<string>, always: boolean): number | undefined {
+  const first = file.tokens.find((t) => t.kind === 'ident' && mentioned.has(t.text)) ?? (always ? file.tokens.find((t) => t.kind !== 'directive') : undefined);
   if (!first) return undefined;
   const includes = model.decls.filter((d) => d.kind === 'include' && d.span.start < first.start);
   const last = includes[includes.length - 1];

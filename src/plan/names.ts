@@ -18,6 +18,10 @@ export const names = {
   tableFill: (name: string) => `natmodgen_fill_${name}`,
   dataStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
   dataInit: (name: string, unitId: string) => `natmodgen_${unitId}_${name}_initial`,
+  objStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
+  objInit: (name: string) => `natmodgen_init_obj_${name}`,
+  rootPointer: (name: string) => `natmodgen_root_${name}`,
+  staticLocal: (name: string, fn: string, unitId: string) => `natmodgen_${unitId}_${fn}_${name}`,
   unitInit: (unitId: string) => `natmodgen_init_${unitId}`,
   globals: (moduleName: string) => `natmodgen_${moduleName}_store_globals`,
 };

@@ -52,4 +52,8 @@ export interface MpyInitView {
   stackCheckInit: Line[];
   /** Detects at import whether the firmware's str is unicode, for the utf8 equivalents. */
   unicodeProbe: Line[];
+  /** Records the firmware's module type for sub-modules, when there are any. */
+  moduleType: Line[];
+  /** Calls the module's `__init__` as the firmware does on first import. */
+  initHook: Line[];
 }

@@ -20,6 +20,12 @@ const BUILTIN_TYPES = new Set([
   'IndentationError', 'UnicodeError', 'StopAsyncIteration',
 ]);
 
+/** For `mp_type_X` that py/dynruntime.h lacks but the builtins module has: `X`. */
+export function builtinTypeName(cName: string): string | undefined {
+  const m = /^mp_type_(\w+)$/.exec(cName);
+  return m && BUILTIN_TYPES.has(m[1]) && !DYNRUNTIME_TYPES.has(cName) ? m[1] : undefined;
+}
+
 /** C expression (an mp_obj_t) for a firmware object named in `MP_ROM_PTR(&name)`, or undefined. */
 export function firmwareObjectExpr(name: string): string | undefined {
   if (SHIMMED_OBJECTS[name]) return `MP_OBJ_FROM_PTR(&${name})`;

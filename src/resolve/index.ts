@@ -7,6 +7,15 @@ import { SymbolTable } from './symbols';
 
 const MAX_SLOTS = 11;
 
+/** The firmware's float constants (py/objfloat.c), rebuilt with the natmod's float type. */
+const FLOAT_CONSTS: Record<string, string> = {
+  e: '(mp_float_t)2.718281828459045',
+  pi: '(mp_float_t)3.141592653589793',
+  tau: '(mp_float_t)6.283185307179586',
+  inf: '(mp_float_t)__builtin_inf()',
+  nan: '(mp_float_t)__builtin_nan("")',
+};
+
 function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl, { kind: K }>[] {
   return files.flatMap((f) => f.decls.filter((d): d is Extract<Decl, { kind: K }> => d.kind === kind));
 }
@@ -75,6 +84,9 @@ export function resolveModule(files: FileModel[]): Result<ResolvedModule | undef
       tables,
       types,
       typeForwards: all(files, 'type_forward').filter((f) => typeNames.has(f.name)),
+      runtimeObjs: all(files, 'runtime_obj').filter((o) => !(o.name === moduleObj.name && o.unit === moduleObj.unit)),
+      rootPointers: all(files, 'root_pointer'),
+      hasInitHook: globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__init__'),
       argTables: all(files, 'arg_table'),
       includes: all(files, 'include'),
       shimUses,
@@ -95,7 +107,7 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
     case 'false':
       return { kind: 'const', which: v.kind };
     case 'ptr': {
-      const d = symbols.lookup(v.target, table.unit, ['fun_obj', 'obj_type', 'const_dict', 'rom_table', 'module_obj']);
+      const d = symbols.lookup(v.target, table.unit, ['fun_obj', 'obj_type', 'const_dict', 'rom_table', 'module_obj', 'runtime_obj']);
       if (d?.kind === 'fun_obj') return { kind: 'fun_obj', decl: d };
       if (d?.kind === 'obj_type') return { kind: 'type', decl: d };
       if (d) return { kind: 'object', name: v.target };
@@ -105,6 +117,8 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
       out.push(diag('NMG2005', v.span, { name: v.target }));
       return undefined;
     }
+    case 'float_const':
+      return { kind: 'firmware', expr: `mp_obj_new_float(${FLOAT_CONSTS[v.which]})` };
     case 'unknown':
       out.push(diag('NMG2007', v.span, { value: v.text }));
       return undefined;

@@ -31,7 +31,7 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
 //                      (shares its methods with Accumulator)
 
 #include "py/runtime.h"
-/* natmodgen: a natmod builds its types at import, in writable storage these names alias. */
+/* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
 extern mp_obj_full_type_t natmodgen_classes_type_nmg_vector2_type;
 #define nmg_vector2_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_vector2_type)
 extern mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_type;

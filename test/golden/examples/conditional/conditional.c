@@ -21,7 +21,7 @@
 //   Gadget.rescale, Gadget.wave, Gadget.LEGACY_MODE.
 
 #include "py/runtime.h"
-/* natmodgen: a natmod builds its types at import, in writable storage these names alias. */
+/* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
 extern mp_obj_full_type_t natmodgen_conditional_type_nmg_cond_gadget_type;
 #define nmg_cond_gadget_type (*(mp_obj_type_t *)&natmodgen_conditional_type_nmg_cond_gadget_type)
 

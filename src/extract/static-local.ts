@@ -1,0 +1,35 @@
+import { StaticLocalDecl } from '../model/declarations';
+import { loadQuery } from '../parse/queries';
+import { ExtractContext } from './context';
+import { enclosingFunction, readDeclaration } from './declarator';
+
+/** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
+export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
+  const { src, tree } = ctx.file;
+  const out: StaticLocalDecl[] = [];
+  for (const c of loadQuery('static-local').captures(tree.rootNode)) {
+    const decl = c.node;
+    if (decl.hasError) continue;
+    const d = readDeclaration(decl, src.text);
+    if (!d || !d.storage.includes('static') || d.vars.length !== 1 || !d.vars[0].writable) continue;
+    const fn = enclosingFunction(decl);
+    if (!fn) continue;
+    const v = d.vars[0];
+    const fnName = fn.childForFieldName('declarator');
+    const nameNode = fnName ? fnName.descendantsOfType('identifier')[0] : undefined;
+    out.push({
+      kind: 'static_local',
+      name: v.name,
+      specifiers: d.specifiers,
+      template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
+      init: v.init,
+      functionSpan: src.span(fn.startIndex, fn.endIndex),
+      functionName: nameNode?.text ?? 'fn',
+      span: src.span(decl.startIndex, decl.endIndex),
+      cond: ctx.condAt(ctx.cur.indexAt(fn.startIndex)),
+      unit: ctx.unit,
+      isStatic: true,
+    });
+  }
+  return out;
+}

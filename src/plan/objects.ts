@@ -1,0 +1,53 @@
+import { RootPointerDecl, RuntimeObjDecl, StaticLocalDecl } from '../model/declarations';
+import { guarded } from './lines';
+import { names } from './names';
+import { EditView, Line } from './view';
+
+/** C expression for the type of a firmware base type, as a `const mp_obj_type_t *`. */
+export function baseTypeExpr(baseType: string, moduleTypes: Set<string>): string {
+  if (moduleTypes.has(`mp_type_${baseType}`)) return `&mp_type_${baseType}`;
+  if (baseType === 'str' || baseType === 'bytes') return `&mp_type_${baseType}`;
+  if (baseType === 'module') return 'natmodgen_module_type';
+  return `(const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_${baseType}))`;
+}
+
+/** A constant object with a firmware base type: writable storage filled at import. */
+export function runtimeObjEdit(d: RuntimeObjDecl, unitId: string, moduleTypes: Set<string>): { edit: EditView; init: Line[] } {
+  const storage = names.objStorage(d.name, unitId);
+  const initFn = names.objInit(d.name);
+  const common = { name: d.name, storage, initFn };
+  const data = d.items
+    ? { ...common, partial: 'runtime-tuple', count: d.items.length, items: d.items }
+    : { ...common, partial: 'runtime-obj', cType: d.cType, init: d.init, typeExpr: baseTypeExpr(d.baseType, moduleTypes) };
+  return {
+    edit: { start: d.span.start, end: d.span.end, partial: data.partial, data },
+    init: guarded(d.cond, [{ partial: 'call', fn: initFn }]),
+  };
+}
+
+export function rootPointerEdit(d: RootPointerDecl): EditView {
+  return { start: d.span.start, end: d.span.end, partial: 'root-pointer', data: { declaration: rootPointerDeclaration(d) } };
+}
+
+export function rootPointerDeclaration(d: RootPointerDecl): string {
+  return d.template.replace('%s', names.rootPointer(d.name));
+}
+
+/**
+ * A static local moves to file scope just before its function (static BSS is not
+ * loadable); its name is an alias inside the function only.
+ */
+export function staticLocalEdits(d: StaticLocalDecl, unitId: string): { edits: EditView[]; init: Line[] } {
+  const storage = names.staticLocal(d.name, d.functionName, unitId);
+  const initCopy = d.init !== undefined ? `${storage}_initial` : undefined;
+  const declaration = `${d.specifiers} ${d.template.replace('%s', storage)}`;
+  const fn = d.functionSpan;
+  return {
+    edits: [
+      { start: fn.start, end: fn.start, partial: initCopy ? 'static-local-storage-init' : 'static-local-storage', data: { declaration, storage, initCopy, init: d.init } },
+      { start: d.span.start, end: d.span.end, partial: 'static-local-alias', data: { name: d.name, storage } },
+      { start: fn.end, end: fn.end, partial: 'static-local-end', data: { name: d.name } },
+    ],
+    init: initCopy ? guarded(d.cond, [{ partial: 'data-copy', name: storage, initCopy }]) : [],
+  };
+}
