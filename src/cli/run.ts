@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { genCommand } from './gen';
 import { nameCommand } from './name';
+import { ARCHES, initCommand } from './init';
+import { makefileCommand } from './makefile-path';
 import { Console, realConsole } from './console';
 
 export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
@@ -35,7 +37,30 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         code = nameCommand((args.files as string[]) ?? [], io);
       },
     )
-    .demandCommand(1, 'name a command: gen or name')
+    .command(
+      'makefile',
+      'print the path of natmodgen.mk, the Makefile fragment to include before dynruntime.mk',
+      (y) => y.example('include $(shell natmodgen makefile)', 'in a Makefile, before include $(MPY_DIR)/py/dynruntime.mk'),
+      () => {
+        code = makefileCommand(io);
+      },
+    )
+    .command(
+      'init <dir>',
+      'write a Makefile that builds a user C module folder as a natmod, from its micropython.mk or micropython.cmake',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', describe: 'the user C module folder (or its micropython.mk / micropython.cmake)' })
+          .option('force', { alias: 'f', type: 'boolean', default: false, describe: 'overwrite an existing Makefile' })
+          .option('from', { choices: ['mk', 'cmake'] as const, describe: 'read micropython.mk or micropython.cmake (default: mk, then cmake)' })
+          .option('mpy-dir', { type: 'string', describe: 'MicroPython tree to write as MPY_DIR (default: $MPY_DIR, else a placeholder)' })
+          .option('arch', { choices: ARCHES, default: 'x64', describe: 'default ARCH in the Makefile' })
+          .example('$0 init examples/functions', 'write examples/functions/Makefile'),
+      (args) => {
+        code = initCommand({ dir: args.dir as string, force: args.force, from: args.from, mpyDir: args['mpy-dir'], arch: args.arch }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: gen, name, init or makefile')
     .strict()
     .help()
     .version()

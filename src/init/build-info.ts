@@ -13,10 +13,12 @@ export interface ModuleBuild {
   includeDirs: string[];
   /** Other compiler flags (`-DNAME=1`, ...), in order. */
   cflags: string[];
+  /** Where each source was listed, when known. */
+  sourceAt: Map<string, Span | undefined>;
 }
 
 export function emptyBuild(file: string, kind: ModuleBuild['kind']): ModuleBuild {
-  return { file, kind, sources: [], includeDirs: [], cflags: [] };
+  return { file, kind, sources: [], includeDirs: [], cflags: [], sourceAt: new Map() };
 }
 
 /**
@@ -25,7 +27,10 @@ export function emptyBuild(file: string, kind: ModuleBuild['kind']): ModuleBuild
  */
 export function addSource(build: ModuleBuild, file: string, span: Span | undefined, diagnostics: Diagnostic[]): void {
   if (/\.(c|S|s)$/.test(file)) {
-    if (!build.sources.includes(file)) build.sources.push(file);
+    if (!build.sources.includes(file)) {
+      build.sources.push(file);
+      build.sourceAt.set(file, span);
+    }
   } else if (/\.(cpp|cc|cxx|c\+\+|C)$/.test(file)) {
     diagnostics.push(diag('NMG4007', span, { file: path.basename(file) }));
   } else if (!/\.(h|hpp|hh|hxx|inc)$/.test(file)) {

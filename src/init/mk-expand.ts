@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { glob } from './glob';
+import { ReadStop } from './read-stop';
 import { SpanMaker } from './text-span';
 
 /** Text from the makefile with the file offset of each character, so problems can be located. */
@@ -23,13 +24,6 @@ export function trimSeg(seg: Seg): Seg {
 
 /** A make variable: `simple` holds its expanded value, `recursive` its text, expanded at each use. */
 export type MakeVar = { flavor: 'simple'; value: string } | { flavor: 'recursive'; value: Seg };
-
-/** A problem that stops the reading of the file. */
-export class MkStop extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
 
 const SUPPORTED = new Set([
   'subst', 'patsubst', 'strip', 'findstring', 'filter', 'filter-out', 'sort', 'word', 'wordlist', 'words', 'firstword', 'lastword',
@@ -94,7 +88,7 @@ export class MakeExpander {
       }
       const close = n === '(' ? ')' : '}';
       const end = matchClose(s, i + 2, n, close);
-      if (end < 0) throw new MkStop(diag('NMG4003', this.spans.span(seg.off[i], seg.off[s.length - 1] + 1), { what: 'unterminated variable reference' }));
+      if (end < 0) throw new ReadStop(diag('NMG4003', this.spans.span(seg.off[i], seg.off[s.length - 1] + 1), { what: 'unterminated variable reference' }));
       out += this.reference(slice(seg, i + 2, end), seg.off[i]);
       i = end + 1;
     }
@@ -105,7 +99,7 @@ export class MakeExpander {
   private reference(body: Seg, at: number): string {
     const m = /^([a-z-]+)[ \t]/.exec(body.s);
     if (m && (SUPPORTED.has(m[1]) || UNSUPPORTED.has(m[1]))) {
-      if (UNSUPPORTED.has(m[1])) throw new MkStop(diag('NMG4004', this.spans.span(at, at + m[1].length + 2), { what: `$(${m[1]} ...)` }));
+      if (UNSUPPORTED.has(m[1])) throw new ReadStop(diag('NMG4004', this.spans.span(at, at + m[1].length + 2), { what: `$(${m[1]} ...)` }));
       return this.call(m[1], slice(body, m[0].length), at);
     }
     const colon = topLevelIndex(body.s, ':');
@@ -261,7 +255,7 @@ export class MakeExpander {
       case 'warning':
         return '';
       case 'error':
-        throw new MkStop(diag('NMG4004', this.spans.span(at, at + 8), { what: `$(error ${all[0] ?? ''})` }));
+        throw new ReadStop(diag('NMG4004', this.spans.span(at, at + 8), { what: `$(error ${all[0] ?? ''})` }));
       default:
         return '';
     }

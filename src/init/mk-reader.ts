@@ -2,7 +2,8 @@ import * as path from 'path';
 import { Diagnostic, Result, Span } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { addFlags, addSource, emptyBuild, ModuleBuild } from './build-info';
-import { MakeExpander, MkStop, Seg, slice, topLevelIndex, trimSeg } from './mk-expand';
+import { MakeExpander, Seg, slice, topLevelIndex, trimSeg } from './mk-expand';
+import { ReadStop } from './read-stop';
 import { SpanMaker } from './text-span';
 
 /** The variables a micropython.mk fills, as MicroPython's py/py.mk reads them (C sources first, then assembler). */
@@ -57,7 +58,7 @@ export function readMicropythonMk(file: string, text: string): Result<ModuleBuil
       }
       if (word === 'else') {
         const c = conds[conds.length - 1];
-        if (!c) throw new MkStop(diag('NMG4003', at, { what: "'else' without a conditional" }));
+        if (!c) throw new ReadStop(diag('NMG4003', at, { what: "'else' without a conditional" }));
         const more = /^\S+/.exec(rest.s)?.[0];
         if (more && ['ifeq', 'ifneq', 'ifdef', 'ifndef'].includes(more)) {
           const cond = trimSeg(slice(rest, more.length));
@@ -67,14 +68,14 @@ export function readMicropythonMk(file: string, text: string): Result<ModuleBuil
         continue;
       }
       if (word === 'endif') {
-        if (!conds.pop()) throw new MkStop(diag('NMG4003', at, { what: "'endif' without a conditional" }));
+        if (!conds.pop()) throw new ReadStop(diag('NMG4003', at, { what: "'endif' without a conditional" }));
         continue;
       }
       if (!reading()) continue;
       inRule = false;
 
       if (['include', '-include', 'sinclude', 'define', 'undefine'].includes(word)) {
-        throw new MkStop(diag('NMG4004', at, { what: `'${word}'` }));
+        throw new ReadStop(diag('NMG4004', at, { what: `'${word}'` }));
       }
       if (['vpath', 'unexport'].includes(word) || (word === 'export' && !/[=]/.test(rest.s))) {
         diagnostics.push(diag('NMG4011', at, { what: `'${word}'` }));
@@ -95,12 +96,12 @@ export function readMicropythonMk(file: string, text: string): Result<ModuleBuil
         continue;
       }
       // A line of function calls only, such as $(info ...).
-      if (mx.expand(seg).trim() !== '') throw new MkStop(diag('NMG4003', at, { what: 'not an assignment, rule or directive' }));
+      if (mx.expand(seg).trim() !== '') throw new ReadStop(diag('NMG4003', at, { what: 'not an assignment, rule or directive' }));
     }
     const open = conds[conds.length - 1];
-    if (open) throw new MkStop(diag('NMG4003', open.at, { what: "missing 'endif'" }));
+    if (open) throw new ReadStop(diag('NMG4003', open.at, { what: "missing 'endif'" }));
   } catch (e) {
-    if (!(e instanceof MkStop)) throw e;
+    if (!(e instanceof ReadStop)) throw e;
     diagnostics.push(e.diagnostic);
     return { value: undefined, diagnostics };
   }
@@ -142,7 +143,7 @@ function assign(mx: MakeExpander, name: string, op: string, value: Seg, spans: S
       return;
     default:
       void spans;
-      throw new MkStop(diag('NMG4004', at, { what: `'${op}' (a shell assignment)` }));
+      throw new ReadStop(diag('NMG4004', at, { what: `'${op}' (a shell assignment)` }));
   }
 }
 
@@ -182,7 +183,7 @@ function conditionOperands(cond: Seg, at: Span): [Seg, Seg] {
     const bStart = s.length - m[4].length - 1;
     return [slice(cond, 1, 1 + m[2].length), slice(cond, bStart, bStart + m[4].length)];
   }
-  throw new MkStop(diag('NMG4003', at, { what: 'malformed condition' }));
+  throw new ReadStop(diag('NMG4003', at, { what: 'malformed condition' }));
 }
 
 type Operator = { kind: 'assign'; op: string; index: number } | { kind: 'rule'; index: number };
