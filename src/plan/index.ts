@@ -182,7 +182,7 @@ export function planUnits(input: PlanInput): UnitView[] {
             globalsFn: names.globals(mod.name),
             guardLines: registrationGuard(mod),
             libcMem: [
-              ...(input.models.some((m) => m.usesLibcMem) ? [{ partial: 'libc-mem' }] : []),
+              ...(needsLibcMem(input) ? [{ partial: 'libc-mem' }] : []),
               ...LIBC_OTHER_FUNCTIONS.filter((f) => input.models.some((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
             ],
             stackCheck: input.models.some((m) => m.usesStackCheck) ? [{ partial: 'stack-check' }] : [],
@@ -212,6 +212,16 @@ export function planUnits(input: PlanInput): UnitView[] {
       tail: { initFn: names.unitInit(id), initLines, mpyInit },
     };
   });
+}
+
+/**
+ * The compiler calls memcpy/memset on its own for aggregate copies and local array
+ * initialisers (on ARM even small ones): needed where the source names them, and where
+ * natmodgen itself writes such code (per-call keyword tables, objects built at import).
+ */
+function needsLibcMem(input: PlanInput): boolean {
+  const arrays = input.module.argTables.some((t) => !t.atFileScope || !t.hasDirectives);
+  return arrays || input.module.runtimeObjs.length > 0 || input.models.some((m) => m.usesLibcMem);
 }
 
 function insideEdit(offset: number, edits: EditView[]): boolean {
