@@ -2,13 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Decl, FileModel, ObjTypeDecl, RomTableDecl } from '../model/declarations';
 import { ResolvedModule } from '../model/resolved';
-import { LIBC_OTHER_FUNCTIONS, SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
+import { SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
 import { ParsedFile } from '../parse/parser';
-import { condLines, directiveLine, guarded, hasDirectives } from './lines';
+import { condLines, guarded, hasDirectives } from './lines';
 import { names, unitIds } from './names';
 import { valueExpr } from './values';
 import { rootPointerDeclaration, rootPointerEdit, runtimeObjEdit, staticLocalEdits } from './objects';
-import { EditView, Line, MpyInitView, UnitView } from './view';
+import { writableDataEdit } from './data';
+import { planMpyInit } from './mpy-init';
+import { EditView, Line, UnitView } from './view';
 
 export interface PlanInput {
   parsed: ParsedFile[];
@@ -27,7 +29,7 @@ export function planUnits(input: PlanInput): UnitView[] {
   const { module: mod } = input;
   const ids = unitIds(input.parsed.map((p) => p.path));
   const regUnit = mod.registration.unit;
-  return input.parsed.map((file, unit) => {
+  const views: UnitView[] = input.parsed.map((file, unit) => {
     const model = input.models[unit];
     const id = ids[unit];
     const outAbs = path.resolve(input.outDir, input.outRel[unit]);
@@ -107,25 +109,9 @@ export function planUnits(input: PlanInput): UnitView[] {
           includeEdit(d, file, rel, edits);
           break;
         case 'writable_data': {
-          const vars = d.vars.map((v) => {
-            const initCopy = v.init !== undefined ? names.dataInit(v.name, id) : undefined;
-            const declarator =
-              v.unsizedAt !== undefined && initCopy
-                ? `${v.declarator.slice(0, v.unsizedAt)}sizeof(${initCopy}) / sizeof(${initCopy}[0])${v.declarator.slice(v.unsizedAt)}`
-                : v.declarator;
-            return {
-              partial: v.unsizedAt !== undefined && initCopy ? 'data-var-unsized' : initCopy ? 'data-var-init' : 'data-var',
-              name: v.name,
-              aliases: d.isStatic ? [{ name: v.name, storage: names.dataStorage(v.name, id) }] : [],
-              declarator,
-              abstract: v.abstract,
-              init: v.init,
-              initCopy,
-            };
-          });
-          edit(d, 'writable-data', { specifiers: d.specifiers, vars });
-          const copies = vars.filter((v) => v.initCopy).map((v) => ({ partial: 'data-copy', name: v.name, initCopy: v.initCopy }));
-          if (copies.length) dataInits.push(...guarded(d.cond, copies));
+          const r = writableDataEdit(d, id);
+          edits.push(r.edit);
+          if (r.init.length) dataInits.push(...guarded(d.cond, r.init));
           break;
         }
         case 'runtime_obj': {
@@ -173,27 +159,6 @@ export function planUnits(input: PlanInput): UnitView[] {
     for (const k of [...shimKinds]) for (const need of SHIM_NEEDS[k] ?? []) shimKinds.add(need);
     const shims = SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` }));
 
-    const mpyInit: MpyInitView | undefined =
-      unit === regUnit
-        ? {
-            moduleName: mod.name,
-            externs: [...ids.map((u) => names.unitInit(u)), names.globals(mod.name)],
-            unitInits: ids.map((u) => names.unitInit(u)),
-            globalsFn: names.globals(mod.name),
-            guardLines: registrationGuard(mod),
-            libcMem: [
-              ...(needsLibcMem(input) ? [{ partial: 'libc-mem' }] : []),
-              ...LIBC_OTHER_FUNCTIONS.filter((f) => input.models.some((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
-            ],
-            stackCheck: input.models.some((m) => m.usesStackCheck) ? [{ partial: 'stack-check' }] : [],
-            stackCheckInit: input.models.some((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
-            unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
-            moduleType: mod.runtimeObjs.some((o) => o.baseType === 'module') ? [{ partial: 'module-type' }] : [],
-            initHook: mod.hasInitHook ? [{ partial: 'init-hook' }] : [],
-            globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
-          }
-        : undefined;
-
     return {
       outRel: input.outRel[unit],
       outName: path.basename(input.outRel[unit]),
@@ -209,20 +174,14 @@ export function planUnits(input: PlanInput): UnitView[] {
       ],
       shims,
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
-      tail: { initFn: names.unitInit(id), initLines, mpyInit },
+      tail: { initFns: initLines.length ? [{ name: names.unitInit(id), lines: initLines }] : [], mpyInit: undefined },
     };
   });
+  const withInit = views.map((v) => v.tail.initFns.map((f) => f.name)).flat();
+  views[regUnit].tail.mpyInit = planMpyInit(input, withInit);
+  return views;
 }
 
-/**
- * The compiler calls memcpy/memset on its own for aggregate copies and local array
- * initialisers (on ARM even small ones): needed where the source names them, and where
- * natmodgen itself writes such code (per-call keyword tables, objects built at import).
- */
-function needsLibcMem(input: PlanInput): boolean {
-  const arrays = input.module.argTables.some((t) => !t.atFileScope || !t.hasDirectives);
-  return arrays || input.module.runtimeObjs.length > 0 || input.models.some((m) => m.usesLibcMem);
-}
 
 function insideEdit(offset: number, edits: EditView[]): boolean {
   return edits.some((e) => offset >= e.start && offset < e.end);
@@ -235,17 +194,6 @@ function entryLines(t: RomTableDecl, mod: ResolvedModule, partial: string): Line
   });
 }
 
-function registrationGuard(mod: ResolvedModule): Line[] {
-  const cond = mod.registration.cond;
-  const lines = guarded(cond, []);
-  if (lines.length === 0) return [];
-  const expr = (lines[0].text as string).slice(4);
-  return [
-    directiveLine(`#if !(${expr})`),
-    { partial: 'registration-off', moduleName: mod.name, condition: expr.replace(/"/g, "'") },
-    directiveLine('#endif'),
-  ];
-}
 
 /** Where the aliases go: after the last #include before the first mention of an aliased name. */
 function declBlockOffset(file: ParsedFile, model: FileModel, mentioned: Set<string>, always: boolean): number | undefined {

@@ -1,5 +1,6 @@
 import { RootPointerDecl, RuntimeObjDecl, StaticLocalDecl } from '../model/declarations';
 import { guarded } from './lines';
+import { isScalarInit } from './data';
 import { names } from './names';
 import { EditView, Line } from './view';
 
@@ -39,7 +40,8 @@ export function rootPointerDeclaration(d: RootPointerDecl): string {
  */
 export function staticLocalEdits(d: StaticLocalDecl, unitId: string): { edits: EditView[]; init: Line[] } {
   const storage = names.staticLocal(d.name, d.functionName, unitId);
-  const initCopy = d.init !== undefined ? `${storage}_initial` : undefined;
+  const scalar = isScalarInit(d.template, d.init);
+  const initCopy = d.init !== undefined && !scalar ? `${storage}_initial` : undefined;
   const declaration = `${d.specifiers} ${d.template.replace('%s', storage)}`;
   const fn = d.functionSpan;
   return {
@@ -48,6 +50,10 @@ export function staticLocalEdits(d: StaticLocalDecl, unitId: string): { edits: E
       { start: d.span.start, end: d.span.end, partial: 'static-local-alias', data: { name: d.name, storage } },
       { start: fn.end, end: fn.end, partial: 'static-local-end', data: { name: d.name } },
     ],
-    init: initCopy ? guarded(d.cond, [{ partial: 'data-copy', name: storage, initCopy }]) : [],
+    init: scalar
+      ? guarded(d.cond, [{ partial: 'data-assign', name: storage, value: d.init }])
+      : initCopy
+        ? guarded(d.cond, [{ partial: 'data-copy', name: storage, initCopy }])
+        : [],
   };
 }

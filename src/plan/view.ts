@@ -33,13 +33,15 @@ export interface UnitView {
 }
 
 export interface TailView {
-  initFn: string;
-  initLines: Line[];
+  /** This unit's init function, when it has anything to build (0 or 1). */
+  initFns: Array<{ name: string; lines: Line[] }>;
   mpyInit?: MpyInitView;
 }
 
 export interface MpyInitView {
   moduleName: string;
+  /** Stores __name__ unless the globals table does (0 or 1). */
+  nameStore: Array<{ moduleName: string }>;
   externs: string[];
   unitInits: string[];
   globalsFn: string;

@@ -566,7 +566,7 @@ void natmodgen_nmg_classes_store_globals(void) {
 
 #line 568 "classes.c"
 
-/* natmodgen: builds this file's types and tables at import. */
+/* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_classes(void);
 void natmodgen_init_classes(void) {
     natmodgen_init_type_nmg_vector2_type();
@@ -637,7 +637,6 @@ void natmodgen_nmg_classes_store_globals(void);
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_classes();
-    mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_classes));
     natmodgen_nmg_classes_store_globals();
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -308,7 +308,7 @@ void natmodgen_nmg_conditional_store_globals(void) {
 
 #line 310 "conditional.c"
 
-/* natmodgen: builds this file's types and tables at import. */
+/* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_conditional(void);
 void natmodgen_init_conditional(void) {
     natmodgen_init_type_nmg_cond_gadget_type();

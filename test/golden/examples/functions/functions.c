@@ -241,10 +241,6 @@ void natmodgen_nmg_functions_store_globals(void) {
 
 #line 243 "functions.c"
 
-/* natmodgen: builds this file's types and tables at import. */
-void natmodgen_init_functions(void);
-void natmodgen_init_functions(void) {
-}
 
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -298,13 +294,10 @@ __attribute__((noipa)) void *memset(void *s, int c, size_t n);
 __attribute__((noipa)) void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
-void natmodgen_init_functions(void);
 void natmodgen_nmg_functions_store_globals(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_functions();
-    mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_functions));
     natmodgen_nmg_functions_store_globals();
     MP_DYNRUNTIME_INIT_EXIT
 }

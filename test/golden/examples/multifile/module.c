@@ -58,10 +58,6 @@ void natmodgen_nmg_multifile_store_globals(void) {
 
 #line 60 "module.c"
 
-/* natmodgen: builds this file's types and tables at import. */
-void natmodgen_init_module(void);
-void natmodgen_init_module(void) {
-}
 
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -103,15 +99,12 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_module(void);
 void natmodgen_init_shapes(void);
 void natmodgen_nmg_multifile_store_globals(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_module();
     natmodgen_init_shapes();
-    mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_multifile));
     natmodgen_nmg_multifile_store_globals();
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -90,7 +90,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 
 #line 92 "shapes.c"
 
-/* natmodgen: builds this file's types and tables at import. */
+/* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_shapes(void);
 void natmodgen_init_shapes(void) {
     natmodgen_init_type_nmg_rect_type();

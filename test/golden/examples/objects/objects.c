@@ -174,7 +174,6 @@ mp_int_t nmg_init_calls;
                                
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
 int nmg_objects_scale;
-static const __typeof__(nmg_objects_scale) natmodgen_objects_nmg_objects_scale_initial = 7;
 
 #line 61 "../../../../examples/objects/objects.c"
                           
@@ -213,9 +212,8 @@ static mp_obj_t nmg_name(mp_obj_t index_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(nmg_name_obj, nmg_name);
 
-/* natmodgen: static storage inside a function cannot be loaded; it lives here, initialised by mpy_init. */
+/* natmodgen: static storage inside a function cannot be loaded; it lives here. */
 mp_int_t natmodgen_objects_nmg_ticket_next;
-static const __typeof__(natmodgen_objects_nmg_ticket_next) natmodgen_objects_nmg_ticket_next_initial = 100;
 
 #line 97 "../../../../examples/objects/objects.c"
 static mp_obj_t nmg_ticket(void) {
@@ -412,15 +410,15 @@ void natmodgen_nmg_objects_store_globals(void) {
 
 /* natmodgen: registration of module nmg_objects is built by mpy_init */
 
-#line 416 "objects.c"
+#line 414 "objects.c"
 
-/* natmodgen: builds this file's types and tables at import. */
+/* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_objects(void);
 void natmodgen_init_objects(void) {
     mp_fun_table.memmove_(&nmg_history, &natmodgen_objects_nmg_history_initial, sizeof(nmg_history));
     mp_fun_table.memmove_(&nmg_names, &natmodgen_objects_nmg_names_initial, sizeof(nmg_names));
-    mp_fun_table.memmove_(&nmg_objects_scale, &natmodgen_objects_nmg_objects_scale_initial, sizeof(nmg_objects_scale));
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_ticket_next, &natmodgen_objects_nmg_ticket_next_initial, sizeof(natmodgen_objects_nmg_ticket_next));
+    nmg_objects_scale = 7;
+    natmodgen_objects_nmg_ticket_next = 100;
     natmodgen_init_obj_nmg_half_obj();
     natmodgen_init_obj_nmg_greeting_obj();
     natmodgen_init_obj_nmg_magic_obj();
@@ -503,7 +501,6 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *a
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_module_type = self->context->module.base.type;
     natmodgen_init_objects();
-    mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_objects));
     natmodgen_nmg_objects_store_globals();
     {
         mp_obj_t init[2];

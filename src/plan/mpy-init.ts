@@ -1,0 +1,56 @@
+import { LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
+import { guarded } from './lines';
+import { names } from './names';
+import type { PlanInput } from './index';
+import { ResolvedModule } from '../model/resolved';
+import { Line } from './view';
+import { directiveLine } from './lines';
+import { MpyInitView } from './view';
+
+/** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
+export function planMpyInit(input: PlanInput, unitInits: string[]): MpyInitView {
+  const mod = input.module;
+  const anyModel = (p: (m: PlanInput['models'][number]) => boolean) => input.models.some(p);
+  const tableHasName = mod.globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__name__');
+  return {
+    moduleName: mod.name,
+    // The table's own __name__ entry (stored in order) makes a separate store redundant.
+    nameStore: tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item') ? [] : [{ moduleName: mod.name }],
+    externs: [...unitInits, names.globals(mod.name)],
+    unitInits,
+    globalsFn: names.globals(mod.name),
+    guardLines: registrationGuard(mod),
+    libcMem: [
+      ...(needsLibcMem(input) ? [{ partial: 'libc-mem' }] : []),
+      ...LIBC_OTHER_FUNCTIONS.filter((f) => anyModel((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
+    ],
+    stackCheck: anyModel((m) => m.usesStackCheck) ? [{ partial: 'stack-check' }] : [],
+    stackCheckInit: anyModel((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
+    unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
+    moduleType: mod.runtimeObjs.some((o) => o.baseType === 'module') ? [{ partial: 'module-type' }] : [],
+    initHook: mod.hasInitHook ? [{ partial: 'init-hook' }] : [],
+    globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
+  };
+}
+
+function registrationGuard(mod: ResolvedModule): Line[] {
+  const cond = mod.registration.cond;
+  const lines = guarded(cond, []);
+  if (lines.length === 0) return [];
+  const expr = (lines[0].text as string).slice(4);
+  return [
+    directiveLine(`#if !(${expr})`),
+    { partial: 'registration-off', moduleName: mod.name, condition: expr.replace(/"/g, "'") },
+    directiveLine('#endif'),
+  ];
+}
+
+/**
+ * The compiler calls memcpy/memset on its own for aggregate copies and local array
+ * initialisers (on ARM even small ones): needed where the source names them, and where
+ * natmodgen itself writes such code (per-call keyword tables, objects built at import).
+ */
+function needsLibcMem(input: PlanInput): boolean {
+  const arrays = input.module.argTables.some((t) => !t.atFileScope || !t.hasDirectives);
+  return arrays || input.module.runtimeObjs.length > 0 || input.models.some((m) => m.usesLibcMem);
+}
