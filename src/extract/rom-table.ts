@@ -35,7 +35,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
         ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
         return undefined;
       }
-      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]) };
+      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condAt(o) };
     });
     out.push({
       kind: 'rom_table',

@@ -36,6 +36,8 @@ export interface RomEntry {
   key: Qstr;
   keySpan: Span;
   value: RomValue;
+  /** The preprocessor conditional around the entry, including the table's own `#if`s. */
+  cond: Condition;
 }
 
 /** Table items in source order: entries and the verbatim conditional directives between them. */

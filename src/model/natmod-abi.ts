@@ -52,7 +52,7 @@ export const SHIM_NEEDS: Record<string, string[]> = {
 
 /** Order shims are emitted in (dependencies first). */
 export const SHIM_ORDER = [
-  'alloca', 'qstr_switch', 'hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0', 'stream_close', 'stream_close_obj', 'stream_exit_obj', 'identity_obj',
+  'alloca', 'qstr_switch', 'map_elem_set', 'hal_time', 'hal_ticks', 'hal_delay', 'call_function', 'malloc0', 'stream_close', 'stream_close_obj', 'stream_exit_obj', 'identity_obj',
   'identity_getiter', 'cast_native_base', 'utf8',
 ];
 

@@ -34,8 +34,8 @@ export interface ResolvedModule {
   /** Constant objects rebuilt at import (the registered module object excluded). */
   runtimeObjs: RuntimeObjDecl[];
   rootPointers: RootPointerDecl[];
-  /** Whether the globals table has `__init__`, which the firmware calls on first import. */
-  hasInitHook: boolean;
+  /** The globals table's `__init__` entry, which the firmware calls on first import. */
+  initHook?: RomEntry;
   argTables: ArgTableDecl[];
   includes: IncludeDecl[];
   shimUses: UnavailableUse[];

@@ -156,6 +156,7 @@ export function planUnits(input: PlanInput): UnitView[] {
 
     const shimKinds = new Set(mod.shimUses.filter((u) => u.unit === unit).map((u) => u.shim!));
     if (switchUsed) shimKinds.add('qstr_switch');
+    if (tableFills.length) shimKinds.add('map_elem_set');
     for (const k of [...shimKinds]) for (const need of SHIM_NEEDS[k] ?? []) shimKinds.add(need);
     const shims = SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` }));
 

@@ -28,7 +28,7 @@ export function planMpyInit(input: PlanInput, unitInits: string[]): MpyInitView 
     stackCheckInit: anyModel((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
     unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
     moduleType: mod.runtimeObjs.some((o) => o.baseType === 'module') ? [{ partial: 'module-type' }] : [],
-    initHook: mod.hasInitHook ? [{ partial: 'init-hook' }] : [],
+    initHook: mod.initHook ? guarded(mod.initHook.cond, [{ partial: 'init-hook' }]) : [],
     globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
   };
 }

@@ -86,7 +86,7 @@ export function resolveModule(files: FileModel[]): Result<ResolvedModule | undef
       typeForwards: all(files, 'type_forward').filter((f) => typeNames.has(f.name)),
       runtimeObjs: all(files, 'runtime_obj').filter((o) => !(o.name === moduleObj.name && o.unit === moduleObj.unit)),
       rootPointers: all(files, 'root_pointer'),
-      hasInitHook: globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__init__'),
+      initHook: globalsTable.items.flatMap((i) => (i.kind === 'item' && i.item.key === '__init__' ? [i.item] : []))[0],
       argTables: all(files, 'arg_table'),
       includes: all(files, 'include'),
       shimUses,

@@ -22,6 +22,10 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     }
     return -1;
 }
+__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+    e->key = MP_OBJ_NEW_QSTR(key);
+    e->value = value;
+}
 #line 1 "../../../../examples/classes/classes.c"
 // nmg_classes: a user C module defining several classes that use most of
 // the type slots: make_new, print, unary_op, binary_op, attr, subscr, iter,
@@ -182,8 +186,8 @@ mp_map_elem_t natmodgen_classes_nmg_vector2_locals_dict_table[0
 #define nmg_vector2_locals_dict_table natmodgen_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
     mp_map_elem_t *e = natmodgen_classes_nmg_vector2_locals_dict_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_dot); e->value = MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_DIMENSIONS); e->value = MP_OBJ_NEW_SMALL_INT(2); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
     (void)e;
 }
 
@@ -359,9 +363,9 @@ mp_map_elem_t natmodgen_classes_nmg_intarray_locals_dict_table[0
 #define nmg_intarray_locals_dict_table natmodgen_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
     mp_map_elem_t *e = natmodgen_classes_nmg_intarray_locals_dict_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_total); e->value = MP_OBJ_FROM_PTR(&nmg_intarray_total_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_reset); e->value = MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_MAX_LENGTH); e->value = MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
     (void)e;
 }
 
@@ -500,9 +504,9 @@ mp_map_elem_t natmodgen_classes_nmg_acc_locals_dict_table[0
 #define nmg_acc_locals_dict_table natmodgen_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
     mp_map_elem_t *e = natmodgen_classes_nmg_acc_locals_dict_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_reset); e->value = MP_OBJ_FROM_PTR(&nmg_acc_reset_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_stats); e->value = MP_OBJ_FROM_PTR(&nmg_acc_stats_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_LIMIT); e->value = MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
     (void)e;
 }
 
@@ -564,7 +568,7 @@ void natmodgen_nmg_classes_store_globals(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 568 "classes.c"
+#line 572 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_classes(void);

@@ -14,6 +14,10 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+    e->key = MP_OBJ_NEW_QSTR(key);
+    e->value = value;
+}
 #line 1 "../../../../examples/conditional/conditional.c"
 // nmg_conditional: a user C module whose contents depend on compile-time
 // feature macros, the way ports enable/disable parts of a module.
@@ -201,31 +205,31 @@ mp_map_elem_t natmodgen_conditional_nmg_cond_gadget_locals_dict_table[0
 #define nmg_cond_gadget_locals_dict_table natmodgen_conditional_nmg_cond_gadget_locals_dict_table
 static void natmodgen_fill_nmg_cond_gadget_locals_dict_table(void) {
     mp_map_elem_t *e = natmodgen_conditional_nmg_cond_gadget_locals_dict_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_ping); e->value = MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
 #if NMG_COND_ENABLE_MATH
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_scale); e->value = MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
 #ifdef NMG_COND_HAVE_GREETING
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_greet); e->value = MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
 #else
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_rescale); e->value = MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
 #endif
 #endif
 #if NMG_COND_ENABLE_STRINGS
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_name_upper); e->value = MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
 #elif NMG_COND_LEVEL >= 2
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_name_len); e->value = MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
 #endif
 #ifndef NMG_COND_LEGACY_API
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_MODE); e->value = MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
 #else
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_LEGACY_MODE); e->value = MP_OBJ_NEW_SMALL_INT(-1); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
 #endif
 #if NMG_COND_LEVEL > 2
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_wave); e->value = mp_const_true; ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_wave, mp_const_true);
 #elif defined(NMG_COND_FAST_PATH)
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_TICKS); e->value = MP_OBJ_NEW_SMALL_INT(1); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
 #else
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_TICKS); e->value = MP_OBJ_NEW_SMALL_INT(100); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
 #endif
     (void)e;
 }
@@ -306,7 +310,7 @@ void natmodgen_nmg_conditional_store_globals(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 310 "conditional.c"
+#line 314 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_conditional(void);

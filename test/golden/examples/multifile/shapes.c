@@ -14,6 +14,10 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+    e->key = MP_OBJ_NEW_QSTR(key);
+    e->value = value;
+}
 #line 1 "../../../../examples/multifile/shapes.c"
 // The Rect type and helpers of nmg_multifile.
 #include "py/runtime.h"
@@ -64,8 +68,8 @@ mp_map_elem_t natmodgen_shapes_nmg_rect_locals_table[0
 #define nmg_rect_locals_table natmodgen_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
     mp_map_elem_t *e = natmodgen_shapes_nmg_rect_locals_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_area); e->value = MP_OBJ_FROM_PTR(&nmg_area_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_SIDES); e->value = MP_OBJ_NEW_SMALL_INT(4); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
     (void)e;
 }
 
@@ -88,7 +92,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 92 "shapes.c"
+#line 96 "shapes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_shapes(void);

@@ -14,6 +14,10 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+    e->key = MP_OBJ_NEW_QSTR(key);
+    e->value = value;
+}
 #line 1 "../../../../examples/objects/objects.c"
 // nmg_objects: the constant objects and module structure real modules use
 // beyond functions and classes: float, str, bytes and tuple constants, a
@@ -109,9 +113,9 @@ mp_map_elem_t natmodgen_objects_nmg_limits_table[0
 #define nmg_limits_table natmodgen_objects_nmg_limits_table
 static void natmodgen_fill_nmg_limits_table(void) {
     mp_map_elem_t *e = natmodgen_objects_nmg_limits_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_low); e->value = MP_OBJ_NEW_SMALL_INT(-10); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_high); e->value = MP_OBJ_NEW_SMALL_INT(10); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_name); e->value = MP_OBJ_NEW_QSTR(MP_QSTR_limits); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
+    natmodgen_map_elem_set(e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
+    natmodgen_map_elem_set(e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
     (void)e;
 }
 
@@ -309,9 +313,9 @@ mp_map_elem_t natmodgen_objects_nmg_point_locals_table[0
 #define nmg_point_locals_table natmodgen_objects_nmg_point_locals_table
 static void natmodgen_fill_nmg_point_locals_table(void) {
     mp_map_elem_t *e = natmodgen_objects_nmg_point_locals_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_origin); e->value = MP_OBJ_FROM_PTR(&nmg_point_origin_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_describe); e->value = MP_OBJ_FROM_PTR(&nmg_point_describe_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_UNIT); e->value = MP_OBJ_FROM_PTR(&nmg_half_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
     (void)e;
 }
 
@@ -349,9 +353,9 @@ mp_map_elem_t natmodgen_objects_nmg_util_globals_table[0
 #define nmg_util_globals_table natmodgen_objects_nmg_util_globals_table
 static void natmodgen_fill_nmg_util_globals_table(void) {
     mp_map_elem_t *e = natmodgen_objects_nmg_util_globals_table;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR___name__); e->value = MP_OBJ_NEW_QSTR(MP_QSTR_util); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_double); e->value = MP_OBJ_FROM_PTR(&nmg_util_double_obj); ++e;
-    e->key = MP_OBJ_NEW_QSTR(MP_QSTR_GREETING); e->value = MP_OBJ_FROM_PTR(&nmg_greeting_obj); ++e;
+    natmodgen_map_elem_set(e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
+    natmodgen_map_elem_set(e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
+    natmodgen_map_elem_set(e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
     (void)e;
 }
 
@@ -410,7 +414,7 @@ void natmodgen_nmg_objects_store_globals(void) {
 
 /* natmodgen: registration of module nmg_objects is built by mpy_init */
 
-#line 414 "objects.c"
+#line 418 "objects.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_objects(void);
