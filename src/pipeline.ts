@@ -7,6 +7,7 @@ import { outputPaths } from './plan/names';
 import { renderUnit } from './render';
 import { resolveModule } from './resolve';
 import { ResolvedModule } from './model/resolved';
+import { FileModel } from './model/declarations';
 
 export interface SourceInput {
   path: string;
@@ -28,6 +29,7 @@ export interface GeneratedFile {
 
 export interface Analysis {
   parsed: ParsedFile[];
+  models: FileModel[];
   module: ResolvedModule | undefined;
 }
 
@@ -40,10 +42,10 @@ export function analyse(inputs: SourceInput[], defines: string[] = []): Result<A
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
-  if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { parsed, module: undefined, models } as Analysis & { models: typeof models }, diagnostics };
+  if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { parsed, module: undefined, models }, diagnostics };
   const resolved = resolveModule(models);
   diagnostics.push(...resolved.diagnostics);
-  return { value: { parsed, module: resolved.value, models } as Analysis & { models: typeof models }, diagnostics };
+  return { value: { parsed, module: resolved.value, models }, diagnostics };
 }
 
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
@@ -54,7 +56,7 @@ export function generate(inputs: SourceInput[], opts: GenOptions): Result<Genera
   const outRel = outputPaths(inputs.map((i) => i.path));
   const views = planUnits({
     parsed,
-    models: (a.value as Analysis & { models: never[] }).models,
+    models: a.value.models,
     module,
     defines: opts.defines.map(parseDefine),
     outRel,
@@ -65,10 +67,10 @@ export function generate(inputs: SourceInput[], opts: GenOptions): Result<Genera
 }
 
 /** `NAME`, `NAME=VALUE` or `F(x)=body`, as a compiler's -D takes it. */
-export function parseDefine(d: string): { name: string; body: string } {
+export function parseDefine(d: string): { name: string; body: string; bare: string } {
   const eq = d.indexOf('=');
-  if (eq < 0) return { name: d, body: '1' };
-  return { name: d.slice(0, eq), body: d.slice(eq + 1) };
+  const name = eq < 0 ? d : d.slice(0, eq);
+  return { name, body: eq < 0 ? '1' : d.slice(eq + 1), bare: name.replace(/\(.*$/, '') };
 }
 
 export { path };

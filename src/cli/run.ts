@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { genCommand } from './gen';
 import { nameCommand } from './name';
+import { readStdin, syncCommand } from './sync';
 import { ARCHES, initCommand } from './init';
 import { makefileCommand } from './makefile-path';
 import { Console, realConsole } from './console';
@@ -27,6 +28,34 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
       (args) => {
         code = genCommand({ files: args.files ?? [], output: args.output, defines: ([] as unknown[]).concat(args.define ?? []).map(String), mpyDir: args['mpy-dir'] }, io);
+      },
+    )
+    .command(
+      'sync [files..]',
+      'rewrite sources in place so each builds both as a user C module and as a natmod',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'the .c files of one module' })
+          .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
+          .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 when a file is not in sync' })
+          .option('force', { type: 'boolean', default: false, describe: 'regenerate blocks that were edited by hand' })
+          .option('stdin', { type: 'boolean', default: false, describe: 'read the source from stdin, write the result to stdout' })
+          .option('stdin-filepath', { type: 'string', describe: 'the path the stdin text belongs to' })
+          .example('$0 sync examples/functions/functions.c', 'make the file dual-mode in place')
+          .example('$0 sync --check src/*.c', 'exit 1 if any file needs syncing (CI)')
+          .example('$0 sync --stdin --stdin-filepath mod.c < mod.c', 'format-on-save: result on stdout'),
+      (args) => {
+        code = syncCommand(
+          {
+            files: args.files ?? [],
+            defines: ([] as unknown[]).concat(args.define ?? []).map(String),
+            check: args.check,
+            force: args.force,
+            stdinText: args.stdin ? readStdin() : undefined,
+            stdinFilepath: args['stdin-filepath'],
+          },
+          io,
+        );
       },
     )
     .command(
@@ -60,7 +89,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         code = initCommand({ dir: args.dir as string, force: args.force, from: args.from, mpyDir: args['mpy-dir'], arch: args.arch }, io);
       },
     )
-    .demandCommand(1, 'name a command: gen, name, init or makefile')
+    .demandCommand(1, 'name a command: gen, sync, name, init or makefile')
     .strict()
     .help()
     .version()

@@ -33,9 +33,15 @@ function directiveItem<T>(cur: Cursor, i: number): CondItem<T> {
 export function directiveText(cur: Cursor, i: number): string {
   const t = cur.tokens[i];
   const d = t.directive;
-  if (d && mentionsDynruntime(d.arg) && /^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword)) {
-    const b = firmwareSide({ keyword: d.keyword as CondBranch['keyword'], arg: d.arg });
-    return `#${b.keyword} ${b.arg} /* natmodgen: was ${d.keyword} ${d.arg.replace(/\*\//g, '* /')} */`;
-  }
+  const rewritten = rewrittenDirective(cur, i);
+  if (d && rewritten) return `${rewritten} /* natmodgen: was ${d.keyword} ${d.arg.replace(/\*\//g, '* /')} */`;
   return t.text.replace(/\\\r?\n/g, ' ');
+}
+
+/** A test of MICROPY_ENABLE_DYNRUNTIME as the firmware build reads it, or undefined for other directives. */
+export function rewrittenDirective(cur: Cursor, i: number): string | undefined {
+  const d = cur.tokens[i].directive;
+  if (!d || !mentionsDynruntime(d.arg) || !/^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword)) return undefined;
+  const b = firmwareSide({ keyword: d.keyword as CondBranch['keyword'], arg: d.arg });
+  return `#${b.keyword} ${b.arg}`;
 }

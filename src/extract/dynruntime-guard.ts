@@ -1,7 +1,7 @@
 import { DynruntimeGuardDecl } from '../model/declarations';
 import { mentionsDynruntime } from '../model/condition';
 import { ExtractContext } from './context';
-import { directiveText } from './cond-items';
+import { directiveText, rewrittenDirective } from './cond-items';
 
 /**
  * `#if !MICROPY_ENABLE_DYNRUNTIME` and friends. Directives are single tokens in the
@@ -13,7 +13,7 @@ export function extractDynruntimeGuards(ctx: ExtractContext): DynruntimeGuardDec
   ctx.file.tokens.forEach((t, i) => {
     const d = t.directive;
     if (!d || !/^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword) || !mentionsDynruntime(d.arg)) return;
-    out.push({ kind: 'dynruntime_guard', name: d.keyword, text: directiveText(ctx.cur, i), span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+    out.push({ kind: 'dynruntime_guard', name: d.keyword, text: directiveText(ctx.cur, i), rewritten: rewrittenDirective(ctx.cur, i) ?? t.text, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
   });
   return out;
 }

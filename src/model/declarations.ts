@@ -133,7 +133,10 @@ export interface QstrSwitchDecl extends DeclBase {
 /** A preprocessor test of MICROPY_ENABLE_DYNRUNTIME, rewritten to the firmware side. */
 export interface DynruntimeGuardDecl extends DeclBase {
   kind: 'dynruntime_guard';
+  /** The rewritten directive with a comment naming the original. */
   text: string;
+  /** The rewritten directive alone. */
+  rewritten: string;
 }
 
 /** One variable of a writable file-scope declaration that mpy_ld cannot load as written. */

@@ -16,11 +16,13 @@ export interface PlanInput {
   parsed: ParsedFile[];
   models: FileModel[];
   module: ResolvedModule;
-  /** `-D` macros, in command-line order. */
-  defines: Array<{ name: string; body: string }>;
+  /** `-D` macros, in command-line order (`bare` is the name without parameters). */
+  defines: Array<{ name: string; body: string; bare: string }>;
   /** Output path of each unit relative to the output folder, and that folder. */
   outRel: string[];
   outDir: string;
+  /** `gen` writes a separate file; `sync` rewrites the source in place (paths stay as they are). */
+  mode?: 'gen' | 'sync';
 }
 
 
@@ -106,7 +108,7 @@ export function planUnits(input: PlanInput): UnitView[] {
           else if (d.atFileScope && !d.hasDirectives) edit(d, 'arg-table-macro', { name: d.name, init: d.init });
           break;
         case 'include':
-          includeEdit(d, file, rel, edits);
+          includeEdit(d, file, rel, edits, input.mode ?? 'gen');
           break;
         case 'writable_data': {
           const r = writableDataEdit(d, id);
@@ -131,7 +133,7 @@ export function planUnits(input: PlanInput): UnitView[] {
           break;
         }
         case 'dynruntime_guard':
-          if (!insideEdit(d.span.start, edits)) edit(d, 'directive', { text: d.text });
+          if (!insideEdit(d.span.start, edits)) edit(d, 'directive', { text: d.text, rewritten: d.rewritten });
           break;
         case 'qstr_switch':
           edits.push({
@@ -167,10 +169,10 @@ export function planUnits(input: PlanInput): UnitView[] {
       sourceName: file.path.split(path.sep).join('/'),
       defines: [
         ...input.defines,
-        ...(model.usesStackCheck && !input.defines.some((d) => d.name === 'MICROPY_STACK_CHECK') ? [{ name: 'MICROPY_STACK_CHECK', body: '(1)' }] : []),
+        ...(model.usesStackCheck && !input.defines.some((d) => d.name === 'MICROPY_STACK_CHECK') ? [{ name: 'MICROPY_STACK_CHECK', body: '(1)', bare: 'MICROPY_STACK_CHECK' }] : []),
         // Ports have unicode strings; the utf8 equivalents check at import whether this one does.
         ...(model.testsStrUnicode && !input.defines.some((d) => d.name === 'MICROPY_PY_BUILTINS_STR_UNICODE')
-          ? [{ name: 'MICROPY_PY_BUILTINS_STR_UNICODE', body: '(1)' }]
+          ? [{ name: 'MICROPY_PY_BUILTINS_STR_UNICODE', body: '(1)', bare: 'MICROPY_PY_BUILTINS_STR_UNICODE' }]
           : []),
       ],
       shims,
@@ -205,12 +207,12 @@ function declBlockOffset(file: ParsedFile, model: FileModel, mentioned: Set<stri
   return last ? last.span.end : 0;
 }
 
-function includeEdit(d: Extract<Decl, { kind: 'include' }>, file: ParsedFile, rel: (p: string) => string, edits: EditView[]): void {
+function includeEdit(d: Extract<Decl, { kind: 'include' }>, file: ParsedFile, rel: (p: string) => string, edits: EditView[], mode: 'gen' | 'sync'): void {
   if (d.target === 'py/mphal.h') {
     edits.push({ start: d.span.start, end: d.span.end, partial: 'include-hal', data: {} });
     return;
   }
-  if (!d.quoted || path.isAbsolute(d.target)) return;
+  if (mode === 'sync' || !d.quoted || path.isAbsolute(d.target)) return;
   const local = path.resolve(path.dirname(file.path), d.target);
   if (!fs.existsSync(local)) return;
   edits.push({ start: d.span.start, end: d.span.end, partial: 'include', data: { path: rel(local) } });

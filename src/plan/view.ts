@@ -26,7 +26,7 @@ export interface UnitView {
   lineFile: string;
   /** The original file as the user passed it, for the header comment. */
   sourceName: string;
-  defines: Array<{ name: string; body: string }>;
+  defines: Array<{ name: string; body: string; bare: string }>;
   shims: Line[];
   edits: EditView[];
   tail: TailView;

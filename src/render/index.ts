@@ -10,6 +10,7 @@ type Template = (ctx: object) => string;
 interface Templates {
   unit: Template;
   tail: Template;
+  syncPrelude: Template;
   partial: (name: string) => Template;
 }
 
@@ -32,6 +33,7 @@ function load(): Templates {
   templates = {
     unit: compile('unit.c.hbs'),
     tail: compile('tail.c.hbs'),
+    syncPrelude: compile('sync-prelude.c.hbs'),
     partial: (name) => {
       const t = partials.get(name);
       if (!t) throw new Error(`natmodgen: no template partials/${name}.c.hbs`);
@@ -62,7 +64,7 @@ export function renderUnit(view: UnitView, source: string): string {
   if (!body.endsWith('\n')) body += '\n';
   const head = t.unit({ ...view, body });
   const outLine = countLines(head) + 2;
-  const tail = t.tail({ ...view.tail, outLine, outName: view.outName, mpyInit: view.tail.mpyInit ?? null });
+  const tail = t.tail({ ...view.tail, lineReset: [{ outLine, outName: view.outName }], mpyInit: view.tail.mpyInit ?? null });
   return normaliseNewlines(head + tail);
 }
 
@@ -74,4 +76,19 @@ function countLines(s: string): number {
 
 function normaliseNewlines(s: string): string {
   return s.endsWith('\n') ? s : `${s}\n`;
+}
+
+/** One edit's replacement text. */
+export function renderEdit(partial: string, data: object): string {
+  return load().partial(partial)(data);
+}
+
+/** What `sync` puts before the first #include: py/dynruntime.h, -D macros, prelude and shims. */
+export function renderSyncPrelude(view: UnitView): string {
+  return load().syncPrelude(view);
+}
+
+/** The generated tail (unit init, mpy_init) without a #line reset, for `sync`. */
+export function renderSyncTail(view: UnitView): string {
+  return load().tail({ ...view.tail, lineReset: [], mpyInit: view.tail.mpyInit ?? null });
 }

@@ -1,0 +1,105 @@
+import { MARK, SUM_PLACEHOLDER } from './markers';
+import { unsync } from './unsync';
+
+/** One change to the source: a replacement of [start, end), or an insertion when start === end. */
+export interface WeaveEdit {
+  start: number;
+  end: number;
+  text: string;
+  /** For a directive rewritten in place (a test of MICROPY_ENABLE_DYNRUNTIME). */
+  rewrittenDirective?: string;
+}
+
+interface Group {
+  first: number;
+  last: number;
+  edits: WeaveEdit[];
+}
+
+/**
+ * Writes the natmod side into the user's source so one file builds both ways:
+ * changed lines become `#if !MICROPY_ENABLE_DYNRUNTIME` original `#else` natmod
+ * `#endif`, insertions and the prelude/tail sit under `#if MICROPY_ENABLE_DYNRUNTIME`.
+ * Every block is whole lines between natmodgen markers, so `unsync` can undo it.
+ */
+export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: string): string {
+  const lines = src.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const before = new Map<number, string[]>();
+  const after = new Map<number, string[]>();
+  const replaced = new Map<number, string>();
+  const groups: Group[] = [];
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (e.rewrittenDirective !== undefined) {
+      const l = lineOf(e.start);
+      replaced.set(l, `${e.rewrittenDirective}${MARK.wasTag}${lines[l]} */`);
+    } else if (e.start === e.end) {
+      const l = lineOf(e.start);
+      const atLineStart = e.start === starts[l] && lines[l].trim() !== '';
+      const block = [MARK.insertBegin, ...body(e.text), MARK.end];
+      (atLineStart ? before : after).set(l, [...((atLineStart ? before : after).get(l) ?? []), ...block]);
+    } else {
+      const first = lineOf(e.start);
+      const last = lineOf(Math.max(e.start, e.end - 1));
+      const g = groups[groups.length - 1];
+      if (g && first <= g.last) {
+        g.last = Math.max(g.last, last);
+        g.edits.push(e);
+      } else groups.push({ first, last, edits: [e] });
+    }
+  }
+
+  const out: string[] = [];
+  const preludeAt = lines.findIndex((l) => /^\s*#\s*include\b/.test(l));
+  const preludeLine = preludeAt < 0 ? 0 : preludeAt;
+  let gi = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (i === preludeLine) out.push(MARK.preludeBegin(SUM_PLACEHOLDER), ...body(prelude), MARK.end);
+    out.push(...(before.get(i) ?? []));
+    const g = groups[gi];
+    if (g && g.first === i) {
+      const from = starts[g.first];
+      const to = starts[g.last] + lines[g.last].length;
+      let natmod = '';
+      let pos = from;
+      for (const e of g.edits) {
+        natmod += src.slice(pos, e.start) + e.text.replace(/\n$/, '');
+        pos = e.end;
+      }
+      natmod += src.slice(pos, to);
+      out.push(MARK.originalBegin, ...lines.slice(g.first, g.last + 1), MARK.natmodElse, ...natmod.split('\n'), MARK.end);
+      for (let k = g.first; k <= g.last; k++) out.push(...(after.get(k) ?? []));
+      i = g.last;
+      gi++;
+      continue;
+    }
+    out.push(replaced.get(i) ?? lines[i]);
+    out.push(...(after.get(i) ?? []));
+  }
+  if (out[out.length - 1] === '') out.pop();
+  out.push(MARK.tailBegin, ...body(tail), MARK.end, '');
+  const text = out.join('\n');
+  const sum = unsync(text).actualSum!;
+  return text.replace(MARK.preludeBegin(SUM_PLACEHOLDER), MARK.preludeBegin(sum));
+}
+
+function body(text: string): string[] {
+  const t = text.replace(/^\n+/, '').replace(/\n+$/, '');
+  return t === '' ? [] : t.split('\n');
+}
