@@ -21,5 +21,6 @@ function codeFrame(span: { line: number; col: number; start: number; end: number
   if (line === undefined) return [];
   const gutter = String(span.line).padStart(5);
   const width = Math.max(1, Math.min(span.end - span.start, line.length - (span.col - 1)));
-  return [`${gutter} | ${line}`, `${' '.repeat(gutter.length)} | ${' '.repeat(span.col - 1)}^${'~'.repeat(width - 1)}`];
+  const pad = line.slice(0, span.col - 1).replace(/[^\t]/g, ' ');
+  return [`${gutter} | ${line}`, `${' '.repeat(gutter.length)} | ${pad}^${'~'.repeat(width - 1)}`];
 }

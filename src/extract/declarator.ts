@@ -11,11 +11,24 @@ export function declaratorChain(d: SyntaxNode): SyntaxNode[] {
   return chain;
 }
 
-/** `T *const p` and `const T x` are read-only; `const T *p` and `T x` are writable. */
+/**
+ * Whether the variable itself is writable. Reading from the name outwards, arrays pass
+ * through to their elements and the first pointer decides: `T *const p` and `const T x`
+ * are read-only; `const T *p`, `const T *const *pp` and `T x` are writable.
+ */
 export function isWritable(target: SyntaxNode, baseConst: boolean): boolean {
-  const pointer = declaratorChain(target).find((n) => n.type === 'pointer_declarator');
-  if (pointer) return !pointer.namedChildren.some((c) => c.type === 'type_qualifier' && c.text === 'const');
+  const inward = declaratorChain(target).reverse();
+  for (const n of inward) {
+    if (n.type === 'pointer_declarator') return !n.namedChildren.some((c) => c.type === 'type_qualifier' && c.text === 'const');
+    if (n.type === 'function_declarator') return true;
+  }
   return !baseConst;
+}
+
+/** A function prototype, as opposed to a function-pointer variable: the name is declared a function directly. */
+export function declaresFunction(target: SyntaxNode): boolean {
+  const inward = declaratorChain(target).reverse().filter((n) => n.type !== 'identifier' && n.type !== 'parenthesized_declarator');
+  return inward[0]?.type === 'function_declarator';
 }
 
 export function insideFunction(n: SyntaxNode): boolean {
@@ -43,7 +56,8 @@ export interface DeclaredVar {
 export function readDeclaration(decl: SyntaxNode, text: string): { storage: string[]; baseConst: boolean; specifiers: string; vars: Array<DeclaredVar & { writable: boolean }> } | undefined {
   const storage = decl.namedChildren.filter((n) => n.type === 'storage_class_specifier').map((n) => n.text);
   const declarators = decl.childrenForFieldName('declarator');
-  if (declarators.length === 0 || declarators.some((d) => declaratorChain(d).some((n) => n.type === 'function_declarator'))) return undefined;
+  const target = (d: SyntaxNode) => (d.type === 'init_declarator' ? d.childForFieldName('declarator')! : d);
+  if (declarators.length === 0 || declarators.some((d) => declaresFunction(target(d)))) return undefined;
   const baseConst = decl.namedChildren.some((n) => n.type === 'type_qualifier' && n.text === 'const');
   const first = declarators[0];
   const specifiers = decl.namedChildren

@@ -22,7 +22,7 @@ function lex(s: string): Tok[] | undefined {
     const m = re.exec(s);
     if (!m) return undefined;
     i = re.lastIndex;
-    if (m[1] !== undefined) out.push({ t: 'num', v: Number(m[1]) });
+    if (m[1] !== undefined) out.push({ t: 'num', v: /^0\d/.test(m[1]) ? parseInt(m[1], 8) : Number(m[1]) });
     else if (m[2] !== undefined) out.push({ t: 'id', v: m[2] });
     else out.push({ t: 'op', v: m[3] });
   }
@@ -47,8 +47,8 @@ function apply(op: string, a: number, b: number): Known {
     case '%': return b === 0 ? undefined : a % b;
     case '+': return a + b;
     case '-': return a - b;
-    case '<<': return a << b;
-    case '>>': return a >> b;
+    case '<<': return a * 2 ** b;
+    case '>>': return Math.floor(a / 2 ** b);
     case '<': return +(a < b);
     case '>': return +(a > b);
     case '<=': return +(a <= b);

@@ -1,5 +1,6 @@
 import { Token } from '../parse/tokens';
 import { evaluate, Known, MacroTable } from './pp-expr';
+import { CondBranch, firmwareSide } from '../model/condition';
 
 /** Whether code at a token is compiled: definitely, definitely not, or it depends on what natmodgen cannot see. */
 export type Liveness = 'on' | 'off' | 'unknown';
@@ -34,9 +35,11 @@ export function mapLiveness(tokens: Token[], defines: Array<{ name: string; body
     out[i] = live;
     if (!d) return;
     const cond = (): Known => {
-      if (d.keyword === 'ifdef' || d.keyword === 'elifdef') return evaluate(`defined(${d.arg})`, macros);
-      if (d.keyword === 'ifndef' || d.keyword === 'elifndef') return evaluate(`!defined(${d.arg})`, macros);
-      return evaluate(d.arg, macros);
+      // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
+      const b = firmwareSide({ keyword: d.keyword as CondBranch['keyword'], arg: d.arg });
+      if (b.keyword === 'ifdef' || b.keyword === 'elifdef') return evaluate(`defined(${b.arg})`, macros);
+      if (b.keyword === 'ifndef' || b.keyword === 'elifndef') return evaluate(`!defined(${b.arg})`, macros);
+      return evaluate(b.arg, macros);
     };
     switch (d.keyword) {
       case 'if':

@@ -11,18 +11,16 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     const decl = c.node;
     if (decl.hasError) continue;
     const d = readDeclaration(decl, src.text);
-    if (!d || !d.storage.includes('static') || d.vars.length !== 1 || !d.vars[0].writable) continue;
+    if (!d || !d.storage.includes('static') || !d.vars.every((v) => v.writable)) continue;
     const fn = enclosingFunction(decl);
     if (!fn) continue;
-    const v = d.vars[0];
     const fnName = fn.childForFieldName('declarator');
     const nameNode = fnName ? fnName.descendantsOfType('identifier')[0] : undefined;
     out.push({
       kind: 'static_local',
-      name: v.name,
+      name: d.vars.map((v) => v.name).join(','),
       specifiers: d.specifiers,
-      template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
-      init: v.init,
+      vars: d.vars.map((v) => ({ name: v.name, template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length), init: v.init })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
       functionName: nameNode?.text ?? 'fn',
       span: src.span(decl.startIndex, decl.endIndex),

@@ -67,9 +67,9 @@ const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
  * the user's code reads as the firmware build would (0); py/dynruntime.h itself is untouched.
  */
 export function firmwareSide(b: CondBranch): CondBranch {
-  if (!b.arg.includes(DYNRUNTIME)) return b;
-  if (b.keyword === 'ifdef' || b.keyword === 'elifdef') return { keyword: b.keyword === 'ifdef' ? 'if' : 'elif', arg: '0' };
-  if (b.keyword === 'ifndef' || b.keyword === 'elifndef') return { keyword: b.keyword === 'ifndef' ? 'if' : 'elif', arg: '1' };
+  if (!mentionsDynruntime(b.arg)) return b;
+  if ((b.keyword === 'ifdef' || b.keyword === 'elifdef') && b.arg.trim() === DYNRUNTIME) return { keyword: b.keyword === 'ifdef' ? 'if' : 'elif', arg: '0' };
+  if ((b.keyword === 'ifndef' || b.keyword === 'elifndef') && b.arg.trim() === DYNRUNTIME) return { keyword: b.keyword === 'ifndef' ? 'if' : 'elif', arg: '1' };
   const arg = b.arg
     .replace(/defined\s*\(\s*MICROPY_ENABLE_DYNRUNTIME\s*\)/g, '0')
     .replace(/defined\s+MICROPY_ENABLE_DYNRUNTIME\b/g, '0')
@@ -78,5 +78,5 @@ export function firmwareSide(b: CondBranch): CondBranch {
 }
 
 export function mentionsDynruntime(arg: string): boolean {
-  return arg.includes(DYNRUNTIME);
+  return new RegExp(`\\b${DYNRUNTIME}\\b`).test(arg);
 }

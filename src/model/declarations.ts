@@ -188,9 +188,8 @@ export interface RootPointerDecl extends DeclBase {
 export interface StaticLocalDecl extends DeclBase {
   kind: 'static_local';
   specifiers: string;
-  /** Declarator with the name replaced by `%s`, without initializer. */
-  template: string;
-  init?: string;
+  /** Each declared variable: its declarator with the name replaced by `%s` (no initializer). */
+  vars: Array<{ name: string; template: string; init?: string }>;
   /** Span of the whole function, to hoist storage before it and end the alias after it. */
   functionSpan: Span;
   functionName: string;

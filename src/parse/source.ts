@@ -24,19 +24,32 @@ export class SourceText {
     return { file: this.file, line, col: start - this.lineStarts[line - 1] + 1, start, end };
   }
 
-  /** Offset of the end of the line holding `offset` (before the newline), following backslash continuations. */
+  /**
+   * Offset where the preprocessor line starting at `offset` ends (before its newline):
+   * backslash continuations and block comments spanning lines belong to it.
+   */
   endOfLogicalLine(offset: number): number {
+    const t = this.text;
     let i = offset;
-    for (;;) {
-      const nl = this.text.indexOf('\n', i);
-      if (nl < 0) return this.text.length;
-      let j = nl;
-      if (j > 0 && this.text[j - 1] === '\r') j--;
-      if (j > 0 && this.text[j - 1] === '\\') {
-        i = nl + 1;
-        continue;
-      }
-      return j;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === '/' && t[i + 1] === '*') {
+        const close = t.indexOf('*/', i + 2);
+        if (close < 0) return t.length;
+        i = close + 2;
+      } else if (c === '/' && t[i + 1] === '/') {
+        const nl = t.indexOf('\n', i);
+        return nl < 0 ? t.length : t[nl - 1] === '\r' ? nl - 1 : nl;
+      } else if (c === '"' || c === "'") {
+        let j = i + 1;
+        while (j < t.length && t[j] !== c && t[j] !== '\n') j += t[j] === '\\' ? 2 : 1;
+        i = j + 1;
+      } else if (c === '\\' && (t[i + 1] === '\n' || (t[i + 1] === '\r' && t[i + 2] === '\n'))) {
+        i += t[i + 1] === '\r' ? 3 : 2;
+      } else if (c === '\n') {
+        return i > offset && t[i - 1] === '\r' ? i - 1 : i;
+      } else i++;
     }
+    return t.length;
   }
 }

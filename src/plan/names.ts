@@ -2,12 +2,13 @@ import * as path from 'path';
 
 /** C identifier fragment for a unit, from its file name; unique among the inputs. */
 export function unitIds(paths: string[]): string[] {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
   return paths.map((p) => {
     const base = path.basename(p).replace(/\.[^.]*$/, '').replace(/\W/g, '_') || 'unit';
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return n === 0 ? base : `${base}_${n}`;
+    let id = base;
+    for (let n = 1; used.has(id); n++) id = `${base}_${n}`;
+    used.add(id);
+    return id;
   });
 }
 

@@ -39,21 +39,29 @@ export function rootPointerDeclaration(d: RootPointerDecl): string {
  * loadable); its name is an alias inside the function only.
  */
 export function staticLocalEdits(d: StaticLocalDecl, unitId: string): { edits: EditView[]; init: Line[] } {
-  const storage = names.staticLocal(d.name, d.functionName, unitId);
-  const scalar = isScalarInit(d.template, d.init);
-  const initCopy = d.init !== undefined && !scalar ? `${storage}_initial` : undefined;
-  const declaration = `${d.specifiers} ${d.template.replace('%s', storage)}`;
+  const init: Line[] = [];
+  const vars = d.vars.map((v) => {
+    const storage = names.staticLocal(v.name, d.functionName, unitId);
+    const scalar = isScalarInit(v.template, v.init);
+    const initCopy = v.init !== undefined && !scalar ? `${storage}_initial` : undefined;
+    if (scalar) init.push({ partial: 'data-assign', name: storage, value: v.init });
+    else if (initCopy) init.push({ partial: 'data-copy', name: storage, initCopy });
+    return {
+      partial: initCopy ? 'static-local-storage-init' : 'static-local-storage',
+      name: v.name,
+      storage,
+      declaration: `${d.specifiers} ${v.template.replace('%s', storage)}`,
+      initCopy,
+      init: v.init,
+    };
+  });
   const fn = d.functionSpan;
   return {
     edits: [
-      { start: fn.start, end: fn.start, partial: initCopy ? 'static-local-storage-init' : 'static-local-storage', data: { declaration, storage, initCopy, init: d.init } },
-      { start: d.span.start, end: d.span.end, partial: 'static-local-alias', data: { name: d.name, storage } },
-      { start: fn.end, end: fn.end, partial: 'static-local-end', data: { name: d.name } },
+      { start: fn.start, end: fn.start, partial: 'static-local-hoist', data: { vars } },
+      { start: d.span.start, end: d.span.end, partial: 'static-local-alias', data: { vars } },
+      { start: fn.end, end: fn.end, partial: 'static-local-end', data: { vars } },
     ],
-    init: scalar
-      ? guarded(d.cond, [{ partial: 'data-assign', name: storage, value: d.init }])
-      : initCopy
-        ? guarded(d.cond, [{ partial: 'data-copy', name: storage, initCopy }])
-        : [],
+    init: guarded(d.cond, init),
   };
 }

@@ -3,6 +3,7 @@ import { diag } from '../diagnostics/catalog';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue, TYPE_SLOTS } from '../model/declarations';
 import { ResolvedModule, ResolvedValue } from '../model/resolved';
 import { firmwareObjectExpr } from './firmware';
+import { unavailableSuggestion } from '../model/natmod-abi';
 import { SymbolTable } from './symbols';
 
 const MAX_SLOTS = 11;
@@ -68,10 +69,16 @@ export function resolveModule(files: FileModel[]): Result<ResolvedModule | undef
     }
   }
 
+  for (const t of all(files, 'arg_table')) {
+    if (t.atFileScope && t.hasDirectives) diagnostics.push(diag('NMG2013', t.span, { name: t.name }));
+  }
+
   const shimUses = all(files, 'unavailable').filter((u) => u.shim !== undefined);
   for (const u of all(files, 'unavailable')) {
     if (u.shim !== undefined) continue;
-    diagnostics.push(diag(u.name.startsWith('mp_hal_') || u.name.startsWith('vstr_') ? 'NMG3002' : 'NMG3001', u.span, { name: u.name }));
+    const d = diag(u.name.startsWith('mp_hal_') || u.name.startsWith('vstr_') ? 'NMG3002' : 'NMG3001', u.span, { name: u.name });
+    const suggestion = unavailableSuggestion(u.name);
+    diagnostics.push(suggestion ? { ...d, help: suggestion } : d);
   }
 
   return {

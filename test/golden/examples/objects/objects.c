@@ -216,7 +216,7 @@ static mp_obj_t nmg_name(mp_obj_t index_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(nmg_name_obj, nmg_name);
 
-/* natmodgen: static storage inside a function cannot be loaded; it lives here. */
+/* natmodgen: static storage inside a function cannot be loaded; it lives here, initialised by mpy_init. */
 mp_int_t natmodgen_objects_nmg_ticket_next;
 
 #line 97 "../../../../examples/objects/objects.c"

@@ -1,0 +1,46 @@
+import { c, declsOf, extract, lineCol, PRELUDE } from '../helpers';
+
+describe('extractConstDicts', () => {
+  test.each<[string, { given: string; want: Array<{ name: string; table: string; isStatic: boolean; text: string }> }]>([
+    ['static', { given: 'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);\n', want: [{ name: 'm_globals', table: 'm_globals_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);' }] }],
+    ['not static', { given: 'MP_DEFINE_CONST_DICT(m_globals, m_table);\n', want: [{ name: 'm_globals', table: 'm_table', isStatic: false, text: 'MP_DEFINE_CONST_DICT(m_globals, m_table);' }] }],
+    ['spaces and comments inside', { given: 'static MP_DEFINE_CONST_DICT( m_globals /* g */ ,\n    m_table );\n', want: [{ name: 'm_globals', table: 'm_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT( m_globals /* g */ ,\n    m_table );' }] }],
+    [
+      'followed by MP_REGISTER_MODULE (error recovery merges the two)',
+      {
+        given: c('static MP_DEFINE_CONST_DICT(m_globals, m_table);', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);'),
+        want: [{ name: 'm_globals', table: 'm_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(m_globals, m_table);' }],
+      },
+    ],
+    [
+      'two in a row',
+      {
+        given: c('static MP_DEFINE_CONST_DICT(a_locals, a_table);', 'static MP_DEFINE_CONST_DICT(b_locals, b_table);'),
+        want: [
+          { name: 'a_locals', table: 'a_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(a_locals, a_table);' },
+          { name: 'b_locals', table: 'b_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(b_locals, b_table);' },
+        ],
+      },
+    ],
+    ['MP_DEFINE_CONST_MAP is not a dict', { given: 'static MP_DEFINE_CONST_MAP(m_map, m_table);\n', want: [] }],
+  ])('%s', (_name, { given, want }) => {
+    const got = declsOf(PRELUDE + given, 'const_dict');
+    const text = PRELUDE + given;
+    expect(got.map((d) => ({ name: d.name, table: d.table, isStatic: d.isStatic, text: text.slice(d.span.start, d.span.end) }))).toEqual(want);
+  });
+
+  test('the table span points at the table argument; condition recorded', () => {
+    const given = c('#if MICROPY_PY_M', 'static MP_DEFINE_CONST_DICT(m_globals, m_table);', '#endif');
+    const [d] = declsOf(given, 'const_dict');
+    expect(given.slice(d.tableSpan.start, d.tableSpan.end)).toBe('m_table');
+    expect(d.tableSpan).toMatchObject({ line: 2, col: lineCol(given, 'm_table').col });
+    expect(d.cond).toEqual([{ branches: [{ keyword: 'if', arg: 'MICROPY_PY_M' }] }]);
+  });
+
+  test('a wrong number of arguments is reported (NMG2010)', () => {
+    const given = PRELUDE + 'MP_DEFINE_CONST_DICT(only_name);\n';
+    const r = extract(given);
+    expect(r.model.decls.filter((d) => d.kind === 'const_dict')).toEqual([]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: lineCol(given, 'MP_DEFINE').line, col: 1 }) })]);
+  });
+});

@@ -1,0 +1,35 @@
+import { c, extract, PRELUDE } from '../helpers';
+
+describe('checkSyntax (through extractFile)', () => {
+  test.each<[string, { given: string }]>([
+    ['static MP_DEFINE_CONST_FUN_OBJ_2', { given: 'static MP_DEFINE_CONST_FUN_OBJ_2(f_obj, f);\n' }],
+    ['#if inside a table initializer', { given: c('static const mp_rom_map_elem_t t[] = {', '    #if A', '    { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },', '    #endif', '};') }],
+    ['MP_REGISTER_MODULE right after static MP_DEFINE_CONST_DICT', { given: c('static MP_DEFINE_CONST_DICT(g, t);', 'MP_REGISTER_MODULE(MP_QSTR_m, m);') }],
+    ['#if between type slots', { given: c('static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE,', '    #if A', '    print, p,', '    #endif', '    make_new, m);') }],
+    ['type arguments to lowercase macros in functions', { given: c('static mp_obj_t g(void) {', '    my_obj_t *o = m_new_obj_var(my_obj_t, items, char *, 4);', '    return MP_OBJ_FROM_PTR(o);', '}') }],
+  ])('no diagnostic for MicroPython shapes: %s', (_name, { given }) => {
+    expect(extract(PRELUDE + given).diagnostics).toEqual([]);
+  });
+
+  test.each<[string, { given: string; near: string }]>([
+    ['two expressions in a row', { given: 'int x = 3 3;\n', near: '3 3' }],
+    ['a stray closing brace', { given: '}\n', near: '}' }],
+    ['an unknown word sequence', { given: 'foo bar baz;\n', near: 'bar' }],
+  ])('a syntax error at file scope is reported (NMG1004): %s', (_name, { given, near }) => {
+    const text = PRELUDE + given + 'static int after;\n';
+    const r = extract(text);
+    const codes = r.diagnostics.map((d) => d.code);
+    expect(codes).toEqual(['NMG1004']);
+    const line = PRELUDE.split('\n').length;
+    expect(r.diagnostics[0].span?.line).toBe(line);
+    expect(r.diagnostics[0].message).toContain(`'${near.split(' ')[0]}'`);
+  });
+
+  test.each<[string, { given: string }]>([
+    ['prose', { given: 'hello world this is not C at all.\nJust prose, really.\n' }],
+    ['a Python script', { given: 'import os\n\ndef main():\n    for name in os.listdir("."):\n        print(name)\n' }],
+    ['binary data', { given: 'int x;\u0000\u0001\u0002' }],
+  ])('not C at all is reported once (NMG1003): %s', (_name, { given }) => {
+    expect(extract(given).diagnostics.map((d) => d.code)).toEqual(['NMG1003']);
+  });
+});
