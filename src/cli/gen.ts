@@ -4,6 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { generate } from '../pipeline';
+import { readQstrDefs } from '../io/qstrdefs';
 import { Console } from './console';
 import { report } from './report';
 
@@ -34,7 +35,7 @@ export function genCommand(args: GenArgs, io: Console): number {
     return 2;
   }
   const outDir = args.output ?? process.cwd();
-  const result = generate(inputs, { defines: args.defines, outDir });
+  const result = generate(inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(args.files) });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;
   if (!args.output) {

@@ -4,6 +4,7 @@ import { diag } from '../diagnostics/catalog';
 import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { syncSources } from '../sync';
+import { readQstrDefs } from '../io/qstrdefs';
 import { Console } from './console';
 import { report } from './report';
 
@@ -35,7 +36,7 @@ export function syncCommand(args: SyncArgs, io: Console): number {
     report(diagnostics, io, sources);
     return 2;
   }
-  const result = syncSources(inputs, { defines: args.defines, force: args.force });
+  const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs: readQstrDefs(inputs.map((i) => i.path)) });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;
   if (args.stdinText !== undefined) {

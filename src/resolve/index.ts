@@ -25,7 +25,7 @@ function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl,
  * Follows MP_REGISTER_MODULE → module object → globals dict → table, looks up every
  * table value and decides what is built at run time.
  */
-export function resolveModule(files: FileModel[]): Result<ResolvedModule | undefined> {
+export function resolveModule(files: FileModel[], escapedQstrs: Map<string, string> = new Map()): Result<ResolvedModule | undefined> {
   const diagnostics: Diagnostic[] = [];
   const fail = (d: Diagnostic): Result<undefined> => ({ value: undefined, diagnostics: [...diagnostics, d] });
   const symbols = new SymbolTable(files);
@@ -64,7 +64,8 @@ export function resolveModule(files: FileModel[]): Result<ResolvedModule | undef
   for (const table of [globalsTable, ...tables]) {
     for (const it of table.items) {
       if (it.kind !== 'item') continue;
-      const r = resolveValue(it.item.value, table, symbols, diagnostics);
+      const r = resolveValue(it.item.value, table, symbols, diagnostics, escapedQstrs);
+      if (escapedQstrs.has(it.item.key)) diagnostics.push(diag('NMG2014', it.item.keySpan, { name: it.item.key, text: escapedQstrs.get(it.item.key)! }));
       if (r) values.set(it.item, r);
     }
   }
@@ -103,12 +104,15 @@ export function resolveModule(files: FileModel[]): Result<ResolvedModule | undef
   };
 }
 
-function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, out: Diagnostic[]): ResolvedValue | undefined {
+function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, out: Diagnostic[], escaped: Map<string, string>): ResolvedValue | undefined {
   switch (v.kind) {
     case 'int':
       return { kind: 'int', expr: v.expr };
-    case 'qstr':
-      return { kind: 'qstr', qstr: v.qstr };
+    case 'qstr': {
+      // mpy_ld spells a qstr from its identifier; an escaped one becomes a str with its real text.
+      const text = escaped.get(v.qstr);
+      return text !== undefined ? { kind: 'firmware', expr: `mp_obj_new_str(${JSON.stringify(text)}, ${Buffer.byteLength(text)})` } : { kind: 'qstr', qstr: v.qstr };
+    }
     case 'none':
     case 'true':
     case 'false':

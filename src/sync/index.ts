@@ -11,6 +11,8 @@ export interface SyncOptions {
   defines: string[];
   /** Regenerate even where a generated block was edited by hand. */
   force: boolean;
+  /** Escaped qstrs from the module's qstrdefs headers (src/io/qstrdefs.ts). */
+  escapedQstrs?: Map<string, string>;
 }
 
 export interface SyncedFile {
@@ -38,7 +40,7 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   });
   if (hasErrors(diagnostics)) return { value: [], diagnostics };
 
-  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines);
+  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs);
   diagnostics.push(...a.diagnostics);
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
   const views = planUnits({
