@@ -17,6 +17,8 @@ export interface SourceInput {
 export interface GenOptions {
   /** Escaped qstrs from the module's qstrdefs headers: identifier → text (src/io/qstrdefs.ts). */
   escapedQstrs?: Map<string, string>;
+  /** Names a natmod can call, from a MicroPython tree (src/io/natmod-api.ts); unchecked when absent. */
+  natmodApi?: Set<string>;
   /** `-D NAME[=VALUE]` as given on the command line. */
   defines: string[];
   /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
@@ -36,7 +38,12 @@ export interface Analysis {
 }
 
 /** parse → extract → resolve: everything up to the decision of what to build at run time. */
-export function analyse(inputs: SourceInput[], defines: string[] = [], escapedQstrs: Map<string, string> = new Map()): Result<Analysis> {
+export function analyse(
+  inputs: SourceInput[],
+  defines: string[] = [],
+  escapedQstrs: Map<string, string> = new Map(),
+  natmodApi?: Set<string>,
+): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
   const parsed = inputs.map((i) => parseFile(i.path, i.text));
   const models = parsed.map((p, unit) => {
@@ -45,14 +52,14 @@ export function analyse(inputs: SourceInput[], defines: string[] = [], escapedQs
     return r.value;
   });
   if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { parsed, module: undefined, models }, diagnostics };
-  const resolved = resolveModule(models, escapedQstrs);
+  const resolved = resolveModule(models, escapedQstrs, natmodApi);
   diagnostics.push(...resolved.diagnostics);
   return { value: { parsed, module: resolved.value, models }, diagnostics };
 }
 
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
 export function generate(inputs: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
-  const a = analyse(inputs, opts.defines, opts.escapedQstrs);
+  const a = analyse(inputs, opts.defines, opts.escapedQstrs, opts.natmodApi);
   const { parsed, module } = a.value;
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));

@@ -5,6 +5,7 @@ import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
+import { readNatmodApi } from '../io/natmod-api';
 import { Console } from './console';
 import { report } from './report';
 
@@ -35,7 +36,9 @@ export function genCommand(args: GenArgs, io: Console): number {
     return 2;
   }
   const outDir = args.output ?? process.cwd();
-  const result = generate(inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(args.files) });
+  const mpyDir = args.mpyDir ?? process.env.MPY_DIR;
+  const natmodApi = mpyDir ? readNatmodApi(mpyDir) : undefined;
+  const result = generate(inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(args.files), natmodApi });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;
   if (!args.output) {

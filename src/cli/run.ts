@@ -22,7 +22,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .positional('files', { type: 'string', array: true, describe: 'the .c files of one module' })
           .option('output', { alias: 'o', type: 'string', describe: 'output folder (one file per input, same name)' })
           .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
-          .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree (checked for py/dynruntime.h)' })
+          .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
           .example('$0 gen -o build/gen examples/functions/functions.c', 'write build/gen/functions.c')
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
@@ -41,6 +41,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('force', { type: 'boolean', default: false, describe: 'regenerate blocks that were edited by hand' })
           .option('stdin', { type: 'boolean', default: false, describe: 'read the source from stdin, write the result to stdout' })
           .option('stdin-filepath', { type: 'string', describe: 'the path the stdin text belongs to' })
+          .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
           .example('$0 sync examples/functions/functions.c', 'make the file dual-mode in place')
           .example('$0 sync --check src/*.c', 'exit 1 if any file needs syncing (CI)')
           .example('$0 sync --stdin --stdin-filepath mod.c < mod.c', 'format-on-save: result on stdout'),
@@ -53,6 +54,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
             force: args.force,
             stdinText: args.stdin ? readStdin() : undefined,
             stdinFilepath: args['stdin-filepath'],
+            mpyDir: args['mpy-dir'],
           },
           io,
         );

@@ -5,6 +5,7 @@ import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { syncSources } from '../sync';
 import { readQstrDefs } from '../io/qstrdefs';
+import { readNatmodApi } from '../io/natmod-api';
 import { Console } from './console';
 import { report } from './report';
 
@@ -16,6 +17,8 @@ export interface SyncArgs {
   /** Text of the file named by stdinFilepath, read from standard input (editors). */
   stdinText?: string;
   stdinFilepath?: string;
+  /** MicroPython tree whose headers say what a natmod can call. */
+  mpyDir?: string;
 }
 
 /** Exit 0: in sync (or rewritten); 1: --check found a stale file; 2: errors. */
@@ -36,7 +39,9 @@ export function syncCommand(args: SyncArgs, io: Console): number {
     report(diagnostics, io, sources);
     return 2;
   }
-  const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs: readQstrDefs(inputs.map((i) => i.path)) });
+  const mpyDir = args.mpyDir ?? process.env.MPY_DIR;
+  const natmodApi = mpyDir ? readNatmodApi(mpyDir) : undefined;
+  const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs: readQstrDefs(inputs.map((i) => i.path)), natmodApi });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;
   if (args.stdinText !== undefined) {

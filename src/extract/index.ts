@@ -22,6 +22,7 @@ import { extractRootPointers } from './root-pointer';
 import { extractExceptions } from './exception';
 import { extractStaticLocals } from './static-local';
 import { firmwareTypesUsed } from './firmware-types';
+import { extractCalls } from './calls';
 
 /** Tree → declarations: runs every construct extractor over one file. */
 export function extractFile(file: ParsedFile, unit: number, defines: Array<{ name: string; body: string }> = []): Result<FileModel> {
@@ -59,8 +60,9 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
+  const { definedFunctions, calls } = extractCalls(ctx);
   return {
-    value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes },
+    value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes, definedFunctions, calls },
     diagnostics: ctx.diagnostics,
   };
 }

@@ -228,6 +228,10 @@ export interface FileModel {
   testsStrUnicode: boolean;
   /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */
   firmwareTypes: string[];
+  /** Functions and function-like macros the file defines (it may call them whatever their name). */
+  definedFunctions: Set<string>;
+  /** Calls by name in code the preprocessor may compile, for the natmod API check. */
+  calls: Array<{ name: string; span: Span; cond: Condition }>;
   /** Identifiers that occur in the file outside ROM tables: names the file can refer to. */
   identifiers: Set<string>;
 }

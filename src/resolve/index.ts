@@ -3,7 +3,8 @@ import { diag } from '../diagnostics/catalog';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue, TYPE_SLOTS } from '../model/declarations';
 import { ResolvedModule, ResolvedValue } from '../model/resolved';
 import { firmwareObjectExpr } from './firmware';
-import { unavailableSuggestion } from '../model/natmod-abi';
+import { unavailableReason, unavailableSuggestion } from '../model/natmod-abi';
+import { RUNTIME_PREFIXES } from '../io/natmod-api';
 import { SymbolTable } from './symbols';
 
 const MAX_SLOTS = 11;
@@ -25,7 +26,11 @@ function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl,
  * Follows MP_REGISTER_MODULE → module object → globals dict → table, looks up every
  * table value and decides what is built at run time.
  */
-export function resolveModule(files: FileModel[], escapedQstrs: Map<string, string> = new Map()): Result<ResolvedModule | undefined> {
+export function resolveModule(
+  files: FileModel[],
+  escapedQstrs: Map<string, string> = new Map(),
+  natmodApi?: Set<string>,
+): Result<ResolvedModule | undefined> {
   const diagnostics: Diagnostic[] = [];
   const fail = (d: Diagnostic): Result<undefined> => ({ value: undefined, diagnostics: [...diagnostics, d] });
   const symbols = new SymbolTable(files);
@@ -81,6 +86,8 @@ export function resolveModule(files: FileModel[], escapedQstrs: Map<string, stri
     const suggestion = unavailableSuggestion(u.name);
     diagnostics.push(suggestion ? { ...d, help: suggestion } : d);
   }
+
+  if (natmodApi) diagnostics.push(...checkApi(files, natmodApi));
 
   return {
     value: {
@@ -138,4 +145,23 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
       return never;
     }
   }
+}
+
+/**
+ * Calls of runtime-looking functions that neither py/dynruntime.h nor the py headers
+ * provide, nor the inputs define, nor natmodgen replaces: mpy_ld would fail on them.
+ */
+function checkApi(files: FileModel[], api: Set<string>): Diagnostic[] {
+  const defined = new Set(files.flatMap((f) => [...f.definedFunctions]));
+  const known = new Set(files.flatMap((f) => f.decls.filter((d) => d.kind === 'unavailable').map((d) => `${d.span.file}:${d.span.start}`)));
+  const out: Diagnostic[] = [];
+  for (const f of files) {
+    for (const c of f.calls) {
+      if (!RUNTIME_PREFIXES.test(c.name) || api.has(c.name) || defined.has(c.name) || unavailableReason(c.name)) continue;
+      if (known.has(`${c.span.file}:${c.span.start}`)) continue;
+      const d = diag('NMG3001', c.span, { name: c.name });
+      out.push({ ...d, help: unavailableSuggestion(c.name) ?? d.help });
+    }
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ export interface SyncOptions {
   force: boolean;
   /** Escaped qstrs from the module's qstrdefs headers (src/io/qstrdefs.ts). */
   escapedQstrs?: Map<string, string>;
+  /** Names a natmod can call, from a MicroPython tree; unchecked when absent. */
+  natmodApi?: Set<string>;
 }
 
 export interface SyncedFile {
@@ -40,7 +42,7 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   });
   if (hasErrors(diagnostics)) return { value: [], diagnostics };
 
-  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs);
+  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi);
   diagnostics.push(...a.diagnostics);
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
   const views = planUnits({
