@@ -8,7 +8,7 @@ import { extractFunObjs } from './fun-obj';
 import { extractIncludes } from './include';
 import { extractModuleObjs } from './module-obj';
 import { extractObjTypes } from './obj-type';
-import { extractRegistrations } from './registration';
+import { extractDelegations, extractRegistrations } from './registration';
 import { extractRomTables } from './rom-table';
 import { extractTypeForwards } from './type-forward';
 import { extractUnavailable } from './unavailable';
@@ -35,6 +35,7 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
     ...extractTypeForwards(ctx),
     ...extractModuleObjs(ctx),
     ...extractRegistrations(ctx),
+    ...extractDelegations(ctx),
     ...extractArgTables(ctx),
     ...extractIncludes(ctx),
     ...extractUnavailable(ctx),

@@ -1,4 +1,4 @@
-import { RegistrationDecl, asQstr } from '../model/declarations';
+import { DelegationDecl, RegistrationDecl, asQstr } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from './context';
 
@@ -26,6 +26,19 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
       unit: ctx.unit,
       isStatic: false,
     });
+  }
+  return out;
+}
+
+/** MP_REGISTER_MODULE_DELEGATION(module_obj, handler). */
+export function extractDelegations(ctx: ExtractContext): DelegationDecl[] {
+  const out: DelegationDecl[] = [];
+  for (const i of ctx.anchors('delegation', 'delegation.macro')) {
+    const call = readMacroCall(ctx, i);
+    if (!call) continue;
+    const args = ctx.cur.splitArgs(call.open, call.close).map((a) => ctx.cur.flat(a));
+    if (args.length !== 2) continue;
+    out.push({ kind: 'delegation', name: args[1], moduleObj: args[0], handler: args[1], span: ctx.cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
   }
   return out;
 }

@@ -195,7 +195,15 @@ export interface StaticLocalDecl extends DeclBase {
   functionName: string;
 }
 
+/** `MP_REGISTER_MODULE_DELEGATION(module_obj, handler)`: the handler serves failed attribute lookups. */
+export interface DelegationDecl extends DeclBase {
+  kind: 'delegation';
+  moduleObj: string;
+  handler: string;
+}
+
 export type Decl =
+  | DelegationDecl
   | RuntimeObjDecl
   | RootPointerDecl
   | StaticLocalDecl

@@ -1,4 +1,5 @@
 import {
+  DelegationDecl,
   ArgTableDecl, RootPointerDecl, RuntimeObjDecl, ConstDictDecl, FunObjDecl, IncludeDecl, ModuleObjDecl, ObjTypeDecl, Qstr, RegistrationDecl, RomEntry, RomTableDecl,
   TypeForwardDecl, UnavailableUse,
 } from './declarations';
@@ -34,6 +35,8 @@ export interface ResolvedModule {
   /** Constant objects rebuilt at import (the registered module object excluded). */
   runtimeObjs: RuntimeObjDecl[];
   rootPointers: RootPointerDecl[];
+  /** The module's delegation of failed attribute lookups, served through `__getattr__`. */
+  delegation?: DelegationDecl;
   /** The globals table's `__init__` entry, which the firmware calls on first import. */
   initHook?: RomEntry;
   argTables: ArgTableDecl[];

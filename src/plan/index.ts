@@ -123,6 +123,9 @@ export function planUnits(input: PlanInput): UnitView[] {
           objInits.push(...r.init);
           break;
         }
+        case 'delegation':
+          edit(d, d === mod.delegation ? 'module-getattr' : 'removed', { handler: d.handler, what: `delegation for ${d.moduleObj}` });
+          break;
         case 'root_pointer':
           edits.push(rootPointerEdit(d));
           break;

@@ -17,6 +17,7 @@ export function planMpyInit(input: PlanInput, unitInits: string[]): MpyInitView 
     // The table's own __name__ entry (stored in order) makes a separate store redundant.
     nameStore: tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item') ? [] : [{ moduleName: mod.name }],
     externs: [...unitInits, names.globals(mod.name)],
+    externObjs: mod.delegation ? ['natmodgen_module_getattr_obj'] : [],
     unitInits,
     globalsFn: names.globals(mod.name),
     guardLines: registrationGuard(mod),
@@ -28,6 +29,7 @@ export function planMpyInit(input: PlanInput, unitInits: string[]): MpyInitView 
     stackCheckInit: anyModel((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
     unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
     moduleType: mod.runtimeObjs.some((o) => o.baseType === 'module') ? [{ partial: 'module-type' }] : [],
+    getattr: mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'store-getattr' }]) : [],
     initHook: mod.initHook ? guarded(mod.initHook.cond, [{ partial: 'init-hook' }]) : [],
     globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
   };

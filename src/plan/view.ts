@@ -56,6 +56,10 @@ export interface MpyInitView {
   unicodeProbe: Line[];
   /** Records the firmware's module type for sub-modules, when there are any. */
   moduleType: Line[];
+  /** Function objects defined in other units that mpy_init stores. */
+  externObjs: string[];
+  /** Stores the generated `__getattr__` serving the module's delegation (0 or 1, guarded). */
+  getattr: Line[];
   /** Calls the module's `__init__` as the firmware does on first import. */
   initHook: Line[];
 }

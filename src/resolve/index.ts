@@ -88,6 +88,9 @@ export function resolveModule(
   }
 
   if (natmodApi) diagnostics.push(...checkApi(files, natmodApi));
+  for (const d of all(files, 'delegation')) {
+    if (d.moduleObj !== moduleObj.name) diagnostics.push(diag('NMG2015', d.span, { name: d.moduleObj }));
+  }
 
   return {
     value: {
@@ -101,6 +104,7 @@ export function resolveModule(
       typeForwards: all(files, 'type_forward').filter((f) => typeNames.has(f.name)),
       runtimeObjs: all(files, 'runtime_obj').filter((o) => !(o.name === moduleObj.name && o.unit === moduleObj.unit)),
       rootPointers: all(files, 'root_pointer'),
+      delegation: all(files, 'delegation').find((d) => d.moduleObj === moduleObj.name),
       initHook: globalsTable.items.flatMap((i) => (i.kind === 'item' && i.item.key === '__init__' ? [i.item] : []))[0],
       argTables: all(files, 'arg_table'),
       includes: all(files, 'include'),
