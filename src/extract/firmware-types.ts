@@ -1,12 +1,17 @@
 import { Token } from '../parse/tokens';
 import { builtinTypeName } from '../resolve/firmware';
 
+/** py/obj.h macros whose expansion names a builtin type py/dynruntime.h lacks. */
+const MACROS_USING_TYPES: Record<string, string> = {
+  mp_obj_is_float: 'float',
+};
+
 /** `mp_type_X` names in code that py/dynruntime.h lacks but the builtins module has. */
 export function firmwareTypesUsed(tokens: Token[]): string[] {
   const found = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'ident') continue;
-    const name = builtinTypeName(t.text);
+    const name = builtinTypeName(t.text) ?? MACROS_USING_TYPES[t.text];
     if (name) found.add(name);
   }
   return [...found].sort();
