@@ -8,6 +8,7 @@ import { renderUnit } from './render';
 import { resolveModule } from './resolve';
 import { ResolvedModule } from './model/resolved';
 import { FileModel } from './model/declarations';
+import { readable, remapDiagnostics } from './sync/source-map';
 
 export interface SourceInput {
   path: string;
@@ -58,8 +59,12 @@ export function analyse(
 }
 
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
-export function generate(inputs: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
-  const a = analyse(inputs, opts.defines, opts.escapedQstrs, opts.natmodApi);
+export function generate(given: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
+  // A file made dual-mode by `sync` is read as the user's code without natmodgen's blocks.
+  const sources = given.map((i) => readable(i.path, i.text));
+  const inputs = sources.map((s) => ({ path: s.path, text: s.text }));
+  const analysed = analyse(inputs, opts.defines, opts.escapedQstrs, opts.natmodApi);
+  const a = { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources) };
   const { parsed, module } = a.value;
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));
@@ -71,7 +76,7 @@ export function generate(inputs: SourceInput[], opts: GenOptions): Result<Genera
     outRel,
     outDir: opts.outDir,
   });
-  const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text) }));
+  const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));
   return { value: files, diagnostics: a.diagnostics };
 }
 

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { readInputs } from '../io/read';
@@ -27,7 +28,8 @@ export function syncCommand(args: SyncArgs, io: Console): number {
     report([diag('NMG5002', undefined, {})], io, new Map());
     return 2;
   }
-  const onDisk = args.files.filter((f) => f !== args.stdinFilepath);
+  const stdinAbs = args.stdinFilepath ? path.resolve(args.stdinFilepath) : undefined;
+  const onDisk = args.files.filter((f) => path.resolve(f) !== stdinAbs);
   if (args.stdinText === undefined && onDisk.length === 0) {
     io.err('natmodgen sync: no input files\n');
     return 2;

@@ -27,7 +27,7 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
     const amp = innerToks.findIndex((i) => cur.is(i, '&'));
     const target = amp >= 0 ? innerToks[amp + 1] : undefined;
     if (target !== undefined && cur.tokens[target].kind === 'ident') {
-      return { kind: 'ptr', target: cur.text(target), text: cur.flat(inner), span };
+      return { kind: 'ptr', target: cur.text(target), text: cur.flat(inner), span, targetSpan: cur.span(target) };
     }
   }
   return { kind: 'unknown', text: cur.flat(r), span };

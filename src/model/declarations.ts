@@ -24,7 +24,7 @@ export interface FunObjDecl extends DeclBase {
 
 /** A value in a ROM table (py/obj.h `MP_ROM_*`). */
 export type RomValue =
-  | { kind: 'ptr'; target: string; text: string; span: Span }
+  | { kind: 'ptr'; target: string; text: string; span: Span; targetSpan: Span }
   | { kind: 'int'; expr: string; span: Span }
   | { kind: 'qstr'; qstr: Qstr; span: Span }
   | { kind: 'none' | 'true' | 'false'; span: Span }

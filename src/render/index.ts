@@ -44,25 +44,39 @@ function load(): Templates {
 }
 
 /** Renders one translation unit: the original text with each edit replaced, `#line` kept true, then the generated tail. */
-export function renderUnit(view: UnitView, source: string): string {
+export function renderUnit(view: UnitView, source: string, fileLine: (line: number) => number = (l) => l): string {
   const t = load();
   const src = new SourceText(view.sourceName, source);
+  // Where the text natmodgen read skips lines of the file (a synced file's own blocks), a
+  // #line keeps compiler messages on the file's numbering.
+  const jumps = src.lineStarts.map((_, i) => i + 1).filter((l) => l > 1 && fileLine(l) !== fileLine(l - 1) + 1);
+  const copy = (from: number, to: number): string => {
+    let out = '';
+    let at = from;
+    for (const l of jumps) {
+      const start = src.lineStarts[l - 1];
+      if (start <= from || start >= to) continue;
+      out += `${source.slice(at, start)}#line ${fileLine(l)} "${view.lineFile}"\n`;
+      at = start;
+    }
+    return out + source.slice(at, to);
+  };
   let body = '';
   let pos = 0;
   for (const e of view.edits) {
-    body += source.slice(pos, e.start);
+    body += copy(pos, e.start);
     const text = t.partial(e.partial)(e.data);
     body += text;
     const replaced = source.slice(e.start, e.end);
     if (text.includes('\n') || replaced.includes('\n')) {
       const at = src.span(e.end, e.end);
-      body += `\n#line ${at.line} "${view.lineFile}"\n${' '.repeat(at.col - 1)}`;
+      body += `\n#line ${fileLine(at.line)} "${view.lineFile}"\n${' '.repeat(at.col - 1)}`;
     }
     pos = e.end;
   }
-  body += source.slice(pos);
+  body += copy(pos, source.length);
   if (!body.endsWith('\n')) body += '\n';
-  const head = t.unit({ ...view, body });
+  const head = t.unit({ ...view, body, firstLine: fileLine(1) });
   const outLine = countLines(head) + 2;
   const tail = t.tail({ ...view.tail, lineReset: [{ outLine, outName: view.outName }], mpyInit: view.tail.mpyInit ?? null });
   return normaliseNewlines(head + tail);

@@ -136,7 +136,7 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
       const fw = firmwareObjectExpr(v.target);
       if (fw) return { kind: 'firmware', expr: fw };
       if (symbols.mentioned(v.target)) return { kind: 'object', name: v.target };
-      out.push(diag('NMG2005', v.span, { name: v.target }));
+      out.push(diag('NMG2005', v.targetSpan, { name: v.target }));
       return undefined;
     }
     case 'float_const':

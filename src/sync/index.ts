@@ -6,6 +6,7 @@ import { planUnits } from '../plan';
 import { renderEdit, renderSyncPrelude, renderSyncTail } from '../render';
 import { unsync } from './unsync';
 import { weave } from './weave';
+import { readable, remapDiagnostics } from './source-map';
 
 export interface SyncOptions {
   defines: string[];
@@ -43,7 +44,7 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   if (hasErrors(diagnostics)) return { value: [], diagnostics };
 
   const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi);
-  diagnostics.push(...a.diagnostics);
+  diagnostics.push(...remapDiagnostics(a.diagnostics, inputs.map((i) => readable(i.path, i.text))));
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
   const views = planUnits({
     parsed: a.value.parsed,

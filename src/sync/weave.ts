@@ -1,5 +1,5 @@
 import { MARK, SUM_PLACEHOLDER } from './markers';
-import { unsync } from './unsync';
+import { escapeWas, unsync } from './unsync';
 
 /** One change to the source: a replacement of [start, end), or an insertion when start === end. */
 export interface WeaveEdit {
@@ -47,8 +47,13 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
   const groups: Group[] = [];
   for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
     if (e.rewrittenDirective !== undefined) {
-      const l = lineOf(e.start);
-      replaced.set(l, `${e.rewrittenDirective}${MARK.wasTag}${lines[l]} */`);
+      // The user's directive, continuation lines too, goes into a comment after the rewrite.
+      const first = lineOf(e.start);
+      const last = lineOf(Math.max(e.start, e.end - 1));
+      for (let l = first; l <= last; l++) {
+        const text = escapeWas(lines[l]) + (l === last ? ' */' : '');
+        replaced.set(l, l === first ? `${e.rewrittenDirective}${MARK.wasTag}${text}` : text);
+      }
     } else if (e.start === e.end) {
       const l = lineOf(e.start);
       const atLineStart = e.start === starts[l] && lines[l].trim() !== '';
@@ -92,8 +97,10 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
     out.push(replaced.get(i) ?? lines[i]);
     out.push(...(after.get(i) ?? []));
   }
-  if (out[out.length - 1] === '') out.pop();
-  out.push(MARK.tailBegin, ...body(tail), MARK.end, '');
+  // The user's final newline (or its absence) stays at the very end of the file.
+  const finalNewline = src.endsWith('\n');
+  if (finalNewline) out.pop();
+  out.push(MARK.tailBegin, ...body(tail), MARK.end, ...(finalNewline ? [''] : []));
   const text = out.join('\n');
   const sum = unsync(text).actualSum!;
   return text.replace(MARK.preludeBegin(SUM_PLACEHOLDER), MARK.preludeBegin(sum));

@@ -192,7 +192,7 @@ describe('resolveModule: diagnostics', () => {
       'undefined table of another dict (NMG2004)',
       { given: [moduleSource([], ['static MP_DEFINE_CONST_DICT(other_dict, other_missing_table);'])], want: [{ code: 'NMG2004', at: 'other_missing_table' }] },
     ],
-    ['undefined name in a table (NMG2005, at the value)', { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&nowhere_obj) },'])], want: [{ code: 'NMG2005', at: 'MP_ROM_PTR(&nowhere_obj)' }] }],
+    ['undefined name in a table (NMG2005, at the name)', { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&nowhere_obj) },'])], want: [{ code: 'NMG2005', at: 'nowhere_obj' }] }],
     [
       'two modules (NMG2006, at the second registration, noting the first)',
       {
