@@ -82,7 +82,11 @@ export function planUnits(input: PlanInput): UnitView[] {
           if (mod.typeForwards.includes(d)) edit(d, 'removed', { what: `forward declaration of ${d.name}` });
           break;
         case 'rom_table':
-          if (d === mod.globalsTable) edit(d, 'globals-table', { fn: names.globals(mod.name), lines: entryLines(d, mod, 'store-global') });
+          if (d === mod.globalsTable) {
+            // In the unit holding mpy_init it is static, so the compiler can inline it.
+            const linkage = unit === regUnit ? 'static ' : '';
+            edit(d, 'globals-table', { fn: names.globals(mod.name), linkage, lines: entryLines(d, mod, 'store-global') });
+          }
           else {
             edit(d, 'table-storage', {
               name: d.name,
@@ -180,11 +184,15 @@ export function planUnits(input: PlanInput): UnitView[] {
       ],
       shims,
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
-      tail: { initFns: initLines.length ? [{ name: names.unitInit(id), lines: initLines }] : [], mpyInit: undefined },
+      tail: {
+        initFns: initLines.length ? [{ name: names.unitInit(id), linkage: '', lines: initLines }] : [],
+        mpyInit: undefined,
+      },
     };
   });
   const withInit = views.map((v) => v.tail.initFns.map((f) => f.name)).flat();
-  views[regUnit].tail.mpyInit = planMpyInit(input, withInit);
+  const external = withInit;
+  views[regUnit].tail.mpyInit = planMpyInit(input, withInit, external, mod.globalsTable.unit !== regUnit);
   return views;
 }
 

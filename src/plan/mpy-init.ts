@@ -8,7 +8,7 @@ import { directiveLine } from './lines';
 import { MpyInitView } from './view';
 
 /** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
-export function planMpyInit(input: PlanInput, unitInits: string[]): MpyInitView {
+export function planMpyInit(input: PlanInput, unitInits: string[], externalInits: string[], externalGlobals: boolean): MpyInitView {
   const mod = input.module;
   const anyModel = (p: (m: PlanInput['models'][number]) => boolean) => input.models.some(p);
   const tableHasName = mod.globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__name__');
@@ -16,7 +16,8 @@ export function planMpyInit(input: PlanInput, unitInits: string[]): MpyInitView 
     moduleName: mod.name,
     // The table's own __name__ entry (stored in order) makes a separate store redundant.
     nameStore: tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item') ? [] : [{ moduleName: mod.name }],
-    externs: [...unitInits, names.globals(mod.name)],
+    // Only functions of other units need a declaration here; this unit's are defined above.
+    externs: [...externalInits, ...(externalGlobals ? [names.globals(mod.name)] : [])],
     externObjs: mod.delegation ? ['natmodgen_module_getattr_obj'] : [],
     unitInits,
     globalsFn: names.globals(mod.name),

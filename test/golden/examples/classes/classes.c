@@ -549,8 +549,8 @@ static void natmodgen_init_type_nmg_averager_type(void) {
 /******************************************************************************/
 // Module definition
 
-void natmodgen_nmg_classes_store_globals(void);
-void natmodgen_nmg_classes_store_globals(void) {
+static void natmodgen_nmg_classes_store_globals(void);
+static void natmodgen_nmg_classes_store_globals(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_classes));
     mp_store_global(MP_QSTR_Vector2, MP_OBJ_FROM_PTR(&nmg_vector2_type));
     mp_store_global(MP_QSTR_IntArray, MP_OBJ_FROM_PTR(&nmg_intarray_type));
@@ -636,7 +636,6 @@ __attribute__((noipa)) void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 void natmodgen_init_classes(void);
-void natmodgen_nmg_classes_store_globals(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY

@@ -255,8 +255,8 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
 /******************************************************************************/
 // Module definition
 
-void natmodgen_nmg_conditional_store_globals(void);
-void natmodgen_nmg_conditional_store_globals(void) {
+static void natmodgen_nmg_conditional_store_globals(void);
+static void natmodgen_nmg_conditional_store_globals(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_conditional));
     mp_store_global(MP_QSTR_always, MP_OBJ_FROM_PTR(&nmg_cond_always_obj));
     mp_store_global(MP_QSTR_Gadget, MP_OBJ_FROM_PTR(&nmg_cond_gadget_type));
@@ -360,7 +360,6 @@ unsigned long long __aeabi_idivmod(int n, int d) {
 }
 #endif
 void natmodgen_init_conditional(void);
-void natmodgen_nmg_conditional_store_globals(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY

@@ -39,8 +39,8 @@ void nmg_deleg_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-void natmodgen_nmg_delegation_store_globals(void);
-void natmodgen_nmg_delegation_store_globals(void) {
+static void natmodgen_nmg_delegation_store_globals(void);
+static void natmodgen_nmg_delegation_store_globals(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_delegation));
     mp_store_global(MP_QSTR_hello, MP_OBJ_FROM_PTR(&nmg_deleg_hello_obj));
 }
@@ -113,7 +113,6 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_nmg_delegation_store_globals(void);
 extern const mp_obj_fun_builtin_fixed_t natmodgen_module_getattr_obj;
 mp_obj_t natmodgen_module_self;
 

@@ -380,8 +380,8 @@ static void natmodgen_init_obj_nmg_util_module(void) {
 
 // ---- the module ------------------------------------------------------------------
 
-void natmodgen_nmg_objects_store_globals(void);
-void natmodgen_nmg_objects_store_globals(void) {
+static void natmodgen_nmg_objects_store_globals(void);
+static void natmodgen_nmg_objects_store_globals(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_objects));
     mp_store_global(MP_QSTR___init__, MP_OBJ_FROM_PTR(&nmg_init_obj));
     mp_store_global(MP_QSTR_HALF, MP_OBJ_FROM_PTR(&nmg_half_obj));
@@ -499,7 +499,6 @@ __attribute__((noipa)) size_t strlen(const char *s) {
 }
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_objects(void);
-void natmodgen_nmg_objects_store_globals(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY

@@ -259,8 +259,8 @@ static mp_obj_t stress_check(mp_obj_t o) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(stress_check_obj, stress_check);
 
-void natmodgen_nmg_streams_store_globals(void);
-void natmodgen_nmg_streams_store_globals(void) {
+static void natmodgen_nmg_streams_store_globals(void);
+static void natmodgen_nmg_streams_store_globals(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
     mp_store_global(MP_QSTR_Buf, MP_OBJ_FROM_PTR(&buf_type));
 #if NMG_STREAMS_COUNT
@@ -345,7 +345,6 @@ __attribute__((noipa)) void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 void natmodgen_init_streams(void);
-void natmodgen_nmg_streams_store_globals(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
