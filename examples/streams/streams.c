@@ -11,6 +11,7 @@
 #define NMG_STREAMS_COUNT (1)
 #endif
 
+
 typedef struct _buf_obj_t {
     mp_obj_base_t base;
     uint8_t data[8];
@@ -19,17 +20,27 @@ typedef struct _buf_obj_t {
 
 static const mp_obj_type_t buf_type;
 
+enum { ARG_fill, ARG_start, ARG_limit };
 static const mp_arg_t buf_make_args[] = {
     { MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} },
     { MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} },
+    #if NMG_STREAMS_COUNT
+    { MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} },
+    #endif
 };
 
 static mp_obj_t buf_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_arg_val_t vals[MP_ARRAY_SIZE(buf_make_args)];
     mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(buf_make_args), buf_make_args, vals);
     buf_obj_t *self = mp_obj_malloc(buf_obj_t, type);
-    memset(self->data, (int)vals[0].u_int, sizeof(self->data));
-    self->pos = vals[1].u_int;
+    memset(self->data, (int)vals[ARG_fill].u_int, sizeof(self->data));
+    self->pos = vals[ARG_start].u_int;
+    #if NMG_STREAMS_COUNT
+    // Bytes past the limit read as zero.
+    for (size_t i = vals[ARG_limit].u_int; i < sizeof(self->data); ++i) {
+        self->data[i] = 0;
+    }
+    #endif
     return MP_OBJ_FROM_PTR(self);
 }
 

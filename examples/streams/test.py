@@ -20,3 +20,4 @@ try:
     stress.Buf(1, 2, 3)
 except TypeError as e:
     print("TypeError", e)
+print(bytes(stress.Buf(67, limit=3)), bytes(stress.Buf(68, start=1, limit=6)))

@@ -22,7 +22,6 @@ export const catalog = {
   NMG2010: { severity: 'error', text: (a: { what: string }) => `malformed ${a.what}`, help: 'write it in the form the MicroPython headers define' },
   NMG2011: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is defined more than once`, help: 'rename one of them' },
   NMG2012: { severity: 'warning', text: (a: { name: string }) => `module name '${a.name}' contains an escaped character; natmods cannot unescape qstrs`, help: 'use a plain identifier as the module name' },
-  NMG2013: { severity: 'error', text: (a: { name: string }) => `keyword table '${a.name}' at file scope holds run-time qstrs and preprocessor conditionals`, help: 'move the table into the function that uses it, or move the #if outside the table' },
   NMG5001: { severity: 'error', text: (_: object) => 'a natmodgen block in this file was edited by hand (its checksum no longer matches)', help: 'move your change outside the natmodgen markers and run sync again, or pass --force to regenerate the blocks and drop the change' },
   NMG5002: { severity: 'error', text: (_: object) => '--stdin needs --stdin-filepath PATH (the file the text belongs to)', help: 'natmodgen sync --stdin --stdin-filepath src/mod.c < src/mod.c' },
   NMG2014: { severity: 'warning', text: (a: { name: string; text: string }) => `key MP_QSTR_${a.name} stands for '${a.text}', but a natmod spells qstrs from their identifier ('${a.name}')`, help: 'use a plain identifier as the attribute name' },

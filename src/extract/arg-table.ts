@@ -1,5 +1,6 @@
 import { ArgTableDecl } from '../model/declarations';
 import { ExtractContext, qualifiersBefore } from './context';
+import { condItems } from './cond-items';
 
 const RUNTIME_IN_NATMOD = /^(MP_QSTR_\w+|MP_ROM_NONE|MP_ROM_TRUE|MP_ROM_FALSE|MP_ROM_QSTR|mp_const_\w+)$/;
 
@@ -32,6 +33,7 @@ export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
       atFileScope,
       init: cur.flat({ from: cb + 2, to: close }),
       hasDirectives: cur.codeTokens({ from: cb + 2, to: close }).length !== close - cb - 1,
+      entries: condItems(cur, cur.splitArgs(cb + 2, close), (r) => cur.source(r).trim()),
       span: cur.span(q.first, cur.is(close + 1, ';') ? close + 1 : close),
       cond: ctx.condAt(i),
       unit: ctx.unit,

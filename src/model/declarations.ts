@@ -105,6 +105,8 @@ export interface ArgTableDecl extends DeclBase {
   init: string;
   /** Whether the initializer holds preprocessor directives. */
   hasDirectives: boolean;
+  /** The entries (each `{ MP_QSTR_x, flags, {default} }`) with the directives between them. */
+  entries: CondItem<string>[];
 }
 
 /** `#include "..."` */

@@ -110,6 +110,17 @@ export function planUnits(input: PlanInput): UnitView[] {
         case 'arg_table':
           if (!d.atFileScope && d.staticSpan) edits.push({ start: d.staticSpan.start, end: d.staticSpan.end, partial: 'empty', data: {} });
           else if (d.atFileScope && !d.hasDirectives) edit(d, 'arg-table-macro', { name: d.name, init: d.init });
+          else if (d.atFileScope) {
+            // With #if among the entries it cannot be one macro: storage filled at import.
+            edit(d, 'arg-table-storage', {
+              name: d.name,
+              storage: names.tableStorage(d.name, id),
+              fillFn: names.tableFill(d.name),
+              sizeLines: condLines(d.entries, () => [{ partial: 'size-term' }]),
+              lines: condLines(d.entries, (entry) => [{ partial: 'arg-entry', entry }]),
+            });
+            tableFills.push(...guarded(d.cond, [{ partial: 'call', fn: names.tableFill(d.name) }]));
+          }
           break;
         case 'include':
           includeEdit(d, file, rel, edits, input.mode ?? 'gen');

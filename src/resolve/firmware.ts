@@ -32,6 +32,9 @@ export function firmwareObjectExpr(name: string): string | undefined {
   if (DYNRUNTIME_TYPES.has(name) || DYNRUNTIME_OBJECTS.has(name)) return `MP_OBJ_FROM_PTR(&${name})`;
   const m = /^mp_type_(\w+)$/.exec(name);
   if (m && BUILTIN_TYPES.has(m[1])) return `mp_load_global(MP_QSTR_${m[1]})`;
+  // Builtin functions (py/modbuiltins.c) are reachable by name in the builtins module.
+  const builtin = /^mp_builtin_(\w+)_obj$/.exec(name);
+  if (builtin) return `mp_load_global(MP_QSTR_${builtin[1]})`;
   if (name === 'mp_const_none_obj') return 'mp_const_none';
   if (name === 'mp_const_true_obj') return 'mp_const_true';
   if (name === 'mp_const_false_obj') return 'mp_const_false';

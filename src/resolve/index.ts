@@ -75,10 +75,6 @@ export function resolveModule(
     }
   }
 
-  for (const t of all(files, 'arg_table')) {
-    if (t.atFileScope && t.hasDirectives) diagnostics.push(diag('NMG2013', t.span, { name: t.name }));
-  }
-
   const shimUses = all(files, 'unavailable').filter((u) => u.shim !== undefined);
   for (const u of all(files, 'unavailable')) {
     if (u.shim !== undefined) continue;

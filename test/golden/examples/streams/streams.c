@@ -72,6 +72,7 @@ extern mp_obj_full_type_t natmodgen_streams_type_count_type;
 #define NMG_STREAMS_COUNT (1)
 #endif
 
+
 typedef struct _buf_obj_t {
     mp_obj_base_t base;
     uint8_t data[8];
@@ -80,16 +81,41 @@ typedef struct _buf_obj_t {
 
 /* natmodgen: forward declaration of buf_type is built by mpy_init */
 
-#define buf_make_args ((const mp_arg_t[]){{MP_QSTR_fill,MP_ARG_INT,{.u_int=0}},{MP_QSTR_start,MP_ARG_KW_ONLY|MP_ARG_INT,{.u_int=0}},})
-#line 25 "../../../../examples/streams/streams.c"
+enum { ARG_fill, ARG_start, ARG_limit };
+/* natmodgen: keyword table with run-time qstrs and #if among its entries, filled by mpy_init. */
+mp_arg_t natmodgen_streams_buf_make_args[0
+    + 1
+    + 1
+#if NMG_STREAMS_COUNT
+    + 1
+#endif
+];
+#define buf_make_args natmodgen_streams_buf_make_args
+static void natmodgen_fill_buf_make_args(void) {
+    mp_arg_t *a = natmodgen_streams_buf_make_args;
+    *a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
+    *a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
+#if NMG_STREAMS_COUNT
+    *a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
+#endif
+    (void)a;
+}
+
+#line 30 "../../../../examples/streams/streams.c"
   
 
 static mp_obj_t buf_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_arg_val_t vals[MP_ARRAY_SIZE(buf_make_args)];
     mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(buf_make_args), buf_make_args, vals);
     buf_obj_t *self = mp_obj_malloc(buf_obj_t, type);
-    memset(self->data, (int)vals[0].u_int, sizeof(self->data));
-    self->pos = vals[1].u_int;
+    memset(self->data, (int)vals[ARG_fill].u_int, sizeof(self->data));
+    self->pos = vals[ARG_start].u_int;
+    #if NMG_STREAMS_COUNT
+    // Bytes past the limit read as zero.
+    for (size_t i = vals[ARG_limit].u_int; i < sizeof(self->data); ++i) {
+        self->data[i] = 0;
+    }
+    #endif
     return MP_OBJ_FROM_PTR(self);
 }
 
@@ -166,7 +192,7 @@ static void natmodgen_fill_buf_locals_table(void) {
     (void)e;
 }
 
-#line 96 "../../../../examples/streams/streams.c"
+#line 107 "../../../../examples/streams/streams.c"
   
 static MP_DEFINE_CONST_DICT(buf_locals, buf_locals_table);
 
@@ -184,7 +210,7 @@ static void natmodgen_init_type_buf_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, locals_dict, &buf_locals, 4);
 }
 
-#line 108 "../../../../examples/streams/streams.c"
+#line 119 "../../../../examples/streams/streams.c"
       
 
 // Counting iterator with a custom iter struct.
@@ -221,7 +247,7 @@ static void natmodgen_init_type_count_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_count_type, iter, &count_iter, 0);
 }
 
-#line 139 "../../../../examples/streams/streams.c"
+#line 150 "../../../../examples/streams/streams.c"
       
 #endif
 
@@ -271,16 +297,16 @@ static void natmodgen_nmg_streams_store_globals(void) {
     mp_store_global(MP_QSTR_check, MP_OBJ_FROM_PTR(&stress_check_obj));
 }
 
-#line 185 "../../../../examples/streams/streams.c"
+#line 196 "../../../../examples/streams/streams.c"
   
 /* natmodgen: globals dict stress_globals is built by mpy_init */
 
 /* natmodgen: module object nmg_streams_user_cmodule is built by mpy_init */
-#line 191 "../../../../examples/streams/streams.c"
+#line 202 "../../../../examples/streams/streams.c"
   
 /* natmodgen: registration of module nmg_streams is built by mpy_init */
 
-#line 284 "streams.c"
+#line 310 "streams.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_streams(void);
@@ -289,6 +315,7 @@ void natmodgen_init_streams(void) {
 #if (NMG_STREAMS_COUNT)
     natmodgen_init_type_count_type();
 #endif
+    natmodgen_fill_buf_make_args();
     natmodgen_fill_buf_locals_table();
 }
 
