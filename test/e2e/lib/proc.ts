@@ -18,6 +18,8 @@ export interface ProcOptions {
   env?: NodeJS.ProcessEnv;
   /** Milliseconds; the process group is killed when exceeded. */
   timeoutMs: number;
+  /** Text for the child's standard input; without it the child gets none. */
+  input?: string;
 }
 
 function quote(arg: string): string {
@@ -34,7 +36,7 @@ export function commandLine(cmd: string, args: string[]): string {
  * The child gets its own process group so a timeout also stops whatever it started (make -> cc).
  */
 export function runProcess(cmd: string, args: string[], opts: ProcOptions): Promise<ProcResult> {
-  const command = commandLine(cmd, args);
+  const command = `${commandLine(cmd, args)}${opts.input !== undefined ? ' < (stdin)' : ''}`;
   return new Promise((resolve) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -43,7 +45,7 @@ export function runProcess(cmd: string, args: string[], opts: ProcOptions): Prom
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: true,
     });
     const timer = setTimeout(() => {
@@ -69,10 +71,14 @@ export function runProcess(cmd: string, args: string[], opts: ProcOptions): Prom
         ...r,
       });
     };
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout?.on('data', (b: Buffer) => out.push(b));
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => finish({ code: null, signal: null, spawnError: e.message }));
     child.on('close', (code, signal) => finish({ code, signal }));
+    if (opts.input !== undefined && child.stdin) {
+      child.stdin.on('error', () => undefined); // EPIPE if the child exits early: reported by 'close'
+      child.stdin.end(opts.input);
+    }
   });
 }
 

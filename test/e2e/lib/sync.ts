@@ -2,11 +2,10 @@
  * Helpers for test/e2e/sync.test.ts: run the built `natmodgen sync` (also with a real stdin),
  * and preprocess a source as the unix port's user C module build would.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CLI } from './env';
-import { commandLine, describeRun, ProcResult, runProcess, succeeded } from './proc';
+import { describeRun, ProcResult, runProcess, succeeded } from './proc';
 
 const SYNC_TIMEOUT_MS = 20_000;
 const CPP_TIMEOUT_MS = 30_000;
@@ -34,44 +33,10 @@ export async function syncOrFail(cwd: string, files: string[], defines: string[]
   return r;
 }
 
-/** Runs a program with `input` on its standard input (runProcess gives children no stdin). */
-export function runWithStdin(cmd: string, args: string[], cwd: string, input: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<ProcResult> {
-  return new Promise((resolve) => {
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    let settled = false;
-    const child = spawn(cmd, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    const finish = (r: { code: number | null; signal: NodeJS.Signals | null; spawnError?: string }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve({
-        command: `${commandLine(cmd, args)} < (stdin)`,
-        cwd,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        timedOut,
-        ...r,
-      });
-    };
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => finish({ code: null, signal: null, spawnError: e.message }));
-    child.on('close', (code, signal) => finish({ code, signal }));
-    child.stdin.on('error', () => undefined); // EPIPE if the child exits early: reported by 'close'
-    child.stdin.end(input);
-  });
-}
-
 /** `natmodgen sync --stdin --stdin-filepath FILE OTHERS...` with the text on a real pipe. */
 export function syncStdin(cwd: string, file: string, others: string[], defines: string[], text: string): Promise<ProcResult> {
   const args = [CLI, 'sync', ...defines.flatMap((d) => ['-D', d]), '--stdin', '--stdin-filepath', file, ...others];
-  return runWithStdin(process.execPath, args, cwd, text);
+  return runProcess(process.execPath, args, { cwd, timeoutMs: SYNC_TIMEOUT_MS, input: text });
 }
 
 export interface UsermodIncludes {
