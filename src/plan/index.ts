@@ -31,6 +31,8 @@ export function planUnits(input: PlanInput): UnitView[] {
   const { module: mod } = input;
   const ids = unitIds(input.parsed.map((p) => p.path));
   const regUnit = mod.registration.unit;
+  const moduleTypes = new Set(mod.types.map((t) => t.name));
+  const needsModuleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
   const views: UnitView[] = input.parsed.map((file, unit) => {
     const model = input.models[unit];
     const id = ids[unit];
@@ -43,9 +45,7 @@ export function planUnits(input: PlanInput): UnitView[] {
     const initLines: Line[] = [];
     const edit = (d: { span: { start: number; end: number } }, partial: string, data: object = {}) => edits.push({ start: d.span.start, end: d.span.end, partial, data });
 
-    const moduleTypes = new Set(mod.types.map((t) => t.name));
     const firmwareTypes = model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`));
-    const needsModuleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
     const block = {
       types: visibleTypes.map((t) => ({ name: t.name, storage: typeStorage(t) })),
       firmwareTypes,
@@ -72,7 +72,6 @@ export function planUnits(input: PlanInput): UnitView[] {
             initFn: names.typeInit(d.name),
             flags: d.flags,
             typeName: d.typeName,
-            counted,
             slots: condLines(d.slots, (s, i) => [{ partial: counted ? 'slot-counted' : 'slot', storage, slot: s.slot, value: s.value, index: i }]),
           });
           typeInits.push(...guarded(d.cond, [{ partial: 'call', fn: names.typeInit(d.name) }]));
@@ -196,14 +195,13 @@ export function planUnits(input: PlanInput): UnitView[] {
       shims,
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
       tail: {
-        initFns: initLines.length ? [{ name: names.unitInit(id), linkage: '', lines: initLines }] : [],
+        initFns: initLines.length ? [{ name: names.unitInit(id), lines: initLines }] : [],
         mpyInit: undefined,
       },
     };
   });
-  const withInit = views.map((v) => v.tail.initFns.map((f) => f.name)).flat();
-  const external = withInit;
-  views[regUnit].tail.mpyInit = planMpyInit(input, withInit, external, mod.globalsTable.unit !== regUnit);
+  const unitInits = views.flatMap((v) => v.tail.initFns.map((f) => f.name));
+  views[regUnit].tail.mpyInit = planMpyInit(input, unitInits, mod.globalsTable.unit !== regUnit);
   return views;
 }
 

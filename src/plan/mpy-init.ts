@@ -1,14 +1,13 @@
 import { LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
-import { guarded } from './lines';
+import { directiveLine, guarded } from './lines';
+import { conditionExpr } from '../model/condition';
 import { names } from './names';
 import type { PlanInput } from './index';
 import { ResolvedModule } from '../model/resolved';
-import { Line } from './view';
-import { directiveLine } from './lines';
-import { MpyInitView } from './view';
+import { Line, MpyInitView } from './view';
 
 /** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
-export function planMpyInit(input: PlanInput, unitInits: string[], externalInits: string[], externalGlobals: boolean): MpyInitView {
+export function planMpyInit(input: PlanInput, unitInits: string[], externalGlobals: boolean): MpyInitView {
   const mod = input.module;
   const anyModel = (p: (m: PlanInput['models'][number]) => boolean) => input.models.some(p);
   const tableHasName = mod.globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__name__');
@@ -16,8 +15,8 @@ export function planMpyInit(input: PlanInput, unitInits: string[], externalInits
     moduleName: mod.name,
     // The table's own __name__ entry (stored in order) makes a separate store redundant.
     nameStore: tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item') ? [] : [{ moduleName: mod.name }],
-    // Only functions of other units need a declaration here; this unit's are defined above.
-    externs: [...externalInits, ...(externalGlobals ? [names.globals(mod.name)] : [])],
+    // The globals function needs a declaration only when another unit defines it.
+    externs: [...unitInits, ...(externalGlobals ? [names.globals(mod.name)] : [])],
     externObjs: mod.delegation ? ['natmodgen_module_getattr_obj'] : [],
     unitInits,
     globalsFn: names.globals(mod.name),
@@ -37,10 +36,8 @@ export function planMpyInit(input: PlanInput, unitInits: string[], externalInits
 }
 
 function registrationGuard(mod: ResolvedModule): Line[] {
-  const cond = mod.registration.cond;
-  const lines = guarded(cond, []);
-  if (lines.length === 0) return [];
-  const expr = (lines[0].text as string).slice(4);
+  const expr = conditionExpr(mod.registration.cond);
+  if (expr === undefined) return [];
   return [
     directiveLine(`#if !(${expr})`),
     { partial: 'registration-off', moduleName: mod.name, condition: expr.replace(/"/g, "'") },

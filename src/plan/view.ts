@@ -34,7 +34,7 @@ export interface UnitView {
 
 export interface TailView {
   /** This unit's init function, when it has anything to build (0 or 1). */
-  initFns: Array<{ name: string; linkage: string; lines: Line[] }>;
+  initFns: Array<{ name: string; lines: Line[] }>;
   mpyInit?: MpyInitView;
 }
 

@@ -6,7 +6,6 @@ export class SymbolTable {
   constructor(readonly files: FileModel[]) {
     for (const f of files) {
       for (const d of f.decls) {
-        if (d.kind === 'include' || d.kind === 'dynruntime_guard' || d.kind === 'writable_data' || d.kind === 'root_pointer' || d.kind === 'delegation' || d.kind === 'static_local' || d.kind === 'qstr_switch' || d.kind === 'unavailable' || d.kind === 'registration' || d.kind === 'type_forward' || d.kind === 'arg_table') continue;
         const list = this.byName.get(d.name) ?? [];
         list.push(d);
         this.byName.set(d.name, list);
