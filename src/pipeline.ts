@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { Diagnostic, hasErrors, Result } from './diagnostics/diagnostic';
 import { extractFile } from './extract';
 import { parseFile, ParsedFile } from './parse/parser';
@@ -8,7 +7,7 @@ import { renderUnit } from './render';
 import { resolveModule } from './resolve';
 import { ResolvedModule } from './model/resolved';
 import { FileModel } from './model/declarations';
-import { readable, remapDiagnostics } from './sync/source-map';
+import { readable, ReadableSource, remapDiagnostics } from './sync/source-map';
 
 export interface SourceInput {
   path: string;
@@ -59,12 +58,25 @@ export function analyse(
 }
 
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
-export function generate(given: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
-  // A file made dual-mode by `sync` is read as the user's code without natmodgen's blocks.
+/**
+ * analyse() on files as they are on disk: a file made dual-mode by `sync` is read as the
+ * user's code without natmodgen's blocks, and diagnostics point into the file itself.
+ */
+export function analyseFiles(
+  given: SourceInput[],
+  defines: string[] = [],
+  escapedQstrs?: Map<string, string>,
+  natmodApi?: Set<string>,
+): Result<Analysis> & { sources: ReadableSource[] } {
   const sources = given.map((i) => readable(i.path, i.text));
+  const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi);
+  return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
+}
+
+export function generate(given: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
+  const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi);
+  const { sources } = a;
   const inputs = sources.map((s) => ({ path: s.path, text: s.text }));
-  const analysed = analyse(inputs, opts.defines, opts.escapedQstrs, opts.natmodApi);
-  const a = { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources) };
   const { parsed, module } = a.value;
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));
@@ -87,4 +99,3 @@ export function parseDefine(d: string): { name: string; body: string; bare: stri
   return { name, body: eq < 0 ? '1' : d.slice(eq + 1), bare: name.replace(/\(.*$/, '') };
 }
 
-export { path };

@@ -1,7 +1,6 @@
 import { hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
-import { analyse } from '../pipeline';
-import { readable, remapDiagnostics } from '../sync/source-map';
+import { analyseFiles } from '../pipeline';
 import { Console } from './console';
 import { report } from './report';
 
@@ -12,15 +11,12 @@ export function nameCommand(files: string[], io: Console): number {
     report(diagnostics, io, sources);
     return 2;
   }
-  const readables = inputs.map((i) => readable(i.path, i.text));
-  const analysed = analyse(readables.map((s) => ({ path: s.path, text: s.text })));
-  const a = { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, readables) };
+  const a = analyseFiles(inputs);
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
   if (!a.value.module || errors.some((d) => ['NMG2001', 'NMG2006', 'NMG1003', 'NMG1004'].includes(d.code))) {
     report(a.diagnostics, io, sources);
     return 2;
   }
-  void hasErrors;
   io.out(`${a.value.module.name}\n`);
   return 0;
 }
