@@ -10,20 +10,10 @@ import { valueExpr } from './values';
 import { rootPointerDeclaration, rootPointerEdit, runtimeObjEdit, staticLocalEdits } from './objects';
 import { writableDataEdit } from './data';
 import { planMpyInit } from './mpy-init';
-import { EditView, Line, UnitView } from './view';
+import { EditView, Line, PlanInput, UnitView } from './view';
 
-export interface PlanInput {
-  parsed: ParsedFile[];
-  models: FileModel[];
-  module: ResolvedModule;
-  /** `-D` macros, in command-line order (`bare` is the name without parameters). */
-  defines: Array<{ name: string; body: string; bare: string }>;
-  /** Output path of each unit relative to the output folder, and that folder. */
-  outRel: string[];
-  outDir: string;
-  /** `gen` writes a separate file; `sync` rewrites the source in place (paths stay as they are). */
-  mode?: 'gen' | 'sync';
-}
+export type { PlanInput } from './view';
+
 
 
 /** Resolved module → one UnitView per input file. */

@@ -2,9 +2,8 @@ import { LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
 import { directiveLine, guarded } from './lines';
 import { conditionExpr } from '../model/condition';
 import { names } from './names';
-import type { PlanInput } from './index';
 import { ResolvedModule } from '../model/resolved';
-import { Line, MpyInitView } from './view';
+import { Line, MpyInitView, PlanInput } from './view';
 
 /** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
 export function planMpyInit(input: PlanInput, unitInits: string[], externalGlobals: boolean): MpyInitView {

@@ -3,6 +3,9 @@
  * in src/plan; templates only iterate and interpolate. Each `partial` field names
  * the template that renders that element.
  */
+import { FileModel } from '../model/declarations';
+import { ResolvedModule } from '../model/resolved';
+import { ParsedFile } from '../parse/parser';
 
 export interface Line {
   partial: string;
@@ -62,4 +65,17 @@ export interface MpyInitView {
   getattr: Line[];
   /** Calls the module's `__init__` as the firmware does on first import. */
   initHook: Line[];
+}
+
+export interface PlanInput {
+  parsed: ParsedFile[];
+  models: FileModel[];
+  module: ResolvedModule;
+  /** `-D` macros, in command-line order (`bare` is the name without parameters). */
+  defines: Array<{ name: string; body: string; bare: string }>;
+  /** Output path of each unit relative to the output folder, and that folder. */
+  outRel: string[];
+  outDir: string;
+  /** `gen` writes a separate file; `sync` rewrites the source in place (paths stay as they are). */
+  mode?: 'gen' | 'sync';
 }

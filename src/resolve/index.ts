@@ -2,9 +2,8 @@ import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
 import { ResolvedModule, ResolvedValue } from '../model/resolved';
-import { firmwareObjectExpr } from './firmware';
+import { firmwareObjectExpr, RUNTIME_PREFIXES } from '../model/firmware';
 import { unavailableReason, unavailableSuggestion } from '../model/natmod-abi';
-import { RUNTIME_PREFIXES } from '../io/natmod-api';
 import { SymbolTable } from './symbols';
 
 const MAX_SLOTS = 11;

@@ -1,13 +1,13 @@
-import { Diagnostic, hasErrors, Result } from './diagnostics/diagnostic';
-import { extractFile } from './extract';
-import { parseFile, ParsedFile } from './parse/parser';
-import { planUnits } from './plan';
-import { outputPaths } from './plan/names';
-import { renderUnit } from './render';
-import { resolveModule } from './resolve';
-import { ResolvedModule } from './model/resolved';
-import { FileModel } from './model/declarations';
-import { readable, ReadableSource, remapDiagnostics } from './sync/source-map';
+import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
+import { extractFile } from '../extract';
+import { parseFile, ParsedFile } from '../parse/parser';
+import { planUnits } from '../plan';
+import { outputPaths } from '../plan/names';
+import { renderUnit } from '../render';
+import { resolveModule } from '../resolve';
+import { ResolvedModule } from '../model/resolved';
+import { FileModel } from '../model/declarations';
+import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 
 export interface SourceInput {
   path: string;

@@ -1,4 +1,4 @@
-import { SHIMMED_OBJECTS } from '../model/natmod-abi';
+import { SHIMMED_OBJECTS } from './natmod-abi';
 
 /**
  * Firmware objects a table may point at, and how a natmod reaches them at run time
@@ -41,3 +41,6 @@ export function firmwareObjectExpr(name: string): string | undefined {
   if (name === 'mp_const_empty_tuple_obj') return 'mp_const_empty_tuple';
   return undefined;
 }
+
+/** Names that look like MicroPython runtime functions, the ones checked against the natmod API. */
+export const RUNTIME_PREFIXES = /^(mp_|m_|gc_|qstr_|vstr_|nlr_|mpz_|utf8_|unichar_|mp_hal_)/;

@@ -1,12 +1,12 @@
 import * as path from 'path';
 import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { analyse, parseDefine, SourceInput } from '../pipeline';
+import { analyse, parseDefine, SourceInput } from '.';
 import { planUnits } from '../plan';
 import { renderEdit, renderSyncPrelude, renderSyncTail } from '../render';
-import { unsync } from './unsync';
-import { weave } from './weave';
-import { readable, remapDiagnostics } from './source-map';
+import { unsync } from '../sync/unsync';
+import { weave } from '../sync/weave';
+import { readable, remapDiagnostics } from '../sync/source-map';
 
 export interface SyncOptions {
   defines: string[];
