@@ -12,6 +12,7 @@ import { ParsedFile } from '../parse/parser';
 import { Planners } from '../plan';
 import { argTable } from './arg-table';
 import { constDict } from './const-dict';
+import { constDictWithSize } from './const-dict-with-size';
 import { Construct } from './construct';
 import { delegation } from './delegation';
 import { dynruntimeGuard } from './dynruntime-guard';
@@ -34,6 +35,7 @@ export const CONSTRUCTS: ReadonlyArray<Construct<Decl['kind']>> = [
   funObj,
   romTable,
   constDict,
+  constDictWithSize,
   objType,
   typeForward,
   moduleObj,
