@@ -7,6 +7,7 @@ import { displayPath } from './display-path';
 import { readMicropythonCmake } from './cmake-reader';
 import { BuildKind, locateBuildFile } from './locate';
 import { readMicropythonMk } from './mk-reader';
+import { readMicropythonMkWithMake } from './mk-make';
 import { renderMakefile } from './scaffold';
 
 export interface InitOptions {
@@ -30,7 +31,9 @@ export function planInit(target: string, opts: InitOptions = {}): Result<InitPla
   if (!located.value) return { value: undefined, diagnostics: located.diagnostics };
   const { dir, file, kind } = located.value;
   const text = fs.readFileSync(file, 'utf8');
-  const read = kind === 'mk' ? readMicropythonMk(file, text) : readMicropythonCmake(file, text);
+  let read = kind === 'mk' ? readMicropythonMk(file, text) : readMicropythonCmake(file, text);
+  // What natmodgen's reading cannot evaluate ($(shell), include, define...), GNU make can, where installed.
+  if (kind === 'mk' && read.diagnostics.some((d) => d.code === 'NMG4004')) read = readMicropythonMkWithMake(file, text) ?? read;
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const build = read.value;
   if (!build || hasErrors(diagnostics)) return { value: undefined, diagnostics };
