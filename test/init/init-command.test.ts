@@ -196,6 +196,29 @@ describe('natmodgen init', () => {
     expect(text).toMatch(/^CFLAGS \+= -Iinc -DFROM_DEFINE=1$/m);
   });
 
+  (hasCommand('cmake') ? test : test.skip)('evaluates with CMake in script mode what its own reading cannot: functions, list(TRANSFORM)', async () => {
+    const cm = [
+      'add_library(usermod_x INTERFACE)',
+      'function(x_sources out)',
+      '  set(${out} a.c b.c PARENT_SCOPE)',
+      'endfunction()',
+      'x_sources(X_SRC)',
+      'list(TRANSFORM X_SRC PREPEND ${CMAKE_CURRENT_LIST_DIR}/src/)',
+      'target_sources(usermod_x INTERFACE ${X_SRC})',
+      'target_include_directories(usermod_x INTERFACE ${CMAKE_CURRENT_LIST_DIR}/inc)',
+      'target_compile_definitions(usermod_x INTERFACE X_FEATURE=1)',
+      'target_link_libraries(usermod INTERFACE usermod_x)',
+      '',
+    ].join('\n');
+    const dir = folder({ 'micropython.cmake': cm, 'src/a.c': '', 'src/b.c': '' });
+    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
+    expect(text).toMatch(/^SRC = src\/a\.c src\/b\.c$/m);
+    expect(text).toMatch(/^CFLAGS \+= -Iinc -DX_FEATURE=1$/m);
+  });
+
   const errors: Array<[string, () => string, RegExp]> = [
     ['no such folder', () => path.join(os.tmpdir(), 'natmodgen-no-such-folder'), /^natmodgen: error NMG4001: no such folder/],
     ['neither file', () => folder({ 'mod.c': '' }), /^natmodgen: error NMG4002: '.*' holds neither micropython\.mk nor micropython\.cmake/],
