@@ -56,8 +56,9 @@ export function readMicropythonCmakeWithCmake(file: string, text: string, cmake 
   try {
     const wrapper = path.join(tmp, 'read.cmake');
     fs.writeFileSync(wrapper, WRAPPER);
-    const r = spawnSync(cmake, [`-DNATMODGEN_MODULE_FILE=${abs}`, '-P', wrapper], { cwd: dir, encoding: 'utf8', timeout: 20000 });
-    if (r.error) return undefined;
+    const r = spawnSync(cmake, [`-DNATMODGEN_MODULE_FILE=${abs}`, '-P', wrapper], { cwd: dir, encoding: 'utf8', timeout: 120000 });
+    if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (r.error) return { value: undefined, diagnostics: [diag('NMG4004', undefined, { what: `cmake: ${r.error.message}` })] };
     const spans = new SpanMaker(file, text);
     if (r.status !== 0) {
       const m = /CMake Error at (?:.*?):(\d+) \([^)]*\):\s*\n\s*(.*)/.exec(r.stderr);
@@ -72,7 +73,8 @@ export function readMicropythonCmakeWithCmake(file: string, text: string, cmake 
       if (!m) continue;
       const [, kind, value] = m;
       if (value.includes('$<')) {
-        diagnostics.push(diag('NMG4004', undefined, { what: `generator expressions ($<...>): ${value}` }));
+        const at = Math.max(0, text.indexOf('$<'));
+        diagnostics.push(diag('NMG4004', spans.span(at, at + 2), { what: `generator expressions ($<...>): ${value}` }));
         continue;
       }
       if (kind === 'src') {

@@ -38,6 +38,8 @@ export function planInit(target: string, opts: InitOptions = {}): Result<InitPla
     const tool = kind === 'mk' ? readMicropythonMkWithMake(file, text) : readMicropythonCmakeWithCmake(file, text);
     // Generator expressions and the like stay unevaluated by the tools too: keep the located refusal then.
     if (tool && !tool.diagnostics.some((d) => d.code === 'NMG4004')) read = tool;
+    // The tool itself failing (not finishing in time...) is said too.
+    else if (tool) read = { ...read, diagnostics: [...read.diagnostics, ...tool.diagnostics.filter((d) => !d.span)] };
   }
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const build = read.value;

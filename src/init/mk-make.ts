@@ -36,9 +36,10 @@ export function readMicropythonMkWithMake(file: string, text: string, make = 'ma
     input: wrapper,
     encoding: 'utf8',
     env,
-    timeout: 20000,
+    timeout: 120000,
   });
-  if (r.error) return undefined;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  if (r.error) return { value: undefined, diagnostics: [diag('NMG4004', undefined, { what: `make: ${r.error.message}` })] };
   const spans = new SpanMaker(file, text);
   if (r.status !== 0) {
     // make names the file and line: `micropython.mk:3: *** message.  Stop.`
