@@ -61,9 +61,9 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
-  const { definedFunctions, calls } = extractCalls(ctx);
+  const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
   return {
-    value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes, definedFunctions, calls },
+    value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes, definedFunctions, calls, macroCalls },
     diagnostics: ctx.diagnostics,
   };
 }

@@ -7,6 +7,7 @@ import { renderEdit, renderSyncPrelude, renderSyncTail } from '../render';
 import { unsync } from './unsync';
 import { weave } from './weave';
 import { readable, remapDiagnostics } from './source-map';
+import { Inventory } from '../facts';
 
 export interface SyncOptions {
   defines: string[];
@@ -15,7 +16,7 @@ export interface SyncOptions {
   /** Escaped qstrs from the module's qstrdefs headers (src/io/qstrdefs.ts). */
   escapedQstrs?: Map<string, string>;
   /** Names a natmod can call, from a MicroPython tree; unchecked when absent. */
-  natmodApi?: Set<string>;
+  natmodApi?: Inventory;
 }
 
 export interface SyncedFile {

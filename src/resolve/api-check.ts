@@ -1,0 +1,51 @@
+import { Diagnostic, Span } from '../diagnostics/diagnostic';
+import { diag } from '../diagnostics/catalog';
+import { FileModel } from '../model/declarations';
+import { Inventory, RUNTIME_NAME } from '../facts';
+
+/**
+ * Every call in the inputs (in code and in the bodies of the module's macros that are
+ * used) of a C API name a natmod cannot link: port-specific ones (NMG3002), impossible
+ * ones and those not provided yet (NMG3001), and runtime-looking names no header
+ * declares. Functions and macros the inputs define are theirs, never reported.
+ */
+export function checkApiCalls(files: FileModel[], inventory: Inventory): Diagnostic[] {
+  const defined = new Set(files.flatMap((f) => [...f.definedFunctions]));
+  const out: Diagnostic[] = [];
+  for (const f of files) {
+    for (const c of [...f.calls, ...(f.macroCalls ?? [])]) {
+      if (defined.has(c.name)) continue;
+      const d = callDiagnostic(c.name, c.span, inventory);
+      if (d) out.push(d);
+    }
+  }
+  return out;
+}
+
+export function callDiagnostic(name: string, span: Span, inventory: Inventory): Diagnostic | undefined {
+  // Upper-case names are macros natmodgen converts itself (MP_ROM_QSTR, MP_STATE_VM...) or that compile as they are.
+  const e = /^[a-z_]/.test(name) ? inventory.lookup(name) : undefined;
+  if (!e) {
+    if (!RUNTIME_NAME.test(name)) return undefined;
+    const d = diag('NMG3001', span, { name, why: `no MicroPython v${inventory.facts.micropython} header declares it, and the inputs do not define it` });
+    return { ...d, help: `pass the .c file that defines '${name}' too, or define it in the module` };
+  }
+  const s = e.status;
+  switch (s.kind) {
+    case 'dynruntime':
+    case 'runtime':
+      return undefined;
+    case 'port':
+      return { ...diag('NMG3002', span, { name, why: s.reason }), help: s.alternative };
+    case 'impossible':
+      return { ...diag('NMG3001', span, { name, why: s.reason }), help: s.alternative };
+    case 'missing': {
+      const d = diag('NMG3001', span, { name, why: `${s.reason} (declared in ${e.header}:${e.line})` });
+      return { ...d, help: `define '${s.through ?? name}' in the module's own sources, or keep this module a user C module until natmodgen's runtime provides it` };
+    }
+    default: {
+      const never: never = s;
+      return never;
+    }
+  }
+}
