@@ -43,26 +43,38 @@ export interface Counts {
 
 const RANK: Record<StatusKind, number> = { dynruntime: 0, runtime: 0, missing: 1, port: 2, impossible: 3 };
 
-/** The classified API: one status per public name, looked up by name. */
+/** The classified API: one status per public name, looked up by name (classified on first use). */
 export class Inventory {
-  readonly entries: InventoryEntry[];
-  private readonly byName: Map<string, InventoryEntry>;
+  private all: InventoryEntry[] | undefined;
+  private readonly byName = new Map<string, InventoryEntry>();
+  private readonly symbols: Map<string, ApiSymbol>;
 
   constructor(
     readonly facts: ApiFacts,
-    entries: InventoryEntry[],
+    private readonly statusOf: (name: string) => Status | undefined,
   ) {
-    this.entries = entries;
-    this.byName = new Map(entries.map((e) => [e.name, e]));
+    this.symbols = new Map(facts.symbols.map((s) => [s.name, s]));
+  }
+
+  /** Every public name with its status, in name order. */
+  get entries(): InventoryEntry[] {
+    this.all ??= this.facts.symbols.map((s) => this.lookup(s.name)!);
+    return this.all;
   }
 
   lookup(name: string): InventoryEntry | undefined {
-    return this.byName.get(name);
+    const known = this.byName.get(name);
+    if (known) return known;
+    const s = this.symbols.get(name);
+    if (!s) return undefined;
+    const e: InventoryEntry = { name: s.name, kind: s.kind, header: s.header, line: s.line, status: this.statusOf(name)! };
+    this.byName.set(name, e);
+    return e;
   }
 
   /** Whether a natmod may call `name` (it is provided); undefined when the name is not in the API. */
   canCall(name: string): boolean | undefined {
-    const e = this.byName.get(name);
+    const e = this.lookup(name);
     return e ? e.status.kind === 'dynruntime' || e.status.kind === 'runtime' : undefined;
   }
 
@@ -138,8 +150,7 @@ export function classify(facts: ApiFacts, runtime: RuntimeProviders, rules: Reas
     return best ?? { kind: 'dynruntime', via: 'headers', funTable: [] };
   };
 
-  const entries: InventoryEntry[] = facts.symbols.map((s) => ({ name: s.name, kind: s.kind, header: s.header, line: s.line, status: statusOf(s.name)! }));
-  return new Inventory(facts, entries);
+  return new Inventory(facts, statusOf);
 }
 
 function undeclared(name: string): Status {

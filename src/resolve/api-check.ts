@@ -13,7 +13,7 @@ export function checkApiCalls(files: FileModel[], inventory: Inventory): Diagnos
   const defined = new Set(files.flatMap((f) => [...f.definedFunctions]));
   const out: Diagnostic[] = [];
   for (const f of files) {
-    for (const c of [...f.calls, ...(f.macroCalls ?? [])]) {
+    for (const c of [...f.calls, ...(f.macroCalls ?? [])].sort((a, b) => a.span.start - b.span.start)) {
       if (defined.has(c.name)) continue;
       const d = callDiagnostic(c.name, c.span, inventory);
       if (d) out.push(d);
