@@ -168,7 +168,7 @@ export const REASONS: ReasonRule[] = [
   },
   {
     names: ['mp_init', 'mp_deinit', 'gc_init', 'qstr_init', 'mp_stack_ctrl_init', 'mp_stack_set_top', 'mp_stack_set_limit',
-      'mp_cstack_init_with_sp_here', 'mp_cstack_init_with_top', 'mp_init_emergency_exception_buf', 'mp_thread_init_state'],
+      'mp_cstack_init_with_sp_here', 'mp_cstack_init_with_top', 'mp_init_emergency_exception_buf', 'mp_thread_init_state', 'mp_pystack_init'],
     status: 'impossible',
     reason: "it sets the interpreter up, which the port's start-up code has done before any module is imported",
     alternative: 'nothing to initialise: put the module\'s own set-up in its __init__ function (natmodgen calls it at import)',
