@@ -2,6 +2,7 @@ import { Diagnostic, Span } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { FileModel } from '../model/declarations';
 import { Inventory, RUNTIME_NAME } from '../facts';
+import { reasonFor } from '../facts/classify';
 
 /**
  * Every call in the inputs (in code and in the bodies of the module's macros that are
@@ -27,6 +28,9 @@ export function callDiagnostic(name: string, span: Span, inventory: Inventory): 
   const e = /^[a-z_]/.test(name) ? inventory.lookup(name) : undefined;
   if (!e) {
     if (!RUNTIME_NAME.test(name)) return undefined;
+    // Port functions declared in the port's own headers (mphalport.h, modmachine.c...) still belong to a family.
+    const rule = reasonFor(name, undefined);
+    if (rule) return { ...diag(rule.status === 'port' ? 'NMG3002' : 'NMG3001', span, { name, why: rule.reason }), help: rule.alternative };
     const d = diag('NMG3001', span, { name, why: `no MicroPython v${inventory.facts.micropython} header declares it, and the inputs do not define it` });
     return { ...d, help: `pass the .c file that defines '${name}' too, or define it in the module` };
   }

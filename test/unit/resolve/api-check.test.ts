@@ -32,6 +32,7 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     ['impossible: NMG3001', { given: source('static void g(void) { gc_collect(); }'), want: [['NMG3001', 'gc_collect', 'gc_collect']] }],
     ['not provided yet: NMG3001', { given: source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }'), want: [['NMG3001', 'mp_getiter', 'mp_getiter']] }],
     ['a runtime-looking name no header declares', { given: source('static void g(void) { mp_not_a_function(); }'), want: [['NMG3001', 'mp_not_a_function', 'mp_not_a_function']] }],
+    ['a port function only a port header declares, by its family', { given: source('static void g(void) { mp_hal_get_random(); }'), want: [['NMG3002', 'mp_hal_get_random', 'mp_hal_get_random']] }],
     ['a function the inputs define, whatever its name', { given: source('static void mp_my_helper(void) {}', 'static void g(void) { mp_my_helper(); gc_collect(); }').replace('gc_collect();', ''), want: [] }],
     ['a function the inputs define with a firmware name', { given: source('void gc_collect(void) {}', 'static void g(void) { gc_collect(); }'), want: [] }],
     ['an upper-case macro natmodgen converts', { given: source('static mp_obj_t g(void) { return MP_OBJ_NEW_SMALL_INT(1); }'), want: [] }],
