@@ -68,6 +68,16 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     }
   });
 
+  test('a header macro that expands to an unprovided call is reported at the call, naming the callee', () => {
+    const [d] = apiDiagnostics(source('static void *g(void) { return m_new_maybe(int, 4); }'));
+    expect(d).toMatchObject({ code: 'NMG3001', name: 'm_new_maybe' });
+    expect(d.help).toContain("define 'm_malloc_maybe'");
+    // Upper-case macros count only when port-specific or impossible (natmodgen converts the others).
+    const got = apiDiagnostics(source('static void g(void) { MP_PLAT_PRINT_STRN("x", 1); MICROPY_BEGIN_ATOMIC_SECTION(); MP_OBJ_QSTR_VALUE(0); }'));
+    expect(got.map((x) => [x.code, x.name])).toEqual([['NMG3002', 'MP_PLAT_PRINT_STRN'], ['NMG3002', 'MICROPY_BEGIN_ATOMIC_SECTION']]);
+    expect(got[0].help).toContain('mp_printf(&mp_plat_print');
+  });
+
   test('a missing function says where it is declared', () => {
     const d = resolveModule(models([source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }')])).diagnostics.find((x) => x.code === 'NMG3001');
     expect(d?.message).toContain('py/runtime.h:');
