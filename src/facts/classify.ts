@@ -129,7 +129,10 @@ export function classify(facts: ApiFacts, runtime: RuntimeProviders, rules: Reas
     const rule = reasonFor(name, sym?.header, rules);
     if (rule) return { kind: rule.status, reason: rule.reason, alternative: rule.alternative };
     if (removed.has(name)) return { kind: 'missing', reason: 'py/dynruntime.h removes it (#undef) and defines nothing in its place' };
-    const unprovided: Status = { kind: 'missing', reason: "py/dynruntime.h does not provide it (it is not reachable through mp_fun_table) and natmodgen's runtime does not define it" };
+    const unprovided: Status = {
+      kind: 'missing',
+      reason: "py/dynruntime.h does not provide it (it is not reachable through mp_fun_table) and natmodgen's runtime does not define it",
+    };
     if (!sym?.calls) return sym?.kind === 'function' || !sym ? unprovided : { kind: 'dynruntime', via: 'headers', funTable: [] };
     // A macro for one configuration beside a prototype for another (MP_COMPRESSED_ROM_TEXT): the better one counts.
     const body = fromBody(sym.calls);

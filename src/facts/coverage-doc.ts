@@ -11,7 +11,8 @@ const ORDER: StatusKind[] = ['dynruntime', 'runtime', 'port', 'impossible', 'mis
 
 /** The counts line shown in the README and printed by `npm run inventory`. */
 export function countsLine(c: Counts): string {
-  return `${c.symbols} symbols: ${c.dynruntime} dynruntime, ${c.runtime} runtime, ${c.port} port-specific, ${c.impossible} impossible, ${c.missing} not yet provided`;
+  const parts = [`${c.dynruntime} dynruntime`, `${c.runtime} runtime`, `${c.port} port-specific`, `${c.impossible} impossible`];
+  return `${c.symbols} symbols: ${parts.join(', ')}, ${c.missing} not yet provided`;
 }
 
 /** The README block between the inventory markers. */
@@ -75,14 +76,23 @@ export function renderCoverageDoc(inv: Inventory): string {
   for (const [h, es] of byHeaderOf(inv.entries.filter((e) => e.status.kind === 'missing'))) {
     out.push(`- \`${h}\`: ${es.map((e) => `\`${e.name}\``).join(', ')}`);
   }
-  out.push('', '## What py/dynruntime.h goes through', '', 'Each name `py/dynruntime.h` defines and the `mp_fun_table` entries (py/nativeglue.h, by index) it reaches.', '');
+  out.push(
+    '',
+    '## What py/dynruntime.h goes through',
+    '',
+    'Each name `py/dynruntime.h` defines and the `mp_fun_table` entries (py/nativeglue.h, by index) it reaches.',
+    '',
+  );
   out.push('| name | mp_fun_table |', '|---|---|');
   const index = new Map(inv.facts.funTable.map((f, i) => [f, i]));
   for (const d of inv.facts.dynruntime) {
     if (d.funTable.length === 0 || d.name.endsWith('_dyn')) continue;
     out.push(`| \`${d.name}\` | ${d.funTable.map((f) => `${f} (${index.get(f) ?? '?'})`).join(', ')} |`);
   }
-  out.push('', `Data objects \`tools/mpy_ld.py\` links through \`mp_fun_table\`: ${inv.facts.linkableData.map((n) => `\`${n}\``).join(', ')}.`);
+  out.push(
+    '',
+    `Data objects \`tools/mpy_ld.py\` links through \`mp_fun_table\`: ${inv.facts.linkableData.map((n) => `\`${n}\``).join(', ')}.`,
+  );
   out.push('', '## Provided', '');
   for (const [h, es] of byHeaderOf(inv.entries.filter((e) => e.status.kind === 'dynruntime' || e.status.kind === 'runtime'))) {
     out.push(`- \`${h}\`: ${es.map((e) => `\`${e.name}\`${e.status.kind === 'runtime' ? ' (runtime)' : ''}`).join(', ')}`);

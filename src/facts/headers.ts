@@ -29,10 +29,36 @@ function parse(text: string): SyntaxNode {
 }
 
 /** Subtrees that hold no declaration of a public function. */
-const OPAQUE = new Set(['type_definition', 'field_declaration_list', 'parameter_list', 'compound_statement', 'initializer_list', 'enumerator_list', 'preproc_arg']);
+const OPAQUE = new Set([
+  'type_definition',
+  'field_declaration_list',
+  'parameter_list',
+  'compound_statement',
+  'initializer_list',
+  'enumerator_list',
+  'preproc_arg',
+]);
 
 /** Words that look like calls in a macro body but are not functions. */
-const NOT_CALLS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'defined', 'do', '__typeof__', 'typeof', '_Static_assert', 'static_assert', 'offsetof', '__builtin_expect', 'alignof', '_Alignof', '__attribute__']);
+const NOT_CALLS = new Set([
+  'if',
+  'while',
+  'for',
+  'switch',
+  'return',
+  'sizeof',
+  'defined',
+  'do',
+  '__typeof__',
+  'typeof',
+  '_Static_assert',
+  'static_assert',
+  'offsetof',
+  '__builtin_expect',
+  'alignof',
+  '_Alignof',
+  '__attribute__',
+]);
 
 /**
  * Functions declared by prototype or `static inline` definition, and function-like
@@ -42,7 +68,14 @@ const NOT_CALLS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', '
  */
 export function readHeader(header: string, text: string): HeaderContents {
   const root = parse(text);
-  const out: HeaderContents = { symbols: [], macros: new Map(), inlines: new Map(), undefs: [], definitions: new Map(), functionMacros: new Map() };
+  const out: HeaderContents = {
+    symbols: [],
+    macros: new Map(),
+    inlines: new Map(),
+    undefs: [],
+    definitions: new Map(),
+    functionMacros: new Map(),
+  };
   const seen = new Set<string>();
   const add = (name: string, kind: ApiSymbol['kind'], node: SyntaxNode, calls?: string[]) => {
     const existing = out.symbols.find((s) => s.name === name);

@@ -30,7 +30,8 @@ export function shippedFacts(version = DEFAULT_VERSION): ApiFacts {
 export function runtimeProviders(runtimeDir = path.join(packageRoot(), 'runtime')): RuntimeProviders {
   const out: RuntimeProviders = new Map();
   for (const [name, d] of readRuntimeLibrary(runtimeDir)) out.set(name, { file: `runtime/${d.file}`, line: d.line });
-  for (const [name, shim] of Object.entries(SHIMMED_FUNCTIONS)) if (!out.has(name)) out.set(name, { file: `generated equivalent (${shim})` });
+  for (const [name, shim] of Object.entries(SHIMMED_FUNCTIONS))
+    if (!out.has(name)) out.set(name, { file: `generated equivalent (${shim})` });
   return out;
 }
 

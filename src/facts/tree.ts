@@ -21,7 +21,11 @@ export function readTreeFacts(mpyDir: string): ApiFacts {
   for (const dir of API_DIRS) {
     const abs = path.join(mpyDir, dir);
     if (!fs.existsSync(abs)) continue;
-    for (const f of fs.readdirSync(abs).filter((n) => n.endsWith('.h')).sort()) headers.push(`${dir}/${f}`);
+    for (const f of fs
+      .readdirSync(abs)
+      .filter((n) => n.endsWith('.h'))
+      .sort())
+      headers.push(`${dir}/${f}`);
   }
   const symbols = new Map<string, ApiSymbol>();
   let dynruntime: DynruntimeName[] = [];

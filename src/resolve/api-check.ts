@@ -32,7 +32,10 @@ export function callDiagnostic(name: string, span: Span, inventory: Inventory): 
     // Port functions declared in the port's own headers (mphalport.h, modmachine.c...) still belong to a family.
     const rule = reasonFor(name, undefined);
     if (rule) return { ...diag(rule.status === 'port' ? 'NMG3002' : 'NMG3001', span, { name, why: rule.reason }), help: rule.alternative };
-    const d = diag('NMG3001', span, { name, why: `no MicroPython v${inventory.facts.micropython} header declares it, and the inputs do not define it` });
+    const d = diag('NMG3001', span, {
+      name,
+      why: `no MicroPython v${inventory.facts.micropython} header declares it, and the inputs do not define it`,
+    });
     return { ...d, help: `pass the .c file that defines '${name}' too, or define it in the module` };
   }
   const s = e.status;
@@ -46,7 +49,12 @@ export function callDiagnostic(name: string, span: Span, inventory: Inventory): 
       return { ...diag('NMG3001', span, { name, why: s.reason }), help: s.alternative };
     case 'missing': {
       const d = diag('NMG3001', span, { name, why: `${s.reason} (declared in ${e.header}:${e.line})` });
-      return { ...d, help: `define '${s.through ?? name}' in the module's own sources, or keep this module a user C module until natmodgen's runtime provides it` };
+      return {
+        ...d,
+        help:
+          `define '${s.through ?? name}' in the module's own sources, ` +
+          "or keep this module a user C module until natmodgen's runtime provides it",
+      };
     }
     default: {
       const never: never = s;

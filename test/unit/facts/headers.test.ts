@@ -13,8 +13,19 @@ describe('readHeader (tree-sitter-c over a header)', () => {
   test('every declared function and function-like macro, nothing else', () => {
     expect(obj.symbols.map((s) => s.name).sort()).toEqual(
       [
-        'MP_TEXT', 'mp_config_dependent', 'mp_gone', 'mp_obj_get_printer', 'mp_obj_is_small', 'mp_obj_new_int', 'mp_obj_new_small', 'mp_obj_twice',
-        'mp_obj_wrap', 'mp_plain_pointer', 'mp_raise_thing', 'mp_second_of_two', 'mp_uses_hal',
+        'MP_TEXT',
+        'mp_config_dependent',
+        'mp_gone',
+        'mp_obj_get_printer',
+        'mp_obj_is_small',
+        'mp_obj_new_int',
+        'mp_obj_new_small',
+        'mp_obj_twice',
+        'mp_obj_wrap',
+        'mp_plain_pointer',
+        'mp_raise_thing',
+        'mp_second_of_two',
+        'mp_uses_hal',
       ].sort(),
     );
   });
@@ -66,7 +77,12 @@ describe('macroCalls', () => {
 
 describe('readFunTable', () => {
   test('field names of struct _mp_fun_table_t in order, function pointers included', () => {
-    expect(readFunTable(fs.readFileSync(path.join(FIX, 'py/nativeglue.h'), 'utf8'))).toEqual(['const_none', 'native_from_obj', 'native_to_obj', 'type_type']);
+    expect(readFunTable(fs.readFileSync(path.join(FIX, 'py/nativeglue.h'), 'utf8'))).toEqual([
+      'const_none',
+      'native_from_obj',
+      'native_to_obj',
+      'type_type',
+    ]);
   });
 });
 

@@ -25,24 +25,75 @@ function apiDiagnostics(text: string, defines: string[] = []) {
 
 describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
   test.each<[string, { given: string; defines?: string[]; want: Array<[string, string, string]> }]>([
-    ['provided by py/dynruntime.h', { given: source('static void g(mp_obj_t x) { mp_obj_new_int(mp_obj_get_int(x)); mp_raise_ValueError(NULL); }'), want: [] }],
+    [
+      'provided by py/dynruntime.h',
+      { given: source('static void g(mp_obj_t x) { mp_obj_new_int(mp_obj_get_int(x)); mp_raise_ValueError(NULL); }'), want: [] },
+    ],
     ['a header macro over provided names', { given: source('static void *g(void) { return m_new(int, 4); }'), want: [] }],
     ['a generated equivalent (shim)', { given: source('static mp_uint_t g(void) { return mp_hal_ticks_ms(); }'), want: [] }],
-    ['port-specific: NMG3002', { given: source('static void g(void) { mp_hal_stdout_tx_str("x"); }'), want: [['NMG3002', 'mp_hal_stdout_tx_str', 'mp_hal_stdout_tx_str']] }],
+    [
+      'port-specific: NMG3002',
+      {
+        given: source('static void g(void) { mp_hal_stdout_tx_str("x"); }'),
+        want: [['NMG3002', 'mp_hal_stdout_tx_str', 'mp_hal_stdout_tx_str']],
+      },
+    ],
     ['impossible: NMG3001', { given: source('static void g(void) { gc_collect(); }'), want: [['NMG3001', 'gc_collect', 'gc_collect']] }],
-    ['not provided yet: NMG3001', { given: source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }'), want: [['NMG3001', 'mp_getiter', 'mp_getiter']] }],
-    ['a runtime-looking name no header declares', { given: source('static void g(void) { mp_not_a_function(); }'), want: [['NMG3001', 'mp_not_a_function', 'mp_not_a_function']] }],
-    ['a port function only a port header declares, by its family', { given: source('static void g(void) { mp_hal_get_random(); }'), want: [['NMG3002', 'mp_hal_get_random', 'mp_hal_get_random']] }],
-    ['a function the inputs define, whatever its name', { given: source('static void mp_my_helper(void) {}', 'static void g(void) { mp_my_helper(); gc_collect(); }').replace('gc_collect();', ''), want: [] }],
-    ['a function the inputs define with a firmware name', { given: source('void gc_collect(void) {}', 'static void g(void) { gc_collect(); }'), want: [] }],
+    [
+      'not provided yet: NMG3001',
+      { given: source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }'), want: [['NMG3001', 'mp_getiter', 'mp_getiter']] },
+    ],
+    [
+      'a runtime-looking name no header declares',
+      { given: source('static void g(void) { mp_not_a_function(); }'), want: [['NMG3001', 'mp_not_a_function', 'mp_not_a_function']] },
+    ],
+    [
+      'a port function only a port header declares, by its family',
+      { given: source('static void g(void) { mp_hal_get_random(); }'), want: [['NMG3002', 'mp_hal_get_random', 'mp_hal_get_random']] },
+    ],
+    [
+      'a function the inputs define, whatever its name',
+      {
+        given: source('static void mp_my_helper(void) {}', 'static void g(void) { mp_my_helper(); gc_collect(); }').replace(
+          'gc_collect();',
+          '',
+        ),
+        want: [],
+      },
+    ],
+    [
+      'a function the inputs define with a firmware name',
+      { given: source('void gc_collect(void) {}', 'static void g(void) { gc_collect(); }'), want: [] },
+    ],
     ['an upper-case macro natmodgen converts', { given: source('static mp_obj_t g(void) { return MP_OBJ_NEW_SMALL_INT(1); }'), want: [] }],
-    ['a call in a used macro of the module, located in the #define', { given: source('#define EMIT(s) mp_hal_stdout_tx_str(s)', 'static void g(void) { EMIT("x"); }'), want: [['NMG3002', 'mp_hal_stdout_tx_str', 'mp_hal_stdout_tx_str(s)']] }],
-    ['a call in a macro used through another macro', { given: source('#define A() gc_collect()', '#define B() A()', 'static void g(void) { B(); }'), want: [['NMG3001', 'gc_collect', 'gc_collect()']] }],
+    [
+      'a call in a used macro of the module, located in the #define',
+      {
+        given: source('#define EMIT(s) mp_hal_stdout_tx_str(s)', 'static void g(void) { EMIT("x"); }'),
+        want: [['NMG3002', 'mp_hal_stdout_tx_str', 'mp_hal_stdout_tx_str(s)']],
+      },
+    ],
+    [
+      'a call in a macro used through another macro',
+      {
+        given: source('#define A() gc_collect()', '#define B() A()', 'static void g(void) { B(); }'),
+        want: [['NMG3001', 'gc_collect', 'gc_collect()']],
+      },
+    ],
     ['a call in a macro nothing uses', { given: source('#define EMIT(s) mp_hal_stdout_tx_str(s)'), want: [] }],
-    ['a call in a comment of a used macro', { given: source('#define EMIT(s) mp_obj_new_int(s) /* not gc_collect() */', 'static void g(void) { EMIT(1); }'), want: [] }],
+    [
+      'a call in a comment of a used macro',
+      { given: source('#define EMIT(s) mp_obj_new_int(s) /* not gc_collect() */', 'static void g(void) { EMIT(1); }'), want: [] },
+    ],
     ['a call under #if 0', { given: source('#if 0', 'static void g(void) { gc_collect(); }', '#endif'), want: [] }],
-    ['a call under a -D false #if', { given: source('#if MICROPY_PY_X', 'static void g(void) { gc_collect(); }', '#endif'), defines: ['MICROPY_PY_X=0'], want: [] }],
-    ['a call under #if MICROPY_ENABLE_DYNRUNTIME (compiled as #if 0)', { given: source('#if MICROPY_ENABLE_DYNRUNTIME', 'static void g(void) { gc_collect(); }', '#endif'), want: [] }],
+    [
+      'a call under a -D false #if',
+      { given: source('#if MICROPY_PY_X', 'static void g(void) { gc_collect(); }', '#endif'), defines: ['MICROPY_PY_X=0'], want: [] },
+    ],
+    [
+      'a call under #if MICROPY_ENABLE_DYNRUNTIME (compiled as #if 0)',
+      { given: source('#if MICROPY_ENABLE_DYNRUNTIME', 'static void g(void) { gc_collect(); }', '#endif'), want: [] },
+    ],
   ])('%s', (_n, { given, defines, want }) => {
     const got = apiDiagnostics(given, defines);
     expect(got.map((d) => [d.code, d.name, d.line, d.col])).toEqual(
@@ -73,13 +124,20 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     expect(d).toMatchObject({ code: 'NMG3001', name: 'm_new_maybe' });
     expect(d.help).toContain("define 'm_malloc_maybe'");
     // Upper-case macros count only when port-specific or impossible (natmodgen converts the others).
-    const got = apiDiagnostics(source('static void g(void) { MP_PLAT_PRINT_STRN("x", 1); MICROPY_BEGIN_ATOMIC_SECTION(); MP_OBJ_QSTR_VALUE(0); }'));
-    expect(got.map((x) => [x.code, x.name])).toEqual([['NMG3002', 'MP_PLAT_PRINT_STRN'], ['NMG3002', 'MICROPY_BEGIN_ATOMIC_SECTION']]);
+    const got = apiDiagnostics(
+      source('static void g(void) { MP_PLAT_PRINT_STRN("x", 1); MICROPY_BEGIN_ATOMIC_SECTION(); MP_OBJ_QSTR_VALUE(0); }'),
+    );
+    expect(got.map((x) => [x.code, x.name])).toEqual([
+      ['NMG3002', 'MP_PLAT_PRINT_STRN'],
+      ['NMG3002', 'MICROPY_BEGIN_ATOMIC_SECTION'],
+    ]);
     expect(got[0].help).toContain('mp_printf(&mp_plat_print');
   });
 
   test('a missing function says where it is declared', () => {
-    const d = resolveModule(models([source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }')])).diagnostics.find((x) => x.code === 'NMG3001');
+    const d = resolveModule(models([source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }')])).diagnostics.find(
+      (x) => x.code === 'NMG3001',
+    );
     expect(d?.message).toContain('py/runtime.h:');
     expect(d?.help).toContain("define 'mp_getiter'");
   });
