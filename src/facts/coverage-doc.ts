@@ -95,7 +95,7 @@ export function renderCoverageDoc(inv: Inventory): string {
   );
   out.push('', '## Provided', '');
   for (const [h, es] of byHeaderOf(inv.entries.filter((e) => e.status.kind === 'dynruntime' || e.status.kind === 'runtime'))) {
-    out.push(`- \`${h}\`: ${es.map((e) => `\`${e.name}\`${e.status.kind === 'runtime' ? ' (runtime)' : ''}`).join(', ')}`);
+    out.push(`- \`${h}\`: ${es.map((e) => `\`${e.name}\`${e.status.kind === 'runtime' ? ` (${e.status.file})` : ''}`).join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }
