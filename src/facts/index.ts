@@ -51,16 +51,3 @@ export function natmodInventory(mpyDir?: string): Inventory {
   }
   return inv;
 }
-
-/**
- * Firmware data objects a natmod can name with `&name`: those py/dynruntime.h defines
- * (`mp_type_int`, `mp_stream_read_obj`...) and those mpy_ld links through mp_fun_table
- * (`mp_type_dict`, `mp_type_fun_builtin_*`...).
- */
-export function reachableFirmwareObjects(facts: ApiFacts = natmodInventory().facts): { types: Set<string>; objects: Set<string> } {
-  const names = [...facts.dynruntime.map((d) => d.name), ...facts.linkableData];
-  return {
-    types: new Set(names.filter((n) => /^mp_type_\w+$/.test(n))),
-    objects: new Set(names.filter((n) => /^mp_stream_\w+_obj$/.test(n))),
-  };
-}
