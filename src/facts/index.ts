@@ -4,7 +4,7 @@ import { packageRoot } from '../paths';
 import { SHIMMED_FUNCTIONS } from '../model/natmod-abi';
 import { classify, Inventory, RuntimeProviders } from './classify';
 import { readRuntimeLibrary } from './runtime-lib';
-import { isMicroPythonTree, readTreeFacts } from './tree';
+import { isMicroPythonTree, readTreeFacts, treeFingerprint } from './tree';
 import { ApiFacts } from './types';
 
 export { Inventory, RUNTIME_NAME } from './classify';
@@ -46,8 +46,14 @@ export function natmodInventory(mpyDir?: string): Inventory {
   const key = mpyDir && isMicroPythonTree(mpyDir) ? path.resolve(mpyDir) : '';
   let inv = cache.get(key);
   if (!inv) {
-    inv = classify(key ? readTreeFacts(key) : shippedFacts(), runtimeProviders());
+    inv = classify(key ? treeFacts(key) : shippedFacts(), runtimeProviders());
     cache.set(key, inv);
   }
   return inv;
+}
+
+/** A tree's facts: the shipped ones when the tree is the one they were read from, else parsed from it. */
+function treeFacts(mpyDir: string): ApiFacts {
+  const shipped = fs.existsSync(dataFile()) ? shippedFacts() : undefined;
+  return shipped && shipped.fingerprint === treeFingerprint(mpyDir) ? shipped : readTreeFacts(mpyDir);
 }

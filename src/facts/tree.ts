@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HeaderContents, readFunTable, readHeader } from './headers';
@@ -17,16 +18,7 @@ export function isMicroPythonTree(mpyDir: string): boolean {
  * isMicroPythonTree first).
  */
 export function readTreeFacts(mpyDir: string): ApiFacts {
-  const headers: string[] = [];
-  for (const dir of API_DIRS) {
-    const abs = path.join(mpyDir, dir);
-    if (!fs.existsSync(abs)) continue;
-    for (const f of fs
-      .readdirSync(abs)
-      .filter((n) => n.endsWith('.h'))
-      .sort())
-      headers.push(`${dir}/${f}`);
-  }
+  const headers = apiHeaders(mpyDir);
   const symbols = new Map<string, ApiSymbol>();
   let dynruntime: DynruntimeName[] = [];
   let removed: string[] = [];
@@ -49,6 +41,7 @@ export function readTreeFacts(mpyDir: string): ApiFacts {
   }
   return {
     micropython: readVersion(mpyDir),
+    fingerprint: treeFingerprint(mpyDir),
     headers,
     symbols: [...symbols.values()].sort((a, b) => a.name.localeCompare(b.name)),
     dynruntime,
@@ -56,6 +49,29 @@ export function readTreeFacts(mpyDir: string): ApiFacts {
     funTable: readFunTable(fs.readFileSync(path.join(mpyDir, 'py', 'nativeglue.h'), 'utf8')),
     linkableData: readLinkableData(path.join(mpyDir, 'tools', 'mpy_ld.py')),
   };
+}
+
+function apiHeaders(mpyDir: string): string[] {
+  const headers: string[] = [];
+  for (const dir of API_DIRS) {
+    const abs = path.join(mpyDir, dir);
+    if (!fs.existsSync(abs)) continue;
+    for (const f of fs.readdirSync(abs).filter((n) => n.endsWith('.h')).sort()) headers.push(`${dir}/${f}`);
+  }
+  return headers;
+}
+
+/** The fingerprint of the files readTreeFacts reads (hashing them is far cheaper than parsing them). */
+export function treeFingerprint(mpyDir: string): string {
+  const h = crypto.createHash('sha256');
+  for (const rel of [...apiHeaders(mpyDir), 'py/mpconfig.h', 'tools/mpy_ld.py']) {
+    const file = path.join(mpyDir, rel);
+    if (!fs.existsSync(file)) continue;
+    h.update(`${rel}\0`);
+    h.update(fs.readFileSync(file));
+    h.update('\0');
+  }
+  return h.digest('hex');
 }
 
 /**

@@ -33,6 +33,11 @@ export interface DynruntimeName {
 export interface ApiFacts {
   /** MicroPython version of the tree (py/mpconfig.h), e.g. `1.28.0`. */
   micropython: string;
+  /**
+   * sha256 over every file the facts are read from (path and content): a tree with the same
+   * fingerprint has exactly these facts, so its headers need not be parsed again.
+   */
+  fingerprint: string;
   /** Headers read, relative to the tree, in the order read. */
   headers: string[];
   symbols: ApiSymbol[];

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { macroCalls, readFunTable, readHeader } from '../../../src/facts/headers';
-import { readTreeFacts } from '../../../src/facts/tree';
+import * as os from 'os';
+import { readTreeFacts, treeFingerprint } from '../../../src/facts/tree';
 
 const FIX = path.join(__dirname, 'fixtures', 'tree');
 const read = (rel: string) => readHeader(rel, fs.readFileSync(path.join(FIX, rel), 'utf8'));
@@ -110,3 +111,18 @@ describe('readTreeFacts (a fixture tree)', () => {
     expect(facts.linkableData).toEqual(['mp_type_type', 'mp_stream_write_obj']);
   });
 });
+
+describe('treeFingerprint', () => {
+  test('changes with the content of any header read, and only then', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-tree-'));
+    fs.cpSync(FIX, copy, { recursive: true });
+    const before = treeFingerprint(copy);
+    expect(treeFingerprint(copy)).toBe(before);
+    expect(readTreeFacts(copy).fingerprint).toBe(before);
+    fs.writeFileSync(path.join(copy, 'py', 'README.md'), 'not read');
+    expect(treeFingerprint(copy)).toBe(before);
+    fs.appendFileSync(path.join(copy, 'extmod', 'modfixture.h'), 'void mp_fixture_more(void);\n');
+    expect(treeFingerprint(copy)).not.toBe(before);
+  });
+});
+

@@ -146,6 +146,7 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
 describe('the natmod API check with another inventory (as read from --mpy-dir)', () => {
   const facts: ApiFacts = {
     micropython: '9.9.9',
+    fingerprint: 'fixture',
     headers: ['py/runtime.h', 'py/dynruntime.h'],
     symbols: [
       { name: 'mp_new_thing', kind: 'function', header: 'py/runtime.h', line: 3 },
