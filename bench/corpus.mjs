@@ -274,7 +274,7 @@ function measure(entry, srcRoot, work, env, kind) {
     if (undefinedSymbols.length) res.causes.push('link: undefined symbol');
     res.missing = [...new Set([...ccErrors.filter((e) => e.symbol).map((e) => e.symbol), ...undefinedSymbols])];
     const first = ccErrors[0];
-    if (first) res.detail = `${shortLoc(first.file, first.line, first.col, roots)} ${first.message}`;
+    if (first) res.detail = `${shortLoc(path.resolve(out, first.file), first.line, first.col, roots)} ${first.message}`;
     else if (undefinedSymbols.length) res.detail = `undefined symbols: ${undefinedSymbols.slice(0, 6).join(', ')}${undefinedSymbols.length > 6 ? ', ...' : ''}`;
     else {
       res.detail = `make exit ${m.status}: ${text.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}`;
