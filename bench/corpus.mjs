@@ -27,6 +27,9 @@
  *   CORPUS_ONLY      comma-separated substrings: run only entries whose id contains one
  *   CORPUS_KEEP=1    keep the work folder (its path is printed)
  *   CORPUS_VERBOSE=1 print the full gen/make output of failing entries
+ *   CORPUS_WHATIF=legacy  measure a rewritten copy of the old-style entries ("style": "old"):
+ *                    MP_REGISTER_MODULE(a, b, ENABLE) -> (a, b) and STATIC -> static, to see what
+ *                    fails behind those two refusals. Labelled in the output; not the real score.
  *
  * Needs natmodgen built first (npm run corpus does that). Exit code 0 when the run completed
  * (failures of corpus entries are measurements, not errors); 2 for a broken environment.
@@ -77,7 +80,9 @@ function readEnv() {
     only: (nonEmpty(process.env.CORPUS_ONLY) ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     keep: process.env.CORPUS_KEEP === '1',
     verbose: process.env.CORPUS_VERBOSE === '1',
+    whatif: nonEmpty(process.env.CORPUS_WHATIF),
   };
+  if (env.whatif && env.whatif !== 'legacy') fail(`CORPUS_WHATIF=${env.whatif}: the only rewrite is "legacy"`);
   if (!fs.existsSync(CLI)) fail(`natmodgen is not built (${CLI} missing): run npm run build, or use npm run corpus`);
   if (env.mpyDir) {
     if (!fs.existsSync(path.join(env.mpyDir, 'py', 'dynruntime.mk'))) fail(`MPY_DIR=${env.mpyDir} is not a MicroPython tree`);
@@ -203,8 +208,31 @@ function shortLoc(file, line, col, roots) {
  * Runs gen, make and import for one entry; returns a result record. `srcRoot` is the folder the
  * entry's files, includes and test are relative to.
  */
-function measure(entry, srcRoot, work, env, kind) {
+/** A copy of `srcRoot` with old-style registration and STATIC rewritten (CORPUS_WHATIF=legacy). */
+function legacyRewrite(srcRoot, dest) {
+  fs.cpSync(srcRoot, dest, { recursive: true });
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.[ch]$/.test(e.name)) {
+        const text = fs.readFileSync(p, 'latin1');
+        const next = text
+          .replace(/MP_REGISTER_MODULE\((\s*MP_QSTR_\w+\s*),(\s*\w+\s*),\s*\w+\s*\)/g, 'MP_REGISTER_MODULE($1,$2)')
+          .replace(/\bSTATIC\b/g, 'static');
+        if (next !== text) fs.writeFileSync(p, next, 'latin1');
+      }
+    }
+  };
+  walk(dest);
+  return dest;
+}
+
+function measure(entry, srcRootIn, work, env, kind) {
   const res = { id: entry.id, kind, stage: 'converted', ok: false, causes: [], missing: [], detail: '' };
+  const rewritten = env.whatif === 'legacy' && entry.style === 'old';
+  const srcRoot = rewritten ? legacyRewrite(srcRootIn, path.join(work, `${entry.id}-rewritten`)) : srcRootIn;
+  if (rewritten) res.id = `${entry.id} (rewritten)`;
   const roots = [srcRoot, work];
   const files = entry.files.map((f) => path.join(srcRoot, f));
   const absent = files.filter((f) => !fs.existsSync(f));
@@ -394,6 +422,10 @@ function main() {
     `MICROPYTHON_REF=${env.reference ?? '(unset)'}`);
   if (!env.mpyDir) print(banner(['MPY_DIR is not set: nothing is BUILT or IMPORTED, and the MicroPython section is SKIPPED.']));
   else if (!env.micropython) print(banner(['MICROPYTHON is not set: nothing is IMPORTED.']));
+  if (env.whatif) {
+    print(banner([`CORPUS_WHATIF=${env.whatif}: old-style entries are measured on REWRITTEN copies (marked "(rewritten)").`,
+      'These numbers show what fails behind the legacy refusals; they are not natmodgen\'s score.']));
+  }
 
   const all = [];
   const users = selected(manifest.modules, env.only);
