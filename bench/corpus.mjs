@@ -275,7 +275,12 @@ function measure(entry, srcRootIn, work, env, kind) {
   res.converted = true;
   if (!env.mpyDir) return { ...res, ok: true, stage: 'converted' };
 
-  const srcs = listC(genDir).map((f) => path.join('gen', f));
+  // SRC in the manifest's order (that of micropython.mk): mpy_ld takes mpy_init's offset before it
+  // places the objects, so the order decides whether the natmod starts at mpy_init.
+  const generated = listC(genDir);
+  const byBase = (f) => generated.filter((g) => path.basename(g) === path.basename(f));
+  const ordered = entry.files.map((f) => byBase(f)).every((m) => m.length === 1) ? entry.files.map((f) => byBase(f)[0]) : generated;
+  const srcs = ordered.map((f) => path.join('gen', f));
   const mod = kind === 'micropython' ? `nmg_${entry.id}` : `nmgc_${entry.id.replace(/\W/g, '_')}`;
   const includes = (entry.includes ?? []).map((i) => `-I${path.resolve(srcRoot, i)}`);
   const makefile = [
