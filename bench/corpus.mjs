@@ -24,6 +24,7 @@
  *   MICROPYTHON      unix-port binary used to import the natmods
  *   MICROPYTHON_REF  unix-port binary with MicroPython's modules built in (enables comparison)
  *   PYTHON           python3 with pyelftools for mpy_ld.py (default /usr/bin/python3)
+ *   CORPUS_MANIFEST  another manifest (default bench/corpus/manifest.json)
  *   CORPUS_ONLY      comma-separated substrings: run only entries whose id contains one
  *   CORPUS_KEEP=1    keep the work folder (its path is printed)
  *   CORPUS_VERBOSE=1 print the full gen/make output of failing entries
@@ -42,7 +43,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
-const MANIFEST = path.join(REPO_ROOT, 'bench', 'corpus', 'manifest.json');
+const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'bench', 'corpus', 'manifest.json');
 const TESTS_DIR = path.join(REPO_ROOT, 'bench', 'corpus', 'mpy-tests');
 const ARCH = 'x64';
 const GEN_TIMEOUT_MS = 120_000;
@@ -81,6 +82,7 @@ function readEnv() {
     keep: process.env.CORPUS_KEEP === '1',
     verbose: process.env.CORPUS_VERBOSE === '1',
     whatif: nonEmpty(process.env.CORPUS_WHATIF),
+    manifest: nonEmpty(process.env.CORPUS_MANIFEST) ? path.resolve(process.env.CORPUS_MANIFEST.trim()) : DEFAULT_MANIFEST,
   };
   if (env.whatif && env.whatif !== 'legacy') fail(`CORPUS_WHATIF=${env.whatif}: the only rewrite is "legacy"`);
   if (!fs.existsSync(CLI)) fail(`natmodgen is not built (${CLI} missing): run npm run build, or use npm run corpus`);
@@ -419,7 +421,8 @@ function selected(entries, only) {
 
 function main() {
   const env = readEnv();
-  const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
+  if (!fs.existsSync(env.manifest)) fail(`no manifest at ${env.manifest}`);
+  const manifest = JSON.parse(fs.readFileSync(env.manifest, 'utf8'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-corpus-'));
   const print = (s) => process.stdout.write(s + '\n');
   print(`natmodgen corpus: ${new Date().toISOString().slice(0, 10)}, natmodgen ${JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version}`);
@@ -433,10 +436,10 @@ function main() {
   }
 
   const all = [];
-  const users = selected(manifest.modules, env.only);
+  const users = selected(manifest.modules ?? [], env.only);
   if (!env.corpusDir || !fs.existsSync(env.corpusDir)) {
     print(banner([
-      `CORPUS_DIR ${env.corpusDir ? `(${env.corpusDir}) does not exist` : 'is not set'}: the ${manifest.modules.length} user C modules are SKIPPED.`,
+      `CORPUS_DIR ${env.corpusDir ? `(${env.corpusDir}) does not exist` : 'is not set'}: the ${users.length} user C modules are SKIPPED.`,
       'Check out each repository of bench/corpus/manifest.json at its commit into CORPUS_DIR/<owner>+<name>/.',
     ]));
   } else {
@@ -453,7 +456,7 @@ function main() {
   }
 
   if (env.mpyDir) {
-    const mods = selected(manifest.micropython, env.only);
+    const mods = selected(manifest.micropython ?? [], env.only);
     print(`\n== MicroPython v1.28.0 modules (${mods.length}), from ${env.mpyDir}` +
       (env.reference ? `, compared with ${env.reference}` : ' (MICROPYTHON_REF unset: outputs NOT compared)'));
     const results = [];
