@@ -6,7 +6,9 @@
  *
  * A case with "status": "open" runs as test.failing: it passes while natmodgen still refuses the
  * input, and fails once the input converts, telling whoever fixed it to set "status": "fixed",
- * which turns it into an ordinary test that must convert it.
+ * which turns it into an ordinary test that must convert it. Cases with "stage": "build" convert
+ * today (an ordinary test here); their open failure is in building or running the natmod, which
+ * test/e2e/corpus-build.test.ts checks.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,6 +18,8 @@ import { repoRoot } from '../support/cases';
 
 interface CorpusCase {
   status: 'open' | 'fixed';
+  /** "build": natmodgen converts it; the natmod fails to build or run (test/e2e/corpus-build.test.ts). */
+  stage?: 'gen' | 'build';
   defines: string[];
   diagnostic: string;
   corpus: string;
@@ -28,9 +32,10 @@ const names = fs.readdirSync(CASES).filter((n) => fs.existsSync(path.join(CASES,
 describe.each(names)('corpus case %s', (name) => {
   const dir = path.join(CASES, name);
   const c = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8')) as CorpusCase;
-  const run = c.status === 'open' ? test.failing : test;
+  const run = c.status === 'open' && c.stage !== 'build' ? test.failing : test;
+  const state = c.stage === 'build' ? 'converts; build or run checked end to end' : `${c.status}: ${c.diagnostic}`;
 
-  run(`converts with no diagnostics (${c.status}: ${c.diagnostic})`, async () => {
+  run(`converts with no diagnostics (${state})`, async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-corpus-case-'));
     const r = await runCli(['gen', ...c.defines.flatMap((d) => ['-D', d]), '-o', out, 'input.c'], dir);
     expect(r.stderr).not.toMatch(/ (error|warning) NMG\d{4}:/);
