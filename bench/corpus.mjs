@@ -310,7 +310,10 @@ function measure(entry, srcRootIn, work, env, kind) {
     res.missing = [...new Set([...ccErrors.filter((e) => e.symbol).map((e) => e.symbol), ...undefinedSymbols])];
     const first = ccErrors[0];
     if (first) res.detail = `${shortLoc(path.resolve(out, first.file), first.line, first.col, roots)} ${first.message}`;
-    else if (undefinedSymbols.length) res.detail = `undefined symbols: ${undefinedSymbols.slice(0, 6).join(', ')}${undefinedSymbols.length > 6 ? ', ...' : ''}`;
+    else if (undefinedSymbols.length) {
+      const more = undefinedSymbols.length > 6 ? ', ...' : '';
+      res.detail = `undefined symbols: ${undefinedSymbols.slice(0, 6).join(', ')}${more}`;
+    }
     else {
       res.detail = `make exit ${m.status}: ${text.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}`;
       res.causes.push('make: other');
@@ -329,8 +332,9 @@ function measure(entry, srcRootIn, work, env, kind) {
   if (!r.ok) {
     res.stage = 'import';
     const last = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-1)[0] ?? '';
-    res.detail = r.timedOut ? 'import timed out' : r.status !== null && r.status > 128 ? `import crashed (status ${r.status})` : last.slice(0, 200);
-    res.causes.push(r.timedOut ? 'import: timeout' : r.status === null || r.status > 128 ? 'import: crash' : `import: ${last.split(':')[0]}`);
+    const crashed = r.status === null || r.status > 128;
+    res.detail = r.timedOut ? 'import timed out' : crashed ? `import crashed (status ${r.status})` : last.slice(0, 200);
+    res.causes.push(r.timedOut ? 'import: timeout' : crashed ? 'import: crash' : `import: ${last.split(':')[0]}`);
     res.log = `${r.stdout}\n${r.stderr}`;
     return res;
   }
@@ -365,7 +369,9 @@ function firstDifference(a, b) {
   const la = a.split('\n');
   const lb = b.split('\n');
   for (let i = 0; i < Math.max(la.length, lb.length); i++) {
-    if (la[i] !== lb[i]) return `line ${i + 1}: built-in ${JSON.stringify(la[i] ?? '<end>')} vs natmod ${JSON.stringify(lb[i] ?? '<end>')}`.slice(0, 300);
+    if (la[i] !== lb[i]) {
+      return `line ${i + 1}: built-in ${JSON.stringify(la[i] ?? '<end>')} vs natmod ${JSON.stringify(lb[i] ?? '<end>')}`.slice(0, 300);
+    }
   }
   return 'outputs differ';
 }
@@ -388,7 +394,9 @@ function table(title, counts, total) {
   const rows = [...counts.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   if (!rows.length) return `${title}: none\n`;
   const lines = [`${title} (entries affected, of ${total}):`];
-  for (const [k, ids] of rows) lines.push(`  ${String(ids.length).padStart(3)}  ${k}   [${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''}]`);
+  for (const [k, ids] of rows) {
+    lines.push(`  ${String(ids.length).padStart(3)}  ${k}   [${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''}]`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -425,7 +433,8 @@ function main() {
   const manifest = JSON.parse(fs.readFileSync(env.manifest, 'utf8'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-corpus-'));
   const print = (s) => process.stdout.write(s + '\n');
-  print(`natmodgen corpus: ${new Date().toISOString().slice(0, 10)}, natmodgen ${JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version}`);
+  const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
+  print(`natmodgen corpus: ${new Date().toISOString().slice(0, 10)}, natmodgen ${version}`);
   print(`CORPUS_DIR=${env.corpusDir ?? '(unset)'} MPY_DIR=${env.mpyDir ?? '(unset)'} MICROPYTHON=${env.micropython ?? '(unset)'} ` +
     `MICROPYTHON_REF=${env.reference ?? '(unset)'}`);
   if (!env.mpyDir) print(banner(['MPY_DIR is not set: nothing is BUILT or IMPORTED, and the MicroPython section is SKIPPED.']));

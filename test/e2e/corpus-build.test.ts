@@ -36,7 +36,8 @@ interface Outcome {
 /** gen, make and run `probe`; never throws for a failing make or run (that is the outcome). */
 async function buildAndRun(files: string[], defines: string[], mod: string, probe: string): Promise<Outcome> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-corpus-build-'));
-  const gen = await runProcess(process.execPath, [CLI, 'gen', ...defines.flatMap((d) => ['-D', d]), '-o', path.join(dir, 'gen'), ...files], {
+  const args = [CLI, 'gen', ...defines.flatMap((d) => ['-D', d]), '-o', path.join(dir, 'gen'), ...files];
+  const gen = await runProcess(process.execPath, args, {
     cwd: dir,
     timeoutMs: 60_000,
   });
@@ -72,7 +73,9 @@ if (env.skipReason) {
   beforeAll(async () => {
     outcomes.control = await buildAndRun([path.join(order, 'module.c'), path.join(order, 'helpers.c')], [], 'nmg_order', addProbe);
     outcomes.order = await buildAndRun([path.join(order, 'helpers.c'), path.join(order, 'module.c')], [], 'nmg_order', addProbe);
-    for (const [name, c] of buildCases) outcomes[name] = await buildAndRun([path.join(CASES, name, 'input.c')], c.defines, c.module, c.probe);
+    for (const [name, c] of buildCases) {
+      outcomes[name] = await buildAndRun([path.join(CASES, name, 'input.c')], c.defines, c.module, c.probe);
+    }
   });
 
   test('control: the two-file module with the registering unit first builds, imports and runs', () => {
