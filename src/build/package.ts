@@ -63,7 +63,7 @@ def _load(name):
     wanted = [arch]
     if 4 <= code <= 8:
         # MicroPython loads .mpy files of the ARM architectures a core includes.
-        wanted += [_ARCHES[c] for c in range(code - 1, 3, -1) if c != 6]
+        wanted += [_ARCHES[c] for c in range(code - 1, 3, -1)]
     for a in wanted:
         tag = a + "_" + version
         if tag in _BUILDS:
