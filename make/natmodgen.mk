@@ -201,7 +201,33 @@ natmodgen_arch_switch := $(shell rm -f '$(MOD).mpy'; mkdir -p $(dir $(natmodgen_
 endif
 endif
 endif
-CLEAN_EXTRA += $(natmodgen_arch_file)
+CLEAN_EXTRA += $(natmodgen_arch_file) $(natmodgen_mod_file)
+
+# The module name of the last build, so that `make clean` needs neither natmodgen
+# nor MPY_DIR to know which .mpy to remove.
+natmodgen_mod_file := build/.natmodgen-mod
+ifneq ($(natmodgen_goals),)
+ifeq ($(origin MOD),file)
+natmodgen_mod_record := $(shell mkdir -p $(dir $(natmodgen_mod_file)) && printf '%s\n' '$(MOD)' > $(natmodgen_mod_file))
+endif
+else ifneq ($(wildcard $(natmodgen_mod_file)),)
+ifeq ($(origin MOD),file)
+MOD := $(strip $(file < $(natmodgen_mod_file)))
+endif
+endif
+
+# `make clean` without a MicroPython tree: the including Makefile's
+# `include $(MPY_DIR)/py/dynruntime.mk` finds nothing, so this rule stands in for
+# that file and this clean does what dynruntime.mk's would.
+ifeq ($(natmodgen_goals),)
+ifeq ($(wildcard $(MPY_DIR)/py/dynruntime.mk),)
+$(MPY_DIR)/py/dynruntime.mk:
+	@:
+.PHONY: clean
+clean:
+	rm -rf $(BUILD) $(CLEAN_EXTRA) $(if $(MOD),$(MOD).mpy) .mpy_ld_cache
+endif
+endif
 
 # Every architecture at once, packaged for mip: natmodgen build.
 NATMODGEN_ARCHES ?= all

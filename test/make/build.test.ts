@@ -127,6 +127,16 @@ function runTest(dir: string): string {
     expect(fs.existsSync(path.join(dir, 'build', 'armv7m', 'natmodgen'))).toBe(true);
   });
 
+  test('make clean needs neither MPY_DIR nor natmodgen', async () => {
+    const dir = await scaffold('classes');
+    ok(make(dir, 'ARCH=x64'));
+    expect(fs.existsSync(path.join(dir, 'nmg_classes.mpy'))).toBe(true);
+    const r = run('make', [`NATMODGEN_MK=${fragment}`, 'MPY_DIR=', 'NATMODGEN=false', 'clean'], dir, cleanEnv());
+    expect({ code: r.code, err: r.stderr }).toEqual({ code: 0, err: '' });
+    expect(fs.existsSync(path.join(dir, 'nmg_classes.mpy'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'build'))).toBe(false);
+  });
+
   test('up-front checks stop make with a one-line fix: MPY_DIR, PYTHON, compiler', async () => {
     const dir = await scaffold('classes');
     const cases: Array<[string[], RegExp]> = [
