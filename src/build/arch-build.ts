@@ -4,6 +4,7 @@ import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
 import { extractHelpers } from './runtime-helpers';
 import { runAsync } from './proc';
+import { packageRoot } from '../paths';
 
 export interface ArchBuildInput {
   toolchain: Toolchain;
@@ -57,28 +58,40 @@ export function firstError(log: string): string {
  * Compiles the objects, extracts the runtime helpers they need, then links the .mpy:
  * two make runs in the architecture's own folder (so architectures can build in parallel).
  */
+/** Integer division helpers some libgcc builds lack (Debian's xtensa-lx106), and natmodgen's C for them. */
+const DIVISION_FALLBACK = new Set(['__divsi3', '__udivsi3', '__umodsi3', '__modsi3']);
+const FALLBACK_SOURCE = 'natmodgen-divsi3.c';
+
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
   const { dir, toolchain } = input;
   fs.mkdirSync(dir, { recursive: true });
   for (const s of input.sources) writeIfChanged(path.join(dir, s.rel), s.text);
-  writeIfChanged(path.join(dir, 'Makefile'), archMakefile(input));
   const makeArgs = ['-C', dir, `PYTHON=${input.python}`];
-  const compile = await runAsync('make', [...makeArgs, 'natmodgen-objects']);
-  const compileLog = `${compile.stdout}\n${compile.stderr}`;
-  if (compile.code !== 0) return { ok: false, stage: 'compile', firstError: firstError(compile.stderr || compile.stdout), log: compileLog };
-  const objects = fs
-    .readdirSync(path.join(dir, 'build'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.o'))
-    .sort()
-    .map((f) => path.join(dir, 'build', f));
-  let helpers: string[] = [];
-  try {
-    const r = await extractHelpers(toolchain.cross, objects, [toolchain.libgcc, toolchain.libm], path.join(dir, 'runtime-helpers'));
-    helpers = r.files.map((f) => path.basename(f));
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, stage: 'link', firstError: msg, log: msg };
+  const compileAndPlan = async (sources: ArchBuildInput['sources']) => {
+    writeIfChanged(path.join(dir, 'Makefile'), archMakefile({ ...input, sources }));
+    const compile = await runAsync('make', [...makeArgs, 'natmodgen-objects']);
+    if (compile.code !== 0) {
+      return { error: { ok: false as const, stage: 'compile' as const, firstError: firstError(compile.stderr || compile.stdout), log: `${compile.stdout}\n${compile.stderr}` } };
+    }
+    const objects = sources.map((s) => path.join(dir, 'build', s.rel.replace(/\.c$/, '.o')));
+    try {
+      return { helpers: await extractHelpers(toolchain.cross, objects, [toolchain.libgcc, toolchain.libm], path.join(dir, 'runtime-helpers')) };
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      return { error: { ok: false as const, stage: 'link' as const, firstError: msg, log: msg } };
+    }
+  };
+  let sources = input.sources;
+  let r = await compileAndPlan(sources);
+  if (r.helpers?.plan.unresolved.some((n) => DIVISION_FALLBACK.has(n))) {
+    // The toolchain's libgcc lacks a division helper: compile natmodgen's and plan again.
+    const text = fs.readFileSync(path.join(packageRoot(), 'make', 'runtime-fallback', 'divsi3.c'), 'utf8');
+    fs.writeFileSync(path.join(dir, FALLBACK_SOURCE), text);
+    sources = [...sources, { rel: FALLBACK_SOURCE, text }];
+    r = await compileAndPlan(sources);
   }
+  if (r.error) return r.error;
+  const helpers = [...r.helpers!.files.map((f) => path.basename(f)), ...(sources.length > input.sources.length ? [FALLBACK_SOURCE] : [])];
   const link = await runAsync('make', makeArgs);
   const linkLog = `${link.stdout}\n${link.stderr}`;
   const mpy = path.join(dir, `${input.module}.mpy`);
