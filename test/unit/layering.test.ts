@@ -22,7 +22,7 @@ export const STAGES: string[][] = [
   ['sync'],
   ['pipeline'],
   ['io'],
-  ['init'],
+  ['init', 'build'],
   ['cli', 'index.ts'],
 ];
 
