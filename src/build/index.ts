@@ -83,6 +83,9 @@ export async function buildModule(opts: BuildOptions): Promise<{ value?: BuildRe
         fs.mkdirSync(path.dirname(output), { recursive: true });
         fs.copyFileSync(r.mpy, output);
         outcome.output = output;
+      } else {
+        // no .mpy of an earlier run may pass for this one
+        fs.rmSync(path.join(outDir, buildTag(tc.arch, abi), `${module}.mpy`), { force: true });
       }
       outcomes.push(outcome);
       opts.progress?.({ arch: tc.arch, kind: 'done', result: outcome, seconds: (Date.now() - started) / 1000 });

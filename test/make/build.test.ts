@@ -7,6 +7,7 @@
 //     [PYTHON=python3-with-pyelftools] npx jest test/make
 import * as fs from 'fs';
 import * as path from 'path';
+import { mpyAbi, readMpyTree } from '../../src/build/mpy-tree';
 import { run as runCli } from '../../src/cli/run';
 import { cleanEnv, fragment, hasCommand, mtime, removeTempDirs, repoRoot, run, Run, tempDir, tick } from './helpers';
 
@@ -135,6 +136,21 @@ function runTest(dir: string): string {
     expect({ code: r.code, err: r.stderr }).toEqual({ code: 0, err: '' });
     expect(fs.existsSync(path.join(dir, 'nmg_classes.mpy'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'build'))).toBe(false);
+  });
+
+  test('make natmodgen-build: every architecture asked for, packaged, in one command', async () => {
+    const dir = await scaffold('classes');
+    const r = ok(make(dir, 'natmodgen-build', 'NATMODGEN_ARCHES=x64 armv7m', 'NATMODGEN_DIST=site'));
+    expect(r.stdout).toMatch(/^x64\s+ok\s+\d+/m);
+    expect(r.stdout).toMatch(/^armv7m\s+ok\s+\d+/m);
+    const abi = mpyAbi(readMpyTree(MPY_DIR!).tree!);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'site', 'package.json'), 'utf8'));
+    expect(pkg.urls.map((u: string[]) => u[0])).toEqual([
+      'nmg_classes.py',
+      `nmg_classes_mpy/x64_${abi}/nmg_classes.mpy`,
+      `nmg_classes_mpy/armv7m_${abi}/nmg_classes.mpy`,
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'site', `armv7m_${abi}`, 'nmg_classes.mpy'))[2] >> 2).toBe(5);
   });
 
   test('up-front checks stop make with a one-line fix: MPY_DIR, PYTHON, compiler', async () => {
