@@ -56,6 +56,7 @@ for (const c of cases) {
   }
   if (cells.size === 0) failures.push(`${c.label}: ${r.stderr.split('\n').find(Boolean) ?? 'no output'}`);
   rows.push(`| ${c.label} | ${ARCHES.map((a) => cells.get(a) ?? '?').join(' | ')} | ${secs} |`);
+  process.stderr.write(`${rows[rows.length - 1]}\n`);
   fs.rmSync(out, { recursive: true, force: true });
 }
 process.stdout.write(`natmodgen build --arch all: .mpy bytes (+ libgcc/libm helper objects linked); ${heading}\n\n`);
