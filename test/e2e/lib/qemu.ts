@@ -100,6 +100,18 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
       waiter = undefined;
       w.done(before);
     };
+    // the next n bytes, whatever they are
+    const nextBytes = (n: number) =>
+      new Promise<string>((done) => {
+        const poll = () => {
+          if (buf.length >= n) {
+            const out = buf.slice(0, n);
+            buf = buf.slice(n);
+            done(out);
+          } else setTimeout(poll, 5);
+        };
+        poll();
+      });
     const until = (token: string) =>
       new Promise<string>((done) => {
         waiter = { token, done };
@@ -128,9 +140,28 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
       await until('raw REPL; CTRL-B to exit\r\n>');
       let last: QemuRun = { stdout: '', stderr: '', transcript: '' };
       for (const script of scripts) {
-        send(script.replace(/\r\n/g, '\n'));
+        // Raw-paste mode: the device grants a window of bytes and asks for more with \x01,
+        // so nothing is lost when its UART receive buffer is small.
+        send('\x05A\x01');
+        await until('R\x01');
+        const win = await nextBytes(2);
+        const window = win.charCodeAt(0) | (win.charCodeAt(1) << 8);
+        const data = Buffer.from(script.replace(/\r\n/g, '\n'), 'latin1');
+        let allowed = window;
+        for (let off = 0; off < data.length; ) {
+          while (allowed === 0) {
+            const c = await nextBytes(1);
+            if (c === '\x01') allowed += window;
+            else if (c === '\x04') throw new Error(`qemu ${board.board}: the device ended the raw paste early`);
+          }
+          const n = Math.min(allowed, data.length - off);
+          child.stdin.write(data.subarray(off, off + n));
+          off += n;
+          allowed -= n;
+        }
         send('\x04');
-        await until('OK');
+        // the device acknowledges the end of the data with \x04 (after any pending \x01s)
+        await until('\x04');
         const stdout = await until('\x04');
         const stderr = await until('\x04');
         await until('>');
