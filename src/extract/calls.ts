@@ -40,7 +40,11 @@ function macroBodyCalls(ctx: ExtractContext): Call[] {
     grew = false;
     for (const d of defines) {
       if (!used.has(d.name)) continue;
-      for (const m of d.code.slice(d.bodyAt).matchAll(/[A-Za-z_]\w*/g)) if (!used.has(m[0])) (used.add(m[0]), (grew = true));
+      for (const m of d.code.slice(d.bodyAt).matchAll(/[A-Za-z_]\w*/g)) {
+        if (used.has(m[0])) continue;
+        used.add(m[0]);
+        grew = true;
+      }
     }
   }
   const out: Call[] = [];

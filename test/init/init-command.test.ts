@@ -45,6 +45,9 @@ function stubMpyDir(): string {
   const dir = tempDir('mpy');
   fs.mkdirSync(path.join(dir, 'py'));
   fs.copyFileSync(path.join(fixtures, 'dynruntime-stub.mk'), path.join(dir, 'py', 'dynruntime.mk'));
+  // make/natmodgen.mk checks that mpy-cross is built before anything else.
+  fs.mkdirSync(path.join(dir, 'mpy-cross', 'build'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'mpy-cross', 'build', 'mpy-cross'), '');
   return dir;
 }
 
@@ -87,7 +90,8 @@ describe('natmodgen init on the examples', () => {
       const m = run('make', [`MPY_DIR=${mpy}`, `NATMODGEN_MK=${fragment}`, `NATMODGEN=node ${path.join(fixtures, 'fake-natmodgen.js')}`], dir, cleanEnv({ FAKE_MOD: name }));
       expect(m.stderr).toBe('');
       expect(m.code).toBe(0);
-      for (const s of sources) expect(fs.existsSync(path.join(dir, 'build', 'natmodgen', s))).toBe(true);
+      // make/natmodgen.mk builds each architecture in its own folder (ARCH is x64 in the Makefile init writes).
+      for (const s of sources) expect(fs.existsSync(path.join(dir, 'build', 'x64', 'natmodgen', s))).toBe(true);
       expect(fs.existsSync(path.join(dir, `${name}.mpy`))).toBe(true);
     }
   });
