@@ -23,7 +23,7 @@ export const STAGES: string[][] = [
   ['sync'],
   ['pipeline'],
   ['io'],
-  ['init'],
+  ['init', 'build'],
   ['cli', 'index.ts'],
 ];
 
