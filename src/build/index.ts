@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
 import { readQstrDefs } from '../io/qstrdefs';
-import { readNatmodApi } from '../io/natmod-api';
+import { natmodInventory } from '../facts';
 import { writeIfChanged } from '../io/write';
 import { analyseFiles, generate } from '../pipeline';
 import { NatmodArch } from './arches';
@@ -49,7 +49,7 @@ export async function buildModule(opts: BuildOptions): Promise<{ value?: BuildRe
   const sources = new Map(inputs.map((i) => [i.path, i.text]));
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   const escapedQstrs = readQstrDefs(opts.files);
-  const natmodApi = readNatmodApi(opts.tree.dir);
+  const natmodApi = natmodInventory(opts.tree.dir);
   const named = analyseFiles(inputs, opts.defines, escapedQstrs, natmodApi);
   const module = named.value.module?.name;
   if (!module || hasErrors(named.diagnostics)) return { diagnostics: named.diagnostics, sources };
