@@ -1,13 +1,13 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { QstrSwitchDecl, asQstr } from '../model/declarations';
-import { loadQuery } from '../parse/queries';
+import { queryMatches } from '../parse/queries';
 import { ExtractContext } from './context';
 
 /** Switches whose own case labels include `MP_QSTR_*` (nested switches are their own). */
 export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
   const { src, tree } = ctx.file;
   const out: QstrSwitchDecl[] = [];
-  for (const m of loadQuery('qstr-switch').matches(tree.rootNode)) {
+  for (const m of queryMatches(ctx.file, 'qstr-switch')) {
     const sw = m.captures.find((c) => c.name === 'qstr_switch')?.node;
     const cond = m.captures.find((c) => c.name === 'qstr_switch.cond')?.node;
     if (!sw || !cond) continue;

@@ -1,5 +1,5 @@
 import { StaticLocalDecl } from '../model/declarations';
-import { loadQuery } from '../parse/queries';
+import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from './context';
 import { enclosingFunction, readDeclaration } from './declarator';
 
@@ -7,7 +7,7 @@ import { enclosingFunction, readDeclaration } from './declarator';
 export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   const { src, tree } = ctx.file;
   const out: StaticLocalDecl[] = [];
-  for (const c of loadQuery('static-local').captures(tree.rootNode)) {
+  for (const c of queryCaptures(ctx.file, 'static-local')) {
     const decl = c.node;
     if (decl.hasError) continue;
     const d = readDeclaration(decl, src.text);

@@ -1,5 +1,5 @@
 import { WritableDataDecl } from '../model/declarations';
-import { loadQuery } from '../parse/queries';
+import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from './context';
 import { insideFunction, readDeclaration } from './declarator';
 
@@ -7,7 +7,7 @@ import { insideFunction, readDeclaration } from './declarator';
 export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   const { src, tree } = ctx.file;
   const out: WritableDataDecl[] = [];
-  for (const c of loadQuery('writable-data').captures(tree.rootNode)) {
+  for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const decl = c.node;
     if (decl.hasError || insideFunction(decl)) continue;
     const d = readDeclaration(decl, src.text);
