@@ -3,6 +3,7 @@ import { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { Decl } from '../model/declarations';
 import { ExtractContext } from './context';
+import { errorNodes } from '../parse/queries';
 
 const MACRO_CALL = /\b[A-Z][A-Z0-9_]*\s*\(/;
 
@@ -15,12 +16,7 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   const { file } = ctx;
   const text = file.src.text;
   if (text.includes('\u0000')) return [diag('NMG1003', file.src.span(0, 0), {})];
-  const errors: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode): void => {
-    if (n.type === 'ERROR') errors.push(n);
-    else if (n.hasError) for (const c of n.children) visit(c);
-  };
-  visit(file.tree.rootNode);
+  const errors = errorNodes(file);
   const root = file.tree.rootNode;
   const codeLen = text.replace(/\s+/g, '').length;
   const errLen = errors.reduce((s, e) => s + text.slice(e.startIndex, e.endIndex).replace(/\s+/g, '').length, 0);

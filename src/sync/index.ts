@@ -7,6 +7,7 @@ import { renderEdit, renderSyncPrelude, renderSyncTail } from '../render';
 import { unsync } from './unsync';
 import { weave } from './weave';
 import { readable, remapDiagnostics } from './source-map';
+import { hasLoneCr, withLineFeeds } from '../parse/source';
 
 export interface SyncOptions {
   defines: string[];
@@ -31,20 +32,23 @@ export interface SyncedFile {
  */
 export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<SyncedFile[]> {
   const diagnostics: Diagnostic[] = [];
-  const clean = inputs.map((input) => {
-    const crlf = input.text.includes('\r\n');
+  const clean = inputs.map((given) => {
+    const crlf = given.text.includes('\r\n');
+    // A file with old Mac line ends (lone CR) is read with LF and written back with CR.
+    const cr = !crlf && hasLoneCr(given.text);
+    const input = { path: given.path, text: withLineFeeds(given.text) };
     const u = unsync(input.text.replace(/\r\n/g, '\n'));
     if (u.synced && u.storedSum !== u.actualSum && !opts.force) {
       const line = u.markerLine ?? 1;
       const start = input.text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
       diagnostics.push(diag('NMG5001', { file: input.path, line, col: 1, start, end: start }, {}));
     }
-    return { input, crlf, text: u.text };
+    return { input, given, crlf, cr, text: u.text };
   });
   if (hasErrors(diagnostics)) return { value: [], diagnostics };
 
   const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi);
-  diagnostics.push(...remapDiagnostics(a.diagnostics, inputs.map((i) => readable(i.path, i.text))));
+  diagnostics.push(...remapDiagnostics(a.diagnostics, clean.map((c) => readable(c.input.path, c.input.text))));
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
   const views = planUnits({
     parsed: a.value.parsed,
@@ -65,7 +69,8 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
     }));
     let text = weave(c.text, edits, renderSyncPrelude(view), renderSyncTail(view));
     if (c.crlf) text = text.replace(/\n/g, '\r\n');
-    return { path: c.input.path, text, changed: text !== c.input.text };
+    else if (c.cr) text = text.replace(/\n/g, '\r');
+    return { path: c.input.path, text, changed: text !== c.given.text };
   });
   return { value: files, diagnostics };
 }
