@@ -5,6 +5,7 @@ import { readStdin, syncCommand } from './sync';
 import { ARCHES, initCommand } from './init';
 import { makefileCommand } from './makefile-path';
 import { Console, realConsole } from './console';
+import { lspCommand } from './lsp';
 
 export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
 
@@ -91,7 +92,18 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         code = initCommand({ dir: args.dir as string, force: args.force, from: args.from, mpyDir: args['mpy-dir'], arch: args.arch }, io);
       },
     )
-    .demandCommand(1, 'name a command: gen, sync, name, init or makefile')
+    .command(
+      'lsp',
+      'run a Language Server Protocol server on stdin/stdout (diagnostics, formatting = sync, code actions)',
+      (y) =>
+        y
+          .option('stdio', { type: 'boolean', default: true, describe: 'talk LSP over stdin/stdout (the only transport)' })
+          .example('$0 lsp', 'started by an editor; see docs/editors.md'),
+      async () => {
+        code = await lspCommand(io);
+      },
+    )
+    .demandCommand(1, 'name a command: gen, sync, name, init, makefile or lsp')
     .strict()
     .help()
     .version()
