@@ -70,12 +70,21 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const cached = results.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
     const file = filePath(doc.uri);
-    const a = analyseDocument(file, doc.getText(), doc.version, {
-      defines: settings.defines ?? [],
-      escapedQstrs: readQstrDefs([file]),
-      natmodApi,
-      readSibling,
-    });
+    let a: DocumentAnalysis;
+    try {
+      a = analyseDocument(file, doc.getText(), doc.version, {
+        defines: settings.defines ?? [],
+        escapedQstrs: readQstrDefs([file]),
+        natmodApi,
+        readSibling,
+      });
+    } catch (e) {
+      // A bug in natmodgen must not take the server (and the editor's other features) down.
+      const message = e instanceof Error ? e.message : String(e);
+      connection.console.error(`natmodgen: internal error on ${file}: ${e instanceof Error ? e.stack : message}`);
+      const span = { file, line: 1, col: 1, start: 0, end: 0 };
+      a = { version: doc.version, diagnostics: [{ code: 'NMG0000', severity: 'error', message: `natmodgen internal error: ${message}`, span, related: [] }] };
+    }
     results.set(doc.uri, a);
     return a;
   };
