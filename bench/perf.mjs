@@ -157,8 +157,10 @@ async function lsp() {
     if (w) w(p);
   });
   conn.listen();
-  const diagnosticsFor = (version) => new Promise((resolve) => waiting.set(version, resolve));
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  const exited = new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`natmodgen lsp exited (${code})`))));
+  exited.catch(() => {});
+  const diagnosticsFor = (version) => Promise.race([new Promise((resolve) => waiting.set(version, resolve)), exited]);
+  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), exited]);
   conn.sendNotification('initialized', {});
   let version = 1;
   let first = diagnosticsFor(version);
@@ -176,13 +178,14 @@ async function lsp() {
     await got;
     change.push(ms(t0));
     const t1 = process.hrtime.bigint();
-    const edits = await conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const edits = await Promise.race([exited, conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })]);
     format.push(ms(t1));
     if (!Array.isArray(edits) || edits.length === 0) throw new Error('formatting returned no edits for an unsynced module');
   }
   await conn.sendRequest('shutdown');
   conn.sendNotification('exit');
   conn.dispose();
+  child.removeAllListeners('exit');
   const kb = Math.round(text.length / 1024);
   row(`lsp diagnostics after change, ${kb} KB`, fmt(median(change)), `max ${fmt(Math.max(...change))}`, undefined, '<= 10 ms');
   row(`lsp formatting (sync), ${kb} KB`, fmt(median(format)), `max ${fmt(Math.max(...format))}`, undefined, '<= 10 ms');
