@@ -211,22 +211,29 @@ export function queryCaptures(file: ParsedFile, name: string): QueryCapture[] {
 
 let errorQuery: ParserType.Query | undefined;
 
+/** An ERROR node with its offsets, read once. */
+export interface ErrorNode {
+  node: SyntaxNode;
+  start: number;
+  end: number;
+}
+
 /**
  * The outermost ERROR nodes of a file's tree, in source order. A query, not a recursive
  * walk: the depth of a tree follows the input's nesting, and a deep one overflowed the stack.
  */
-export function errorNodes(file: ParsedFile): SyntaxNode[] {
+export function errorNodes(file: ParsedFile): ErrorNode[] {
   const root = file.tree.rootNode;
-  if (root.type === 'ERROR') return [root];
+  if (root.type === 'ERROR') return [{ node: root, start: root.startIndex, end: root.endIndex }];
   if (!root.hasError) return [];
   errorQuery ??= new Parser.Query(cLanguage() as never, '(ERROR) @error');
   const found = errorQuery.captures(root).map((c) => ({ node: c.node, start: c.node.startIndex, end: c.node.endIndex }));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: SyntaxNode[] = [];
+  const out: ErrorNode[] = [];
   let coveredTo = -1;
   for (const f of found) {
     if (f.end <= coveredTo && out.length) continue;
-    out.push(f.node);
+    out.push(f);
     coveredTo = f.end;
   }
   return out;
