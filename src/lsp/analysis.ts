@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
-import { syncSources, SyncOptions } from '../sync';
+import { syncSources, SyncOptions } from '../pipeline/sync';
 import { SourceInput } from '../pipeline';
 
 /** What the server knows about one open document at one version. */

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasErrors } from '../../src/diagnostics/diagnostic';
 import { generate, SourceInput } from '../../src/pipeline';
-import { syncSources } from '../../src/sync';
+import { syncSources } from '../../src/pipeline/sync';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);

@@ -10,7 +10,7 @@ import { PassThrough } from 'stream';
 import { pathToFileURL } from 'url';
 import { createConnection, createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from '../../../src/lsp/server';
-import { syncSources } from '../../../src/sync';
+import { syncSources } from '../../../src/pipeline/sync';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 

@@ -1,6 +1,7 @@
 import { UnavailableUse } from '../model/declarations';
 import { SHIMMED_FUNCTIONS, SHIMMED_OBJECTS, unavailableReason } from '../model/natmod-abi';
-import { ExtractContext } from './context';
+import { ExtractContext } from '../extract/context';
+import { construct } from './construct';
 
 /** Calls of functions natmods cannot link; shimmed ones carry the shim that replaces them. */
 export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
@@ -19,3 +20,13 @@ export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
   });
   return out;
 }
+
+/** Uses of what natmods cannot link: a generated equivalent where there is one (resolve reports the others). */
+export const unavailable = construct({
+  name: 'unavailable',
+  queries: ['call'],
+  templates: [],
+  kind: 'unavailable',
+  extract: extractUnavailable,
+  plan: ({ decl }) => ({ edits: [], shims: decl.shim ? [decl.shim] : [] }),
+});
