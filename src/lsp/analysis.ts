@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { syncSources, SyncOptions } from '../pipeline/sync';
 import { SourceInput } from '../pipeline';
+import { Inventory } from '../facts';
 
 /** What the server knows about one open document at one version. */
 export interface DocumentAnalysis {
@@ -18,7 +19,7 @@ export interface DocumentAnalysis {
 export interface AnalysisOptions {
   defines: string[];
   escapedQstrs?: Map<string, string>;
-  natmodApi?: Set<string>;
+  natmodApi?: Inventory;
   /** Text of another file of the module: an open buffer, else the file on disk. */
   readSibling: (file: string) => string | undefined;
 }

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from '../diagnostics/diagnostic';
-import { readNatmodApi } from '../io/natmod-api';
+import { Inventory, natmodInventory } from '../facts';
 import { readQstrDefs } from '../io/qstrdefs';
 import { analyseDocument, DocumentAnalysis } from './analysis';
 
@@ -37,12 +37,11 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   const results = new Map<string, DocumentAnalysis>();
   const pending = new Set<string>();
   let settings: ServerSettings = {};
-  let natmodApi: Set<string> | undefined;
+  let natmodApi: Inventory | undefined;
 
   connection.onInitialize((params) => {
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
-    const mpyDir = settings.mpyDir ?? env.MPY_DIR;
-    if (mpyDir && fs.existsSync(path.join(mpyDir, 'py', 'dynruntime.h'))) natmodApi = readNatmodApi(mpyDir);
+    natmodApi = natmodInventory(settings.mpyDir ?? env.MPY_DIR);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
