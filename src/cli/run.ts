@@ -1,11 +1,8 @@
 import yargs from 'yargs';
-import { genCommand } from './gen';
-import { nameCommand } from './name';
-import { readStdin, syncCommand } from './sync';
-import { ARCHES, initCommand } from './init';
-import { makefileCommand } from './makefile-path';
-import { buildCommand } from './build';
 import { Console, realConsole } from './console';
+import { ARCHES } from '../init/scaffold';
+
+// Each command's module is loaded when that command runs: start-up pays only for what it uses.
 
 export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
 
@@ -27,7 +24,8 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .example('$0 gen -o build/gen examples/functions/functions.c', 'write build/gen/functions.c')
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
-      (args) => {
+      async (args) => {
+        const { genCommand } = await import('./gen');
         code = genCommand({ files: args.files ?? [], output: args.output, defines: ([] as unknown[]).concat(args.define ?? []).map(String), mpyDir: args['mpy-dir'] }, io);
       },
     )
@@ -46,7 +44,8 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .example('$0 sync examples/functions/functions.c', 'make the file dual-mode in place')
           .example('$0 sync --check src/*.c', 'exit 1 if any file needs syncing (CI)')
           .example('$0 sync --stdin --stdin-filepath mod.c < mod.c', 'format-on-save: result on stdout'),
-      (args) => {
+      async (args) => {
+        const { readStdin, syncCommand } = await import('./sync');
         code = syncCommand(
           {
             files: args.files ?? [],
@@ -65,7 +64,8 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
       'name <files..>',
       'print the module name registered by MP_REGISTER_MODULE',
       (y) => y.positional('files', { type: 'string', array: true }).example('$0 name examples/classes/classes.c', 'prints nmg_classes'),
-      (args) => {
+      async (args) => {
+        const { nameCommand } = await import('./name');
         code = nameCommand((args.files as string[]) ?? [], io);
       },
     )
@@ -73,7 +73,8 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
       'makefile',
       'print the path of natmodgen.mk, the Makefile fragment to include before dynruntime.mk',
       (y) => y.example('include $(shell natmodgen makefile)', 'in a Makefile, before include $(MPY_DIR)/py/dynruntime.mk'),
-      () => {
+      async () => {
+        const { makefileCommand } = await import('./makefile-path');
         code = makefileCommand(io);
       },
     )
@@ -88,7 +89,8 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('mpy-dir', { type: 'string', describe: 'MicroPython tree to write as MPY_DIR (default: $MPY_DIR, else a placeholder)' })
           .option('arch', { choices: ARCHES, default: 'x64', describe: 'default ARCH in the Makefile' })
           .example('$0 init examples/functions', 'write examples/functions/Makefile'),
-      (args) => {
+      async (args) => {
+        const { initCommand } = await import('./init');
         code = initCommand({ dir: args.dir as string, force: args.force, from: args.from, mpyDir: args['mpy-dir'], arch: args.arch }, io);
       },
     )
@@ -108,6 +110,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .example('$0 build -o dist examples/functions/functions.c', 'dist/x64_6.3/nmg_functions.mpy, dist/armv7m_6.3/..., ...')
           .example('$0 build --arch x64,armv7m --package -o site mod.c', 'a folder to publish for mip'),
       async (args) => {
+        const { buildCommand } = await import('./build');
         code = await buildCommand(
           {
             files: args.files ?? [],
@@ -123,7 +126,19 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         );
       },
     )
-    .demandCommand(1, 'name a command: gen, sync, build, name, init or makefile')
+    .command(
+      'lsp',
+      'run a Language Server Protocol server on stdin/stdout (diagnostics, formatting = sync, code actions)',
+      (y) =>
+        y
+          .option('stdio', { type: 'boolean', default: true, describe: 'talk LSP over stdin/stdout (the only transport)' })
+          .example('$0 lsp', 'started by an editor; see docs/editors.md'),
+      async () => {
+        const { lspCommand } = await import('./lsp');
+        code = await lspCommand(io);
+      },
+    )
+    .demandCommand(1, 'name a command: gen, sync, build, name, init, makefile or lsp')
     .strict()
     .help()
     .version()

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { QstrSwitchDecl, asQstr } from '../model/declarations';
-import { loadQuery } from '../parse/queries';
+import { queryMatches } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
 import { construct } from './construct';
 import { View } from '../plan/view';
@@ -9,7 +9,7 @@ import { View } from '../plan/view';
 export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
   const { src, tree } = ctx.file;
   const out: QstrSwitchDecl[] = [];
-  for (const m of loadQuery('qstr-switch').matches(tree.rootNode)) {
+  for (const m of queryMatches(ctx.file, 'qstr-switch')) {
     const sw = m.captures.find((c) => c.name === 'qstr_switch')?.node;
     const cond = m.captures.find((c) => c.name === 'qstr_switch.cond')?.node;
     if (!sw || !cond) continue;

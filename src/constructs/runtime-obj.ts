@@ -1,6 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeObjDecl } from '../model/declarations';
-import { loadQuery } from '../parse/queries';
+import { queryMatches } from '../parse/queries';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { insideFunction } from '../extract/declarator';
 import { construct } from './construct';
@@ -30,7 +30,7 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
     const args = cur.splitArgs(call.open, call.close).map((a) => cur.source(a).trim());
     out.push({ kind: 'runtime_obj', name: args[0], cType: m.cType, baseType: m.baseType, init: m.init(args), span: cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: call.isStatic });
   }
-  for (const match of loadQuery('runtime-obj').matches(ctx.file.tree.rootNode)) {
+  for (const match of queryMatches(ctx.file, 'runtime-obj')) {
     const decl = match.captures.find((c) => c.name === 'runtime_obj.decl')?.node;
     const name = match.captures.find((c) => c.name === 'runtime_obj.name')?.node;
     if (!decl || !name || insideFunction(decl) || decl.hasError) continue;

@@ -1,5 +1,5 @@
 import { StaticLocalDecl } from '../model/declarations';
-import { loadQuery } from '../parse/queries';
+import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
 import { enclosingFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
@@ -13,7 +13,7 @@ import { isScalarInit } from './writable-data';
 export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   const { src, tree } = ctx.file;
   const out: StaticLocalDecl[] = [];
-  for (const c of loadQuery('static-local').captures(tree.rootNode)) {
+  for (const c of queryCaptures(ctx.file, 'static-local')) {
     const decl = c.node;
     if (decl.hasError) continue;
     const d = readDeclaration(decl, src.text);

@@ -1,5 +1,5 @@
 import { WritableDataDecl } from '../model/declarations';
-import { loadQuery } from '../parse/queries';
+import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
 import { insideFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
@@ -11,7 +11,7 @@ import { DataAssignView, DataCopyView, View } from '../plan/view';
 export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   const { src, tree } = ctx.file;
   const out: WritableDataDecl[] = [];
-  for (const c of loadQuery('writable-data').captures(tree.rootNode)) {
+  for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const decl = c.node;
     if (decl.hasError || insideFunction(decl)) continue;
     const d = readDeclaration(decl, src.text);

@@ -1,6 +1,6 @@
 import { Span } from '../diagnostics/diagnostic';
 import { Condition } from '../model/condition';
-import { loadQuery } from '../parse/queries';
+import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from './context';
 
 /** What the file defines as functions, and every call by name in code that may be compiled. */
@@ -8,7 +8,7 @@ type Call = { name: string; span: Span; cond: Condition };
 
 export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<string>; calls: Call[]; macroCalls: Call[] } {
   const definedFunctions = new Set<string>();
-  for (const c of loadQuery('function-definition').captures(ctx.file.tree.rootNode)) definedFunctions.add(c.node.text);
+  for (const c of queryCaptures(ctx.file, 'function-definition')) definedFunctions.add(c.node.text);
   // Function-like macros inside ERROR recovery or conditionals still appear as directives.
   for (const t of ctx.file.tokens) {
     const m = t.directive?.keyword === 'define' ? /^([A-Za-z_]\w*)\(/.exec(t.directive.arg) : null;

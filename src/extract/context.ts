@@ -25,8 +25,8 @@ export class ExtractContext {
 
   /** Token indexes of the nodes a query captured, in source order. */
   anchors(query: string, capture: string): number[] {
-    return captureStarts(this.file.tree, query, capture)
-      .map((c) => this.cur.indexAt(c.start))
+    return captureStarts(this.file, query, capture)
+      .map((s) => this.cur.indexAt(s))
       .filter((i) => i >= 0);
   }
 

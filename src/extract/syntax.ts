@@ -3,6 +3,7 @@ import { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { Decl } from '../model/declarations';
 import { ExtractContext } from './context';
+import { errorNodes } from '../parse/queries';
 
 const MACRO_CALL = /\b[A-Z][A-Z0-9_]*\s*\(/;
 
@@ -15,28 +16,25 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   const { file } = ctx;
   const text = file.src.text;
   if (text.includes('\u0000')) return [diag('NMG1003', file.src.span(0, 0), {})];
-  const errors: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode): void => {
-    if (n.type === 'ERROR') errors.push(n);
-    else if (n.hasError) for (const c of n.children) visit(c);
-  };
-  visit(file.tree.rootNode);
+  // Offsets read once per node: each read crosses into native code.
+  const errors = errorNodes(file);
   const root = file.tree.rootNode;
   const codeLen = text.replace(/\s+/g, '').length;
-  const errLen = errors.reduce((s, e) => s + text.slice(e.startIndex, e.endIndex).replace(/\s+/g, '').length, 0);
-  if (root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5)) return [diag('NMG1003', file.src.span(errors[0]?.startIndex ?? 0, errors[0]?.endIndex ?? 0), {})];
+  const errLen = errors.reduce((s, e) => s + text.slice(e.start, e.end).replace(/\s+/g, '').length, 0);
+  if (root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5)) return [diag('NMG1003', file.src.span(errors[0]?.start ?? 0, errors[0]?.end ?? 0), {})];
   const out: Diagnostic[] = [];
-  for (const e of errors) {
-    if (decls.some((d) => e.startIndex >= d.span.start && e.endIndex <= d.span.end + 1)) continue;
+  const claimed = decls.map((d) => d.span);
+  for (const { node: e, start, end } of errors) {
+    if (claimed.some((d) => start >= d.start && end <= d.end + 1)) continue;
     // Inside functions, MicroPython's lowercase macros take types as arguments
     // (m_new_obj_var(T, f, char *, n)); the compiler reports real errors there.
     if (insideFunction(e)) continue;
     const stmt = statementAround(e);
     const stmtText = text.slice(stmt.startIndex, stmt.endIndex);
     if (MACRO_CALL.test(stmtText)) continue;
-    const inner = text.slice(e.startIndex, e.endIndex).trim();
+    const inner = text.slice(start, end).trim();
     if (inner === '' || inner.startsWith('#')) continue;
-    out.push(diag('NMG1004', file.src.span(e.startIndex, e.endIndex), { near: inner.split(/\s+/)[0].slice(0, 20) }));
+    out.push(diag('NMG1004', file.src.span(start, end), { near: inner.split(/\s+/)[0].slice(0, 20) }));
   }
   return out;
 }

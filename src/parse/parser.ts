@@ -1,7 +1,7 @@
 import type ParserType from 'tree-sitter';
 import type { SyntaxNode, Tree } from 'tree-sitter';
 import { C, Parser } from './native';
-import { SourceText } from './source';
+import { SourceText, withLineFeeds } from './source';
 import { Token, tokenize } from './tokens';
 
 let parser: ParserType | undefined;
@@ -27,7 +27,8 @@ export interface ParsedFile {
   tokens: Token[];
 }
 
-export function parseFile(path: string, text: string): ParsedFile {
+export function parseFile(path: string, given: string): ParsedFile {
+  const text = withLineFeeds(given);
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
   const tree = cParser().parse((index: number) => text.slice(index, index + 16384));

@@ -53,3 +53,16 @@ export class SourceText {
     return t.length;
   }
 }
+
+/**
+ * The text with every lone CR (old Mac line ends) made LF. One character for one, so
+ * offsets do not move; CRLF is left alone (tree-sitter and the compiler read it as is).
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** True when the text ends lines with a lone CR somewhere. */
+export function hasLoneCr(text: string): boolean {
+  return /\r(?!\n)/.test(text);
+}

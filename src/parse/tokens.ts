@@ -25,13 +25,17 @@ export function tokenize(tree: Tree, src: SourceText): Token[] {
   const out: Token[] = [];
   let skipUntil = -1;
   const cursor = tree.walk();
+  // Type names by numeric id, read from the tree once per type: each cursor property is a
+  // call into native code, and the string one allocates.
+  const names: string[] = [];
   // Depth-first walk with a TreeCursor: node.children is unreliable across trees in node-tree-sitter.
   for (;;) {
-    const type = cursor.nodeType;
-    const start = cursor.startIndex;
+    const id = cursor.nodeTypeId;
+    const type = names[id] ?? (names[id] = cursor.nodeType);
     const end = cursor.endIndex;
     let descend = false;
     if (end > skipUntil && type !== 'comment') {
+      const start = cursor.startIndex;
       const leaf = ATOMIC.has(type) || !cursor.gotoFirstChild();
       if (!leaf) descend = true;
       else if (start !== end && start >= skipUntil && src.text.slice(start, end).trim() !== '') {

@@ -3,6 +3,7 @@ import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
 import { extractFile, PLANNERS } from '../constructs';
 import { Define, parseDefine } from '../model/define';
 import { parseFile, ParsedFile } from '../parse/parser';
+import { withLineFeeds } from '../parse/source';
 import { planUnits } from '../plan';
 import { outputPaths } from '../plan/names';
 import { renderUnit } from '../render';
@@ -79,7 +80,9 @@ export function analyseFiles(
 }
 
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
-export function generate(given: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
+export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
+  // Old Mac line ends (lone CR) become LF here, so every stage counts lines alike.
+  const given = sourceFiles.map((f) => ({ path: f.path, text: withLineFeeds(f.text) }));
   const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi);
   const { sources } = a;
   const inputs = sources.map((s) => ({ path: s.path, text: s.text }));

@@ -8,6 +8,7 @@ import { renderParts } from '../render';
 import { unsync } from '../sync/unsync';
 import { weave } from '../sync/weave';
 import { readable, remapDiagnostics } from '../sync/source-map';
+import { hasLoneCr, withLineFeeds } from '../parse/source';
 import { Inventory } from '../facts';
 
 export interface SyncOptions {
@@ -33,20 +34,23 @@ export interface SyncedFile {
  */
 export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<SyncedFile[]> {
   const diagnostics: Diagnostic[] = [];
-  const clean = inputs.map((input) => {
-    const crlf = input.text.includes('\r\n');
+  const clean = inputs.map((given) => {
+    const crlf = given.text.includes('\r\n');
+    // A file with old Mac line ends (lone CR) is read with LF and written back with CR.
+    const cr = !crlf && hasLoneCr(given.text);
+    const input = { path: given.path, text: withLineFeeds(given.text) };
     const u = unsync(input.text.replace(/\r\n/g, '\n'));
     if (u.synced && u.storedSum !== u.actualSum && !opts.force) {
       const line = u.markerLine ?? 1;
       const start = input.text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
       diagnostics.push(diag('NMG5001', { file: input.path, line, col: 1, start, end: start }, {}));
     }
-    return { input, crlf, text: u.text };
+    return { input, given, crlf, cr, text: u.text };
   });
   if (hasErrors(diagnostics)) return { value: [], diagnostics };
 
   const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi);
-  diagnostics.push(...remapDiagnostics(a.diagnostics, inputs.map((i) => readable(i.path, i.text))));
+  diagnostics.push(...remapDiagnostics(a.diagnostics, clean.map((c) => readable(c.input.path, c.input.text))));
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
   const views = planUnits(
     {
@@ -63,7 +67,8 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
     const parts = renderParts(view);
     let text = weave(c.text, parts.edits, parts.prelude, parts.tail);
     if (c.crlf) text = text.replace(/\n/g, '\r\n');
-    return { path: c.input.path, text, changed: text !== c.input.text };
+    else if (c.cr) text = text.replace(/\n/g, '\r');
+    return { path: c.input.path, text, changed: text !== c.given.text };
   });
   return { value: files, diagnostics };
 }

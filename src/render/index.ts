@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { packageRoot } from '../paths';
 import { SourceText } from '../parse/source';
 import { lineDirective } from '../plan/c';
@@ -16,23 +16,50 @@ interface Templates {
 
 let templates: Templates | undefined;
 
+type Spec = object;
+
+/** Templates precompiled at build time (scripts/precompile-templates.js), or undefined when running from src/. */
+function precompiled(): { main: Record<string, Spec>; partials: Record<string, Spec> } | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./templates.precompiled.js');
+  } catch {
+    return undefined;
+  }
+}
+
 function load(): Templates {
   if (templates) return templates;
-  const hb = Handlebars.create();
-  const dir = path.join(packageRoot(), 'templates');
-  const opts = { noEscape: true, strict: true };
+  const pre = precompiled();
   const partials = new Map<string, Template>();
-  for (const f of fs.readdirSync(path.join(dir, 'partials')).sort()) {
-    if (!f.endsWith('.c.hbs')) continue;
-    const text = fs.readFileSync(path.join(dir, 'partials', f), 'utf8');
-    const name = f.slice(0, -'.c.hbs'.length);
-    hb.registerPartial(name, text);
-    partials.set(name, hb.compile(text, opts));
+  let main: (file: string) => Template;
+  if (pre) {
+    // The runtime alone: no Handlebars compiler is loaded or run.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const hb = (require('handlebars/runtime') as typeof Handlebars).create();
+    for (const [name, spec] of Object.entries(pre.partials)) {
+      const t = hb.template(spec as never);
+      hb.registerPartial(name, t);
+      partials.set(name, t);
+    }
+    main = (file) => hb.template(pre.main[file.slice(0, -'.c.hbs'.length)] as never);
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const hb = (require('handlebars') as typeof Handlebars).create();
+    const dir = path.join(packageRoot(), 'templates');
+    const opts = { noEscape: true, strict: true };
+    for (const f of fs.readdirSync(path.join(dir, 'partials')).sort()) {
+      if (!f.endsWith('.c.hbs')) continue;
+      const text = fs.readFileSync(path.join(dir, 'partials', f), 'utf8');
+      const name = f.slice(0, -'.c.hbs'.length);
+      hb.registerPartial(name, text);
+      partials.set(name, hb.compile(text, opts));
+    }
+    main = (file) => hb.compile(fs.readFileSync(path.join(dir, file), 'utf8'), opts);
   }
-  const compile = (name: string) => hb.compile(fs.readFileSync(path.join(dir, name), 'utf8'), opts);
   templates = {
-    unit: compile('unit.c.hbs'),
-    tail: compile('tail.c.hbs'),
+    unit: main('unit.c.hbs'),
+    tail: main('tail.c.hbs'),
     partial: (name) => {
       const t = partials.get(name);
       if (!t) throw new Error(`natmodgen: no template partials/${name}.c.hbs`);

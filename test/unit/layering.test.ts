@@ -24,6 +24,7 @@ export const STAGES: string[][] = [
   ['pipeline'],
   ['io'],
   ['init', 'build'],
+  ['lsp'],
   ['cli', 'index.ts'],
 ];
 

@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+/**
+ * Speed and memory of natmodgen itself, the four goals of issue 10 side by side in one run:
+ *
+ *   1. cold `natmodgen sync --check` on a synced typical file vs `node -e 0`   (goal <= 1.5x)
+ *   2. `generate()` on a ~750 KB synthetic module vs a bare tree-sitter parse
+ *      of the same text, both in this process                                   (goal <= 2x)
+ *   3. `natmodgen lsp`: median latency of textDocument/formatting and of the
+ *      diagnostics after a change, on a ~20 KB module, warm                      (goal <= 10 ms)
+ *   4. resident memory after 3,000 in-process conversions minus after 500       (goal < 50 MB)
+ *
+ * A benchmark, not a test: numbers depend on the machine and its load. Medians are printed.
+ * Needs `npm run build` first. BENCH_QUICK=1 runs fewer repetitions.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { syntheticOfSize } = require('./synthetic.cjs');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const CLI = path.join(ROOT, pkg.bin.natmodgen);
+const QUICK = process.env.BENCH_QUICK === '1';
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-perf-'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const fmt = (x, unit = 'ms') => `${x.toFixed(1)} ${unit}`;
+const rows = [];
+const row = (what, value, reference, ratio, goal) => rows.push({ what, value, reference, ratio, goal });
+const progress = (s) => process.stderr.write(`perf: ${s}\n`);
+
+function timeProcess(args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', ...opts });
+  const t = ms(t0);
+  return { t, status: r.status, stderr: r.stderr };
+}
+
+/** Interleaved runs of two commands, so load changes hit both alike. */
+function coldStart() {
+  const file = path.join(TMP, 'functions.c');
+  fs.copyFileSync(path.join(ROOT, 'examples', 'functions', 'functions.c'), file);
+  const synced = spawnSync(process.execPath, [CLI, 'sync', file], { encoding: 'utf8' });
+  if (synced.status !== 0) throw new Error(`sync failed: ${synced.stderr}`);
+  const runs = QUICK ? 5 : 21;
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    b.push(timeProcess(['-e', '0']).t);
+    const r = timeProcess([CLI, 'sync', '--check', file]);
+    if (r.status !== 0) throw new Error(`sync --check exited ${r.status}: ${r.stderr}`);
+    a.push(r.t);
+  }
+  const ra = median(a);
+  const rb = median(b);
+  row('cold `sync --check` functions.c', fmt(ra), `node -e 0: ${fmt(rb)}`, ra / rb, '<= 1.5x');
+}
+
+function throughput() {
+  const { generate } = require(path.join(ROOT, 'dist', 'src', 'index.js'));
+  const Parser = require('tree-sitter');
+  const C = require('tree-sitter-c');
+  const text = syntheticOfSize(750 * 1024);
+  const parser = new Parser();
+  parser.setLanguage(C);
+  const parse = () => {
+    const t0 = process.hrtime.bigint();
+    parser.parse((i) => text.slice(i, i + 16384));
+    return ms(t0);
+  };
+  const gen = () => {
+    const t0 = process.hrtime.bigint();
+    const r = generate([{ path: 'synth.c', text }], { defines: [], outDir: TMP });
+    const t = ms(t0);
+    if (r.value.length !== 1) throw new Error(`synthetic module did not convert: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+    return t;
+  };
+  parse();
+  generate([{ path: 'small.c', text: syntheticOfSize(4000) }], { defines: [], outDir: TMP });
+  const p = [];
+  const g = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    p.push(parse());
+    g.push(gen());
+  }
+  const kb = Math.round(text.length / 1024);
+  row(`generate() on ${kb} KB synthetic`, fmt(median(g)), `parse: ${fmt(median(p))}`, median(g) / median(p), '<= 2x');
+}
+
+/**
+ * Two loops: one that yields to the event loop between conversions (an editor server, a
+ * watch mode, a test runner) and one that never does. node-tree-sitter frees a tree's
+ * native memory in an N-API finalizer, which Node runs from the event loop: a loop that
+ * never yields cannot get that memory back, whatever natmodgen does.
+ */
+function memory() {
+  const n = QUICK ? 1000 : 3000;
+  const early = QUICK ? 200 : 500;
+  for (const yielding of [true, false]) {
+    const script = `
+      const { generate } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});
+      const text = require('fs').readFileSync(${JSON.stringify(path.join(ROOT, 'examples', 'functions', 'functions.c'))}, 'utf8');
+      const settle = async () => { for (let k = 0; k < 3; k++) { global.gc(); await new Promise((r) => setImmediate(r)); } };
+      (async () => {
+        let at;
+        for (let i = 1; i <= ${n}; i++) {
+          const r = generate([{ path: 'functions.c', text }], { defines: [], outDir: 'out' });
+          if (r.value.length !== 1) throw new Error('conversion failed');
+          if (${yielding}) await new Promise((r) => setImmediate(r));
+          if (i === ${early}) { if (${yielding}) await settle(); else global.gc(); at = process.memoryUsage(); }
+        }
+        if (${yielding}) await settle(); else global.gc();
+        const end = process.memoryUsage();
+        process.stdout.write(JSON.stringify({ rss: end.rss - at.rss, heap: end.heapUsed - at.heapUsed }));
+      })();
+    `;
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`memory run failed: ${r.stderr}`);
+    const d = JSON.parse(r.stdout);
+    const mb = (x) => x / (1024 * 1024);
+    row(
+      `RSS ${n} - ${early} conversions, ${yielding ? 'yielding' : 'tight loop'}`,
+      fmt(mb(d.rss), 'MB'),
+      `JS heap ${fmt(mb(d.heap), 'MB')}, ${fmt(ms(t0) / n, 'ms')}/conversion`,
+      undefined,
+      '< 50 MB',
+    );
+  }
+}
+
+async function lsp() {
+  let rpc;
+  try {
+    rpc = require('vscode-languageserver/node');
+  } catch {
+    row('lsp', 'vscode-languageserver not installed', '', undefined, '<= 10 ms');
+    return;
+  }
+  const file = path.join(TMP, 'lspmod.c');
+  const text = syntheticOfSize(20 * 1024, { name: 'nmg_lspmod' });
+  fs.writeFileSync(file, text);
+  const uri = `file://${file}`;
+  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiting.get(p.version);
+    if (w) w(p);
+  });
+  conn.listen();
+  const exited = new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`natmodgen lsp exited (${code})`))));
+  exited.catch(() => {});
+  const diagnosticsFor = (version) => Promise.race([new Promise((resolve) => waiting.set(version, resolve)), exited]);
+  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), exited]);
+  conn.sendNotification('initialized', {});
+  let version = 1;
+  let first = diagnosticsFor(version);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version, text } });
+  await first;
+  const change = [];
+  const format = [];
+  const runs = QUICK ? 10 : 40;
+  for (let i = 0; i < runs; i++) {
+    version++;
+    const edited = text.replace('// Synthetic module', `// Synthetic module (edit ${i})`);
+    const t0 = process.hrtime.bigint();
+    const got = diagnosticsFor(version);
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+    await got;
+    change.push(ms(t0));
+    const t1 = process.hrtime.bigint();
+    const edits = await Promise.race([exited, conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })]);
+    format.push(ms(t1));
+    if (!Array.isArray(edits) || edits.length === 0) throw new Error('formatting returned no edits for an unsynced module');
+  }
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  conn.dispose();
+  child.removeAllListeners('exit');
+  const kb = Math.round(text.length / 1024);
+  row(`lsp diagnostics after change, ${kb} KB`, fmt(median(change)), `max ${fmt(Math.max(...change))}`, undefined, '<= 10 ms');
+  row(`lsp formatting (sync), ${kb} KB`, fmt(median(format)), `max ${fmt(Math.max(...format))}`, undefined, '<= 10 ms');
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const want = (k) => only.length === 0 || only.includes(k);
+  const steps = [
+    ['cold', coldStart],
+    ['throughput', throughput],
+    ['lsp', lsp],
+    ['memory', memory],
+  ];
+  for (const [k, f] of steps) {
+    if (!want(k)) continue;
+    progress(k);
+    try {
+      await f();
+    } catch (e) {
+      row(k, 'FAILED', e instanceof Error ? e.message.split('\n')[0] : String(e), undefined, '');
+    }
+  }
+  fs.rmSync(TMP, { recursive: true, force: true });
+  const w = [38, 14, 40, 8];
+  const line = (a, b, c, d, e) => `${a.padEnd(w[0])} ${b.padStart(w[1])}  ${c.padEnd(w[2])} ${d.padStart(w[3])}  ${e}`;
+  console.log(`natmodgen perf (node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg()[0].toFixed(2)})`);
+  console.log(line('measure', 'value', 'reference', 'ratio', 'goal'));
+  for (const r of rows) console.log(line(r.what, r.value, r.reference, r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`, r.goal));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

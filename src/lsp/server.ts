@@ -1,0 +1,171 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  CodeAction,
+  CodeActionKind,
+  Connection,
+  Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  TextDocuments,
+  TextDocumentSyncKind,
+  TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from '../diagnostics/diagnostic';
+import { Inventory, natmodInventory } from '../facts';
+import { readQstrDefs } from '../io/qstrdefs';
+import { analyseDocument, DocumentAnalysis } from './analysis';
+
+/** Settings a client may pass as initializationOptions (all optional). */
+export interface ServerSettings {
+  /** `-D NAME[=VALUE]` for every document. */
+  defines?: string[];
+  /** MicroPython tree for the natmod compatibility report (default: $MPY_DIR). */
+  mpyDir?: string;
+}
+
+const SOURCE = 'natmodgen';
+
+/**
+ * `natmodgen lsp`: diagnostics on open and change, formatting = `sync` of the buffer,
+ * code actions for diagnostics that have a fix. Documents are analysed as soon as they
+ * change; when changes arrive faster than that, only the newest version is analysed.
+ */
+export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env): void {
+  const documents = new TextDocuments(TextDocument);
+  const results = new Map<string, DocumentAnalysis>();
+  const pending = new Set<string>();
+  let settings: ServerSettings = {};
+  let natmodApi: Inventory | undefined;
+
+  connection.onInitialize((params) => {
+    settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
+    natmodApi = natmodInventory(settings.mpyDir ?? env.MPY_DIR);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Full,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      },
+      serverInfo: { name: 'natmodgen' },
+    };
+  });
+
+  const filePath = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+
+  const readSibling = (file: string): string | undefined => {
+    const open = documents.all().find((d) => filePath(d.uri) === file);
+    if (open) return open.getText();
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** The analysis of a document's current version (computed now if it is not cached). */
+  const analysisOf = (doc: TextDocument): DocumentAnalysis => {
+    const cached = results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const file = filePath(doc.uri);
+    let a: DocumentAnalysis;
+    try {
+      a = analyseDocument(file, doc.getText(), doc.version, {
+        defines: settings.defines ?? [],
+        escapedQstrs: readQstrDefs([file]),
+        natmodApi,
+        readSibling,
+      });
+    } catch (e) {
+      // A bug in natmodgen must not take the server (and the editor's other features) down.
+      const message = e instanceof Error ? e.message : String(e);
+      connection.console.error(`natmodgen: internal error on ${file}: ${e instanceof Error ? e.stack : message}`);
+      const span = { file, line: 1, col: 1, start: 0, end: 0 };
+      a = { version: doc.version, diagnostics: [{ code: 'NMG0000', severity: 'error', message: `natmodgen internal error: ${message}`, span, related: [] }] };
+    }
+    results.set(doc.uri, a);
+    return a;
+  };
+
+  const publish = (uri: string): void => {
+    pending.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const a = analysisOf(doc);
+    connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a.diagnostics.map((d) => toLsp(d, doc)) });
+  };
+
+  const schedule = (uri: string): void => {
+    if (pending.has(uri)) return;
+    pending.add(uri);
+    setImmediate(() => publish(uri));
+  };
+
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    results.delete(e.document.uri);
+    pending.delete(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentFormatting((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const a = analysisOf(doc);
+    return a.synced === undefined ? null : replaceAll(doc, a.synced);
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const a = analysisOf(doc);
+    const actions: CodeAction[] = [];
+    const edited = a.diagnostics.filter((d) => d.code === 'NMG5001').map((d) => toLsp(d, doc));
+    if (a.forced !== undefined && edited.length) {
+      actions.push({
+        title: 'Regenerate the natmodgen blocks (discards the hand edit)',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: edited,
+        edit: { changes: { [doc.uri]: replaceAll(doc, a.forced) } },
+      });
+    }
+    if (a.synced !== undefined && a.synced !== doc.getText()) {
+      actions.push({
+        title: 'Sync with natmodgen (make the file build as a natmod too)',
+        kind: CodeActionKind.SourceFixAll,
+        edit: { changes: { [doc.uri]: replaceAll(doc, a.synced) } },
+      });
+    }
+    const only = params.context.only;
+    return only ? actions.filter((x) => only.some((k) => x.kind === k || x.kind?.startsWith(`${k}.`))) : actions;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** One edit replacing the whole document, or none when the text is already that. */
+function replaceAll(doc: TextDocument, text: string): TextEdit[] {
+  if (text === doc.getText()) return [];
+  return [TextEdit.replace({ start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text)];
+}
+
+function toLsp(d: Diagnostic, doc: TextDocument): LspDiagnostic {
+  const range = d.span
+    ? { start: doc.positionAt(d.span.start), end: doc.positionAt(Math.max(d.span.end, d.span.start)) }
+    : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const severity = d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+  return {
+    range,
+    severity,
+    code: d.code,
+    source: SOURCE,
+    message: d.help ? `${d.message}\nhelp: ${d.help}` : d.message,
+    relatedInformation: d.related.map((r) => {
+      const at = { line: r.span.line - 1, character: r.span.col - 1 };
+      return { location: { uri: pathToFileURL(path.resolve(r.span.file)).href, range: { start: at, end: at } }, message: r.message };
+    }),
+  };
+}

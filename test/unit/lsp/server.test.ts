@@ -1,0 +1,152 @@
+/**
+ * The LSP server in-process, over a pair of streams, with a JSON-RPC client: diagnostics
+ * on open and change, formatting = sync, code actions (NMG5001 quick fix, sync), helper
+ * files of a multi-file module, and no crash on hostile text.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import { pathToFileURL } from 'url';
+import { createConnection, createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { startServer } from '../../../src/lsp/server';
+import { syncSources } from '../../../src/pipeline/sync';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Array<{ code: string; severity: number; message: string; range: { start: { line: number; character: number } } }>;
+}
+
+class Client {
+  readonly conn: MessageConnection;
+  private readonly waiting: Array<{ uri: string; version: number; resolve: (p: Published) => void }> = [];
+  readonly published: Published[] = [];
+
+  constructor() {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {});
+    this.conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      this.published.push(p);
+      for (const w of this.waiting.filter((x) => x.uri === p.uri && x.version === p.version)) w.resolve(p);
+    });
+    this.conn.listen();
+  }
+
+  async init(): Promise<void> {
+    await this.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await this.conn.sendNotification('initialized', {});
+  }
+
+  diagnostics(uri: string, version: number): Promise<Published> {
+    const done = this.published.find((p) => p.uri === uri && p.version === version);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve) => this.waiting.push({ uri, version, resolve }));
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Published> {
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version, text } });
+    return this.diagnostics(uri, version);
+  }
+
+  async change(uri: string, text: string, version: number): Promise<Published> {
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.diagnostics(uri, version);
+  }
+
+  format(uri: string): Promise<Array<{ newText: string }> | null> {
+    return this.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+  }
+
+  codeActions(uri: string, diagnostics: unknown[]): Promise<Array<{ title: string; kind: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>> {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  dispose(): void {
+    this.conn.dispose();
+  }
+}
+
+const example = (rel: string): string => fs.readFileSync(path.join(ROOT, 'examples', rel), 'utf8');
+
+describe('natmodgen lsp (in-process)', () => {
+  let client: Client;
+  let tmp: string;
+  beforeEach(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-lsp-unit-'));
+    client = new Client();
+    await client.init();
+  });
+  afterEach(() => {
+    client.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('diagnostics on open and change, formatting is sync of the buffer', async () => {
+    const file = path.join(tmp, 'functions.c');
+    const uri = pathToFileURL(file).href;
+    const text = example('functions/functions.c');
+    expect((await client.open(uri, text)).diagnostics).toEqual([]);
+    const edits = await client.format(uri);
+    const want = syncSources([{ path: file, text }], { defines: [], force: false }).value[0].text;
+    expect(edits).toHaveLength(1);
+    expect(edits![0].newText).toBe(want);
+
+    const broken = text.replace('MP_ROM_PTR(&nmg_functions_square_obj)', 'MP_ROM_PTR(&nmg_functions_nothing_obj)');
+    const p = await client.change(uri, broken, 2);
+    const line = broken.split('\n').findIndex((l) => l.includes('nmg_functions_nothing_obj'));
+    expect(p.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['NMG2005', line]]);
+    expect(await client.format(uri)).toBeNull();
+    // Formatting a synced buffer changes nothing.
+    expect((await client.change(uri, want, 3)).diagnostics).toEqual([]);
+    expect(await client.format(uri)).toEqual([]);
+  });
+
+  test('a hand-edited block: NMG5001 with a quick fix that regenerates it', async () => {
+    const file = path.join(tmp, 'functions.c');
+    const uri = pathToFileURL(file).href;
+    const synced = syncSources([{ path: file, text: example('functions/functions.c') }], { defines: [], force: false }).value[0].text;
+    const lines = synced.split('\n');
+    const at = lines.findIndex((l) => l.includes('MP_DYNRUNTIME_INIT_ENTRY'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] += ' // edited';
+    const edited = lines.join('\n');
+    const p = await client.open(uri, edited);
+    expect(p.diagnostics.map((d) => d.code)).toEqual(['NMG5001']);
+    const actions = await client.codeActions(uri, p.diagnostics);
+    const fix = actions.find((a) => a.kind === 'quickfix');
+    expect(fix).toBeDefined();
+    const forced = syncSources([{ path: file, text: edited }], { defines: [], force: true }).value[0].text;
+    expect(fix!.edit.changes[uri][0].newText).toBe(forced);
+    expect(forced).toBe(synced);
+  });
+
+  test('an unsynced file offers a sync source action', async () => {
+    const file = path.join(tmp, 'functions.c');
+    const uri = pathToFileURL(file).href;
+    await client.open(uri, example('functions/functions.c'));
+    const actions = await client.codeActions(uri, []);
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll']);
+  });
+
+  test('a helper file of a multi-file module is read with its folder', async () => {
+    for (const f of ['module.c', 'shapes.c', 'shapes.h']) fs.writeFileSync(path.join(tmp, f), example(`multifile/${f}`));
+    const uri = pathToFileURL(path.join(tmp, 'shapes.c')).href;
+    const p = await client.open(uri, example('multifile/shapes.c'));
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  test('hostile text gives diagnostics, not a dead server', async () => {
+    const uri = pathToFileURL(path.join(tmp, 'junk.c')).href;
+    const p = await client.open(uri, '\u0000\u0001}}}{{{#if\r\n#endif\r#else' + '('.repeat(30000));
+    expect(p.diagnostics.length).toBeGreaterThan(0);
+    expect(p.diagnostics.every((d) => /^NMG\d{4}$/.test(d.code))).toBe(true);
+    const again = await client.change(uri, example('functions/functions.c'), 2);
+    expect(again.diagnostics).toEqual([]);
+  });
+});
