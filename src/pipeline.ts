@@ -8,6 +8,8 @@ import { resolveModule } from './resolve';
 import { ResolvedModule } from './model/resolved';
 import { FileModel } from './model/declarations';
 import { readable, ReadableSource, remapDiagnostics } from './sync/source-map';
+import { PreprocessEnv } from './extract/context';
+import * as path from 'path';
 
 export interface SourceInput {
   path: string;
@@ -23,6 +25,8 @@ export interface GenOptions {
   defines: string[];
   /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
   outDir: string;
+  /** `-I` folders and a file reader for the module's own headers (src/io/headers.ts); none read when absent. */
+  preprocess?: PreprocessEnv;
 }
 
 export interface GeneratedFile {
@@ -43,11 +47,15 @@ export function analyse(
   defines: string[] = [],
   escapedQstrs: Map<string, string> = new Map(),
   natmodApi?: Set<string>,
+  env: PreprocessEnv = {},
 ): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
   const parsed = inputs.map((i) => parseFile(i.path, i.text));
+  // The inputs are read as given (a synced file without natmodgen's blocks), also when another input includes them.
+  const given = new Map(inputs.map((i) => [path.normalize(i.path), i.text]));
+  const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, defines.map(parseDefine));
+    const r = extractFile(p, unit, defines.map(parseDefine), { includeDirs: env.includeDirs, readFile });
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
@@ -67,14 +75,15 @@ export function analyseFiles(
   defines: string[] = [],
   escapedQstrs?: Map<string, string>,
   natmodApi?: Set<string>,
+  env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
   const sources = given.map((i) => readable(i.path, i.text));
-  const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi);
+  const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi, env);
   return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
 }
 
 export function generate(given: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
-  const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi);
+  const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi, opts.preprocess);
   const { sources } = a;
   const inputs = sources.map((s) => ({ path: s.path, text: s.text }));
   const { parsed, module } = a.value;

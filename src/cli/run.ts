@@ -23,11 +23,14 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('output', { alias: 'o', type: 'string', describe: 'output folder (one file per input, same name)' })
           .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
+          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'folder searched for the module\'s headers (repeatable)' })
           .example('$0 gen -o build/gen examples/functions/functions.c', 'write build/gen/functions.c')
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
       (args) => {
-        code = genCommand({ files: args.files ?? [], output: args.output, defines: ([] as unknown[]).concat(args.define ?? []).map(String), mpyDir: args['mpy-dir'] }, io);
+        const defines = ([] as unknown[]).concat(args.define ?? []).map(String);
+        const includeDirs = ([] as unknown[]).concat(args.include ?? []).map(String);
+        code = genCommand({ files: args.files ?? [], output: args.output, defines, mpyDir: args['mpy-dir'], includeDirs }, io);
       },
     )
     .command(

@@ -4,7 +4,15 @@ import { captureStarts } from '../parse/queries';
 import { Condition } from '../model/condition';
 import { ConditionMap, mapConditions } from './conditions';
 import { Cursor } from './cursor';
-import { Liveness, mapLiveness } from './pp-state';
+import { Liveness, preprocess, Preprocessed } from '../preprocess';
+
+const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
+
+/** How the preprocessor finds the module's headers: `-I` folders and a reader (undefined: not found). */
+export interface PreprocessEnv {
+  includeDirs?: string[];
+  readFile?: (file: string) => string | undefined;
+}
 
 /** What every extractor gets: the file, its token cursor, conditions, and a sink for diagnostics. */
 export class ExtractContext {
@@ -12,10 +20,14 @@ export class ExtractContext {
   readonly conds: ConditionMap;
   readonly diagnostics: Diagnostic[] = [];
   readonly liveness: Liveness[];
-  constructor(readonly file: ParsedFile, readonly unit: number, defines: Array<{ name: string; body: string }> = []) {
+  /** The file as the compiler sees it: macros in force and liveness at every offset. */
+  readonly pp: Preprocessed;
+  constructor(readonly file: ParsedFile, readonly unit: number, defines: Array<{ name: string; body: string }> = [], env: PreprocessEnv = {}) {
     this.cur = new Cursor(file);
     this.conds = mapConditions(file.tokens);
-    this.liveness = mapLiveness(file.tokens, defines);
+    // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
+    this.pp = preprocess(file.path, file.src.text, { defines, includeDirs: env.includeDirs, host: env.readFile && { readFile: env.readFile }, undefinedNames: [DYNRUNTIME] });
+    this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }
 
   /** False only when the token sits in a region the preprocessor definitely drops. */

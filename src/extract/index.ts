@@ -1,7 +1,7 @@
 import { Result } from '../diagnostics/diagnostic';
-import { Decl, FileModel } from '../model/declarations';
+import { CondItem, Decl, FileModel } from '../model/declarations';
 import { ParsedFile } from '../parse/parser';
-import { ExtractContext } from './context';
+import { ExtractContext, PreprocessEnv } from './context';
 import { extractArgTables } from './arg-table';
 import { extractConstDicts } from './const-dict';
 import { extractFunObjs } from './fun-obj';
@@ -25,8 +25,13 @@ import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
 
 /** Tree → declarations: runs every construct extractor over one file. */
-export function extractFile(file: ParsedFile, unit: number, defines: Array<{ name: string; body: string }> = []): Result<FileModel> {
-  const ctx = new ExtractContext(file, unit, defines);
+export function extractFile(
+  file: ParsedFile,
+  unit: number,
+  defines: Array<{ name: string; body: string }> = [],
+  env: PreprocessEnv = {},
+): Result<FileModel> {
+  const ctx = new ExtractContext(file, unit, defines, env);
   const decls: Decl[] = [
     ...extractFunObjs(ctx),
     ...extractRomTables(ctx),
@@ -46,7 +51,10 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
     ...extractRootPointers(ctx),
     ...extractExceptions(ctx),
     ...extractStaticLocals(ctx),
-  ].sort((a, b) => a.span.start - b.span.start);
+  ]
+    .filter((d) => ctx.pp.liveAt(d.span.start) !== 'off')
+    .map((d) => dropDeadItems(ctx, d))
+    .sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);
   const identifiers = new Set<string>();
@@ -66,4 +74,16 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
     value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes, definedFunctions, calls },
     diagnostics: ctx.diagnostics,
   };
+}
+
+/**
+ * Constructs and table items the preprocessor drops under the given -D and the module's
+ * own macros do not exist in that build: they are neither resolved nor rebuilt.
+ */
+function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
+  const live = <T>(items: CondItem<T>[], start: (t: T) => number): CondItem<T>[] =>
+    items.filter((it) => it.kind !== 'item' || ctx.pp.liveAt(start(it.item)) !== 'off');
+  if (d.kind === 'rom_table') return { ...d, items: live(d.items, (e) => e.keySpan.start) };
+  if (d.kind === 'obj_type') return { ...d, slots: live(d.slots, (sl) => sl.span.start) };
+  return d;
 }

@@ -31,16 +31,20 @@ export interface PreprocessOptions {
   maxIncludes?: number;
   /**
    * Names whose definition natmodgen cannot see (MicroPython's configuration, the
-   * compiler's predefined names): unknown until defined. Any other name that no file
-   * seen defines is undefined, as in the natmod build, unless a quoted include of the
-   * module could not be found (then every unseen name is unknown).
+   * compiler's and libc's names). For other names `#ifndef X / #define X` (empty) reads
+   * as the first inclusion of a guarded header.
    */
   external?: (name: string) => boolean;
+  /**
+   * Any non-external name no file seen defines is undefined, as in the natmod build, until
+   * a quoted include of the module is not found. Off: such names are unknown.
+   */
+  closedWorld?: boolean;
 }
 
 /** MicroPython's and the compiler's name spaces: their values depend on the port, ARCH and config. */
 export function defaultExternal(name: string): boolean {
-  return /^(MICROPY_|MP_|mp_|_|__)/.test(name);
+  return /^(MICROPY_|MP_|mp_|_)/.test(name) || /^(U?INT\w*_(MAX|MIN)|SIZE_MAX|CHAR_BIT|M_\w+|NULL|EOF|NDEBUG|\w*ENDIAN\w*)$/.test(name);
 }
 
 /** An include MicroPython's tree provides (searched with -I$(MPY_DIR) in a natmod build). */
@@ -66,7 +70,11 @@ export interface Preprocessed {
   liveAt(offset: number): Liveness;
   /** The macro table in force at an offset of the main file. */
   lookupAt(offset: number): MacroLookup;
-  /** Expands tokens of the main file with the macros in force at `offset`; `opaque` names are left alone. */
+  /**
+   * Expands tokens of the main file with the macros in force at `offset`; `opaque` names
+   * are left alone. A macro defined under an undecidable #if expands with that definition
+   * (the `#ifndef X / #define X default` idiom: the default is what a natmod build sees).
+   */
   expandAt(tokens: PPToken[], offset: number, opaque?: (name: string) => boolean): ExpandResult;
 }
 
@@ -98,12 +106,13 @@ function branch(f: CondFrame, v: Known): Liveness {
  * main file. Iterative over an explicit stack of open files.
  */
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
-  const history = new Map<string, Array<{ at: number; state: MacroState }>>();
+  // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`).
+  const history = new Map<string, Array<{ at: number; state: MacroState; candidate?: MacroDef }>>();
   const definitions: MacroDef[] = [];
-  const record = (name: string, at: number, state: MacroState) => {
+  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef) => {
     let h = history.get(name);
     if (!h) history.set(name, (h = []));
-    h.push({ at, state });
+    h.push({ at, state, candidate });
   };
   for (const n of opts.undefinedNames ?? []) record(n, -1, null);
   for (const d of opts.defines ?? []) {
@@ -116,10 +125,11 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
   const external = opts.external ?? defaultExternal;
   // Main-file offset from which unseen names are unknown (a quoted include was not found there).
   let openFrom = Infinity;
-  const unseen = (name: string, offset: number): MacroState | undefined => (external(name) || offset > openFrom ? undefined : null);
-  const lookupAt = (offset: number): MacroLookup => (name) => {
+  const unseen = (name: string, offset: number): MacroState | undefined =>
+    !opts.closedWorld || external(name) || offset > openFrom ? undefined : null;
+  const lookupAt = (offset: number, defaults = false): MacroLookup => (name) => {
     const h = history.get(name);
-    if (h) for (let k = h.length - 1; k >= 0; k--) if (h[k].at < offset) return h[k].state;
+    if (h) for (let k = h.length - 1; k >= 0; k--) if (h[k].at < offset) return defaults && h[k].candidate ? h[k].candidate : h[k].state;
     return unseen(name, offset);
   };
 
@@ -153,6 +163,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     const cond = (): Known => {
       if (kw === 'ifdef' || kw === 'elifdef' || kw === 'ifndef' || kw === 'elifndef') {
         const m = args[0] ? lookup(args[0].text) : undefined;
+        if (kw === 'ifndef' && m === undefined && !external(args[0].text) && definesNext(fr.toks, e, args[0].text)) return 1;
         const v: Known = m === undefined || m === 'unknown' ? undefined : m === null ? 0 : 1;
         return v === undefined ? undefined : kw.endsWith('ndef') ? 1 - v : v;
       }
@@ -191,7 +202,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         const def = parseDefine(args, fr.file);
         if (!def) break;
         definitions.push(def);
-        record(def.name, at, fr.live === 'on' ? def : 'unknown');
+        record(def.name, at, fr.live === 'on' ? def : 'unknown', def);
         break;
       }
       case 'undef':
@@ -238,9 +249,9 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     includes,
     definitions,
     liveAt,
-    lookupAt,
+    lookupAt: (offset) => lookupAt(offset),
     expandAt(tokens, offset, opaque) {
-      const base = lookupAt(offset);
+      const base = lookupAt(offset, true);
       return expand(tokens, opaque ? (n) => (opaque(n) ? undefined : base(n)) : base);
     },
   };
@@ -257,4 +268,15 @@ export function resolveInclude(spelled: string, from: string, opts: PreprocessOp
     if (opts.host.readFile(p) !== undefined) return p;
   }
   return undefined;
+}
+
+/**
+ * Whether the directive after token `from` is `#define NAME` with an empty body: an
+ * include guard. `#ifndef X / #define X (1)` is a default the build may override, so stays undecided.
+ */
+function definesNext(toks: PPToken[], from: number, name: string): boolean {
+  let k = from;
+  while (k < toks.length && !(toks[k].bol && toks[k].text === '#')) k++;
+  const isName = toks[k + 1]?.text === 'define' && toks[k + 2]?.text === name && !toks[k + 2].bol;
+  return isName && (toks[k + 3] === undefined || toks[k + 3].bol);
 }

@@ -21,6 +21,7 @@ type Case = [string, { given: string; opts?: PreprocessOptions; want: Record<str
 
 describe('preprocess: liveness with -D, the file\'s own macros and its includes', () => {
   const cfg = lines('#ifndef MOD_CONFIG_H', '#define MOD_CONFIG_H', '#define HAS_FFT (1)', '#define HAS_LINALG (0)', '#endif');
+  const defaults = lines('#ifndef MOD_HAS_X', '#define MOD_HAS_X (1)', '#endif', '#if MOD_HAS_X', 'int a;', '#endif');
   test.each<Case>([
     ['unknown feature: both branches unknown', { given: lines('#if MICROPY_PY_X', 'int a;', '#else', 'int b;', '#endif'), want: { a: 'unknown', b: 'unknown' } }],
     ['-D decides', { given: lines('#if MICROPY_PY_X', 'int a;', '#else', 'int b;', '#endif'), opts: { defines: [{ name: 'MICROPY_PY_X', body: '1' }] }, want: { a: 'on', b: 'off' } }],
@@ -49,12 +50,20 @@ describe('preprocess: liveness with -D, the file\'s own macros and its includes'
       opts: { host: host({ '/m/config.h': cfg }) },
       want: { fft: 'off' },
     }],
-    ['a module name no file defines is undefined, as in the natmod build', { given: lines('#ifdef MOD_HAS_X', 'int a;', '#else', 'int b;', '#endif'), want: { a: 'off', b: 'on' } }],
+    ['a module name no file defines is undefined, as in the natmod build', { given: lines('#ifdef MOD_HAS_X', 'int a;', '#else', 'int b;', '#endif'), opts: { closedWorld: true }, want: { a: 'off', b: 'on' } }],
     ['... unless a header of the module could not be found', {
       given: lines('#include "missing.h"', '#ifdef MOD_HAS_X', 'int a;', '#endif'),
+      opts: { closedWorld: true },
       want: { a: 'unknown' },
     }],
-    ['a MicroPython header not found does not open the world', { given: lines('#include "py/runtime.h"', '#ifdef MOD_HAS_X', 'int a;', '#endif'), want: { a: 'off' } }],
+    ['a MicroPython header not found does not open the world', { given: lines('#include "py/runtime.h"', '#ifdef MOD_HAS_X', 'int a;', '#endif'), opts: { closedWorld: true }, want: { a: 'off' } }],
+    ['open world: a name no file defines is unknown', { given: lines('#ifdef MOD_HAS_X', 'int a;', '#endif'), want: { a: 'unknown' } }],
+    ['MicroPython defaults stay undecided: the port may set them', {
+      given: lines('#ifndef MICROPY_PY_X', '#define MICROPY_PY_X (1)', '#endif', '#if MICROPY_PY_X', 'int a;', '#endif'),
+      want: { a: 'unknown' },
+    }],
+    ['a module default (#ifndef X / #define X (1)) stays undecided: the build may pass -D X=0', { given: defaults, want: { a: 'unknown' } }],
+    ['... and -D decides it', { given: defaults, opts: { defines: [{ name: 'MOD_HAS_X', body: '0' }] }, want: { a: 'off' } }],
     ['MICROPY_ENABLE_DYNRUNTIME read as the firmware does', {
       given: lines('#if !MICROPY_ENABLE_DYNRUNTIME', 'int fw;', '#endif'),
       opts: { undefinedNames: ['MICROPY_ENABLE_DYNRUNTIME'] },
