@@ -8,15 +8,17 @@ const SLOT_ALIASES: Record<string, SlotName> = { getiter: 'iter' };
 
 /** MP_DEFINE_CONST_OBJ_TYPE(name, MP_QSTR_Name, flags, slot, value, ...) → ObjTypeDecl. */
 export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
-  const { cur } = ctx;
   const out: ObjTypeDecl[] = [];
   for (const i of ctx.anchors('obj-type', 'obj_type.macro')) {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
-    const args = cur.splitArgs(call.open, call.close);
+    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded.
+    const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ','));
+    const cur = x.cur;
+    const args = cur.splitArgs(x.open, x.close);
     const head = args.slice(0, 3).map((a) => cur.flat(a));
     if (args.length < 3 || !/^MP_QSTR_\w+$/.test(head[1])) {
-      ctx.diagnostics.push(diag('NMG2010', cur.span(i, call.close), { what: 'MP_DEFINE_CONST_OBJ_TYPE: expected (name, MP_QSTR_Name, flags, slot, value, ...)' }));
+      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: 'MP_DEFINE_CONST_OBJ_TYPE: expected (name, MP_QSTR_Name, flags, slot, value, ...)' }));
       continue;
     }
     const rest = args.slice(3);
@@ -58,7 +60,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
       typeName: asQstr(head[1].slice(8)),
       flags: cur.source(args[2]).trim(),
       slots,
-      span: cur.span(call.first, call.last),
+      span: ctx.cur.span(call.first, call.last),
       cond: ctx.condAt(i),
       unit: ctx.unit,
       isStatic: call.isStatic,

@@ -8,8 +8,8 @@ import { readRomValue } from './rom-value';
 export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   const { cur } = ctx;
   const out: RomTableDecl[] = [];
-  for (const i of ctx.anchors('rom-table', 'rom_table.type')) {
-    const q = qualifiersBefore(cur, i);
+  for (const i of ctx.anchors('rom-table', 'rom_table.type', 'mp_rom_map_elem_t')) {
+    const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
     const closeBracket = cur.closing(nameIdx + 1);
@@ -21,7 +21,10 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
       continue;
     }
     const last = cur.is(close + 1, ';') ? close + 1 : close;
-    const items = condItems<RomEntry>(cur, cur.splitArgs(open, close), (r) => {
+    // Entries written through the module's macros (X-macro lists) are read as the compiler sees them.
+    const x = ctx.expandItems(open, close);
+    const items = condItems<RomEntry>(x.cur, x.cur.splitArgs(x.open, x.close), (r) => {
+      const cur = x.cur;
       const toks = cur.codeTokens(r);
       const o = toks[0];
       if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) {
@@ -35,7 +38,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
         ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
         return undefined;
       }
-      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condAt(o) };
+      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condOf(cur, o) };
     });
     out.push({
       kind: 'rom_table',

@@ -68,6 +68,8 @@ export interface Preprocessed {
   /** Every definition seen, in the order seen (main file and included files). */
   definitions: MacroDef[];
   liveAt(offset: number): Liveness;
+  /** The definition a name expands with at an offset of the main file (a default under an undecided #if counts). */
+  definitionAt(name: string, offset: number): MacroDef | undefined;
   /** The macro table in force at an offset of the main file. */
   lookupAt(offset: number): MacroLookup;
   /**
@@ -250,6 +252,10 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     definitions,
     liveAt,
     lookupAt: (offset) => lookupAt(offset),
+    definitionAt(name, offset) {
+      const m = lookupAt(offset, true)(name);
+      return m && m !== 'unknown' ? m : undefined;
+    },
     expandAt(tokens, offset, opaque) {
       const base = lookupAt(offset, true);
       return expand(tokens, opaque ? (n) => (opaque(n) ? undefined : base(n)) : base);
