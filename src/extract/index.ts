@@ -8,6 +8,7 @@ import { extractFunObjs } from './fun-obj';
 import { extractIncludes } from './include';
 import { extractModuleObjs } from './module-obj';
 import { extractObjTypes } from './obj-type';
+import { extractStructTypes } from './struct-type';
 import { extractDelegations, extractRegistrations } from './registration';
 import { extractRomTables } from './rom-table';
 import { extractTypeForwards } from './type-forward';
@@ -37,6 +38,7 @@ export function extractFile(
     ...extractRomTables(ctx),
     ...extractConstDicts(ctx),
     ...extractObjTypes(ctx),
+    ...extractStructTypes(ctx),
     ...extractTypeForwards(ctx),
     ...extractModuleObjs(ctx),
     ...extractRegistrations(ctx),

@@ -8,7 +8,10 @@ import { readRomValue } from './rom-value';
 export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   const { cur } = ctx;
   const out: RomTableDecl[] = [];
-  for (const i of ctx.anchors('rom-table', 'rom_table.type', 'mp_rom_map_elem_t')) {
+  // `mp_map_elem_t`: the non-ROM spelling of tables before MicroPython v1.12, still valid C.
+  const anchors = [...ctx.anchors('rom-table', 'rom_table.type', 'mp_rom_map_elem_t'), ...ctx.anchors('rom-table', 'rom_table.type', 'mp_map_elem_t')];
+  for (const i of [...new Set(anchors)].sort((a, b) => a - b)) {
+    if (!qualifiersBefore(cur, i, ctx).isConst && cur.text(i) === 'mp_map_elem_t') continue;
     const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
@@ -33,7 +36,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
       }
       const kv = cur.splitArgs(o, toks[toks.length - 1]);
       const key = kv[0] ? cur.flat(kv[0]) : '';
-      const m = /^MP_ROM_QSTR\(MP_QSTR_(\w+)\)$/.exec(key);
+      const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w+)\)$/.exec(key);
       if (kv.length !== 2 || !m) {
         ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
         return undefined;
