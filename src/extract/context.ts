@@ -1,4 +1,5 @@
-import { Diagnostic } from '../diagnostics/diagnostic';
+import { Diagnostic, Related } from '../diagnostics/diagnostic';
+import { SourceText } from '../parse/source';
 import { ParsedFile } from '../parse/parser';
 import { captureStarts } from '../parse/queries';
 import { Condition } from '../model/condition';
@@ -24,7 +25,12 @@ export class ExtractContext {
   readonly liveness: Liveness[];
   /** The file as the compiler sees it: macros in force and liveness at every offset. */
   readonly pp: Preprocessed;
-  constructor(readonly file: ParsedFile, readonly unit: number, defines: Array<{ name: string; body: string }> = [], env: PreprocessEnv = {}) {
+  constructor(
+    readonly file: ParsedFile,
+    readonly unit: number,
+    defines: Array<{ name: string; body: string }> = [],
+    private readonly env: PreprocessEnv = {},
+  ) {
     this.cur = new Cursor(file);
     this.conds = mapConditions(file.tokens);
     // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
@@ -121,6 +127,25 @@ export class ExtractContext {
   private leadingMacro(r: TokRange): MacroDef | undefined {
     const code = this.cur.codeTokens(r);
     return code.length ? this.userMacro(code[0]) : undefined;
+  }
+
+  /** "expanded from macro X" notes for a range of a view made by expandItems: where its macros are defined. */
+  macroNotes(cur: Cursor, r: TokRange): Related[] {
+    const seen = new Set<string>();
+    const out: Related[] = [];
+    for (let i = r.from; i <= r.to; i++) {
+      const o = cur.tokens[i]?.origin;
+      if (!o || seen.has(o.macro) || o.file === '<command line>') continue;
+      seen.add(o.macro);
+      const text = o.file === this.file.path ? this.file.src : this.headerText(o.file);
+      if (text) out.push({ span: text.span(o.start, o.end), message: `expanded from macro '${o.macro}', defined here` });
+    }
+    return out;
+  }
+
+  private headerText(file: string): SourceText | undefined {
+    const t = this.env.readFile?.(file);
+    return t === undefined ? undefined : new SourceText(file, t);
   }
 
   /** The condition of a token of a view made by expandItems (its use site in the file). */

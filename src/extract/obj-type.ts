@@ -48,7 +48,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
       const raw = cur.text(slotIdx);
       const slot = (SLOT_ALIASES[raw] ?? raw) as SlotName;
       if (!TYPE_SLOTS.includes(slot) || comma === undefined) {
-        ctx.diagnostics.push(diag('NMG2009', cur.span(slotIdx), { slot: raw }));
+        ctx.diagnostics.push(diag('NMG2009', cur.span(slotIdx), { slot: raw }, ctx.macroNotes(cur, { from: slotIdx, to: slotIdx })));
         return undefined;
       }
       const valueRange = { from: comma + 1, to: r.to };

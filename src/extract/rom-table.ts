@@ -31,14 +31,14 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
       const toks = cur.codeTokens(r);
       const o = toks[0];
       if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) {
-        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)));
         return undefined;
       }
       const kv = cur.splitArgs(o, toks[toks.length - 1]);
       const key = kv[0] ? cur.flat(kv[0]) : '';
       const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w+)\)$/.exec(key);
       if (kv.length !== 2 || !m) {
-        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)));
         return undefined;
       }
       return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condOf(cur, o) };

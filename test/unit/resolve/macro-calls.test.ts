@@ -1,0 +1,77 @@
+import { resolveModule } from '../../../src/resolve';
+import { c, declsOf, models } from '../helpers';
+
+const registration = [
+  'static const mp_rom_map_elem_t t[] = { { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) } };',
+  'static MP_DEFINE_CONST_DICT(d, t);',
+  'const mp_obj_module_t m = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&d };',
+  'MP_REGISTER_MODULE(MP_QSTR_m, m);',
+];
+
+describe('calls written inside macro bodies are checked against the natmod API', () => {
+  const api = new Set(['mp_obj_new_int']);
+  test.each<[string, { body: string[]; want: Array<[string, number]> }]>([
+    ['a used macro that calls outside the API', {
+      body: ['#define COLLECT(why) gc_collect()', 'static mp_obj_t f(void) { COLLECT("now"); return mp_obj_new_int(1); }'],
+      want: [['gc_collect', 2]],
+    }],
+    ['an unused macro is not compiled, so not checked', { body: ['#define COLLECT(why) gc_collect()', 'static mp_obj_t f(void) { return mp_obj_new_int(1); }'], want: [] }],
+    ['a call of a parameter or of another macro is not a runtime call', {
+      body: ['#define APPLY(fn, x) fn(x)', '#define TWICE(x) APPLY(mp_obj_new_int, x)', 'static mp_obj_t f(void) { return TWICE(2); }'],
+      want: [],
+    }],
+  ])('%s', (_n, { body, want }) => {
+    const src = c('#include "py/runtime.h"', ...body, 'static MP_DEFINE_CONST_FUN_OBJ_0(f_obj, f);', ...registration);
+    const r = resolveModule(models([src]), new Map(), api);
+    expect(r.diagnostics.filter((d) => d.code === 'NMG3001').map((d) => [d.message.split("'")[1], d.span?.line])).toEqual(want);
+  });
+});
+
+describe('older spellings (MicroPython v1.12-v1.18)', () => {
+  test('a struct-initialiser type reads as the MP_DEFINE_CONST_OBJ_TYPE it became', () => {
+    const src = c(
+      'const mp_obj_type_t t_type = {',
+      '    { &mp_type_type },',
+      '    .name = MP_QSTR_T,',
+      '    .print = t_print,',
+      '    .getiter = mp_identity_getiter,',
+      '    .iternext = t_next,',
+      '    .buffer_p = { .get_buffer = t_buf },',
+      '    .locals_dict = (mp_obj_dict_t *)&t_locals,',
+      '};',
+    );
+    const [t] = declsOf(src, 'obj_type');
+    expect(t && { name: t.name, typeName: t.typeName, flags: t.flags, slots: t.slots.map((s) => (s.kind === 'item' ? `${s.item.slot}=${s.item.value}` : s.text)) }).toEqual({
+      name: 't_type',
+      typeName: 'T',
+      flags: 'MP_TYPE_FLAG_ITER_IS_ITERNEXT',
+      slots: ['print=t_print', 'buffer=t_buf', 'locals_dict=&t_locals', 'iter=t_next'],
+    });
+  });
+
+  test('mp_map_elem_t tables with MP_OBJ_NEW_QSTR keys and (mp_obj_t)&obj values', () => {
+    const src = c(
+      'STATIC const mp_map_elem_t t[] = {',
+      '    { MP_OBJ_NEW_QSTR(MP_QSTR_f), (mp_obj_t)&f_obj },',
+      '    { MP_OBJ_NEW_QSTR(MP_QSTR_n), MP_OBJ_NEW_SMALL_INT(3) },',
+      '    { MP_OBJ_NEW_QSTR(MP_QSTR_z), mp_const_none },',
+      '};',
+    );
+    const [t] = declsOf(src, 'rom_table', { defines: ['STATIC=static'] });
+    expect(t.isStatic).toBe(true);
+    expect(t.items.map((it) => (it.kind === 'item' ? [it.item.key, it.item.value.kind] : []))).toEqual([['f', 'ptr'], ['n', 'int'], ['z', 'none']]);
+  });
+
+  test('a mutable mp_map_elem_t array is not a table', () => {
+    expect(declsOf(c('static mp_map_elem_t t[] = { { MP_OBJ_NEW_QSTR(MP_QSTR_f), mp_const_none } };'), 'rom_table')).toEqual([]);
+  });
+
+  test.each<[string, { third: string; want: number }]>([
+    ['3-argument MP_REGISTER_MODULE registers', { third: '1', want: 1 }],
+    ['... an enable switch the module defines', { third: 'MOD_ON', want: 1 }],
+    ['... not when the switch is 0', { third: 'MOD_OFF', want: 0 }],
+  ])('%s', (_n, { third, want }) => {
+    const src = c('#define MOD_ON (1)', '#define MOD_OFF (0)', `MP_REGISTER_MODULE(MP_QSTR_m, m_module, ${third});`);
+    expect(declsOf(src, 'registration').length).toBe(want);
+  });
+});
