@@ -24,6 +24,7 @@ import { extractExceptions } from './exception';
 import { extractStaticLocals } from './static-local';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
+import { evaluateCondition, lexPP } from '../preprocess';
 
 /** Tree → declarations: runs every construct extractor over one file. */
 export function extractFile(
@@ -67,7 +68,10 @@ export function extractFile(
   }
   const usesLibcMem = file.tokens.some((t) => t.kind === 'ident' && LIBC_MEM_FUNCTIONS.has(t.text));
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
-  const usesStackCheck = file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
+  // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
+  const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
+  const usesStackCheck =
+    !stackCheckOff && file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));

@@ -71,3 +71,12 @@ describe('extract through the module\'s macros', () => {
     expect(m && [m.name, m.isStatic]).toEqual(['m', true]);
   });
 });
+
+describe('switches the preprocessor decides', () => {
+  const src = c('#include "py/cstack.h"', 'static void f(void) { mp_cstack_check(); }');
+  test.each<[string, { defines: string[]; want: boolean }]>([
+    ['mp_cstack_check needs natmodgen\'s probe', { defines: [], want: true }],
+    ['-D MICROPY_STACK_CHECK=1 too', { defines: ['MICROPY_STACK_CHECK=1'], want: true }],
+    ['-D MICROPY_STACK_CHECK=0: py/cstack.h defines it as a no-op, so no second definition', { defines: ['MICROPY_STACK_CHECK=0'], want: false }],
+  ])('%s', (_n, { defines, want }) => expect(extract(src, { defines }).model.usesStackCheck).toBe(want));
+});

@@ -75,3 +75,12 @@ describe('older spellings (MicroPython v1.12-v1.18)', () => {
     expect(declsOf(src, 'registration').length).toBe(want);
   });
 });
+
+describe('NMG2001 names the files searched', () => {
+  test('with several inputs, all are listed and the first is the location', () => {
+    const r = resolveModule(models([c('int a;'), c('int b;')]));
+    const d = r.diagnostics.find((x) => x.code === 'NMG2001');
+    expect(d?.span?.file).toBe('unit0.c');
+    expect(d?.message).toContain('unit0.c, unit1.c');
+  });
+});
