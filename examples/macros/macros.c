@@ -1,6 +1,9 @@
-// Constructs written through the module's own macros: natmodgen must see what the compiler sees.
+// Constructs written through the module's own macros, read the way the compiler reads them.
 #include "py/runtime.h"
 #include "macros_config.h"
+
+// A feature this build leaves out: the entry under it names an object that exists in no build.
+#define NMG_MACROS_HAS_EXTRA (0)
 
 // Public modules written before MicroPython v1.22 still spell `static` this way.
 #ifndef STATIC
@@ -87,7 +90,6 @@ STATIC const mp_rom_map_elem_t nmg_macros_globals_table[] = {
     NMG_MACROS_COLOURS(NMG_MACROS_COLOUR_ENTRY)
     #endif
     #if NMG_MACROS_HAS_EXTRA
-    // Switched off in macros_config.h: this object exists in no build.
     { MP_ROM_QSTR(MP_QSTR_extra), MP_ROM_PTR(&nmg_macros_extra_obj) },
     #endif
 };

@@ -3,7 +3,6 @@
 #define NMG_MACROS_CONFIG_H
 
 #define NMG_MACROS_VERSION (3)
-#define NMG_MACROS_HAS_EXTRA (0)
 #define NMG_MACROS_HAS_COLOURS (1)
 
 #endif // NMG_MACROS_CONFIG_H

@@ -45,6 +45,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('stdin', { type: 'boolean', default: false, describe: 'read the source from stdin, write the result to stdout' })
           .option('stdin-filepath', { type: 'string', describe: 'the path the stdin text belongs to' })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
+          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'folder searched for the module\'s headers (repeatable)' })
           .example('$0 sync examples/functions/functions.c', 'make the file dual-mode in place')
           .example('$0 sync --check src/*.c', 'exit 1 if any file needs syncing (CI)')
           .example('$0 sync --stdin --stdin-filepath mod.c < mod.c', 'format-on-save: result on stdout'),
@@ -58,6 +59,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
             stdinText: args.stdin ? readStdin() : undefined,
             stdinFilepath: args['stdin-filepath'],
             mpyDir: args['mpy-dir'],
+            includeDirs: ([] as unknown[]).concat(args.include ?? []).map(String),
           },
           io,
         );

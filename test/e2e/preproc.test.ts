@@ -73,7 +73,7 @@ describe('preproc fixtures: convert, build with dynruntime.mk, run', () => {
       const args = ['gen', ...c.defines.flatMap((d) => ['-D', d]), ...c.includeDirs.flatMap((d) => ['-I', d]), '-o', buildDir, ...c.files];
       const g = await runProcess(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, timeoutMs: 60_000 });
       if (!succeeded(g)) throw new StageError('gen', `natmodgen gen failed:\n${describeRun(g)}\n  temp dir: ${work}`);
-      const mpy = await makeNatmod(buildDir, { mpyDir: env.mpyDir!, mod, srcs: c.files.map((f) => path.basename(f)), arch: env.arch }, env.python, `\n  temp dir: ${work}`);
+      const mpy = await makeNatmod(buildDir, { mpyDir: env.mpyDir!, mod, srcs: c.files.map((f) => path.basename(f)), arch: env.arch, cflags: c.includeDirs.map((d) => `-I${d}`) }, env.python, `\n  temp dir: ${work}`);
       const lib = freshDir(work, 'lib');
       fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
       const r = await runTest(env.micropython!, path.join(c.dir, 'test.py'), freshDir(work, 'run'), lib);

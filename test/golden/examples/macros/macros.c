@@ -19,7 +19,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 #line 1 "../../../../examples/macros/macros.c"
-// Constructs written through the module's own macros: natmodgen must see what the compiler sees.
+// Constructs written through the module's own macros, read the way the compiler reads them.
 #include "py/runtime.h"
 #include "../../../../examples/macros/macros_config.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
@@ -28,6 +28,9 @@ extern mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
 
 #line 3 "../../../../examples/macros/macros.c"
                           
+
+// A feature this build leaves out: the entry under it names an object that exists in no build.
+#define NMG_MACROS_HAS_EXTRA (0)
 
 // Public modules written before MicroPython v1.22 still spell `static` this way.
 #ifndef STATIC
@@ -90,7 +93,7 @@ static void natmodgen_fill_nmg_scaler_locals_table(void) {
     (void)e;
 }
 
-#line 58 "../../../../examples/macros/macros.c"
+#line 61 "../../../../examples/macros/macros.c"
   
 STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 
@@ -109,7 +112,7 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, locals_dict, &nmg_scaler_locals, 2);
 }
 
-#line 71 "../../../../examples/macros/macros.c"
+#line 74 "../../../../examples/macros/macros.c"
       
 
 // An X-macro list, expanded into table entries (py/moderrno.c style).
@@ -135,17 +138,17 @@ static void natmodgen_nmg_macros_store_globals(void) {
 #endif
 }
 
-#line 93 "../../../../examples/macros/macros.c"
+#line 95 "../../../../examples/macros/macros.c"
   
 /* natmodgen: globals dict nmg_macros_globals is built by mpy_init */
 
 /* natmodgen: module object nmg_macros_module is built by mpy_init */
-#line 99 "../../../../examples/macros/macros.c"
+#line 101 "../../../../examples/macros/macros.c"
   
 
 /* natmodgen: registration of module nmg_macros is built by mpy_init */
 
-#line 149 "macros.c"
+#line 152 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_macros(void);
