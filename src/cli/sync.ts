@@ -6,7 +6,7 @@ import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { syncSources } from '../pipeline/sync';
 import { readQstrDefs } from '../io/qstrdefs';
-import { readNatmodApi } from '../io/natmod-api';
+import { natmodInventory } from '../facts';
 import { Console } from './console';
 import { report } from './report';
 import { headerReader } from '../io/headers';
@@ -45,7 +45,7 @@ export function syncCommand(args: SyncArgs, io: Console): number {
     return 2;
   }
   const mpyDir = args.mpyDir ?? process.env.MPY_DIR;
-  const natmodApi = mpyDir ? readNatmodApi(mpyDir) : undefined;
+  const natmodApi = natmodInventory(mpyDir);
   const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
   const escapedQstrs = readQstrDefs(inputs.map((i) => i.path));
   const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs, natmodApi, preprocess });

@@ -12,6 +12,7 @@ import { FileModel } from '../model/declarations';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
+import { Inventory } from '../facts';
 
 export interface SourceInput {
   path: string;
@@ -21,8 +22,8 @@ export interface SourceInput {
 export interface GenOptions {
   /** Escaped qstrs from the module's qstrdefs headers: identifier → text (src/io/qstrdefs.ts). */
   escapedQstrs?: Map<string, string>;
-  /** Names a natmod can call, from a MicroPython tree (src/io/natmod-api.ts); unchecked when absent. */
-  natmodApi?: Set<string>;
+  /** What a natmod can call (src/facts): from --mpy-dir's tree, or the shipped data when absent. */
+  natmodApi?: Inventory;
   /** `-D NAME[=VALUE]` as given on the command line. */
   defines: string[];
   /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
@@ -50,7 +51,7 @@ export function analyse(
   inputs: SourceInput[],
   defines: string[] = [],
   escapedQstrs: Map<string, string> = new Map(),
-  natmodApi?: Set<string>,
+  natmodApi?: Inventory,
   env: PreprocessEnv = {},
 ): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
@@ -78,7 +79,7 @@ export function analyseFiles(
   given: SourceInput[],
   defines: string[] = [],
   escapedQstrs?: Map<string, string>,
-  natmodApi?: Set<string>,
+  natmodApi?: Inventory,
   env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
   const sources = given.map((i) => readable(i.path, i.text));

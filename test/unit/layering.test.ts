@@ -15,6 +15,7 @@ export const STAGES: string[][] = [
   ['model'],
   ['parse'],
   ['preprocess'],
+  ['facts'],
   ['extract'],
   ['resolve'],
   ['plan'],
@@ -23,7 +24,7 @@ export const STAGES: string[][] = [
   ['sync'],
   ['pipeline'],
   ['io'],
-  ['init'],
+  ['init', 'build'],
   ['cli', 'index.ts'],
 ];
 

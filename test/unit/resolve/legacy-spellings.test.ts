@@ -1,31 +1,7 @@
 import { resolveModule } from '../../../src/resolve';
 import { c, declsOf, models } from '../helpers';
 
-const registration = [
-  'static const mp_rom_map_elem_t t[] = { { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) } };',
-  'static MP_DEFINE_CONST_DICT(d, t);',
-  'const mp_obj_module_t m = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&d };',
-  'MP_REGISTER_MODULE(MP_QSTR_m, m);',
-];
-
-describe('calls written inside macro bodies are checked against the natmod API', () => {
-  const api = new Set(['mp_obj_new_int']);
-  test.each<[string, { body: string[]; want: Array<[string, number]> }]>([
-    ['a used macro that calls outside the API', {
-      body: ['#define COLLECT(why) gc_collect()', 'static mp_obj_t f(void) { COLLECT("now"); return mp_obj_new_int(1); }'],
-      want: [['gc_collect', 2]],
-    }],
-    ['an unused macro is not compiled, so not checked', { body: ['#define COLLECT(why) gc_collect()', 'static mp_obj_t f(void) { return mp_obj_new_int(1); }'], want: [] }],
-    ['a call of a parameter or of another macro is not a runtime call', {
-      body: ['#define APPLY(fn, x) fn(x)', '#define TWICE(x) APPLY(mp_obj_new_int, x)', 'static mp_obj_t f(void) { return TWICE(2); }'],
-      want: [],
-    }],
-  ])('%s', (_n, { body, want }) => {
-    const src = c('#include "py/runtime.h"', ...body, 'static MP_DEFINE_CONST_FUN_OBJ_0(f_obj, f);', ...registration);
-    const r = resolveModule(models([src]), new Map(), api);
-    expect(r.diagnostics.filter((d) => d.code === 'NMG3001').map((d) => [d.message.split("'")[1], d.span?.line])).toEqual(want);
-  });
-});
+// Calls in macro bodies are checked by extract/calls.ts (tests in api-check.test.ts).
 
 describe('older spellings (MicroPython v1.12-v1.18)', () => {
   test('a struct-initialiser type reads as the MP_DEFINE_CONST_OBJ_TYPE it became', () => {
