@@ -5,6 +5,7 @@ import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
+import { headerReader } from '../io/headers';
 import { natmodInventory } from '../facts';
 import { Console } from './console';
 import { report } from './report';
@@ -14,6 +15,8 @@ export interface GenArgs {
   output?: string;
   defines: string[];
   mpyDir?: string;
+  /** `-I DIR`: folders searched for the module's headers, as the compiler does. */
+  includeDirs?: string[];
 }
 
 export function genCommand(args: GenArgs, io: Console): number {
@@ -38,7 +41,8 @@ export function genCommand(args: GenArgs, io: Console): number {
   const outDir = args.output ?? process.cwd();
   const mpyDir = args.mpyDir ?? process.env.MPY_DIR;
   const natmodApi = natmodInventory(mpyDir);
-  const result = generate(inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(args.files), natmodApi });
+  const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
+  const result = generate(inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(args.files), natmodApi, preprocess });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;
   if (!args.output) {

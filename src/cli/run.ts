@@ -21,12 +21,15 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('output', { alias: 'o', type: 'string', describe: 'output folder (one file per input, same name)' })
           .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
+          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'folder searched for the module\'s headers (repeatable)' })
           .example('$0 gen -o build/gen examples/functions/functions.c', 'write build/gen/functions.c')
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
       async (args) => {
         const { genCommand } = await import('./gen');
-        code = genCommand({ files: args.files ?? [], output: args.output, defines: ([] as unknown[]).concat(args.define ?? []).map(String), mpyDir: args['mpy-dir'] }, io);
+        const defines = ([] as unknown[]).concat(args.define ?? []).map(String);
+        const includeDirs = ([] as unknown[]).concat(args.include ?? []).map(String);
+        code = genCommand({ files: args.files ?? [], output: args.output, defines, mpyDir: args['mpy-dir'], includeDirs }, io);
       },
     )
     .command(
@@ -41,6 +44,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('stdin', { type: 'boolean', default: false, describe: 'read the source from stdin, write the result to stdout' })
           .option('stdin-filepath', { type: 'string', describe: 'the path the stdin text belongs to' })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
+          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'folder searched for the module\'s headers (repeatable)' })
           .example('$0 sync examples/functions/functions.c', 'make the file dual-mode in place')
           .example('$0 sync --check src/*.c', 'exit 1 if any file needs syncing (CI)')
           .example('$0 sync --stdin --stdin-filepath mod.c < mod.c', 'format-on-save: result on stdout'),
@@ -55,6 +59,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
             stdinText: args.stdin ? readStdin() : undefined,
             stdinFilepath: args['stdin-filepath'],
             mpyDir: args['mpy-dir'],
+            includeDirs: ([] as unknown[]).concat(args.include ?? []).map(String),
           },
           io,
         );

@@ -9,6 +9,7 @@ import { readQstrDefs } from '../io/qstrdefs';
 import { natmodInventory } from '../facts';
 import { Console } from './console';
 import { report } from './report';
+import { headerReader } from '../io/headers';
 
 export interface SyncArgs {
   files: string[];
@@ -20,6 +21,8 @@ export interface SyncArgs {
   stdinFilepath?: string;
   /** MicroPython tree whose headers say what a natmod can call. */
   mpyDir?: string;
+  /** `-I DIR`: folders searched for the module's headers, as the compiler does. */
+  includeDirs?: string[];
 }
 
 /** Exit 0: in sync (or rewritten); 1: --check found a stale file; 2: errors. */
@@ -43,7 +46,9 @@ export function syncCommand(args: SyncArgs, io: Console): number {
   }
   const mpyDir = args.mpyDir ?? process.env.MPY_DIR;
   const natmodApi = natmodInventory(mpyDir);
-  const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs: readQstrDefs(inputs.map((i) => i.path)), natmodApi });
+  const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
+  const escapedQstrs = readQstrDefs(inputs.map((i) => i.path));
+  const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs, natmodApi, preprocess });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;
   if (args.stdinText !== undefined) {

@@ -16,7 +16,7 @@ export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
   const { cur } = ctx;
   const out: ArgTableDecl[] = [];
   for (const i of ctx.anchors('arg-table', 'arg_table.type')) {
-    const q = qualifiersBefore(cur, i);
+    const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (!q.isStatic || cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
     const cb = cur.closing(nameIdx + 1);

@@ -3,6 +3,8 @@ import { ExtractContext, readMacroCall } from '../extract/context';
 import { diag } from '../diagnostics/catalog';
 import { construct, nothing } from './construct';
 
+const FUN_OBJ_MACRO = /^MP_DEFINE_CONST_FUN_OBJ_(0|1|2|3|VAR|VAR_BETWEEN|KW)$/;
+
 /** MP_DEFINE_CONST_FUN_OBJ_*(name, fun[, ...]) → FunObjDecl. They compile unchanged in a natmod. */
 export function extractFunObjs(ctx: ExtractContext): FunObjDecl[] {
   const out: FunObjDecl[] = [];
@@ -19,6 +21,35 @@ export function extractFunObjs(ctx: ExtractContext): FunObjDecl[] {
       continue;
     }
     out.push({ kind: 'fun_obj', name: ctx.cur.flat(args[0]), macro, span: ctx.cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: call.isStatic });
+  }
+  return [...out, ...helperFunObjs(ctx)];
+}
+
+/**
+ * Function objects that a helper macro of the module defines at file scope, as py/modmath.c's
+ * `MATH_FUN_1(sin, sin)` defines `mp_math_sin_obj`: found in the expansion, located at the use.
+ */
+function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
+  const { cur } = ctx;
+  const out: FunObjDecl[] = [];
+  let depth = 0;
+  for (let i = 0; i < cur.tokens.length; i++) {
+    const t = cur.tokens[i];
+    if (t.kind === 'punct' && (t.text === '{' || t.text === '}')) depth += t.text === '{' ? 1 : -1;
+    if (depth !== 0 || t.kind !== 'ident' || !cur.is(i + 1, '(')) continue;
+    const m = ctx.userMacro(i);
+    if (!m?.params || !m.body.some((b) => FUN_OBJ_MACRO.test(b.text))) continue;
+    const close = cur.closing(i + 1);
+    if (close < 0) continue;
+    const exp = ctx.expandTokens(i, close);
+    for (let k = 0; k < exp.length; k++) {
+      if (exp[k].kind !== 'ident' || !FUN_OBJ_MACRO.test(exp[k].text) || exp[k + 1]?.text !== '(') continue;
+      const name = exp[k + 2];
+      if (name?.kind !== 'ident') continue;
+      const isStatic = exp[k - 1]?.text === 'static';
+      out.push({ kind: 'fun_obj', name: name.text, macro: exp[k].text, span: cur.span(i, close), cond: ctx.condAt(i), unit: ctx.unit, isStatic });
+    }
+    i = close;
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * pipeline iterates it; nothing else lists constructs.
  */
 import { Result } from '../diagnostics/diagnostic';
-import { ExtractContext } from '../extract/context';
+import { ExtractContext, PreprocessEnv } from '../extract/context';
 import { extractWith } from '../extract';
 import { Define } from '../model/define';
 import { Decl, FileModel } from '../model/declarations';
@@ -59,6 +59,6 @@ const extractors: Array<(ctx: ExtractContext) => Decl[]> = CONSTRUCTS.map((c) =>
 export const PLANNERS: Planners = Object.fromEntries(CONSTRUCTS.flatMap((c) => (c.plan ? [[c.kind, c.plan]] : []))) as Planners;
 
 /** Tree → declarations of every registered construct, for one file. */
-export function extractFile(file: ParsedFile, unit: number, defines: Define[] = []): Result<FileModel> {
-  return extractWith(extractors, file, unit, defines);
+export function extractFile(file: ParsedFile, unit: number, defines: Define[] = [], env: PreprocessEnv = {}): Result<FileModel> {
+  return extractWith(extractors, file, unit, defines, env);
 }

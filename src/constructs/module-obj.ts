@@ -8,7 +8,7 @@ export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
   const { cur } = ctx;
   const out: ModuleObjDecl[] = [];
   for (const i of ctx.anchors('module-obj', 'module_obj.type')) {
-    const q = qualifiersBefore(cur, i);
+    const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '=') || !cur.is(nameIdx + 2, '{')) continue;
     const open = nameIdx + 2;

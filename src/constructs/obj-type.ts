@@ -7,20 +7,23 @@ import { construct } from './construct';
 import { condLines, call, guarded, hasDirectives } from '../plan/lines';
 import { names } from '../plan/names';
 import { DirectiveLineView, View } from '../plan/view';
+import { extractStructTypes } from '../extract/struct-type';
 
 const SLOT_ALIASES: Record<string, SlotName> = { getiter: 'iter' };
 
 /** MP_DEFINE_CONST_OBJ_TYPE(name, MP_QSTR_Name, flags, slot, value, ...) → ObjTypeDecl. */
 export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
-  const { cur } = ctx;
   const out: ObjTypeDecl[] = [];
   for (const i of ctx.anchors('obj-type', 'obj_type.macro')) {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
-    const args = cur.splitArgs(call.open, call.close);
+    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded.
+    const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ','));
+    const cur = x.cur;
+    const args = cur.splitArgs(x.open, x.close);
     const head = args.slice(0, 3).map((a) => cur.flat(a));
     if (args.length < 3 || !/^MP_QSTR_\w+$/.test(head[1])) {
-      ctx.diagnostics.push(diag('NMG2010', cur.span(i, call.close), { what: 'MP_DEFINE_CONST_OBJ_TYPE: expected (name, MP_QSTR_Name, flags, slot, value, ...)' }));
+      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: 'MP_DEFINE_CONST_OBJ_TYPE: expected (name, MP_QSTR_Name, flags, slot, value, ...)' }));
       continue;
     }
     const rest = args.slice(3);
@@ -50,7 +53,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
       const raw = cur.text(slotIdx);
       const slot = (SLOT_ALIASES[raw] ?? raw) as SlotName;
       if (!TYPE_SLOTS.includes(slot) || comma === undefined) {
-        ctx.diagnostics.push(diag('NMG2009', cur.span(slotIdx), { slot: raw }));
+        ctx.diagnostics.push(diag('NMG2009', cur.span(slotIdx), { slot: raw }, ctx.macroNotes(cur, { from: slotIdx, to: slotIdx })));
         return undefined;
       }
       const valueRange = { from: comma + 1, to: r.to };
@@ -62,7 +65,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
       typeName: asQstr(head[1].slice(8)),
       flags: cur.source(args[2]).trim(),
       slots,
-      span: cur.span(call.first, call.last),
+      span: ctx.cur.span(call.first, call.last),
       cond: ctx.condAt(i),
       unit: ctx.unit,
       isStatic: call.isStatic,
@@ -94,7 +97,8 @@ export const objType = construct({
   queries: ['obj-type'],
   templates: ['obj-type', 'obj-type-slot', 'obj-type-slot-counted'],
   kind: 'obj_type',
-  extract: extractObjTypes,
+  // Types written as struct initialisers (before MicroPython v1.20) become the same declaration.
+  extract: (ctx) => [...extractObjTypes(ctx), ...extractStructTypes(ctx)],
   plan: ({ decl }, ctx) => {
     const partial = hasDirectives(decl.slots) ? 'obj-type-slot-counted' : 'obj-type-slot';
     const storage = ctx.typeStorage(decl);

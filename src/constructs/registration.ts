@@ -2,8 +2,13 @@ import { RegistrationDecl, asQstr } from '../model/declarations';
 import { construct, removed } from './construct';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
+import { evaluateCondition, lexPP } from '../preprocess';
 
-/** MP_REGISTER_MODULE(MP_QSTR_name, obj) and MP_REGISTER_EXTENSIBLE_MODULE(...). */
+/**
+ * MP_REGISTER_MODULE(MP_QSTR_name, obj) and MP_REGISTER_EXTENSIBLE_MODULE(...). Before
+ * MicroPython v1.19 MP_REGISTER_MODULE took a third argument, an enable switch: a natmod
+ * is loaded only when wanted, so the module is registered unless the switch is off here.
+ */
 export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
   const out: RegistrationDecl[] = [];
   for (const i of ctx.anchors('registration', 'registration.macro')) {
@@ -11,10 +16,12 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
     if (!call) continue;
     const args = ctx.cur.splitArgs(call.open, call.close);
     const qstr = args[0] ? ctx.cur.flat(args[0]) : '';
-    if (args.length !== 2 || !qstr.startsWith('MP_QSTR_')) {
+    const legacy = args.length === 3 && ctx.cur.text(i) === 'MP_REGISTER_MODULE';
+    if ((args.length !== 2 && !legacy) || !qstr.startsWith('MP_QSTR_')) {
       ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: `${ctx.cur.text(i)}: expected (MP_QSTR_name, module_obj)` }));
       continue;
     }
+    if (legacy && enableSwitchOff(ctx, args[2].from, args[2].to)) continue;
     out.push({
       kind: 'registration',
       name: ctx.cur.flat(args[1]),
@@ -40,3 +47,9 @@ export const registration = construct({
   extract: extractRegistrations,
   plan: ({ decl }) => removed(decl, `registration of module ${decl.moduleName}`),
 });
+
+/** Whether the enable switch of a 3-argument registration is 0 under the given -D and the module's macros. */
+function enableSwitchOff(ctx: ExtractContext, from: number, to: number): boolean {
+  const text = ctx.cur.flat({ from, to });
+  return evaluateCondition(lexPP(text), ctx.pp.lookupAt(ctx.cur.tokens[from].start)) === 0;
+}

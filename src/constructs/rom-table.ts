@@ -14,8 +14,11 @@ import { DirectiveLineView, SizeTermView, View } from '../plan/view';
 export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   const { cur } = ctx;
   const out: RomTableDecl[] = [];
-  for (const i of ctx.anchors('rom-table', 'rom_table.type')) {
-    const q = qualifiersBefore(cur, i);
+  // `mp_map_elem_t`: the non-ROM spelling of tables before MicroPython v1.12, still valid C.
+  const anchors = [...ctx.anchors('rom-table', 'rom_table.type', 'mp_rom_map_elem_t'), ...ctx.anchors('rom-table', 'rom_table.type', 'mp_map_elem_t')];
+  for (const i of [...new Set(anchors)].sort((a, b) => a - b)) {
+    if (!qualifiersBefore(cur, i, ctx).isConst && cur.text(i) === 'mp_map_elem_t') continue;
+    const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
     const closeBracket = cur.closing(nameIdx + 1);
@@ -27,21 +30,24 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
       continue;
     }
     const last = cur.is(close + 1, ';') ? close + 1 : close;
-    const items = condItems<RomEntry>(cur, cur.splitArgs(open, close), (r) => {
+    // Entries written through the module's macros (X-macro lists) are read as the compiler sees them.
+    const x = ctx.expandItems(open, close);
+    const items = condItems<RomEntry>(x.cur, x.cur.splitArgs(x.open, x.close), (r) => {
+      const cur = x.cur;
       const toks = cur.codeTokens(r);
       const o = toks[0];
       if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) {
-        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)));
         return undefined;
       }
       const kv = cur.splitArgs(o, toks[toks.length - 1]);
       const key = kv[0] ? cur.flat(kv[0]) : '';
-      const m = /^MP_ROM_QSTR\(MP_QSTR_(\w+)\)$/.exec(key);
+      const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w+)\)$/.exec(key);
       if (kv.length !== 2 || !m) {
-        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)));
         return undefined;
       }
-      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condAt(o) };
+      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condOf(cur, o) };
     });
     out.push({
       kind: 'rom_table',

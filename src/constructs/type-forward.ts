@@ -7,7 +7,7 @@ export function extractTypeForwards(ctx: ExtractContext): TypeForwardDecl[] {
   const { cur } = ctx;
   const out: TypeForwardDecl[] = [];
   for (const i of ctx.anchors('type-forward', 'type_forward.type')) {
-    const q = qualifiersBefore(cur, i);
+    const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (!q.isConst || cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, ';')) continue;
     const before = cur.text(q.first - 1);

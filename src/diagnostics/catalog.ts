@@ -10,7 +10,7 @@ export const catalog = {
   NMG1003: { severity: 'error', text: (_: object) => 'this does not look like C source', help: 'pass .c files written in the user C module style' },
   NMG1004: { severity: 'error', text: (a: { near: string }) => `syntax error near '${a.near}'`, help: 'fix the C syntax; the file must compile as a user C module first' },
   NMG1005: { severity: 'error', text: (a: { name: string }) => `cannot parse ${a.name}: unbalanced brackets or missing ';'`, help: 'check the macro invocation' },
-  NMG2001: { severity: 'error', text: (_: object) => 'no module is registered: MP_REGISTER_MODULE(MP_QSTR_name, module_obj) was not found in any input', help: 'add MP_REGISTER_MODULE to the source that defines the module object, or pass that file too' },
+  NMG2001: { severity: 'error', text: (a: { files: string[] }) => `no module is registered: MP_REGISTER_MODULE(MP_QSTR_name, module_obj) was not found in ${a.files.join(', ')}`, help: 'add MP_REGISTER_MODULE to the source that defines the module object, or pass that file too' },
   NMG2002: { severity: 'error', text: (a: { name: string }) => `module object '${a.name}' is not defined in the inputs`, help: "define it as 'const mp_obj_module_t NAME = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&DICT };' or pass the file that does" },
   NMG2003: { severity: 'error', text: (a: { name: string }) => `globals dict '${a.name}' is not defined in the inputs`, help: 'define it with MP_DEFINE_CONST_DICT(NAME, table)' },
   NMG2004: { severity: 'error', text: (a: { name: string }) => `table '${a.name}' is not defined in the inputs`, help: "define it as 'static const mp_rom_map_elem_t NAME[] = { ... };'" },

@@ -1,10 +1,21 @@
-import { Diagnostic } from '../diagnostics/diagnostic';
+import { Diagnostic, Related } from '../diagnostics/diagnostic';
+import { SourceText } from '../parse/source';
 import { ParsedFile } from '../parse/parser';
 import { captureStarts } from '../parse/queries';
 import { Condition } from '../model/condition';
 import { ConditionMap, mapConditions } from './conditions';
-import { Cursor } from './cursor';
-import { Liveness, mapLiveness } from './pp-state';
+import { Cursor, TokRange } from './cursor';
+import { Token, TokenKind } from '../parse/tokens';
+import { MacroDef, PPToken, XToken } from '../preprocess';
+import { Liveness, preprocess, Preprocessed } from '../preprocess';
+
+const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
+
+/** How the preprocessor finds the module's headers: `-I` folders and a reader (undefined: not found). */
+export interface PreprocessEnv {
+  includeDirs?: string[];
+  readFile?: (file: string) => string | undefined;
+}
 
 /** What every extractor gets: the file, its token cursor, conditions, and a sink for diagnostics. */
 export class ExtractContext {
@@ -12,10 +23,19 @@ export class ExtractContext {
   readonly conds: ConditionMap;
   readonly diagnostics: Diagnostic[] = [];
   readonly liveness: Liveness[];
-  constructor(readonly file: ParsedFile, readonly unit: number, defines: Array<{ name: string; body: string }> = []) {
+  /** The file as the compiler sees it: macros in force and liveness at every offset. */
+  readonly pp: Preprocessed;
+  constructor(
+    readonly file: ParsedFile,
+    readonly unit: number,
+    defines: Array<{ name: string; body: string }> = [],
+    private readonly env: PreprocessEnv = {},
+  ) {
     this.cur = new Cursor(file);
     this.conds = mapConditions(file.tokens);
-    this.liveness = mapLiveness(file.tokens, defines);
+    // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
+    this.pp = preprocess(file.path, file.src.text, { defines, includeDirs: env.includeDirs, host: env.readFile && { readFile: env.readFile }, undefinedNames: [DYNRUNTIME] });
+    this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }
 
   /** False only when the token sits in a region the preprocessor definitely drops. */
@@ -23,16 +43,135 @@ export class ExtractContext {
     return this.liveness[i] !== 'off';
   }
 
-  /** Token indexes of the nodes a query captured, in source order. */
-  anchors(query: string, capture: string): number[] {
-    return captureStarts(this.file, query, capture)
+  /**
+   * Token indexes of the nodes a query captured, in source order. With `text`, identifier tokens
+   * spelled so are anchors too: tree-sitter parses `STATIC const T x[]` (a macro before the type) as T
+   * being the declarator, which the query does not capture.
+   */
+  anchors(query: string, capture: string, text?: string): number[] {
+    const found = captureStarts(this.file, query, capture)
       .map((s) => this.cur.indexAt(s))
       .filter((i) => i >= 0);
+    if (text === undefined) return found;
+    const all = new Set(found);
+    this.cur.tokens.forEach((t, i) => {
+      if (t.kind === 'ident' && t.text === text) all.add(i);
+    });
+    return [...all].sort((a, b) => a - b);
   }
 
   condAt(i: number): Condition {
     return this.conds.at[i] ?? [];
   }
+
+  /** The module's own macro (from its files, headers or -D) that the identifier at token `i` of `cur` names. */
+  userMacro(i: number, cur: Cursor = this.cur): MacroDef | undefined {
+    const t = cur.tokens[i];
+    if (!t || t.kind !== 'ident') return undefined;
+    const m = this.pp.definitionAt(t.text, t.start);
+    if (!m || (m.params && !cur.is(i + 1, '('))) return undefined;
+    return m;
+  }
+
+  /**
+   * The file's tokens in [from, to] with the module's macros expanded, as the compiler
+   * would see them; directives stay. Expanded tokens carry their use site and `origin`.
+   */
+  expandTokens(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    const toks = this.cur.tokens;
+    const text = this.file.src.text;
+    let run: Token[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const byStart = new Map(run.map((t) => [t.start, t]));
+      const pp: PPToken[] = run.map((t) => ({ kind: t.kind === 'directive' ? 'other' : t.kind, text: t.text, start: t.start, end: t.end, bol: false, space: /\s/.test(text[t.start - 1] ?? '') }));
+      const { tokens } = this.pp.expandAt(pp, run[0].start);
+      for (const x of tokens) out.push(x.macro ? toToken(x) : byStart.get(x.start) ?? toToken(x));
+      run = [];
+    };
+    for (let i = from; i <= to; i++) {
+      if (toks[i].kind === 'directive') {
+        flush();
+        out.push(toks[i]);
+      } else run.push(toks[i]);
+    }
+    flush();
+    return out;
+  }
+
+  /**
+   * A cursor where the items of the bracketed list `open`..`close` that start with one of the
+   * module's macros, and for which `want` holds of their expansion, are replaced by it (X-macro
+   * entries, slot macros). Tokens up to `open` keep their indexes.
+   */
+  expandItems(open: number, close: number, want: (expanded: Token[]) => boolean = () => true): { cur: Cursor; open: number; close: number } {
+    const { cur } = this;
+    const items = cur.splitArgs(open, close);
+    if (!items.some((r) => this.leadingMacro(r) !== undefined)) return { cur, open, close };
+    const out = cur.tokens.slice(0, open + 1);
+    let at = open + 1;
+    for (const r of items) {
+      while (at < r.from) out.push(cur.tokens[at++]);
+      const exp = this.leadingMacro(r) !== undefined ? this.expandTokens(r.from, r.to) : undefined;
+      if (exp && want(exp)) out.push(...exp);
+      else out.push(...cur.tokens.slice(r.from, r.to + 1));
+      at = r.to + 1;
+    }
+    while (at < close) out.push(cur.tokens[at++]);
+    const newClose = out.length;
+    out.push(...cur.tokens.slice(close));
+    return { cur: new Cursor(this.file, out), open, close: newClose };
+  }
+
+  private leadingMacro(r: TokRange): MacroDef | undefined {
+    const code = this.cur.codeTokens(r);
+    return code.length ? this.userMacro(code[0]) : undefined;
+  }
+
+  /** "expanded from macro X" notes for a range of a view made by expandItems: where its macros are defined. */
+  macroNotes(cur: Cursor, r: TokRange): Related[] {
+    const seen = new Set<string>();
+    const out: Related[] = [];
+    for (let i = r.from; i <= r.to; i++) {
+      const o = cur.tokens[i]?.origin;
+      if (!o || seen.has(o.macro) || o.file === '<command line>') continue;
+      seen.add(o.macro);
+      const text = o.file === this.file.path ? this.file.src : this.headerText(o.file);
+      if (text) out.push({ span: text.span(o.start, o.end), message: `expanded from macro '${o.macro}', defined here` });
+    }
+    return out;
+  }
+
+  private headerText(file: string): SourceText | undefined {
+    const t = this.env.readFile?.(file);
+    return t === undefined ? undefined : new SourceText(file, t);
+  }
+
+  /** The condition of a token of a view made by expandItems (its use site in the file). */
+  condOf(cur: Cursor, i: number): Condition {
+    if (cur === this.cur) return this.condAt(i);
+    return this.condAt(this.cur.indexAt(cur.tokens[i].start));
+  }
+
+  /**
+   * Whether the identifier at `i` is a qualifier or attribute written through one of the module's
+   * object-like macros (`STATIC`, `MOD_API`): what it expands to, or undefined when it is not one.
+   */
+  qualifierMacro(i: number, cur: Cursor = this.cur): string[] | undefined {
+    const m = this.userMacro(i, cur);
+    if (!m || m.params) return undefined;
+    const words = m.body.map((t) => t.text);
+    return words.every((w) => QUALIFIER_WORDS.has(w)) ? words : undefined;
+  }
+}
+
+const QUALIFIER_WORDS = new Set(['static', 'const', 'extern', 'inline', '__inline', '__inline__', 'volatile']);
+
+function toToken(x: XToken): Token {
+  const kind: TokenKind = x.kind === 'other' ? 'punct' : x.kind;
+  const origin = x.macro ? { macro: x.macro.name, file: x.macro.file, start: x.macro.start, end: x.macro.end } : undefined;
+  return { kind, text: x.text, start: x.start, end: x.end, nodeType: '', origin };
 }
 
 /** A parsed `NAME(args)` invocation with an optional leading `static` and trailing `;`. */
@@ -52,8 +191,10 @@ export function readMacroCall(ctx: ExtractContext, i: number): MacroCall | undef
   if (close < 0) return undefined;
   let first = i;
   let isStatic = false;
-  while (first > 0 && (cur.is(first - 1, 'static') || cur.is(first - 1, 'const'))) {
-    if (cur.is(first - 1, 'static')) isStatic = true;
+  for (;;) {
+    const words = first > 0 ? (cur.is(first - 1, 'static') || cur.is(first - 1, 'const') ? [cur.text(first - 1)] : ctx.qualifierMacro(first - 1)) : undefined;
+    if (!words) break;
+    if (words.includes('static')) isStatic = true;
     first--;
   }
   const last = cur.is(close + 1, ';') ? close + 1 : close;
@@ -61,17 +202,22 @@ export function readMacroCall(ctx: ExtractContext, i: number): MacroCall | undef
 }
 
 /** Walks back over `static`/`const`/`extern` qualifiers before a type name. */
-export function qualifiersBefore(cur: Cursor, i: number): { first: number; isStatic: boolean; isConst: boolean; isExtern: boolean } {
+export function qualifiersBefore(
+  cur: Cursor,
+  i: number,
+  ctx?: ExtractContext,
+): { first: number; isStatic: boolean; isConst: boolean; isExtern: boolean } {
   let first = i;
   let isStatic = false;
   let isConst = false;
   let isExtern = false;
   while (first > 0) {
     const t = cur.text(first - 1);
-    if (t === 'static') isStatic = true;
-    else if (t === 'const') isConst = true;
-    else if (t === 'extern') isExtern = true;
-    else break;
+    const words = t === 'static' || t === 'const' || t === 'extern' ? [t] : ctx?.qualifierMacro(first - 1, cur);
+    if (!words) break;
+    if (words.includes('static')) isStatic = true;
+    if (words.includes('const')) isConst = true;
+    if (words.includes('extern')) isExtern = true;
     first--;
   }
   return { first, isStatic, isConst, isExtern };

@@ -13,8 +13,12 @@ const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** Navigation over one file's token stream for the extractors. */
 export class Cursor {
   readonly tokens: Token[];
-  constructor(readonly file: ParsedFile) {
-    this.tokens = file.tokens;
+  /**
+   * `tokens`: a view of the file's tokens with some macro uses expanded (ExtractContext.expandItems);
+   * the file's own token stream when absent.
+   */
+  constructor(readonly file: ParsedFile, tokens?: Token[]) {
+    this.tokens = tokens ?? file.tokens;
   }
 
   /** Index of the token starting at `offset`, or -1. */
@@ -76,6 +80,7 @@ export class Cursor {
   /** Verbatim source text of a token range (comments and spacing inside kept). */
   source(r: TokRange): string {
     if (r.to < r.from) return '';
+    for (let i = r.from; i <= r.to; i++) if (this.tokens[i].origin) return this.flat(r);
     return this.file.src.text.slice(this.tokens[r.from].start, this.tokens[r.to].end);
   }
 

@@ -1,12 +1,13 @@
 import { Result } from '../diagnostics/diagnostic';
 import { Define } from '../model/define';
-import { Decl, FileModel } from '../model/declarations';
+import { CondItem, Decl, FileModel } from '../model/declarations';
 import { ParsedFile } from '../parse/parser';
-import { ExtractContext } from './context';
+import { ExtractContext, PreprocessEnv } from './context';
 import { checkSyntax } from './syntax';
 import { LIBC_MEM_FUNCTIONS, LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
+import { evaluateCondition, lexPP } from '../preprocess';
 
 /**
  * Tree → declarations: runs the given construct extractors (src/constructs/index.ts
@@ -17,9 +18,14 @@ export function extractWith(
   file: ParsedFile,
   unit: number,
   defines: Define[] = [],
+  env: PreprocessEnv = {},
 ): Result<FileModel> {
-  const ctx = new ExtractContext(file, unit, defines);
-  const decls: Decl[] = extractors.flatMap((extract) => extract(ctx)).sort((a, b) => a.span.start - b.span.start);
+  const ctx = new ExtractContext(file, unit, defines, env);
+  const decls: Decl[] = extractors
+    .flatMap((extract) => extract(ctx))
+    .filter((d) => ctx.pp.liveAt(d.span.start) !== 'off')
+    .map((d) => dropDeadItems(ctx, d))
+    .sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);
   const identifiers = new Set<string>();
@@ -30,7 +36,10 @@ export function extractWith(
   }
   const usesLibcMem = file.tokens.some((t) => t.kind === 'ident' && LIBC_MEM_FUNCTIONS.has(t.text));
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
-  const usesStackCheck = file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
+  // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
+  const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
+  const usesStackCheck =
+    !stackCheckOff && file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
@@ -57,4 +66,16 @@ export function extractWith(
     },
     diagnostics: ctx.diagnostics,
   };
+}
+
+/**
+ * Constructs and table items the preprocessor drops under the given -D and the module's
+ * own macros do not exist in that build: they are neither resolved nor rebuilt.
+ */
+function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
+  const live = <T>(items: CondItem<T>[], start: (t: T) => number): CondItem<T>[] =>
+    items.filter((it) => it.kind !== 'item' || ctx.pp.liveAt(start(it.item)) !== 'off');
+  if (d.kind === 'rom_table') return { ...d, items: live(d.items, (e) => e.keySpan.start) };
+  if (d.kind === 'obj_type') return { ...d, slots: live(d.slots, (sl) => sl.span.start) };
+  return d;
 }

@@ -1,15 +1,26 @@
 import { RomValue, asQstr } from '../model/declarations';
 import { Cursor, TokRange } from './cursor';
 
-/** Reads one `MP_ROM_*` value (py/obj.h) from its tokens. */
+/**
+ * Reads one `MP_ROM_*` value (py/obj.h) from its tokens, or the spelling of `mp_map_elem_t`
+ * tables before MicroPython v1.12 (`(mp_obj_t)&obj`, `MP_OBJ_NEW_SMALL_INT(n)`, `MP_OBJ_NEW_QSTR(q)`, `mp_const_none`).
+ */
 export function readRomValue(cur: Cursor, r: TokRange): RomValue {
-  const toks = cur.codeTokens(r);
+  let toks = cur.codeTokens(r);
   const span = cur.spanOf(r);
+  // `(mp_obj_t)&obj`: the cast is what a ROM pointer adds, so read it as MP_ROM_PTR(&obj).
+  if (toks.length >= 5 && cur.is(toks[0], '(') && cur.is(toks[1], 'mp_obj_t') && cur.is(toks[2], ')') && cur.is(toks[3], '&')) {
+    const target = toks[4];
+    if (toks.length === 5 && cur.tokens[target].kind === 'ident') {
+      return { kind: 'ptr', target: cur.text(target), text: `&${cur.text(target)}`, span, targetSpan: cur.span(target) };
+    }
+    toks = toks.slice(3);
+  }
   const head = cur.text(toks[0]);
   if (toks.length === 1) {
-    if (head === 'MP_ROM_NONE') return { kind: 'none', span };
-    if (head === 'MP_ROM_TRUE') return { kind: 'true', span };
-    if (head === 'MP_ROM_FALSE') return { kind: 'false', span };
+    if (head === 'MP_ROM_NONE' || head === 'mp_const_none') return { kind: 'none', span };
+    if (head === 'MP_ROM_TRUE' || head === 'mp_const_true') return { kind: 'true', span };
+    if (head === 'MP_ROM_FALSE' || head === 'mp_const_false') return { kind: 'false', span };
     const f = /^mp_const_float_(e|pi|tau|inf|nan)$/.exec(head);
     if (f) return { kind: 'float_const', which: f[1], span };
   }
@@ -17,8 +28,8 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
   const close = toks[toks.length - 1];
   const wrapped = toks.length >= 3 && cur.is(open, '(') && cur.closing(open) === close;
   const inner: TokRange = { from: open + 1, to: close - 1 };
-  if (wrapped && head === 'MP_ROM_INT') return { kind: 'int', expr: cur.source(inner), span };
-  if (wrapped && head === 'MP_ROM_QSTR') {
+  if (wrapped && (head === 'MP_ROM_INT' || head === 'MP_OBJ_NEW_SMALL_INT')) return { kind: 'int', expr: cur.source(inner), span };
+  if (wrapped && (head === 'MP_ROM_QSTR' || head === 'MP_OBJ_NEW_QSTR')) {
     const q = cur.flat(inner);
     if (/^MP_QSTR_\w+$/.test(q)) return { kind: 'qstr', qstr: asQstr(q.slice(8)), span };
   }

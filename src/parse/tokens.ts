@@ -17,6 +17,11 @@ export interface Token {
   nodeType: string;
   /** For directives: the keyword (`if`, `ifdef`, `include`...) and its argument with comments removed. */
   directive?: { keyword: string; arg: string };
+  /**
+   * Set on tokens a macro expansion produced (src/preprocess): `start`/`end` are then the
+   * use site, and this is the macro's definition, for a related note.
+   */
+  origin?: { macro: string; file: string; start: number; end: number };
 }
 
 const ATOMIC = new Set(['string_literal', 'char_literal', 'system_lib_string', 'number_literal', 'concatenated_string', 'raw_string_literal']);

@@ -11,6 +11,8 @@ import { resolveModule } from '../resolve';
 import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
+import { PreprocessEnv } from '../extract/context';
+import * as path from 'path';
 import { Inventory } from '../facts';
 
 export interface SourceInput {
@@ -27,6 +29,8 @@ export interface GenOptions {
   defines: string[];
   /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
   outDir: string;
+  /** `-I` folders and a file reader for the module's own headers (src/io/headers.ts); none read when absent. */
+  preprocess?: PreprocessEnv;
 }
 
 export interface GeneratedFile {
@@ -49,12 +53,16 @@ export function analyse(
   defines: string[] = [],
   escapedQstrs: Map<string, string> = new Map(),
   natmodApi?: Inventory,
+  env: PreprocessEnv = {},
 ): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
   const parsed = inputs.map((i) => parseFile(i.path, i.text));
   const parsedDefines = defines.map(parseDefine);
+  // The inputs are read as given (a synced file without natmodgen's blocks), also when another input includes them.
+  const given = new Map(inputs.map((i) => [path.normalize(i.path), i.text]));
+  const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, parsedDefines);
+    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile });
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
@@ -73,9 +81,10 @@ export function analyseFiles(
   defines: string[] = [],
   escapedQstrs?: Map<string, string>,
   natmodApi?: Inventory,
+  env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
   const sources = given.map((i) => readable(i.path, i.text));
-  const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi);
+  const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi, env);
   return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
 }
 
@@ -83,7 +92,7 @@ export function analyseFiles(
 export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
   // Old Mac line ends (lone CR) become LF here, so every stage counts lines alike.
   const given = sourceFiles.map((f) => ({ path: f.path, text: withLineFeeds(f.text) }));
-  const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi);
+  const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi, opts.preprocess);
   const { sources } = a;
   const inputs = sources.map((s) => ({ path: s.path, text: s.text }));
   const { module } = a.value;

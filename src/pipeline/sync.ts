@@ -9,6 +9,7 @@ import { unsync } from '../sync/unsync';
 import { weave } from '../sync/weave';
 import { readable, remapDiagnostics } from '../sync/source-map';
 import { hasLoneCr, withLineFeeds } from '../parse/source';
+import { PreprocessEnv } from '../extract/context';
 import { Inventory } from '../facts';
 
 export interface SyncOptions {
@@ -19,6 +20,8 @@ export interface SyncOptions {
   escapedQstrs?: Map<string, string>;
   /** Names a natmod can call, from a MicroPython tree; unchecked when absent. */
   natmodApi?: Inventory;
+  /** `-I` folders and a reader for the module's headers (src/io/headers.ts); none read when absent. */
+  preprocess?: PreprocessEnv;
 }
 
 export interface SyncedFile {
@@ -49,7 +52,7 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   });
   if (hasErrors(diagnostics)) return { value: [], diagnostics };
 
-  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi);
+  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi, opts.preprocess);
   diagnostics.push(...remapDiagnostics(a.diagnostics, clean.map((c) => readable(c.input.path, c.input.text))));
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
   const views = planUnits(

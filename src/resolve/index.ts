@@ -32,7 +32,12 @@ export function resolveModule(
   const symbols = new SymbolTable(files);
 
   const regs = all(files, 'registration');
-  if (regs.length === 0) return fail(diag('NMG2001', undefined, {}));
+  if (regs.length === 0) {
+    // Located at the first input, naming every file searched, so the user sees what was read.
+    const first = files[0]?.path;
+    const at = first === undefined ? undefined : { file: first, line: 1, col: 1, start: 0, end: 0 };
+    return fail(diag('NMG2001', at, { files: files.map((f) => f.path) }));
+  }
   const distinct = [...new Set(regs.map((r) => r.moduleName))];
   if (distinct.length > 1) {
     return fail(diag('NMG2006', regs[1].span, { names: distinct.join(', ') }, [{ span: regs[0].span, message: 'first registration' }]));

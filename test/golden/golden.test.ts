@@ -9,6 +9,7 @@ import * as path from 'path';
 import { generate } from '../../src/pipeline';
 import { syncSources } from '../../src/pipeline/sync';
 import { exampleCases, repoRoot } from '../support/cases';
+import { headerReader } from '../../src/io/headers';
 
 const GOLDEN = path.join(repoRoot, 'test', 'golden', 'examples');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -17,7 +18,7 @@ describe.each(exampleCases())('golden: examples/%s', (name, c) => {
   const expectedDir = path.join(GOLDEN, name);
   const result = generate(
     c.files.map((f) => ({ path: path.relative(repoRoot, f), text: fs.readFileSync(f, 'utf8') })),
-    { defines: c.defines, outDir: path.relative(repoRoot, expectedDir) },
+    { defines: c.defines, outDir: path.relative(repoRoot, expectedDir), preprocess: { readFile: headerReader() } },
   );
 
   test('generates without diagnostics', () => {
@@ -36,7 +37,7 @@ describe.each(exampleCases())('golden: examples/%s', (name, c) => {
   test('generating twice gives the same bytes', () => {
     const again = generate(
       c.files.map((f) => ({ path: path.relative(repoRoot, f), text: fs.readFileSync(f, 'utf8') })),
-      { defines: c.defines, outDir: path.relative(repoRoot, expectedDir) },
+      { defines: c.defines, outDir: path.relative(repoRoot, expectedDir), preprocess: { readFile: headerReader() } },
     );
     expect(again.value).toEqual(result.value);
   });

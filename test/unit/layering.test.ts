@@ -14,6 +14,7 @@ export const STAGES: string[][] = [
   ['paths.ts', 'diagnostics'],
   ['model'],
   ['parse'],
+  ['preprocess'],
   ['facts'],
   ['extract'],
   ['resolve'],

@@ -86,6 +86,8 @@ export interface MakeConfig {
   mod: string;
   srcs: string[];
   arch: string;
+  /** Extra compiler flags (the module's -I folders), added before dynruntime.mk's own. */
+  cflags?: string[];
 }
 
 export function makefileText(c: MakeConfig): string {
@@ -95,6 +97,7 @@ export function makefileText(c: MakeConfig): string {
     `MOD = ${c.mod}`,
     `SRC = ${c.srcs.join(' ')}`,
     `ARCH = ${c.arch}`,
+    ...(c.cflags?.length ? [`CFLAGS += ${c.cflags.join(' ')}`] : []),
     'include $(MPY_DIR)/py/dynruntime.mk',
     '',
   ].join('\n');

@@ -182,7 +182,7 @@ describe('resolveModule: diagnostics', () => {
   type Want = { code: string; severity?: string; at?: string; nth?: number; related?: string[] };
 
   test.each<[string, { given: string[]; want: Want[] }]>([
-    ['no registration (NMG2001, no location)', { given: [c('#include "py/runtime.h"', ...funDef('f'))], want: [{ code: 'NMG2001' }] }],
+    ['no registration (NMG2001, at the start of the first input)', { given: [c('#include "py/runtime.h"', ...funDef('f'))], want: [{ code: 'NMG2001', at: '#include' }] }],
     ['undefined module object (NMG2002, at its name in the registration)', { given: [moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m, m_module)', 'MP_REGISTER_MODULE(MP_QSTR_m, missing_module)')], want: [{ code: 'NMG2002', at: 'missing_module' }] }],
     [
       'undefined globals dict (NMG2003, at .globals, noting the module object)',
@@ -201,7 +201,7 @@ describe('resolveModule: diagnostics', () => {
         want: [{ code: 'NMG2006', at: 'MP_REGISTER_MODULE', related: ['MP_REGISTER_MODULE'] }],
       },
     ],
-    ['unsupported value (NMG2007, at the value)', { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_x), MP_OBJ_NEW_SMALL_INT(3) },'])], want: [{ code: 'NMG2007', at: 'MP_OBJ_NEW_SMALL_INT(3)' }] }],
+    ['unsupported value (NMG2007, at the value)', { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_x), make_value(3) },'])], want: [{ code: 'NMG2007', at: 'make_value(3)' }] }],
     [
       'more slots than a natmod type holds (NMG2008, at the type)',
       {

@@ -1,12 +1,14 @@
-import { Liveness, mapLiveness } from '../../../src/extract/pp-state';
+import { Liveness } from '../../../src/preprocess';
+import { ExtractContext } from '../../../src/extract/context';
 import { parseFile } from '../../../src/parse/parser';
 import { parseDefine } from '../../../src/pipeline';
 import { c } from '../helpers';
 
 /** Liveness of every variable declared as `int NAME;` in the snippet, by name. */
 function liveness(text: string, defines: string[] = []): Record<string, Liveness> {
-  const tokens = parseFile('t.c', text).tokens;
-  const live = mapLiveness(tokens, defines.map(parseDefine));
+  const file = parseFile('t.c', text);
+  const tokens = file.tokens;
+  const live = new ExtractContext(file, 0, defines.map(parseDefine)).liveness;
   const out: Record<string, Liveness> = {};
   tokens.forEach((t, i) => {
     if (t.kind === 'ident' && tokens[i - 1]?.text === 'int' && tokens[i + 1]?.text === ';') out[t.text] = live[i];
@@ -16,7 +18,7 @@ function liveness(text: string, defines: string[] = []): Record<string, Liveness
 
 type Case = [string, { given: string; defines?: string[]; want: Record<string, Liveness> }];
 
-describe('mapLiveness: -D values', () => {
+describe('ExtractContext liveness: -D values', () => {
   const ifElse = c('int before;', '#if MICROPY_PY_X', 'int x;', '#else', 'int not_x;', '#endif', 'int after;');
   test.each<Case>([
     ['no -D: both branches unknown', { given: ifElse, want: { before: 'on', x: 'unknown', not_x: 'unknown', after: 'on' } }],
@@ -37,7 +39,7 @@ describe('mapLiveness: -D values', () => {
   });
 });
 
-describe('mapLiveness: #elif chains', () => {
+describe('ExtractContext liveness: #elif chains', () => {
   const chain = c('#if A', 'int a;', '#elif B', 'int b;', '#else', 'int e;', '#endif');
   test.each<Case>([
     ['first branch taken', { given: chain, defines: ['A=1', 'B=1'], want: { a: 'on', b: 'off', e: 'off' } }],
@@ -53,7 +55,7 @@ describe('mapLiveness: #elif chains', () => {
   });
 });
 
-describe('mapLiveness: nesting', () => {
+describe('ExtractContext liveness: nesting', () => {
   test.each<Case>([
     ['inside an off region everything is off', { given: c('#if 0', '#if 1', 'int a;', '#else', 'int b;', '#endif', 'int c;', '#endif', 'int d;'), want: { a: 'off', b: 'off', c: 'off', d: 'on' } }],
     ['inside an unknown region a true test is unknown', { given: c('#if U', '#if 1', 'int a;', '#else', 'int b;', '#endif', '#endif'), want: { a: 'unknown', b: 'off' } }],
@@ -64,7 +66,7 @@ describe('mapLiveness: nesting', () => {
   });
 });
 
-describe('mapLiveness: the file own #define / #undef', () => {
+describe('ExtractContext liveness: the file own #define / #undef', () => {
   const defaults = c('#ifndef MICROPY_PY_X', '#define MICROPY_PY_X (1)', '#endif', '#if MICROPY_PY_X', 'int x;', '#else', 'int not_x;', '#endif');
   test.each<Case>([
     ['#ifndef/#define default without -D: unknown (the config may set it)', { given: defaults, want: { x: 'unknown', not_x: 'unknown' } }],
@@ -85,10 +87,11 @@ describe('mapLiveness: the file own #define / #undef', () => {
   });
 });
 
-describe('mapLiveness: directive tokens', () => {
+describe('ExtractContext liveness: directive tokens', () => {
   test('a directive token gets the liveness in force just before it', () => {
-    const tokens = parseFile('t.c', c('#if 0', 'int a;', '#endif')).tokens;
-    const live = mapLiveness(tokens, []);
+    const file = parseFile('t.c', c('#if 0', 'int a;', '#endif'));
+    const tokens = file.tokens;
+    const live = new ExtractContext(file, 0).liveness;
     expect(tokens.map((t, i) => [t.text, live[i]])).toEqual([['#if 0', 'on'], ['int', 'off'], ['a', 'off'], [';', 'off'], ['#endif', 'off']]);
   });
 });

@@ -1,0 +1,288 @@
+import * as path from 'path';
+import { lexPP, PPToken } from './lexer';
+import { commandLineDefine, MacroDef, MacroLookup, MacroState, parseDefine } from './macros';
+import { evaluateCondition, Known } from './condition';
+import { expand, ExpandResult } from './expand';
+
+export type { PPToken } from './lexer';
+export type { MacroDef, MacroLookup, MacroState } from './macros';
+export type { XToken, ExpandResult } from './expand';
+export { expand, spell } from './expand';
+export { lexPP } from './lexer';
+export { evaluateCondition } from './condition';
+
+/** Whether code is compiled: definitely, definitely not, or it depends on what natmodgen cannot see. */
+export type Liveness = 'on' | 'off' | 'unknown';
+
+/** File access for `#include`; the library itself never touches the file system. */
+export interface PreprocessHost {
+  readFile(file: string): string | undefined;
+}
+
+export interface PreprocessOptions {
+  /** `-D` macros, in command-line order. */
+  defines?: Array<{ name: string; body: string }>;
+  /** `-I` folders, searched after the including file's folder for `"x.h"` and alone for `<x.h>`. */
+  includeDirs?: string[];
+  host?: PreprocessHost;
+  /** Names held known-undefined from the start (MICROPY_ENABLE_DYNRUNTIME: natmodgen reads the firmware side). */
+  undefinedNames?: string[];
+  /** Most files read through includes (bounds work on include cycles without guards). */
+  maxIncludes?: number;
+  /**
+   * Names whose definition natmodgen cannot see (MicroPython's configuration, the
+   * compiler's and libc's names). For other names `#ifndef X / #define X` (empty) reads
+   * as the first inclusion of a guarded header.
+   */
+  external?: (name: string) => boolean;
+  /**
+   * Any non-external name no file seen defines is undefined, as in the natmod build, until
+   * a quoted include of the module is not found. Off: such names are unknown.
+   */
+  closedWorld?: boolean;
+}
+
+/** MicroPython's and the compiler's name spaces: their values depend on the port, ARCH and config. */
+export function defaultExternal(name: string): boolean {
+  return /^(MICROPY_|MP_|mp_|_)/.test(name) || /^(U?INT\w*_(MAX|MIN)|SIZE_MAX|CHAR_BIT|M_\w+|NULL|EOF|NDEBUG|\w*ENDIAN\w*)$/.test(name);
+}
+
+/** An include MicroPython's tree provides (searched with -I$(MPY_DIR) in a natmod build). */
+export function isMicroPythonHeader(name: string): boolean {
+  return /^(py|extmod|shared|lib|genhdr|drivers|ports)\//.test(name) || /^(mpconfig|mphal|mpthread)\w*\.h$/.test(name);
+}
+
+/** An `#include` of the main file and the file it resolved to (undefined: not found, or a system header). */
+export interface IncludeSite {
+  start: number;
+  end: number;
+  spelled: string;
+  resolved?: string;
+}
+
+/** The main file as the preprocessor sees it, queried by offset. */
+export interface Preprocessed {
+  file: string;
+  tokens: PPToken[];
+  includes: IncludeSite[];
+  /** Every definition seen, in the order seen (main file and included files). */
+  definitions: MacroDef[];
+  liveAt(offset: number): Liveness;
+  /** The definition a name expands with at an offset of the main file (a default under an undecided #if counts). */
+  definitionAt(name: string, offset: number): MacroDef | undefined;
+  /** The macro table in force at an offset of the main file. */
+  lookupAt(offset: number): MacroLookup;
+  /**
+   * Expands tokens of the main file with the macros in force at `offset`; `opaque` names
+   * are left alone. A macro defined under an undecidable #if expands with that definition
+   * (the `#ifndef X / #define X default` idiom: the default is what a natmod build sees).
+   */
+  expandAt(tokens: PPToken[], offset: number, opaque?: (name: string) => boolean): ExpandResult;
+}
+
+interface CondFrame {
+  outer: Liveness;
+  /** Whether an earlier branch of the chain was taken. */
+  taken: Known;
+}
+
+interface FileFrame {
+  file: string;
+  toks: PPToken[];
+  next: number;
+  conds: CondFrame[];
+  live: Liveness;
+  /** Offset in the main file where this file's effects take place. */
+  at: (offset: number) => number;
+}
+
+function branch(f: CondFrame, v: Known): Liveness {
+  if (f.outer === 'off' || f.taken === 1 || v === 0) return 'off';
+  if (v === undefined || f.taken === undefined || f.outer === 'unknown') return 'unknown';
+  return 'on';
+}
+
+/**
+ * Walks a file's directives in order as a C preprocessor does, following quoted and
+ * `-I` includes through the host, and records liveness and the macro table over the
+ * main file. Iterative over an explicit stack of open files.
+ */
+export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
+  // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`).
+  const history = new Map<string, Array<{ at: number; state: MacroState; candidate?: MacroDef }>>();
+  const definitions: MacroDef[] = [];
+  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef) => {
+    let h = history.get(name);
+    if (!h) history.set(name, (h = []));
+    h.push({ at, state, candidate });
+  };
+  for (const n of opts.undefinedNames ?? []) record(n, -1, null);
+  for (const d of opts.defines ?? []) {
+    const def = commandLineDefine(d);
+    if (def) {
+      record(def.name, -1, def);
+      definitions.push(def);
+    }
+  }
+  const external = opts.external ?? defaultExternal;
+  // Main-file offset from which unseen names are unknown (a quoted include was not found there).
+  let openFrom = Infinity;
+  const unseen = (name: string, offset: number): MacroState | undefined =>
+    !opts.closedWorld || external(name) || offset > openFrom ? undefined : null;
+  const lookupAt = (offset: number, defaults = false): MacroLookup => (name) => {
+    const h = history.get(name);
+    if (h) for (let k = h.length - 1; k >= 0; k--) if (h[k].at < offset) return defaults && h[k].candidate ? h[k].candidate : h[k].state;
+    return unseen(name, offset);
+  };
+
+  const mainToks = lexPP(text);
+  const regions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
+  const includes: IncludeSite[] = [];
+  const once = new Set<string>();
+  const maxIncludes = opts.maxIncludes ?? 256;
+  let included = 0;
+  const stack: FileFrame[] = [{ file, toks: mainToks, next: 0, conds: [], live: 'on', at: (o) => o }];
+
+  while (stack.length) {
+    const fr = stack[stack.length - 1];
+    const isMain = stack.length === 1;
+    // Skip to the next directive.
+    let k = fr.next;
+    while (k < fr.toks.length && !(fr.toks[k].bol && fr.toks[k].text === '#')) k++;
+    if (k >= fr.toks.length) {
+      stack.pop();
+      continue;
+    }
+    let e = k + 1;
+    while (e < fr.toks.length && !fr.toks[e].bol) e++;
+    fr.next = e;
+    const line = fr.toks.slice(k + 1, e);
+    const kw = line[0]?.text ?? '';
+    const args = line.slice(1);
+    const at = fr.at(fr.toks[k].start);
+    const lookup = lookupAt(at + 1);
+    const before = fr.live;
+    const cond = (): Known => {
+      if (kw === 'ifdef' || kw === 'elifdef' || kw === 'ifndef' || kw === 'elifndef') {
+        const m = args[0] ? lookup(args[0].text) : undefined;
+        if (kw === 'ifndef' && m === undefined && !external(args[0].text) && definesNext(fr.toks, e, args[0].text)) return 1;
+        const v: Known = m === undefined || m === 'unknown' ? undefined : m === null ? 0 : 1;
+        return v === undefined ? undefined : kw.endsWith('ndef') ? 1 - v : v;
+      }
+      return evaluateCondition(args, lookup);
+    };
+    switch (kw) {
+      case 'if':
+      case 'ifdef':
+      case 'ifndef': {
+        const v = fr.live === 'off' ? 0 : cond();
+        const f: CondFrame = { outer: fr.live, taken: 0 };
+        fr.live = branch(f, v);
+        f.taken = v === undefined ? undefined : v ? 1 : 0;
+        fr.conds.push(f);
+        break;
+      }
+      case 'elif':
+      case 'elifdef':
+      case 'elifndef':
+      case 'else': {
+        const f = fr.conds[fr.conds.length - 1];
+        if (!f) break;
+        const v = kw === 'else' ? 1 : f.outer === 'off' || f.taken === 1 ? 0 : cond();
+        fr.live = branch(f, v);
+        // Some branch was surely taken once one is surely true; an unknown one makes "taken" unknown.
+        if (f.taken !== 1) f.taken = v === undefined ? undefined : v !== 0 ? 1 : f.taken;
+        break;
+      }
+      case 'endif': {
+        const f = fr.conds.pop();
+        if (f) fr.live = f.outer;
+        break;
+      }
+      case 'define': {
+        if (fr.live === 'off') break;
+        const def = parseDefine(args, fr.file);
+        if (!def) break;
+        definitions.push(def);
+        record(def.name, at, fr.live === 'on' ? def : 'unknown', def);
+        break;
+      }
+      case 'undef':
+        if (fr.live !== 'off' && args[0]?.kind === 'ident') record(args[0].text, at, fr.live === 'on' ? null : 'unknown');
+        break;
+      case 'pragma':
+        if (args[0]?.text === 'once') once.add(fr.file);
+        break;
+      case 'include': {
+        if (fr.live === 'off') break;
+        const spelled = args.map((t) => t.text).join('');
+        const resolved = resolveInclude(spelled, fr.file, opts);
+        if (isMain) includes.push({ start: fr.toks[k].start, end: fr.toks[e - 1].end, spelled, resolved });
+        const q = /^"(.*)"$/.exec(spelled);
+        if (!resolved && q && !isMicroPythonHeader(q[1])) openFrom = Math.min(openFrom, at);
+        if (!resolved || once.has(resolved) || stack.some((s) => s.file === resolved) || included >= maxIncludes) break;
+        const itext = opts.host?.readFile(resolved);
+        if (itext === undefined) break;
+        included++;
+        const site = at;
+        stack.push({ file: resolved, toks: lexPP(itext), next: 0, conds: [], live: fr.live, at: () => site });
+        break;
+      }
+      default:
+        break;
+    }
+    if (isMain && fr.live !== before) regions.push({ start: fr.toks[e - 1].end, live: fr.live });
+  }
+
+  const liveAt = (offset: number): Liveness => {
+    let lo = 0;
+    let hi = regions.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (regions[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return regions[lo].live;
+  };
+
+  return {
+    file,
+    tokens: mainToks,
+    includes,
+    definitions,
+    liveAt,
+    lookupAt: (offset) => lookupAt(offset),
+    definitionAt(name, offset) {
+      const m = lookupAt(offset, true)(name);
+      return m && m !== 'unknown' ? m : undefined;
+    },
+    expandAt(tokens, offset, opaque) {
+      const base = lookupAt(offset, true);
+      return expand(tokens, opaque ? (n) => (opaque(n) ? undefined : base(n)) : base);
+    },
+  };
+}
+
+/** `"x.h"`: the including file's folder, then each -I folder; `<x.h>`: the -I folders. Undefined when not found. */
+export function resolveInclude(spelled: string, from: string, opts: PreprocessOptions): string | undefined {
+  const m = /^(["<])(.*)[">]$/.exec(spelled.trim());
+  if (!m || !opts.host) return undefined;
+  const name = m[2];
+  const dirs = [...(m[1] === '"' ? [path.dirname(from)] : []), ...(opts.includeDirs ?? [])];
+  for (const d of dirs) {
+    const p = path.normalize(path.join(d, name));
+    if (opts.host.readFile(p) !== undefined) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the directive after token `from` is `#define NAME` with an empty body: an
+ * include guard. `#ifndef X / #define X (1)` is a default the build may override, so stays undecided.
+ */
+function definesNext(toks: PPToken[], from: number, name: string): boolean {
+  let k = from;
+  while (k < toks.length && !(toks[k].bol && toks[k].text === '#')) k++;
+  const isName = toks[k + 1]?.text === 'define' && toks[k + 2]?.text === name && !toks[k + 2].bol;
+  return isName && (toks[k + 3] === undefined || toks[k + 3].bol);
+}
