@@ -13,7 +13,8 @@ import { extractRomTables } from './rom-table';
 import { extractTypeForwards } from './type-forward';
 import { extractUnavailable } from './unavailable';
 import { checkSyntax } from './syntax';
-import { LIBC_MEM_FUNCTIONS, LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
+import { runtimeIndex } from '../runtime';
+import { identifiersIn } from '../runtime/lex';
 import { extractQstrSwitches } from './qstr-switch';
 import { extractDynruntimeGuards } from './dynruntime-guard';
 import { extractWritableData } from './writable-data';
@@ -55,15 +56,30 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
     if (tableRanges.some((s) => t.start >= s.start && t.end <= s.end)) continue;
     identifiers.add(t.text);
   }
-  const usesLibcMem = file.tokens.some((t) => t.kind === 'ident' && LIBC_MEM_FUNCTIONS.has(t.text));
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
   const usesStackCheck = file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
   const firmwareTypes = firmwareTypesUsed(file.tokens);
-  const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
+  const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls } = extractCalls(ctx);
   return {
-    value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes, definedFunctions, calls },
+    value: { unit, path: file.path, decls, identifiers, runtimeNames, usesStackCheck, testsStrUnicode, firmwareTypes, definedFunctions, calls },
     diagnostics: ctx.diagnostics,
   };
+}
+
+/**
+ * Names the file uses (in code the preprocessor may compile, or in its macro bodies)
+ * that natmodgen's runtime library defines, in first-use order.
+ */
+function runtimeNamesUsed(ctx: ExtractContext): string[] {
+  const provided = runtimeIndex().provided;
+  const out = new Set<string>();
+  ctx.file.tokens.forEach((t, i) => {
+    if (t.kind === 'ident' && ctx.maybeCompiled(i) && provided.has(t.text)) out.add(t.text);
+    if (t.kind === 'directive' && t.directive?.keyword === 'define' && ctx.maybeCompiled(i)) {
+      for (const name of identifiersIn(t.directive.arg).slice(1)) if (provided.has(name)) out.add(name);
+    }
+  });
+  return [...out];
 }

@@ -1,21 +1,16 @@
 import { UnavailableUse } from '../model/declarations';
-import { SHIMMED_FUNCTIONS, SHIMMED_OBJECTS, unavailableReason } from '../model/natmod-abi';
+import { unavailableReason } from '../model/natmod-abi';
+import { runtimeIndex } from '../runtime';
 import { ExtractContext } from './context';
 
-/** Calls of functions natmods cannot link; shimmed ones carry the shim that replaces them. */
+/** Calls of functions natmods cannot link and natmodgen's runtime library does not define. */
 export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
   const out: UnavailableUse[] = [];
+  const provided = runtimeIndex().provided;
   for (const i of ctx.anchors('call', 'call.name')) {
     const name = ctx.cur.text(i);
-    if (!ctx.maybeCompiled(i)) continue;
-    const reason = unavailableReason(name);
-    if (!reason) continue;
-    out.push({ kind: 'unavailable', name, shim: reason === 'shim' ? SHIMMED_FUNCTIONS[name] : undefined, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+    if (!ctx.maybeCompiled(i) || provided.has(name) || !unavailableReason(name)) continue;
+    out.push({ kind: 'unavailable', name, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
   }
-  // Firmware objects are named, not called, so they are found by token.
-  ctx.file.tokens.forEach((t, i) => {
-    const shim = t.kind === 'ident' && ctx.maybeCompiled(i) ? SHIMMED_OBJECTS[t.text] : undefined;
-    if (shim) out.push({ kind: 'unavailable', name: t.text, shim, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
-  });
   return out;
 }

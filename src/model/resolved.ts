@@ -1,7 +1,7 @@
 import {
   DelegationDecl,
   ArgTableDecl, RootPointerDecl, RuntimeObjDecl, ConstDictDecl, FunObjDecl, IncludeDecl, ModuleObjDecl, ObjTypeDecl, Qstr, RegistrationDecl, RomEntry, RomTableDecl,
-  TypeForwardDecl, UnavailableUse,
+  TypeForwardDecl,
 } from './declarations';
 
 /** What a table value turned out to be once names were looked up. */
@@ -41,7 +41,6 @@ export interface ResolvedModule {
   initHook?: RomEntry;
   argTables: ArgTableDecl[];
   includes: IncludeDecl[];
-  shimUses: UnavailableUse[];
   /** Resolved value of every table entry, keyed by the entry object. */
   values: Map<RomEntry, ResolvedValue>;
 }

@@ -2,14 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Decl, FileModel, ObjTypeDecl, RomTableDecl } from '../model/declarations';
 import { ResolvedModule } from '../model/resolved';
-import { SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
+import { planRuntime } from './runtime';
 import { ParsedFile } from '../parse/parser';
 import { condLines, guarded, hasDirectives } from './lines';
 import { names, unitIds } from './names';
 import { valueExpr } from './values';
 import { rootPointerDeclaration, rootPointerEdit, runtimeObjEdit, staticLocalEdits } from './objects';
 import { writableDataEdit } from './data';
-import { planMpyInit } from './mpy-init';
+import { needsLibcMem, planMpyInit } from './mpy-init';
 import { EditView, Line, UnitView } from './view';
 
 export interface PlanInput {
@@ -33,6 +33,9 @@ export function planUnits(input: PlanInput): UnitView[] {
   const regUnit = mod.registration.unit;
   const moduleTypes = new Set(mod.types.map((t) => t.name));
   const needsModuleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
+  // The module __getattr__ decodes the attribute's qstr object with the runtime's MP_OBJ_QSTR_VALUE.
+  const getattrRoots = mod.delegation ? [{ unit: mod.delegation.unit, names: ['MP_OBJ_QSTR_VALUE'] }] : [];
+  const runtime = planRuntime(input, getattrRoots, needsLibcMem(input) ? ['memcpy', 'memmove', 'memset'] : []);
   const views: UnitView[] = input.parsed.map((file, unit) => {
     const model = input.models[unit];
     const id = ids[unit];
@@ -173,11 +176,11 @@ export function planUnits(input: PlanInput): UnitView[] {
     }
     initLines.push(...dataInits, ...objInits, ...typeInits, ...tableFills);
 
-    const shimKinds = new Set(mod.shimUses.filter((u) => u.unit === unit).map((u) => u.shim!));
-    if (switchUsed) shimKinds.add('qstr_switch');
-    if (tableFills.length) shimKinds.add('map_elem_set');
-    for (const k of [...shimKinds]) for (const need of SHIM_NEEDS[k] ?? []) shimKinds.add(need);
-    const shims = SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` }));
+    const shims: Line[] = [
+      ...(runtime.unitHeaders[unit] ? [{ partial: 'runtime-text', text: runtime.unitHeaders[unit] }] : []),
+      ...(switchUsed ? [{ partial: 'shim-qstr_switch' }] : []),
+      ...(tableFills.length ? [{ partial: 'shim-map_elem_set' }] : []),
+    ];
 
     return {
       outRel: input.outRel[unit],
@@ -201,7 +204,7 @@ export function planUnits(input: PlanInput): UnitView[] {
     };
   });
   const unitInits = views.flatMap((v) => v.tail.initFns.map((f) => f.name));
-  views[regUnit].tail.mpyInit = planMpyInit(input, unitInits, mod.globalsTable.unit !== regUnit);
+  views[regUnit].tail.mpyInit = planMpyInit(input, unitInits, mod.globalsTable.unit !== regUnit, runtime.body);
   return views;
 }
 

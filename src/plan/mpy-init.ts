@@ -1,4 +1,3 @@
-import { LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
 import { directiveLine, guarded } from './lines';
 import { conditionExpr } from '../model/condition';
 import { names } from './names';
@@ -7,7 +6,7 @@ import { ResolvedModule } from '../model/resolved';
 import { Line, MpyInitView } from './view';
 
 /** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
-export function planMpyInit(input: PlanInput, unitInits: string[], externalGlobals: boolean): MpyInitView {
+export function planMpyInit(input: PlanInput, unitInits: string[], externalGlobals: boolean, runtimeBody: string): MpyInitView {
   const mod = input.module;
   const anyModel = (p: (m: PlanInput['models'][number]) => boolean) => input.models.some(p);
   const tableHasName = mod.globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__name__');
@@ -21,13 +20,9 @@ export function planMpyInit(input: PlanInput, unitInits: string[], externalGloba
     unitInits,
     globalsFn: names.globals(mod.name),
     guardLines: registrationGuard(mod),
-    libcMem: [
-      ...(needsLibcMem(input) ? [{ partial: 'libc-mem' }] : []),
-      ...LIBC_OTHER_FUNCTIONS.filter((f) => anyModel((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
-    ],
+    runtime: runtimeBody ? [{ partial: 'runtime-text', text: runtimeBody }] : [],
     stackCheck: anyModel((m) => m.usesStackCheck) ? [{ partial: 'stack-check' }] : [],
     stackCheckInit: anyModel((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
-    unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
     moduleType: mod.runtimeObjs.some((o) => o.baseType === 'module') ? [{ partial: 'module-type' }] : [],
     getattr: mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'store-getattr' }]) : [],
     initHook: mod.initHook ? guarded(mod.initHook.cond, [{ partial: 'init-hook' }]) : [],
@@ -50,7 +45,7 @@ function registrationGuard(mod: ResolvedModule): Line[] {
  * initialisers (on ARM even small ones): needed where the source names them, and where
  * natmodgen itself writes such code (per-call keyword tables, objects built at import).
  */
-function needsLibcMem(input: PlanInput): boolean {
+export function needsLibcMem(input: PlanInput): boolean {
   const arrays = input.module.argTables.some((t) => !t.atFileScope || !t.hasDirectives);
-  return arrays || input.module.runtimeObjs.length > 0 || input.models.some((m) => m.usesLibcMem);
+  return arrays || input.module.runtimeObjs.length > 0;
 }

@@ -47,13 +47,11 @@ export interface MpyInitView {
   globalsFn: string;
   guardLines: Line[];
   globalsLines: Line[];
-  /** The libc memory functions, when any unit uses them. */
-  libcMem: Line[];
+  /** Definitions from natmodgen's runtime library (runtime/) the module uses (0 or 1 runtime-text line). */
+  runtime: Line[];
   /** mp_cstack_check and its set-up call, when any unit checks the C stack. */
   stackCheck: Line[];
   stackCheckInit: Line[];
-  /** Detects at import whether the firmware's str is unicode, for the utf8 equivalents. */
-  unicodeProbe: Line[];
   /** Records the firmware's module type for sub-modules, when there are any. */
   moduleType: Line[];
   /** Function objects defined in other units that mpy_init stores. */

@@ -1,4 +1,4 @@
-import { SHIMMED_OBJECTS } from '../model/natmod-abi';
+import { runtimeIndex } from '../runtime';
 
 /**
  * Firmware objects a table may point at, and how a natmod reaches them at run time
@@ -28,7 +28,8 @@ export function builtinTypeName(cName: string): string | undefined {
 
 /** C expression (an mp_obj_t) for a firmware object named in `MP_ROM_PTR(&name)`, or undefined. */
 export function firmwareObjectExpr(name: string): string | undefined {
-  if (SHIMMED_OBJECTS[name]) return `MP_OBJ_FROM_PTR(&${name})`;
+  // Objects natmodgen's runtime library defines (MP_DEFINE_CONST_FUN_OBJ_* there).
+  if (runtimeIndex().objects.has(name)) return `MP_OBJ_FROM_PTR(&${name})`;
   if (DYNRUNTIME_TYPES.has(name) || DYNRUNTIME_OBJECTS.has(name)) return `MP_OBJ_FROM_PTR(&${name})`;
   const m = /^mp_type_(\w+)$/.exec(name);
   if (m && BUILTIN_TYPES.has(m[1])) return `mp_load_global(MP_QSTR_${m[1]})`;

@@ -1,3 +1,4 @@
+import { runtimeIndex } from '../runtime';
 import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
@@ -73,9 +74,7 @@ export function resolveModule(
     }
   }
 
-  const shimUses = all(files, 'unavailable').filter((u) => u.shim !== undefined);
   for (const u of all(files, 'unavailable')) {
-    if (u.shim !== undefined) continue;
     const d = diag(u.name.startsWith('mp_hal_') || u.name.startsWith('vstr_') ? 'NMG3002' : 'NMG3001', u.span, { name: u.name });
     const suggestion = unavailableSuggestion(u.name);
     diagnostics.push(suggestion ? { ...d, help: suggestion } : d);
@@ -102,7 +101,6 @@ export function resolveModule(
       initHook: globalsTable.items.flatMap((i) => (i.kind === 'item' && i.item.key === '__init__' ? [i.item] : []))[0],
       argTables: all(files, 'arg_table'),
       includes: all(files, 'include'),
-      shimUses,
       values,
     },
     diagnostics,
@@ -151,11 +149,12 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
  */
 function checkApi(files: FileModel[], api: Set<string>): Diagnostic[] {
   const defined = new Set(files.flatMap((f) => [...f.definedFunctions]));
+  const provided = runtimeIndex().provided;
   const known = new Set(files.flatMap((f) => f.decls.filter((d) => d.kind === 'unavailable').map((d) => `${d.span.file}:${d.span.start}`)));
   const out: Diagnostic[] = [];
   for (const f of files) {
     for (const c of f.calls) {
-      if (!RUNTIME_PREFIXES.test(c.name) || api.has(c.name) || defined.has(c.name) || unavailableReason(c.name)) continue;
+      if (!RUNTIME_PREFIXES.test(c.name) || api.has(c.name) || defined.has(c.name) || provided.has(c.name) || unavailableReason(c.name)) continue;
       if (known.has(`${c.span.file}:${c.span.start}`)) continue;
       const d = diag('NMG3001', c.span, { name: c.name });
       out.push({ ...d, help: unavailableSuggestion(c.name) ?? d.help });

@@ -3,33 +3,27 @@ import { c, declsOf, lineCol } from '../helpers';
 const fn = (...body: string[]): string => c('static mp_obj_t f(mp_obj_t x) {', ...body.map((l) => `    ${l}`), '    return mp_const_none;', '}');
 
 describe('extractUnavailable', () => {
-  test.each<[string, { given: string; defines?: string[]; want: Array<[string, string | undefined]> }]>([
-    ['a runtime function natmods cannot reach', { given: fn('mp_getiter(x, NULL);'), want: [['mp_getiter', undefined]] }],
-    ['a port/HAL function', { given: fn('mp_hal_stdout_tx_str("x");'), want: [['mp_hal_stdout_tx_str', undefined]] }],
-    ['a vstr function', { given: fn('vstr_t v;', 'vstr_init(&v, 16);'), want: [['vstr_init', undefined]] }],
-    ['a shimmed HAL function carries its shim', { given: fn('mp_hal_ticks_ms();', 'mp_hal_delay_us(5);'), want: [['mp_hal_ticks_ms', 'hal_ticks'], ['mp_hal_delay_us', 'hal_delay']] }],
-    ['other shimmed functions', { given: fn('m_malloc0(4);', 'mp_call_function_1(x, x);'), want: [['m_malloc0', 'malloc0'], ['mp_call_function_1', 'call_function']] }],
-    ['nested calls are each found', { given: fn('mp_hal_delay_ms(mp_obj_hash(x));'), want: [['mp_hal_delay_ms', 'hal_delay'], ['mp_obj_hash', undefined]] }],
+  test.each<[string, { given: string; defines?: string[]; want: string[] }]>([
+    ['a runtime function natmods cannot reach', { given: fn('mp_sched_schedule(x, x);'), want: ['mp_sched_schedule'] }],
+    ['a port/HAL function', { given: fn('mp_hal_stdout_tx_str("x");'), want: ['mp_hal_stdout_tx_str'] }],
+    ['vstr functions are provided by the runtime library', { given: fn('vstr_t v;', 'vstr_init(&v, 16);'), want: [] }],
+    ['HAL clock functions are provided by the runtime library', { given: fn('mp_hal_ticks_ms();', 'mp_hal_delay_us(5);'), want: [] }],
+    ['other provided functions', { given: fn('m_malloc0(4);', 'mp_call_function_1(x, x);', 'mp_getiter(x, NULL);'), want: [] }],
+    ['nested calls are each looked at', { given: fn('mp_hal_delay_ms(mp_sched_schedule(x, x));'), want: ['mp_sched_schedule'] }],
     ['available functions are not reported', { given: fn('mp_obj_new_int(1);', 'mp_obj_get_int(x);', 'mp_raise_ValueError(NULL);'), want: [] }],
-    ['a name that is not called is not reported', { given: fn('void *p = (void *)mp_getiter;'), want: [] }],
-    ['a shimmed object named without a call', { given: fn('mp_obj_t o = MP_OBJ_FROM_PTR(&mp_identity_obj);'), want: [['mp_identity_obj', 'identity_obj']] }],
-    [
-      'a shimmed object in a table',
-      { given: c('static const mp_rom_map_elem_t t[] = {', '    { MP_ROM_QSTR(MP_QSTR_close), MP_ROM_PTR(&mp_stream_close_obj) },', '};'), want: [['mp_stream_close_obj', 'stream_close_obj']] },
-    ],
-    ['a call under an unknown #if is reported', { given: fn('#if MICROPY_PY_X', 'mp_getiter(x, NULL);', '#endif'), want: [['mp_getiter', undefined]] }],
-    ['a call under #if that -D makes true is reported', { given: fn('#if MICROPY_PY_X', 'mp_getiter(x, NULL);', '#endif'), defines: ['MICROPY_PY_X=1'], want: [['mp_getiter', undefined]] }],
-    ['a call under #if that -D makes false is not reported', { given: fn('#if MICROPY_PY_X', 'mp_getiter(x, NULL);', '#endif'), defines: ['MICROPY_PY_X=0'], want: [] }],
-    ['a call under #ifdef of a -D name is reported', { given: fn('#ifdef MICROPY_PY_X', 'mp_getiter(x, NULL);', '#endif'), defines: ['MICROPY_PY_X'], want: [['mp_getiter', undefined]] }],
-    ['a call in the #else of a -D true #if is not reported', { given: fn('#if MICROPY_PY_X', 'mp_obj_new_int(1);', '#else', 'mp_getiter(x, NULL);', '#endif'), defines: ['MICROPY_PY_X'], want: [] }],
-    ['a call under #if 0 is not reported', { given: fn('#if 0', 'mp_getiter(x, NULL);', '#endif'), want: [] }],
-    ['a shimmed object in a -D false region is not reported', { given: fn('#if MICROPY_PY_X', 'mp_obj_t o = MP_OBJ_FROM_PTR(&mp_identity_obj);', '#endif'), defines: ['MICROPY_PY_X=0'], want: [] }],
+    ['a name that is not called is not reported', { given: fn('void *p = (void *)mp_sched_schedule;'), want: [] }],
+    ['a call under an unknown #if is reported', { given: fn('#if MICROPY_PY_X', 'mp_sched_schedule(x, x);', '#endif'), want: ['mp_sched_schedule'] }],
+    ['a call under #if that -D makes true is reported', { given: fn('#if MICROPY_PY_X', 'mp_sched_schedule(x, x);', '#endif'), defines: ['MICROPY_PY_X=1'], want: ['mp_sched_schedule'] }],
+    ['a call under #if that -D makes false is not reported', { given: fn('#if MICROPY_PY_X', 'mp_sched_schedule(x, x);', '#endif'), defines: ['MICROPY_PY_X=0'], want: [] }],
+    ['a call under #ifdef of a -D name is reported', { given: fn('#ifdef MICROPY_PY_X', 'mp_sched_schedule(x, x);', '#endif'), defines: ['MICROPY_PY_X'], want: ['mp_sched_schedule'] }],
+    ['a call in the #else of a -D true #if is not reported', { given: fn('#if MICROPY_PY_X', 'mp_obj_new_int(1);', '#else', 'mp_sched_schedule(x, x);', '#endif'), defines: ['MICROPY_PY_X'], want: [] }],
+    ['a call under #if 0 is not reported', { given: fn('#if 0', 'mp_sched_schedule(x, x);', '#endif'), want: [] }],
     [
       'a call under a #define the file turns off is not reported',
-      { given: c('#define USE_ITER (0)', fn('#if USE_ITER', 'mp_getiter(x, NULL);', '#endif')), want: [] },
+      { given: c('#define USE_SCHED (0)', fn('#if USE_SCHED', 'mp_sched_schedule(x, x);', '#endif')), want: [] },
     ],
   ])('%s', (_name, { given, defines, want }) => {
-    expect(declsOf(given, 'unavailable', { defines }).map((d) => [d.name, d.shim])).toEqual(want);
+    expect(declsOf(given, 'unavailable', { defines }).map((d) => d.name)).toEqual(want);
   });
 
   test('span is the function name; condition is the #if chain', () => {
