@@ -19,6 +19,12 @@ export interface RuntimePlan {
 /** The compiler, not the source, calls these (armv6m division); the runtime guards them by architecture. */
 const COMPILER_HELPER = /^__aeabi_/;
 
+/**
+ * The compiler also calls memcpy/memmove/memset for copies and initialisers, and headers or
+ * #included .c files a unit pulls in may call any of them: one named means all three.
+ */
+const MEMORY_TRIO = ['memcpy', 'memmove', 'memset'];
+
 export function planRuntime(input: PlanInput, extraRoots: { unit: number; names: string[] }[], moduleRoots: string[]): RuntimePlan {
   const index = runtimeIndex();
   // A name the module defines itself is its own, whatever the runtime has.
@@ -27,7 +33,9 @@ export function planRuntime(input: PlanInput, extraRoots: { unit: number; names:
     [...m.runtimeNames, ...extraRoots.filter((r) => r.unit === unit).flatMap((r) => r.names)].filter((n) => !own.has(n)),
   );
   const helpers = [...index.provided].filter((n) => COMPILER_HELPER.test(n)).sort();
-  const all = runtimeClosure(index, [...unitRoots.flat(), ...moduleRoots.filter((n) => !own.has(n)), ...helpers]);
+  const roots = [...unitRoots.flat(), ...moduleRoots.filter((n) => !own.has(n)), ...helpers];
+  if (roots.some((n) => MEMORY_TRIO.includes(n))) roots.push(...MEMORY_TRIO.filter((n) => !own.has(n)));
+  const all = runtimeClosure(index, roots);
   const regUnit = input.module.registration.unit;
   const unitHeaders = unitRoots.map((roots, unit) => {
     const items = unit === regUnit ? all : runtimeClosure(index, roots);
