@@ -4,7 +4,7 @@ import { hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
-import { syncSources } from '../sync';
+import { syncSources } from '../pipeline/sync';
 import { readQstrDefs } from '../io/qstrdefs';
 import { readNatmodApi } from '../io/natmod-api';
 import { Console } from './console';

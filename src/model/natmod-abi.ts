@@ -4,6 +4,9 @@
  * but are not exported to native modules.
  */
 
+/** natmodgen's own helpers that constructs ask for (templates/partials/shim-<name>.c.hbs), in emission order. */
+export const SHIM_ORDER = ['qstr_switch', 'map_elem_set'];
+
 /** Functions that cannot be reached from a natmod and have no generated equivalent. */
 export const UNAVAILABLE_FUNCTIONS = new Set([
   'mp_call_method_n_kw', 'mp_getiter', 'mp_iternext', 'mp_obj_get_int_maybe', 'mp_obj_new_int_from_ll', 'mp_obj_new_int_from_ull',

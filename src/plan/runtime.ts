@@ -1,5 +1,5 @@
 import { renderRuntime, RuntimeItem, runtimeClosure, runtimeIndex } from '../runtime';
-import type { PlanInput } from './index';
+import { ResolvedModule } from '../model/resolved';
 
 /**
  * Which pieces of natmodgen's runtime library (runtime/) the module gets: the
@@ -25,18 +25,19 @@ const COMPILER_HELPER = /^__aeabi_/;
  */
 const MEMORY_TRIO = ['memcpy', 'memmove', 'memset'];
 
-export function planRuntime(input: PlanInput, extraRoots: { unit: number; names: string[] }[], moduleRoots: string[]): RuntimePlan {
+export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; names: string[] }[], moduleRoots: string[]): RuntimePlan {
   const index = runtimeIndex();
   // A name the module defines itself is its own, whatever the runtime has.
-  const own = new Set(input.models.flatMap((m) => [...m.definedFunctions]));
-  const unitRoots = input.models.map((m, unit) =>
+  const models = mod.units.map((u) => u.model);
+  const own = new Set(models.flatMap((m) => [...m.definedFunctions]));
+  const unitRoots = models.map((m, unit) =>
     [...m.runtimeNames, ...extraRoots.filter((r) => r.unit === unit).flatMap((r) => r.names)].filter((n) => !own.has(n)),
   );
   const helpers = [...index.provided].filter((n) => COMPILER_HELPER.test(n)).sort();
   const roots = [...unitRoots.flat(), ...moduleRoots.filter((n) => !own.has(n)), ...helpers];
   if (roots.some((n) => MEMORY_TRIO.includes(n))) roots.push(...MEMORY_TRIO.filter((n) => !own.has(n)));
   const all = runtimeClosure(index, roots);
-  const regUnit = input.module.registration.unit;
+  const regUnit = mod.registration.unit;
   const unitHeaders = unitRoots.map((roots, unit) => {
     const items = unit === regUnit ? all : runtimeClosure(index, roots);
     return renderRuntime(index, items.filter((i) => i.part === 'header'));

@@ -1,11 +1,13 @@
-import { DelegationDecl, RegistrationDecl, asQstr } from '../model/declarations';
+import { RegistrationDecl, asQstr } from '../model/declarations';
+import { construct } from './construct';
+import { RemovedView } from '../plan/view';
 import { diag } from '../diagnostics/catalog';
-import { ExtractContext, readMacroCall } from './context';
+import { ExtractContext, readMacroCall } from '../extract/context';
 
 /** MP_REGISTER_MODULE(MP_QSTR_name, obj) and MP_REGISTER_EXTENSIBLE_MODULE(...). */
 export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
   const out: RegistrationDecl[] = [];
-  for (const i of ctx.anchors('register-module', 'registration.macro')) {
+  for (const i of ctx.anchors('registration', 'registration.macro')) {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
     const args = ctx.cur.splitArgs(call.open, call.close);
@@ -30,15 +32,15 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
   return out;
 }
 
-/** MP_REGISTER_MODULE_DELEGATION(module_obj, handler). */
-export function extractDelegations(ctx: ExtractContext): DelegationDecl[] {
-  const out: DelegationDecl[] = [];
-  for (const i of ctx.anchors('delegation', 'delegation.macro')) {
-    const call = readMacroCall(ctx, i);
-    if (!call) continue;
-    const args = ctx.cur.splitArgs(call.open, call.close).map((a) => ctx.cur.flat(a));
-    if (args.length !== 2) continue;
-    out.push({ kind: 'delegation', name: args[1], moduleObj: args[0], handler: args[1], span: ctx.cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
-  }
-  return out;
-}
+/** The registration is what mpy_init is: the line itself goes. */
+export const registration = construct({
+  name: 'registration',
+  queries: ['registration'],
+  templates: ['registration-off'],
+  kind: 'registration',
+  extract: extractRegistrations,
+  plan: ({ decl }) => {
+    const view: RemovedView = { partial: 'removed', what: `registration of module ${decl.moduleName}` };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

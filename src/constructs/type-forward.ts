@@ -1,5 +1,7 @@
 import { TypeForwardDecl } from '../model/declarations';
-import { ExtractContext, qualifiersBefore } from './context';
+import { ExtractContext, qualifiersBefore } from '../extract/context';
+import { construct, nothing } from './construct';
+import { RemovedView } from '../plan/view';
 
 /** `[static|extern] const mp_obj_type_t name;` — a type declared ahead of its MP_DEFINE_CONST_OBJ_TYPE. */
 export function extractTypeForwards(ctx: ExtractContext): TypeForwardDecl[] {
@@ -15,3 +17,17 @@ export function extractTypeForwards(ctx: ExtractContext): TypeForwardDecl[] {
   }
   return out;
 }
+
+/** A forward declaration of a type the inputs define: the alias block declares it instead. */
+export const typeForward = construct({
+  name: 'type-forward',
+  queries: ['type-forward'],
+  templates: [],
+  kind: 'type_forward',
+  extract: extractTypeForwards,
+  plan: ({ decl, role }) => {
+    if (role.kind !== 'remove') return nothing();
+    const view: RemovedView = { partial: 'removed', what: `forward declaration of ${decl.name}` };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

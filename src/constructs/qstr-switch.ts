@@ -1,7 +1,9 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { QstrSwitchDecl, asQstr } from '../model/declarations';
 import { loadQuery } from '../parse/queries';
-import { ExtractContext } from './context';
+import { ExtractContext } from '../extract/context';
+import { construct } from './construct';
+import { View } from '../plan/view';
 
 /** Switches whose own case labels include `MP_QSTR_*` (nested switches are their own). */
 export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
@@ -43,3 +45,33 @@ function collectCases(node: SyntaxNode | null, sw: SyntaxNode, out: QstrSwitchDe
     collectCases(child, sw, out, ctx);
   }
 }
+
+/** The switch condition mapped to a label position. */
+export interface QstrSwitchCondView extends View<'qstr-switch-cond'> {
+  cond: string;
+  labels: string[];
+  count: number;
+}
+
+/** A `case MP_QSTR_x:` label as its position. */
+export interface QstrSwitchLabelView extends View<'qstr-switch-label'> {
+  index: number;
+  qstr: string;
+}
+
+/** `switch (attr) { case MP_QSTR_x: ... }` over the label's position: fallthrough and default unchanged. */
+export const qstrSwitch = construct({
+  name: 'qstr-switch',
+  queries: ['qstr-switch'],
+  templates: ['qstr-switch-cond', 'qstr-switch-label'],
+  kind: 'qstr_switch',
+  extract: extractQstrSwitches,
+  plan: ({ decl }) => {
+    const cond: QstrSwitchCondView = { partial: 'qstr-switch-cond', cond: decl.condText, labels: decl.labels.map((l) => l.qstr), count: decl.labels.length };
+    const labels = decl.labels.map((l, index) => {
+      const view: QstrSwitchLabelView = { partial: 'qstr-switch-label', index, qstr: l.qstr };
+      return { start: l.span.start, end: l.span.end, view };
+    });
+    return { edits: [{ start: decl.condSpan.start, end: decl.condSpan.end, view: cond }, ...labels], shims: ['qstr_switch'] };
+  },
+});

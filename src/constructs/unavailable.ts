@@ -1,7 +1,8 @@
 import { UnavailableUse } from '../model/declarations';
 import { unavailableReason } from '../model/natmod-abi';
 import { runtimeIndex } from '../runtime';
-import { ExtractContext } from './context';
+import { ExtractContext } from '../extract/context';
+import { construct } from './construct';
 
 /** Calls of functions natmods cannot link and natmodgen's runtime library does not define. */
 export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
@@ -14,3 +15,13 @@ export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
   }
   return out;
 }
+
+/** Uses of what natmods cannot link and natmodgen's runtime library does not provide (resolve reports them). */
+export const unavailable = construct({
+  name: 'unavailable',
+  queries: ['call'],
+  templates: [],
+  kind: 'unavailable',
+  extract: extractUnavailable,
+  plan: () => ({ edits: [] }),
+});

@@ -1,12 +1,13 @@
 import * as path from 'path';
 import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { analyse, parseDefine, SourceInput } from '../pipeline';
+import { analyse, SourceInput } from '.';
+import { PLANNERS } from '../constructs';
 import { planUnits } from '../plan';
-import { renderEdit, renderSyncPrelude, renderSyncTail } from '../render';
-import { unsync } from './unsync';
-import { weave } from './weave';
-import { readable, remapDiagnostics } from './source-map';
+import { renderParts } from '../render';
+import { unsync } from '../sync/unsync';
+import { weave } from '../sync/weave';
+import { readable, remapDiagnostics } from '../sync/source-map';
 
 export interface SyncOptions {
   defines: string[];
@@ -46,24 +47,20 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi);
   diagnostics.push(...remapDiagnostics(a.diagnostics, inputs.map((i) => readable(i.path, i.text))));
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
-  const views = planUnits({
-    parsed: a.value.parsed,
-    models: a.value.models,
-    module: a.value.module,
-    defines: opts.defines.map(parseDefine),
-    outRel: inputs.map((i) => path.basename(i.path)),
-    outDir: path.dirname(path.resolve(inputs[0].path)),
-    mode: 'sync',
-  });
+  const views = planUnits(
+    {
+      module: a.value.module,
+      defines: a.value.defines,
+      outRel: inputs.map((i) => path.basename(i.path)),
+      outDir: path.dirname(path.resolve(inputs[0].path)),
+      mode: 'sync',
+    },
+    PLANNERS,
+  );
   const files = views.map((view, i) => {
     const c = clean[i];
-    const edits = view.edits.map((e) => ({
-      start: e.start,
-      end: e.end,
-      text: renderEdit(e.partial, e.data),
-      rewrittenDirective: e.partial === 'directive' ? (e.data as { rewritten: string }).rewritten : undefined,
-    }));
-    let text = weave(c.text, edits, renderSyncPrelude(view), renderSyncTail(view));
+    const parts = renderParts(view);
+    let text = weave(c.text, parts.edits, parts.prelude, parts.tail);
     if (c.crlf) text = text.replace(/\n/g, '\r\n');
     return { path: c.input.path, text, changed: text !== c.input.text };
   });

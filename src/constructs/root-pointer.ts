@@ -1,5 +1,8 @@
 import { RootPointerDecl } from '../model/declarations';
-import { ExtractContext, readMacroCall } from './context';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { construct, nothing } from './construct';
+import { View } from '../plan/view';
+import { rootPointerDeclaration } from '../plan/names';
 
 /** MP_REGISTER_ROOT_POINTER(decl): the declaration becomes a global the GC scans (natmod BSS is scanned). */
 export function extractRootPointers(ctx: ExtractContext): RootPointerDecl[] {
@@ -29,3 +32,20 @@ export function extractRootPointers(ctx: ExtractContext): RootPointerDecl[] {
   }
   return out;
 }
+
+export interface RootPointerView extends View<'root-pointer'> {
+  declaration: string;
+}
+
+/** `MP_REGISTER_ROOT_POINTER(decl);`: a global in a natmod, and MP_STATE_VM(x) names it (see the alias block). */
+export const rootPointer = construct({
+  name: 'root-pointer',
+  queries: ['root-pointer'],
+  templates: ['root-pointer'],
+  kind: 'root_pointer',
+  extract: extractRootPointers,
+  plan: ({ decl }) => {
+    const view: RootPointerView = { partial: 'root-pointer', declaration: rootPointerDeclaration(decl) };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

@@ -1,8 +1,12 @@
 import { ObjTypeDecl, SlotName, TYPE_SLOTS, TypeSlot, asQstr } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
-import { ExtractContext, readMacroCall } from './context';
-import { condItems } from './cond-items';
-import { TokRange } from './cursor';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { condItems } from '../extract/cond-items';
+import { TokRange } from '../extract/cursor';
+import { construct } from './construct';
+import { condLines, call, guarded, hasDirectives } from '../plan/lines';
+import { names } from '../plan/names';
+import { DirectiveLineView, View } from '../plan/view';
 
 const SLOT_ALIASES: Record<string, SlotName> = { getiter: 'iter' };
 
@@ -66,3 +70,45 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
   }
   return out;
 }
+
+/** One `MP_OBJ_TYPE_SET_SLOT`: at a fixed index, or counted at run time when `#if` sits among the slots. */
+export interface ObjTypeSlotView extends View<'obj-type-slot' | 'obj-type-slot-counted'> {
+  storage: string;
+  slot: string;
+  value: string;
+  index: number;
+}
+
+/** The full type in writable storage and the function that fills it at import. */
+export interface ObjTypeView extends View<'obj-type'> {
+  storage: string;
+  initFn: string;
+  flags: string;
+  typeName: string;
+  slots: Array<ObjTypeSlotView | DirectiveLineView>;
+}
+
+/** MP_DEFINE_CONST_OBJ_TYPE → an mp_obj_full_type_t built at import; the name stays usable through an alias. */
+export const objType = construct({
+  name: 'obj-type',
+  queries: ['obj-type'],
+  templates: ['obj-type', 'obj-type-slot', 'obj-type-slot-counted'],
+  kind: 'obj_type',
+  extract: extractObjTypes,
+  plan: ({ decl }, ctx) => {
+    const partial = hasDirectives(decl.slots) ? 'obj-type-slot-counted' : 'obj-type-slot';
+    const storage = ctx.typeStorage(decl);
+    const view: ObjTypeView = {
+      partial: 'obj-type',
+      storage,
+      initFn: names.typeInit(decl.name),
+      flags: decl.flags,
+      typeName: decl.typeName,
+      slots: condLines(decl.slots, (s, index) => [{ partial, storage, slot: s.slot, value: s.value, index }]),
+    };
+    return {
+      edits: [{ start: decl.span.start, end: decl.span.end, view }],
+      init: [{ phase: 'type', lines: guarded(decl.cond, [call(names.typeInit(decl.name))]) }],
+    };
+  },
+});

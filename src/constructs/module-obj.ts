@@ -1,6 +1,8 @@
 import { ModuleObjDecl } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
-import { ExtractContext, qualifiersBefore } from './context';
+import { ExtractContext, qualifiersBefore } from '../extract/context';
+import { construct, nothing } from './construct';
+import { RemovedView } from '../plan/view';
 
 /** `const mp_obj_module_t name = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&dict };` */
 export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
@@ -37,3 +39,17 @@ export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
   }
   return out;
 }
+
+/** The registered module object is the one mpy_init receives; a sub-module is a runtime object. */
+export const moduleObj = construct({
+  name: 'module-obj',
+  queries: ['module-obj'],
+  templates: [],
+  kind: 'module_obj',
+  extract: extractModuleObjs,
+  plan: ({ decl, role }) => {
+    if (role.kind !== 'remove') return nothing();
+    const view: RemovedView = { partial: 'removed', what: `module object ${decl.name}` };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

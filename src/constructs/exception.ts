@@ -1,5 +1,6 @@
 import { ObjTypeDecl, asQstr } from '../model/declarations';
-import { ExtractContext, readMacroCall } from './context';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { construct } from './construct';
 
 /** MP_DEFINE_EXCEPTION(Name, Base) (py/objexcept.h) is MP_DEFINE_CONST_OBJ_TYPE with the exception slots. */
 export function extractExceptions(ctx: ExtractContext): ObjTypeDecl[] {
@@ -31,3 +32,6 @@ export function extractExceptions(ctx: ExtractContext): ObjTypeDecl[] {
   }
   return out;
 }
+
+/** MP_DEFINE_EXCEPTION gives an obj_type declaration, planned by src/constructs/obj-type.ts. */
+export const exception = construct({ name: 'exception', queries: ['exception'], templates: [], kind: 'obj_type', extract: extractExceptions });

@@ -1,6 +1,7 @@
 import { FunObjDecl } from '../model/declarations';
-import { ExtractContext, readMacroCall } from './context';
+import { ExtractContext, readMacroCall } from '../extract/context';
 import { diag } from '../diagnostics/catalog';
+import { construct, nothing } from './construct';
 
 /** MP_DEFINE_CONST_FUN_OBJ_*(name, fun[, ...]) → FunObjDecl. They compile unchanged in a natmod. */
 export function extractFunObjs(ctx: ExtractContext): FunObjDecl[] {
@@ -21,3 +22,6 @@ export function extractFunObjs(ctx: ExtractContext): FunObjDecl[] {
   }
   return out;
 }
+
+/** Function objects are const and linkable as written: nothing to change. */
+export const funObj = construct({ name: 'fun-obj', queries: ['fun-obj'], templates: [], kind: 'fun_obj', extract: extractFunObjs, plan: nothing });

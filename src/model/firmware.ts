@@ -1,4 +1,5 @@
 import { runtimeIndex } from '../runtime';
+import type { FirmwareRef } from './resolved';
 
 /**
  * Firmware objects a table may point at, and how a natmod reaches them at run time
@@ -26,19 +27,20 @@ export function builtinTypeName(cName: string): string | undefined {
   return m && BUILTIN_TYPES.has(m[1]) && !DYNRUNTIME_TYPES.has(cName) ? m[1] : undefined;
 }
 
-/** C expression (an mp_obj_t) for a firmware object named in `MP_ROM_PTR(&name)`, or undefined. */
-export function firmwareObjectExpr(name: string): string | undefined {
+/** How a natmod reaches a firmware object named in `MP_ROM_PTR(&name)`, or undefined when it cannot. */
+export function firmwareObject(name: string): FirmwareRef | undefined {
   // Objects natmodgen's runtime library defines (MP_DEFINE_CONST_FUN_OBJ_* there).
-  if (runtimeIndex().objects.has(name)) return `MP_OBJ_FROM_PTR(&${name})`;
-  if (DYNRUNTIME_TYPES.has(name) || DYNRUNTIME_OBJECTS.has(name)) return `MP_OBJ_FROM_PTR(&${name})`;
+  if (runtimeIndex().objects.has(name)) return { kind: 'address', name };
+  if (DYNRUNTIME_TYPES.has(name) || DYNRUNTIME_OBJECTS.has(name)) return { kind: 'address', name };
   const m = /^mp_type_(\w+)$/.exec(name);
-  if (m && BUILTIN_TYPES.has(m[1])) return `mp_load_global(MP_QSTR_${m[1]})`;
+  if (m && BUILTIN_TYPES.has(m[1])) return { kind: 'builtin', name: m[1] };
   // Builtin functions (py/modbuiltins.c) are reachable by name in the builtins module.
   const builtin = /^mp_builtin_(\w+)_obj$/.exec(name);
-  if (builtin) return `mp_load_global(MP_QSTR_${builtin[1]})`;
-  if (name === 'mp_const_none_obj') return 'mp_const_none';
-  if (name === 'mp_const_true_obj') return 'mp_const_true';
-  if (name === 'mp_const_false_obj') return 'mp_const_false';
-  if (name === 'mp_const_empty_tuple_obj') return 'mp_const_empty_tuple';
+  if (builtin) return { kind: 'builtin', name: builtin[1] };
+  const c = /^mp_const_(none|true|false|empty_tuple)_obj$/.exec(name);
+  if (c) return { kind: 'const', which: c[1] as 'none' | 'true' | 'false' | 'empty_tuple' };
   return undefined;
 }
+
+/** Names that look like MicroPython runtime functions, the ones checked against the natmod API. */
+export const RUNTIME_PREFIXES = /^(mp_|m_|gc_|qstr_|vstr_|nlr_|mpz_|utf8_|unichar_|mp_hal_)/;

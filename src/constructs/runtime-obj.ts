@@ -1,8 +1,13 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeObjDecl } from '../model/declarations';
 import { loadQuery } from '../parse/queries';
-import { ExtractContext, readMacroCall } from './context';
-import { insideFunction } from './declarator';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { insideFunction } from '../extract/declarator';
+import { construct } from './construct';
+import { baseTypeExpr } from '../plan/c';
+import { call, guarded } from '../plan/lines';
+import { names } from '../plan/names';
+import { View } from '../plan/view';
 
 /** Base types whose objects are constant in a natmod too (linkable or not objects at all). */
 const LINKABLE = new Set(['dict', 'type', 'fun_builtin_0', 'fun_builtin_1', 'fun_builtin_2', 'fun_builtin_3', 'fun_builtin_var']);
@@ -76,3 +81,44 @@ function fromDeclaration(ctx: ExtractContext, decl: SyntaxNode, name: SyntaxNode
     isStatic: storage.includes('static'),
   };
 }
+
+/** An object with a firmware base type: a copy of its initial value whose base is set at import. */
+export interface RuntimeObjView extends View<'runtime-obj'> {
+  name: string;
+  storage: string;
+  initFn: string;
+  cType: string;
+  init: string;
+  typeExpr: string;
+}
+
+/** A tuple: built with mp_obj_new_tuple at import. */
+export interface RuntimeObjTupleView extends View<'runtime-obj-tuple'> {
+  name: string;
+  storage: string;
+  initFn: string;
+  count: number;
+  items: string[];
+}
+
+/** A constant object with a firmware base type: writable storage filled at import. */
+export const runtimeObj = construct({
+  name: 'runtime-obj',
+  queries: ['runtime-obj'],
+  templates: ['runtime-obj', 'runtime-obj-tuple'],
+  kind: 'runtime_obj',
+  extract: extractRuntimeObjs,
+  plan: ({ decl: d, role }, ctx) => {
+    if (role.kind !== 'convert') return { edits: [] };
+    const storage = names.objStorage(d.name, ctx.unitId);
+    const initFn = names.objInit(d.name);
+    const common = { name: d.name, storage, initFn };
+    const view: RuntimeObjView | RuntimeObjTupleView = d.items
+      ? { ...common, partial: 'runtime-obj-tuple', count: d.items.length, items: d.items }
+      : { ...common, partial: 'runtime-obj', cType: d.cType, init: d.init, typeExpr: baseTypeExpr(d.baseType, ctx.moduleTypes) };
+    return {
+      edits: [{ start: d.span.start, end: d.span.end, view }],
+      init: [{ phase: 'object', lines: guarded(d.cond, [call(initFn)]) }],
+    };
+  },
+});

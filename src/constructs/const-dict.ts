@@ -1,6 +1,8 @@
 import { ConstDictDecl } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
-import { ExtractContext, readMacroCall } from './context';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { construct, nothing } from './construct';
+import { RemovedView } from '../plan/view';
 
 /** MP_DEFINE_CONST_DICT(name, table) → ConstDictDecl. */
 export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
@@ -26,3 +28,17 @@ export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
   }
   return out;
 }
+
+/** The module's globals dict is built by mpy_init; other dicts stay, their tables built at import. */
+export const constDict = construct({
+  name: 'const-dict',
+  queries: ['const-dict'],
+  templates: [],
+  kind: 'const_dict',
+  extract: extractConstDicts,
+  plan: ({ decl, role }) => {
+    if (role.kind !== 'remove') return nothing();
+    const view: RemovedView = { partial: 'removed', what: `globals dict ${decl.name}` };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

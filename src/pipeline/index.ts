@@ -1,13 +1,15 @@
-import { Diagnostic, hasErrors, Result } from './diagnostics/diagnostic';
-import { extractFile } from './extract';
-import { parseFile, ParsedFile } from './parse/parser';
-import { planUnits } from './plan';
-import { outputPaths } from './plan/names';
-import { renderUnit } from './render';
-import { resolveModule } from './resolve';
-import { ResolvedModule } from './model/resolved';
-import { FileModel } from './model/declarations';
-import { readable, ReadableSource, remapDiagnostics } from './sync/source-map';
+import * as fs from 'fs';
+import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
+import { extractFile, PLANNERS } from '../constructs';
+import { Define, parseDefine } from '../model/define';
+import { parseFile, ParsedFile } from '../parse/parser';
+import { planUnits } from '../plan';
+import { outputPaths } from '../plan/names';
+import { renderUnit } from '../render';
+import { resolveModule } from '../resolve';
+import { ResolvedModule } from '../model/resolved';
+import { FileModel } from '../model/declarations';
+import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 
 export interface SourceInput {
   path: string;
@@ -32,6 +34,8 @@ export interface GeneratedFile {
 }
 
 export interface Analysis {
+  /** The `-D` macros, parsed once for every stage. */
+  defines: Define[];
   parsed: ParsedFile[];
   models: FileModel[];
   module: ResolvedModule | undefined;
@@ -46,18 +50,18 @@ export function analyse(
 ): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
   const parsed = inputs.map((i) => parseFile(i.path, i.text));
+  const parsedDefines = defines.map(parseDefine);
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, defines.map(parseDefine));
+    const r = extractFile(p, unit, parsedDefines);
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
-  if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { parsed, module: undefined, models }, diagnostics };
-  const resolved = resolveModule(models, escapedQstrs, natmodApi);
+  if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { defines: parsedDefines, parsed, module: undefined, models }, diagnostics };
+  const resolved = resolveModule(models, escapedQstrs, natmodApi, (f) => fs.existsSync(f));
   diagnostics.push(...resolved.diagnostics);
-  return { value: { parsed, module: resolved.value, models }, diagnostics };
+  return { value: { defines: parsedDefines, parsed, module: resolved.value, models }, diagnostics };
 }
 
-/** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
 /**
  * analyse() on files as they are on disk: a file made dual-mode by `sync` is read as the
  * user's code without natmodgen's blocks, and diagnostics point into the file itself.
@@ -73,29 +77,18 @@ export function analyseFiles(
   return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
 }
 
+/** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
 export function generate(given: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
   const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi);
   const { sources } = a;
   const inputs = sources.map((s) => ({ path: s.path, text: s.text }));
-  const { parsed, module } = a.value;
+  const { module } = a.value;
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));
-  const views = planUnits({
-    parsed,
-    models: a.value.models,
-    module,
-    defines: opts.defines.map(parseDefine),
-    outRel,
-    outDir: opts.outDir,
-  });
+  const views = planUnits({ module, defines: a.value.defines, outRel, outDir: opts.outDir, mode: 'gen' }, PLANNERS);
   const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));
   return { value: files, diagnostics: a.diagnostics };
 }
 
-/** `NAME`, `NAME=VALUE` or `F(x)=body`, as a compiler's -D takes it. */
-export function parseDefine(d: string): { name: string; body: string; bare: string } {
-  const eq = d.indexOf('=');
-  const name = eq < 0 ? d : d.slice(0, eq);
-  return { name, body: eq < 0 ? '1' : d.slice(eq + 1), bare: name.replace(/\(.*$/, '') };
-}
-
+export { parseDefine };
+export type { Define };
