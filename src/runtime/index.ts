@@ -65,6 +65,12 @@ export function indexRuntimeDir(dir: string): RuntimeIndex {
   return { items, includes, provided: new Set(items.flatMap((i) => i.defines)), objects };
 }
 
+/** C99 keywords and basic type names: never a runtime piece's name. */
+const C_KEYWORDS = new Set(
+  ('auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed ' +
+    'sizeof static struct switch typedef union unsigned void volatile while _Bool __attribute__').split(' '),
+);
+
 const FUNCTION_DEFINERS = /^MP_DEFINE_CONST_(FUN_OBJ|OBJ_TYPE|DICT|STR_OBJ|BYTES_OBJ)/;
 
 export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { items: RuntimeItem[]; includes: string[] } {
@@ -89,7 +95,7 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
       part,
       text: text.slice(start, end),
       defines,
-      refs: [...new Set(refs.filter((r) => !own.has(r)))],
+      refs: [...new Set(refs.filter((r) => !own.has(r) && !C_KEYWORDS.has(r)))],
       conds: [...conds],
     });
   };
