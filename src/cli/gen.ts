@@ -5,7 +5,7 @@ import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
-import { readNatmodApi } from '../io/natmod-api';
+import { natmodInventory } from '../facts';
 import { Console } from './console';
 import { report } from './report';
 
@@ -37,7 +37,7 @@ export function genCommand(args: GenArgs, io: Console): number {
   }
   const outDir = args.output ?? process.cwd();
   const mpyDir = args.mpyDir ?? process.env.MPY_DIR;
-  const natmodApi = mpyDir ? readNatmodApi(mpyDir) : undefined;
+  const natmodApi = natmodInventory(mpyDir);
   const result = generate(inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(args.files), natmodApi });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;

@@ -6,7 +6,7 @@ import { readInputs } from '../io/read';
 import { writeIfChanged } from '../io/write';
 import { syncSources } from '../pipeline/sync';
 import { readQstrDefs } from '../io/qstrdefs';
-import { readNatmodApi } from '../io/natmod-api';
+import { natmodInventory } from '../facts';
 import { Console } from './console';
 import { report } from './report';
 
@@ -42,7 +42,7 @@ export function syncCommand(args: SyncArgs, io: Console): number {
     return 2;
   }
   const mpyDir = args.mpyDir ?? process.env.MPY_DIR;
-  const natmodApi = mpyDir ? readNatmodApi(mpyDir) : undefined;
+  const natmodApi = natmodInventory(mpyDir);
   const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs: readQstrDefs(inputs.map((i) => i.path)), natmodApi });
   report(result.diagnostics, io, sources);
   if (hasErrors(result.diagnostics)) return 2;

@@ -16,6 +16,7 @@ export const STAGES: string[][] = [
   ['runtime'],
   ['model'],
   ['parse'],
+  ['facts'],
   ['extract'],
   ['resolve'],
   ['plan'],
@@ -24,7 +25,7 @@ export const STAGES: string[][] = [
   ['sync'],
   ['pipeline'],
   ['io'],
-  ['init'],
+  ['init', 'build'],
   ['cli', 'index.ts'],
 ];
 
