@@ -4,7 +4,8 @@ import { CondItem, Decl, FileModel } from '../model/declarations';
 import { ParsedFile } from '../parse/parser';
 import { ExtractContext, PreprocessEnv } from './context';
 import { checkSyntax } from './syntax';
-import { LIBC_MEM_FUNCTIONS, LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
+import { runtimeIndex } from '../runtime';
+import { identifiersIn } from '../runtime/lex';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
 import { evaluateCondition, lexPP } from '../preprocess';
@@ -34,7 +35,6 @@ export function extractWith(
     if (tableRanges.some((s) => t.start >= s.start && t.end <= s.end)) continue;
     identifiers.add(t.text);
   }
-  const usesLibcMem = file.tokens.some((t) => t.kind === 'ident' && LIBC_MEM_FUNCTIONS.has(t.text));
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
   // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
   const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
@@ -42,7 +42,7 @@ export function extractWith(
     !stackCheckOff && file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
   const firmwareTypes = firmwareTypesUsed(file.tokens);
-  const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
+  const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
   const firstMention = new Map<string, number>();
   for (const t of file.tokens) if (t.kind === 'ident' && !firstMention.has(t.text)) firstMention.set(t.text, t.start);
@@ -53,8 +53,7 @@ export function extractWith(
       path: file.path,
       decls,
       identifiers,
-      usesLibcMem,
-      libcFunctions,
+      runtimeNames,
       usesStackCheck,
       testsStrUnicode,
       firmwareTypes,
@@ -78,4 +77,20 @@ function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
   if (d.kind === 'rom_table') return { ...d, items: live(d.items, (e) => e.keySpan.start) };
   if (d.kind === 'obj_type') return { ...d, slots: live(d.slots, (sl) => sl.span.start) };
   return d;
+}
+
+/**
+ * Names the file uses (in code the preprocessor may compile, or in its macro bodies)
+ * that natmodgen's runtime library defines, in first-use order.
+ */
+function runtimeNamesUsed(ctx: ExtractContext): string[] {
+  const provided = runtimeIndex().provided;
+  const out = new Set<string>();
+  ctx.file.tokens.forEach((t, i) => {
+    if (t.kind === 'ident' && ctx.maybeCompiled(i) && provided.has(t.text)) out.add(t.text);
+    if (t.kind === 'directive' && t.directive?.keyword === 'define' && ctx.maybeCompiled(i)) {
+      for (const name of identifiersIn(t.directive.arg).slice(1)) if (provided.has(name)) out.add(name);
+    }
+  });
+  return [...out];
 }

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot } from '../paths';
-import { SHIMMED_FUNCTIONS } from '../model/natmod-abi';
 import { classify, Inventory, RuntimeProviders } from './classify';
 import { readRuntimeLibrary } from './runtime-lib';
 import { isMicroPythonTree, readTreeFacts, treeFingerprint } from './tree';
@@ -23,15 +22,10 @@ export function shippedFacts(version = DEFAULT_VERSION): ApiFacts {
   return JSON.parse(fs.readFileSync(dataFile(version), 'utf8')) as ApiFacts;
 }
 
-/**
- * What natmodgen's runtime provides: the functions defined in the package's runtime/
- * folder, and the equivalents natmodgen generates (src/model/natmod-abi.ts).
- */
+/** What natmodgen's runtime provides: the functions defined in the package's runtime/ folder. */
 export function runtimeProviders(runtimeDir = path.join(packageRoot(), 'runtime')): RuntimeProviders {
   const out: RuntimeProviders = new Map();
   for (const [name, d] of readRuntimeLibrary(runtimeDir)) out.set(name, { file: `runtime/${d.file}`, line: d.line });
-  for (const [name, shim] of Object.entries(SHIMMED_FUNCTIONS))
-    if (!out.has(name)) out.set(name, { file: `generated equivalent (${shim})` });
   return out;
 }
 

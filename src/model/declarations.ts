@@ -116,11 +116,9 @@ export interface IncludeDecl extends DeclBase {
   quoted: boolean;
 }
 
-/** A call of something natmods cannot link. */
+/** A call of something natmods cannot link, which natmodgen's runtime does not provide either. */
 export interface UnavailableUse extends DeclBase {
   kind: 'unavailable';
-  /** What replaces it when natmodgen can provide it; undefined otherwise. */
-  shim?: string;
 }
 
 /** `switch (q) { case MP_QSTR_x: ... }`: its labels are not constants in a natmod. */
@@ -228,10 +226,8 @@ export interface FileModel {
   unit: number;
   path: string;
   decls: Decl[];
-  /** Whether the file names memcpy/memmove/memset (which mpy_ld cannot link). */
-  usesLibcMem: boolean;
-  /** Other C library functions the file names (LIBC_OTHER_FUNCTIONS). */
-  libcFunctions: string[];
+  /** Names the file uses that natmodgen's runtime library (runtime/) defines. */
+  runtimeNames: string[];
   /** Whether the file calls mp_cstack_check (py/cstack.h), which needs MICROPY_STACK_CHECK. */
   usesStackCheck: boolean;
   /** Whether the file has code paths for unicode strings (tests MICROPY_PY_BUILTINS_STR_UNICODE). */

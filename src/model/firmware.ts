@@ -1,4 +1,4 @@
-import { SHIMMED_OBJECTS } from './natmod-abi';
+import { runtimeIndex } from '../runtime';
 import type { FirmwareRef } from './resolved';
 
 /**
@@ -29,7 +29,8 @@ export function builtinTypeName(cName: string): string | undefined {
 
 /** How a natmod reaches a firmware object named in `MP_ROM_PTR(&name)`, or undefined when it cannot. */
 export function firmwareObject(name: string): FirmwareRef | undefined {
-  if (SHIMMED_OBJECTS[name]) return { kind: 'address', name };
+  // Objects natmodgen's runtime library defines (MP_DEFINE_CONST_FUN_OBJ_* there).
+  if (runtimeIndex().objects.has(name)) return { kind: 'address', name };
   if (DYNRUNTIME_TYPES.has(name) || DYNRUNTIME_OBJECTS.has(name)) return { kind: 'address', name };
   const m = /^mp_type_(\w+)$/.exec(name);
   if (m && BUILTIN_TYPES.has(m[1])) return { kind: 'builtin', name: m[1] };

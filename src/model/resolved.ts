@@ -3,7 +3,7 @@ import {
   FileModel,
   DelegationDecl,
   ArgTableDecl, RootPointerDecl, RuntimeObjDecl, ConstDictDecl, FunObjDecl, IncludeDecl, ModuleObjDecl, ObjTypeDecl, Qstr, RegistrationDecl, RomEntry, RomTableDecl,
-  TypeForwardDecl, UnavailableUse,
+  TypeForwardDecl,
 } from './declarations';
 
 /** A firmware object as a natmod reaches it at run time (py/dynruntime.h, or the builtins module). */
@@ -83,7 +83,6 @@ export interface ResolvedModule {
   initHook?: RomEntry;
   argTables: ArgTableDecl[];
   includes: IncludeDecl[];
-  shimUses: UnavailableUse[];
   /** Resolved value of every table entry, keyed by the entry object. */
   values: Map<RomEntry, ResolvedValue>;
   /** Every input file, in input order, with a role for each declaration. */

@@ -1,10 +1,11 @@
 import * as path from 'path';
 import { Decl } from '../model/declarations';
 import { ResolvedDecl, ResolvedModule, ResolvedUnit } from '../model/resolved';
-import { SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
+import { SHIM_ORDER } from '../model/natmod-abi';
 import { Define } from '../model/define';
 import { names, rootPointerDeclaration, unitIds } from './names';
-import { planMpyInit } from './mpy-init';
+import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
+import { planRuntime } from './runtime';
 import { Contribution, EditView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
@@ -35,6 +36,9 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
   const ids = unitIds(units.map((u) => u.model.path));
   const regUnit = mod.registration.unit;
   const moduleTypes = new Set(mod.types.map((t) => t.name));
+  // The module __getattr__ decodes the attribute's qstr object with the runtime's MP_OBJ_QSTR_VALUE.
+  const getattrRoots = mod.delegation ? [{ unit: mod.delegation.unit, names: ['MP_OBJ_QSTR_VALUE'] }] : [];
+  const runtime = planRuntime(mod, getattrRoots, needsLibcMem(mod) ? ['memcpy', 'memmove', 'memset'] : []);
   const typeStorage = (t: { name: string; unit: number; isStatic: boolean }) => names.typeStorage(t.name, t.isStatic ? ids[t.unit] : undefined);
   const views = units.map((u, unit): UnitView => {
     const outAbs = path.resolve(input.outDir, input.outRel[unit]);
@@ -57,8 +61,10 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       for (const s of c.shims ?? []) shimKinds.add(s);
     }
     const initLines = PHASES.flatMap((p) => init.get(p)!);
-    for (const k of [...shimKinds]) for (const need of SHIM_NEEDS[k] ?? []) shimKinds.add(need);
-    const shims = SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` }));
+    const shims: View[] = [
+      ...(runtime.unitHeaders[unit] ? [runtimeText(runtime.unitHeaders[unit])] : []),
+      ...SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` })),
+    ];
 
     return {
       outRel: input.outRel[unit],
@@ -71,7 +77,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
     };
   });
   const unitInits = views.flatMap((v) => (v.tail.initFn ? [v.tail.initFn.name] : []));
-  views[regUnit].tail.mpyInit = planMpyInit(mod, unitInits, mod.globalsTable.unit !== regUnit);
+  views[regUnit].tail.mpyInit = planMpyInit(mod, unitInits, mod.globalsTable.unit !== regUnit, runtime.body);
   return views;
 }
 

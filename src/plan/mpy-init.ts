@@ -1,9 +1,8 @@
-import { LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
 import { conditionExpr } from '../model/condition';
 import { ResolvedModule } from '../model/resolved';
 import { call, directiveLine, guarded } from './lines';
 import { names } from './names';
-import { InitLine, MpyInitView, View } from './view';
+import { InitLine, MpyInitView, RuntimeTextView, View } from './view';
 
 /** `#error` naming the feature macro the module is registered under. */
 export interface RegistrationOffView extends View<'registration-off'> {
@@ -12,17 +11,15 @@ export interface RegistrationOffView extends View<'registration-off'> {
 }
 
 /** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
-export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGlobals: boolean): MpyInitView {
+export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGlobals: boolean, runtimeBody: string): MpyInitView {
   const models = mod.units.map((u) => u.model);
   const stackCheck = models.some((m) => m.usesStackCheck);
-  const unicode = mod.shimUses.some((u) => u.shim === 'utf8');
   const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
   const tableHasName = mod.globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__name__');
   // The table's own __name__ entry (stored in order) makes a separate store redundant.
   const storeName = !(tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item'));
   const lines: InitLine[] = [
     ...(stackCheck ? [call('natmodgen_stack_probe_init')] : []),
-    ...(unicode ? [{ partial: 'unicode-probe' as const }] : []),
     ...(moduleType ? [{ partial: 'module-type' as const }] : []),
     ...unitInits.map(call),
     ...(storeName ? [{ partial: 'store-name' as const, moduleName: mod.name }] : []),
@@ -32,13 +29,7 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
   ];
   return {
     guardLines: registrationGuard(mod),
-    definitions: [
-      { partial: 'armv6m-runtime' },
-      ...(needsLibcMem(mod) ? [{ partial: 'libc-mem' }] : []),
-      ...LIBC_OTHER_FUNCTIONS.filter((f) => models.some((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
-      ...(stackCheck ? [{ partial: 'stack-check' }] : []),
-    ],
-    unicode,
+    definitions: [...(runtimeBody ? [runtimeText(runtimeBody)] : []), ...(stackCheck ? [{ partial: 'stack-check' }] : [])],
     moduleType,
     delegation: mod.delegation !== undefined,
     // The globals function needs a declaration only when another unit defines it.
@@ -59,7 +50,11 @@ function registrationGuard(mod: ResolvedModule): Array<View> {
  * initialisers (on ARM even small ones): needed where the source names them, and where
  * natmodgen itself writes such code (per-call keyword tables, objects built at import).
  */
-function needsLibcMem(mod: ResolvedModule): boolean {
+export function needsLibcMem(mod: ResolvedModule): boolean {
   const arrays = mod.argTables.some((t) => !t.atFileScope || !t.hasDirectives);
-  return arrays || mod.runtimeObjs.length > 0 || mod.units.some((u) => u.model.usesLibcMem);
+  return arrays || mod.runtimeObjs.length > 0;
+}
+
+export function runtimeText(text: string): RuntimeTextView {
+  return { partial: 'runtime-text', text };
 }

@@ -44,7 +44,7 @@ export interface RemovedView extends View<'removed'> {
 }
 
 /** Statements of an init function (a unit's or mpy_init). */
-export type InitLine = CallView | DirectiveLineView | DataAssignView | DataCopyView | View<'unicode-probe' | 'module-type' | 'delegation-store' | 'init-hook'> | StoreNameView;
+export type InitLine = CallView | DirectiveLineView | DataAssignView | DataCopyView | View<'module-type' | 'delegation-store' | 'init-hook'> | StoreNameView;
 
 /** `mp_store_global(MP_QSTR___name__, ...)` when the globals table does not store it. */
 export interface StoreNameView extends View<'store-name'> {
@@ -101,6 +101,11 @@ export interface PlanInput {
   mode: PlanMode;
 }
 
+/** Pieces of natmodgen's runtime library (runtime/), chosen and ordered in src/plan/runtime.ts. */
+export interface RuntimeTextView extends View<'runtime-text'> {
+  text: string;
+}
+
 /** What natmodgen puts ahead of the user's code (gen: at the top; sync: before the first #include). */
 export interface PreludeView {
   defines: Define[];
@@ -130,10 +135,8 @@ export interface TailView {
 export interface MpyInitView {
   /** `#error` when the registration's own `#if` is false. */
   guardLines: View[];
-  /** Module-wide definitions ahead of mpy_init (libc functions, the C-stack check). */
+  /** Module-wide definitions ahead of mpy_init (natmodgen's runtime library pieces, the C-stack check). */
   definitions: View[];
-  /** Whether the firmware's str kind is probed at import (for the utf8 equivalents). */
-  unicode: boolean;
   /** Whether the firmware's module type is recorded (for sub-modules). */
   moduleType: boolean;
   /** Whether the module's `__getattr__` serves a delegation. */

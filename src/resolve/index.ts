@@ -74,7 +74,6 @@ export function resolveModule(
     }
   }
 
-  const shimUses = all(files, 'unavailable').filter((u) => u.shim !== undefined);
   diagnostics.push(...checkApiCalls(files, inventory));
   for (const d of all(files, 'delegation')) {
     if (d.moduleObj !== moduleObj.name) diagnostics.push(diag('NMG2015', d.span, { name: d.moduleObj }));
@@ -130,7 +129,6 @@ export function resolveModule(
       initHook: globalsTable.items.flatMap((i) => (i.kind === 'item' && i.item.key === '__init__' ? [i.item] : []))[0],
       argTables: all(files, 'arg_table'),
       includes: all(files, 'include'),
-      shimUses,
       values,
       units,
     },

@@ -12,6 +12,8 @@ const SRC = path.join(__dirname, '..', '..', 'src');
 /** Stages of src/, earliest first: a stage may import only from itself and the ones above it. */
 export const STAGES: string[][] = [
   ['paths.ts', 'diagnostics'],
+  // natmodgen's runtime library index (runtime/*.c|h): facts about C files natmodgen ships.
+  ['runtime'],
   ['model'],
   ['parse'],
   ['preprocess'],

@@ -28,9 +28,10 @@ describe('readRuntimeLibrary (a fixture runtime/ folder)', () => {
     expect(readRuntimeLibrary(path.join(FIX, 'no-such-folder')).size).toBe(0);
   });
 
-  test('the package runtime providers are located in runtime/', () => {
+  test('the package runtime providers are the runtime/ folder\'s definitions', () => {
     const p = runtimeProviders(path.join(FIX, 'runtime'));
     expect(p.get('vstr_init')).toEqual({ file: 'runtime/vstr.c', line: 4 });
+    expect(p.get('mp_hal_ticks_ms')).toBeUndefined();
   });
 });
 
@@ -99,6 +100,8 @@ describe('the shipped v1.28.0 inventory', () => {
     ['mp_compile', 'impossible'],
     ['mp_obj_dict_copy', 'missing'],
     ['mpz_set_from_str', 'missing'],
+    ['vstr_add_char', 'runtime'],
+    ['mp_getiter', 'runtime'],
   ])('%s is %s', (name, want) => {
     expect(kind(name)).toBe(want);
   });

@@ -14,6 +14,8 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+/* natmodgen runtime: natmodgen_rt.h */
+#define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     for (int i = 0; i < n; ++i) {
         if (labels[i] == q) {
@@ -568,7 +570,7 @@ static void natmodgen_nmg_classes_store_globals(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 572 "classes.c"
+#line 574 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_classes(void);
@@ -583,8 +585,9 @@ void natmodgen_init_classes(void) {
     natmodgen_fill_nmg_acc_locals_dict_table();
 }
 
+/* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
-__attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, unsigned *rem) {
+__attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
     unsigned q = 0;
     unsigned r = 0;
     for (int i = 31; i >= 0; --i) {
@@ -597,42 +600,51 @@ __attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, un
     *rem = r;
     return q;
 }
+static inline unsigned natmodgen_rt_abs(int v) {
+    return v < 0 ? 0u - (unsigned)v : (unsigned)v;
+}
+static inline int natmodgen_rt_signed(unsigned mag, int negative) {
+    unsigned v = negative ? 0u - mag : mag;
+    return v <= 0x7fffffffu ? (int)v : -(int)(~v) - 1;
+}
 unsigned __aeabi_uidiv(unsigned n, unsigned d);
 unsigned __aeabi_uidiv(unsigned n, unsigned d) {
     unsigned r;
-    return natmodgen_udiv(n, d, &r);
+    return natmodgen_rt_udiv(n, d, &r);
 }
 int __aeabi_idiv(int n, int d);
 int __aeabi_idiv(int n, int d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n < 0 ? -(unsigned)n : (unsigned)n, d < 0 ? -(unsigned)d : (unsigned)d, &r);
-    return (n < 0) != (d < 0) ? -(int)q : (int)q;
+    unsigned q = natmodgen_rt_udiv(natmodgen_rt_abs(n), natmodgen_rt_abs(d), &r);
+    return natmodgen_rt_signed(q, (n < 0) != (d < 0));
 }
 unsigned long long __aeabi_uidivmod(unsigned n, unsigned d);
 unsigned long long __aeabi_uidivmod(unsigned n, unsigned d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n, d, &r);
+    unsigned q = natmodgen_rt_udiv(n, d, &r);
     return ((unsigned long long)r << 32) | q;
 }
 unsigned long long __aeabi_idivmod(int n, int d);
 unsigned long long __aeabi_idivmod(int n, int d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n < 0 ? -(unsigned)n : (unsigned)n, d < 0 ? -(unsigned)d : (unsigned)d, &r);
-    int qs = (n < 0) != (d < 0) ? -(int)q : (int)q;
-    int rs = n < 0 ? -(int)r : (int)r;
+    unsigned q = natmodgen_rt_udiv(natmodgen_rt_abs(n), natmodgen_rt_abs(d), &r);
+    int qs = natmodgen_rt_signed(q, (n < 0) != (d < 0));
+    int rs = natmodgen_rt_signed(r, n < 0);
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-__attribute__((noipa)) void *memcpy(void *dst, const void *src, size_t n);
-__attribute__((noipa)) void *memcpy(void *dst, const void *src, size_t n) {
+/* natmodgen runtime: libc.c */
+#define NATMODGEN_RT_LIBC __attribute__((noipa)) NATMODGEN_RT_LOOP
+NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n);
+NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n) {
     return mp_fun_table.memmove_(dst, src, n);
 }
-__attribute__((noipa)) void *memmove(void *dst, const void *src, size_t n);
-__attribute__((noipa)) void *memmove(void *dst, const void *src, size_t n) {
+NATMODGEN_RT_LIBC void *memmove(void *dst, const void *src, size_t n);
+NATMODGEN_RT_LIBC void *memmove(void *dst, const void *src, size_t n) {
     return mp_fun_table.memmove_(dst, src, n);
 }
-__attribute__((noipa)) void *memset(void *s, int c, size_t n);
-__attribute__((noipa)) void *memset(void *s, int c, size_t n) {
+NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n);
+NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 void natmodgen_init_classes(void);

@@ -14,6 +14,9 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+/* natmodgen runtime: qstr.h */
+#define MP_OBJ_QSTR_VALUE(o) natmodgen_rt_qstr_value(o)
+qstr natmodgen_rt_qstr_value(mp_const_obj_t o);
 #line 1 "../../../../examples/delegation/delegation.c"
 // nmg_delegation: a module that answers some attribute lookups from C,
 // registered with MP_REGISTER_MODULE_DELEGATION.
@@ -57,7 +60,7 @@ static void natmodgen_nmg_delegation_store_globals(void) {
 extern mp_obj_t natmodgen_module_self;
 static mp_obj_t natmodgen_module_getattr(mp_obj_t attr_in) {
     mp_obj_t dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
-    nmg_deleg_attr(natmodgen_module_self, (qstr)(((mp_uint_t)attr_in) >> 3), dest);
+    nmg_deleg_attr(natmodgen_module_self, MP_OBJ_QSTR_VALUE(attr_in), dest);
     if (dest[0] == MP_OBJ_NULL) {
         mp_obj_t args[2] = { mp_load_attr(natmodgen_module_self, MP_QSTR___name__), attr_in };
         mp_obj_t msg = mp_binary_op(MP_BINARY_OP_MODULO, mp_obj_new_str("module '%s' has no attribute '%s'", 33), mp_obj_new_tuple(2, args));
@@ -70,11 +73,12 @@ MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr
 #line 37 "../../../../examples/delegation/delegation.c"
                                                                            
 
-#line 74 "delegation.c"
+#line 77 "delegation.c"
 
 
+/* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
-__attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, unsigned *rem) {
+__attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
     unsigned q = 0;
     unsigned r = 0;
     for (int i = 31; i >= 0; --i) {
@@ -87,32 +91,49 @@ __attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, un
     *rem = r;
     return q;
 }
+static inline unsigned natmodgen_rt_abs(int v) {
+    return v < 0 ? 0u - (unsigned)v : (unsigned)v;
+}
+static inline int natmodgen_rt_signed(unsigned mag, int negative) {
+    unsigned v = negative ? 0u - mag : mag;
+    return v <= 0x7fffffffu ? (int)v : -(int)(~v) - 1;
+}
 unsigned __aeabi_uidiv(unsigned n, unsigned d);
 unsigned __aeabi_uidiv(unsigned n, unsigned d) {
     unsigned r;
-    return natmodgen_udiv(n, d, &r);
+    return natmodgen_rt_udiv(n, d, &r);
 }
 int __aeabi_idiv(int n, int d);
 int __aeabi_idiv(int n, int d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n < 0 ? -(unsigned)n : (unsigned)n, d < 0 ? -(unsigned)d : (unsigned)d, &r);
-    return (n < 0) != (d < 0) ? -(int)q : (int)q;
+    unsigned q = natmodgen_rt_udiv(natmodgen_rt_abs(n), natmodgen_rt_abs(d), &r);
+    return natmodgen_rt_signed(q, (n < 0) != (d < 0));
 }
 unsigned long long __aeabi_uidivmod(unsigned n, unsigned d);
 unsigned long long __aeabi_uidivmod(unsigned n, unsigned d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n, d, &r);
+    unsigned q = natmodgen_rt_udiv(n, d, &r);
     return ((unsigned long long)r << 32) | q;
 }
 unsigned long long __aeabi_idivmod(int n, int d);
 unsigned long long __aeabi_idivmod(int n, int d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n < 0 ? -(unsigned)n : (unsigned)n, d < 0 ? -(unsigned)d : (unsigned)d, &r);
-    int qs = (n < 0) != (d < 0) ? -(int)q : (int)q;
-    int rs = n < 0 ? -(int)r : (int)r;
+    unsigned q = natmodgen_rt_udiv(natmodgen_rt_abs(n), natmodgen_rt_abs(d), &r);
+    int qs = natmodgen_rt_signed(q, (n < 0) != (d < 0));
+    int rs = natmodgen_rt_signed(r, n < 0);
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
+/* natmodgen runtime: qstr.c */
+qstr natmodgen_rt_qstr_value(mp_const_obj_t o) {
+    mp_uint_t tag = (mp_uint_t)MP_OBJ_NEW_QSTR(0);
+    mp_uint_t step = (mp_uint_t)MP_OBJ_NEW_QSTR(1) - tag;
+    unsigned shift = 0;
+    while ((step >> shift) > 1) {
+        shift++;
+    }
+    return (qstr)(((mp_uint_t)o - tag) >> shift);
+}
 extern const mp_obj_fun_builtin_fixed_t natmodgen_module_getattr_obj;
 mp_obj_t natmodgen_module_self;
 

@@ -1,0 +1,14 @@
+/*
+ * Names py/dynruntime.h turns into macros with a narrower behaviour than the
+ * firmware's; natmodgen's runtime defines them as functions instead.
+ */
+#ifndef NATMODGEN_RT_OBJ_H
+#define NATMODGEN_RT_OBJ_H
+
+/* dynruntime.h's version accepts direct subclasses only; the firmware walks the hierarchy. */
+#undef mp_obj_cast_to_native_base
+
+/* Older firmware's getiter slot that returns the object itself (no prototype in v1.28's headers). */
+mp_obj_t mp_identity_getiter(mp_obj_t self, mp_obj_iter_buf_t *iter_buf);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * str and bytes objects from a vstr (py/obj.h). The firmware takes over the vstr's
+ * buffer; a natmod can only copy it (mp_obj_new_str/mp_obj_new_bytes are the
+ * mp_fun_table entries), then frees it, so the vstr is consumed either way.
+ * mp_obj_new_str checks utf-8 as the firmware's mp_obj_new_str_from_vstr does.
+ */
+#include "py/dynruntime.h"
+
+mp_obj_t mp_obj_new_str_from_vstr(vstr_t *vstr) {
+    mp_obj_t o = mp_obj_new_str(vstr->buf, vstr->len);
+    if (!vstr->fixed_buf) {
+        m_free(vstr->buf);
+    }
+    vstr->buf = NULL;
+    vstr->alloc = 0;
+    return o;
+}
+
+mp_obj_t mp_obj_new_bytes_from_vstr(vstr_t *vstr) {
+    mp_obj_t o = mp_obj_new_bytes((const byte *)vstr->buf, vstr->len);
+    if (!vstr->fixed_buf) {
+        m_free(vstr->buf);
+    }
+    vstr->buf = NULL;
+    vstr->alloc = 0;
+    return o;
+}
+
+mp_obj_t mp_obj_new_bytearray(size_t n, const void *items) {
+    mp_obj_t o = mp_call_function_n_kw(mp_load_global(MP_QSTR_bytearray), 1, 0, (mp_obj_t[]) { MP_OBJ_NEW_SMALL_INT(n) });
+    if (n > 0 && items != NULL) {
+        mp_buffer_info_t bufinfo;
+        mp_get_buffer_raise(o, &bufinfo, MP_BUFFER_WRITE);
+        mp_fun_table.memmove_(bufinfo.buf, items, n);
+    }
+    return o;
+}

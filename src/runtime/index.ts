@@ -1,0 +1,246 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { packageRoot } from '../paths';
+import { identifiersIn, lexC, RtToken } from './lex';
+
+/**
+ * natmodgen's runtime library (runtime/ in the package): ordinary C files with the
+ * firmware's prototypes and behaviour, for MicroPython C API functions that
+ * py/dynruntime.h does not offer. Each file is split into its top-level pieces
+ * (a function, an object, a macro, a prototype); a module gets only the pieces it
+ * names and, transitively, what those name. Nothing here lists dependencies by
+ * hand: they are the identifiers each piece's C text uses.
+ *
+ * Pieces from headers (*.h) are macros and prototypes every unit that uses them
+ * needs ahead of its own code; pieces from .c files are definitions, emitted once
+ * per module in the unit that holds mpy_init.
+ */
+export interface RuntimeItem {
+  /** File name inside runtime/. */
+  file: string;
+  /** Position in the index: files in name order, pieces in file order. */
+  order: number;
+  part: 'header' | 'body';
+  /** The piece's C text, as written. */
+  text: string;
+  /** Names the piece defines or declares (a function, object, macro or type). */
+  defines: string[];
+  /** Other identifiers the piece uses. */
+  refs: string[];
+  /** Enclosing `#if` lines, outermost first. */
+  conds: string[];
+}
+
+export interface RuntimeIndex {
+  items: RuntimeItem[];
+  /** `#include <...>` / `#include "py/..."` lines of each .c file other than py/dynruntime.h. */
+  includes: Map<string, string[]>;
+  /** Every name some piece defines. */
+  provided: Set<string>;
+  /** Objects defined with MP_DEFINE_CONST_* (a table may point at them). */
+  objects: Set<string>;
+}
+
+export class RuntimeIndexError extends Error {}
+
+let cached: RuntimeIndex | undefined;
+
+/** The index of the package's runtime/ folder, built once per process. */
+export function runtimeIndex(): RuntimeIndex {
+  if (!cached) cached = indexRuntimeDir(path.join(packageRoot(), 'runtime'));
+  return cached;
+}
+
+export function indexRuntimeDir(dir: string): RuntimeIndex {
+  const files = fs.readdirSync(dir).filter((f) => /\.[ch]$/.test(f)).sort();
+  const items: RuntimeItem[] = [];
+  const includes = new Map<string, string[]>();
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const r = indexRuntimeFile(f, text, items.length);
+    items.push(...r.items);
+    includes.set(f, r.includes);
+  }
+  const objects = new Set(items.filter((i) => FUNCTION_DEFINERS.test(i.text)).flatMap((i) => i.defines));
+  return { items, includes, provided: new Set(items.flatMap((i) => i.defines)), objects };
+}
+
+/** C99 keywords and basic type names: never a runtime piece's name. */
+const C_KEYWORDS = new Set(
+  ('auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed ' +
+    'sizeof static struct switch typedef union unsigned void volatile while _Bool __attribute__').split(' '),
+);
+
+const FUNCTION_DEFINERS = /^MP_DEFINE_CONST_(FUN_OBJ|OBJ_TYPE|DICT|STR_OBJ|BYTES_OBJ)/;
+
+export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { items: RuntimeItem[]; includes: string[] } {
+  const part = file.endsWith('.h') ? 'header' : 'body';
+  const tokens = lexC(text);
+  const items: RuntimeItem[] = [];
+  const includes: string[] = [];
+  const conds: string[] = [];
+  const fail = (t: RtToken, why: string): never => {
+    const line = text.slice(0, t.start).split('\n').length;
+    throw new RuntimeIndexError(`runtime/${file}:${line}: ${why}`);
+  };
+  const guard = part === 'header' ? headerGuard(tokens) : undefined;
+  let pending: RtToken[] = [];
+  let depth = 0;
+  let functionBody = false;
+  const push = (start: number, end: number, defines: string[], refs: string[]) => {
+    const own = new Set(defines);
+    items.push({
+      file,
+      order: firstOrder + items.length,
+      part,
+      text: text.slice(start, end),
+      defines,
+      refs: [...new Set(refs.filter((r) => !own.has(r) && !C_KEYWORDS.has(r)))],
+      conds: [...conds],
+    });
+  };
+  tokens.forEach((t, i) => {
+    if (guard && (i === guard.open || i === guard.define || i === guard.close)) return;
+    if (t.kind === 'directive' && depth === 0 && pending.length === 0) {
+      const m = /^#\s*(\w+)\s*(.*)$/.exec(t.text);
+      const keyword = m?.[1] ?? '';
+      const arg = m?.[2] ?? '';
+      if (keyword === 'include') {
+        // The unit already has py/dynruntime.h; runtime headers are pieces themselves.
+        if (arg.startsWith('<') || (arg.startsWith('"py/') && arg !== '"py/dynruntime.h"')) includes.push(t.text);
+      } else if (keyword === 'if' || keyword === 'ifdef' || keyword === 'ifndef') {
+        conds.push(t.text);
+      } else if (keyword === 'endif') {
+        if (!conds.length) fail(t, '#endif without #if');
+        conds.pop();
+      } else if (keyword === 'define' || keyword === 'undef') {
+        const name = /^(\w+)/.exec(arg)?.[1] ?? fail(t, `#${keyword} without a name`);
+        push(t.start, t.end, [name], identifiersIn(arg).slice(1));
+      } else {
+        fail(t, `#${keyword} at file scope is not supported in runtime files (use #if ... #endif around each piece)`);
+      }
+      return;
+    }
+    if (t.kind === 'directive') {
+      if (depth === 0) fail(t, 'preprocessor line inside a declaration');
+      pending.push(t);
+      return;
+    }
+    if (t.text === '{' && depth === 0 && pending.length && pending[pending.length - 1].text === ')' && !pending.some((p) => p.text === '=')) {
+      functionBody = true;
+    }
+    pending.push(t);
+    if (t.text === '(' || t.text === '{' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === '}' || t.text === ']') depth--;
+    const ends = depth === 0 && (t.text === ';' || (t.text === '}' && functionBody));
+    if (!ends) return;
+    const defines = definedNames(pending) ?? fail(pending[0], 'cannot tell what this piece defines');
+    push(pending[0].start, t.end, defines, pending.flatMap((p) => (p.kind === 'ident' ? [p.text] : p.kind === 'directive' ? identifiersIn(p.text) : [])));
+    pending = [];
+    functionBody = false;
+  });
+  if (pending.length) fail(pending[0], 'unterminated declaration');
+  if (conds.length) fail(tokens[tokens.length - 1], 'unterminated #if');
+  return { items, includes };
+}
+
+/** The include guard of a header: its first #ifndef, the #define after it and its last #endif. */
+function headerGuard(tokens: RtToken[]): { open: number; define: number; close: number } | undefined {
+  const first = tokens.findIndex((t) => t.kind === 'directive');
+  const last = tokens.length - 1;
+  if (first < 0 || !/^#\s*ifndef\s+(\w+)/.test(tokens[first].text)) return undefined;
+  const name = /^#\s*ifndef\s+(\w+)/.exec(tokens[first].text)![1];
+  if (!new RegExp(`^#\\s*define\\s+${name}\\b`).test(tokens[first + 1]?.text ?? '')) return undefined;
+  if (!/^#\s*endif/.test(tokens[last].text)) return undefined;
+  return { open: first, define: first + 1, close: last };
+}
+
+/** What one top-level declaration or definition defines. */
+function definedNames(toks: RtToken[]): string[] | undefined {
+  if (toks[0].kind === 'ident' && FUNCTION_DEFINERS.test(toks[0].text)) {
+    const name = toks.find((t, i) => i > 1 && t.kind === 'ident');
+    return name ? [name.text] : undefined;
+  }
+  if (toks[0].text === 'typedef') {
+    // The struct tag before '{' and the type name before the final ';' (not the fields inside the braces).
+    const names: string[] = [];
+    let depth = 0;
+    toks.forEach((t, i) => {
+      const next = toks[i + 1]?.text;
+      if (t.kind === 'ident' && depth === 0 && (next === ';' || next === '{')) names.push(t.text);
+      if (t.text === '{') depth++;
+      else if (t.text === '}') depth--;
+    });
+    return names.length ? names : undefined;
+  }
+  // The declarator's name: the last identifier before the first '(' '[' '=' ';' outside __attribute__((...)).
+  let last: string | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === 'ident' && t.text === '__attribute__') {
+      i = skipParens(toks, i + 1);
+      continue;
+    }
+    if (t.text === '(' || t.text === '[' || t.text === '=' || t.text === ';') return last ? [last] : undefined;
+    if (t.kind === 'ident') last = t.text;
+  }
+  return undefined;
+}
+
+function skipParens(toks: RtToken[], i: number): number {
+  let depth = 0;
+  for (; i < toks.length; i++) {
+    if (toks[i].text === '(') depth++;
+    else if (toks[i].text === ')' && --depth === 0) return i;
+  }
+  return i;
+}
+
+/** The pieces a module needs for the names it uses: the closure over each piece's references. */
+export function runtimeClosure(index: RuntimeIndex, roots: Iterable<string>): RuntimeItem[] {
+  const byName = new Map<string, RuntimeItem[]>();
+  for (const it of index.items) for (const d of it.defines) byName.set(d, [...(byName.get(d) ?? []), it]);
+  const chosen = new Set<RuntimeItem>();
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const it of byName.get(name) ?? []) {
+      if (chosen.has(it)) continue;
+      chosen.add(it);
+      queue.push(...it.refs, ...it.defines);
+    }
+  }
+  return [...chosen].sort((a, b) => a.order - b.order);
+}
+
+/** C text for pieces in index order, each wrapped in its #if lines; a .c file's includes come first. */
+export function renderRuntime(index: RuntimeIndex, items: RuntimeItem[]): string {
+  if (!items.length) return '';
+  const out: string[] = [];
+  const files = [...new Set(items.map((i) => i.file))];
+  const incs = [...new Set(files.flatMap((f) => index.includes.get(f) ?? []))];
+  out.push(...incs);
+  let file = '';
+  let open: string[] = [];
+  const close = () => {
+    out.push(...open.map(() => '#endif'));
+    open = [];
+  };
+  for (const it of items) {
+    if (it.file !== file || it.conds.join('\n') !== open.join('\n')) close();
+    if (it.file !== file) {
+      out.push(`/* natmodgen runtime: ${it.file} */`);
+      file = it.file;
+    }
+    if (!open.length && it.conds.length) {
+      out.push(...it.conds);
+      open = [...it.conds];
+    }
+    out.push(it.text);
+  }
+  close();
+  return out.join('\n');
+}

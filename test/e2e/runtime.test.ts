@@ -1,0 +1,68 @@
+/**
+ * End-to-end for natmodgen's runtime library (runtime/): test/e2e/runtime/rtcheck calls
+ * every function the library provides, in the modes the API has. Converted with
+ * `natmodgen gen`, built with py/dynruntime.mk and loaded by MICROPYTHON, its test.py must
+ * print exactly expected.txt; built into a unix port as a user C module (MICROPYTHON_RTREF),
+ * it must print the same expected.txt. Both passing means the natmod behaves as the firmware.
+ *
+ * Environment: MPY_DIR, MICROPYTHON, PYTHON, NATMOD_ARCH as for natmods.test.ts, plus
+ *   MICROPYTHON_RTREF  unix port built with USER_C_MODULES=<this repo>/test/e2e/runtime
+ *                      (e.g. make -C $MPY_DIR/ports/unix BUILD=build-rt PROG=micropython-rt
+ *                       USER_C_MODULES=$PWD/test/e2e/runtime FROZEN_MANIFEST= ...)
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
+import { buildNatmodgen, checkOutput, checkProvenance, freshDir, generate, genContext, makeNatmod, makeWorkDir, runTest } from './lib/natmod';
+
+const env = readEnv();
+const CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtcheck');
+const testPy = path.join(CASE, 'test.py');
+const expected = path.join(CASE, 'expected.txt');
+const rtref = process.env.MICROPYTHON_RTREF?.trim() ? path.resolve(process.env.MICROPYTHON_RTREF.trim()) : undefined;
+
+if (env.skipReason) {
+  loud([`natmodgen runtime e2e: SKIPPING the rtcheck natmod test: ${env.skipReason}.`, 'Skipped is not passed: set MPY_DIR and MICROPYTHON to run it.']);
+}
+if (!rtref) {
+  loud(['natmodgen runtime e2e: MICROPYTHON_RTREF not set: the firmware reference run of rtcheck is SKIPPED,', 'so expected.txt is not re-checked against the firmware in this run.']);
+}
+
+const maybe = (cond: boolean) => (cond ? test : test.skip);
+
+describe('runtime library end to end (rtcheck)', () => {
+  maybe(!env.skipReason)(
+    `natmod (ARCH=${env.arch}) prints expected.txt`,
+    async () => {
+      const problems = envProblems(env);
+      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
+      await buildNatmodgen();
+      const work = makeWorkDir('rtcheck');
+      const buildDir = freshDir(work, 'build');
+      const gen = await generate([path.join(CASE, 'rtcheck.c')], [], buildDir);
+      const context = genContext(gen, buildDir);
+      const mpy = await makeNatmod(buildDir, { mpyDir: env.mpyDir!, mod: 'rtcheck', srcs: gen.outputs, arch: env.arch }, env.python, context);
+      const lib = freshDir(work, 'lib');
+      fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
+      await checkProvenance(env.micropython!, 'rtcheck', freshDir(work, 'probe'), lib, context);
+      const r = await runTest(env.micropython!, testPy, freshDir(work, 'run'), lib);
+      checkOutput(r, expected, lib, context);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS * 2,
+  );
+
+  maybe(!!rtref)(
+    'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
+    async () => {
+      const problem = binaryProblem('MICROPYTHON_RTREF', rtref!);
+      if (problem) throw new Error(problem);
+      const work = makeWorkDir('rtcheck-ref');
+      const lib = freshDir(work, 'empty-path');
+      const r = await runTest(rtref!, testPy, freshDir(work, 'run'), lib);
+      checkOutput(r, expected, lib, '\n  (MICROPYTHON_RTREF is the firmware reference: expected.txt is what it prints)');
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,478 @@
+// rtcheck: calls each MicroPython C API function that natmodgen's runtime library
+// (runtime/) provides to natmods, in the modes the API has. Built into the unix
+// port as a user C module and converted to a natmod, test.py must print the same.
+#include <string.h>
+#include "py/runtime.h"
+#include "py/objstr.h"
+#include "py/binary.h"
+#include "py/parsenum.h"
+#include "py/unicode.h"
+#include "py/gc.h"
+#include "py/mphal.h"
+
+static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
+    mp_obj_t items[2] = { a, b };
+    return mp_obj_new_tuple(2, items);
+}
+
+static mp_obj_t tup3(mp_obj_t a, mp_obj_t b, mp_obj_t c) {
+    mp_obj_t items[3] = { a, b, c };
+    return mp_obj_new_tuple(3, items);
+}
+
+static mp_obj_t tup4(mp_obj_t a, mp_obj_t b, mp_obj_t c, mp_obj_t d) {
+    mp_obj_t items[4] = { a, b, c, d };
+    return mp_obj_new_tuple(4, items);
+}
+
+// vstr: every way to add, cut and finish a string.
+static mp_obj_t rt_vstr(void) {
+    mp_obj_t out[8];
+    vstr_t v;
+    vstr_init(&v, 0);
+    vstr_add_str(&v, "abc");
+    vstr_add_strn(&v, "defgh", 3);
+    vstr_add_byte(&v, '!');
+    vstr_add_char(&v, 'x');
+    vstr_add_char(&v, 0xe9);
+    vstr_add_char(&v, 0x20ac);
+    vstr_add_char(&v, 0x1f600);
+    out[0] = mp_obj_new_str_from_vstr(&v);
+
+    vstr_init_len(&v, 4);
+    memset(v.buf, 'z', 4);
+    vstr_hint_size(&v, 100);
+    char *ext = vstr_extend(&v, 3);
+    (void)ext;
+    vstr_cut_tail_bytes(&v, 1);
+    vstr_ins_byte(&v, 0, 'A');
+    vstr_printf(&v, "[%d|%s|%q]", -42, "s", MP_QSTR_rtcheck);
+    vstr_cut_head_bytes(&v, 1);
+    vstr_cut_out_bytes(&v, 1, 2);
+    vstr_cut_out_bytes(&v, 100, 2);
+    out[1] = mp_obj_new_bytes_from_vstr(&v);
+
+    vstr_t *n = vstr_new(2);
+    vstr_add_str(n, "heap");
+    const char *z = vstr_null_terminated_str(n);
+    out[2] = mp_obj_new_int(strlen(z));
+    out[3] = mp_obj_new_str(vstr_str(n), vstr_len(n));
+    vstr_cut_tail_bytes(n, 100);
+    out[4] = mp_obj_new_int(vstr_len(n));
+    vstr_free(n);
+
+    VSTR_FIXED(f, 4);
+    vstr_add_str(&f, "ab");
+    out[5] = mp_obj_new_str(vstr_str(&f), vstr_len(&f));
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        vstr_add_str(&f, "overflow");
+        nlr_pop();
+        out[6] = mp_const_none;
+    } else {
+        out[6] = mp_obj_new_str(mp_obj_get_type_str(MP_OBJ_FROM_PTR(nlr.ret_val)), strlen(mp_obj_get_type_str(MP_OBJ_FROM_PTR(nlr.ret_val))));
+    }
+    vstr_init(&v, 8);
+    vstr_add_str(&v, "cleared");
+    vstr_clear(&v);
+    out[7] = mp_obj_new_bool(v.buf == NULL);
+    return mp_obj_new_tuple(8, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_vstr_obj, rt_vstr);
+
+// mp_printf through a vstr printer: every format the firmware's printer supports.
+static mp_obj_t rt_printf(mp_obj_t obj) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    mp_printf(&print, "q=%q s=%s .*s=%.*s d=%d u=%u x=%x X=%X c=%c\n", MP_QSTR_rtcheck, "str", 3, "abcdef", -7, 7u, 255, 255, 'c');
+    mp_printf(&print, "w=[%5d][%-5d][%05d][%5s][%-5s][%+d][%ld][%lu] %%\n", 42, 42, 42, "ab", "ab", 3, (long)-123456, (unsigned long)123456);
+    int n = mp_print_str(&print, "print_str;");
+    mp_printf(&print, "n=%d\n", n);
+    mp_obj_print_helper(&print, obj, PRINT_REPR);
+    mp_print_str(&print, " ");
+    mp_obj_print_helper(&print, obj, PRINT_STR);
+    return mp_obj_new_str_from_vstr(&v);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_printf_obj, rt_printf);
+
+// Formatted exceptions: returned (0, 1) or raised (2, 3).
+static mp_obj_t rt_exc(mp_obj_t kind_in) {
+    switch (mp_obj_get_int(kind_in)) {
+        case 0:
+            return mp_obj_new_exception_msg(&mp_type_ValueError, MP_ERROR_TEXT("plain message"));
+        case 1:
+            return mp_obj_new_exception_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s=%d (%q)"), "n", 5, MP_QSTR_rtcheck);
+        case 2:
+            mp_raise_msg_varg(&mp_type_KeyError, MP_ERROR_TEXT("missing %d"), 9);
+        default:
+            mp_raise_msg_varg(&mp_type_RuntimeError, MP_ERROR_TEXT("%.*s!"), 2, "abc");
+    }
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_exc_obj, rt_exc);
+
+// Iteration with and without an iterator buffer, to exhaustion.
+static mp_obj_t rt_iter(mp_obj_t obj, mp_obj_t use_buf) {
+    mp_obj_t list = mp_obj_new_list(0, NULL);
+    mp_obj_iter_buf_t buf;
+    mp_obj_t it = mp_getiter(obj, mp_obj_is_true(use_buf) ? &buf : NULL);
+    mp_obj_t item;
+    while ((item = mp_iternext(it)) != MP_OBJ_STOP_ITERATION) {
+        mp_obj_list_append(list, item);
+    }
+    return list;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_iter_obj, rt_iter);
+
+// An ordinary map built in C: add, find, remove, grow; all three key kinds.
+static mp_obj_t rt_map(void) {
+    mp_map_t m;
+    mp_map_init(&m, 0);
+    for (int i = 0; i < 40; i++) {
+        mp_map_lookup(&m, MP_OBJ_NEW_SMALL_INT(i * 7), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_NEW_SMALL_INT(i);
+    }
+    mp_map_lookup(&m, MP_OBJ_NEW_QSTR(MP_QSTR_rtcheck), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = mp_const_true;
+    mp_obj_t skey = mp_obj_new_str("dynamic key", 11);
+    mp_map_lookup(&m, skey, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = mp_const_false;
+    mp_obj_t out[7];
+    out[0] = mp_map_lookup(&m, MP_OBJ_NEW_SMALL_INT(21), MP_MAP_LOOKUP)->value;
+    mp_map_elem_t *e = mp_map_lookup(&m, MP_OBJ_NEW_SMALL_INT(22), MP_MAP_LOOKUP);
+    out[1] = mp_obj_new_bool(e == NULL);
+    out[2] = mp_map_lookup(&m, mp_obj_new_str("dynamic key", 11), MP_MAP_LOOKUP)->value;
+    out[3] = mp_map_lookup(&m, MP_OBJ_NEW_QSTR(MP_QSTR_rtcheck), MP_MAP_LOOKUP)->value;
+    e = mp_map_lookup(&m, MP_OBJ_NEW_SMALL_INT(14), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    out[4] = e->value;
+    out[5] = mp_obj_new_bool(mp_map_lookup(&m, MP_OBJ_NEW_SMALL_INT(14), MP_MAP_LOOKUP) == NULL);
+    out[6] = mp_obj_new_int(m.used);
+    mp_map_clear(&m);
+    mp_map_init(&m, 4);
+    mp_map_deinit(&m);
+    return mp_obj_new_tuple(7, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_map_obj, rt_map);
+
+// A fixed table map (as keyword arguments or ROM dicts are): look-ups only.
+static mp_obj_t rt_fixed_map(mp_obj_t key) {
+    mp_obj_t table[4] = { MP_OBJ_NEW_QSTR(MP_QSTR_alpha), MP_OBJ_NEW_SMALL_INT(1), MP_OBJ_NEW_QSTR(MP_QSTR_beta), MP_OBJ_NEW_SMALL_INT(2) };
+    mp_map_t m;
+    mp_map_init_fixed_table(&m, 2, table);
+    mp_map_elem_t *e = mp_map_lookup(&m, key, MP_MAP_LOOKUP);
+    return e == NULL ? mp_const_none : e->value;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_fixed_map_obj, rt_fixed_map);
+
+// The map of a dict or OrderedDict made in Python: change it from C, Python sees it.
+static mp_obj_t rt_dict_map(mp_obj_t d, mp_obj_t key, mp_obj_t op) {
+    mp_map_t *m = mp_obj_dict_get_map(d);
+    switch (mp_obj_get_int(op)) {
+        case 0: {
+            mp_map_elem_t *e = mp_map_lookup(m, key, MP_MAP_LOOKUP);
+            return e == NULL ? mp_const_none : e->value;
+        }
+        case 1:
+            mp_map_lookup(m, key, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = mp_obj_new_str("added", 5);
+            return d;
+        default: {
+            mp_map_elem_t *e = mp_map_lookup(m, key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+            return e == NULL ? mp_const_none : e->value;
+        }
+    }
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_dict_map_obj, rt_dict_map);
+
+// Keyword arguments arrive as a map.
+static mp_obj_t rt_kw(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    mp_map_elem_t *e = mp_map_lookup(kw_args, MP_OBJ_NEW_QSTR(MP_QSTR_alpha), MP_MAP_LOOKUP);
+    return tup2(e == NULL ? mp_const_none : e->value, mp_obj_new_int(kw_args->used));
+}
+static MP_DEFINE_CONST_FUN_OBJ_KW(rt_kw_obj, 0, rt_kw);
+
+static mp_obj_t rt_dict_get(mp_obj_t d, mp_obj_t key) {
+    return tup2(mp_obj_new_bool(mp_obj_is_dict_or_ordereddict(d)), mp_obj_dict_get(d, key));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_dict_get_obj, rt_dict_get);
+
+static mp_obj_t rt_is_dict(mp_obj_t d) {
+    return mp_obj_new_bool(mp_obj_is_dict_or_ordereddict(d));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_is_dict_obj, rt_is_dict);
+
+static mp_obj_t rt_index(mp_obj_t len, mp_obj_t index, mp_obj_t is_slice) {
+    return mp_obj_new_int(mp_get_index(mp_obj_get_type(mp_const_empty_tuple), mp_obj_get_int(len), index, mp_obj_is_true(is_slice)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_index_obj, rt_index);
+
+static mp_obj_t rt_slice(mp_obj_t slice, mp_obj_t len) {
+    mp_bound_slice_t b;
+    mp_obj_slice_indices(slice, mp_obj_get_int(len), &b);
+    return tup3(mp_obj_new_int(b.start), mp_obj_new_int(b.stop), mp_obj_new_int(b.step));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_slice_obj, rt_slice);
+
+static mp_obj_t rt_new_slice(mp_obj_t a, mp_obj_t b, mp_obj_t c) {
+    return mp_obj_new_slice(a, b, c);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_new_slice_obj, rt_new_slice);
+
+// Integers: which conversion, then the value.
+static mp_obj_t rt_int(mp_obj_t which, mp_obj_t x) {
+    switch (mp_obj_get_int(which)) {
+        case 0:
+            return mp_obj_new_int_from_uint(mp_obj_get_uint(x));
+        case 1:
+            return mp_obj_new_int_from_uint((mp_uint_t)mp_obj_int_get_truncated(x));
+        case 2:
+            return mp_obj_new_int(mp_obj_int_get_checked(x));
+        case 3: {
+            mp_int_t v;
+            return mp_obj_get_int_maybe(x, &v) ? mp_obj_new_int(v) : mp_const_none;
+        }
+        default: {
+            mp_obj_t *items;
+            mp_obj_get_array_fixed_n(x, 2, &items);
+            return items[1];
+        }
+    }
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_int_obj, rt_int);
+
+static mp_obj_t rt_ll(mp_obj_t hi, mp_obj_t lo) {
+    long long v = ((long long)mp_obj_get_int(hi) << 32) | (uint32_t)mp_obj_get_int(lo);
+    unsigned long long u = ((unsigned long long)(uint32_t)mp_obj_get_int(hi) << 32) | (uint32_t)mp_obj_get_int(lo);
+    return tup2(mp_obj_new_int_from_ll(v), mp_obj_new_int_from_ull(u));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_ll_obj, rt_ll);
+
+static mp_obj_t rt_parse(mp_obj_t s, mp_obj_t base) {
+    size_t len;
+    const char *str = mp_obj_str_get_data(s, &len);
+    return mp_parse_num_integer(str, len, mp_obj_get_int(base), NULL);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_parse_obj, rt_parse);
+
+// Objects: len, id, equality, callability, type names, sets, bytearrays, calls.
+static mp_obj_t rt_obj(mp_obj_t a, mp_obj_t b) {
+    mp_obj_t len = mp_obj_len_maybe(a);
+    const char *tn = mp_obj_get_type_str(a);
+    mp_obj_t items[2] = { a, b };
+    mp_obj_t out[7] = {
+        len == MP_OBJ_NULL ? mp_const_none : len,
+        mp_obj_new_bool(mp_obj_equal(mp_obj_id(a), mp_call_function_1(mp_load_global(MP_QSTR_id), a))),
+        mp_obj_new_bool(mp_obj_equal(a, b)),
+        mp_obj_new_bool(mp_obj_is_callable(a)),
+        mp_obj_new_str(tn, strlen(tn)),
+        mp_obj_new_set(2, items),
+        mp_obj_new_bytearray(3, "xyz"),
+    };
+    return mp_obj_new_tuple(7, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_obj_obj, rt_obj);
+
+static mp_obj_t rt_call(mp_obj_t f, mp_obj_t obj) {
+    mp_obj_t dest[4];
+    mp_load_method(obj, MP_QSTR_count, dest);
+    dest[2] = MP_OBJ_NEW_SMALL_INT(1);
+    mp_obj_t count = mp_call_method_n_kw(1, 0, dest);
+    mp_obj_t out[4] = { count, mp_call_function_0(f), mp_call_function_1(f, obj), mp_call_function_2(f, obj, count) };
+    return mp_obj_new_tuple(4, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_call_obj, rt_call);
+
+static mp_obj_t rt_subclass(mp_obj_t a, mp_obj_t b) {
+    return mp_obj_new_bool(mp_obj_is_subclass_fast(a, b));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_subclass_obj, rt_subclass);
+
+// Memory: zeroed, maybe, free.
+static mp_obj_t rt_mem(void) {
+    byte *p = m_malloc0(64);
+    int sum = 0;
+    for (int i = 0; i < 64; i++) {
+        sum += p[i];
+    }
+    gc_free(p);
+    void *q = m_malloc_maybe(32);
+    mp_obj_t ok = mp_obj_new_bool(q != NULL);
+    gc_free(q);
+    return tup2(mp_obj_new_int(sum), ok);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_mem_obj, rt_mem);
+
+// Character classes for code points 0..129, one letter per class.
+static mp_obj_t rt_unichar(void) {
+    vstr_t v;
+    vstr_init(&v, 16);
+    for (unichar c = 0; c < 130; c++) {
+        int bits = unichar_isspace(c) | unichar_isalpha(c) << 1 | unichar_isdigit(c) << 2 | unichar_isxdigit(c) << 3
+            | unichar_isupper(c) << 4 | unichar_islower(c) << 5 | unichar_isident(c) << 6 | unichar_isalnum(c) << 7;
+        vstr_printf(&v, "%x:%x:%x:%x ", bits, (int)unichar_tolower(c), (int)unichar_toupper(c), (int)unichar_xdigit_value(c) & 0xff);
+    }
+    return mp_obj_new_str_from_vstr(&v);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_unichar_obj, rt_unichar);
+
+static mp_obj_t rt_utf8(mp_obj_t s) {
+    size_t len;
+    const byte *str = (const byte *)mp_obj_str_get_data(s, &len);
+    const byte *second = utf8_next_char(str);
+    mp_obj_t out[4] = {
+        mp_obj_new_int(utf8_charlen(str, len)),
+        mp_obj_new_int(utf8_ptr_to_index(str, str + len)),
+        mp_obj_new_int(utf8_get_char(second)),
+        mp_obj_new_int(second - str),
+    };
+    return mp_obj_new_tuple(4, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_utf8_obj, rt_utf8);
+
+// struct-style packing: every byte order, then read back.
+static mp_obj_t rt_binary(mp_obj_t fmt_in, mp_obj_t val) {
+    const char *fmt = mp_obj_str_get_str(fmt_in);
+    byte buf[32];
+    memset(buf, 0xaa, sizeof(buf));
+    byte *p = buf + 1;
+    mp_binary_set_val(fmt[0], 'b', MP_OBJ_NEW_SMALL_INT(-1), buf, &p);
+    mp_binary_set_val(fmt[0], fmt[1], val, buf, &p);
+    size_t n = p - buf;
+    byte *r = buf + 1;
+    mp_obj_t first = mp_binary_get_val(fmt[0], 'b', buf, &r);
+    mp_obj_t back = mp_binary_get_val(fmt[0], fmt[1], buf, &r);
+    return tup4(mp_obj_new_bytes(buf, n), first, back, mp_obj_new_int(r - buf));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_binary_obj, rt_binary);
+
+#if MICROPY_PY_BUILTINS_COMPLEX
+static mp_obj_t rt_complex(mp_obj_t x) {
+    mp_float_t re, im;
+    mp_obj_get_complex(x, &re, &im);
+    return mp_obj_new_complex(im, re);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_complex_obj, rt_complex);
+#endif
+
+static mp_obj_t rt_qstr(void) {
+    size_t len;
+    const byte *d = qstr_data(MP_QSTR_rtcheck, &len);
+    return tup3(mp_obj_new_str(qstr_str(MP_QSTR_alpha), strlen(qstr_str(MP_QSTR_alpha))),
+        mp_obj_new_int(qstr_len(MP_QSTR_beta)),
+        mp_obj_new_str((const char *)d, len));
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_qstr_obj, rt_qstr);
+
+// nlr_push catching what the runtime raises, nested, and falling through.
+static mp_obj_t rt_nlr(mp_obj_t d, mp_obj_t key) {
+    nlr_buf_t outer;
+    mp_obj_t result = mp_const_none;
+    if (nlr_push(&outer) == 0) {
+        nlr_buf_t inner;
+        if (nlr_push(&inner) == 0) {
+            result = mp_obj_dict_get(d, key);
+            nlr_pop();
+        } else {
+            mp_obj_t exc = MP_OBJ_FROM_PTR(inner.ret_val);
+            vstr_t v;
+            mp_print_t print;
+            vstr_init_print(&v, 16, &print);
+            mp_print_str(&print, "caught ");
+            mp_obj_print_helper(&print, exc, PRINT_REPR);
+            result = mp_obj_new_str_from_vstr(&v);
+            if (mp_obj_equal(key, MP_OBJ_NEW_SMALL_INT(0))) {
+                mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("rethrown %d"), 0);
+            }
+        }
+        nlr_pop();
+    } else {
+        mp_obj_t exc = MP_OBJ_FROM_PTR(outer.ret_val);
+        result = tup2(mp_obj_new_str("outer", 5), exc);
+    }
+    return result;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_nlr_obj, rt_nlr);
+
+static mp_obj_t rt_ticks(void) {
+    mp_uint_t t0 = mp_hal_ticks_ms();
+    mp_uint_t u0 = mp_hal_ticks_us();
+    mp_hal_delay_ms(20);
+    mp_hal_delay_us(1000);
+    mp_uint_t dt = mp_hal_ticks_ms() - t0;
+    mp_uint_t du = mp_hal_ticks_us() - u0;
+    return tup2(mp_obj_new_bool(dt >= 15 && dt < 2000), mp_obj_new_bool(du >= 15000 && du < 2000000));
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_ticks_obj, rt_ticks);
+
+// C library functions, named by the source.
+static mp_obj_t rt_libc(mp_obj_t a_in, mp_obj_t b_in) {
+    const char *a = mp_obj_str_get_str(a_in);
+    const char *b = mp_obj_str_get_str(b_in);
+    char buf[16];
+    memset(buf, 0, sizeof(buf));
+    memcpy(buf, a, strlen(a) < 8 ? strlen(a) : 8);
+    memmove(buf + 1, buf, 8);
+    const char *ch = strchr(a, 'l');
+    const char *mc = memchr(a, 'l', strlen(a));
+    mp_obj_t out[8] = {
+        mp_obj_new_int(strlen(a)),
+        mp_obj_new_int(strcmp(a, b) < 0 ? -1 : strcmp(a, b) > 0),
+        mp_obj_new_int(strncmp(a, b, 2) < 0 ? -1 : strncmp(a, b, 2) > 0),
+        mp_obj_new_int(memcmp(a, b, 1) < 0 ? -1 : memcmp(a, b, 1) > 0),
+        mp_obj_new_int(ch ? ch - a : -1),
+        mp_obj_new_int(mc ? mc - a : -1),
+        mp_obj_new_str(buf, strlen(buf)),
+        mp_obj_new_int(strlen(buf)),
+    };
+    return mp_obj_new_tuple(8, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_libc_obj, rt_libc);
+
+// A type with no print slot: mp_obj_print_helper prints <plain>.
+MP_DEFINE_CONST_OBJ_TYPE(rt_plain_type, MP_QSTR_plain, MP_TYPE_FLAG_NONE);
+
+static mp_obj_t rt_plain(void) {
+    mp_obj_base_t *o = mp_obj_malloc(mp_obj_base_t, &rt_plain_type);
+    return MP_OBJ_FROM_PTR(o);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_plain_obj, rt_plain);
+
+static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_plain), MP_ROM_PTR(&rt_plain_obj) },
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_rtcheck) },
+    { MP_ROM_QSTR(MP_QSTR_vstr), MP_ROM_PTR(&rt_vstr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_printf), MP_ROM_PTR(&rt_printf_obj) },
+    { MP_ROM_QSTR(MP_QSTR_exc), MP_ROM_PTR(&rt_exc_obj) },
+    { MP_ROM_QSTR(MP_QSTR_iter), MP_ROM_PTR(&rt_iter_obj) },
+    { MP_ROM_QSTR(MP_QSTR_map), MP_ROM_PTR(&rt_map_obj) },
+    { MP_ROM_QSTR(MP_QSTR_fixed_map), MP_ROM_PTR(&rt_fixed_map_obj) },
+    { MP_ROM_QSTR(MP_QSTR_dict_map), MP_ROM_PTR(&rt_dict_map_obj) },
+    { MP_ROM_QSTR(MP_QSTR_kw), MP_ROM_PTR(&rt_kw_obj) },
+    { MP_ROM_QSTR(MP_QSTR_dict_get), MP_ROM_PTR(&rt_dict_get_obj) },
+    { MP_ROM_QSTR(MP_QSTR_is_dict), MP_ROM_PTR(&rt_is_dict_obj) },
+    { MP_ROM_QSTR(MP_QSTR_index), MP_ROM_PTR(&rt_index_obj) },
+    { MP_ROM_QSTR(MP_QSTR_slice), MP_ROM_PTR(&rt_slice_obj) },
+    { MP_ROM_QSTR(MP_QSTR_new_slice), MP_ROM_PTR(&rt_new_slice_obj) },
+    { MP_ROM_QSTR(MP_QSTR_int), MP_ROM_PTR(&rt_int_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ll), MP_ROM_PTR(&rt_ll_obj) },
+    { MP_ROM_QSTR(MP_QSTR_parse), MP_ROM_PTR(&rt_parse_obj) },
+    { MP_ROM_QSTR(MP_QSTR_obj), MP_ROM_PTR(&rt_obj_obj) },
+    { MP_ROM_QSTR(MP_QSTR_call), MP_ROM_PTR(&rt_call_obj) },
+    { MP_ROM_QSTR(MP_QSTR_subclass), MP_ROM_PTR(&rt_subclass_obj) },
+    { MP_ROM_QSTR(MP_QSTR_mem), MP_ROM_PTR(&rt_mem_obj) },
+    { MP_ROM_QSTR(MP_QSTR_unichar), MP_ROM_PTR(&rt_unichar_obj) },
+    { MP_ROM_QSTR(MP_QSTR_utf8), MP_ROM_PTR(&rt_utf8_obj) },
+    { MP_ROM_QSTR(MP_QSTR_binary), MP_ROM_PTR(&rt_binary_obj) },
+    #if MICROPY_PY_BUILTINS_COMPLEX
+    { MP_ROM_QSTR(MP_QSTR_complex), MP_ROM_PTR(&rt_complex_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_qstr), MP_ROM_PTR(&rt_qstr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_nlr), MP_ROM_PTR(&rt_nlr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ticks), MP_ROM_PTR(&rt_ticks_obj) },
+    { MP_ROM_QSTR(MP_QSTR_libc), MP_ROM_PTR(&rt_libc_obj) },
+    { MP_ROM_QSTR(MP_QSTR_identity), MP_ROM_PTR(&mp_identity_obj) },
+};
+static MP_DEFINE_CONST_DICT(rtcheck_globals, rtcheck_globals_table);
+
+const mp_obj_module_t rtcheck_user_cmodule = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&rtcheck_globals,
+};
+
+MP_REGISTER_MODULE(MP_QSTR_rtcheck, rtcheck_user_cmodule);

@@ -1,0 +1,150 @@
+# Prints what each rtcheck function returns or raises; the firmware build and the
+# natmod build must print the same.
+import rtcheck
+
+
+def show(label, f, *args, **kw):
+    try:
+        print(label, repr(f(*args, **kw)))
+    except Exception as e:
+        print(label, "raised", type(e).__name__, e.args)
+
+
+show("vstr", rtcheck.vstr)
+show("printf", rtcheck.printf, [1, "two", (3,)])
+show("printf-noprint", rtcheck.printf, rtcheck.plain())
+for k in range(4):
+    r = None
+    try:
+        r = rtcheck.exc(k)
+        print("exc", k, "returned", type(r).__name__, r.args)
+    except Exception as e:
+        print("exc", k, "raised", type(e).__name__, e.args)
+
+
+def gen(n, fail):
+    for i in range(n):
+        yield i * i
+    if fail:
+        raise OSError(5)
+
+
+for use_buf in (False, True):
+    show("iter list", rtcheck.iter, [1, 2, 3], use_buf)
+    show("iter str", rtcheck.iter, "héllo", use_buf)
+    show("iter range", rtcheck.iter, range(2, 11, 3), use_buf)
+    show("iter gen", rtcheck.iter, gen(4, False), use_buf)
+    show("iter gen raising", rtcheck.iter, gen(3, True), use_buf)
+    show("iter dict", rtcheck.iter, {"a": 1}, use_buf)
+    show("iter empty", rtcheck.iter, (), use_buf)
+    show("iter not iterable", rtcheck.iter, 5, use_buf)
+
+show("map", rtcheck.map)
+for key in ("alpha", "beta", "gamma", 1, "al" + "pha"):
+    show("fixed_map", rtcheck.fixed_map, key)
+try:
+    from collections import OrderedDict
+except ImportError:
+    OrderedDict = None
+dicts = [{"x": 1, "y": 2, 3: "three", "long " + "key": 4}]
+if OrderedDict:
+    dicts.append(OrderedDict([("x", 1), ("y", 2), (3, "three")]))
+for d in dicts:
+    show("dict_map find x", rtcheck.dict_map, d, "x", 0)
+    show("dict_map find 3", rtcheck.dict_map, d, 3, 0)
+    show("dict_map find runtime str", rtcheck.dict_map, d, "long " + "key", 0)
+    show("dict_map find missing", rtcheck.dict_map, d, "zz", 0)
+    rtcheck.dict_map(d, "new", 1)
+    rtcheck.dict_map(d, 99, 1)
+    show("dict_map remove y", rtcheck.dict_map, d, "y", 2)
+    show("dict_map remove missing", rtcheck.dict_map, d, "y", 2)
+    print("dict after", sorted((str(k), v) for k, v in d.items()), d.get("new"), d.get(99))
+    print("dict order", [str(k) for k in d] if type(d) is not dict else len(d))
+big = {}
+for i in range(50):
+    rtcheck.dict_map(big, i, 1)
+print("dict grown", len(big), big[0], big[49], sum(big.keys()))
+show("kw", rtcheck.kw, alpha=5, beta=6)
+show("kw none", rtcheck.kw)
+show("dict_get", rtcheck.dict_get, {"a": 1}, "a")
+show("dict_get missing", rtcheck.dict_get, {"a": 1}, "b")
+show("is_dict list", rtcheck.is_dict, [1])
+if OrderedDict:
+    show("is_dict ordered", rtcheck.is_dict, OrderedDict())
+for args in ((5, 0, False), (5, -1, False), (5, 5, False), (5, -6, False), (5, True, False), (5, 7, True), (5, -9, True), (5, "x", False), (5, 2**70, False)):
+    show("index %r" % (args,), rtcheck.index, *args)
+# Slices come from mp_obj_new_slice: not every port lets Python call slice().
+for a in ((None, None, None), (1, None, None), (-2, None, None), (None, None, -1), (-100, 100, 2), (10, -10, -3), (None, None, 0), (1, 4, None), (2**70, 1, 1), ("x", 1, 1)):
+    show("slice %r" % (a,), rtcheck.slice, rtcheck.new_slice(*a), 7)
+    show("slice[] %r" % (a,), lambda s: [0, 1, 2, 3, 4, 5, 6][s], rtcheck.new_slice(*a))
+for which in range(5):
+    for x in (0, 7, -7, True, 2**31, 2**40, -(2**40), 2**64 - 1, 2**64, 3.5, "s", (1, 2), [1, 2, 3]):
+        # mp_obj_int_get_truncated/_checked take int objects only (the firmware's crash on others).
+        if which in (1, 2) and type(x) is not int:
+            continue
+        show("int %d %r" % (which, x), rtcheck.int, which, x)
+for hi, lo in ((0, 5), (1, 0), (-1, -1), (-2, 7), (0x7FFFFFFF, -1), (-0x80000000, 0)):
+    show("ll %d %d" % (hi, lo), rtcheck.ll, hi, lo)
+for s, base in (("123", 10), ("-ff", 16), ("0x1f", 0), ("  77  ", 8), ("12345678901234567890123", 10), ("z", 10), ("1", 99)):
+    show("parse %r %d" % (s, base), rtcheck.parse, s, base)
+
+
+class Foo:
+    def __call__(self):
+        return 1
+
+
+class Bar:
+    pass
+
+
+for a, b in ((1, 1), ("abc", "abc"), (b"xy", b"xy"), ([1], [1]), (1, 1.0), (None, 0), (Foo(), 1), (Bar(), 1), (len, 2), (Foo, 3), (range(5), 0), ({1: 2}, 1)):
+    try:
+        r = rtcheck.obj(a, b)
+        print("obj", type(a).__name__, r[0], r[1], r[2], r[3], r[4], sorted(type(x).__name__ for x in r[5]), r[6])
+    except Exception as e:
+        print("obj", type(a).__name__, "raised", type(e).__name__, e.args)
+
+
+def f(*args):
+    return len(args)
+
+
+show("call", rtcheck.call, f, [1, 1, 2])
+show("subclass", rtcheck.subclass, bool, int)
+show("subclass no", rtcheck.subclass, int, bool)
+
+
+class Sub(Bar):
+    pass
+
+
+class Diamond(Sub, Foo):
+    pass
+
+
+show("subclass user", rtcheck.subclass, Diamond, Foo)
+show("subclass user no", rtcheck.subclass, Bar, Foo)
+show("mem", rtcheck.mem)
+show("unichar", rtcheck.unichar)
+for s in ("abc", "héllo", "€uro", "😀!"):
+    show("utf8 %s" % s, rtcheck.utf8, s)
+for fmt in ("<b", ">h", "<H", "!i", "<I", ">q", "<Q", "@h", "@i", "@q", "=i", "<f", ">d", "@?", "<B"):
+    for v in (0, 1, -2, 300, 2**33 + 5, 1.5, True):
+        if fmt[1] in "fd" and not isinstance(v, float):
+            continue
+        if fmt[1] not in "fd" and isinstance(v, float):
+            continue
+        show("binary %s %r" % (fmt, v), rtcheck.binary, fmt, v)
+if hasattr(rtcheck, "complex"):
+    for x in (1, 2.5, complex(1, -2), True, "x"):
+        show("complex %r" % (x,), rtcheck.complex, x)
+show("qstr", rtcheck.qstr)
+show("nlr found", rtcheck.nlr, {1: "one"}, 1)
+show("nlr caught", rtcheck.nlr, {1: "one"}, 2)
+show("nlr rethrown", rtcheck.nlr, {1: "one"}, 0)
+show("nlr unhashable", rtcheck.nlr, {1: "one"}, [3])
+show("ticks", rtcheck.ticks)
+show("libc", rtcheck.libc, "hello world", "help")
+show("libc", rtcheck.libc, "abc", "abc")
+show("identity", rtcheck.identity, 42)
