@@ -157,8 +157,9 @@ void natmodgen_init_macros(void) {
     natmodgen_fill_nmg_scaler_locals_table();
 }
 
+/* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
-__attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, unsigned *rem) {
+__attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
     unsigned q = 0;
     unsigned r = 0;
     for (int i = 31; i >= 0; --i) {
@@ -171,29 +172,36 @@ __attribute__((noipa)) static unsigned natmodgen_udiv(unsigned n, unsigned d, un
     *rem = r;
     return q;
 }
+static inline unsigned natmodgen_rt_abs(int v) {
+    return v < 0 ? 0u - (unsigned)v : (unsigned)v;
+}
+static inline int natmodgen_rt_signed(unsigned mag, int negative) {
+    unsigned v = negative ? 0u - mag : mag;
+    return v <= 0x7fffffffu ? (int)v : -(int)(~v) - 1;
+}
 unsigned __aeabi_uidiv(unsigned n, unsigned d);
 unsigned __aeabi_uidiv(unsigned n, unsigned d) {
     unsigned r;
-    return natmodgen_udiv(n, d, &r);
+    return natmodgen_rt_udiv(n, d, &r);
 }
 int __aeabi_idiv(int n, int d);
 int __aeabi_idiv(int n, int d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n < 0 ? -(unsigned)n : (unsigned)n, d < 0 ? -(unsigned)d : (unsigned)d, &r);
-    return (n < 0) != (d < 0) ? -(int)q : (int)q;
+    unsigned q = natmodgen_rt_udiv(natmodgen_rt_abs(n), natmodgen_rt_abs(d), &r);
+    return natmodgen_rt_signed(q, (n < 0) != (d < 0));
 }
 unsigned long long __aeabi_uidivmod(unsigned n, unsigned d);
 unsigned long long __aeabi_uidivmod(unsigned n, unsigned d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n, d, &r);
+    unsigned q = natmodgen_rt_udiv(n, d, &r);
     return ((unsigned long long)r << 32) | q;
 }
 unsigned long long __aeabi_idivmod(int n, int d);
 unsigned long long __aeabi_idivmod(int n, int d) {
     unsigned r;
-    unsigned q = natmodgen_udiv(n < 0 ? -(unsigned)n : (unsigned)n, d < 0 ? -(unsigned)d : (unsigned)d, &r);
-    int qs = (n < 0) != (d < 0) ? -(int)q : (int)q;
-    int rs = n < 0 ? -(int)r : (int)r;
+    unsigned q = natmodgen_rt_udiv(natmodgen_rt_abs(n), natmodgen_rt_abs(d), &r);
+    int qs = natmodgen_rt_signed(q, (n < 0) != (d < 0));
+    int rs = natmodgen_rt_signed(r, n < 0);
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
