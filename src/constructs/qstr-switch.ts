@@ -7,7 +7,7 @@ import { View } from '../plan/view';
 
 /** Switches whose own case labels include `MP_QSTR_*` (nested switches are their own). */
 export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
-  const { src, tree } = ctx.file;
+  const { src } = ctx.file;
   const out: QstrSwitchDecl[] = [];
   for (const m of queryMatches(ctx.file, 'qstr-switch')) {
     const sw = m.captures.find((c) => c.name === 'qstr_switch')?.node;

@@ -11,7 +11,7 @@ import { isScalarInit } from './writable-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
 export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
-  const { src, tree } = ctx.file;
+  const { src } = ctx.file;
   const out: StaticLocalDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'static-local')) {
     const decl = c.node;

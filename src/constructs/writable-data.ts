@@ -9,7 +9,7 @@ import { DataAssignView, DataCopyView, View } from '../plan/view';
 
 /** Writable file-scope variables that are `static` or initialised (see grammar-queries/writable-data.scm). */
 export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
-  const { src, tree } = ctx.file;
+  const { src } = ctx.file;
   const out: WritableDataDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const decl = c.node;
