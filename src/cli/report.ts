@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { formatJson, formatSarif, formatText, OutputFormat } from '../diagnostics/output';
+import { addSuggestions } from '../diagnostics/suggest';
 import { packageVersion } from '../paths';
 import { Console } from './console';
 
@@ -46,12 +47,13 @@ export class Reporter implements Console {
 
   flush(): void {
     const sourceOf = (f: string) => this.sources.get(f) ?? safeRead(f);
+    const diags = addSuggestions(this.diags, this.sources);
     if (this.format === 'text') {
-      const text = formatText(this.diags, sourceOf);
+      const text = formatText(diags, sourceOf);
       if (text) this.io.err(text);
       return;
     }
-    const doc = this.format === 'json' ? formatJson(this.diags, sourceOf) : formatSarif(this.diags, sourceOf, packageVersion());
+    const doc = this.format === 'json' ? formatJson(diags, sourceOf) : formatSarif(diags, sourceOf, packageVersion());
     if (this.stdoutTaken) this.io.err(doc);
     else this.io.out(doc);
   }

@@ -22,6 +22,20 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
 };
 const GLOBAL_OPTIONS = ['help', 'version', 'format'];
 
+/** Options on the command line that the command does not know, checked before yargs reads any of them as values. */
+export function unknownOptions(argv: string[]): string[] {
+  const command = argv.find((a) => !a.startsWith('-'));
+  const known = new Set([...GLOBAL_OPTIONS, ...(command && command in COMMAND_OPTIONS ? COMMAND_OPTIONS[command] : [])]);
+  const out: string[] = [];
+  for (const a of argv) {
+    if (a === '--') break;
+    if (!a.startsWith('--') || a === '--') continue;
+    const name = a.slice(2).replace(/=.*$/, '');
+    if (!known.has(name) && !(name.startsWith('no-') && known.has(name.slice(3)))) out.push(name);
+  }
+  return out;
+}
+
 /** The words of a yargs "Unknown argument(s)" message, each with a suggestion when one is close. */
 export function suggestFor(msg: string, argv: string[]): string | undefined {
   const m = /^Unknown arguments?: (.*)$/.exec(msg);
@@ -59,6 +73,14 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
   const formatWord = formatAt < 0 ? 'text' : argv[formatAt].includes('=') ? argv[formatAt].slice(9) : argv[formatAt + 1];
   const format: OutputFormat = (OUTPUT_FORMATS as readonly string[]).includes(formatWord) ? (formatWord as OutputFormat) : 'text';
   const rep = new Reporter(io, format);
+  const unknown = unknownOptions(argv);
+  if (unknown.length) {
+    const text = `Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
+    const d = diag('NMG0001', undefined, { what: suggestFor(text, argv) ?? text });
+    report([{ ...d, help: `${text}; run natmodgen --help` }], rep, new Map());
+    rep.flush();
+    return EXIT.error;
+  }
   const parser = yargs(argv)
     .scriptName('natmodgen')
     .usage('$0 <command> [options]\n\nTurn MicroPython user C module sources into dynamic native modules (.mpy).')
