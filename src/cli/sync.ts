@@ -30,7 +30,7 @@ export interface SyncArgs {
 
 /** Why a file is stale, in words, for --check. */
 function staleReason(before: string, after: string): string {
-  const hadBlocks = before.includes(MARK.end);
+  const hadBlocks = before.split(/\r\n?|\n/).some((l) => MARK.endRe.test(l));
   const line = firstDifference(before.replace(/\r\n?/g, '\n'), after.replace(/\r\n?/g, '\n')) ?? 1;
   if (!hadBlocks) return 'it has no natmodgen blocks yet';
   return `its natmodgen blocks differ from what the sources generate now, from line ${line}`;
