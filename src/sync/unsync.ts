@@ -73,9 +73,14 @@ export function commentOpenAfter(line: string, open: boolean): boolean {
   return open;
 }
 
-/** A user's line that natmodgen rewrote: a directive followed by the tag, the tag outside any string. */
-function wasTagAt(line: string): number {
+/**
+ * A user's line that natmodgen rewrote: a directive followed by the tag, the tag outside
+ * any string, and (from natmodgen 0.2) a checksum right after it.
+ */
+function wasTagAt(line: string, legacy = false): number {
   if (!/^\s*#/.test(line)) return -1;
+  const at0 = line.indexOf(MARK.wasTag);
+  if (at0 < 0 || (!legacy && !/^[0-9a-f]{12} /.test(line.slice(at0 + MARK.wasTag.length)))) return -1;
   const at = line.indexOf(MARK.wasTag);
   if (at < 0) return -1;
   // The rewritten directive before the tag is natmodgen's own: no comment or string is open there.
@@ -118,7 +123,7 @@ export function unsync(text: string): Unsynced {
     legacy.push(line);
     let body = line;
     if (first) {
-      const at = wasTagAt(line) + MARK.wasTag.length;
+      const at = wasTagAt(line, legacyFile) + MARK.wasTag.length;
       const sum = /^([0-9a-f]{12}) /.exec(line.slice(at));
       body = line.slice(at + (sum ? sum[0].length : 0));
       markerLine ??= i + 1;
@@ -133,7 +138,12 @@ export function unsync(text: string): Unsynced {
     keep(unescapeWas(ends ? body.slice(0, -3) : body), i);
     state = ends ? 'normal' : 'was';
   };
-  text.split('\n').forEach((line, i) => {
+  const all = text.split('\n');
+  // Only a file natmodgen synced holds its rewritten directives; in any other, the tag is the user's text.
+  const prelude = all.map((l) => MARK.preludeBeginRe.exec(l)).find((m) => m);
+  const wasAllowed = prelude !== undefined;
+  const legacyFile = prelude?.[1] !== undefined;
+  all.forEach((line, i) => {
     switch (state) {
       case 'normal': {
         if (inComment) {
@@ -154,7 +164,7 @@ export function unsync(text: string): Unsynced {
           markerLine ??= i + 1;
           legacy.push(line);
           state = 'original';
-        } else if (wasTagAt(line) >= 0) {
+        } else if (wasAllowed && wasTagAt(line, legacyFile) >= 0) {
           wasLine(line, i, true);
         } else keep(line, i);
         break;
