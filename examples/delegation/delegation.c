@@ -26,7 +26,7 @@ static const mp_rom_map_elem_t nmg_deleg_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_nmg_delegation) },
     { MP_ROM_QSTR(MP_QSTR_hello), MP_ROM_PTR(&nmg_deleg_hello_obj) },
 };
-static MP_DEFINE_CONST_DICT(nmg_deleg_globals, nmg_deleg_globals_table);
+static MP_DEFINE_CONST_DICT_WITH_SIZE(nmg_deleg_globals, nmg_deleg_globals_table, MP_ARRAY_SIZE(nmg_deleg_globals_table));
 
 const mp_obj_module_t nmg_delegation_user_cmodule = {
     .base = { &mp_type_module },

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { groupInputs } from '../io/inputs';
+import { groupInputs } from '../init/inputs';
 import { fileSpan, readInputs, readTextFile } from '../io/read';
 import { writeFiles } from '../io/write';
 import { generate } from '../pipeline';

@@ -1,6 +1,6 @@
 import { hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { groupInputs } from '../io/inputs';
+import { groupInputs } from '../init/inputs';
 import { readInputs } from '../io/read';
 import { analyseFiles } from '../pipeline';
 import { Console } from './console';

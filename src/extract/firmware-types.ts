@@ -1,5 +1,5 @@
 import { Token } from '../parse/tokens';
-import { builtinTypeName } from '../resolve/firmware';
+import { builtinTypeName } from '../model/firmware';
 
 /** py/obj.h macros whose expansion names a builtin type py/dynruntime.h lacks. */
 const MACROS_USING_TYPES: Record<string, string> = {

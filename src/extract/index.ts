@@ -1,52 +1,25 @@
 import { Result } from '../diagnostics/diagnostic';
+import { Define } from '../model/define';
 import { Decl, FileModel } from '../model/declarations';
 import { ParsedFile } from '../parse/parser';
 import { ExtractContext } from './context';
-import { extractArgTables } from './arg-table';
-import { extractConstDicts } from './const-dict';
-import { extractFunObjs } from './fun-obj';
-import { extractIncludes } from './include';
-import { extractModuleObjs } from './module-obj';
-import { extractObjTypes } from './obj-type';
-import { extractDelegations, extractRegistrations } from './registration';
-import { extractRomTables } from './rom-table';
-import { extractTypeForwards } from './type-forward';
-import { extractUnavailable } from './unavailable';
 import { checkSyntax } from './syntax';
 import { LIBC_MEM_FUNCTIONS, LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
-import { extractQstrSwitches } from './qstr-switch';
-import { extractDynruntimeGuards } from './dynruntime-guard';
-import { extractWritableData } from './writable-data';
-import { extractRuntimeObjs } from './runtime-obj';
-import { extractRootPointers } from './root-pointer';
-import { extractExceptions } from './exception';
-import { extractStaticLocals } from './static-local';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
 
-/** Tree → declarations: runs every construct extractor over one file. */
-export function extractFile(file: ParsedFile, unit: number, defines: Array<{ name: string; body: string }> = []): Result<FileModel> {
+/**
+ * Tree → declarations: runs the given construct extractors (src/constructs/index.ts
+ * holds the registry) over one file, then the facts every stage may ask of a file.
+ */
+export function extractWith(
+  extractors: ReadonlyArray<(ctx: ExtractContext) => Decl[]>,
+  file: ParsedFile,
+  unit: number,
+  defines: Define[] = [],
+): Result<FileModel> {
   const ctx = new ExtractContext(file, unit, defines);
-  const decls: Decl[] = [
-    ...extractFunObjs(ctx),
-    ...extractRomTables(ctx),
-    ...extractConstDicts(ctx),
-    ...extractObjTypes(ctx),
-    ...extractTypeForwards(ctx),
-    ...extractModuleObjs(ctx),
-    ...extractRegistrations(ctx),
-    ...extractDelegations(ctx),
-    ...extractArgTables(ctx),
-    ...extractIncludes(ctx),
-    ...extractUnavailable(ctx),
-    ...extractQstrSwitches(ctx),
-    ...extractDynruntimeGuards(ctx),
-    ...extractWritableData(ctx),
-    ...extractRuntimeObjs(ctx),
-    ...extractRootPointers(ctx),
-    ...extractExceptions(ctx),
-    ...extractStaticLocals(ctx),
-  ].sort((a, b) => a.span.start - b.span.start);
+  const decls: Decl[] = extractors.flatMap((extract) => extract(ctx)).sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);
   const identifiers = new Set<string>();
@@ -62,8 +35,25 @@ export function extractFile(file: ParsedFile, unit: number, defines: Array<{ nam
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
   const { definedFunctions, calls } = extractCalls(ctx);
+  const firstMention = new Map<string, number>();
+  for (const t of file.tokens) if (t.kind === 'ident' && !firstMention.has(t.text)) firstMention.set(t.text, t.start);
+  const firstCode = file.tokens.find((t) => t.kind !== 'directive')?.start;
   return {
-    value: { unit, path: file.path, decls, identifiers, usesLibcMem, libcFunctions, usesStackCheck, testsStrUnicode, firmwareTypes, definedFunctions, calls },
+    value: {
+      unit,
+      path: file.path,
+      decls,
+      identifiers,
+      usesLibcMem,
+      libcFunctions,
+      usesStackCheck,
+      testsStrUnicode,
+      firmwareTypes,
+      definedFunctions,
+      calls,
+      firstMention,
+      firstCode,
+    },
     diagnostics: ctx.diagnostics,
   };
 }

@@ -18,5 +18,4 @@ export function readNatmodApi(mpyDir: string): Set<string> | undefined {
   return names;
 }
 
-/** Names that look like MicroPython runtime functions, the ones checked against the API. */
-export const RUNTIME_PREFIXES = /^(mp_|m_|gc_|qstr_|vstr_|nlr_|mpz_|utf8_|unichar_|mp_hal_)/;
+export { RUNTIME_PREFIXES } from '../model/firmware';

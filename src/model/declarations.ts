@@ -244,4 +244,8 @@ export interface FileModel {
   calls: Array<{ name: string; span: Span; cond: Condition }>;
   /** Identifiers that occur in the file outside ROM tables: names the file can refer to. */
   identifiers: Set<string>;
+  /** Offset of the first occurrence of each identifier (where declarations of it must come before). */
+  firstMention: Map<string, number>;
+  /** Offset of the first token that is not a preprocessor line, if any. */
+  firstCode: number | undefined;
 }

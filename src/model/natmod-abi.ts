@@ -4,7 +4,7 @@
  * but are not exported to native modules.
  */
 
-/** Functions natmodgen replaces with a generated equivalent (templates/shims/<name>.c.hbs). */
+/** Functions natmodgen replaces with a generated equivalent (templates/partials/shim-<name>.c.hbs). */
 export const SHIMMED_FUNCTIONS: Record<string, string> = {
   mp_hal_ticks_ms: 'hal_ticks',
   mp_hal_ticks_us: 'hal_ticks',

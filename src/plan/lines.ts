@@ -1,12 +1,15 @@
-import { Condition, conditionExpr } from '../model/condition';
+import { Condition } from '../model/condition';
 import { CondItem } from '../model/declarations';
-import { Line } from './view';
+import { ifLine } from './c';
+import { CallView, DirectiveLineView, View } from './view';
 
-export const directiveLine = (text: string): Line => ({ partial: 'line-directive', text });
+export const directiveLine = (text: string): DirectiveLineView => ({ partial: 'line-directive', text });
+
+export const call = (fn: string): CallView => ({ partial: 'call', fn });
 
 /** Lines for a conditional list: directives kept verbatim, items mapped by `item`. */
-export function condLines<T>(items: CondItem<T>[], item: (t: T, index: number) => Line[]): Line[] {
-  const out: Line[] = [];
+export function condLines<T, V extends View>(items: CondItem<T>[], item: (t: T, index: number) => V[]): Array<V | DirectiveLineView> {
+  const out: Array<V | DirectiveLineView> = [];
   let n = 0;
   for (const it of items) {
     if (it.kind === 'directive') out.push(directiveLine(it.text));
@@ -16,10 +19,10 @@ export function condLines<T>(items: CondItem<T>[], item: (t: T, index: number) =
 }
 
 /** Wraps lines in `#if <condition>` / `#endif` when the condition is not empty. */
-export function guarded(cond: Condition, lines: Line[]): Line[] {
-  const expr = conditionExpr(cond);
-  if (!expr) return lines;
-  return [directiveLine(`#if ${expr}`), ...lines, directiveLine('#endif')];
+export function guarded<V extends View>(cond: Condition, lines: V[]): Array<V | DirectiveLineView> {
+  const open = ifLine(cond);
+  if (!open) return lines;
+  return [directiveLine(open), ...lines, directiveLine('#endif')];
 }
 
 export function hasDirectives<T>(items: CondItem<T>[]): boolean {

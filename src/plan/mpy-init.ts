@@ -1,48 +1,57 @@
 import { LIBC_OTHER_FUNCTIONS } from '../model/natmod-abi';
-import { directiveLine, guarded } from './lines';
 import { conditionExpr } from '../model/condition';
-import { names } from './names';
-import type { PlanInput } from './index';
 import { ResolvedModule } from '../model/resolved';
-import { Line, MpyInitView } from './view';
+import { call, directiveLine, guarded } from './lines';
+import { names } from './names';
+import { InitLine, MpyInitView, View } from './view';
+
+/** `#error` naming the feature macro the module is registered under. */
+export interface RegistrationOffView extends View<'registration-off'> {
+  moduleName: string;
+  condition: string;
+}
 
 /** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
-export function planMpyInit(input: PlanInput, unitInits: string[], externalGlobals: boolean): MpyInitView {
-  const mod = input.module;
-  const anyModel = (p: (m: PlanInput['models'][number]) => boolean) => input.models.some(p);
+export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGlobals: boolean): MpyInitView {
+  const models = mod.units.map((u) => u.model);
+  const stackCheck = models.some((m) => m.usesStackCheck);
+  const unicode = mod.shimUses.some((u) => u.shim === 'utf8');
+  const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
   const tableHasName = mod.globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__name__');
+  // The table's own __name__ entry (stored in order) makes a separate store redundant.
+  const storeName = !(tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item'));
+  const lines: InitLine[] = [
+    ...(stackCheck ? [call('natmodgen_stack_probe_init')] : []),
+    ...(unicode ? [{ partial: 'unicode-probe' as const }] : []),
+    ...(moduleType ? [{ partial: 'module-type' as const }] : []),
+    ...unitInits.map(call),
+    ...(storeName ? [{ partial: 'store-name' as const, moduleName: mod.name }] : []),
+    ...guarded(mod.globalsTable.cond, [call(names.globals(mod.name))]),
+    ...(mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'delegation-store' as const }]) : []),
+    ...(mod.initHook ? guarded(mod.initHook.cond, [{ partial: 'init-hook' as const }]) : []),
+  ];
   return {
-    moduleName: mod.name,
-    // The table's own __name__ entry (stored in order) makes a separate store redundant.
-    nameStore: tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item') ? [] : [{ moduleName: mod.name }],
+    guardLines: registrationGuard(mod),
+    definitions: [
+      { partial: 'armv6m-runtime' },
+      ...(needsLibcMem(mod) ? [{ partial: 'libc-mem' }] : []),
+      ...LIBC_OTHER_FUNCTIONS.filter((f) => models.some((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
+      ...(stackCheck ? [{ partial: 'stack-check' }] : []),
+    ],
+    unicode,
+    moduleType,
+    delegation: mod.delegation !== undefined,
     // The globals function needs a declaration only when another unit defines it.
     externs: [...unitInits, ...(externalGlobals ? [names.globals(mod.name)] : [])],
-    externObjs: mod.delegation ? ['natmodgen_module_getattr_obj'] : [],
-    unitInits,
-    globalsFn: names.globals(mod.name),
-    guardLines: registrationGuard(mod),
-    libcMem: [
-      ...(needsLibcMem(input) ? [{ partial: 'libc-mem' }] : []),
-      ...LIBC_OTHER_FUNCTIONS.filter((f) => anyModel((m) => m.libcFunctions.includes(f))).map((f) => ({ partial: `libc-${f}` })),
-    ],
-    stackCheck: anyModel((m) => m.usesStackCheck) ? [{ partial: 'stack-check' }] : [],
-    stackCheckInit: anyModel((m) => m.usesStackCheck) ? [{ partial: 'call', fn: 'natmodgen_stack_probe_init' }] : [],
-    unicodeProbe: mod.shimUses.some((u) => u.shim === 'utf8') ? [{ partial: 'unicode-probe' }] : [],
-    moduleType: mod.runtimeObjs.some((o) => o.baseType === 'module') ? [{ partial: 'module-type' }] : [],
-    getattr: mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'store-getattr' }]) : [],
-    initHook: mod.initHook ? guarded(mod.initHook.cond, [{ partial: 'init-hook' }]) : [],
-    globalsLines: guarded(mod.globalsTable.cond, [{ partial: 'call', fn: names.globals(mod.name) }]),
+    lines,
   };
 }
 
-function registrationGuard(mod: ResolvedModule): Line[] {
+function registrationGuard(mod: ResolvedModule): Array<View> {
   const expr = conditionExpr(mod.registration.cond);
   if (expr === undefined) return [];
-  return [
-    directiveLine(`#if !(${expr})`),
-    { partial: 'registration-off', moduleName: mod.name, condition: expr.replace(/"/g, "'") },
-    directiveLine('#endif'),
-  ];
+  const off: RegistrationOffView = { partial: 'registration-off', moduleName: mod.name, condition: expr.replace(/"/g, "'") };
+  return [directiveLine(`#if !(${expr})`), off, directiveLine('#endif')];
 }
 
 /**
@@ -50,7 +59,7 @@ function registrationGuard(mod: ResolvedModule): Line[] {
  * initialisers (on ARM even small ones): needed where the source names them, and where
  * natmodgen itself writes such code (per-call keyword tables, objects built at import).
  */
-function needsLibcMem(input: PlanInput): boolean {
-  const arrays = input.module.argTables.some((t) => !t.atFileScope || !t.hasDirectives);
-  return arrays || input.module.runtimeObjs.length > 0 || input.models.some((m) => m.usesLibcMem);
+function needsLibcMem(mod: ResolvedModule): boolean {
+  const arrays = mod.argTables.some((t) => !t.atFileScope || !t.hasDirectives);
+  return arrays || mod.runtimeObjs.length > 0 || mod.units.some((u) => u.model.usesLibcMem);
 }

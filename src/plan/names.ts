@@ -1,4 +1,6 @@
 import * as path from 'path';
+import { RootPointerDecl } from '../model/declarations';
+import { declare } from './c';
 
 /** C identifier fragment for a unit, from its file name; unique among the inputs. */
 export function unitIds(paths: string[]): string[] {
@@ -43,3 +45,6 @@ function commonDir(dirs: string[]): string {
   }
   return common;
 }
+
+/** The declaration of a root pointer's storage: a global the GC scans. */
+export const rootPointerDeclaration = (d: RootPointerDecl): string => declare(d.template, names.rootPointer(d.name));

@@ -1,20 +1,110 @@
 /**
- * Plain data the templates render. Every name, count, index and order is decided
- * in src/plan; templates only iterate and interpolate. Each `partial` field names
- * the template that renders that element.
+ * Plain data the templates render. Every name, count, index and order is decided in
+ * plan; templates only iterate and interpolate. A view's `partial` names the template
+ * that renders it (templates/partials/<partial>.c.hbs); each construct in
+ * src/constructs/ declares the views of its own templates, and the views shared by
+ * several constructs are here.
  */
+import { Define } from '../model/define';
+import { ResolvedModule } from '../model/resolved';
 
-export interface Line {
-  partial: string;
-  [field: string]: unknown;
+/** What every view has: the template that renders it. */
+export interface View<P extends string = string> {
+  partial: P;
 }
 
-/** A replacement of source bytes [start, end) by a rendered partial. */
-export interface EditView {
+/** `    fn();` in an init function. */
+export interface CallView extends View<'call'> {
+  fn: string;
+}
+
+/** A preprocessor line kept verbatim (`#if`, `#else`, `#endif` around generated statements). */
+export interface DirectiveLineView extends View<'line-directive'> {
+  text: string;
+}
+
+/** `    name = value;` at import. */
+export interface DataAssignView extends View<'data-assign'> {
+  name: string;
+  value: string;
+}
+
+/** An aggregate's initial value copied in at import from its rodata image. */
+export interface DataCopyView extends View<'data-copy'> {
+  name: string;
+  initCopy: string;
+}
+
+/** `    + 1`: one term of a table's size, so `#if` around entries counts right. */
+export type SizeTermView = View<'size-term'>;
+
+/** A comment standing where the source had something mpy_init builds. */
+export interface RemovedView extends View<'removed'> {
+  what: string;
+}
+
+/** Statements of an init function (a unit's or mpy_init). */
+export type InitLine = CallView | DirectiveLineView | DataAssignView | DataCopyView | View<'unicode-probe' | 'module-type' | 'delegation-store' | 'init-hook'> | StoreNameView;
+
+/** `mp_store_global(MP_QSTR___name__, ...)` when the globals table does not store it. */
+export interface StoreNameView extends View<'store-name'> {
+  moduleName: string;
+}
+
+/** A replacement of source bytes [start, end) by a rendered view (an insertion when start === end). */
+export interface EditView<V extends View = View> {
   start: number;
   end: number;
-  partial: string;
-  data: object;
+  view: V;
+  /** For a directive rewritten in place: the rewritten line alone (sync keeps the original in a comment after it). */
+  rewrittenDirective?: string;
+}
+
+/** When the unit's init function runs each kind of statement: data first, tables last. */
+export type InitPhase = 'data' | 'object' | 'type' | 'table';
+
+/** What one declaration adds to its unit: edits of the source, statements for the unit's init, helpers it needs. */
+export interface Contribution {
+  edits: EditView[];
+  init?: Array<{ phase: InitPhase; lines: InitLine[] }>;
+  /** Generated equivalents (shims) the edits use, by name (SHIM_ORDER in src/model/natmod-abi.ts). */
+  shims?: string[];
+}
+
+/** The unit a declaration is planned in, and module-wide decisions it may need. */
+export interface UnitContext {
+  unit: number;
+  /** C identifier fragment unique to the unit (src/plan/names.ts unitIds). */
+  unitId: string;
+  /** Whether this unit holds the registration, hence mpy_init. */
+  holdsInit: boolean;
+  module: ResolvedModule;
+  /** Names `mp_type_X` of the types the inputs define. */
+  moduleTypes: ReadonlySet<string>;
+  /** Storage of a type (unit-unique when it is static). */
+  typeStorage: (t: { name: string; unit: number; isStatic: boolean }) => string;
+  /** A path as the output file includes it (relative to the output folder). */
+  fromOutput: (file: string) => string;
+  mode: PlanMode;
+}
+
+/** `gen` writes a separate file; `sync` rewrites the source in place (paths stay as they are). */
+export type PlanMode = 'gen' | 'sync';
+
+export interface PlanInput {
+  module: ResolvedModule;
+  /** `-D` macros, in command-line order. */
+  defines: Define[];
+  /** Output path of each unit relative to the output folder, and that folder. */
+  outRel: string[];
+  outDir: string;
+  mode: PlanMode;
+}
+
+/** What natmodgen puts ahead of the user's code (gen: at the top; sync: before the first #include). */
+export interface PreludeView {
+  defines: Define[];
+  shims: View[];
 }
 
 export interface UnitView {
@@ -24,42 +114,32 @@ export interface UnitView {
   outName: string;
   /** The original file as `#line` should name it (relative to the output file). */
   lineFile: string;
-  /** The original file as the user passed it, for the header comment. */
+  /** The original file as the user passed it. */
   sourceName: string;
-  defines: Array<{ name: string; body: string; bare: string }>;
-  shims: Line[];
+  prelude: PreludeView;
   edits: EditView[];
   tail: TailView;
 }
 
 export interface TailView {
-  /** This unit's init function, when it has anything to build (0 or 1). */
-  initFns: Array<{ name: string; lines: Line[] }>;
-  mpyInit?: MpyInitView;
+  /** This unit's init function, when it has anything to build. */
+  initFn: { name: string; lines: InitLine[] } | null;
+  mpyInit: MpyInitView | null;
 }
 
 export interface MpyInitView {
-  moduleName: string;
-  /** Stores __name__ unless the globals table does (0 or 1). */
-  nameStore: Array<{ moduleName: string }>;
+  /** `#error` when the registration's own `#if` is false. */
+  guardLines: View[];
+  /** Module-wide definitions ahead of mpy_init (libc functions, the C-stack check). */
+  definitions: View[];
+  /** Whether the firmware's str kind is probed at import (for the utf8 equivalents). */
+  unicode: boolean;
+  /** Whether the firmware's module type is recorded (for sub-modules). */
+  moduleType: boolean;
+  /** Whether the module's `__getattr__` serves a delegation. */
+  delegation: boolean;
+  /** Init functions of other units (and the globals function when another unit defines it). */
   externs: string[];
-  unitInits: string[];
-  globalsFn: string;
-  guardLines: Line[];
-  globalsLines: Line[];
-  /** The libc memory functions, when any unit uses them. */
-  libcMem: Line[];
-  /** mp_cstack_check and its set-up call, when any unit checks the C stack. */
-  stackCheck: Line[];
-  stackCheckInit: Line[];
-  /** Detects at import whether the firmware's str is unicode, for the utf8 equivalents. */
-  unicodeProbe: Line[];
-  /** Records the firmware's module type for sub-modules, when there are any. */
-  moduleType: Line[];
-  /** Function objects defined in other units that mpy_init stores. */
-  externObjs: string[];
-  /** Stores the generated `__getattr__` serving the module's delegation (0 or 1, guarded). */
-  getattr: Line[];
-  /** Calls the module's `__init__` as the firmware does on first import. */
-  initHook: Line[];
+  /** The body of mpy_init. */
+  lines: InitLine[];
 }

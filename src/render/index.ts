@@ -3,14 +3,14 @@ import * as path from 'path';
 import Handlebars from 'handlebars';
 import { packageRoot } from '../paths';
 import { SourceText } from '../parse/source';
-import { UnitView } from '../plan/view';
+import { lineDirective } from '../plan/c';
+import { TailView, UnitView, View } from '../plan/view';
 
 type Template = (ctx: object) => string;
 
 interface Templates {
   unit: Template;
   tail: Template;
-  syncPrelude: Template;
   partial: (name: string) => Template;
 }
 
@@ -33,7 +33,6 @@ function load(): Templates {
   templates = {
     unit: compile('unit.c.hbs'),
     tail: compile('tail.c.hbs'),
-    syncPrelude: compile('sync-prelude.c.hbs'),
     partial: (name) => {
       const t = partials.get(name);
       if (!t) throw new Error(`natmodgen: no template partials/${name}.c.hbs`);
@@ -43,9 +42,44 @@ function load(): Templates {
   return templates;
 }
 
-/** Renders one translation unit: the original text with each edit replaced, `#line` kept true, then the generated tail. */
+/** One view rendered by the template it names. */
+export function renderView(view: View): string {
+  return load().partial(view.partial)(view);
+}
+
+/** One edit of the source, rendered. */
+export interface RenderedEdit {
+  start: number;
+  end: number;
+  text: string;
+  rewrittenDirective?: string;
+}
+
+/** A unit as text pieces, for gen (spliced into a new file) and sync (woven into the source) alike. */
+export interface RenderedUnit {
+  /** What precedes the user's code: configuration, py/dynruntime.h, generated equivalents. */
+  prelude: string;
+  edits: RenderedEdit[];
+  /** The unit's init function and mpy_init, without a #line reset. */
+  tail: string;
+}
+
+export function renderParts(view: UnitView): RenderedUnit {
+  return {
+    prelude: renderView({ partial: 'natmod-prelude', ...view.prelude }),
+    edits: view.edits.map((e) => ({ start: e.start, end: e.end, text: renderView(e.view), rewrittenDirective: e.rewrittenDirective })),
+    tail: renderTail(view.tail, null),
+  };
+}
+
+function renderTail(tail: TailView, lineReset: { outLine: number; outName: string } | null): string {
+  return load().tail({ ...tail, lineReset });
+}
+
+/** gen: the original text with each edit replaced, `#line` kept true, then the generated tail. */
 export function renderUnit(view: UnitView, source: string, fileLine: (line: number) => number = (l) => l): string {
   const t = load();
+  const parts = renderParts(view);
   const src = new SourceText(view.sourceName, source);
   // Where the text natmodgen read skips lines of the file (a synced file's own blocks), a
   // #line keeps compiler messages on the file's numbering.
@@ -56,29 +90,28 @@ export function renderUnit(view: UnitView, source: string, fileLine: (line: numb
     for (const l of jumps) {
       const start = src.lineStarts[l - 1];
       if (start <= from || start >= to) continue;
-      out += `${source.slice(at, start)}#line ${fileLine(l)} "${view.lineFile}"\n`;
+      out += `${source.slice(at, start)}${lineDirective(fileLine(l), view.lineFile)}\n`;
       at = start;
     }
     return out + source.slice(at, to);
   };
   let body = '';
   let pos = 0;
-  for (const e of view.edits) {
+  for (const e of parts.edits) {
     body += copy(pos, e.start);
-    const text = t.partial(e.partial)(e.data);
-    body += text;
+    body += e.text;
     const replaced = source.slice(e.start, e.end);
-    if (text.includes('\n') || replaced.includes('\n')) {
+    if (e.text.includes('\n') || replaced.includes('\n')) {
       const at = src.span(e.end, e.end);
-      body += `\n#line ${fileLine(at.line)} "${view.lineFile}"\n${' '.repeat(at.col - 1)}`;
+      body += `\n${lineDirective(fileLine(at.line), view.lineFile)}\n${' '.repeat(at.col - 1)}`;
     }
     pos = e.end;
   }
   body += copy(pos, source.length);
   if (!body.endsWith('\n')) body += '\n';
-  const head = t.unit({ ...view, body, firstLine: fileLine(1) });
+  const head = t.unit({ lineFile: view.lineFile, prelude: parts.prelude, body, firstLine: fileLine(1) });
   const outLine = countLines(head) + 2;
-  const tail = t.tail({ ...view.tail, lineReset: [{ outLine, outName: view.outName }], mpyInit: view.tail.mpyInit ?? null });
+  const tail = renderTail(view.tail, { outLine, outName: view.outName });
   return normaliseNewlines(head + tail);
 }
 
@@ -90,19 +123,4 @@ function countLines(s: string): number {
 
 function normaliseNewlines(s: string): string {
   return s.endsWith('\n') ? s : `${s}\n`;
-}
-
-/** One edit's replacement text. */
-export function renderEdit(partial: string, data: object): string {
-  return load().partial(partial)(data);
-}
-
-/** What `sync` puts before the first #include: py/dynruntime.h, -D macros, prelude and shims. */
-export function renderSyncPrelude(view: UnitView): string {
-  return load().syncPrelude(view);
-}
-
-/** The generated tail (unit init, mpy_init) without a #line reset, for `sync`. */
-export function renderSyncTail(view: UnitView): string {
-  return load().tail({ ...view.tail, lineReset: [], mpyInit: view.tail.mpyInit ?? null });
 }

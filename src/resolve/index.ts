@@ -1,22 +1,14 @@
+import * as path from 'path';
 import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
-import { ResolvedModule, ResolvedValue } from '../model/resolved';
-import { firmwareObjectExpr } from './firmware';
+import { ResolvedModule, ResolvedUnit, ResolvedValue, Role, FloatConst } from '../model/resolved';
+import { firmwareObject, RUNTIME_PREFIXES } from '../model/firmware';
 import { unavailableReason, unavailableSuggestion } from '../model/natmod-abi';
-import { RUNTIME_PREFIXES } from '../io/natmod-api';
 import { SymbolTable } from './symbols';
 
 const MAX_SLOTS = 11;
 
-/** The firmware's float constants (py/objfloat.c), rebuilt with the natmod's float type. */
-const FLOAT_CONSTS: Record<string, string> = {
-  e: '(mp_float_t)2.718281828459045',
-  pi: '(mp_float_t)3.141592653589793',
-  tau: '(mp_float_t)6.283185307179586',
-  inf: '(mp_float_t)__builtin_inf()',
-  nan: '(mp_float_t)__builtin_nan("")',
-};
 
 function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl, { kind: K }>[] {
   return files.flatMap((f) => f.decls.filter((d): d is Extract<Decl, { kind: K }> => d.kind === kind));
@@ -30,6 +22,8 @@ export function resolveModule(
   files: FileModel[],
   escapedQstrs: Map<string, string> = new Map(),
   natmodApi?: Set<string>,
+  /** Whether a file exists, for quoted includes beside the sources (none are re-pointed without it). */
+  fileExists: (file: string) => boolean = () => false,
 ): Result<ResolvedModule | undefined> {
   const diagnostics: Diagnostic[] = [];
   const fail = (d: Diagnostic): Result<undefined> => ({ value: undefined, diagnostics: [...diagnostics, d] });
@@ -86,6 +80,40 @@ export function resolveModule(
     if (d.moduleObj !== moduleObj.name) diagnostics.push(diag('NMG2015', d.span, { name: d.moduleObj }));
   }
 
+  const typeForwards = all(files, 'type_forward').filter((f) => typeNames.has(f.name));
+  const runtimeObjs = all(files, 'runtime_obj').filter((o) => !(o.name === moduleObj.name && o.unit === moduleObj.unit));
+  const delegation = all(files, 'delegation').find((d) => d.moduleObj === moduleObj.name);
+  const roleOf = (d: Decl): Role => {
+    switch (d.kind) {
+      case 'rom_table':
+        return d === globalsTable ? { kind: 'globals' } : { kind: 'convert' };
+      case 'type_forward':
+        return typeForwards.includes(d) ? { kind: 'remove' } : { kind: 'keep' };
+      case 'const_dict':
+        return d === globalsDict ? { kind: 'remove' } : { kind: 'keep' };
+      case 'module_obj':
+        return d === moduleObj ? { kind: 'remove' } : { kind: 'keep' };
+      case 'registration':
+        return { kind: 'remove' };
+      case 'runtime_obj':
+        return runtimeObjs.includes(d) ? { kind: 'convert' } : { kind: 'keep' };
+      case 'delegation':
+        return d === delegation ? { kind: 'convert' } : { kind: 'remove' };
+      case 'include':
+        return includeRole(d, fileExists);
+      default:
+        return { kind: 'convert' };
+    }
+  };
+  const units: ResolvedUnit[] = files.map((model) => ({
+    model,
+    decls: model.decls.map((decl) => ({
+      decl,
+      role: roleOf(decl),
+      values: decl.kind === 'rom_table' ? decl.items.flatMap((i) => (i.kind === 'item' ? [values.get(i.item)] : [])) : undefined,
+    })),
+  }));
+
   return {
     value: {
       name: reg.moduleName,
@@ -95,15 +123,16 @@ export function resolveModule(
       globalsTable,
       tables,
       types,
-      typeForwards: all(files, 'type_forward').filter((f) => typeNames.has(f.name)),
-      runtimeObjs: all(files, 'runtime_obj').filter((o) => !(o.name === moduleObj.name && o.unit === moduleObj.unit)),
+      typeForwards,
+      runtimeObjs,
       rootPointers: all(files, 'root_pointer'),
-      delegation: all(files, 'delegation').find((d) => d.moduleObj === moduleObj.name),
+      delegation,
       initHook: globalsTable.items.flatMap((i) => (i.kind === 'item' && i.item.key === '__init__' ? [i.item] : []))[0],
       argTables: all(files, 'arg_table'),
       includes: all(files, 'include'),
       shimUses,
       values,
+      units,
     },
     diagnostics,
   };
@@ -116,7 +145,7 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
     case 'qstr': {
       // mpy_ld spells a qstr from its identifier; an escaped one becomes a str with its real text.
       const text = escaped.get(v.qstr);
-      return text !== undefined ? { kind: 'firmware', expr: `mp_obj_new_str(${JSON.stringify(text)}, ${Buffer.byteLength(text)})` } : { kind: 'qstr', qstr: v.qstr };
+      return text !== undefined ? { kind: 'firmware', ref: { kind: 'str', text } } : { kind: 'qstr', qstr: v.qstr };
     }
     case 'none':
     case 'true':
@@ -127,14 +156,14 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
       if (d?.kind === 'fun_obj') return { kind: 'fun_obj', decl: d };
       if (d?.kind === 'obj_type') return { kind: 'type', decl: d };
       if (d) return { kind: 'object', name: v.target };
-      const fw = firmwareObjectExpr(v.target);
-      if (fw) return { kind: 'firmware', expr: fw };
+      const fw = firmwareObject(v.target);
+      if (fw) return { kind: 'firmware', ref: fw };
       if (symbols.mentioned(v.target)) return { kind: 'object', name: v.target };
       out.push(diag('NMG2005', v.targetSpan, { name: v.target }));
       return undefined;
     }
     case 'float_const':
-      return { kind: 'firmware', expr: `mp_obj_new_float(${FLOAT_CONSTS[v.which]})` };
+      return { kind: 'firmware', ref: { kind: 'float', which: v.which as FloatConst } };
     case 'unknown':
       out.push(diag('NMG2007', v.span, { value: v.text }));
       return undefined;
@@ -162,4 +191,12 @@ function checkApi(files: FileModel[], api: Set<string>): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** `py/mphal.h` is port-specific; a quoted include of a file beside the source is re-pointed from the output. */
+function includeRole(d: Extract<Decl, { kind: 'include' }>, fileExists: (file: string) => boolean): Role {
+  if (d.target === 'py/mphal.h') return { kind: 'remove' };
+  if (!d.quoted || path.isAbsolute(d.target)) return { kind: 'keep' };
+  const local = path.resolve(path.dirname(d.span.file), d.target);
+  return fileExists(local) ? { kind: 'local-include', file: local } : { kind: 'keep' };
 }

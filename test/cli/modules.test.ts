@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../support/cli';
 import { repoRoot } from '../support/cases';
-import { groupInputs } from '../../src/io/inputs';
+import { groupInputs } from '../../src/init/inputs';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { syncSources } from '../../src/sync';
+import { syncSources } from '../../src/pipeline/sync';
 import { runCli } from '../support/cli';
 import {
   ageFile,

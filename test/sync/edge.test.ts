@@ -12,7 +12,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { syncSources } from '../../src/sync';
+import { syncSources } from '../../src/pipeline/sync';
 import { unsync } from '../../src/sync/unsync';
 import { runCli } from '../support/cli';
 import { ageFile, expectDirUnchanged, read, snapshotDir, tempDir, walkMarkers, removeTempDirs } from './helpers';

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { syncSources } from '../../src/sync';
+import { syncSources } from '../../src/pipeline/sync';
 import { runCli } from '../support/cli';
 import { ageFile, copyExample, defineArgs, examples, expectDirUnchanged, read, repoRoot, snapshotDir, tempDir, walkMarkers, removeTempDirs } from './helpers';
 import { runCliWithStdin } from './stdin';
@@ -139,7 +139,7 @@ describe('errors in a file that was synced before', () => {
   // Regression, once a bug: diagnostics for a file that holds natmodgen blocks are located in the text with the
   // blocks removed (what analyse() saw), but reported against the file on disk: the line
   // number, column and the quoted source line are wrong (e.g. functions.c:194:36 quoting an
-  // empty line, where the name is on line 212). src/sync/index.ts should map locations back
+  // empty line, where the name is on line 212). src/pipeline/sync.ts should map locations back
   // through the removed lines (or report against the unsynced text).
   test('the diagnostic points at the offending name in the file as it is on disk', async () => {
     if (!ex) throw new Error('examples/functions is gone');

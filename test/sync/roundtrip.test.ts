@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { syncSources, SyncedFile } from '../../src/sync';
+import { syncSources, SyncedFile } from '../../src/pipeline/sync';
 import { unsync } from '../../src/sync/unsync';
 import { examples, walkMarkers } from './helpers';
 

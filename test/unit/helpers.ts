@@ -3,7 +3,7 @@
  * the test, and pick declarations of one kind out of the model.
  */
 import { Diagnostic } from '../../src/diagnostics/diagnostic';
-import { extractFile } from '../../src/extract';
+import { extractFile } from '../../src/constructs';
 import { Decl, FileModel } from '../../src/model/declarations';
 import { parseFile, ParsedFile } from '../../src/parse/parser';
 import { parseDefine } from '../../src/pipeline';

@@ -2,6 +2,7 @@ import { resolveModule } from '../../../src/resolve';
 import { ResolvedModule, ResolvedValue } from '../../../src/model/resolved';
 import { generate } from '../../../src/pipeline';
 import { c, lineCol, models } from '../helpers';
+import { firmwareExpr } from '../../../src/plan/c';
 
 /** A complete module `m` whose globals table holds `entries`, after `before`. */
 const moduleSource = (entries: string[] = [], before: string[] = []): string =>
@@ -42,7 +43,7 @@ function describeValue(v: ResolvedValue): string {
     case 'object':
       return `object ${v.name}`;
     case 'firmware':
-      return `firmware ${v.expr}`;
+      return `firmware ${firmwareExpr(v.ref)}`;
     case 'int':
       return `int ${v.expr}`;
     case 'qstr':

@@ -1,0 +1,44 @@
+import { ConstDictDecl } from '../model/declarations';
+import { diag } from '../diagnostics/catalog';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { construct, nothing } from './construct';
+import { RemovedView } from '../plan/view';
+
+/** MP_DEFINE_CONST_DICT(name, table) → ConstDictDecl. */
+export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
+  const out: ConstDictDecl[] = [];
+  for (const i of ctx.anchors('const-dict', 'const_dict.macro')) {
+    const call = readMacroCall(ctx, i);
+    if (!call) continue;
+    const args = ctx.cur.splitArgs(call.open, call.close);
+    if (args.length !== 2) {
+      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: 'MP_DEFINE_CONST_DICT: expected (name, table)' }));
+      continue;
+    }
+    out.push({
+      kind: 'const_dict',
+      name: ctx.cur.flat(args[0]),
+      table: ctx.cur.flat(args[1]),
+      tableSpan: ctx.cur.spanOf(args[1]),
+      span: ctx.cur.span(call.first, call.last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: call.isStatic,
+    });
+  }
+  return out;
+}
+
+/** The module's globals dict is built by mpy_init; other dicts stay, their tables built at import. */
+export const constDict = construct({
+  name: 'const-dict',
+  queries: ['const-dict'],
+  templates: [],
+  kind: 'const_dict',
+  extract: extractConstDicts,
+  plan: ({ decl, role }) => {
+    if (role.kind !== 'remove') return nothing();
+    const view: RemovedView = { partial: 'removed', what: `globals dict ${decl.name}` };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

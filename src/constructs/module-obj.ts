@@ -1,0 +1,55 @@
+import { ModuleObjDecl } from '../model/declarations';
+import { diag } from '../diagnostics/catalog';
+import { ExtractContext, qualifiersBefore } from '../extract/context';
+import { construct, nothing } from './construct';
+import { RemovedView } from '../plan/view';
+
+/** `const mp_obj_module_t name = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&dict };` */
+export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
+  const { cur } = ctx;
+  const out: ModuleObjDecl[] = [];
+  for (const i of ctx.anchors('module-obj', 'module_obj.type')) {
+    const q = qualifiersBefore(cur, i);
+    const nameIdx = i + 1;
+    if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '=') || !cur.is(nameIdx + 2, '{')) continue;
+    const open = nameIdx + 2;
+    const close = cur.closing(open);
+    if (close < 0) continue;
+    const last = cur.is(close + 1, ';') ? close + 1 : close;
+    const fields = cur.splitArgs(open, close);
+    const designated = fields.find((f) => cur.is(f.from, '.') && cur.is(f.from + 1, 'globals'));
+    const field = designated ?? fields[1];
+    const code = field ? cur.codeTokens(field) : [];
+    const amp = code.findIndex((k) => cur.is(k, '&'));
+    const target = amp >= 0 ? code[amp + 1] : undefined;
+    if (target === undefined || cur.tokens[target].kind !== 'ident') {
+      ctx.diagnostics.push(diag('NMG2010', cur.span(nameIdx), { what: `module object '${cur.text(nameIdx)}': no '.globals = (mp_obj_dict_t *)&dict'` }));
+      continue;
+    }
+    out.push({
+      kind: 'module_obj',
+      name: cur.text(nameIdx),
+      globals: cur.text(target),
+      globalsSpan: cur.span(target),
+      span: cur.span(q.first, last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: q.isStatic,
+    });
+  }
+  return out;
+}
+
+/** The registered module object is the one mpy_init receives; a sub-module is a runtime object. */
+export const moduleObj = construct({
+  name: 'module-obj',
+  queries: ['module-obj'],
+  templates: [],
+  kind: 'module_obj',
+  extract: extractModuleObjs,
+  plan: ({ decl, role }) => {
+    if (role.kind !== 'remove') return nothing();
+    const view: RemovedView = { partial: 'removed', what: `module object ${decl.name}` };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

@@ -1,0 +1,114 @@
+import { ObjTypeDecl, SlotName, TYPE_SLOTS, TypeSlot, asQstr } from '../model/declarations';
+import { diag } from '../diagnostics/catalog';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { condItems } from '../extract/cond-items';
+import { TokRange } from '../extract/cursor';
+import { construct } from './construct';
+import { condLines, call, guarded, hasDirectives } from '../plan/lines';
+import { names } from '../plan/names';
+import { DirectiveLineView, View } from '../plan/view';
+
+const SLOT_ALIASES: Record<string, SlotName> = { getiter: 'iter' };
+
+/** MP_DEFINE_CONST_OBJ_TYPE(name, MP_QSTR_Name, flags, slot, value, ...) → ObjTypeDecl. */
+export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
+  const { cur } = ctx;
+  const out: ObjTypeDecl[] = [];
+  for (const i of ctx.anchors('obj-type', 'obj_type.macro')) {
+    const call = readMacroCall(ctx, i);
+    if (!call) continue;
+    const args = cur.splitArgs(call.open, call.close);
+    const head = args.slice(0, 3).map((a) => cur.flat(a));
+    if (args.length < 3 || !/^MP_QSTR_\w+$/.test(head[1])) {
+      ctx.diagnostics.push(diag('NMG2010', cur.span(i, call.close), { what: 'MP_DEFINE_CONST_OBJ_TYPE: expected (name, MP_QSTR_Name, flags, slot, value, ...)' }));
+      continue;
+    }
+    const rest = args.slice(3);
+    // Slot/value pairs: directives may sit between pairs, so pair up code ranges in order.
+    const pairs: TokRange[] = [];
+    let pending: TokRange | undefined;
+    for (const r of rest) {
+      const code = cur.codeTokens(r);
+      if (code.length === 0) {
+        pairs.push(r);
+        continue;
+      }
+      if (!pending) pending = r;
+      else {
+        pairs.push({ from: pending.from, to: r.to });
+        pending = undefined;
+      }
+    }
+    if (pending) {
+      ctx.diagnostics.push(diag('NMG2010', cur.spanOf(pending), { what: `slot '${cur.flat(pending)}' has no value` }));
+      continue;
+    }
+    const slots = condItems<TypeSlot>(cur, pairs, (r) => {
+      const code = cur.codeTokens(r);
+      const slotIdx = code[0];
+      const comma = code.find((k) => cur.is(k, ','));
+      const raw = cur.text(slotIdx);
+      const slot = (SLOT_ALIASES[raw] ?? raw) as SlotName;
+      if (!TYPE_SLOTS.includes(slot) || comma === undefined) {
+        ctx.diagnostics.push(diag('NMG2009', cur.span(slotIdx), { slot: raw }));
+        return undefined;
+      }
+      const valueRange = { from: comma + 1, to: r.to };
+      return { slot, value: cur.source(valueRange).trim(), span: cur.spanOf(r) };
+    });
+    out.push({
+      kind: 'obj_type',
+      name: head[0],
+      typeName: asQstr(head[1].slice(8)),
+      flags: cur.source(args[2]).trim(),
+      slots,
+      span: cur.span(call.first, call.last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: call.isStatic,
+    });
+  }
+  return out;
+}
+
+/** One `MP_OBJ_TYPE_SET_SLOT`: at a fixed index, or counted at run time when `#if` sits among the slots. */
+export interface ObjTypeSlotView extends View<'obj-type-slot' | 'obj-type-slot-counted'> {
+  storage: string;
+  slot: string;
+  value: string;
+  index: number;
+}
+
+/** The full type in writable storage and the function that fills it at import. */
+export interface ObjTypeView extends View<'obj-type'> {
+  storage: string;
+  initFn: string;
+  flags: string;
+  typeName: string;
+  slots: Array<ObjTypeSlotView | DirectiveLineView>;
+}
+
+/** MP_DEFINE_CONST_OBJ_TYPE → an mp_obj_full_type_t built at import; the name stays usable through an alias. */
+export const objType = construct({
+  name: 'obj-type',
+  queries: ['obj-type'],
+  templates: ['obj-type', 'obj-type-slot', 'obj-type-slot-counted'],
+  kind: 'obj_type',
+  extract: extractObjTypes,
+  plan: ({ decl }, ctx) => {
+    const partial = hasDirectives(decl.slots) ? 'obj-type-slot-counted' : 'obj-type-slot';
+    const storage = ctx.typeStorage(decl);
+    const view: ObjTypeView = {
+      partial: 'obj-type',
+      storage,
+      initFn: names.typeInit(decl.name),
+      flags: decl.flags,
+      typeName: decl.typeName,
+      slots: condLines(decl.slots, (s, index) => [{ partial, storage, slot: s.slot, value: s.value, index }]),
+    };
+    return {
+      edits: [{ start: decl.span.start, end: decl.span.end, view }],
+      init: [{ phase: 'type', lines: guarded(decl.cond, [call(names.typeInit(decl.name))]) }],
+    };
+  },
+});

@@ -1,0 +1,46 @@
+import { RegistrationDecl, asQstr } from '../model/declarations';
+import { construct } from './construct';
+import { RemovedView } from '../plan/view';
+import { diag } from '../diagnostics/catalog';
+import { ExtractContext, readMacroCall } from '../extract/context';
+
+/** MP_REGISTER_MODULE(MP_QSTR_name, obj) and MP_REGISTER_EXTENSIBLE_MODULE(...). */
+export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
+  const out: RegistrationDecl[] = [];
+  for (const i of ctx.anchors('registration', 'registration.macro')) {
+    const call = readMacroCall(ctx, i);
+    if (!call) continue;
+    const args = ctx.cur.splitArgs(call.open, call.close);
+    const qstr = args[0] ? ctx.cur.flat(args[0]) : '';
+    if (args.length !== 2 || !qstr.startsWith('MP_QSTR_')) {
+      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: `${ctx.cur.text(i)}: expected (MP_QSTR_name, module_obj)` }));
+      continue;
+    }
+    out.push({
+      kind: 'registration',
+      name: ctx.cur.flat(args[1]),
+      moduleName: asQstr(qstr.slice('MP_QSTR_'.length)),
+      moduleObj: ctx.cur.flat(args[1]),
+      moduleObjSpan: ctx.cur.spanOf(args[1]),
+      extensible: ctx.cur.text(i) === 'MP_REGISTER_EXTENSIBLE_MODULE',
+      span: ctx.cur.span(call.first, call.last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: false,
+    });
+  }
+  return out;
+}
+
+/** The registration is what mpy_init is: the line itself goes. */
+export const registration = construct({
+  name: 'registration',
+  queries: ['registration'],
+  templates: ['registration-off'],
+  kind: 'registration',
+  extract: extractRegistrations,
+  plan: ({ decl }) => {
+    const view: RemovedView = { partial: 'removed', what: `registration of module ${decl.moduleName}` };
+    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
+  },
+});

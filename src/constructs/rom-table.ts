@@ -1,0 +1,117 @@
+import { RomEntry, RomTableDecl, asQstr } from '../model/declarations';
+import { diag } from '../diagnostics/catalog';
+import { ExtractContext, qualifiersBefore } from '../extract/context';
+import { condItems } from '../extract/cond-items';
+import { readRomValue } from '../extract/rom-value';
+import { construct } from './construct';
+import { ResolvedValue } from '../model/resolved';
+import { valueExpr } from '../plan/c';
+import { call, condLines, guarded } from '../plan/lines';
+import { names } from '../plan/names';
+import { DirectiveLineView, SizeTermView, View } from '../plan/view';
+
+/** `[static] const mp_rom_map_elem_t name[] = { { MP_ROM_QSTR(MP_QSTR_k), value }, ... };` */
+export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
+  const { cur } = ctx;
+  const out: RomTableDecl[] = [];
+  for (const i of ctx.anchors('rom-table', 'rom_table.type')) {
+    const q = qualifiersBefore(cur, i);
+    const nameIdx = i + 1;
+    if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
+    const closeBracket = cur.closing(nameIdx + 1);
+    if (closeBracket < 0 || !cur.is(closeBracket + 1, '=') || !cur.is(closeBracket + 2, '{')) continue;
+    const open = closeBracket + 2;
+    const close = cur.closing(open);
+    if (close < 0) {
+      ctx.diagnostics.push(diag('NMG1005', cur.span(nameIdx), { name: `table '${cur.text(nameIdx)}'` }));
+      continue;
+    }
+    const last = cur.is(close + 1, ';') ? close + 1 : close;
+    const items = condItems<RomEntry>(cur, cur.splitArgs(open, close), (r) => {
+      const toks = cur.codeTokens(r);
+      const o = toks[0];
+      if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) {
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        return undefined;
+      }
+      const kv = cur.splitArgs(o, toks[toks.length - 1]);
+      const key = kv[0] ? cur.flat(kv[0]) : '';
+      const m = /^MP_ROM_QSTR\(MP_QSTR_(\w+)\)$/.exec(key);
+      if (kv.length !== 2 || !m) {
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }));
+        return undefined;
+      }
+      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condAt(o) };
+    });
+    out.push({
+      kind: 'rom_table',
+      name: cur.text(nameIdx),
+      items,
+      span: cur.span(q.first, last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: q.isStatic,
+    });
+  }
+  return out;
+}
+
+/** One entry: `natmodgen_map_elem_set(e++, key, value)` in a table, `mp_store_global(key, value)` in the globals. */
+export interface RomTableEntryView extends View<'rom-table-entry' | 'rom-table-global-entry'> {
+  key: string;
+  value: string;
+}
+
+/** A table in writable storage (sized by one term per entry) and the function that fills it at import. */
+export interface RomTableView extends View<'rom-table'> {
+  name: string;
+  storage: string;
+  fillFn: string;
+  sizeLines: Array<SizeTermView | DirectiveLineView>;
+  lines: Array<RomTableEntryView | DirectiveLineView>;
+}
+
+/** The module's globals: a function storing each entry into the module, in table order. */
+export interface RomTableGlobalsView extends View<'rom-table-globals'> {
+  fn: string;
+  /** `static ` in the unit holding mpy_init (so the compiler can inline it), else empty. */
+  linkage: string;
+  lines: Array<RomTableEntryView | DirectiveLineView>;
+}
+
+function entryLines(t: RomTableDecl, values: Array<ResolvedValue | undefined>, partial: RomTableEntryView['partial']): Array<RomTableEntryView | DirectiveLineView> {
+  return condLines(t.items, (e, i) => {
+    const v = values[i];
+    return v ? [{ partial, key: e.key, value: valueExpr(v) }] : [];
+  });
+}
+
+/** `static const mp_rom_map_elem_t t[]`: writable storage filled at import (or the module's globals). */
+export const romTable = construct({
+  name: 'rom-table',
+  queries: ['rom-table'],
+  templates: ['rom-table', 'rom-table-entry', 'rom-table-globals', 'rom-table-global-entry'],
+  kind: 'rom_table',
+  extract: extractRomTables,
+  plan: ({ decl, role, values = [] }, ctx) => {
+    const at = { start: decl.span.start, end: decl.span.end };
+    if (role.kind === 'globals') {
+      const fn = names.globals(ctx.module.name);
+      const view: RomTableGlobalsView = { partial: 'rom-table-globals', fn, linkage: ctx.holdsInit ? 'static ' : '', lines: entryLines(decl, values, 'rom-table-global-entry') };
+      return { edits: [{ ...at, view }] };
+    }
+    const view: RomTableView = {
+      partial: 'rom-table',
+      name: decl.name,
+      storage: names.tableStorage(decl.name, ctx.unitId),
+      fillFn: names.tableFill(decl.name),
+      sizeLines: condLines(decl.items, () => [{ partial: 'size-term' }]),
+      lines: entryLines(decl, values, 'rom-table-entry'),
+    };
+    return {
+      edits: [{ ...at, view }],
+      init: [{ phase: 'table', lines: guarded(decl.cond, [call(names.tableFill(decl.name))]) }],
+      shims: ['map_elem_set'],
+    };
+  },
+});

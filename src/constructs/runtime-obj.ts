@@ -1,0 +1,124 @@
+import type { SyntaxNode } from 'tree-sitter';
+import { RuntimeObjDecl } from '../model/declarations';
+import { loadQuery } from '../parse/queries';
+import { ExtractContext, readMacroCall } from '../extract/context';
+import { insideFunction } from '../extract/declarator';
+import { construct } from './construct';
+import { baseTypeExpr } from '../plan/c';
+import { call, guarded } from '../plan/lines';
+import { names } from '../plan/names';
+import { View } from '../plan/view';
+
+/** Base types whose objects are constant in a natmod too (linkable or not objects at all). */
+const LINKABLE = new Set(['dict', 'type', 'fun_builtin_0', 'fun_builtin_1', 'fun_builtin_2', 'fun_builtin_3', 'fun_builtin_var']);
+
+const MACROS: Record<string, { cType: string; baseType: string; init: (a: string[]) => string }> = {
+  MP_DEFINE_STR_OBJ: { cType: 'mp_obj_str_t', baseType: 'str', init: (a) => `{{NULL}, 0, sizeof(${a[1]}) - 1, (const byte *)${a[1]}}` },
+  MP_DEFINE_BYTES_OBJ: { cType: 'mp_obj_str_t', baseType: 'bytes', init: (a) => `{{NULL}, 0, (${a[2]}), (const byte *)(${a[1]})}` },
+  MP_DEFINE_CONST_STATICMETHOD_OBJ: { cType: 'mp_rom_obj_static_class_method_t', baseType: 'staticmethod', init: (a) => `{{NULL}, ${a[1]}}` },
+  MP_DEFINE_CONST_CLASSMETHOD_OBJ: { cType: 'mp_rom_obj_static_class_method_t', baseType: 'classmethod', init: (a) => `{{NULL}, ${a[1]}}` },
+};
+
+/** Constant objects whose base type is a firmware type (see grammar-queries/runtime-obj.scm). */
+export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
+  const { cur } = ctx;
+  const out: RuntimeObjDecl[] = [];
+  for (const i of ctx.anchors('runtime-obj', 'runtime_obj.macro')) {
+    const call = readMacroCall(ctx, i);
+    const m = MACROS[cur.text(i)];
+    if (!call || !m) continue;
+    const args = cur.splitArgs(call.open, call.close).map((a) => cur.source(a).trim());
+    out.push({ kind: 'runtime_obj', name: args[0], cType: m.cType, baseType: m.baseType, init: m.init(args), span: cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: call.isStatic });
+  }
+  for (const match of loadQuery('runtime-obj').matches(ctx.file.tree.rootNode)) {
+    const decl = match.captures.find((c) => c.name === 'runtime_obj.decl')?.node;
+    const name = match.captures.find((c) => c.name === 'runtime_obj.name')?.node;
+    if (!decl || !name || insideFunction(decl) || decl.hasError) continue;
+    const d = fromDeclaration(ctx, decl, name);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function fromDeclaration(ctx: ExtractContext, decl: SyntaxNode, name: SyntaxNode): RuntimeObjDecl | undefined {
+  const { cur } = ctx;
+  const text = ctx.file.src.text;
+  const init = decl.childForFieldName('declarator')!.childForFieldName('value')!;
+  const open = cur.indexAt(init.startIndex);
+  const close = cur.closing(open);
+  if (open < 0 || close < 0) return undefined;
+  // The base is the first field: `{&mp_type_X}` or `.base = {&mp_type_X}`.
+  let k = open + 1;
+  if (cur.is(k, '.') && cur.is(k + 1, 'base') && cur.is(k + 2, '=')) k += 3;
+  if (!cur.is(k, '{') || !cur.is(k + 1, '&')) return undefined;
+  const typeTok = cur.tokens[k + 2];
+  const m = typeTok ? /^mp_type_(\w+)$/.exec(typeTok.text) : null;
+  if (!m || LINKABLE.has(m[1]) || !cur.is(k + 3, '}')) return undefined;
+  const typeNode = decl.childForFieldName('type');
+  const qualifiers = decl.namedChildren.filter((n) => n.type === 'type_qualifier' && n.text !== 'const').map((n) => n.text);
+  const cType = [...qualifiers, typeNode ? text.slice(typeNode.startIndex, typeNode.endIndex) : ''].join(' ');
+  const ampStart = cur.tokens[k + 1].start;
+  const initText = text.slice(init.startIndex, ampStart) + 'NULL' + text.slice(typeTok.end, init.endIndex);
+  let items: string[] | undefined;
+  if (m[1] === 'tuple') {
+    const fields = cur.splitArgs(open, close);
+    const itemsRange = fields[fields.length - 1];
+    const itemsOpen = cur.codeTokens(itemsRange)[0];
+    if (!cur.is(itemsOpen, '{')) return undefined;
+    items = cur.splitArgs(itemsOpen, cur.closing(itemsOpen)).map((r) => cur.source(r).trim());
+  }
+  const storage = decl.namedChildren.filter((n) => n.type === 'storage_class_specifier').map((n) => n.text);
+  return {
+    kind: 'runtime_obj',
+    name: name.text,
+    cType,
+    baseType: m[1],
+    init: initText,
+    items,
+    span: ctx.file.src.span(decl.startIndex, decl.endIndex),
+    cond: ctx.condAt(cur.indexAt(decl.startIndex)),
+    unit: ctx.unit,
+    isStatic: storage.includes('static'),
+  };
+}
+
+/** An object with a firmware base type: a copy of its initial value whose base is set at import. */
+export interface RuntimeObjView extends View<'runtime-obj'> {
+  name: string;
+  storage: string;
+  initFn: string;
+  cType: string;
+  init: string;
+  typeExpr: string;
+}
+
+/** A tuple: built with mp_obj_new_tuple at import. */
+export interface RuntimeObjTupleView extends View<'runtime-obj-tuple'> {
+  name: string;
+  storage: string;
+  initFn: string;
+  count: number;
+  items: string[];
+}
+
+/** A constant object with a firmware base type: writable storage filled at import. */
+export const runtimeObj = construct({
+  name: 'runtime-obj',
+  queries: ['runtime-obj'],
+  templates: ['runtime-obj', 'runtime-obj-tuple'],
+  kind: 'runtime_obj',
+  extract: extractRuntimeObjs,
+  plan: ({ decl: d, role }, ctx) => {
+    if (role.kind !== 'convert') return { edits: [] };
+    const storage = names.objStorage(d.name, ctx.unitId);
+    const initFn = names.objInit(d.name);
+    const common = { name: d.name, storage, initFn };
+    const view: RuntimeObjView | RuntimeObjTupleView = d.items
+      ? { ...common, partial: 'runtime-obj-tuple', count: d.items.length, items: d.items }
+      : { ...common, partial: 'runtime-obj', cType: d.cType, init: d.init, typeExpr: baseTypeExpr(d.baseType, ctx.moduleTypes) };
+    return {
+      edits: [{ start: d.span.start, end: d.span.end, view }],
+      init: [{ phase: 'object', lines: guarded(d.cond, [call(initFn)]) }],
+    };
+  },
+});

@@ -1,0 +1,87 @@
+import { StaticLocalDecl } from '../model/declarations';
+import { loadQuery } from '../parse/queries';
+import { ExtractContext } from '../extract/context';
+import { enclosingFunction, readDeclaration } from '../extract/declarator';
+import { construct } from './construct';
+import { declare } from '../plan/c';
+import { guarded } from '../plan/lines';
+import { names } from '../plan/names';
+import { DataAssignView, DataCopyView, View } from '../plan/view';
+import { isScalarInit } from './writable-data';
+
+/** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
+export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
+  const { src, tree } = ctx.file;
+  const out: StaticLocalDecl[] = [];
+  for (const c of loadQuery('static-local').captures(tree.rootNode)) {
+    const decl = c.node;
+    if (decl.hasError) continue;
+    const d = readDeclaration(decl, src.text);
+    if (!d || !d.storage.includes('static') || !d.vars.every((v) => v.writable)) continue;
+    const fn = enclosingFunction(decl);
+    if (!fn) continue;
+    const fnName = fn.childForFieldName('declarator');
+    const nameNode = fnName ? fnName.descendantsOfType('identifier')[0] : undefined;
+    out.push({
+      kind: 'static_local',
+      name: d.vars.map((v) => v.name).join(','),
+      specifiers: d.specifiers,
+      vars: d.vars.map((v) => ({ name: v.name, template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length), init: v.init })),
+      functionSpan: src.span(fn.startIndex, fn.endIndex),
+      functionName: nameNode?.text ?? 'fn',
+      span: src.span(decl.startIndex, decl.endIndex),
+      cond: ctx.condAt(ctx.cur.indexAt(fn.startIndex)),
+      unit: ctx.unit,
+      isStatic: true,
+    });
+  }
+  return out;
+}
+
+/** One hoisted variable: its storage declaration, and the rodata image of an aggregate initial value. */
+export interface StaticLocalVarView extends View<'static-local-storage' | 'static-local-storage-init'> {
+  name: string;
+  storage: string;
+  declaration: string;
+  initCopy?: string;
+  init?: string;
+}
+
+/** The storage before the function, the alias inside it, its end after it. */
+export interface StaticLocalView extends View<'static-local-hoist' | 'static-local-alias' | 'static-local-end'> {
+  vars: StaticLocalVarView[];
+}
+
+/**
+ * A static local moves to file scope just before its function (static BSS is not
+ * loadable); its name is an alias inside the function only.
+ */
+export const staticLocal = construct({
+  name: 'static-local',
+  queries: ['static-local'],
+  templates: ['static-local-hoist', 'static-local-alias', 'static-local-end', 'static-local-storage', 'static-local-storage-init'],
+  kind: 'static_local',
+  extract: extractStaticLocals,
+  plan: ({ decl: d }, ctx) => {
+    const init: Array<DataAssignView | DataCopyView> = [];
+    const vars = d.vars.map((v): StaticLocalVarView => {
+      const storage = names.staticLocal(v.name, d.functionName, ctx.unitId);
+      const scalar = isScalarInit(v.template, v.init);
+      const initCopy = v.init !== undefined && !scalar ? `${storage}_initial` : undefined;
+      if (scalar) init.push({ partial: 'data-assign', name: storage, value: v.init! });
+      else if (initCopy) init.push({ partial: 'data-copy', name: storage, initCopy });
+      const partial = initCopy ? 'static-local-storage-init' : 'static-local-storage';
+      return { partial, name: v.name, storage, declaration: `${d.specifiers} ${declare(v.template, storage)}`, initCopy, init: v.init };
+    });
+    const fn = d.functionSpan;
+    const view = (partial: StaticLocalView['partial']): StaticLocalView => ({ partial, vars });
+    return {
+      edits: [
+        { start: fn.start, end: fn.start, view: view('static-local-hoist') },
+        { start: d.span.start, end: d.span.end, view: view('static-local-alias') },
+        { start: fn.end, end: fn.end, view: view('static-local-end') },
+      ],
+      init: [{ phase: 'data', lines: guarded(d.cond, init) }],
+    };
+  },
+});

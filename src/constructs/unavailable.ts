@@ -1,0 +1,32 @@
+import { UnavailableUse } from '../model/declarations';
+import { SHIMMED_FUNCTIONS, SHIMMED_OBJECTS, unavailableReason } from '../model/natmod-abi';
+import { ExtractContext } from '../extract/context';
+import { construct } from './construct';
+
+/** Calls of functions natmods cannot link; shimmed ones carry the shim that replaces them. */
+export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
+  const out: UnavailableUse[] = [];
+  for (const i of ctx.anchors('call', 'call.name')) {
+    const name = ctx.cur.text(i);
+    if (!ctx.maybeCompiled(i)) continue;
+    const reason = unavailableReason(name);
+    if (!reason) continue;
+    out.push({ kind: 'unavailable', name, shim: reason === 'shim' ? SHIMMED_FUNCTIONS[name] : undefined, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+  }
+  // Firmware objects are named, not called, so they are found by token.
+  ctx.file.tokens.forEach((t, i) => {
+    const shim = t.kind === 'ident' && ctx.maybeCompiled(i) ? SHIMMED_OBJECTS[t.text] : undefined;
+    if (shim) out.push({ kind: 'unavailable', name: t.text, shim, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+  });
+  return out;
+}
+
+/** Uses of what natmods cannot link: a generated equivalent where there is one (resolve reports the others). */
+export const unavailable = construct({
+  name: 'unavailable',
+  queries: ['call'],
+  templates: [],
+  kind: 'unavailable',
+  extract: extractUnavailable,
+  plan: ({ decl }) => ({ edits: [], shims: decl.shim ? [decl.shim] : [] }),
+});

@@ -1,0 +1,45 @@
+import { SHIMMED_OBJECTS } from './natmod-abi';
+import type { FirmwareRef } from './resolved';
+
+/**
+ * Firmware objects a table may point at, and how a natmod reaches them at run time
+ * (py/dynruntime.h macros, or the builtins namespace via mp_load_global).
+ */
+const DYNRUNTIME_TYPES = new Set([
+  'mp_type_type', 'mp_type_NoneType', 'mp_type_bool', 'mp_type_int', 'mp_type_str', 'mp_type_bytes', 'mp_type_bytearray', 'mp_type_tuple',
+  'mp_type_list', 'mp_type_dict', 'mp_type_Exception', 'mp_type_EOFError', 'mp_type_IndexError', 'mp_type_KeyError', 'mp_type_NotImplementedError',
+  'mp_type_RuntimeError', 'mp_type_TypeError', 'mp_type_ValueError',
+]);
+
+const DYNRUNTIME_OBJECTS = new Set(['mp_stream_read_obj', 'mp_stream_readinto_obj', 'mp_stream_unbuffered_readline_obj', 'mp_stream_write_obj']);
+
+/** Builtin names reachable with mp_load_global (types and exceptions in the builtins module). */
+const BUILTIN_TYPES = new Set([
+  'object', 'float', 'complex', 'set', 'frozenset', 'range', 'slice', 'memoryview', 'property', 'staticmethod', 'classmethod', 'map', 'filter', 'zip',
+  'enumerate', 'reversed', 'BaseException', 'ArithmeticError', 'AssertionError', 'AttributeError', 'GeneratorExit', 'ImportError', 'KeyboardInterrupt',
+  'LookupError', 'MemoryError', 'NameError', 'OSError', 'OverflowError', 'StopIteration', 'SyntaxError', 'SystemExit', 'ZeroDivisionError',
+  'IndentationError', 'UnicodeError', 'StopAsyncIteration',
+]);
+
+/** For `mp_type_X` that py/dynruntime.h lacks but the builtins module has: `X`. */
+export function builtinTypeName(cName: string): string | undefined {
+  const m = /^mp_type_(\w+)$/.exec(cName);
+  return m && BUILTIN_TYPES.has(m[1]) && !DYNRUNTIME_TYPES.has(cName) ? m[1] : undefined;
+}
+
+/** How a natmod reaches a firmware object named in `MP_ROM_PTR(&name)`, or undefined when it cannot. */
+export function firmwareObject(name: string): FirmwareRef | undefined {
+  if (SHIMMED_OBJECTS[name]) return { kind: 'address', name };
+  if (DYNRUNTIME_TYPES.has(name) || DYNRUNTIME_OBJECTS.has(name)) return { kind: 'address', name };
+  const m = /^mp_type_(\w+)$/.exec(name);
+  if (m && BUILTIN_TYPES.has(m[1])) return { kind: 'builtin', name: m[1] };
+  // Builtin functions (py/modbuiltins.c) are reachable by name in the builtins module.
+  const builtin = /^mp_builtin_(\w+)_obj$/.exec(name);
+  if (builtin) return { kind: 'builtin', name: builtin[1] };
+  const c = /^mp_const_(none|true|false|empty_tuple)_obj$/.exec(name);
+  if (c) return { kind: 'const', which: c[1] as 'none' | 'true' | 'false' | 'empty_tuple' };
+  return undefined;
+}
+
+/** Names that look like MicroPython runtime functions, the ones checked against the natmod API. */
+export const RUNTIME_PREFIXES = /^(mp_|m_|gc_|qstr_|vstr_|nlr_|mpz_|utf8_|unichar_|mp_hal_)/;

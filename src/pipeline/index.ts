@@ -1,0 +1,94 @@
+import * as fs from 'fs';
+import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
+import { extractFile, PLANNERS } from '../constructs';
+import { Define, parseDefine } from '../model/define';
+import { parseFile, ParsedFile } from '../parse/parser';
+import { planUnits } from '../plan';
+import { outputPaths } from '../plan/names';
+import { renderUnit } from '../render';
+import { resolveModule } from '../resolve';
+import { ResolvedModule } from '../model/resolved';
+import { FileModel } from '../model/declarations';
+import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
+
+export interface SourceInput {
+  path: string;
+  text: string;
+}
+
+export interface GenOptions {
+  /** Escaped qstrs from the module's qstrdefs headers: identifier → text (src/io/qstrdefs.ts). */
+  escapedQstrs?: Map<string, string>;
+  /** Names a natmod can call, from a MicroPython tree (src/io/natmod-api.ts); unchecked when absent. */
+  natmodApi?: Set<string>;
+  /** `-D NAME[=VALUE]` as given on the command line. */
+  defines: string[];
+  /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
+  outDir: string;
+}
+
+export interface GeneratedFile {
+  /** Path relative to the output folder. */
+  rel: string;
+  text: string;
+}
+
+export interface Analysis {
+  /** The `-D` macros, parsed once for every stage. */
+  defines: Define[];
+  parsed: ParsedFile[];
+  models: FileModel[];
+  module: ResolvedModule | undefined;
+}
+
+/** parse → extract → resolve: everything up to the decision of what to build at run time. */
+export function analyse(
+  inputs: SourceInput[],
+  defines: string[] = [],
+  escapedQstrs: Map<string, string> = new Map(),
+  natmodApi?: Set<string>,
+): Result<Analysis> {
+  const diagnostics: Diagnostic[] = [];
+  const parsed = inputs.map((i) => parseFile(i.path, i.text));
+  const parsedDefines = defines.map(parseDefine);
+  const models = parsed.map((p, unit) => {
+    const r = extractFile(p, unit, parsedDefines);
+    diagnostics.push(...r.diagnostics);
+    return r.value;
+  });
+  if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { defines: parsedDefines, parsed, module: undefined, models }, diagnostics };
+  const resolved = resolveModule(models, escapedQstrs, natmodApi, (f) => fs.existsSync(f));
+  diagnostics.push(...resolved.diagnostics);
+  return { value: { defines: parsedDefines, parsed, module: resolved.value, models }, diagnostics };
+}
+
+/**
+ * analyse() on files as they are on disk: a file made dual-mode by `sync` is read as the
+ * user's code without natmodgen's blocks, and diagnostics point into the file itself.
+ */
+export function analyseFiles(
+  given: SourceInput[],
+  defines: string[] = [],
+  escapedQstrs?: Map<string, string>,
+  natmodApi?: Set<string>,
+): Result<Analysis> & { sources: ReadableSource[] } {
+  const sources = given.map((i) => readable(i.path, i.text));
+  const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi);
+  return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
+}
+
+/** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
+export function generate(given: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
+  const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi);
+  const { sources } = a;
+  const inputs = sources.map((s) => ({ path: s.path, text: s.text }));
+  const { module } = a.value;
+  if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
+  const outRel = outputPaths(inputs.map((i) => i.path));
+  const views = planUnits({ module, defines: a.value.defines, outRel, outDir: opts.outDir, mode: 'gen' }, PLANNERS);
+  const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));
+  return { value: files, diagnostics: a.diagnostics };
+}
+
+export { parseDefine };
+export type { Define };

@@ -1,0 +1,89 @@
+import * as path from 'path';
+import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
+import { diag } from '../diagnostics/catalog';
+import { analyse, SourceInput } from '.';
+import { PLANNERS } from '../constructs';
+import { planUnits } from '../plan';
+import { renderParts } from '../render';
+import { Block, unsync } from '../sync/unsync';
+import { SourceText } from '../parse/source';
+import { weave } from '../sync/weave';
+import { readable, remapDiagnostics } from '../sync/source-map';
+
+export interface SyncOptions {
+  defines: string[];
+  /** Regenerate even where a generated block was edited by hand. */
+  force: boolean;
+  /** Escaped qstrs from the module's qstrdefs headers (src/io/qstrdefs.ts). */
+  escapedQstrs?: Map<string, string>;
+  /** Names a natmod can call, from a MicroPython tree; unchecked when absent. */
+  natmodApi?: Set<string>;
+}
+
+export interface SyncedFile {
+  path: string;
+  text: string;
+  changed: boolean;
+}
+
+/**
+ * `natmodgen sync`: each source becomes one file that builds as a user C module and,
+ * unchanged, as a natmod. Earlier natmodgen output is removed first, so running it
+ * again gives the same bytes.
+ */
+export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<SyncedFile[]> {
+  const diagnostics: Diagnostic[] = [];
+  const clean = inputs.map((input) => {
+    const crlf = input.text.includes('\r\n');
+    const u = unsync(input.text.replace(/\r\n/g, '\n'));
+    // Blocks whose checksum does not match were edited, or merged from two branches; they
+    // are refused below only if they also differ from what natmodgen generates now.
+    const suspects = u.legacyIntact === true ? [] : u.blocks.filter((b) => b.storedSum !== b.actualSum);
+    return { input, crlf, text: u.text, suspects };
+  });
+
+  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi);
+  diagnostics.push(...remapDiagnostics(a.diagnostics, inputs.map((i) => readable(i.path, i.text))));
+  if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
+  const views = planUnits(
+    {
+      module: a.value.module,
+      defines: a.value.defines,
+      outRel: inputs.map((i) => path.basename(i.path)),
+      outDir: path.dirname(path.resolve(inputs[0].path)),
+      mode: 'sync',
+    },
+    PLANNERS,
+  );
+  const files = views.map((view, i) => {
+    const c = clean[i];
+    const parts = renderParts(view);
+    let text = weave(c.text, parts.edits, parts.prelude, parts.tail);
+    if (!opts.force) diagnostics.push(...handEdits(c.input, c.suspects, text));
+    if (c.crlf) text = text.replace(/\n/g, '\r\n');
+    return { path: c.input.path, text, changed: text !== c.input.text };
+  });
+  if (hasErrors(diagnostics)) return { value: [], diagnostics };
+  return { value: files, diagnostics };
+}
+
+/**
+ * NMG5001 for each block that fails its checksum and is not what natmodgen generates
+ * now, pointing at its first line that the new output does not have.
+ */
+function handEdits(input: SourceInput, suspects: Block[], woven: string): Diagnostic[] {
+  if (suspects.length === 0) return [];
+  const fresh = unsync(woven).blocks;
+  const freshBlocks = new Set(fresh.map((b) => b.lines.join('\n')));
+  const freshLines = new Set(fresh.flatMap((b) => b.lines));
+  const src = new SourceText(input.path, input.text.replace(/\r\n/g, '\n'));
+  const out: Diagnostic[] = [];
+  for (const b of suspects) {
+    if (freshBlocks.has(b.lines.join('\n'))) continue;
+    const k = b.lines.findIndex((l) => !freshLines.has(l));
+    const line = k < 0 ? b.line : b.lineNumbers[k];
+    const start = src.lineStarts[line - 1] ?? 0;
+    out.push(diag('NMG5001', { file: input.path, line, col: 1, start, end: start }, {}));
+  }
+  return out;
+}

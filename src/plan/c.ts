@@ -1,0 +1,102 @@
+/**
+ * C syntax natmodgen writes outside templates: string literals, the run-time
+ * expression of a resolved value, preprocessor lines. Everything that turns model
+ * data into C text goes through here, so quoting and spelling live in one place.
+ */
+import { Condition, conditionExpr } from '../model/condition';
+import { FirmwareRef, FloatConst, ResolvedValue } from '../model/resolved';
+
+/** A C string literal holding `text` as UTF-8 bytes (octal escapes for anything not printable ASCII). */
+export function cString(text: string): string {
+  let out = '"';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    const ch = String.fromCharCode(byte);
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (byte >= 0x20 && byte < 0x7f) out += ch;
+    else out += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/** Byte length of the text as a C string holds it (no terminator). */
+export const cByteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** `MP_QSTR_name`. */
+export const qstrConst = (name: string): string => `MP_QSTR_${name}`;
+
+/** The firmware's float constants (py/objfloat.c), spelled with the natmod's float type. */
+const FLOAT_CONSTS: Record<FloatConst, string> = {
+  e: '(mp_float_t)2.718281828459045',
+  pi: '(mp_float_t)3.141592653589793',
+  tau: '(mp_float_t)6.283185307179586',
+  inf: '(mp_float_t)__builtin_inf()',
+  nan: '(mp_float_t)__builtin_nan("")',
+};
+
+/** `mp_load_global(MP_QSTR_name)`: a name in the builtins module, at run time. */
+export const loadGlobal = (name: string): string => `mp_load_global(${qstrConst(name)})`;
+
+/** The run-time C expression (an mp_obj_t) of a firmware object. */
+export function firmwareExpr(ref: FirmwareRef): string {
+  switch (ref.kind) {
+    case 'address':
+      return `MP_OBJ_FROM_PTR(&${ref.name})`;
+    case 'builtin':
+      return loadGlobal(ref.name);
+    case 'const':
+      return `mp_const_${ref.which}`;
+    case 'float':
+      return `mp_obj_new_float(${FLOAT_CONSTS[ref.which]})`;
+    case 'str':
+      return `mp_obj_new_str(${cString(ref.text)}, ${cByteLength(ref.text)})`;
+    default: {
+      const never: never = ref;
+      return never;
+    }
+  }
+}
+
+/** The run-time C expression (an mp_obj_t) for a resolved table value. */
+export function valueExpr(v: ResolvedValue): string {
+  switch (v.kind) {
+    case 'fun_obj':
+    case 'type':
+      return `MP_OBJ_FROM_PTR(&${v.decl.name})`;
+    case 'object':
+      return `MP_OBJ_FROM_PTR(&${v.name})`;
+    case 'firmware':
+      return firmwareExpr(v.ref);
+    case 'int':
+      return `MP_OBJ_NEW_SMALL_INT(${v.expr})`;
+    case 'qstr':
+      return `MP_OBJ_NEW_QSTR(${qstrConst(v.qstr)})`;
+    case 'const':
+      return `mp_const_${v.which}`;
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}
+
+/** The type of a firmware base type, as a `const mp_obj_type_t *` expression. */
+export function baseTypeExpr(baseType: string, moduleTypes: ReadonlySet<string>): string {
+  if (moduleTypes.has(`mp_type_${baseType}`)) return `&mp_type_${baseType}`;
+  if (baseType === 'str' || baseType === 'bytes') return `&mp_type_${baseType}`;
+  if (baseType === 'module') return 'natmodgen_module_type';
+  return `(const mp_obj_type_t *)MP_OBJ_TO_PTR(${loadGlobal(baseType)})`;
+}
+
+/** `#if <expr>` for a condition, or undefined when it is always true. */
+export function ifLine(cond: Condition): string | undefined {
+  const expr = conditionExpr(cond);
+  return expr === undefined ? undefined : `#if ${expr}`;
+}
+
+/** `#line N "file"`. */
+export const lineDirective = (line: number, file: string): string => `#line ${line} "${file}"`;
+
+/** A declarator template (`mp_obj_t %s`, `int %s[4]`) with its name filled in. */
+export const declare = (template: string, name: string): string => template.replace('%s', name);
