@@ -5,6 +5,7 @@ import { diag } from '../diagnostics/catalog';
 import { groupInputs } from '../init/inputs';
 import { fileSpan, readInputs, readTextFile } from '../io/read';
 import { writeFiles } from '../io/write';
+import { reservedNameUses } from '../io/reserved';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
 import { readNatmodApi } from '../io/natmod-api';
@@ -75,6 +76,9 @@ export function genCommand(args: GenArgs, io: Console): number {
     for (const i of read.inputs) sources.set(i.path, i.text);
     diagnostics.push(...read.diagnostics);
     if (hasErrors(read.diagnostics)) continue;
+    const reserved = reservedNameUses(read.inputs);
+    diagnostics.push(...reserved);
+    if (reserved.length) continue;
     const result = generate(read.inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(group.files), natmodApi });
     diagnostics.push(...result.diagnostics);
     if (hasErrors(result.diagnostics)) continue;

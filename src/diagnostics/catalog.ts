@@ -52,6 +52,7 @@ export const catalog = {
   NMG1011: { severity: 'error', text: (a: { file: string }) => `'${a.file}' exists and was not written by natmodgen; it would be overwritten`, help: 'choose an output folder that holds only natmodgen output, or remove the file' },
   NMG1012: { severity: 'error', text: (a: { file: string; what: string }) => `'${a.file}' is ${a.what}, not a module source`, help: 'pass the .c files that define the module (or its folder, holding micropython.mk or micropython.cmake)' },
   NMG1013: { severity: 'error', text: (a: { file: string; why: string }) => `cannot read '${a.file}': ${a.why}`, help: 'check the path and its permissions' },
+  NMG2016: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is in natmodgen's reserved name space: the generated code defines ${a.name === 'mpy_init' ? 'mpy_init, the natmod entry point' : 'every identifier that starts with natmodgen_'}`, help: 'rename it; natmodgen reserves the prefix natmodgen_ and the name mpy_init for the code it generates' },
   NMG5003: { severity: 'error', text: (a: { file: string }) => `'${a.file}' is not in sync`, help: 'run natmodgen sync on it (natmodgen sync --diff shows the change)' },
 } as const;
 
