@@ -5,6 +5,7 @@ import { SHIM_NEEDS, SHIM_ORDER } from '../model/natmod-abi';
 import { Define } from '../model/define';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { planMpyInit } from './mpy-init';
+import { cStringBody } from './c';
 import { Contribution, EditView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
@@ -62,8 +63,8 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
 
     return {
       outRel: input.outRel[unit],
-      outName: path.basename(input.outRel[unit]),
-      lineFile: fromOutput(u.model.path),
+      outName: cStringBody(path.basename(input.outRel[unit])),
+      lineFile: cStringBody(fromOutput(u.model.path)),
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: { defines: unitDefines(input.defines, u), shims },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
