@@ -17,8 +17,10 @@
 # reruns natmodgen, which rewrites only the files whose text changed: a source
 # touched but unchanged rebuilds nothing. (A changed file remakes the qstr
 # header, on which dynruntime.mk makes every object depend, so all recompile.)
-# `make clean` removes the converted files. Switching ARCH needs `make clean`
-# first, as with dynruntime.mk alone.
+# `make clean` removes the converted files. Each ARCH builds in its own
+# folder (build/$(ARCH)), and switching ARCH rebuilds $(MOD).mpy for it.
+# `make natmodgen-build` runs `natmodgen build`: every architecture with a
+# compiler, packaged for mip, into $(NATMODGEN_DIST).
 #
 # Variables, read when this file is included (set them before it or on the
 # command line):
@@ -31,6 +33,13 @@
 #                      natmodgen package this file belongs to
 #   NATMODGEN_DIR      folder for the converted sources; default:
 #                      $(BUILD)/natmodgen
+#   BUILD              default: build/$(ARCH), one folder per architecture
+#   PYTHON             python3 for mpy_ld.py; default: python3 if it has
+#                      pyelftools, else /usr/bin/python3 if that has it
+#   NATMODGEN_CHECKS   0 skips the up-front checks of MPY_DIR, PYTHON and the
+#                      compiler (they run for every goal but clean)
+#   NATMODGEN_ARCHES   for `make natmodgen-build`: architectures (default all)
+#   NATMODGEN_DIST     for `make natmodgen-build`: output folder (default dist)
 # Set by this file:
 #   NATMODGEN_SRC      the original .c files of SRC
 #   NATMODGEN_OUT      the converted files, in the same order
@@ -42,8 +51,68 @@ natmodgen_mk_file := $(abspath $(lastword $(MAKEFILE_LIST)))
 NATMODGEN_HOME := $(abspath $(dir $(natmodgen_mk_file))..)
 NATMODGEN ?= node "$(NATMODGEN_HOME)/dist/src/cli/main.js"
 
+ifneq ($(strip $(ARCH)),)
+ifeq ($(origin BUILD),undefined)
+BUILD := build/$(ARCH)
+# clean removes the folders of every architecture
+CLEAN_EXTRA += build
+endif
+else
 BUILD ?= build
+endif
 NATMODGEN_DIR ?= $(BUILD)/natmodgen
+
+# Goals that build (anything but clean): they get the up-front checks.
+natmodgen_goals := $(if $(MAKECMDGOALS),$(filter-out clean,$(MAKECMDGOALS)),all)
+NATMODGEN_CHECKS ?= 1
+
+# $(call natmodgen_has_elftools,PYTHON): non-empty when that Python can import pyelftools.
+natmodgen_has_elftools = $(shell $(1) -c 'import elftools' >/dev/null 2>&1 && echo yes)
+ifeq ($(NATMODGEN_CHECKS)$(if $(natmodgen_goals),yes),1yes)
+ifeq ($(strip $(MPY_DIR)),)
+$(error natmodgen.mk: MPY_DIR is not set. Fix: make MPY_DIR=/path/to/micropython (a checkout with mpy-cross built))
+endif
+ifeq ($(wildcard $(MPY_DIR)/py/dynruntime.mk),)
+$(error natmodgen.mk: MPY_DIR=$(MPY_DIR) is not a MicroPython tree (no py/dynruntime.mk). Fix: make MPY_DIR=/path/to/micropython)
+endif
+ifeq ($(wildcard $(MPY_DIR)/mpy-cross/build/mpy-cross),)
+$(error natmodgen.mk: mpy-cross is not built in $(MPY_DIR). Fix: make -C $(MPY_DIR)/mpy-cross)
+endif
+# dynruntime.mk sets PYTHON = python3 unconditionally: choose here, and keep the choice.
+ifeq ($(origin PYTHON),undefined)
+natmodgen_python := $(firstword $(foreach p,python3 /usr/bin/python3,$(if $(call natmodgen_has_elftools,$(p)),$(p))))
+ifeq ($(natmodgen_python),)
+$(error natmodgen.mk: no python3 with pyelftools for mpy_ld.py (tried python3, /usr/bin/python3). Fix: pip install pyelftools, or make PYTHON=/path/to/python3-with-pyelftools)
+endif
+override PYTHON := $(natmodgen_python)
+else ifeq ($(call natmodgen_has_elftools,$(PYTHON)),)
+$(error natmodgen.mk: PYTHON=$(PYTHON) cannot import pyelftools, which mpy_ld.py needs. Fix: $(PYTHON) -m pip install pyelftools, or make PYTHON=/usr/bin/python3)
+else
+override PYTHON := $(PYTHON)
+endif
+# The compiler dynruntime.mk will use for ARCH, and the Debian package that has it.
+natmodgen_cc_x86 := gcc
+natmodgen_cc_x64 := gcc
+natmodgen_cc_armv6m := arm-none-eabi-gcc
+natmodgen_cc_armv7m := arm-none-eabi-gcc
+natmodgen_cc_armv7emsp := arm-none-eabi-gcc
+natmodgen_cc_armv7emdp := arm-none-eabi-gcc
+natmodgen_cc_xtensa := xtensa-lx106-elf-gcc
+natmodgen_cc_xtensawin := xtensa-esp32-elf-gcc
+natmodgen_cc_rv32imc := riscv64-unknown-elf-gcc
+natmodgen_cc_rv64imc := riscv64-unknown-elf-gcc
+natmodgen_pkg_gcc := gcc (gcc-multilib for x86)
+natmodgen_pkg_arm-none-eabi-gcc := gcc-arm-none-eabi
+natmodgen_pkg_xtensa-lx106-elf-gcc := gcc-xtensa-lx106
+natmodgen_pkg_xtensa-esp32-elf-gcc := the ESP-IDF toolchain
+natmodgen_pkg_riscv64-unknown-elf-gcc := gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
+natmodgen_cc := $(natmodgen_cc_$(strip $(ARCH)))
+ifneq ($(natmodgen_cc),)
+ifeq ($(shell command -v $(natmodgen_cc) 2>/dev/null),)
+$(error natmodgen.mk: no $(natmodgen_cc) for ARCH=$(ARCH). Fix: install $(natmodgen_pkg_$(natmodgen_cc)), or choose another ARCH)
+endif
+endif
+endif
 
 NATMODGEN_SRC := $(filter %.c,$(SRC))
 ifeq ($(strip $(NATMODGEN_SRC)),)
@@ -87,6 +156,7 @@ natmodgen_deps += natmodgen-force
 endif
 
 natmodgen_squote = '$(subst ','\'',$(1))'
+natmodgen_comma := ,
 
 # The rules below must not become the default goal: that is dynruntime.mk's
 # `all`, unless the including Makefile already chose one.
@@ -113,12 +183,58 @@ $(NATMODGEN_STAMP): $(natmodgen_deps)
 $(NATMODGEN_OUT): $(NATMODGEN_STAMP) ;
 
 # MOD defaults to the registered module name, looked up once, when first used.
-natmodgen_goals := $(if $(MAKECMDGOALS),$(filter-out clean,$(MAKECMDGOALS)),all)
 natmodgen_module_name = $(strip $(shell $(NATMODGEN) name $(NATMODGEN_SRC)))$(if $(filter 0,$(.SHELLSTATUS)),,$(if $(natmodgen_goals),$(error natmodgen.mk: cannot tell the module name from $(NATMODGEN_SRC) (see above); set MOD)))
 ifeq ($(origin MOD),undefined)
 MOD = $(eval MOD := $(natmodgen_module_name))$(MOD)
 endif
 
 CLEAN_EXTRA += $(NATMODGEN_DIR)
+
+# The .mpy keeps the module's name (it is imported by it), so it is the one file
+# shared by all architectures: when ARCH differs from the last build's, remove it
+# so that dynruntime.mk links it again from build/$(ARCH).
+natmodgen_arch_file := build/.natmodgen-arch
+ifneq ($(natmodgen_goals),)
+ifneq ($(strip $(ARCH)),)
+ifneq ($(strip $(if $(wildcard $(natmodgen_arch_file)),$(file < $(natmodgen_arch_file)))),$(strip $(ARCH)))
+natmodgen_arch_switch := $(shell rm -f '$(MOD).mpy'; mkdir -p $(dir $(natmodgen_arch_file)) && printf '%s\n' '$(ARCH)' > $(natmodgen_arch_file))
+endif
+endif
+endif
+CLEAN_EXTRA += $(natmodgen_arch_file) $(natmodgen_mod_file)
+
+# The module name of the last build, so that `make clean` needs neither natmodgen
+# nor MPY_DIR to know which .mpy to remove.
+natmodgen_mod_file := build/.natmodgen-mod
+ifneq ($(natmodgen_goals),)
+ifeq ($(origin MOD),file)
+natmodgen_mod_record := $(shell mkdir -p $(dir $(natmodgen_mod_file)) && printf '%s\n' '$(MOD)' > $(natmodgen_mod_file))
+endif
+else ifneq ($(wildcard $(natmodgen_mod_file)),)
+ifeq ($(origin MOD),file)
+MOD := $(strip $(file < $(natmodgen_mod_file)))
+endif
+endif
+
+# `make clean` without a MicroPython tree: the including Makefile's
+# `include $(MPY_DIR)/py/dynruntime.mk` finds nothing, so this rule stands in for
+# that file and this clean does what dynruntime.mk's would.
+ifeq ($(natmodgen_goals),)
+ifeq ($(wildcard $(MPY_DIR)/py/dynruntime.mk),)
+$(MPY_DIR)/py/dynruntime.mk:
+	@:
+.PHONY: clean
+clean:
+	rm -rf $(BUILD) $(CLEAN_EXTRA) $(if $(MOD),$(MOD).mpy) .mpy_ld_cache
+endif
+endif
+
+# Every architecture at once, packaged for mip: natmodgen build.
+NATMODGEN_ARCHES ?= all
+NATMODGEN_DIST ?= dist
+.PHONY: natmodgen-build
+natmodgen-build:
+	$(NATMODGEN) build $(if $(MPY_DIR),--mpy-dir $(MPY_DIR)) $(addprefix -D ,$(NATMODGEN_DEFINES)) \
+	  --arch $(subst $(eval) ,$(natmodgen_comma),$(strip $(NATMODGEN_ARCHES))) --package -o $(NATMODGEN_DIST) $(NATMODGEN_SRC)
 
 endif

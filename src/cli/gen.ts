@@ -8,7 +8,7 @@ import { writeFiles } from '../io/write';
 import { reservedNameUses } from '../io/reserved';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
-import { readNatmodApi } from '../io/natmod-api';
+import { natmodInventory } from '../facts';
 import { Console } from './console';
 import { checkDefines, resolveMpyDir } from './checks';
 import { report } from './report';
@@ -68,7 +68,7 @@ export function genCommand(args: GenArgs, io: Console): number {
     return 2;
   }
   const outDir = args.output ?? process.cwd();
-  const natmodApi = mpy.dir ? readNatmodApi(mpy.dir) : undefined;
+  const natmodApi = natmodInventory(mpy.dir);
   const sources = new Map<string, string>();
   const outputs: { path: string; text: string }[] = [];
   for (const group of grouped.groups) {

@@ -4,6 +4,7 @@ import { nameCommand } from './name';
 import { readStdin, syncCommand } from './sync';
 import { ARCHES, initCommand } from './init';
 import { makefileCommand } from './makefile-path';
+import { buildCommand } from './build';
 import { Console, realConsole } from './console';
 import { diag } from '../diagnostics/catalog';
 import { OUTPUT_FORMATS, OutputFormat } from '../diagnostics/output';
@@ -16,6 +17,7 @@ export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
 const COMMAND_OPTIONS: Record<string, string[]> = {
   gen: ['output', 'o', 'define', 'D', 'mpy-dir'],
   sync: ['define', 'D', 'check', 'diff', 'force', 'stdin', 'stdin-filepath', 'mpy-dir'],
+  build: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'arch', 'package', 'jobs', 'j'],
   name: [],
   makefile: [],
   init: ['force', 'f', 'from', 'mpy-dir', 'arch'],
@@ -172,7 +174,39 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         code = initCommand({ dir: args.dir as string, force: args.force, from: args.from, mpyDir: args['mpy-dir'], arch: args.arch }, rep);
       },
     )
-    .demandCommand(1, 'name a command: gen, sync, name, init or makefile')
+    .command(
+      'build [files..]',
+      'convert and build the module for every natmod architecture with a toolchain (optionally packaged for mip)',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'the .c files of one module' })
+          .option('output', { alias: 'o', type: 'string', describe: 'output folder: {MPY_ARCH}_{MPY_VERSION}/<module>.mpy per architecture' })
+          .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
+          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'extra include folder for the compiler (repeatable)' })
+          .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree with mpy-cross built (default: $MPY_DIR)' })
+          .option('arch', { type: 'string', describe: 'architectures, comma-separated, or all (default: all with a toolchain)' })
+          .option('package', { type: 'boolean', default: false, describe: 'also write package.json and a loader for mip' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'architectures built at once (default: CPUs, at most 4)' })
+          .example('$0 build -o dist examples/functions/functions.c', 'dist/x64_6.3/nmg_functions.mpy, dist/armv7m_6.3/..., ...')
+          .example('$0 build --arch x64,armv7m --package -o site mod.c', 'a folder to publish for mip'),
+      async (args) => {
+        if (failed) return;
+        code = await buildCommand(
+          {
+            files: args.files ?? [],
+            output: args.output,
+            defines: ([] as unknown[]).concat(args.define ?? []).map(String),
+            includeDirs: ([] as unknown[]).concat(args.include ?? []).map(String),
+            mpyDir: args['mpy-dir'],
+            arch: args.arch,
+            packageOutput: args.package,
+            jobs: args.jobs,
+          },
+          rep,
+        );
+      },
+    )
+    .demandCommand(1, 'name a command: gen, sync, build, name, init or makefile')
     .strict()
     .help()
     .version()

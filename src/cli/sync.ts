@@ -9,7 +9,7 @@ import { reservedNameUses } from '../io/reserved';
 import { syncSources } from '../pipeline/sync';
 import { MARK } from '../sync/markers';
 import { readQstrDefs } from '../io/qstrdefs';
-import { readNatmodApi } from '../io/natmod-api';
+import { natmodInventory } from '../facts';
 import { Console } from './console';
 import { checkDefines, resolveMpyDir } from './checks';
 import { firstDifference, unifiedDiff } from './diff';
@@ -63,7 +63,7 @@ export function syncCommand(args: SyncArgs, io: Console): number {
     report(diagnostics, io, new Map());
     return 2;
   }
-  const natmodApi = mpy.dir ? readNatmodApi(mpy.dir) : undefined;
+  const natmodApi = natmodInventory(mpy.dir);
   const sources = new Map<string, string>();
   const results: { input: ReadInput; text: string; before: string }[] = [];
   for (const group of grouped.groups) results.push(...syncGroup(group, args, stdinAbs, natmodApi, diagnostics, sources));
@@ -106,7 +106,7 @@ function syncGroup(
   group: ModuleGroup,
   args: SyncArgs,
   stdinAbs: string | undefined,
-  natmodApi: Set<string> | undefined,
+  natmodApi: ReturnType<typeof natmodInventory>,
   diagnostics: Diagnostic[],
   sources: Map<string, string>,
 ): { input: ReadInput; text: string; before: string }[] {

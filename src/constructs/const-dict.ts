@@ -1,8 +1,7 @@
 import { ConstDictDecl } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
-import { construct, nothing } from './construct';
-import { RemovedView } from '../plan/view';
+import { construct, nothing, removed } from './construct';
 
 /** MP_DEFINE_CONST_DICT(name, table) → ConstDictDecl. */
 export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
@@ -36,9 +35,5 @@ export const constDict = construct({
   templates: [],
   kind: 'const_dict',
   extract: extractConstDicts,
-  plan: ({ decl, role }) => {
-    if (role.kind !== 'remove') return nothing();
-    const view: RemovedView = { partial: 'removed', what: `globals dict ${decl.name}` };
-    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
-  },
+  plan: ({ decl, role }) => (role.kind === 'remove' ? removed(decl, `globals dict ${decl.name}`) : nothing()),
 });

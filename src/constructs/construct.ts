@@ -1,7 +1,7 @@
 import { ExtractContext } from '../extract/context';
 import { Decl } from '../model/declarations';
 import { ResolvedDecl } from '../model/resolved';
-import { Contribution, UnitContext } from '../plan/view';
+import { Contribution, RemovedView, UnitContext } from '../plan/view';
 
 type DeclOf<K extends Decl['kind']> = Extract<Decl, { kind: K }>;
 
@@ -30,3 +30,9 @@ export interface Construct<K extends Decl['kind'] = Decl['kind']> {
 export const construct = <K extends Decl['kind']>(c: Construct<K>): Construct<K> => c;
 
 export const nothing = (): Contribution => ({ edits: [] });
+
+/** Replaces a declaration by a comment saying mpy_init builds `what` instead. */
+export const removed = (d: { span: { start: number; end: number } }, what: string): Contribution => {
+  const view: RemovedView = { partial: 'removed', what };
+  return { edits: [{ start: d.span.start, end: d.span.end, view }] };
+};

@@ -1,8 +1,7 @@
 import { ModuleObjDecl } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, qualifiersBefore } from '../extract/context';
-import { construct, nothing } from './construct';
-import { RemovedView } from '../plan/view';
+import { construct, nothing, removed } from './construct';
 
 /** `const mp_obj_module_t name = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&dict };` */
 export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
@@ -47,9 +46,5 @@ export const moduleObj = construct({
   templates: [],
   kind: 'module_obj',
   extract: extractModuleObjs,
-  plan: ({ decl, role }) => {
-    if (role.kind !== 'remove') return nothing();
-    const view: RemovedView = { partial: 'removed', what: `module object ${decl.name}` };
-    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
-  },
+  plan: ({ decl, role }) => (role.kind === 'remove' ? removed(decl, `module object ${decl.name}`) : nothing()),
 });

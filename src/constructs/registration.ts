@@ -1,6 +1,5 @@
 import { RegistrationDecl, asQstr } from '../model/declarations';
-import { construct } from './construct';
-import { RemovedView } from '../plan/view';
+import { construct, removed } from './construct';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
 
@@ -39,8 +38,5 @@ export const registration = construct({
   templates: ['registration-off'],
   kind: 'registration',
   extract: extractRegistrations,
-  plan: ({ decl }) => {
-    const view: RemovedView = { partial: 'removed', what: `registration of module ${decl.moduleName}` };
-    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
-  },
+  plan: ({ decl }) => removed(decl, `registration of module ${decl.moduleName}`),
 });

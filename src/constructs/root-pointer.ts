@@ -1,6 +1,6 @@
 import { RootPointerDecl } from '../model/declarations';
 import { ExtractContext, readMacroCall } from '../extract/context';
-import { construct, nothing } from './construct';
+import { construct } from './construct';
 import { View } from '../plan/view';
 import { rootPointerDeclaration } from '../plan/names';
 

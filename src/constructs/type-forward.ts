@@ -1,7 +1,6 @@
 import { TypeForwardDecl } from '../model/declarations';
 import { ExtractContext, qualifiersBefore } from '../extract/context';
-import { construct, nothing } from './construct';
-import { RemovedView } from '../plan/view';
+import { construct, nothing, removed } from './construct';
 
 /** `[static|extern] const mp_obj_type_t name;` — a type declared ahead of its MP_DEFINE_CONST_OBJ_TYPE. */
 export function extractTypeForwards(ctx: ExtractContext): TypeForwardDecl[] {
@@ -25,9 +24,5 @@ export const typeForward = construct({
   templates: [],
   kind: 'type_forward',
   extract: extractTypeForwards,
-  plan: ({ decl, role }) => {
-    if (role.kind !== 'remove') return nothing();
-    const view: RemovedView = { partial: 'removed', what: `forward declaration of ${decl.name}` };
-    return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
-  },
+  plan: ({ decl, role }) => (role.kind === 'remove' ? removed(decl, `forward declaration of ${decl.name}`) : nothing()),
 });

@@ -1,17 +1,20 @@
 import { UnavailableUse } from '../model/declarations';
-import { SHIMMED_FUNCTIONS, SHIMMED_OBJECTS, unavailableReason } from '../model/natmod-abi';
+import { SHIMMED_FUNCTIONS, SHIMMED_OBJECTS } from '../model/natmod-abi';
 import { ExtractContext } from '../extract/context';
 import { construct } from './construct';
 
-/** Calls of functions natmods cannot link; shimmed ones carry the shim that replaces them. */
+/**
+ * Calls of firmware functions natmodgen replaces with a generated equivalent, with the
+ * shim that replaces them (other unprovided calls are checked in src/resolve/api-check.ts).
+ */
 export function extractUnavailable(ctx: ExtractContext): UnavailableUse[] {
   const out: UnavailableUse[] = [];
   for (const i of ctx.anchors('call', 'call.name')) {
     const name = ctx.cur.text(i);
     if (!ctx.maybeCompiled(i)) continue;
-    const reason = unavailableReason(name);
-    if (!reason) continue;
-    out.push({ kind: 'unavailable', name, shim: reason === 'shim' ? SHIMMED_FUNCTIONS[name] : undefined, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+    const shim = SHIMMED_FUNCTIONS[name];
+    if (!shim) continue;
+    out.push({ kind: 'unavailable', name, shim, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
   }
   // Firmware objects are named, not called, so they are found by token.
   ctx.file.tokens.forEach((t, i) => {

@@ -4,7 +4,9 @@ import { loadQuery } from '../parse/queries';
 import { ExtractContext } from './context';
 
 /** What the file defines as functions, and every call by name in code that may be compiled. */
-export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<string>; calls: Array<{ name: string; span: Span; cond: Condition }> } {
+type Call = { name: string; span: Span; cond: Condition };
+
+export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<string>; calls: Call[]; macroCalls: Call[] } {
   const definedFunctions = new Set<string>();
   for (const c of loadQuery('function-definition').captures(ctx.file.tree.rootNode)) definedFunctions.add(c.node.text);
   // Function-like macros inside ERROR recovery or conditionals still appear as directives.
@@ -12,10 +14,44 @@ export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<strin
     const m = t.directive?.keyword === 'define' ? /^([A-Za-z_]\w*)\(/.exec(t.directive.arg) : null;
     if (m) definedFunctions.add(m[1]);
   }
-  const calls: Array<{ name: string; span: Span; cond: Condition }> = [];
+  const calls: Call[] = [];
   for (const i of ctx.anchors('call', 'call.name')) {
     if (!ctx.maybeCompiled(i)) continue;
     calls.push({ name: ctx.cur.text(i), span: ctx.cur.span(i), cond: ctx.condAt(i) });
   }
-  return { definedFunctions, calls };
+  return { definedFunctions, calls, macroCalls: macroBodyCalls(ctx) };
+}
+
+/**
+ * Calls written in the bodies of `#define`s that the file uses (an unused macro is never
+ * compiled, so it cannot fail to link). A directive is one isolated token, so its text is
+ * scanned with comments and literals blanked out, keeping offsets for the spans.
+ */
+function macroBodyCalls(ctx: ExtractContext): Call[] {
+  const used = new Set(ctx.file.tokens.filter((t, i) => t.kind === 'ident' && ctx.maybeCompiled(i)).map((t) => t.text));
+  const defines = ctx.file.tokens.flatMap((t, i) => {
+    if (t.directive?.keyword !== 'define' || !ctx.maybeCompiled(i)) return [];
+    const code = t.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (m) => ' '.repeat(m.length));
+    const head = /^\s*#\s*define\s+([A-Za-z_]\w*)(\([^)]*\))?/.exec(code);
+    return head ? [{ i, t, name: head[1], params: head[2] ?? '', bodyAt: head[0].length, code }] : [];
+  });
+  // Macros used only inside other used macros count as used too.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const d of defines) {
+      if (!used.has(d.name)) continue;
+      for (const m of d.code.slice(d.bodyAt).matchAll(/[A-Za-z_]\w*/g)) if (!used.has(m[0])) (used.add(m[0]), (grew = true));
+    }
+  }
+  const out: Call[] = [];
+  for (const d of defines) {
+    if (!used.has(d.name)) continue;
+    const params = new Set(d.params.slice(1, -1).split(',').map((p) => p.trim()));
+    for (const m of d.code.slice(d.bodyAt).matchAll(/(?<![\w.>])([A-Za-z_]\w*)\s*\(/g)) {
+      if (params.has(m[1])) continue;
+      const start = d.t.start + d.bodyAt + m.index!;
+      out.push({ name: m[1], span: ctx.file.src.span(start, start + m[1].length), cond: ctx.condAt(d.i) });
+    }
+  }
+  return out;
 }

@@ -34,7 +34,7 @@ export function extractWith(
   const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const libcFunctions = LIBC_OTHER_FUNCTIONS.filter((f) => identifiers.has(f));
-  const { definedFunctions, calls } = extractCalls(ctx);
+  const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
   const firstMention = new Map<string, number>();
   for (const t of file.tokens) if (t.kind === 'ident' && !firstMention.has(t.text)) firstMention.set(t.text, t.start);
   const firstCode = file.tokens.find((t) => t.kind !== 'directive')?.start;
@@ -51,6 +51,7 @@ export function extractWith(
       firmwareTypes,
       definedFunctions,
       calls,
+      macroCalls,
       firstMention,
       firstCode,
     },

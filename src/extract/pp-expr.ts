@@ -30,7 +30,7 @@ function lex(s: string): Tok[] | undefined {
 }
 
 const BINARY: Array<[string[], (a: number, b: number) => number]> = [
-  [['*', '/', '%'], (a, b) => a],
+  [['*', '/', '%'], (a) => a],
   [['+', '-'], (a) => a],
   [['<<', '>>'], (a) => a],
   [['<', '>', '<=', '>='], (a) => a],

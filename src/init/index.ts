@@ -7,6 +7,8 @@ import { displayPath } from './display-path';
 import { readMicropythonCmake } from './cmake-reader';
 import { BuildKind, locateBuildFile } from './locate';
 import { readMicropythonMk } from './mk-reader';
+import { readMicropythonMkWithMake } from './mk-make';
+import { readMicropythonCmakeWithCmake } from './cmake-script';
 import { renderMakefile } from './scaffold';
 
 export interface InitOptions {
@@ -30,7 +32,13 @@ export function planInit(target: string, opts: InitOptions = {}): Result<InitPla
   if (!located.value) return { value: undefined, diagnostics: located.diagnostics };
   const { dir, file, kind } = located.value;
   const text = fs.readFileSync(file, 'utf8');
-  const read = kind === 'mk' ? readMicropythonMk(file, text) : readMicropythonCmake(file, text);
+  let read = kind === 'mk' ? readMicropythonMk(file, text) : readMicropythonCmake(file, text);
+  // What natmodgen's reading cannot evaluate, GNU make (micropython.mk) or CMake in script mode (micropython.cmake) can.
+  if (read.diagnostics.some((d) => d.code === 'NMG4004')) {
+    const tool = kind === 'mk' ? readMicropythonMkWithMake(file, text) : readMicropythonCmakeWithCmake(file, text);
+    // Generator expressions and the like stay unevaluated by the tools too: keep the located refusal then.
+    if (tool && !tool.diagnostics.some((d) => d.code === 'NMG4004')) read = tool;
+  }
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const build = read.value;
   if (!build || hasErrors(diagnostics)) return { value: undefined, diagnostics };

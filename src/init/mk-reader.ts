@@ -7,10 +7,10 @@ import { ReadStop } from './read-stop';
 import { SpanMaker } from './text-span';
 
 /** The variables a micropython.mk fills, as MicroPython's py/py.mk reads them (C sources first, then assembler). */
-const SOURCE_VARS = ['SRC_USERMOD_C', 'SRC_USERMOD', 'SRC_USERMOD_LIB_C', 'SRC_USERMOD_LIB_ASM', 'SRC_USERMOD_CXX', 'SRC_USERMOD_LIB_CXX'];
-const FLAG_VARS = ['CFLAGS_USERMOD'];
+export const SOURCE_VARS = ['SRC_USERMOD_C', 'SRC_USERMOD', 'SRC_USERMOD_LIB_C', 'SRC_USERMOD_LIB_ASM', 'SRC_USERMOD_CXX', 'SRC_USERMOD_LIB_CXX'];
+export const FLAG_VARS = ['CFLAGS_USERMOD'];
 /** py/py.mk defines these as simply expanded before including the modules, so `+=` expands at once. */
-const PREDEFINED = [...SOURCE_VARS, ...FLAG_VARS, 'CXXFLAGS_USERMOD', 'LDFLAGS_USERMOD'];
+export const PREDEFINED = [...SOURCE_VARS, ...FLAG_VARS, 'CXXFLAGS_USERMOD', 'LDFLAGS_USERMOD'];
 
 interface Cond {
   /** This branch is being read. */

@@ -242,6 +242,8 @@ export interface FileModel {
   definedFunctions: Set<string>;
   /** Calls by name in code the preprocessor may compile, for the natmod API check. */
   calls: Array<{ name: string; span: Span; cond: Condition }>;
+  /** Calls inside the bodies of the file's `#define`s whose macro the file uses (located in the directive). */
+  macroCalls?: Array<{ name: string; span: Span; cond: Condition }>;
   /** Identifiers that occur in the file outside ROM tables: names the file can refer to. */
   identifiers: Set<string>;
   /** Offset of the first occurrence of each identifier (where declarations of it must come before). */

@@ -10,6 +10,7 @@ import { resolveModule } from '../resolve';
 import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
+import { Inventory } from '../facts';
 
 export interface SourceInput {
   path: string;
@@ -19,8 +20,8 @@ export interface SourceInput {
 export interface GenOptions {
   /** Escaped qstrs from the module's qstrdefs headers: identifier → text (src/io/qstrdefs.ts). */
   escapedQstrs?: Map<string, string>;
-  /** Names a natmod can call, from a MicroPython tree (src/io/natmod-api.ts); unchecked when absent. */
-  natmodApi?: Set<string>;
+  /** What a natmod can call (src/facts): from --mpy-dir's tree, or the shipped data when absent. */
+  natmodApi?: Inventory;
   /** `-D NAME[=VALUE]` as given on the command line. */
   defines: string[];
   /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
@@ -46,7 +47,7 @@ export function analyse(
   inputs: SourceInput[],
   defines: string[] = [],
   escapedQstrs: Map<string, string> = new Map(),
-  natmodApi?: Set<string>,
+  natmodApi?: Inventory,
 ): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
   const parsed = inputs.map((i) => parseFile(i.path, i.text));
@@ -70,7 +71,7 @@ export function analyseFiles(
   given: SourceInput[],
   defines: string[] = [],
   escapedQstrs?: Map<string, string>,
-  natmodApi?: Set<string>,
+  natmodApi?: Inventory,
 ): Result<Analysis> & { sources: ReadableSource[] } {
   const sources = given.map((i) => readable(i.path, i.text));
   const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi);

@@ -9,6 +9,7 @@ import { Block, unsync } from '../sync/unsync';
 import { SourceText } from '../parse/source';
 import { weave } from '../sync/weave';
 import { readable, remapDiagnostics } from '../sync/source-map';
+import { Inventory } from '../facts';
 
 export interface SyncOptions {
   defines: string[];
@@ -17,7 +18,7 @@ export interface SyncOptions {
   /** Escaped qstrs from the module's qstrdefs headers (src/io/qstrdefs.ts). */
   escapedQstrs?: Map<string, string>;
   /** Names a natmod can call, from a MicroPython tree; unchecked when absent. */
-  natmodApi?: Set<string>;
+  natmodApi?: Inventory;
 }
 
 export interface SyncedFile {

@@ -3,8 +3,9 @@ import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
 import { ResolvedModule, ResolvedUnit, ResolvedValue, Role, FloatConst } from '../model/resolved';
-import { firmwareObject, RUNTIME_PREFIXES } from '../model/firmware';
-import { unavailableReason, unavailableSuggestion } from '../model/natmod-abi';
+import { firmwareObject } from '../model/firmware';
+import { Inventory, natmodInventory } from '../facts';
+import { checkApiCalls } from './api-check';
 import { SymbolTable } from './symbols';
 
 const MAX_SLOTS = 11;
@@ -21,7 +22,8 @@ function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl,
 export function resolveModule(
   files: FileModel[],
   escapedQstrs: Map<string, string> = new Map(),
-  natmodApi?: Set<string>,
+  /** What a natmod can call (src/facts); the shipped v1.28.0 inventory when not given. */
+  inventory: Inventory = natmodInventory(),
   /** Whether a file exists, for quoted includes beside the sources (none are re-pointed without it). */
   fileExists: (file: string) => boolean = () => false,
 ): Result<ResolvedModule | undefined> {
@@ -68,14 +70,7 @@ export function resolveModule(
   }
 
   const shimUses = all(files, 'unavailable').filter((u) => u.shim !== undefined);
-  for (const u of all(files, 'unavailable')) {
-    if (u.shim !== undefined) continue;
-    const d = diag(u.name.startsWith('mp_hal_') || u.name.startsWith('vstr_') ? 'NMG3002' : 'NMG3001', u.span, { name: u.name });
-    const suggestion = unavailableSuggestion(u.name);
-    diagnostics.push(suggestion ? { ...d, help: suggestion } : d);
-  }
-
-  if (natmodApi) diagnostics.push(...checkApi(files, natmodApi));
+  diagnostics.push(...checkApiCalls(files, inventory));
   for (const d of all(files, 'delegation')) {
     if (d.moduleObj !== moduleObj.name) diagnostics.push(diag('NMG2015', d.span, { name: d.moduleObj }));
   }
@@ -172,25 +167,6 @@ function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, ou
       return never;
     }
   }
-}
-
-/**
- * Calls of runtime-looking functions that neither py/dynruntime.h nor the py headers
- * provide, nor the inputs define, nor natmodgen replaces: mpy_ld would fail on them.
- */
-function checkApi(files: FileModel[], api: Set<string>): Diagnostic[] {
-  const defined = new Set(files.flatMap((f) => [...f.definedFunctions]));
-  const known = new Set(files.flatMap((f) => f.decls.filter((d) => d.kind === 'unavailable').map((d) => `${d.span.file}:${d.span.start}`)));
-  const out: Diagnostic[] = [];
-  for (const f of files) {
-    for (const c of f.calls) {
-      if (!RUNTIME_PREFIXES.test(c.name) || api.has(c.name) || defined.has(c.name) || unavailableReason(c.name)) continue;
-      if (known.has(`${c.span.file}:${c.span.start}`)) continue;
-      const d = diag('NMG3001', c.span, { name: c.name });
-      out.push({ ...d, help: unavailableSuggestion(c.name) ?? d.help });
-    }
-  }
-  return out;
 }
 
 /** `py/mphal.h` is port-specific; a quoted include of a file beside the source is re-pointed from the output. */

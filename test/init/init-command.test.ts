@@ -185,11 +185,56 @@ describe('natmodgen init', () => {
     expect(r.stderr).toMatch(/micropython\.mk:2:1: warning NMG4010: source '.*src\/helper\.c' does not exist/);
   });
 
+  (hasCommand('make') ? test : test.skip)('evaluates with GNU make what its own reading cannot: $(shell), include, define', async () => {
+    const dir = folder({
+      'micropython.mk': ['MOD_DIR := $(USERMOD_DIR)', 'SRC_USERMOD_C += $(shell ls $(MOD_DIR)/src/*.c)', 'include $(MOD_DIR)/extra.mk', ''].join('\n'),
+      'extra.mk': ['define FLAGS', '-DFROM_DEFINE=1', 'endef', 'CFLAGS_USERMOD += $(FLAGS) -I$(USERMOD_DIR)/inc', 'SRC_USERMOD_C += $(USERMOD_DIR)/more.c', ''].join('\n'),
+      'src/a.c': '',
+      'src/b.c': '',
+      'more.c': '',
+    });
+    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
+    expect(text).toMatch(/^SRC = src\/a\.c src\/b\.c more\.c$/m);
+    expect(text).toMatch(/^CFLAGS \+= -Iinc -DFROM_DEFINE=1$/m);
+  });
+
+  (hasCommand('cmake') ? test : test.skip)('evaluates with CMake in script mode what its own reading cannot: functions, list(TRANSFORM)', async () => {
+    const cm = [
+      'add_library(usermod_x INTERFACE)',
+      'function(x_sources out)',
+      '  set(${out} a.c b.c PARENT_SCOPE)',
+      'endfunction()',
+      'x_sources(X_SRC)',
+      'list(TRANSFORM X_SRC PREPEND ${CMAKE_CURRENT_LIST_DIR}/src/)',
+      'target_sources(usermod_x INTERFACE ${X_SRC})',
+      'target_include_directories(usermod_x INTERFACE ${CMAKE_CURRENT_LIST_DIR}/inc)',
+      'target_compile_definitions(usermod_x INTERFACE X_FEATURE=1)',
+      'target_link_libraries(usermod INTERFACE usermod_x)',
+      '',
+    ].join('\n');
+    const dir = folder({ 'micropython.cmake': cm, 'src/a.c': '', 'src/b.c': '' });
+    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
+    expect(text).toMatch(/^SRC = src\/a\.c src\/b\.c$/m);
+    expect(text).toMatch(/^CFLAGS \+= -Iinc -DX_FEATURE=1$/m);
+  });
+
   const errors: Array<[string, () => string, RegExp]> = [
     ['no such folder', () => path.join(os.tmpdir(), 'natmodgen-no-such-folder'), /^natmodgen: error NMG4001: no such folder/],
     ['neither file', () => folder({ 'mod.c': '' }), /^natmodgen: error NMG4002: '.*' holds neither micropython\.mk nor micropython\.cmake/],
     ['an unparsable micropython.mk', () => folder({ 'micropython.mk': 'SRC_USERMOD_C += mod.c\nifeq (a,b)\n', 'mod.c': '' }), /micropython\.mk:2:1: error NMG4003: cannot parse this: missing 'endif'/],
-    ['a micropython.mk natmodgen cannot evaluate', () => folder({ 'micropython.mk': 'SRC_USERMOD_C += mod.c\nSRC_USERMOD_C += $(shell ls)\n', 'mod.c': '' }), /micropython\.mk:2:18: error NMG4004: natmodgen init cannot evaluate \$\(shell \.\.\.\)/],
+    [
+      'a micropython.mk that stops the build',
+      () => folder({ 'micropython.mk': 'SRC_USERMOD_C += mod.c\n$(error no board selected)\n', 'mod.c': '' }),
+      hasCommand('make')
+        ? /micropython\.mk:2:1: error NMG4003: cannot parse this: make: no board selected/
+        : /micropython\.mk:2:1: error NMG4004: natmodgen init cannot evaluate \$\(error no board selected\)/,
+    ],
     ['an unparsable micropython.cmake', () => folder({ 'micropython.cmake': 'target_sources(x INTERFACE\n  mod.c\n', 'mod.c': '' }), /micropython\.cmake:1:1: error NMG4003: cannot parse this: unbalanced parentheses/],
     ['no C sources', () => folder({ 'micropython.mk': 'CFLAGS_USERMOD += -I$(USERMOD_DIR)\n' }), /micropython\.mk:1:1: error NMG4008: micropython\.mk lists no C sources/],
   ];

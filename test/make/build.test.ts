@@ -7,6 +7,7 @@
 //     [PYTHON=python3-with-pyelftools] npx jest test/make
 import * as fs from 'fs';
 import * as path from 'path';
+import { mpyAbi, readMpyTree } from '../../src/build/mpy-tree';
 import { run as runCli } from '../../src/cli/run';
 import { cleanEnv, fragment, hasCommand, mtime, removeTempDirs, repoRoot, run, Run, tempDir, tick } from './helpers';
 
@@ -58,7 +59,7 @@ function runTest(dir: string): string {
   test('examples/functions: builds, imports, runs test.py; rebuilds only what changed', async () => {
     const dir = await scaffold('functions');
     const mpy = path.join(dir, 'nmg_functions.mpy');
-    const gen = path.join(dir, 'build', 'natmodgen', 'functions.c');
+    const gen = path.join(dir, 'build', 'x64', 'natmodgen', 'functions.c');
     const src = path.join(dir, 'functions.c');
     const expected = fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8');
 
@@ -90,7 +91,7 @@ function runTest(dir: string): string {
     fs.appendFileSync(src, '\n// edited\n');
     const edited = ok(make(dir));
     expect(edited.stdout).toContain('NATMODGEN functions.c');
-    expect(edited.stdout).toContain('CC build/natmodgen/functions.c');
+    expect(edited.stdout).toContain('CC build/x64/natmodgen/functions.c');
     expect(mtime(gen)).not.toBe(g0);
     expect(fs.readFileSync(gen, 'utf8')).toContain('// edited');
     expect(runTest(dir)).toBe(expected);
@@ -110,6 +111,63 @@ function runTest(dir: string): string {
     const dir = await scaffold(name);
     ok(make(dir, '-j4'));
     expect(runTest(dir)).toBe(fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8'));
+  });
+
+  test('switching ARCH rebuilds the .mpy for the new architecture, from its own build folder', async () => {
+    const dir = await scaffold('classes');
+    const mpy = path.join(dir, 'nmg_classes.mpy');
+    const archOf = () => fs.readFileSync(mpy)[2] >> 2;
+    ok(make(dir, 'ARCH=x64'));
+    expect(archOf()).toBe(2);
+    if (!hasCommand('arm-none-eabi-gcc')) throw new Error('arm-none-eabi-gcc is not on PATH (Debian: gcc-arm-none-eabi)');
+    ok(make(dir, 'ARCH=armv7m'));
+    expect(archOf()).toBe(5);
+    const back = ok(make(dir, 'ARCH=x64'));
+    expect(back.stdout).not.toContain('CC ');
+    expect(archOf()).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'build', 'armv7m', 'natmodgen'))).toBe(true);
+  });
+
+  test('make clean needs neither MPY_DIR nor natmodgen', async () => {
+    const dir = await scaffold('classes');
+    ok(make(dir, 'ARCH=x64'));
+    expect(fs.existsSync(path.join(dir, 'nmg_classes.mpy'))).toBe(true);
+    const r = run('make', [`NATMODGEN_MK=${fragment}`, 'MPY_DIR=', 'NATMODGEN=false', 'clean'], dir, cleanEnv());
+    expect({ code: r.code, err: r.stderr }).toEqual({ code: 0, err: '' });
+    expect(fs.existsSync(path.join(dir, 'nmg_classes.mpy'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'build'))).toBe(false);
+  });
+
+  test('make natmodgen-build: every architecture asked for, packaged, in one command', async () => {
+    const dir = await scaffold('classes');
+    const r = ok(make(dir, 'natmodgen-build', 'NATMODGEN_ARCHES=x64 armv7m', 'NATMODGEN_DIST=site'));
+    expect(r.stdout).toMatch(/^x64\s+ok\s+\d+/m);
+    expect(r.stdout).toMatch(/^armv7m\s+ok\s+\d+/m);
+    const abi = mpyAbi(readMpyTree(MPY_DIR!).tree!);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'site', 'package.json'), 'utf8'));
+    expect(pkg.urls.map((u: string[]) => u[0])).toEqual([
+      'nmg_classes.py',
+      `nmg_classes_mpy/x64_${abi}/nmg_classes.mpy`,
+      `nmg_classes_mpy/armv7m_${abi}/nmg_classes.mpy`,
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'site', `armv7m_${abi}`, 'nmg_classes.mpy'))[2] >> 2).toBe(5);
+  });
+
+  test('up-front checks stop make with a one-line fix: MPY_DIR, PYTHON, compiler', async () => {
+    const dir = await scaffold('classes');
+    const cases: Array<[string[], RegExp]> = [
+      [['MPY_DIR='], /natmodgen\.mk: MPY_DIR is not set\. Fix: make MPY_DIR=/],
+      [[`MPY_DIR=${dir}`], /is not a MicroPython tree \(no py\/dynruntime\.mk\)\. Fix:/],
+      [['PYTHON=/bin/false'], /PYTHON=\/bin\/false cannot import pyelftools, which mpy_ld\.py needs\. Fix:/],
+      [['ARCH=xtensawin'], /no xtensa-esp32-elf-gcc for ARCH=xtensawin\. Fix: install the ESP-IDF toolchain/],
+    ];
+    for (const [args, want] of cases) {
+      const r = make(dir, ...args);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(want);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(fs.existsSync(path.join(dir, 'build'))).toBe(false);
   });
 
   const haveArm = hasCommand('arm-none-eabi-gcc');

@@ -14,6 +14,7 @@ export const STAGES: string[][] = [
   ['paths.ts', 'diagnostics'],
   ['model'],
   ['parse'],
+  ['facts'],
   ['extract'],
   ['resolve'],
   ['plan'],
@@ -22,7 +23,7 @@ export const STAGES: string[][] = [
   ['sync'],
   ['pipeline'],
   ['io'],
-  ['init'],
+  ['init', 'build'],
   ['cli', 'index.ts'],
 ];
 

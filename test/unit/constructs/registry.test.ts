@@ -25,7 +25,7 @@ describe.each(CONSTRUCTS.map((c) => [c.name, c] as const))('construct %s', (name
   test('its templates exist and are named after it', () => {
     for (const t of c.templates) {
       expect(fs.existsSync(path.join(PARTIALS, `${t}.c.hbs`))).toBe(true);
-      expect(t.startsWith(name) || t === 'include-hal').toBe(true);
+      expect(t.startsWith(name)).toBe(true);
     }
   });
 

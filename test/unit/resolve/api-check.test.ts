@@ -1,36 +1,167 @@
 import { resolveModule } from '../../../src/resolve';
-import { models } from '../helpers';
+import { natmodInventory } from '../../../src/facts';
+import { classify } from '../../../src/facts/classify';
+import { ApiFacts } from '../../../src/facts/types';
+import { lineCol, models } from '../helpers';
 
-const MODULE = [
-  '#include "py/runtime.h"',
-  'static mp_obj_t f(void) {',
-  '    gc_collect();',
-  '    mp_obj_print(mp_const_none, PRINT_REPR);',
-  '    mp_my_helper();',
-  '    return mp_obj_new_int(mp_hal_ticks_ms());',
-  '}',
-  'static void mp_my_helper(void) {}',
-  'static MP_DEFINE_CONST_FUN_OBJ_0(f_obj, f);',
-  'static const mp_rom_map_elem_t t[] = { { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) } };',
-  'static MP_DEFINE_CONST_DICT(d, t);',
-  'const mp_obj_module_t m = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&d };',
-  'MP_REGISTER_MODULE(MP_QSTR_m, m);',
-  '',
-].join('\n');
+const source = (...body: string[]): string =>
+  [
+    '#include "py/runtime.h"',
+    ...body,
+    'static mp_obj_t f(void) { return mp_const_none; }',
+    'static MP_DEFINE_CONST_FUN_OBJ_0(f_obj, f);',
+    'static const mp_rom_map_elem_t t[] = { { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) } };',
+    'static MP_DEFINE_CONST_DICT(d, t);',
+    'const mp_obj_module_t m = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&d };',
+    'MP_REGISTER_MODULE(MP_QSTR_m, m);',
+    '',
+  ].join('\n');
 
-describe('the natmod API check (with a MicroPython tree)', () => {
-  test('calls of runtime functions outside the API are located; defined, provided and shimmed ones are not', () => {
-    const api = new Set(['mp_obj_new_int', 'mp_raise_ValueError']);
-    const r = resolveModule(models([MODULE]), new Map(), api);
-    const calls = r.diagnostics.filter((d) => d.code === 'NMG3001').map((d) => [d.message.split("'")[1], d.span?.line, d.span?.col]);
-    expect(calls).toEqual([
-      ['gc_collect', 3, 5],
-      ['mp_obj_print', 4, 5],
-    ]);
+function apiDiagnostics(text: string, defines: string[] = []) {
+  return resolveModule(models([text], defines))
+    .diagnostics.filter((d) => d.code === 'NMG3001' || d.code === 'NMG3002')
+    .map((d) => ({ code: d.code, name: d.message.split("'")[1], line: d.span?.line, col: d.span?.col, help: d.help }));
+}
+
+describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
+  test.each<[string, { given: string; defines?: string[]; want: Array<[string, string, string]> }]>([
+    [
+      'provided by py/dynruntime.h',
+      { given: source('static void g(mp_obj_t x) { mp_obj_new_int(mp_obj_get_int(x)); mp_raise_ValueError(NULL); }'), want: [] },
+    ],
+    ['a header macro over provided names', { given: source('static void *g(void) { return m_new(int, 4); }'), want: [] }],
+    ['a generated equivalent (shim)', { given: source('static mp_uint_t g(void) { return mp_hal_ticks_ms(); }'), want: [] }],
+    [
+      'port-specific: NMG3002',
+      {
+        given: source('static void g(void) { mp_hal_stdout_tx_str("x"); }'),
+        want: [['NMG3002', 'mp_hal_stdout_tx_str', 'mp_hal_stdout_tx_str']],
+      },
+    ],
+    ['impossible: NMG3001', { given: source('static void g(void) { gc_collect(); }'), want: [['NMG3001', 'gc_collect', 'gc_collect']] }],
+    [
+      'not provided yet: NMG3001',
+      { given: source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }'), want: [['NMG3001', 'mp_getiter', 'mp_getiter']] },
+    ],
+    [
+      'a runtime-looking name no header declares',
+      { given: source('static void g(void) { mp_not_a_function(); }'), want: [['NMG3001', 'mp_not_a_function', 'mp_not_a_function']] },
+    ],
+    [
+      'a port function only a port header declares, by its family',
+      { given: source('static void g(void) { mp_hal_get_random(); }'), want: [['NMG3002', 'mp_hal_get_random', 'mp_hal_get_random']] },
+    ],
+    [
+      'a function the inputs define, whatever its name',
+      {
+        given: source('static void mp_my_helper(void) {}', 'static void g(void) { mp_my_helper(); gc_collect(); }').replace(
+          'gc_collect();',
+          '',
+        ),
+        want: [],
+      },
+    ],
+    [
+      'a function the inputs define with a firmware name',
+      { given: source('void gc_collect(void) {}', 'static void g(void) { gc_collect(); }'), want: [] },
+    ],
+    ['an upper-case macro natmodgen converts', { given: source('static mp_obj_t g(void) { return MP_OBJ_NEW_SMALL_INT(1); }'), want: [] }],
+    [
+      'a call in a used macro of the module, located in the #define',
+      {
+        given: source('#define EMIT(s) mp_hal_stdout_tx_str(s)', 'static void g(void) { EMIT("x"); }'),
+        want: [['NMG3002', 'mp_hal_stdout_tx_str', 'mp_hal_stdout_tx_str(s)']],
+      },
+    ],
+    [
+      'a call in a macro used through another macro',
+      {
+        given: source('#define A() gc_collect()', '#define B() A()', 'static void g(void) { B(); }'),
+        want: [['NMG3001', 'gc_collect', 'gc_collect()']],
+      },
+    ],
+    ['a call in a macro nothing uses', { given: source('#define EMIT(s) mp_hal_stdout_tx_str(s)'), want: [] }],
+    [
+      'a call in a comment of a used macro',
+      { given: source('#define EMIT(s) mp_obj_new_int(s) /* not gc_collect() */', 'static void g(void) { EMIT(1); }'), want: [] },
+    ],
+    ['a call under #if 0', { given: source('#if 0', 'static void g(void) { gc_collect(); }', '#endif'), want: [] }],
+    [
+      'a call under a -D false #if',
+      { given: source('#if MICROPY_PY_X', 'static void g(void) { gc_collect(); }', '#endif'), defines: ['MICROPY_PY_X=0'], want: [] },
+    ],
+    [
+      'a call under #if MICROPY_ENABLE_DYNRUNTIME (compiled as #if 0)',
+      { given: source('#if MICROPY_ENABLE_DYNRUNTIME', 'static void g(void) { gc_collect(); }', '#endif'), want: [] },
+    ],
+  ])('%s', (_n, { given, defines, want }) => {
+    const got = apiDiagnostics(given, defines);
+    expect(got.map((d) => [d.code, d.name, d.line, d.col])).toEqual(
+      want.map(([code, name, at]) => {
+        const p = lineCol(given, at);
+        return [code, name, p.line, p.col];
+      }),
+    );
   });
 
-  test('without an API nothing beyond the built-in list is reported', () => {
-    const r = resolveModule(models([MODULE]));
-    expect(r.diagnostics.filter((d) => d.code === 'NMG3001')).toEqual([]);
+  test('the help of a port-specific call names the alternative', () => {
+    const [d] = apiDiagnostics(source('static void g(void) { mp_hal_stdout_tx_str("x"); }'));
+    expect(d.help).toContain('mp_printf(&mp_plat_print');
+    const [t] = apiDiagnostics(source('static void g(void) { mp_hal_time_ns(); }'));
+    expect(t.help).toContain('MP_QSTR_time_ns');
+  });
+
+  test('the help of an impossible call names the alternative, never "another way"', () => {
+    const [d] = apiDiagnostics(source('static void g(void) { gc_collect(); }'));
+    expect(d.help).toContain('MP_QSTR_collect');
+    for (const e of natmodInventory().entries) {
+      if (e.status.kind === 'port' || e.status.kind === 'impossible') expect(e.status.alternative).not.toMatch(/another way/);
+    }
+  });
+
+  test('a header macro that expands to an unprovided call is reported at the call, naming the callee', () => {
+    const [d] = apiDiagnostics(source('static void *g(void) { return m_new_maybe(int, 4); }'));
+    expect(d).toMatchObject({ code: 'NMG3001', name: 'm_new_maybe' });
+    expect(d.help).toContain("define 'm_malloc_maybe'");
+    // Upper-case macros count only when port-specific or impossible (natmodgen converts the others).
+    const got = apiDiagnostics(
+      source('static void g(void) { MP_PLAT_PRINT_STRN("x", 1); MICROPY_BEGIN_ATOMIC_SECTION(); MP_OBJ_QSTR_VALUE(0); }'),
+    );
+    expect(got.map((x) => [x.code, x.name])).toEqual([
+      ['NMG3002', 'MP_PLAT_PRINT_STRN'],
+      ['NMG3002', 'MICROPY_BEGIN_ATOMIC_SECTION'],
+    ]);
+    expect(got[0].help).toContain('mp_printf(&mp_plat_print');
+  });
+
+  test('a missing function says where it is declared', () => {
+    const d = resolveModule(models([source('static void g(mp_obj_t x) { mp_getiter(x, NULL); }')])).diagnostics.find(
+      (x) => x.code === 'NMG3001',
+    );
+    expect(d?.message).toContain('py/runtime.h:');
+    expect(d?.help).toContain("define 'mp_getiter'");
+  });
+});
+
+describe('the natmod API check with another inventory (as read from --mpy-dir)', () => {
+  const facts: ApiFacts = {
+    micropython: '9.9.9',
+    fingerprint: 'fixture',
+    headers: ['py/runtime.h', 'py/dynruntime.h'],
+    symbols: [
+      { name: 'mp_new_thing', kind: 'function', header: 'py/runtime.h', line: 3 },
+      { name: 'mp_old_thing', kind: 'function', header: 'py/runtime.h', line: 4 },
+    ],
+    dynruntime: [{ name: 'mp_new_thing', line: 10, funTable: ['new_thing'] }],
+    removed: [],
+    funTable: ['new_thing'],
+    linkableData: [],
+  };
+  const inventory = classify(facts, new Map());
+
+  test("the tree's own dynruntime.h decides", () => {
+    const text = source('static void g(void) { mp_new_thing(); mp_old_thing(); }');
+    const got = resolveModule(models([text]), new Map(), inventory).diagnostics.filter((d) => d.code === 'NMG3001');
+    expect(got.map((d) => [d.message.split("'")[1], d.span?.col])).toEqual([['mp_old_thing', lineCol(text, 'mp_old_thing').col]]);
   });
 });

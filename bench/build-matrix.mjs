@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * Runs `natmodgen build --arch all` for every example and every extmod case
+ * (test/e2e/extmod/flags.json) and prints one markdown table: .mpy bytes per case and
+ * architecture (with the number of libgcc/libm helper objects linked, when any), or
+ * FAIL / skip, then the first error of each failure.
+ *
+ * Environment: MPY_DIR (required, mpy-cross built), PYTHON (default /usr/bin/python3).
+ * Needs `npm run build` first.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const MPY_DIR = process.env.MPY_DIR;
+if (!MPY_DIR) {
+  process.stderr.write('build-matrix: set MPY_DIR\n');
+  process.exit(2);
+}
+
+const cases = [];
+for (const name of fs.readdirSync(path.join(ROOT, 'examples')).sort()) {
+  const dir = path.join(ROOT, 'examples', name);
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(dir, f));
+  if (files.length) cases.push({ label: `examples/${name}`, files, defines: [] });
+}
+const flags = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'extmod', 'flags.json'), 'utf8'));
+for (const [name, v] of Object.entries(flags)) cases.push({ label: `extmod/${name}`, files: [path.join(MPY_DIR, v.source)], defines: v.defines });
+
+const ARCHES = ['x86', 'x64', 'armv6m', 'armv7m', 'armv7emsp', 'armv7emdp', 'xtensa', 'xtensawin', 'rv32imc', 'rv64imc'];
+const rows = [];
+const failures = [];
+let heading = '';
+const started = Date.now();
+for (const c of cases) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-matrix-'));
+  const args = [CLI, 'build', '--mpy-dir', MPY_DIR, '--arch', 'all', '-o', out, ...c.defines.flatMap((d) => ['-D', d]), ...c.files];
+  const t0 = Date.now();
+  const r = spawnSync('node', args, { encoding: 'utf8', env: { ...process.env, PYTHON: process.env.PYTHON ?? '/usr/bin/python3' } });
+  const secs = ((Date.now() - t0) / 1000).toFixed(0);
+  const cells = new Map();
+  for (const line of r.stdout.split('\n')) {
+    if (!heading && /MicroPython .* \.mpy version/.test(line)) heading = line.replace(/^[^:]+: /, '');
+    const m = /^(\S+)\s+(ok|FAILED|skipped)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(line);
+    if (!m || !ARCHES.includes(m[1])) continue;
+    if (m[2] === 'ok') cells.set(m[1], m[4] !== '0' ? `${m[3]} (+${m[4]})` : m[3]);
+    else if (m[2] === 'skipped') cells.set(m[1], 'no compiler');
+    else {
+      cells.set(m[1], 'FAIL');
+      failures.push(`${c.label} ${m[1]}: ${m[5].slice(0, 120)}`);
+    }
+  }
+  if (cells.size === 0) failures.push(`${c.label}: ${r.stderr.split('\n').find(Boolean) ?? 'no output'}`);
+  rows.push(`| ${c.label} | ${ARCHES.map((a) => cells.get(a) ?? '?').join(' | ')} | ${secs} |`);
+  process.stderr.write(`${rows[rows.length - 1]}\n`);
+  fs.rmSync(out, { recursive: true, force: true });
+}
+process.stdout.write(`natmodgen build --arch all: .mpy bytes (+ libgcc/libm helper objects linked); ${heading}\n\n`);
+process.stdout.write(`| case | ${ARCHES.join(' | ')} | s |\n|---|${ARCHES.map(() => '---:').join('|')}|---:|\n${rows.join('\n')}\n`);
+if (failures.length) process.stdout.write(`\nFailures (first error):\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
+process.stdout.write(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

@@ -1,0 +1,12 @@
+import framebuf
+buf = bytearray(8 * 8 // 8)
+fb = framebuf.FrameBuffer(buf, 8, 8, framebuf.MONO_HLSB)
+fb.fill(0)
+fb.pixel(1, 1, 1)
+fb.hline(0, 3, 8, 1)
+fb.rect(4, 4, 3, 3, 1)
+print(bytes(buf), fb.pixel(1, 1), fb.pixel(0, 0))
+b2 = bytearray(4 * 4 * 2)
+f2 = framebuf.FrameBuffer(b2, 4, 4, framebuf.RGB565)
+f2.fill_rect(1, 1, 2, 2, 0xf800)
+print(bytes(b2))

@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeIfChanged } from '../io/write';
+import { Toolchain } from './toolchain';
+import { extractHelpers } from './runtime-helpers';
+import { runAsync } from './proc';
+import { packageRoot } from '../paths';
+
+export interface ArchBuildInput {
+  toolchain: Toolchain;
+  mpyDir: string;
+  python: string;
+  module: string;
+  /** Generated translation units, file names relative to `dir`. */
+  sources: Array<{ rel: string; text: string }>;
+  includeDirs: string[];
+  /** Work folder of this architecture (a sibling of the folder the sources were generated for). */
+  dir: string;
+}
+
+export type ArchBuildResult =
+  | { ok: true; mpy: string; size: number; helpers: string[] }
+  | { ok: false; stage: 'compile' | 'link'; firstError: string; log: string };
+
+/** The Makefile of one architecture: dynruntime.mk as a user would use it, plus the helper objects. */
+export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' | 'module' | 'sources' | 'includeDirs'>): string {
+  const lines = [
+    '# Written by `natmodgen build`: one architecture of the module, built with dynruntime.mk.',
+    `MPY_DIR = ${input.mpyDir}`,
+    `MOD = ${input.module}`,
+    `SRC = ${input.sources.map((s) => s.rel).join(' ')}`,
+    `ARCH = ${input.toolchain.arch}`,
+    ...(input.includeDirs.length ? [`CFLAGS_EXTRA += ${input.includeDirs.map((d) => `-I${d}`).join(' ')}`] : []),
+    ...(input.toolchain.extraCflags.length ? [`CFLAGS_EXTRA += ${input.toolchain.extraCflags.join(' ')}`] : []),
+    '# compiler-runtime helpers taken from libgcc/libm by natmodgen (linked as plain objects)',
+    'SRC_O = $(sort $(wildcard runtime-helpers/*.o))',
+    'include $(MPY_DIR)/py/dynruntime.mk',
+    'natmodgen-objects: $(filter $(BUILD)/%,$(SRC_O))',
+    '.PHONY: natmodgen-objects',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** The first line of compiler or linker output that says what went wrong. */
+export function firstError(log: string): string {
+  const lines = log.split('\n').map((l) => l.trimEnd());
+  const pick =
+    lines.find((l) => /^\w*Error: /.test(l)) ??
+    lines.find((l) => /\berror\b/i.test(l) && !/^make(\[\d+\])?: \*\*\*/.test(l)) ??
+    lines.find((l) => /undefined symbol|undefined reference|not found|No module named/i.test(l)) ??
+    lines.find((l) => /^make(\[\d+\])?: \*\*\*/.test(l)) ??
+    lines.find((l) => l.trim() !== '');
+  return (pick ?? 'failed without output').trim();
+}
+
+/**
+ * Compiles the objects, extracts the runtime helpers they need, then links the .mpy:
+ * two make runs in the architecture's own folder (so architectures can build in parallel).
+ */
+/** Integer division helpers some libgcc builds lack (Debian's xtensa-lx106), and natmodgen's C for them. */
+const DIVISION_FALLBACK = new Set(['__divsi3', '__udivsi3', '__umodsi3', '__modsi3']);
+const FALLBACK_SOURCE = 'natmodgen-divsi3.c';
+
+export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
+  const { dir, toolchain } = input;
+  fs.mkdirSync(dir, { recursive: true });
+  for (const s of input.sources) writeIfChanged(path.join(dir, s.rel), s.text);
+  const makeArgs = ['-C', dir, `PYTHON=${input.python}`];
+  const compileAndPlan = async (sources: ArchBuildInput['sources']) => {
+    writeIfChanged(path.join(dir, 'Makefile'), archMakefile({ ...input, sources }));
+    const compile = await runAsync('make', [...makeArgs, 'natmodgen-objects']);
+    if (compile.code !== 0) {
+      return { error: { ok: false as const, stage: 'compile' as const, firstError: firstError(compile.stderr || compile.stdout), log: `${compile.stdout}\n${compile.stderr}` } };
+    }
+    const objects = sources.map((s) => path.join(dir, 'build', s.rel.replace(/\.c$/, '.o')));
+    try {
+      return { helpers: await extractHelpers(toolchain.cross, objects, [toolchain.libgcc, toolchain.libm], path.join(dir, 'runtime-helpers')) };
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      return { error: { ok: false as const, stage: 'link' as const, firstError: msg, log: msg } };
+    }
+  };
+  let sources = input.sources;
+  let r = await compileAndPlan(sources);
+  if (r.helpers?.plan.unresolved.some((n) => DIVISION_FALLBACK.has(n))) {
+    // The toolchain's libgcc lacks a division helper: compile natmodgen's and plan again.
+    const text = fs.readFileSync(path.join(packageRoot(), 'make', 'runtime-fallback', 'divsi3.c'), 'utf8');
+    fs.writeFileSync(path.join(dir, FALLBACK_SOURCE), text);
+    sources = [...sources, { rel: FALLBACK_SOURCE, text }];
+    r = await compileAndPlan(sources);
+  }
+  if (r.error) return r.error;
+  const helpers = [...r.helpers!.files.map((f) => path.basename(f)), ...(sources.length > input.sources.length ? [FALLBACK_SOURCE] : [])];
+  const link = await runAsync('make', makeArgs);
+  const linkLog = `${link.stdout}\n${link.stderr}`;
+  const mpy = path.join(dir, `${input.module}.mpy`);
+  if (link.code !== 0 || !fs.existsSync(mpy)) return { ok: false, stage: 'link', firstError: firstError(link.stderr || link.stdout), log: linkLog };
+  return { ok: true, mpy, size: fs.statSync(mpy).size, helpers };
+}

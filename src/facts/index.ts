@@ -1,0 +1,59 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { packageRoot } from '../paths';
+import { SHIMMED_FUNCTIONS } from '../model/natmod-abi';
+import { classify, Inventory, RuntimeProviders } from './classify';
+import { readRuntimeLibrary } from './runtime-lib';
+import { isMicroPythonTree, readTreeFacts, treeFingerprint } from './tree';
+import { ApiFacts } from './types';
+
+export { Inventory, RUNTIME_NAME } from './classify';
+export type { InventoryEntry, Status, StatusKind, Counts } from './classify';
+export type { ApiFacts } from './types';
+
+/** The MicroPython release whose facts ship in data/ (used when no tree is given). */
+export const DEFAULT_VERSION = '1.28.0';
+
+export function dataFile(version = DEFAULT_VERSION): string {
+  return path.join(packageRoot(), 'data', `api-v${version}.json`);
+}
+
+/** The facts shipped with natmodgen (data/api-v<version>.json, written by `npm run inventory`). */
+export function shippedFacts(version = DEFAULT_VERSION): ApiFacts {
+  return JSON.parse(fs.readFileSync(dataFile(version), 'utf8')) as ApiFacts;
+}
+
+/**
+ * What natmodgen's runtime provides: the functions defined in the package's runtime/
+ * folder, and the equivalents natmodgen generates (src/model/natmod-abi.ts).
+ */
+export function runtimeProviders(runtimeDir = path.join(packageRoot(), 'runtime')): RuntimeProviders {
+  const out: RuntimeProviders = new Map();
+  for (const [name, d] of readRuntimeLibrary(runtimeDir)) out.set(name, { file: `runtime/${d.file}`, line: d.line });
+  for (const [name, shim] of Object.entries(SHIMMED_FUNCTIONS))
+    if (!out.has(name)) out.set(name, { file: `generated equivalent (${shim})` });
+  return out;
+}
+
+const cache = new Map<string, Inventory>();
+
+/**
+ * "Can a natmod call X, and if not why / what instead": the classified API of the
+ * MicroPython tree at `mpyDir` (its own headers, dynruntime.h and mp_fun_table), or of
+ * the shipped data when no tree is given or the folder is not a MicroPython tree.
+ */
+export function natmodInventory(mpyDir?: string): Inventory {
+  const key = mpyDir && isMicroPythonTree(mpyDir) ? path.resolve(mpyDir) : '';
+  let inv = cache.get(key);
+  if (!inv) {
+    inv = classify(key ? treeFacts(key) : shippedFacts(), runtimeProviders());
+    cache.set(key, inv);
+  }
+  return inv;
+}
+
+/** A tree's facts: the shipped ones when the tree is the one they were read from, else parsed from it. */
+function treeFacts(mpyDir: string): ApiFacts {
+  const shipped = fs.existsSync(dataFile()) ? shippedFacts() : undefined;
+  return shipped && shipped.fingerprint === treeFingerprint(mpyDir) ? shipped : readTreeFacts(mpyDir);
+}

@@ -1,0 +1,302 @@
+/**
+ * The one hand-written part of the inventory: why a name of MicroPython's C API is
+ * port-specific or impossible in a natmod, and what to write instead. Keyed by exact
+ * name, by name prefix (a family) or by header; the first matching rule wins, so exact
+ * names come first. Everything not matched here is classified from the headers
+ * (src/facts/classify.ts). Each alternative names the call to make instead.
+ */
+export interface ReasonRule {
+  names?: string[];
+  prefixes?: string[];
+  headers?: string[];
+  status: 'port' | 'impossible';
+  reason: string;
+  alternative: string;
+}
+
+const IMPORT = (mod: string, call: string) =>
+  `call ${mod}.${call} from C: mp_load_attr(mp_import_name(MP_QSTR_${mod}, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), ` +
+  `MP_QSTR_${call.replace(/\(.*$/, '')}) then mp_call_function_n_kw`;
+
+export const REASONS: ReasonRule[] = [
+  // --- port-specific: the port implements these; the alternative reaches the same service
+  // from Python's modules.
+  {
+    names: ['mp_hal_stdout_tx_str', 'mp_hal_stdout_tx_strn', 'mp_hal_stdout_tx_strn_cooked'],
+    status: 'port',
+    reason: 'each port writes its console its own way (mphalport.c) and does not export it to loaded code',
+    alternative: 'print with mp_printf(&mp_plat_print, "%s", text): mp_plat_print writes to the port\'s stdout',
+  },
+  {
+    names: ['mp_hal_stdin_rx_chr', 'mp_hal_stdio_poll'],
+    status: 'port',
+    reason: 'each port reads its console its own way (mphalport.c) and does not export it to loaded code',
+    alternative:
+      "read from Python's stdin: load it with mp_load_attr(mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), " +
+      'MP_QSTR_stdin), then call its read method with mp_load_method and mp_call_method_n_kw',
+  },
+  {
+    names: ['mp_hal_time_ns'],
+    status: 'port',
+    reason: "the port's clock is not exported to loaded code",
+    alternative: IMPORT('time', 'time_ns()'),
+  },
+  {
+    names: ['mp_hal_pin_read', 'mp_hal_pin_write', 'mp_hal_get_pin_obj', 'mp_pin_make_new', 'mp_virtual_pin_read', 'mp_virtual_pin_write'],
+    status: 'port',
+    reason: 'pins are port hardware (mphalport.h defines mp_hal_pin_obj_t per port)',
+    alternative:
+      'take a machine.Pin object as an argument and call its value() method: ' +
+      'mp_load_method(pin, MP_QSTR_value, dest) then mp_call_method_n_kw',
+  },
+  {
+    prefixes: ['mp_hal_'],
+    status: 'port',
+    reason: 'HAL functions are implemented by each port and are not exported to loaded code',
+    alternative:
+      'take the value or the object from Python: pass it in as an argument, or import the machine/time module and call it ' +
+      '(mp_import_name, mp_load_attr, mp_call_function_n_kw)',
+  },
+  {
+    names: ['MICROPY_BEGIN_ATOMIC_SECTION', 'MICROPY_END_ATOMIC_SECTION'],
+    status: 'port',
+    reason: 'disabling interrupts is port code (mpconfigport.h)',
+    alternative: `${IMPORT('machine', 'disable_irq()')}, and machine.enable_irq(state) afterwards the same way`,
+  },
+  {
+    names: ['mp_sched_schedule', 'mp_sched_schedule_node'],
+    status: 'port',
+    reason: "the scheduler queue is the port's (py/scheduler.c, MICROPY_ENABLE_SCHEDULER) and is not exported to loaded code",
+    alternative: IMPORT('micropython', 'schedule(func, arg)'),
+  },
+  {
+    names: ['mp_sched_lock', 'mp_sched_unlock', 'mp_sched_num_pending'],
+    status: 'port',
+    reason: "the scheduler is the port's (py/scheduler.c) and is not exported to loaded code",
+    alternative: "nothing to lock: scheduled callbacks run between bytecodes, never while the natmod's C code is running",
+  },
+  {
+    names: ['mp_sched_keyboard_interrupt', 'mp_sched_exception', 'mp_sched_vm_abort'],
+    status: 'port',
+    reason: "pending exceptions are the scheduler's (py/scheduler.c) and are not exported to loaded code",
+    alternative:
+      'raise the exception where it happens with nlr_raise(mp_obj_new_exception(&mp_type_X)), ' +
+      'or schedule a function that raises it with micropython.schedule',
+  },
+  {
+    names: ['mp_handle_pending', 'mp_event_handle_nowait', 'mp_event_wait_indefinite', 'mp_event_wait_ms'],
+    status: 'port',
+    reason: "event handling is the port's (MICROPY_EVENT_POLL_HOOK) and is not exported to loaded code",
+    alternative: `return to Python regularly (pending events run between bytecodes), or ${IMPORT('time', 'sleep_ms(0)')}`,
+  },
+  {
+    prefixes: ['mp_thread_', 'MP_THREAD_GIL_'],
+    status: 'port',
+    reason: "threads are the port's (mpthreadport.c, MICROPY_PY_THREAD) and are not exported to loaded code",
+    alternative:
+      'use the _thread module from Python (_thread.start_new_thread, _thread.allocate_lock) and pass its lock objects in; ' +
+      "the natmod's C code runs holding the caller's GIL",
+  },
+  {
+    prefixes: ['mp_pystack_'],
+    status: 'port',
+    reason: 'the Python stack exists only on ports built with MICROPY_ENABLE_PYSTACK',
+    alternative: 'allocate with m_malloc and release with m_free',
+  },
+  {
+    names: ['m_tracked_calloc', 'm_tracked_free'],
+    status: 'port',
+    reason: 'tracked allocation exists only on ports built with MICROPY_TRACKED_ALLOC',
+    alternative: "allocate with m_malloc and release with m_free (the GC finds memory reachable from the module's objects)",
+  },
+  {
+    names: ['m_get_total_bytes_allocated', 'm_get_current_bytes_allocated', 'm_get_peak_bytes_allocated', 'mp_micropython_mem_info'],
+    status: 'port',
+    reason: 'memory statistics exist only on ports built with MICROPY_MEM_STATS and are not exported to loaded code',
+    alternative: IMPORT('gc', 'mem_alloc()'),
+  },
+  {
+    names: ['mp_stream_posix_read', 'mp_stream_posix_write', 'mp_stream_posix_lseek', 'mp_stream_posix_fsync'],
+    status: 'port',
+    reason: 'the POSIX stream adaptors exist only on ports built with MICROPY_STREAMS_POSIX_API',
+    alternative: "call the stream object's read/write/seek methods: mp_load_method(stream, MP_QSTR_read, dest) then mp_call_method_n_kw",
+  },
+  {
+    prefixes: ['mp_bluetooth_'],
+    headers: ['extmod/modbluetooth.h', 'extmod/mpbthci.h'],
+    status: 'port',
+    reason: "Bluetooth is the port's (its HCI transport and stack) and is not exported to loaded code",
+    alternative: 'take a bluetooth.BLE object from Python and call its methods with mp_load_method / mp_call_method_n_kw',
+  },
+  {
+    prefixes: ['machine_', 'mp_machine_'],
+    headers: ['extmod/modmachine.h', 'extmod/machine_can.h', 'extmod/machine_can_port.h', 'extmod/virtpin.h'],
+    status: 'port',
+    reason: 'machine peripherals are port hardware and are not exported to loaded code',
+    alternative: 'take the machine.Pin/I2C/SPI/CAN object as an argument and call its methods with mp_load_method / mp_call_method_n_kw',
+  },
+  {
+    prefixes: ['mod_network_', 'network_', 'cyw43_', 'CYW43_'],
+    headers: ['extmod/modnetwork.h', 'extmod/cyw43_config_common.h', 'extmod/network_cyw43.h'],
+    status: 'port',
+    reason: "network interfaces are the port's and are not exported to loaded code",
+    alternative: 'take the network interface object (network.WLAN, network.LAN) as an argument and call its methods with mp_load_method',
+  },
+  {
+    prefixes: ['openamp_', 'mp_openamp_'],
+    headers: ['extmod/modopenamp.h', 'extmod/modopenamp_remoteproc.h'],
+    status: 'port',
+    reason: "OpenAMP is the port's and is not exported to loaded code",
+    alternative: 'use the openamp module from Python and pass its objects in',
+  },
+  {
+    prefixes: ['mp_os_dupterm_', 'mp_os_deactivate'],
+    headers: ['extmod/misc.h'],
+    status: 'port',
+    reason: "the duplicated terminal is the port's (MICROPY_PY_OS_DUPTERM) and is not exported to loaded code",
+    alternative: IMPORT('os', 'dupterm(stream)'),
+  },
+  {
+    names: ['mp_builtin_open', 'mp_vfs_open'],
+    status: 'port',
+    reason: "open() is the port's (its VFS or POSIX file layer) and is not exported to loaded code",
+    alternative: 'call the open builtin: mp_call_function_n_kw(mp_load_global(MP_QSTR_open), n, 0, args)',
+  },
+  {
+    prefixes: ['mp_vfs_'],
+    headers: ['extmod/vfs.h', 'extmod/vfs_fat.h', 'extmod/vfs_lfs.h', 'extmod/vfs_posix.h', 'extmod/vfs_rom.h'],
+    status: 'port',
+    reason: "filesystems are the port's (MICROPY_VFS) and are not exported to loaded code",
+    alternative:
+      'call the os / vfs module functions (os.listdir, os.stat, vfs.mount...) ' +
+      'through mp_import_name, mp_load_attr and mp_call_function_n_kw',
+  },
+  {
+    names: ['nlr_set_abort', 'nlr_get_abort', 'nlr_jump_abort', 'mp_sched_vm_abort'],
+    status: 'port',
+    reason: 'aborting the VM exists only on ports built with MICROPY_ENABLE_VM_ABORT',
+    alternative: 'raise an exception with nlr_raise and let the caller stop',
+  },
+
+  // --- impossible: the firmware keeps these to itself; nothing in mp_fun_table reaches them.
+  {
+    names: ['m_malloc_with_finaliser', 'mp_obj_malloc_with_finaliser', 'mp_obj_malloc_var_with_finaliser'],
+    status: 'impossible',
+    reason: 'mp_fun_table allocates only without the finaliser flag, so the GC would never call __del__',
+    alternative:
+      "allocate with m_malloc / mp_obj_malloc and release resources in a close() method, called from __exit__ (a Python 'with' block)",
+  },
+  {
+    names: [
+      'mp_init',
+      'mp_deinit',
+      'gc_init',
+      'qstr_init',
+      'mp_stack_ctrl_init',
+      'mp_stack_set_top',
+      'mp_stack_set_limit',
+      'mp_cstack_init_with_sp_here',
+      'mp_cstack_init_with_top',
+      'mp_init_emergency_exception_buf',
+      'mp_thread_init_state',
+      'mp_pystack_init',
+    ],
+    status: 'impossible',
+    reason: "it sets the interpreter up, which the port's start-up code has done before any module is imported",
+    alternative: "nothing to initialise: put the module's own set-up in its __init__ function (natmodgen calls it at import)",
+  },
+  {
+    names: ['mp_alloc_emergency_exception_buf'],
+    status: 'impossible',
+    reason: "the emergency exception buffer is the interpreter's, allocated in its state (MP_STATE_VM), which loaded code cannot reach",
+    alternative: IMPORT('micropython', 'alloc_emergency_exception_buf(size)'),
+  },
+  {
+    names: [
+      'gc_collect',
+      'gc_collect_start',
+      'gc_collect_root',
+      'gc_collect_end',
+      'gc_sweep_all',
+      'gc_lock',
+      'gc_unlock',
+      'gc_is_locked',
+      'gc_info',
+      'gc_dump_info',
+      'gc_dump_alloc_table',
+      'gc_add',
+      'gc_get_max_new_split',
+      'gc_weakref_mark',
+      'gc_weakref_sweep',
+      'gc_weakref_about_to_be_freed',
+    ],
+    status: 'impossible',
+    reason: "the garbage collector's internals are not exported to loaded code",
+    alternative: IMPORT('gc', 'collect()'),
+  },
+  {
+    names: ['mp_stack_check', 'mp_stack_usage', 'mp_cstack_usage'],
+    status: 'impossible',
+    reason: 'the C stack bounds are kept in the interpreter state (MP_STATE_THREAD), which loaded code cannot reach',
+    alternative: `${IMPORT('micropython', 'stack_use()')}; to guard recursion, call mp_cstack_check()`,
+  },
+  {
+    names: [
+      'mp_module_get_builtin',
+      'mp_builtin___import__',
+      'mp_builtin___import___default',
+      'mp_import_stat',
+      'mp_vfs_import_stat',
+      'mp_find_frozen_module',
+    ],
+    status: 'impossible',
+    reason: "the importer's internals are not exported to loaded code",
+    alternative: 'import with mp_import_name(MP_QSTR_name, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)) (py/dynruntime.h provides it)',
+  },
+  {
+    headers: [
+      'py/compile.h',
+      'py/parse.h',
+      'py/lexer.h',
+      'py/scope.h',
+      'py/emit.h',
+      'py/emitglue.h',
+      'py/bc.h',
+      'py/bc0.h',
+      'py/persistentcode.h',
+      'py/objcode.h',
+      'py/reader.h',
+      'py/repl.h',
+      'py/frozenmod.h',
+      'py/profile.h',
+      'py/objfun.h',
+      'py/objgenerator.h',
+    ],
+    prefixes: [
+      'mp_compile',
+      'mp_parse_compile_execute',
+      'mp_execute_bytecode',
+      'mp_setup_code_state',
+      'mp_raw_code_',
+      'mp_emit_',
+      'mp_lexer_',
+      'mp_reader_',
+      'mp_repl_',
+      'mp_prof_',
+    ],
+    status: 'impossible',
+    reason:
+      'it belongs to the compiler and bytecode VM, which the firmware does not export to loaded code (nothing in mp_fun_table reaches it)',
+    alternative:
+      'compile and run Python text with the compile / exec builtins: mp_call_function_n_kw(mp_load_global(MP_QSTR_exec), 1, 0, &code)',
+  },
+  {
+    headers: ['py/asmbase.h', 'py/asmarm.h', 'py/asmthumb.h', 'py/asmx64.h', 'py/asmx86.h', 'py/asmxtensa.h', 'py/asmrv32.h'],
+    prefixes: ['asm_', 'ASM_', 'mp_asm_base_'],
+    status: 'impossible',
+    reason: "it is the native emitter's assembler, which exists only inside the compiler and is not exported to loaded code",
+    alternative:
+      "write the code in the natmod's C (it is compiled to machine code already), " +
+      'or use @micropython.native / @micropython.viper in Python',
+  },
+];

@@ -1,0 +1,3 @@
+#include "py/runtime.h"
+
+mp_obj_t order_add(mp_obj_t a_obj, mp_obj_t b_obj);

@@ -1,0 +1,92 @@
+/**
+ * Natmods that natmodgen converts but that do not build or run, found in the corpus
+ * (bench/corpus): each is a self-written case in test/corpus-cases/ whose case.json has
+ * "stage": "build", plus the two-file module of test/corpus-cases/multifile-order. An "open" case
+ * runs as test.failing: it passes while the natmod fails and fails once it works (then set
+ * "status": "fixed"). Everything is built in beforeAll, outside test.failing, and a control build
+ * (the multifile module with the registering unit first) must work, so a broken environment fails
+ * the suite instead of passing the open cases.
+ *
+ * Needs MPY_DIR and MICROPYTHON (as test/e2e/natmods.test.ts); says loudly when it skips.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readEnv, CLI, REPO_ROOT } from './lib/env';
+import { runProcess, succeeded, describeRun } from './lib/proc';
+
+const env = readEnv();
+const CASES = path.join(REPO_ROOT, 'test', 'corpus-cases');
+
+interface BuildCase {
+  status: 'open' | 'fixed';
+  stage?: string;
+  defines: string[];
+  module: string;
+  probe: string;
+  expect: string;
+  diagnostic: string;
+}
+
+interface Outcome {
+  built: boolean;
+  output: string;
+}
+
+/** gen, make and run `probe`; never throws for a failing make or run (that is the outcome). */
+async function buildAndRun(files: string[], defines: string[], mod: string, probe: string): Promise<Outcome> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-corpus-build-'));
+  const args = [CLI, 'gen', ...defines.flatMap((d) => ['-D', d]), '-o', path.join(dir, 'gen'), ...files];
+  const gen = await runProcess(process.execPath, args, {
+    cwd: dir,
+    timeoutMs: 60_000,
+  });
+  if (!succeeded(gen)) throw new Error(`natmodgen gen failed:\n${describeRun(gen)}`);
+  const makefile = [`MPY_DIR = ${env.mpyDir}`, `MOD = ${mod}`, `SRC = ${files.map((f) => `gen/${path.basename(f)}`).join(' ')}`,
+    `ARCH = ${env.arch}`, 'include $(MPY_DIR)/py/dynruntime.mk', ''].join('\n');
+  fs.writeFileSync(path.join(dir, 'Makefile'), makefile);
+  const make = await runProcess('make', ['-C', dir, `PYTHON=${env.python}`], { cwd: dir, timeoutMs: 180_000 });
+  if (!succeeded(make)) return { built: false, output: make.stdout + make.stderr };
+  const run = await runProcess(env.micropython!, ['-c', `import ${mod}\n${probe}`], {
+    cwd: dir,
+    env: { ...process.env, MICROPYPATH: dir },
+    timeoutMs: 20_000,
+  });
+  return { built: true, output: run.stdout + (succeeded(run) ? '' : run.stderr) };
+}
+
+const buildCases = fs
+  .readdirSync(CASES)
+  .filter((n) => fs.existsSync(path.join(CASES, n, 'case.json')))
+  .map((n) => [n, JSON.parse(fs.readFileSync(path.join(CASES, n, 'case.json'), 'utf8')) as BuildCase] as const)
+  .filter(([, c]) => c.stage === 'build')
+  .sort((a, b) => a[0].localeCompare(b[0]));
+
+if (env.skipReason) {
+  process.stderr.write(`natmodgen e2e: SKIPPING ${buildCases.length + 1} corpus build case(s): ${env.skipReason}.\n`);
+  test.skip('corpus build cases (skipped: MPY_DIR/MICROPYTHON unset)', () => undefined);
+} else {
+  jest.setTimeout(600_000);
+  const order = path.join(CASES, 'multifile-order');
+  const addProbe = 'print(nmg_order.add(2, 3))';
+  const outcomes: Record<string, Outcome> = {};
+  beforeAll(async () => {
+    outcomes.control = await buildAndRun([path.join(order, 'module.c'), path.join(order, 'helpers.c')], [], 'nmg_order', addProbe);
+    outcomes.order = await buildAndRun([path.join(order, 'helpers.c'), path.join(order, 'module.c')], [], 'nmg_order', addProbe);
+    for (const [name, c] of buildCases) {
+      outcomes[name] = await buildAndRun([path.join(CASES, name, 'input.c')], c.defines, c.module, c.probe);
+    }
+  });
+
+  test('control: the two-file module with the registering unit first builds, imports and runs', () => {
+    expect(outcomes.control).toEqual({ built: true, output: '5\n' });
+  });
+  test.failing('multifile-order: the helper unit first (the micropython.mk order) imports and runs', () => {
+    expect(outcomes.order).toEqual({ built: true, output: '5\n' });
+  });
+  describe.each(buildCases)('corpus build case %s', (name, c) => {
+    (c.status === 'open' ? test.failing : test)(`builds and runs (${c.status}: ${c.diagnostic})`, () => {
+      expect(outcomes[name]).toEqual({ built: true, output: c.expect });
+    });
+  });
+}

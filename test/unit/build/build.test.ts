@@ -1,0 +1,123 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseArchList, NATMOD_ARCHES, NATIVE_ARCH_CODE } from '../../../src/build/arches';
+import { archMakefile, firstError } from '../../../src/build/arch-build';
+import { mpyAbi, readMpyTree } from '../../../src/build/mpy-tree';
+import { buildTag, loaderSource, packageJson, singleArchPackageJson } from '../../../src/build/package';
+import { summaryTable } from '../../../src/build/summary';
+
+describe('parseArchList', () => {
+  test.each([
+    ['all', { arches: [...NATMOD_ARCHES], all: true, unknown: [] }],
+    [undefined, { arches: [...NATMOD_ARCHES], all: true, unknown: [] }],
+    ['armv7m,x64', { arches: ['x64', 'armv7m'], all: false, unknown: [] }],
+    ['x64 rv32imc, armv9', { arches: ['x64', 'rv32imc'], all: false, unknown: ['armv9'] }],
+  ])('%s', (spec, want) => {
+    expect(parseArchList(spec)).toEqual(want);
+  });
+});
+
+describe('readMpyTree', () => {
+  function tree(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-tree-'));
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+    return dir;
+  }
+  const full = {
+    'py/dynruntime.mk': '',
+    'tools/mpy_ld.py': '',
+    'mpy-cross/build/mpy-cross': '',
+    'py/mpconfig.h': '#define MICROPY_VERSION_MAJOR 1\n#define MICROPY_VERSION_MINOR 29\n#define MICROPY_VERSION_MICRO 2\n#define MICROPY_VERSION_PRERELEASE 1\n',
+    'py/persistentcode.h': '#define MPY_VERSION 7\n#define MPY_SUB_VERSION 1\n',
+  };
+  test('versions come from the tree', () => {
+    const r = readMpyTree(tree(full));
+    expect(r.problems).toEqual([]);
+    expect(r.tree).toMatchObject({ version: '1.29.2-preview', mpyVersion: 7, mpySubVersion: 1 });
+    expect(mpyAbi(r.tree!)).toBe('7.1');
+  });
+  test('not a tree, or mpy-cross not built: a problem with a fix', () => {
+    expect(readMpyTree(tree({})).problems[0].fix).toMatch(/--mpy-dir/);
+    const noCross = { ...full } as Record<string, string>;
+    delete noCross['mpy-cross/build/mpy-cross'];
+    expect(readMpyTree(tree(noCross)).problems[0].fix).toMatch(/^build mpy-cross first: make -C .*mpy-cross$/);
+  });
+});
+
+describe('firstError', () => {
+  test.each([
+    ['compiler error over make noise', 'CC mod.c\nmod.c:3:1: error: expected ;\nmake: *** [x] Error 1', 'mod.c:3:1: error: expected ;'],
+    ['mpy_ld link error', 'LINK build/mod.o\nLinkError: build/mod.o: undefined symbol: __divsi3\nmake: *** [y] Error 1', 'LinkError: build/mod.o: undefined symbol: __divsi3'],
+    ['only make', 'make: *** [y] Error 2', 'make: *** [y] Error 2'],
+    ['nothing', '', 'failed without output'],
+  ])('%s', (_n, log, want) => {
+    expect(firstError(log)).toBe(want);
+  });
+});
+
+describe('archMakefile', () => {
+  test('dynruntime.mk with the helper objects and extra flags', () => {
+    const text = archMakefile({
+      toolchain: { arch: 'xtensa', cross: 'xtensa-lx106-elf-', installed: true, libgcc: '', libm: '', floatImpl: 'none', extraCflags: ['-Ihdr'] },
+      mpyDir: '/mpy',
+      module: 'mod',
+      sources: [{ rel: 'a.c', text: '' }, { rel: 'b.c', text: '' }],
+      includeDirs: ['/inc'],
+    });
+    expect(text.split('\n')).toEqual(
+      expect.arrayContaining([
+        'MPY_DIR = /mpy',
+        'MOD = mod',
+        'SRC = a.c b.c',
+        'ARCH = xtensa',
+        'CFLAGS_EXTRA += -I/inc',
+        'CFLAGS_EXTRA += -Ihdr',
+        'SRC_O = $(sort $(wildcard runtime-helpers/*.o))',
+        'include $(MPY_DIR)/py/dynruntime.mk',
+      ]),
+    );
+    expect(text.indexOf('SRC_O =')).toBeLessThan(text.indexOf('include $(MPY_DIR)'));
+  });
+});
+
+describe('packaging', () => {
+  const builds = [
+    { arch: 'x64' as const, tag: buildTag('x64', '6.3') },
+    { arch: 'armv7m' as const, tag: buildTag('armv7m', '6.3') },
+  ];
+  test('package.json lists the loader and every .mpy under the loader folder, URLs relative', () => {
+    expect(JSON.parse(packageJson('mod', builds))).toEqual({
+      urls: [
+        ['mod.py', 'mod.py'],
+        ['mod_mpy/x64_6.3/mod.mpy', 'x64_6.3/mod.mpy'],
+        ['mod_mpy/armv7m_6.3/mod.mpy', 'armv7m_6.3/mod.mpy'],
+      ],
+      deps: [],
+    });
+    expect(JSON.parse(singleArchPackageJson('mod'))).toEqual({ urls: [['mod.mpy', 'mod.mpy']], deps: [] });
+  });
+  test('the loader knows the builds and the arch numbers of py/persistentcode.h', () => {
+    const src = loaderSource('mod', builds);
+    expect(src).toContain('_BUILDS = ("x64_6.3", "armv7m_6.3")');
+    const arches = /_ARCHES = \(([^)]*)\)/.exec(src)![1].split(', ').map((s) => JSON.parse(s));
+    for (const a of NATMOD_ARCHES) expect(arches.indexOf(a)).toBe(NATIVE_ARCH_CODE[a]);
+    expect(src).toContain('"mod_mpy/" + tag');
+  });
+});
+
+describe('summaryTable', () => {
+  test('versions in the heading, one row per architecture', () => {
+    const t = summaryTable('mod', { dir: '/m', version: '1.28.0', mpyVersion: 6, mpySubVersion: 3 }, [
+      { arch: 'x64', status: 'ok', size: 1234, helpers: 0, detail: 'out/x64_6.3/mod.mpy' },
+      { arch: 'armv6m', status: 'FAILED', detail: 'LinkError: x' },
+    ]);
+    const lines = t.split('\n');
+    expect(lines[0]).toContain('MicroPython 1.28.0, .mpy version 6.3');
+    expect(lines.find((l) => l.startsWith('x64'))).toMatch(/^x64\s+ok\s+1234\s+0\s+out\/x64_6\.3\/mod\.mpy$/);
+    expect(lines.find((l) => l.startsWith('armv6m'))).toMatch(/^armv6m\s+FAILED\s+-\s+-\s+LinkError: x$/);
+  });
+});
