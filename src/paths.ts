@@ -15,3 +15,12 @@ export function packageRoot(): string {
     dir = up;
   }
 }
+
+/** natmodgen's version, from its package.json. */
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

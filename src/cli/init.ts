@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { writeIfChanged } from '../io/write';
+import { writeFiles } from '../io/write';
+import { resolveMpyDir } from './checks';
 import { planInit } from '../init';
 import { BUILD_FILES, BuildKind } from '../init/locate';
 import { Console } from './console';
-import { report } from './report';
+import { info, report } from './report';
 
 export { ARCHES } from '../init/scaffold';
 
@@ -21,17 +22,26 @@ export interface InitArgs {
 
 /** `natmodgen init DIR`: writes DIR/Makefile from the module's micropython.mk or micropython.cmake. */
 export function initCommand(args: InitArgs, io: Console, env: NodeJS.ProcessEnv = process.env): number {
-  const mpyDir = args.mpyDir ?? (env.MPY_DIR || undefined);
+  const mpy = resolveMpyDir(args.mpyDir, env);
+  if (hasErrors(mpy.diagnostics)) {
+    report(mpy.diagnostics, io, new Map());
+    return 2;
+  }
+  const mpyDir = mpy.dir;
   const plan = planInit(args.dir, { from: args.from, mpyDir, arch: args.arch });
-  const diagnostics = [...plan.diagnostics];
+  const diagnostics = [...mpy.diagnostics, ...plan.diagnostics];
   const value = plan.value;
   if (value && !args.force && fs.existsSync(value.makefile)) diagnostics.push(diag('NMG4009', undefined, { file: value.makefile }));
   report(diagnostics, io, new Map());
   if (!value || hasErrors(diagnostics)) return 2;
-  writeIfChanged(value.makefile, value.text);
+  const written = writeFiles([{ path: value.makefile, text: value.text }]);
+  if (hasErrors(written.diagnostics)) {
+    report(written.diagnostics, io, new Map());
+    return 2;
+  }
   const n = value.build.sources.length;
-  io.out(`natmodgen: wrote ${value.makefile} (from ${BUILD_FILES[value.build.kind]}: ${n} source${n === 1 ? '' : 's'})\n`);
+  info(io, `natmodgen: wrote ${value.makefile} (from ${BUILD_FILES[value.build.kind]}: ${n} source${n === 1 ? '' : 's'})\n`);
   const dir = path.dirname(value.makefile);
-  io.out(`build it with: make -C ${dir}${mpyDir ? '' : ' MPY_DIR=/path/to/micropython'}\n`);
+  info(io, `build it with: make -C ${dir}${mpyDir ? '' : ' MPY_DIR=/path/to/micropython'}\n`);
   return 0;
 }

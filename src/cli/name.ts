@@ -1,23 +1,39 @@
 import { hasErrors } from '../diagnostics/diagnostic';
+import { diag } from '../diagnostics/catalog';
+import { groupInputs } from '../init/inputs';
 import { readInputs } from '../io/read';
 import { analyseFiles } from '../pipeline';
 import { Console } from './console';
 import { report } from './report';
 import { headerReader } from '../io/headers';
 
+/** `natmodgen name`: the module name each module among the inputs registers, one a line. */
 export function nameCommand(files: string[], io: Console): number {
-  const { inputs, diagnostics } = readInputs(files);
-  const sources = new Map(inputs.map((i) => [i.path, i.text]));
-  if (hasErrors(diagnostics)) {
-    report(diagnostics, io, sources);
+  if (files.length === 0) {
+    report([diag('NMG0001', undefined, { what: 'natmodgen name: no input files' })], io, new Map());
     return 2;
   }
-  const a = analyseFiles(inputs, [], undefined, undefined, { readFile: headerReader() });
-  const errors = a.diagnostics.filter((d) => d.severity === 'error');
-  if (!a.value.module || errors.some((d) => ['NMG2001', 'NMG2006', 'NMG1003', 'NMG1004'].includes(d.code))) {
-    report(a.diagnostics, io, sources);
+  const grouped = groupInputs(files);
+  if (hasErrors(grouped.diagnostics)) {
+    report(grouped.diagnostics, io, new Map());
     return 2;
   }
-  io.out(`${a.value.module.name}\n`);
+  const names: string[] = [];
+  for (const g of grouped.groups) {
+    const { inputs, diagnostics } = readInputs(g.files);
+    const sources = new Map(inputs.map((i) => [i.path, i.text]));
+    if (hasErrors(diagnostics)) {
+      report(diagnostics, io, sources);
+      return 2;
+    }
+    const a = analyseFiles(inputs, [], undefined, undefined, { readFile: headerReader() });
+    const errors = a.diagnostics.filter((d) => d.severity === 'error');
+    if (!a.value.module || errors.some((d) => ['NMG2001', 'NMG2006', 'NMG1003', 'NMG1004'].includes(d.code))) {
+      report(a.diagnostics, io, sources);
+      return 2;
+    }
+    names.push(a.value.module.name);
+  }
+  io.out(names.map((n) => `${n}\n`).join(''));
   return 0;
 }

@@ -3,15 +3,87 @@ import { Console, realConsole } from './console';
 import { ARCHES } from '../init/scaffold';
 
 // Each command's module is loaded when that command runs: start-up pays only for what it uses.
+import { diag } from '../diagnostics/catalog';
+import { OUTPUT_FORMATS, OutputFormat } from '../diagnostics/output';
+import { closest } from './checks';
+import { report, Reporter } from './report';
 
 export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
+
+/** Commands and their options (long names and aliases), for "did you mean". */
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  gen: ['output', 'o', 'define', 'D', 'mpy-dir'],
+  sync: ['define', 'D', 'check', 'diff', 'force', 'stdin', 'stdin-filepath', 'mpy-dir'],
+  build: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'arch', 'package', 'jobs', 'j'],
+  name: [],
+  makefile: [],
+  init: ['force', 'f', 'from', 'mpy-dir', 'arch'],
+};
+const GLOBAL_OPTIONS = ['help', 'version', 'format'];
+
+/** Options on the command line that the command does not know, checked before yargs reads any of them as values. */
+export function unknownOptions(argv: string[]): string[] {
+  const command = argv.find((a) => !a.startsWith('-'));
+  const known = new Set([...GLOBAL_OPTIONS, ...(command && command in COMMAND_OPTIONS ? COMMAND_OPTIONS[command] : [])]);
+  const out: string[] = [];
+  for (const a of argv) {
+    if (a === '--') break;
+    if (!a.startsWith('--') || a === '--') continue;
+    const name = a.slice(2).replace(/=.*$/, '');
+    if (!known.has(name) && !(name.startsWith('no-') && known.has(name.slice(3)))) out.push(name);
+  }
+  return out;
+}
+
+/** The words of a yargs "Unknown argument(s)" message, each with a suggestion when one is close. */
+export function suggestFor(msg: string, argv: string[]): string | undefined {
+  const m = /^Unknown arguments?: (.*)$/.exec(msg);
+  if (!m) return undefined;
+  const command = argv.find((a) => !a.startsWith('-'));
+  const known = command && command in COMMAND_OPTIONS;
+  const hints: string[] = [];
+  for (const word of m[1].split(', ')) {
+    const dashed = argv.find((a) => a.replace(/^-+/, '').replace(/=.*$/, '') === word && a.startsWith('-'));
+    if (!known && !dashed) {
+      const c = closest(word, Object.keys(COMMAND_OPTIONS));
+      hints.push(c ? `'${word}' is not a command; did you mean '${c}'?` : `'${word}' is not a command`);
+      continue;
+    }
+    if (!dashed) {
+      hints.push(`'${word}': ${command} takes no such argument`);
+      continue;
+    }
+    const opts = [...(known ? COMMAND_OPTIONS[command] : []), ...GLOBAL_OPTIONS];
+    if ((OUTPUT_FORMATS as readonly string[]).includes(word)) {
+      hints.push(`unknown option '${dashed}'; did you mean '--format ${word}'?`);
+      continue;
+    }
+    const c = closest(word, opts.filter((o) => o.length > 1));
+    hints.push(c ? `unknown option '${dashed.replace(/=.*$/, '')}'; did you mean '--${c}'?` : `unknown option '${dashed.replace(/=.*$/, '')}'`);
+  }
+  return hints.join('; ');
+}
 
 /** Parses argv and runs one command; returns the exit code. The only place that knows about the process. */
 export async function run(argv: string[], io: Console = realConsole): Promise<number> {
   let code: number = EXIT.ok;
+  let failed = false;
+  const formatAt = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const formatWord = formatAt < 0 ? 'text' : argv[formatAt].includes('=') ? argv[formatAt].slice(9) : argv[formatAt + 1];
+  const format: OutputFormat = (OUTPUT_FORMATS as readonly string[]).includes(formatWord) ? (formatWord as OutputFormat) : 'text';
+  const rep = new Reporter(io, format);
+  const unknown = unknownOptions(argv);
+  if (unknown.length) {
+    const text = `Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
+    const d = diag('NMG0001', undefined, { what: suggestFor(text, argv) ?? text });
+    report([{ ...d, help: `${text}; run natmodgen --help` }], rep, new Map());
+    rep.flush();
+    return EXIT.error;
+  }
   const parser = yargs(argv)
     .scriptName('natmodgen')
     .usage('$0 <command> [options]\n\nTurn MicroPython user C module sources into dynamic native modules (.mpy).')
+    .option('format', { choices: OUTPUT_FORMATS, default: 'text' as OutputFormat, describe: 'diagnostics as text (stderr), or one json or sarif document (stdout)' })
     .command(
       'gen [files..]',
       'generate natmod translation units from user C module sources',
@@ -26,10 +98,11 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
       async (args) => {
+        if (failed) return;
         const { genCommand } = await import('./gen');
         const defines = ([] as unknown[]).concat(args.define ?? []).map(String);
         const includeDirs = ([] as unknown[]).concat(args.include ?? []).map(String);
-        code = genCommand({ files: args.files ?? [], output: args.output, defines, mpyDir: args['mpy-dir'], includeDirs }, io);
+        code = genCommand({ files: args.files ?? [], output: args.output, defines, mpyDir: args['mpy-dir'], includeDirs }, rep);
       },
     )
     .command(
@@ -40,6 +113,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .positional('files', { type: 'string', array: true, describe: 'the .c files of one module' })
           .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 when a file is not in sync' })
+          .option('diff', { type: 'boolean', default: false, describe: 'write nothing; print the change as a unified diff (exit 1 when there is one)' })
           .option('force', { type: 'boolean', default: false, describe: 'regenerate blocks that were edited by hand' })
           .option('stdin', { type: 'boolean', default: false, describe: 'read the source from stdin, write the result to stdout' })
           .option('stdin-filepath', { type: 'string', describe: 'the path the stdin text belongs to' })
@@ -49,19 +123,21 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .example('$0 sync --check src/*.c', 'exit 1 if any file needs syncing (CI)')
           .example('$0 sync --stdin --stdin-filepath mod.c < mod.c', 'format-on-save: result on stdout'),
       async (args) => {
+        if (failed) return;
         const { readStdin, syncCommand } = await import('./sync');
         code = syncCommand(
           {
             files: args.files ?? [],
             defines: ([] as unknown[]).concat(args.define ?? []).map(String),
             check: args.check,
+            diff: args.diff,
             force: args.force,
             stdinText: args.stdin ? readStdin() : undefined,
             stdinFilepath: args['stdin-filepath'],
             mpyDir: args['mpy-dir'],
             includeDirs: ([] as unknown[]).concat(args.include ?? []).map(String),
           },
-          io,
+          rep,
         );
       },
     )
@@ -70,8 +146,9 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
       'print the module name registered by MP_REGISTER_MODULE',
       (y) => y.positional('files', { type: 'string', array: true }).example('$0 name examples/classes/classes.c', 'prints nmg_classes'),
       async (args) => {
+        if (failed) return;
         const { nameCommand } = await import('./name');
-        code = nameCommand((args.files as string[]) ?? [], io);
+        code = nameCommand((args.files as string[]) ?? [], rep);
       },
     )
     .command(
@@ -79,8 +156,9 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
       'print the path of natmodgen.mk, the Makefile fragment to include before dynruntime.mk',
       (y) => y.example('include $(shell natmodgen makefile)', 'in a Makefile, before include $(MPY_DIR)/py/dynruntime.mk'),
       async () => {
+        if (failed) return;
         const { makefileCommand } = await import('./makefile-path');
-        code = makefileCommand(io);
+        code = makefileCommand(rep);
       },
     )
     .command(
@@ -95,8 +173,9 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('arch', { choices: ARCHES, default: 'x64', describe: 'default ARCH in the Makefile' })
           .example('$0 init examples/functions', 'write examples/functions/Makefile'),
       async (args) => {
+        if (failed) return;
         const { initCommand } = await import('./init');
-        code = initCommand({ dir: args.dir as string, force: args.force, from: args.from, mpyDir: args['mpy-dir'], arch: args.arch }, io);
+        code = initCommand({ dir: args.dir as string, force: args.force, from: args.from, mpyDir: args['mpy-dir'], arch: args.arch }, rep);
       },
     )
     .command(
@@ -115,6 +194,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .example('$0 build -o dist examples/functions/functions.c', 'dist/x64_6.3/nmg_functions.mpy, dist/armv7m_6.3/..., ...')
           .example('$0 build --arch x64,armv7m --package -o site mod.c', 'a folder to publish for mip'),
       async (args) => {
+        if (failed) return;
         const { buildCommand } = await import('./build');
         code = await buildCommand(
           {
@@ -127,7 +207,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
             packageOutput: args.package,
             jobs: args.jobs,
           },
-          io,
+          rep,
         );
       },
     )
@@ -149,10 +229,16 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
     .version()
     .exitProcess(false)
     .fail((msg, err, y) => {
-      io.err(`natmodgen: ${msg ?? err?.message}\n`);
-      y.showHelp((s: string) => io.err(`${s}\n`));
+      if (failed) return;
+      failed = true;
+      const text = msg ?? err?.message ?? 'invalid command line';
+      const hint = suggestFor(text, argv);
+      const d = diag('NMG0001', undefined, { what: hint ?? text });
+      if (!argv.some((a) => a in COMMAND_OPTIONS)) y.showHelp((s: string) => io.err(`${s}\n`));
+      report([{ ...d, help: hint ? `${text}; run natmodgen --help` : d.help }], rep, new Map());
       code = EXIT.error;
     });
   await parser.parseAsync();
+  rep.flush();
   return code;
 }

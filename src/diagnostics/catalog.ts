@@ -22,7 +22,7 @@ export const catalog = {
   NMG2010: { severity: 'error', text: (a: { what: string }) => `malformed ${a.what}`, help: 'write it in the form the MicroPython headers define' },
   NMG2011: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is defined more than once`, help: 'rename one of them' },
   NMG2012: { severity: 'warning', text: (a: { name: string }) => `module name '${a.name}' contains an escaped character; natmods cannot unescape qstrs`, help: 'use a plain identifier as the module name' },
-  NMG5001: { severity: 'error', text: (_: object) => 'a natmodgen block in this file was edited by hand (its checksum no longer matches)', help: 'move your change outside the natmodgen markers and run sync again, or pass --force to regenerate the blocks and drop the change' },
+  NMG5001: { severity: 'error', text: (_: object) => 'this line of a natmodgen block was edited by hand: the block matches neither its checksum nor what natmodgen generates now', help: 'move your change outside the natmodgen markers and run sync again, or pass --force to regenerate the blocks and drop the change' },
   NMG5002: { severity: 'error', text: (_: object) => '--stdin needs --stdin-filepath PATH (the file the text belongs to)', help: 'natmodgen sync --stdin --stdin-filepath src/mod.c < src/mod.c' },
   NMG2014: { severity: 'warning', text: (a: { name: string; text: string }) => `key MP_QSTR_${a.name} stands for '${a.text}', but a natmod spells qstrs from their identifier ('${a.name}')`, help: 'use a plain identifier as the attribute name' },
   NMG2015: { severity: 'warning', text: (a: { name: string }) => `attribute delegation for '${a.name}' is dropped: a natmod can delegate only for the module itself`, help: "give the sub-module a '__getattr__' function in its table instead" },
@@ -39,6 +39,21 @@ export const catalog = {
   NMG4009: { severity: 'error', text: (a: { file: string }) => `'${a.file}' already exists`, help: 'pass --force to overwrite it' },
   NMG4010: { severity: 'warning', text: (a: { file: string }) => `source '${a.file}' does not exist`, help: 'it is listed in the Makefile anyway; fix the path there or in the build description' },
   NMG4011: { severity: 'warning', text: (a: { what: string }) => `${a.what} is ignored`, help: 'natmodgen init reads only sources, include folders and compiler flags' },
+  // Command line and files (src/cli, src/io).
+  NMG0001: { severity: 'error', text: (a: { what: string }) => a.what, help: 'run natmodgen --help, or natmodgen COMMAND --help' },
+  NMG0002: { severity: 'error', text: (a: { arg: string; why: string }) => `invalid -D '${a.arg}': ${a.why}`, help: 'write -D NAME, -D NAME=VALUE or -D NAME(args)=body, as for the C compiler' },
+  NMG0003: { severity: 'error', text: (a: { dir: string; from: string; why: string }) => `${a.from} '${a.dir}' is not a MicroPython source tree: ${a.why}`, help: 'point it at the top folder of a MicroPython checkout (the one holding py/dynruntime.h)' },
+  NMG0004: { severity: 'warning', text: (a: { dir: string; version: string; supported: string }) => `'${a.dir}' is MicroPython ${a.version}; natmodgen is tested with ${a.supported}`, help: 'the natmod ABI changes between MicroPython releases; check the output builds and imports, or use a supported release' },
+  NMG1006: { severity: 'error', text: (a: { file: string; kind: string }) => `'${a.file}' is ${a.kind}, not a regular file`, help: 'pass the C source files of a user C module' },
+  NMG1007: { severity: 'error', text: (a: { file: string; size: number; limit: number }) => `'${a.file}' is ${a.size} bytes, more than the ${a.limit} a C source of a module can sensibly be`, help: 'check that this is the file you meant' },
+  NMG1008: { severity: 'error', text: (a: { file: string; op: string; why: string }) => `cannot ${a.op} '${a.file}': ${a.why}`, help: 'nothing was changed; fix the cause and run again' },
+  NMG1009: { severity: 'error', text: (a: { file: string }) => `'${a.file}' is read-only; natmodgen does not change protected files`, help: 'make it writable (chmod u+w) if you mean natmodgen to rewrite it' },
+  NMG1010: { severity: 'error', text: (a: { file: string }) => `the output '${a.file}' is one of the inputs; writing it would replace your source with generated code`, help: 'pass -o with another folder (for example -o build/gen); to keep one file that builds both ways, use natmodgen sync' },
+  NMG1011: { severity: 'error', text: (a: { file: string }) => `'${a.file}' exists and was not written by natmodgen; it would be overwritten`, help: 'choose an output folder that holds only natmodgen output, or remove the file' },
+  NMG1012: { severity: 'error', text: (a: { file: string; what: string }) => `'${a.file}' is ${a.what}, not a module source`, help: 'pass the .c files that define the module (or its folder, holding micropython.mk or micropython.cmake)' },
+  NMG1013: { severity: 'error', text: (a: { file: string; why: string }) => `cannot read '${a.file}': ${a.why}`, help: 'check the path and its permissions' },
+  NMG2016: { severity: 'error', text: (a: { name: string }) => `'${a.name}' is in natmodgen's reserved name space: the generated code defines ${a.name === 'mpy_init' ? 'mpy_init, the natmod entry point' : 'every identifier that starts with natmodgen_'}`, help: 'rename it; natmodgen reserves the prefix natmodgen_ and the name mpy_init for the code it generates' },
+  NMG5003: { severity: 'error', text: (a: { file: string }) => `'${a.file}' is not in sync`, help: 'run natmodgen sync on it (natmodgen sync --diff shows the change)' },
 } as const;
 
 export type Code = keyof typeof catalog;

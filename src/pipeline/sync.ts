@@ -5,7 +5,8 @@ import { analyse, SourceInput } from '.';
 import { PLANNERS } from '../constructs';
 import { planUnits } from '../plan';
 import { renderParts } from '../render';
-import { unsync } from '../sync/unsync';
+import { Block, unsync } from '../sync/unsync';
+import { SourceText } from '../parse/source';
 import { weave } from '../sync/weave';
 import { readable, remapDiagnostics } from '../sync/source-map';
 import { hasLoneCr, withLineFeeds } from '../parse/source';
@@ -43,14 +44,11 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
     const cr = !crlf && hasLoneCr(given.text);
     const input = { path: given.path, text: withLineFeeds(given.text) };
     const u = unsync(input.text.replace(/\r\n/g, '\n'));
-    if (u.synced && u.storedSum !== u.actualSum && !opts.force) {
-      const line = u.markerLine ?? 1;
-      const start = input.text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
-      diagnostics.push(diag('NMG5001', { file: input.path, line, col: 1, start, end: start }, {}));
-    }
-    return { input, given, crlf, cr, text: u.text };
+    // Blocks whose checksum does not match were edited, or merged from two branches; they
+    // are refused below only if they also differ from what natmodgen generates now.
+    const suspects = u.legacyIntact === true ? [] : u.blocks.filter((b) => b.storedSum !== b.actualSum);
+    return { input, given, crlf, cr, text: u.text, suspects };
   });
-  if (hasErrors(diagnostics)) return { value: [], diagnostics };
 
   const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi, opts.preprocess);
   diagnostics.push(...remapDiagnostics(a.diagnostics, clean.map((c) => readable(c.input.path, c.input.text))));
@@ -69,9 +67,32 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
     const c = clean[i];
     const parts = renderParts(view);
     let text = weave(c.text, parts.edits, parts.prelude, parts.tail);
+    if (!opts.force) diagnostics.push(...handEdits(c.input, c.suspects, text));
     if (c.crlf) text = text.replace(/\n/g, '\r\n');
     else if (c.cr) text = text.replace(/\n/g, '\r');
     return { path: c.input.path, text, changed: text !== c.given.text };
   });
+  if (hasErrors(diagnostics)) return { value: [], diagnostics };
   return { value: files, diagnostics };
+}
+
+/**
+ * NMG5001 for each block that fails its checksum and is not what natmodgen generates
+ * now, pointing at its first line that the new output does not have.
+ */
+function handEdits(input: SourceInput, suspects: Block[], woven: string): Diagnostic[] {
+  if (suspects.length === 0) return [];
+  const fresh = unsync(woven).blocks;
+  const freshBlocks = new Set(fresh.map((b) => b.lines.join('\n')));
+  const freshLines = new Set(fresh.flatMap((b) => b.lines));
+  const src = new SourceText(input.path, input.text.replace(/\r\n/g, '\n'));
+  const out: Diagnostic[] = [];
+  for (const b of suspects) {
+    if (freshBlocks.has(b.lines.join('\n'))) continue;
+    const k = b.lines.findIndex((l) => !freshLines.has(l));
+    const line = k < 0 ? b.line : b.lineNumbers[k];
+    const start = src.lineStarts[line - 1] ?? 0;
+    out.push(diag('NMG5001', { file: input.path, line, col: 1, start, end: start }, {}));
+  }
+  return out;
 }

@@ -95,7 +95,27 @@ export function ifLine(cond: Condition): string | undefined {
   return expr === undefined ? undefined : `#if ${expr}`;
 }
 
-/** `#line N "file"`. */
+/**
+ * The body of a C string literal spelling `text`: backslash, quote and control
+ * characters escaped, `??` split so no trigraph forms, and `*` before `/` written as an
+ * octal escape so the text can also sit inside a block comment.
+ */
+export function cStringBody(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const code = c.charCodeAt(0);
+    if (c === '\\' || c === '"') out += `\\${c}`;
+    else if (c === '\n') out += '\\n';
+    else if (c === '?' && text[i + 1] === '?') out += '?\\';
+    else if (c === '*' && text[i + 1] === '/') out += '\\052';
+    else if (code < 0x20 || code === 0x7f) out += `\\${code.toString(8).padStart(3, '0')}`;
+    else out += c;
+  }
+  return out;
+}
+
+/** `#line N "file"`; `file` is already a string body (cStringBody). */
 export const lineDirective = (line: number, file: string): string => `#line ${line} "${file}"`;
 
 /** A declarator template (`mp_obj_t %s`, `int %s[4]`) with its name filled in. */

@@ -6,6 +6,7 @@ import { Define } from '../model/define';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
+import { cStringBody } from './c';
 import { Contribution, EditView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
@@ -68,8 +69,8 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
 
     return {
       outRel: input.outRel[unit],
-      outName: path.basename(input.outRel[unit]),
-      lineFile: fromOutput(u.model.path),
+      outName: cStringBody(path.basename(input.outRel[unit])),
+      lineFile: cStringBody(fromOutput(u.model.path)),
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: { defines: unitDefines(input.defines, u), shims },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),

@@ -1,5 +1,5 @@
 import { MARK, SUM_PLACEHOLDER } from './markers';
-import { escapeWas, unsync } from './unsync';
+import { escapeWas, seal } from './unsync';
 
 /** One change to the source: a replacement of [start, end), or an insertion when start === end. */
 export interface WeaveEdit {
@@ -52,12 +52,12 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
       const last = lineOf(Math.max(e.start, e.end - 1));
       for (let l = first; l <= last; l++) {
         const text = escapeWas(lines[l]) + (l === last ? ' */' : '');
-        replaced.set(l, l === first ? `${e.rewrittenDirective}${MARK.wasTag}${text}` : text);
+        replaced.set(l, l === first ? `${e.rewrittenDirective}${MARK.wasTag}${SUM_PLACEHOLDER} ${text}` : text);
       }
     } else if (e.start === e.end) {
       const l = lineOf(e.start);
       const atLineStart = e.start === starts[l] && lines[l].trim() !== '';
-      const block = [MARK.insertBegin, ...body(e.text), MARK.end];
+      const block = [MARK.insertBegin, ...body(e.text), MARK.end(SUM_PLACEHOLDER)];
       (atLineStart ? before : after).set(l, [...((atLineStart ? before : after).get(l) ?? []), ...block]);
     } else {
       const first = lineOf(e.start);
@@ -75,7 +75,7 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
   const preludeLine = preludeAt < 0 ? 0 : preludeAt;
   let gi = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (i === preludeLine) out.push(MARK.preludeBegin(SUM_PLACEHOLDER), ...body(prelude), MARK.end);
+    if (i === preludeLine) out.push(MARK.preludeBegin, ...body(prelude), MARK.end(SUM_PLACEHOLDER));
     out.push(...(before.get(i) ?? []));
     const g = groups[gi];
     if (g && g.first === i) {
@@ -88,7 +88,7 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
         pos = e.end;
       }
       natmod += src.slice(pos, to);
-      out.push(MARK.originalBegin, ...lines.slice(g.first, g.last + 1), MARK.natmodElse, ...natmod.split('\n'), MARK.end);
+      out.push(MARK.originalBegin, ...lines.slice(g.first, g.last + 1), MARK.natmodElse, ...natmod.split('\n'), MARK.end(SUM_PLACEHOLDER));
       for (let k = g.first; k <= g.last; k++) out.push(...(after.get(k) ?? []));
       i = g.last;
       gi++;
@@ -100,10 +100,8 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
   // The user's final newline (or its absence) stays at the very end of the file.
   const finalNewline = src.endsWith('\n');
   if (finalNewline) out.pop();
-  out.push(MARK.tailBegin, ...body(tail), MARK.end, ...(finalNewline ? [''] : []));
-  const text = out.join('\n');
-  const sum = unsync(text).actualSum!;
-  return text.replace(MARK.preludeBegin(SUM_PLACEHOLDER), MARK.preludeBegin(sum));
+  out.push(MARK.tailBegin, ...body(tail), MARK.end(SUM_PLACEHOLDER), ...(finalNewline ? [''] : []));
+  return seal(out.join('\n'));
 }
 
 function body(text: string): string[] {

@@ -31,7 +31,8 @@ describe('files that cannot be read', () => {
   test.each([
     ['a file that does not exist', ['gen', '-o', 'OUT', 'no/such/file.c'], 'NMG1001'],
     ['an empty file', ['gen', '-o', 'OUT', 'EMPTY'], 'NMG1002'],
-    ['a folder', ['gen', '-o', 'OUT', 'FOLDER'], 'NMG1001'],
+    ['a folder that holds no module', ['gen', '-o', 'OUT', 'FOLDER'], 'NMG4002'],
+    ['a device', ['gen', '-o', 'OUT', '/dev/zero'], 'NMG1006'],
   ])('%s gives a diagnostic and exit 2', async (_n, args, code) => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-read-'));
     fs.writeFileSync(path.join(tmp, 'empty.c'), '  \n');

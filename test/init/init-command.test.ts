@@ -4,9 +4,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run as runCli } from '../../src/cli/run';
+import { fakeMpyTree } from '../support/mpy-tree';
 import { cleanEnv, fixtures, fragment, hasCommand, removeTempDirs, run, tempDir } from '../make/helpers';
 
 afterAll(removeTempDirs);
+
+/** --mpy-dir and MPY_DIR are checked: they name a (stand-in) MicroPython tree. */
+const fakeMp = fakeMpyTree();
+const fakeMpRe = fakeMp.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const examplesDir = path.join(repoRoot, 'examples');
@@ -69,12 +74,12 @@ describe('natmodgen init on the examples', () => {
     fs.cpSync(path.join(examplesDir, name), dir, { recursive: true });
     const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
 
-    const r = await cli('init', dir, '--mpy-dir', '/opt/micropython');
+    const r = await cli('init', dir, '--mpy-dir', fakeMp);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${path.join(dir, 'Makefile')} (from micropython.mk: ${sources.length} source`);
     const mk = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
-    expect(mk).toMatch(/^MPY_DIR \?= \/opt\/micropython$/m);
+    expect(mk).toMatch(new RegExp(`^MPY_DIR \\?= ${fakeMpRe}$`, 'm'));
     // SRC lists the folder's C files (in the order micropython.mk gives).
     expect(/^SRC = (.*)$/m.exec(mk)?.[1].split(' ').sort()).toEqual(sources);
     expect(mk).toMatch(/^CFLAGS \+= -I\.$/m);
@@ -102,7 +107,7 @@ describe('natmodgen init', () => {
 
   test('writes SRC, include folders and flags relative to the module folder', async () => {
     const dir = folder({ 'micropython.mk': mk, 'mod.c': '', 'src/helper.c': '' });
-    const r = await cli('init', dir, '--mpy-dir', '/opt/mp', '--arch', 'armv7m');
+    const r = await cli('init', dir, '--mpy-dir', fakeMp, '--arch', 'armv7m');
     expect(r.code).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
     expect(text).toMatch(/^SRC = mod\.c src\/helper\.c$/m);
@@ -113,7 +118,7 @@ describe('natmodgen init', () => {
   test('long source lists are wrapped', async () => {
     const names = Array.from({ length: 12 }, (_, k) => `source_file_${k}.c`);
     const dir = folder({ 'micropython.mk': `SRC_USERMOD_C += ${names.map((n) => `$(USERMOD_DIR)/${n}`).join(' ')}\n`, ...Object.fromEntries(names.map((n) => [n, ''])) });
-    expect((await cli('init', dir, '--mpy-dir', '/opt/mp')).code).toBe(0);
+    expect((await cli('init', dir, '--mpy-dir', fakeMp)).code).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
     expect(text).toContain(`SRC = \\\n    source_file_0.c \\\n`);
     expect(text).toContain(`    source_file_11.c\n`);
@@ -121,8 +126,8 @@ describe('natmodgen init', () => {
 
   test('MPY_DIR comes from the environment, else is a placeholder that stops make with a message', async () => {
     const dir = folder({ 'micropython.mk': mk, 'mod.c': '', 'src/helper.c': '' });
-    await withMpyDir('/from/env', () => cli('init', dir));
-    expect(fs.readFileSync(path.join(dir, 'Makefile'), 'utf8')).toMatch(/^MPY_DIR \?= \/from\/env$/m);
+    await withMpyDir(fakeMp, () => cli('init', dir));
+    expect(fs.readFileSync(path.join(dir, 'Makefile'), 'utf8')).toMatch(new RegExp(`^MPY_DIR \\?= ${fakeMpRe}$`, 'm'));
 
     const r = await withMpyDir(undefined, () => cli('init', dir, '--force'));
     expect(r.code).toBe(0);
@@ -137,7 +142,7 @@ describe('natmodgen init', () => {
 
   (haveMake ? test : test.skip)('without NATMODGEN_MK and natmodgen on PATH, make says how to set it', async () => {
     const dir = folder({ 'micropython.mk': mk, 'mod.c': '', 'src/helper.c': '' });
-    await cli('init', dir, '--mpy-dir', '/opt/mp');
+    await cli('init', dir, '--mpy-dir', fakeMp);
     // A PATH with make alone on it.
     const bin = tempDir('path');
     fs.symlinkSync(run('sh', ['-c', 'command -v make'], dir).stdout.trim(), path.join(bin, 'make'));
@@ -148,38 +153,38 @@ describe('natmodgen init', () => {
 
   test('refuses to overwrite a Makefile unless --force', async () => {
     const dir = folder({ 'micropython.mk': mk, 'mod.c': '', 'src/helper.c': '', Makefile: 'mine\n' });
-    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    const r = await cli('init', dir, '--mpy-dir', fakeMp);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`natmodgen: error NMG4009: '${path.join(dir, 'Makefile')}' already exists`);
     expect(fs.readFileSync(path.join(dir, 'Makefile'), 'utf8')).toBe('mine\n');
-    expect((await cli('init', dir, '--mpy-dir', '/opt/mp', '--force')).code).toBe(0);
+    expect((await cli('init', dir, '--mpy-dir', fakeMp, '--force')).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'Makefile'), 'utf8')).toContain('include $(NATMODGEN_MK)');
   });
 
   test('reads micropython.cmake when there is no micropython.mk, or when asked', async () => {
     const cmake = ['add_library(usermod_m INTERFACE)', 'target_sources(usermod_m INTERFACE ${CMAKE_CURRENT_LIST_DIR}/cmod.c)', 'target_include_directories(usermod_m INTERFACE ${CMAKE_CURRENT_LIST_DIR})', ''].join('\n');
     const only = folder({ 'micropython.cmake': cmake, 'cmod.c': '' });
-    const r = await cli('init', only, '--mpy-dir', '/opt/mp');
+    const r = await cli('init', only, '--mpy-dir', fakeMp);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('from micropython.cmake: 1 source');
     expect(fs.readFileSync(path.join(only, 'Makefile'), 'utf8')).toMatch(/^SRC = cmod\.c$/m);
 
     const both = folder({ 'micropython.cmake': cmake, 'micropython.mk': mk, 'cmod.c': '', 'mod.c': '', 'src/helper.c': '' });
-    await cli('init', both, '--mpy-dir', '/opt/mp');
+    await cli('init', both, '--mpy-dir', fakeMp);
     expect(fs.readFileSync(path.join(both, 'Makefile'), 'utf8')).toMatch(/^SRC = mod\.c src\/helper\.c$/m);
-    await cli('init', both, '--mpy-dir', '/opt/mp', '--from', 'cmake', '--force');
+    await cli('init', both, '--mpy-dir', fakeMp, '--from', 'cmake', '--force');
     expect(fs.readFileSync(path.join(both, 'Makefile'), 'utf8')).toMatch(/^SRC = cmod\.c$/m);
   });
 
   test('takes the build description itself as well as its folder', async () => {
     const dir = folder({ 'micropython.mk': mk, 'mod.c': '', 'src/helper.c': '' });
-    expect((await cli('init', path.join(dir, 'micropython.mk'), '--mpy-dir', '/opt/mp')).code).toBe(0);
+    expect((await cli('init', path.join(dir, 'micropython.mk'), '--mpy-dir', fakeMp)).code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'Makefile'))).toBe(true);
   });
 
   test('warns about listed sources that do not exist, and still writes the Makefile', async () => {
     const dir = folder({ 'micropython.mk': mk, 'mod.c': '' });
-    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    const r = await cli('init', dir, '--mpy-dir', fakeMp);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/micropython\.mk:2:1: warning NMG4010: source '.*src\/helper\.c' does not exist/);
   });
@@ -239,7 +244,7 @@ describe('natmodgen init', () => {
   ];
   test.each(errors)('reports %s with exit code 2 and writes nothing', async (_name, make, message) => {
     const dir = make();
-    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    const r = await cli('init', dir, '--mpy-dir', fakeMp);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);

@@ -95,13 +95,13 @@ describe('files that cannot be read', () => {
     expectDirUnchanged(dir, before);
   });
 
-  test('a folder: exit 2 (NMG1001), nothing written', async () => {
+  test('a folder that holds no module: exit 2 (NMG4002), nothing written', async () => {
     const dir = copyExample(ex);
     fs.mkdirSync(path.join(dir, 'folder.c'));
     const before = snapshotDir(dir);
     const r = await runCli(['sync', ...defineArgs(ex.defines), ...ex.files, 'folder.c'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('NMG1001');
+    expect(r.stderr).toContain('NMG4002');
     expectDirUnchanged(dir, before);
   });
 });

@@ -33,7 +33,7 @@ describe.each(EXAMPLES.map((ex) => [ex.name, ex] as const))('sync examples/%s', 
     const u = unsync(f.text);
     expect(u.text).toBe(original.get(f.path));
     expect(u.synced).toBe(true);
-    expect(u.storedSum).toMatch(/^[0-9a-f]{16}$/);
+    expect(u.storedSum).toMatch(/^[0-9a-f]{12}( [0-9a-f]{12})*$/);
     expect(u.actualSum).toBe(u.storedSum);
   });
 
@@ -41,11 +41,11 @@ describe.each(EXAMPLES.map((ex) => [ex.name, ex] as const))('sync examples/%s', 
     const w = walkMarkers(f.text);
     expect(w.problems).toEqual([]);
     expect(w.text).toBe(original.get(f.path));
-    // One prelude (with the checksum) and one tail per file; every original side has its natmod side.
+    // One prelude and one tail per file; every original side has its natmod side; each block has its checksum.
     expect(w.blocks.prelude).toBe(1);
     expect(w.blocks.tail).toBe(1);
     expect(w.blocks.natmod).toBe(w.blocks.original);
-    expect(w.sums).toEqual([unsync(f.text).storedSum]);
+    expect(w.sums.join(' ')).toEqual(unsync(f.text).storedSum);
     expect(w.firstMarker).toBe(unsync(f.text).markerLine);
   });
 
@@ -93,8 +93,8 @@ describe.each(EXAMPLES.map((ex) => [ex.name, ex] as const))('sync examples/%s', 
     expect(undetected).toEqual([]);
   });
 
-  test.each(cases)('%s: a changed checksum in the begin marker is detected', (_f, f) => {
-    const u = unsync(f.text.replace(/natmodgen:begin ([0-9a-f]{16})/, (_m, s: string) => `natmodgen:begin ${s.startsWith('0') ? '1' : '0'}${s.slice(1)}`));
+  test.each(cases)('%s: a changed checksum in an end marker is detected', (_f, f) => {
+    const u = unsync(f.text.replace(/natmodgen:end ([0-9a-f]{12})/, (_m, s: string) => `natmodgen:end ${s.startsWith('0') ? '1' : '0'}${s.slice(1)}`));
     expect(u.actualSum).not.toBe(u.storedSum);
   });
 

@@ -1,0 +1,140 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Diagnostic } from '../diagnostics/diagnostic';
+import { ModuleBuild } from './build-info';
+import { readMicropythonCmake } from './cmake-reader';
+import { BUILD_FILES, BuildKind } from './locate';
+import { readMicropythonMk } from './mk-reader';
+import { diag } from '../diagnostics/catalog';
+import { fileSpan } from '../io/read';
+
+/** The sources of one module, as found from what the user named on the command line. */
+export interface ModuleGroup {
+  /** The module folder when a build description says what belongs to it; undefined for loose files. */
+  dir?: string;
+  /** Every C source of the module, in the order its build description lists them (loose files: as given). */
+  files: string[];
+  /** The files the user named (or found in a folder they named): the ones to check and write. */
+  named: string[];
+}
+
+/** Folders a search for modules does not enter: version control, dependencies, build output. */
+const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'build', 'dist', '.venv', 'venv', '__pycache__']);
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The build description in a folder, micropython.mk first. */
+function buildFileIn(dir: string): { file: string; kind: BuildKind } | undefined {
+  for (const kind of ['mk', 'cmake'] as BuildKind[]) {
+    const file = path.join(dir, BUILD_FILES[kind]);
+    if (fs.existsSync(file)) return { file, kind };
+  }
+  return undefined;
+}
+
+/** C sources a module folder's build description lists; undefined (with diagnostics) when it cannot be read. */
+function moduleSources(dir: string, diagnostics: Diagnostic[]): string[] | undefined {
+  const found = buildFileIn(dir);
+  if (!found) return undefined;
+  let build: ModuleBuild | undefined;
+  try {
+    const text = fs.readFileSync(found.file, 'utf8');
+    const r = found.kind === 'mk' ? readMicropythonMk(found.file, text) : readMicropythonCmake(found.file, text);
+    diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+    build = r.value;
+  } catch {
+    return undefined;
+  }
+  return build?.sources.filter((s) => s.endsWith('.c'));
+}
+
+/** Module folders at or under `dir` (not entering a module folder once found). */
+function findModuleDirs(dir: string, out: string[]): void {
+  if (buildFileIn(dir)) {
+    out.push(dir);
+    return;
+  }
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) findModuleDirs(path.join(dir, e.name), out);
+  }
+}
+
+/** The nearest folder at or above `file`'s folder whose build description lists `file`. */
+function owningModule(file: string, cache: Map<string, string[] | undefined>, diagnostics: Diagnostic[]): string | undefined {
+  const abs = path.resolve(file);
+  let dir = path.dirname(abs);
+  for (;;) {
+    if (!cache.has(dir)) cache.set(dir, moduleSources(dir, diagnostics));
+    if (cache.get(dir)?.includes(abs)) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Shows an absolute path the way the user named its module: relative to the working folder when under it. */
+function shown(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+/**
+ * Groups command-line inputs by module. A folder holding micropython.mk or
+ * micropython.cmake is that module; another folder is searched for module folders; a
+ * file belongs to the module whose build description lists it (the module's other
+ * sources come along, so one file of a multi-file module can be checked alone); files
+ * that no build description lists form one module together, as before.
+ */
+export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const cache = new Map<string, string[] | undefined>();
+  const byDir = new Map<string, ModuleGroup>();
+  const loose: string[] = [];
+  const addModule = (dir: string, named: string[]) => {
+    if (!cache.has(dir)) cache.set(dir, moduleSources(dir, diagnostics));
+    const files = (cache.get(dir) ?? []).map(shown);
+    const g = byDir.get(dir) ?? { dir, files, named: [] };
+    for (const n of named) if (!g.named.includes(n)) g.named.push(n);
+    byDir.set(dir, g);
+  };
+  for (const arg of args) {
+    if (isDir(arg)) {
+      const dirs: string[] = [];
+      findModuleDirs(path.resolve(arg), dirs);
+      if (dirs.length === 0) {
+        const f = buildFileIn(arg) ? [] : undefined;
+        diagnostics.push(diag('NMG4002', f ? undefined : fileSpan(arg), { dir: arg }));
+        continue;
+      }
+      for (const d of dirs) {
+        if (!cache.has(d)) cache.set(d, moduleSources(d, diagnostics));
+        const srcs = cache.get(d);
+        if (srcs && srcs.length === 0) diagnostics.push(diag('NMG4008', fileSpan(buildFileIn(d)!.file), { file: buildFileIn(d)!.file }));
+        addModule(d, (srcs ?? []).map(shown));
+      }
+      continue;
+    }
+    const owner = fs.existsSync(arg) ? owningModule(arg, cache, diagnostics) : undefined;
+    if (owner) addModule(owner, [arg]);
+    else loose.push(arg);
+  }
+  // The user's order and spelling first (they decide unit order and the paths in #line), then the module's other sources.
+  const groups = [...byDir.values()].map((g) => {
+    const named = new Set(g.named.map((n) => path.resolve(n)));
+    return { ...g, files: [...g.named, ...g.files.filter((f) => !named.has(path.resolve(f)))] };
+  });
+  if (loose.length) groups.push({ files: loose, named: loose });
+  return { groups, diagnostics };
+}

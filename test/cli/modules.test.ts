@@ -1,0 +1,126 @@
+// Module-aware inputs: a module folder, a repository with several multi-file modules,
+// one file of a multi-file module alone (editors, pre-commit), the shipped hooks file.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../support/cli';
+import { repoRoot } from '../support/cases';
+import { groupInputs } from '../../src/init/inputs';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A repository with two modules under modules/ (one multi-file) and an unrelated C file. */
+function repository(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-repo-'));
+  dirs.push(root);
+  for (const ex of ['multifile', 'classes']) fs.cpSync(path.join(repoRoot, 'examples', ex), path.join(root, 'modules', ex), { recursive: true });
+  fs.mkdirSync(path.join(root, 'node_modules', 'x'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'node_modules', 'x', 'micropython.mk'), 'SRC_USERMOD += $(USERMOD_DIR)/nothing.c\n');
+  return root;
+}
+
+describe('grouping inputs by module', () => {
+  test('a folder is searched for module folders; each lists its own sources', () => {
+    const root = repository();
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const g = groupInputs(['.']);
+      expect(g.diagnostics).toEqual([]);
+      expect(g.groups.map((x) => [path.basename(x.dir!), x.files])).toEqual([
+        ['classes', ['modules/classes/classes.c']],
+        ['multifile', ['modules/multifile/module.c', 'modules/multifile/shapes.c']],
+      ]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  test("one file of a multi-file module brings the module's other sources as context", () => {
+    const root = repository();
+    const g = groupInputs([path.join(root, 'modules', 'multifile', 'shapes.c')]);
+    expect(g.groups).toHaveLength(1);
+    expect(g.groups[0].named).toEqual([path.join(root, 'modules', 'multifile', 'shapes.c')]);
+    expect(g.groups[0].files.map((f) => path.basename(f))).toEqual(['shapes.c', 'module.c']);
+  });
+
+  test('a folder without any module is NMG4002', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-empty-'));
+    dirs.push(empty);
+    expect(groupInputs([empty]).diagnostics.map((d) => d.code)).toEqual(['NMG4002']);
+  });
+});
+
+describe('sync on a repository with several multi-file modules', () => {
+  test('sync . then sync --check . passes; an edit in one module fails --check naming that file only', async () => {
+    const root = repository();
+    const before = await runCli(['sync', '--check', '.'], root);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain('NMG5003');
+    const r = await runCli(['sync', '.'], root);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of ['multifile/module.c', 'multifile/shapes.c', 'classes/classes.c']) {
+      expect(fs.readFileSync(path.join(root, 'modules', f), 'utf8')).toContain('natmodgen');
+    }
+    const check = await runCli(['sync', '--check', '.'], root);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+
+    const shapes = path.join(root, 'modules', 'multifile', 'shapes.c');
+    const text = fs.readFileSync(shapes, 'utf8');
+    const entry = /^ *\{ MP_ROM_QSTR\(MP_QSTR_(\w+)\), MP_ROM_PTR\(&(\w+)\) \},$/m.exec(text.split('natmodgen:original')[0]) ?? /^ *\{ MP_ROM_QSTR\(MP_QSTR_(\w+)\), MP_ROM_PTR\(&(\w+)\) \},$/m.exec(text);
+    expect(entry).not.toBeNull();
+    fs.writeFileSync(shapes, text.replace(entry![0], `${entry![0]}\n    { MP_ROM_QSTR(MP_QSTR_again), MP_ROM_PTR(&${entry![2]}) },`));
+    const stale = await runCli(['sync', '--check', '.'], root);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/modules\/multifile\/shapes\.c:1:1: error NMG5003: .*not in sync: its natmodgen blocks differ .* from line \d+/);
+    expect(stale.stderr).not.toContain('classes.c');
+    const diff = await runCli(['sync', '--diff', 'modules/multifile'], root);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toMatch(/^--- a\/modules\/multifile\/shapes\.c\n\+\+\+ b\/modules\/multifile\/shapes\.c\n@@ -\d+,\d+ \+\d+,\d+ @@/);
+    expect(fs.readFileSync(shapes, 'utf8')).toContain('MP_QSTR_again');
+  });
+
+  test('pre-commit style: one file of a multi-file module alone checks fine (no NMG2001/NMG2005)', async () => {
+    const root = repository();
+    expect((await runCli(['sync', 'modules/multifile'], root)).code).toBe(0);
+    for (const f of ['modules/multifile/shapes.c', 'modules/multifile/module.c']) {
+      const r = await runCli(['sync', '--check', f], root);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const both = await runCli(['sync', '--check', 'modules/multifile/shapes.c', 'modules/classes/classes.c'], root);
+    expect(both.stderr).toMatch(/classes\.c.*NMG5003/);
+    expect(both.stderr).not.toMatch(/NMG2006|NMG2001|NMG2005/);
+  });
+
+  test('gen and name accept a module folder', async () => {
+    const root = repository();
+    const out = path.join(root, 'out');
+    const g = await runCli(['gen', '-o', out, 'modules/multifile'], root);
+    expect(g.stderr).toBe('');
+    expect(g.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['module.c', 'shapes.c']);
+    const n = await runCli(['name', 'modules'], root);
+    expect(n.code).toBe(0);
+    expect(n.stdout.split('\n').filter(Boolean).sort()).toEqual(['nmg_classes', 'nmg_multifile']);
+  });
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  test('ships hooks whose entries are natmodgen commands this CLI accepts', async () => {
+    const text = fs.readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8');
+    const entries = [...text.matchAll(/^ {2}entry: natmodgen (.*)$/gm)].map((m) => m[1].split(' '));
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    const root = repository();
+    for (const args of entries) {
+      // pre-commit appends the staged file names to the entry.
+      const r = await runCli([...args, 'modules/multifile/shapes.c', 'modules/classes/classes.c'], root);
+      expect(r.stderr).not.toContain('NMG0001');
+      expect([0, 1]).toContain(r.code);
+    }
+    expect(text).toMatch(/files: \\\.c\$/);
+  });
+});

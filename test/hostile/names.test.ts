@@ -1,0 +1,56 @@
+// Names in the user's code that natmodgen's generated code would collide with: a located
+// error (exit 2, nothing written), never a module that stops building.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../support/cli';
+
+const moduleSource = (extra: string, fn = 'get') =>
+  [
+    '#include "py/runtime.h"',
+    extra,
+    `static mp_obj_t ${fn}(void) { return mp_obj_new_int(1); }`,
+    `static MP_DEFINE_CONST_FUN_OBJ_0(${fn}_obj, ${fn});`,
+    'static const mp_rom_map_elem_t g_table[] = {',
+    '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_nm) },',
+    `    { MP_ROM_QSTR(MP_QSTR_get), MP_ROM_PTR(&${fn}_obj) },`,
+    '};',
+    'static MP_DEFINE_CONST_DICT(g, g_table);',
+    'const mp_obj_module_t nm_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&g };',
+    'MP_REGISTER_MODULE(MP_QSTR_nm, nm_module);',
+    '',
+  ].join('\n');
+
+describe.each<[string, string, string, string]>([
+  ['a user function named mpy_init', 'static int mpy_init(void) { return 0; }', 'get', 'mpy_init'],
+  ['a user function named like a generated helper', '', 'natmodgen_call_function_1', 'natmodgen_call_function_1'],
+  ['a user macro in the reserved prefix', '#define natmodgen_init_nm 1', 'get', 'natmodgen_init_nm'],
+])('%s', (_n, extra, fn, name) => {
+  test.each(['gen', 'sync'])('%s: exit 2, NMG2016 at the use, nothing written', async (cmd) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+    const text = moduleSource(extra, fn);
+    fs.writeFileSync(path.join(dir, 'nm.c'), text);
+    const r = await runCli(cmd === 'gen' ? ['gen', '-o', 'out', 'nm.c'] : ['sync', 'nm.c'], dir);
+    expect(r.code).toBe(2);
+    const line = text.split('\n').findIndex((l) => l.includes(name)) + 1;
+    expect(r.stderr).toMatch(new RegExp(`nm\\.c:${line}:\\d+: error NMG2016: '${name}'`));
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'nm.c'), 'utf8')).toBe(text);
+  });
+});
+
+test('a reserved name in a local header is found there', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+  fs.writeFileSync(path.join(dir, 'local.h'), '// helpers\nint natmodgen_x(void);\n');
+  fs.writeFileSync(path.join(dir, 'nm.c'), moduleSource('#include "local.h"'));
+  const r = await runCli(['gen', 'nm.c'], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("local.h:2:5: error NMG2016: 'natmodgen_x'");
+});
+
+test('the reserved words in comments and strings are fine', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+  fs.writeFileSync(path.join(dir, 'nm.c'), moduleSource('// mpy_init is written by natmodgen_\nstatic const char *note = "natmodgen_x";'));
+  const r = await runCli(['gen', 'nm.c'], dir);
+  expect(r.stderr).not.toContain('NMG2016');
+});

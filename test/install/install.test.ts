@@ -1,0 +1,168 @@
+// Install without a registry, as the README says: pack the package, install the tarball
+// into a temporary prefix, and run the README's recipes with that natmodgen, from a
+// folder outside the clone. The make builds run only when MPY_DIR names a MicroPython
+// tree (they say so when they skip).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot } from '../support/cases';
+
+const README = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+const MPY_DIR = process.env.MPY_DIR && fs.existsSync(path.join(process.env.MPY_DIR, 'py', 'dynruntime.mk')) ? process.env.MPY_DIR : undefined;
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+if (!MPY_DIR) process.stderr.write('test/install: SKIPPED the make builds of the README recipes: MPY_DIR is not set to a MicroPython tree\n');
+
+let work: string;
+let prefix: string;
+let bin: string;
+let env: NodeJS.ProcessEnv;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sh(cmd: string, cwd: string, input?: string, extraEnv: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync('sh', ['-c', cmd], { cwd, env: { ...env, ...extraEnv }, input, encoding: 'utf8', timeout: 600_000 });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The lines of the README's ```sh blocks that run natmodgen (continuation lines joined). */
+function readmeCommands(): string[] {
+  const out: string[] = [];
+  for (const m of README.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    const lines = m[1].replace(/\\\n\s*/g, ' ').split('\n');
+    out.push(...lines.filter((l) => l.startsWith('natmodgen ')).map((l) => l.replace(/\s+#.*$/, '')));
+  }
+  return out;
+}
+
+/** A JSON string value after `key` in the README (the editor recipes). */
+function readmeJsonCommand(key: string): string {
+  const m = new RegExp(`"${key}": "(natmodgen [^"]*)"`).exec(README);
+  if (!m) throw new Error(`README has no "${key}" recipe`);
+  return m[1];
+}
+
+beforeAll(() => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-install-'));
+  work = path.join(base, 'work');
+  prefix = path.join(base, 'prefix');
+  fs.mkdirSync(work);
+  const npmEnv = { ...process.env, npm_config_loglevel: 'error', npm_config_audit: 'false', npm_config_fund: 'false' };
+  const pack = spawnSync('npm', ['pack', '--pack-destination', base], { cwd: repoRoot, env: npmEnv, encoding: 'utf8', timeout: 600_000 });
+  if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
+  const tgz = fs.readdirSync(base).find((f) => f.endsWith('.tgz'));
+  if (!tgz) throw new Error('npm pack wrote no tarball');
+  const inst = spawnSync('npm', ['install', '-g', '--prefer-offline', '--prefix', prefix, path.join(base, tgz)], {
+    cwd: work,
+    env: npmEnv,
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
+  if (inst.status !== 0) throw new Error(`npm install -g of the tarball failed:\n${inst.stderr}`);
+  bin = path.join(prefix, 'bin');
+  // PATH without the clone: only the installed natmodgen can answer.
+  env = { ...process.env, PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`, MPY_DIR: MPY_DIR ?? '' };
+  if (!MPY_DIR) delete env.MPY_DIR;
+  for (const ex of ['functions', 'multifile']) fs.cpSync(path.join(repoRoot, 'examples', ex), path.join(work, 'examples', ex), { recursive: true });
+}, 1_200_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(path.dirname(work), { recursive: true, force: true });
+});
+
+describe('natmodgen installed from a packed tarball', () => {
+  test('package.json is ready to publish: bin, files, engines', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(pkg.bin.natmodgen).toBe('dist/src/cli/main.js');
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist/src', 'templates', 'grammar-queries', 'make']));
+    expect(pkg.engines.node).toMatch(/^>=\d+/);
+    expect(fs.existsSync(path.join(prefix, 'lib', 'node_modules', 'natmodgen', 'test'))).toBe(false);
+  });
+
+  test('natmodgen --help and --version run from outside the clone', () => {
+    const which = sh('command -v natmodgen', work);
+    expect(which.stdout.trim()).toBe(path.join(bin, 'natmodgen'));
+    const help = sh('natmodgen --help', work);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('natmodgen gen');
+    expect(sh('natmodgen --version', work).stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+  });
+
+  test('natmodgen makefile names the fragment inside the installed package', () => {
+    const r = sh('natmodgen makefile', work);
+    expect(r.code).toBe(0);
+    const mk = r.stdout.trim();
+    expect(mk.startsWith(prefix)).toBe(true);
+    expect(fs.existsSync(mk)).toBe(true);
+  });
+
+  test("the README's Quick start and other natmodgen command lines run as written", () => {
+    const cmds = readmeCommands();
+    expect(cmds).toContain('natmodgen gen -o build/functions examples/functions/functions.c');
+    for (const cmd of cmds) {
+      if (cmd.includes('$MPY_DIR') && !MPY_DIR) continue;
+      const r = sh(cmd, work);
+      expect({ cmd, code: r.code, stderr: r.stderr }).toEqual({ cmd, code: 0, stderr: '' });
+    }
+    expect(fs.readFileSync(path.join(work, 'build', 'functions', 'functions.c'), 'utf8')).toContain('mpy_init');
+  });
+
+  test('editor recipes: run on save, and the formatter on stdin', () => {
+    const file = path.join(work, 'examples', 'multifile', 'shapes.c');
+    const original = fs.readFileSync(file, 'utf8');
+    const fmt = readmeJsonCommand('command').replace('${file}', file);
+    const formatted = sh(fmt, work, original);
+    expect(formatted.stderr).toBe('');
+    expect(formatted.code).toBe(0);
+    expect(formatted.stdout).toContain('natmodgen');
+    expect(fs.readFileSync(file, 'utf8')).toBe(original);
+    const onSave = readmeJsonCommand('cmd').replace('${file}', file);
+    expect(sh(onSave, work).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(formatted.stdout);
+  });
+
+  test('pre-commit and CI recipes on a repository with a multi-file module', () => {
+    const entry = /entry: (natmodgen sync --check)\n/.exec(README)?.[1];
+    expect(entry).toBeDefined();
+    // pre-commit passes the staged files after the entry
+    expect(sh(`${entry} examples/functions/functions.c`, work).code).toBe(1);
+    expect(sh('natmodgen sync examples', work).code).toBe(0);
+    expect(sh(`${entry} examples/multifile/module.c`, work).code).toBe(0);
+    const ci = /CI: `(natmodgen sync --check \.)`/.exec(README)?.[1];
+    expect(ci).toBeDefined();
+    const r = sh(ci!, work);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  test('the fragment include fails loudly when natmodgen is not on PATH', () => {
+    const include = /^include \$\(or \$\(shell natmodgen makefile\).*$/m.exec(README)?.[0];
+    expect(include).toBeDefined();
+    const dir = path.join(work, 'nopath');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'Makefile'), `${include}\nall:\n\t@echo included\n`);
+    const without = sh('make', dir, undefined, { PATH: '/usr/bin:/bin' });
+    expect(without.code).not.toBe(0);
+    expect(without.stderr).toContain('natmodgen is not on PATH');
+    // With natmodgen on PATH the fragment itself is included (and asks for SRC, as it should).
+    const withIt = sh('make', dir);
+    expect(withIt.stderr).not.toContain('natmodgen is not on PATH');
+    expect(withIt.stdout + withIt.stderr).not.toMatch(/No such file or directory/);
+  });
+
+  (MPY_DIR ? test : test.skip)('Quick start: the generated file builds with dynruntime.mk', () => {
+    const block = /```make\n(# build\/functions\/Makefile[\s\S]*?)```/.exec(README)?.[1];
+    expect(block).toBeDefined();
+    const dir = path.join(work, 'build', 'functions');
+    fs.writeFileSync(path.join(dir, 'Makefile'), block!.replace(/^MPY_DIR = .*$/m, `MPY_DIR = ${MPY_DIR}`));
+    const r = sh(`make -C build/functions PYTHON=${PYTHON}`, work);
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'nmg_functions.mpy'))).toBe(true);
+  });
+});
