@@ -197,7 +197,7 @@ describe('natmodgen init', () => {
       'src/b.c': '',
       'more.c': '',
     });
-    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    const r = await cli('init', dir, '--mpy-dir', fakeMp);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
@@ -220,7 +220,7 @@ describe('natmodgen init', () => {
       '',
     ].join('\n');
     const dir = folder({ 'micropython.cmake': cm, 'src/a.c': '', 'src/b.c': '' });
-    const r = await cli('init', dir, '--mpy-dir', '/opt/mp');
+    const r = await cli('init', dir, '--mpy-dir', fakeMp);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
