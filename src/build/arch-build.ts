@@ -19,8 +19,7 @@ export interface ArchBuildInput {
 }
 
 export type ArchBuildResult =
-  | { ok: true; mpy: string; size: number; helpers: string[] }
-  | { ok: false; stage: 'compile' | 'link'; firstError: string; log: string };
+  { ok: true; mpy: string; size: number; helpers: string[] } | { ok: false; stage: 'compile' | 'link'; firstError: string; log: string };
 
 /** The Makefile of one architecture: dynruntime.mk as a user would use it, plus the helper objects. */
 export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' | 'module' | 'sources' | 'includeDirs'>): string {
@@ -71,11 +70,20 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     writeIfChanged(path.join(dir, 'Makefile'), archMakefile({ ...input, sources }));
     const compile = await runAsync('make', [...makeArgs, 'natmodgen-objects']);
     if (compile.code !== 0) {
-      return { error: { ok: false as const, stage: 'compile' as const, firstError: firstError(compile.stderr || compile.stdout), log: `${compile.stdout}\n${compile.stderr}` } };
+      return {
+        error: {
+          ok: false as const,
+          stage: 'compile' as const,
+          firstError: firstError(compile.stderr || compile.stdout),
+          log: `${compile.stdout}\n${compile.stderr}`,
+        },
+      };
     }
     const objects = sources.map((s) => path.join(dir, 'build', s.rel.replace(/\.c$/, '.o')));
     try {
-      return { helpers: await extractHelpers(toolchain.cross, objects, [toolchain.libgcc, toolchain.libm], path.join(dir, 'runtime-helpers')) };
+      return {
+        helpers: await extractHelpers(toolchain.cross, objects, [toolchain.libgcc, toolchain.libm], path.join(dir, 'runtime-helpers')),
+      };
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return { error: { ok: false as const, stage: 'link' as const, firstError: msg, log: msg } };
@@ -95,6 +103,7 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
   const link = await runAsync('make', makeArgs);
   const linkLog = `${link.stdout}\n${link.stderr}`;
   const mpy = path.join(dir, `${input.module}.mpy`);
-  if (link.code !== 0 || !fs.existsSync(mpy)) return { ok: false, stage: 'link', firstError: firstError(link.stderr || link.stdout), log: linkLog };
+  if (link.code !== 0 || !fs.existsSync(mpy))
+    return { ok: false, stage: 'link', firstError: firstError(link.stderr || link.stdout), log: linkLog };
   return { ok: true, mpy, size: fs.statSync(mpy).size, helpers };
 }

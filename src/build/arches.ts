@@ -44,7 +44,8 @@ export function parseArchList(spec: string | undefined): { arches: NatmodArch[];
     .split(/[,\s]+/)
     .map((w) => w.trim())
     .filter(Boolean);
-  if (words.length === 0 || words.includes('all')) return { arches: [...NATMOD_ARCHES], all: true, unknown: words.filter((w) => w !== 'all' && !isNatmodArch(w)) };
+  if (words.length === 0 || words.includes('all'))
+    return { arches: [...NATMOD_ARCHES], all: true, unknown: words.filter((w) => w !== 'all' && !isNatmodArch(w)) };
   const unknown = words.filter((w) => !isNatmodArch(w));
   const arches = NATMOD_ARCHES.filter((a) => words.includes(a));
   return { arches, all: false, unknown };

@@ -44,7 +44,9 @@ export interface BuildReport {
 }
 
 /** Converts once, then builds every architecture in its own folder, `jobs` at a time. */
-export async function buildModule(opts: BuildOptions): Promise<{ value?: BuildReport; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+export async function buildModule(
+  opts: BuildOptions,
+): Promise<{ value?: BuildReport; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { inputs, diagnostics } = readInputs(opts.files);
   const sources = new Map(inputs.map((i) => [i.path, i.text]));
   if (hasErrors(diagnostics)) return { diagnostics, sources };

@@ -66,11 +66,12 @@ export function planHelpers(objects: NmSymbol[], archives: Archive[]): HelperPla
     }
   }
   const byMember = new Map<string, NmSymbol[]>();
-  for (const a of archives) for (const s of a.symbols) {
-    const k = `${a.path}\0${s.object}`;
-    if (!byMember.has(k)) byMember.set(k, []);
-    byMember.get(k)!.push(s);
-  }
+  for (const a of archives)
+    for (const s of a.symbols) {
+      const k = `${a.path}\0${s.object}`;
+      if (!byMember.has(k)) byMember.set(k, []);
+      byMember.get(k)!.push(s);
+    }
   const members: HelperPlan['members'] = [];
   const taken = new Set<string>();
   const unresolved = new Set<string>();

@@ -51,7 +51,9 @@ export function probeToolchain(mpyDir: string, arch: NatmodArch): Toolchain {
   try {
     const mk = path.join(dir, 'probe.mk');
     fs.writeFileSync(mk, PROBE);
-    const r = runSync('make', ['-s', '-f', mk, `MPY_DIR=${mpyDir}`, `ARCH=${arch}`, 'MOD=probe', 'LINK_RUNTIME=1', 'natmodgen-probe'], { cwd: dir });
+    const r = runSync('make', ['-s', '-f', mk, `MPY_DIR=${mpyDir}`, `ARCH=${arch}`, 'MOD=probe', 'LINK_RUNTIME=1', 'natmodgen-probe'], {
+      cwd: dir,
+    });
     const vars = new Map<string, string>();
     for (const line of r.stdout.split('\n')) {
       const eq = line.indexOf('=');

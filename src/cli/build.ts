@@ -40,15 +40,21 @@ export async function buildCommand(args: BuildArgs, io: Console): Promise<number
     );
   }
   const { arches, all, unknown } = parseArchList(args.arch);
-  if (unknown.length) return fail(`unknown architecture ${unknown.join(', ')}`, `use all or some of: ${parseArchList('all').arches.join(', ')}`);
+  if (unknown.length)
+    return fail(`unknown architecture ${unknown.join(', ')}`, `use all or some of: ${parseArchList('all').arches.join(', ')}`);
 
   const toolchains: Toolchain[] = [];
   const skipped: SummaryRow[] = [];
   for (const arch of arches) {
     const tc = probeToolchain(tree.dir, arch);
     if (tc.installed) toolchains.push(tc);
-    else if (all) skipped.push({ arch, status: 'skipped', detail: `no ${tc.cross || 'host '}gcc: install ${toolchainPackage(tc.cross, arch)}` });
-    else return fail(`no toolchain for ${arch} (${tc.cross}gcc)`, `install ${toolchainPackage(tc.cross, arch)}, or leave ${arch} out of --arch`);
+    else if (all)
+      skipped.push({ arch, status: 'skipped', detail: `no ${tc.cross || 'host '}gcc: install ${toolchainPackage(tc.cross, arch)}` });
+    else
+      return fail(
+        `no toolchain for ${arch} (${tc.cross}gcc)`,
+        `install ${toolchainPackage(tc.cross, arch)}, or leave ${arch} out of --arch`,
+      );
   }
   if (toolchains.length === 0) return fail('no natmod toolchain is installed', 'install gcc (x64) or a cross compiler, see the README');
 
@@ -88,7 +94,8 @@ export async function buildCommand(args: BuildArgs, io: Console): Promise<number
   rows.sort((a, b) => order.indexOf(a.arch) - order.indexOf(b.arch));
   io.out(summaryTable(module, tree, rows));
   const failed = outcomes.filter((o) => !o.ok);
-  if (packaged.length) io.out(`\npackage: ${cwdRel(path.join(path.resolve(args.output), 'package.json'))} (${packaged.length} files written)\n`);
+  if (packaged.length)
+    io.out(`\npackage: ${cwdRel(path.join(path.resolve(args.output), 'package.json'))} (${packaged.length} files written)\n`);
   if (failed.length) {
     io.err(`\n${failed.length} of ${outcomes.length} architectures failed; their build folders are kept under ${cwdRel(workDir)}\n`);
     return 2;

@@ -73,7 +73,13 @@ export function checkMpyDir(dir: string, from: string): { tree?: MpyTree; diagno
   const diagnostics: Diagnostic[] = [];
   const majorMinor = version?.split('.').slice(0, 2).join('.');
   if (!majorMinor || !SUPPORTED_MICROPYTHON.includes(majorMinor)) {
-    diagnostics.push(diag('NMG0004', undefined, { dir, version: version ?? 'of unknown version', supported: SUPPORTED_MICROPYTHON.map((v) => `${v}.x`).join(', ') }));
+    diagnostics.push(
+      diag('NMG0004', undefined, {
+        dir,
+        version: version ?? 'of unknown version',
+        supported: SUPPORTED_MICROPYTHON.map((v) => `${v}.x`).join(', '),
+      }),
+    );
   }
   return { tree: { dir, version }, diagnostics };
 }

@@ -102,7 +102,12 @@ export function genCommand(args: GenArgs, io: Console): number {
     if (seen.has(path.resolve(o.path))) diagnostics.push(diag('NMG1011', fileSpan(o.path), { file: o.path }));
     seen.add(path.resolve(o.path));
   }
-  diagnostics.push(...outputHazards(outputs.map((o) => o.path), allFiles));
+  diagnostics.push(
+    ...outputHazards(
+      outputs.map((o) => o.path),
+      allFiles,
+    ),
+  );
   if (!hasErrors(diagnostics)) diagnostics.push(...writeFiles(outputs).diagnostics);
   report(diagnostics, io, sources);
   return hasErrors(diagnostics) ? 2 : 0;

@@ -58,8 +58,13 @@ export function suggestFor(msg: string, argv: string[]): string | undefined {
       hints.push(`unknown option '${dashed}'; did you mean '--format ${word}'?`);
       continue;
     }
-    const c = closest(word, opts.filter((o) => o.length > 1));
-    hints.push(c ? `unknown option '${dashed.replace(/=.*$/, '')}'; did you mean '--${c}'?` : `unknown option '${dashed.replace(/=.*$/, '')}'`);
+    const c = closest(
+      word,
+      opts.filter((o) => o.length > 1),
+    );
+    hints.push(
+      c ? `unknown option '${dashed.replace(/=.*$/, '')}'; did you mean '--${c}'?` : `unknown option '${dashed.replace(/=.*$/, '')}'`,
+    );
   }
   return hints.join('; ');
 }
@@ -83,7 +88,11 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
   const parser = yargs(argv)
     .scriptName('natmodgen')
     .usage('$0 <command> [options]\n\nTurn MicroPython user C module sources into dynamic native modules (.mpy).')
-    .option('format', { choices: OUTPUT_FORMATS, default: 'text' as OutputFormat, describe: 'diagnostics as text (stderr), or one json or sarif document (stdout)' })
+    .option('format', {
+      choices: OUTPUT_FORMATS,
+      default: 'text' as OutputFormat,
+      describe: 'diagnostics as text (stderr), or one json or sarif document (stdout)',
+    })
     .command(
       'gen [files..]',
       'generate natmod translation units from user C module sources',
@@ -93,7 +102,12 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('output', { alias: 'o', type: 'string', describe: 'output folder (one file per input, same name)' })
           .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
-          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'folder searched for the module\'s headers (repeatable)' })
+          .option('include', {
+            alias: 'I',
+            type: 'string',
+            requiresArg: true,
+            describe: "folder searched for the module's headers (repeatable)",
+          })
           .example('$0 gen -o build/gen examples/functions/functions.c', 'write build/gen/functions.c')
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
@@ -113,12 +127,21 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .positional('files', { type: 'string', array: true, describe: 'the .c files of one module' })
           .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
           .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 when a file is not in sync' })
-          .option('diff', { type: 'boolean', default: false, describe: 'write nothing; print the change as a unified diff (exit 1 when there is one)' })
+          .option('diff', {
+            type: 'boolean',
+            default: false,
+            describe: 'write nothing; print the change as a unified diff (exit 1 when there is one)',
+          })
           .option('force', { type: 'boolean', default: false, describe: 'regenerate blocks that were edited by hand' })
           .option('stdin', { type: 'boolean', default: false, describe: 'read the source from stdin, write the result to stdout' })
           .option('stdin-filepath', { type: 'string', describe: 'the path the stdin text belongs to' })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree: report calls a natmod cannot link (default: $MPY_DIR)' })
-          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'folder searched for the module\'s headers (repeatable)' })
+          .option('include', {
+            alias: 'I',
+            type: 'string',
+            requiresArg: true,
+            describe: "folder searched for the module's headers (repeatable)",
+          })
           .example('$0 sync examples/functions/functions.c', 'make the file dual-mode in place')
           .example('$0 sync --check src/*.c', 'exit 1 if any file needs syncing (CI)')
           .example('$0 sync --stdin --stdin-filepath mod.c < mod.c', 'format-on-save: result on stdout'),
@@ -168,7 +191,10 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         y
           .positional('dir', { type: 'string', describe: 'the user C module folder (or its micropython.mk / micropython.cmake)' })
           .option('force', { alias: 'f', type: 'boolean', default: false, describe: 'overwrite an existing Makefile' })
-          .option('from', { choices: ['mk', 'cmake'] as const, describe: 'read micropython.mk or micropython.cmake (default: mk, then cmake)' })
+          .option('from', {
+            choices: ['mk', 'cmake'] as const,
+            describe: 'read micropython.mk or micropython.cmake (default: mk, then cmake)',
+          })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython tree to write as MPY_DIR (default: $MPY_DIR, else a placeholder)' })
           .option('arch', { choices: ARCHES, default: 'x64', describe: 'default ARCH in the Makefile' })
           .example('$0 init examples/functions', 'write examples/functions/Makefile'),
@@ -184,9 +210,18 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
       (y) =>
         y
           .positional('files', { type: 'string', array: true, describe: 'the .c files of one module' })
-          .option('output', { alias: 'o', type: 'string', describe: 'output folder: {MPY_ARCH}_{MPY_VERSION}/<module>.mpy per architecture' })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            describe: 'output folder: {MPY_ARCH}_{MPY_VERSION}/<module>.mpy per architecture',
+          })
           .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
-          .option('include', { alias: 'I', type: 'string', requiresArg: true, describe: 'extra include folder for the compiler (repeatable)' })
+          .option('include', {
+            alias: 'I',
+            type: 'string',
+            requiresArg: true,
+            describe: 'extra include folder for the compiler (repeatable)',
+          })
           .option('mpy-dir', { type: 'string', describe: 'MicroPython source tree with mpy-cross built (default: $MPY_DIR)' })
           .option('arch', { type: 'string', describe: 'architectures, comma-separated, or all (default: all with a toolchain)' })
           .option('package', { type: 'boolean', default: false, describe: 'also write package.json and a loader for mip' })

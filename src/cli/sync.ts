@@ -50,13 +50,15 @@ export function syncCommand(args: SyncArgs, io: Console): number {
     pre.push(diag('NMG0001', undefined, { what: '--stdin-filepath names the file of the text given with --stdin; --stdin is missing' }));
   }
   const stdinAbs = args.stdinFilepath ? path.resolve(args.stdinFilepath) : undefined;
-  if (args.stdinText === undefined && args.files.length === 0) pre.push(diag('NMG0001', undefined, { what: 'natmodgen sync: no input files' }));
+  if (args.stdinText === undefined && args.files.length === 0)
+    pre.push(diag('NMG0001', undefined, { what: 'natmodgen sync: no input files' }));
   if (hasErrors(pre)) {
     report(pre, io, new Map());
     return 2;
   }
   // With --stdin, the other files named (or the module's other sources) are context read from disk.
-  const named = args.stdinText !== undefined ? [args.stdinFilepath!, ...args.files.filter((f) => path.resolve(f) !== stdinAbs)] : args.files;
+  const named =
+    args.stdinText !== undefined ? [args.stdinFilepath!, ...args.files.filter((f) => path.resolve(f) !== stdinAbs)] : args.files;
   const grouped = groupInputs(named.filter((f) => args.stdinText === undefined || path.resolve(f) !== stdinAbs || fs.existsSync(f)));
   if (args.stdinText !== undefined && !grouped.groups.some((g) => g.files.some((f) => path.resolve(f) === stdinAbs))) {
     grouped.groups.unshift({ files: [args.stdinFilepath!], named: [args.stdinFilepath!] });
@@ -124,7 +126,13 @@ function syncGroup(
   const reserved = reservedNameUses(inputs);
   diagnostics.push(...reserved);
   if (reserved.length) return [];
-  const result = syncSources(inputs, { defines: args.defines, force: args.force, escapedQstrs: readQstrDefs(inputs.map((i) => i.path)), natmodApi, preprocess: { includeDirs: args.includeDirs ?? [], readFile: headerReader() } });
+  const result = syncSources(inputs, {
+    defines: args.defines,
+    force: args.force,
+    escapedQstrs: readQstrDefs(inputs.map((i) => i.path)),
+    natmodApi,
+    preprocess: { includeDirs: args.includeDirs ?? [], readFile: headerReader() },
+  });
   diagnostics.push(...result.diagnostics);
   if (hasErrors(result.diagnostics)) return [];
   const named = new Set(group.named.map((n) => path.resolve(n)));

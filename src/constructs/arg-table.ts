@@ -29,7 +29,8 @@ export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
     const staticIdx = [...Array(i - q.first).keys()].map((k) => q.first + k).find((k) => cur.is(k, 'static'));
     const node = ctx.file.tree.rootNode.descendantForIndex(cur.tokens[i].start);
     let atFileScope = true;
-    for (let n = node?.parent; n; n = n.parent) if (n.type === 'compound_statement' || n.type === 'function_definition') atFileScope = false;
+    for (let n = node?.parent; n; n = n.parent)
+      if (n.type === 'compound_statement' || n.type === 'function_definition') atFileScope = false;
     out.push({
       kind: 'arg_table',
       name: cur.text(nameIdx),
@@ -78,7 +79,9 @@ export const argTable = construct({
     const at = { start: decl.span.start, end: decl.span.end };
     if (!decl.atFileScope) {
       // Inside a function the table is built on each call: only `static` goes.
-      return { edits: decl.staticSpan ? [{ start: decl.staticSpan.start, end: decl.staticSpan.end, view: { partial: 'arg-table-unstatic' } }] : [] };
+      return {
+        edits: decl.staticSpan ? [{ start: decl.staticSpan.start, end: decl.staticSpan.end, view: { partial: 'arg-table-unstatic' } }] : [],
+      };
     }
     if (!decl.hasDirectives) {
       const view: ArgTableMacroView = { partial: 'arg-table-macro', name: decl.name, init: decl.init };

@@ -16,7 +16,9 @@ export function extractConstDictsWithSize(ctx: ExtractContext): ConstDictDecl[] 
     if (!call) continue;
     const args = ctx.cur.splitArgs(call.open, call.close);
     if (args.length !== 3) {
-      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: 'MP_DEFINE_CONST_DICT_WITH_SIZE: expected (name, table, size)' }));
+      ctx.diagnostics.push(
+        diag('NMG2010', ctx.cur.span(i, call.close), { what: 'MP_DEFINE_CONST_DICT_WITH_SIZE: expected (name, table, size)' }),
+      );
       continue;
     }
     out.push({

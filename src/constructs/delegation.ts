@@ -11,7 +11,16 @@ export function extractDelegations(ctx: ExtractContext): DelegationDecl[] {
     if (!call) continue;
     const args = ctx.cur.splitArgs(call.open, call.close).map((a) => ctx.cur.flat(a));
     if (args.length !== 2) continue;
-    out.push({ kind: 'delegation', name: args[1], moduleObj: args[0], handler: args[1], span: ctx.cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+    out.push({
+      kind: 'delegation',
+      name: args[1],
+      moduleObj: args[0],
+      handler: args[1],
+      span: ctx.cur.span(call.first, call.last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: false,
+    });
   }
   return out;
 }
@@ -33,7 +42,9 @@ export const delegation = construct({
   extract: extractDelegations,
   plan: ({ decl, role }) => {
     const view: DelegationView | RemovedView =
-      role.kind === 'convert' ? { partial: 'delegation', handler: decl.handler } : { partial: 'removed', what: `delegation for ${decl.moduleObj}` };
+      role.kind === 'convert'
+        ? { partial: 'delegation', handler: decl.handler }
+        : { partial: 'removed', what: `delegation for ${decl.moduleObj}` };
     return { edits: [{ start: decl.span.start, end: decl.span.end, view }] };
   },
 });

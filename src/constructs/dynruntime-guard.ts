@@ -15,7 +15,16 @@ export function extractDynruntimeGuards(ctx: ExtractContext): DynruntimeGuardDec
   ctx.file.tokens.forEach((t, i) => {
     const d = t.directive;
     if (!d || !/^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword) || !mentionsDynruntime(d.arg)) return;
-    out.push({ kind: 'dynruntime_guard', name: d.keyword, text: directiveText(ctx.cur, i), rewritten: rewrittenDirective(ctx.cur, i) ?? t.text, span: ctx.cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+    out.push({
+      kind: 'dynruntime_guard',
+      name: d.keyword,
+      text: directiveText(ctx.cur, i),
+      rewritten: rewrittenDirective(ctx.cur, i) ?? t.text,
+      span: ctx.cur.span(i),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: false,
+    });
   });
   return out;
 }

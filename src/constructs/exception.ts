@@ -12,7 +12,10 @@ export function extractExceptions(ctx: ExtractContext): ObjTypeDecl[] {
     const args = cur.splitArgs(call.open, call.close).map((a) => cur.flat(a));
     if (args.length !== 2) continue;
     const span = cur.span(call.first, call.last);
-    const slot = (s: 'make_new' | 'print' | 'attr' | 'parent', value: string) => ({ kind: 'item' as const, item: { slot: s, value, span } });
+    const slot = (s: 'make_new' | 'print' | 'attr' | 'parent', value: string) => ({
+      kind: 'item' as const,
+      item: { slot: s, value, span },
+    });
     out.push({
       kind: 'obj_type',
       name: `mp_type_${args[0]}`,
@@ -34,4 +37,10 @@ export function extractExceptions(ctx: ExtractContext): ObjTypeDecl[] {
 }
 
 /** MP_DEFINE_EXCEPTION gives an obj_type declaration, planned by src/constructs/obj-type.ts. */
-export const exception = construct({ name: 'exception', queries: ['exception'], templates: [], kind: 'obj_type', extract: extractExceptions });
+export const exception = construct({
+  name: 'exception',
+  queries: ['exception'],
+  templates: [],
+  kind: 'obj_type',
+  extract: extractExceptions,
+});

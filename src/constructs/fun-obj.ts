@@ -20,7 +20,15 @@ export function extractFunObjs(ctx: ExtractContext): FunObjDecl[] {
       ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: `${macro}: expected (name, function, ...)` }));
       continue;
     }
-    out.push({ kind: 'fun_obj', name: ctx.cur.flat(args[0]), macro, span: ctx.cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: call.isStatic });
+    out.push({
+      kind: 'fun_obj',
+      name: ctx.cur.flat(args[0]),
+      macro,
+      span: ctx.cur.span(call.first, call.last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: call.isStatic,
+    });
   }
   return [...out, ...helperFunObjs(ctx)];
 }
@@ -47,7 +55,15 @@ function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
       const name = exp[k + 2];
       if (name?.kind !== 'ident') continue;
       const isStatic = exp[k - 1]?.text === 'static';
-      out.push({ kind: 'fun_obj', name: name.text, macro: exp[k].text, span: cur.span(i, close), cond: ctx.condAt(i), unit: ctx.unit, isStatic });
+      out.push({
+        kind: 'fun_obj',
+        name: name.text,
+        macro: exp[k].text,
+        span: cur.span(i, close),
+        cond: ctx.condAt(i),
+        unit: ctx.unit,
+        isStatic,
+      });
     }
     i = close;
   }
@@ -55,4 +71,11 @@ function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
 }
 
 /** Function objects are const and linkable as written: nothing to change. */
-export const funObj = construct({ name: 'fun-obj', queries: ['fun-obj'], templates: [], kind: 'fun_obj', extract: extractFunObjs, plan: nothing });
+export const funObj = construct({
+  name: 'fun-obj',
+  queries: ['fun-obj'],
+  templates: [],
+  kind: 'fun_obj',
+  extract: extractFunObjs,
+  plan: nothing,
+});

@@ -11,7 +11,16 @@ export function extractIncludes(ctx: ExtractContext): IncludeDecl[] {
     const t = cur.tokens[i];
     const m = /^(["<])(.*)[">]$/.exec(t.directive?.arg ?? '');
     if (!m) continue;
-    out.push({ kind: 'include', name: m[2], target: m[2], quoted: m[1] === '"', span: cur.span(i), cond: ctx.condAt(i), unit: ctx.unit, isStatic: false });
+    out.push({
+      kind: 'include',
+      name: m[2],
+      target: m[2],
+      quoted: m[1] === '"',
+      span: cur.span(i),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: false,
+    });
   }
   return out;
 }

@@ -22,7 +22,9 @@ export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
     const amp = code.findIndex((k) => cur.is(k, '&'));
     const target = amp >= 0 ? code[amp + 1] : undefined;
     if (target === undefined || cur.tokens[target].kind !== 'ident') {
-      ctx.diagnostics.push(diag('NMG2010', cur.span(nameIdx), { what: `module object '${cur.text(nameIdx)}': no '.globals = (mp_obj_dict_t *)&dict'` }));
+      ctx.diagnostics.push(
+        diag('NMG2010', cur.span(nameIdx), { what: `module object '${cur.text(nameIdx)}': no '.globals = (mp_obj_dict_t *)&dict'` }),
+      );
       continue;
     }
     out.push({

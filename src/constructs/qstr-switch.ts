@@ -67,7 +67,12 @@ export const qstrSwitch = construct({
   kind: 'qstr_switch',
   extract: extractQstrSwitches,
   plan: ({ decl }) => {
-    const cond: QstrSwitchCondView = { partial: 'qstr-switch-cond', cond: decl.condText, labels: decl.labels.map((l) => l.qstr), count: decl.labels.length };
+    const cond: QstrSwitchCondView = {
+      partial: 'qstr-switch-cond',
+      cond: decl.condText,
+      labels: decl.labels.map((l) => l.qstr),
+      count: decl.labels.length,
+    };
     const labels = decl.labels.map((l, index) => {
       const view: QstrSwitchLabelView = { partial: 'qstr-switch-label', index, qstr: l.qstr };
       return { start: l.span.start, end: l.span.end, view };

@@ -18,7 +18,9 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
     const qstr = args[0] ? ctx.cur.flat(args[0]) : '';
     const legacy = args.length === 3 && ctx.cur.text(i) === 'MP_REGISTER_MODULE';
     if ((args.length !== 2 && !legacy) || !qstr.startsWith('MP_QSTR_')) {
-      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: `${ctx.cur.text(i)}: expected (MP_QSTR_name, module_obj)` }));
+      ctx.diagnostics.push(
+        diag('NMG2010', ctx.cur.span(i, call.close), { what: `${ctx.cur.text(i)}: expected (MP_QSTR_name, module_obj)` }),
+      );
       continue;
     }
     if (legacy && enableSwitchOff(ctx, args[2].from, args[2].to)) continue;

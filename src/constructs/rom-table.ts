@@ -15,7 +15,10 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   const { cur } = ctx;
   const out: RomTableDecl[] = [];
   // `mp_map_elem_t`: the non-ROM spelling of tables before MicroPython v1.12, still valid C.
-  const anchors = [...ctx.anchors('rom-table', 'rom_table.type', 'mp_rom_map_elem_t'), ...ctx.anchors('rom-table', 'rom_table.type', 'mp_map_elem_t')];
+  const anchors = [
+    ...ctx.anchors('rom-table', 'rom_table.type', 'mp_rom_map_elem_t'),
+    ...ctx.anchors('rom-table', 'rom_table.type', 'mp_map_elem_t'),
+  ];
   for (const i of [...new Set(anchors)].sort((a, b) => a - b)) {
     if (!qualifiersBefore(cur, i, ctx).isConst && cur.text(i) === 'mp_map_elem_t') continue;
     const q = qualifiersBefore(cur, i, ctx);
@@ -37,14 +40,18 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
       const toks = cur.codeTokens(r);
       const o = toks[0];
       if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) {
-        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)));
+        ctx.diagnostics.push(
+          diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)),
+        );
         return undefined;
       }
       const kv = cur.splitArgs(o, toks[toks.length - 1]);
       const key = kv[0] ? cur.flat(kv[0]) : '';
       const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w+)\)$/.exec(key);
       if (kv.length !== 2 || !m) {
-        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)));
+        ctx.diagnostics.push(
+          diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)),
+        );
         return undefined;
       }
       return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condOf(cur, o) };
@@ -85,7 +92,11 @@ export interface RomTableGlobalsView extends View<'rom-table-globals'> {
   lines: Array<RomTableEntryView | DirectiveLineView>;
 }
 
-function entryLines(t: RomTableDecl, values: Array<ResolvedValue | undefined>, partial: RomTableEntryView['partial']): Array<RomTableEntryView | DirectiveLineView> {
+function entryLines(
+  t: RomTableDecl,
+  values: Array<ResolvedValue | undefined>,
+  partial: RomTableEntryView['partial'],
+): Array<RomTableEntryView | DirectiveLineView> {
   return condLines(t.items, (e, i) => {
     const v = values[i];
     return v ? [{ partial, key: e.key, value: valueExpr(v) }] : [];
@@ -103,7 +114,12 @@ export const romTable = construct({
     const at = { start: decl.span.start, end: decl.span.end };
     if (role.kind === 'globals') {
       const fn = names.globals(ctx.module.name);
-      const view: RomTableGlobalsView = { partial: 'rom-table-globals', fn, linkage: ctx.holdsInit ? 'static ' : '', lines: entryLines(decl, values, 'rom-table-global-entry') };
+      const view: RomTableGlobalsView = {
+        partial: 'rom-table-globals',
+        fn,
+        linkage: ctx.holdsInit ? 'static ' : '',
+        lines: entryLines(decl, values, 'rom-table-global-entry'),
+      };
       return { edits: [{ ...at, view }] };
     }
     const view: RomTableView = {

@@ -15,7 +15,11 @@ const LINKABLE = new Set(['dict', 'type', 'fun_builtin_0', 'fun_builtin_1', 'fun
 const MACROS: Record<string, { cType: string; baseType: string; init: (a: string[]) => string }> = {
   MP_DEFINE_STR_OBJ: { cType: 'mp_obj_str_t', baseType: 'str', init: (a) => `{{NULL}, 0, sizeof(${a[1]}) - 1, (const byte *)${a[1]}}` },
   MP_DEFINE_BYTES_OBJ: { cType: 'mp_obj_str_t', baseType: 'bytes', init: (a) => `{{NULL}, 0, (${a[2]}), (const byte *)(${a[1]})}` },
-  MP_DEFINE_CONST_STATICMETHOD_OBJ: { cType: 'mp_rom_obj_static_class_method_t', baseType: 'staticmethod', init: (a) => `{{NULL}, ${a[1]}}` },
+  MP_DEFINE_CONST_STATICMETHOD_OBJ: {
+    cType: 'mp_rom_obj_static_class_method_t',
+    baseType: 'staticmethod',
+    init: (a) => `{{NULL}, ${a[1]}}`,
+  },
   MP_DEFINE_CONST_CLASSMETHOD_OBJ: { cType: 'mp_rom_obj_static_class_method_t', baseType: 'classmethod', init: (a) => `{{NULL}, ${a[1]}}` },
 };
 
@@ -28,7 +32,17 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
     const m = MACROS[cur.text(i)];
     if (!call || !m) continue;
     const args = cur.splitArgs(call.open, call.close).map((a) => cur.source(a).trim());
-    out.push({ kind: 'runtime_obj', name: args[0], cType: m.cType, baseType: m.baseType, init: m.init(args), span: cur.span(call.first, call.last), cond: ctx.condAt(i), unit: ctx.unit, isStatic: call.isStatic });
+    out.push({
+      kind: 'runtime_obj',
+      name: args[0],
+      cType: m.cType,
+      baseType: m.baseType,
+      init: m.init(args),
+      span: cur.span(call.first, call.last),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: call.isStatic,
+    });
   }
   for (const match of queryMatches(ctx.file, 'runtime-obj')) {
     const decl = match.captures.find((c) => c.name === 'runtime_obj.decl')?.node;

@@ -26,7 +26,11 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
       kind: 'static_local',
       name: d.vars.map((v) => v.name).join(','),
       specifiers: d.specifiers,
-      vars: d.vars.map((v) => ({ name: v.name, template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length), init: v.init })),
+      vars: d.vars.map((v) => ({
+        name: v.name,
+        template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
+        init: v.init,
+      })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
       functionName: nameNode?.text ?? 'fn',
       span: src.span(decl.startIndex, decl.endIndex),

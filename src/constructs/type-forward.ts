@@ -12,7 +12,14 @@ export function extractTypeForwards(ctx: ExtractContext): TypeForwardDecl[] {
     if (!q.isConst || cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, ';')) continue;
     const before = cur.text(q.first - 1);
     if (q.first > 0 && before !== ';' && before !== '}' && cur.tokens[q.first - 1].kind !== 'directive') continue;
-    out.push({ kind: 'type_forward', name: cur.text(nameIdx), span: cur.span(q.first, nameIdx + 1), cond: ctx.condAt(i), unit: ctx.unit, isStatic: q.isStatic });
+    out.push({
+      kind: 'type_forward',
+      name: cur.text(nameIdx),
+      span: cur.span(q.first, nameIdx + 1),
+      cond: ctx.condAt(i),
+      unit: ctx.unit,
+      isStatic: q.isStatic,
+    });
   }
   return out;
 }

@@ -139,7 +139,13 @@ export function formatSarif(diags: readonly Diagnostic[], sourceOf: (file: strin
     message: { text: d.help ? `${d.message}\nhelp: ${d.help}` : d.message },
     ...(d.span ? { locations: [location(d.span.file, d.span.line, d.span.col, endOf(d.span, sourceOf(d.span.file)))] } : {}),
     ...(d.related.length
-      ? { relatedLocations: d.related.map((r, id) => ({ id, message: { text: r.message }, ...location(r.span.file, r.span.line, r.span.col) })) }
+      ? {
+          relatedLocations: d.related.map((r, id) => ({
+            id,
+            message: { text: r.message },
+            ...location(r.span.file, r.span.line, r.span.col),
+          })),
+        }
       : {}),
   }));
   const doc = {

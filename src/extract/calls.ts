@@ -36,7 +36,7 @@ function macroBodyCalls(ctx: ExtractContext): Call[] {
     return head ? [{ i, t, name: head[1], params: head[2] ?? '', bodyAt: head[0].length, code }] : [];
   });
   // Macros used only inside other used macros count as used too.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const d of defines) {
       if (!used.has(d.name)) continue;
@@ -50,7 +50,12 @@ function macroBodyCalls(ctx: ExtractContext): Call[] {
   const out: Call[] = [];
   for (const d of defines) {
     if (!used.has(d.name)) continue;
-    const params = new Set(d.params.slice(1, -1).split(',').map((p) => p.trim()));
+    const params = new Set(
+      d.params
+        .slice(1, -1)
+        .split(',')
+        .map((p) => p.trim()),
+    );
     for (const m of d.code.slice(d.bodyAt).matchAll(/(?<![\w.>])([A-Za-z_]\w*)\s*\(/g)) {
       if (params.has(m[1])) continue;
       const start = d.t.start + d.bodyAt + m.index!;

@@ -29,7 +29,10 @@ export function mapConditions(tokens: Token[]): ConditionMap {
         return;
       }
       at[i] = stack.slice(0, -1);
-      stack = [...stack.slice(0, -1), { branches: [...top.branches, firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg })] }];
+      stack = [
+        ...stack.slice(0, -1),
+        { branches: [...top.branches, firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg })] },
+      ];
     } else if (t.kind === 'directive' && kw === 'endif') {
       if (!stack.length) unbalanced.push(i);
       stack = stack.slice(0, -1);

@@ -34,7 +34,12 @@ export class ExtractContext {
     this.cur = new Cursor(file);
     this.conds = mapConditions(file.tokens);
     // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
-    this.pp = preprocess(file.path, file.src.text, { defines, includeDirs: env.includeDirs, host: env.readFile && { readFile: env.readFile }, undefinedNames: [DYNRUNTIME] });
+    this.pp = preprocess(file.path, file.src.text, {
+      defines,
+      includeDirs: env.includeDirs,
+      host: env.readFile && { readFile: env.readFile },
+      undefinedNames: [DYNRUNTIME],
+    });
     this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }
 
@@ -85,9 +90,16 @@ export class ExtractContext {
     const flush = () => {
       if (!run.length) return;
       const byStart = new Map(run.map((t) => [t.start, t]));
-      const pp: PPToken[] = run.map((t) => ({ kind: t.kind === 'directive' ? 'other' : t.kind, text: t.text, start: t.start, end: t.end, bol: false, space: /\s/.test(text[t.start - 1] ?? '') }));
+      const pp: PPToken[] = run.map((t) => ({
+        kind: t.kind === 'directive' ? 'other' : t.kind,
+        text: t.text,
+        start: t.start,
+        end: t.end,
+        bol: false,
+        space: /\s/.test(text[t.start - 1] ?? ''),
+      }));
       const { tokens } = this.pp.expandAt(pp, run[0].start);
-      for (const x of tokens) out.push(x.macro ? toToken(x) : byStart.get(x.start) ?? toToken(x));
+      for (const x of tokens) out.push(x.macro ? toToken(x) : (byStart.get(x.start) ?? toToken(x)));
       run = [];
     };
     for (let i = from; i <= to; i++) {
@@ -105,7 +117,11 @@ export class ExtractContext {
    * module's macros, and for which `want` holds of their expansion, are replaced by it (X-macro
    * entries, slot macros). Tokens up to `open` keep their indexes.
    */
-  expandItems(open: number, close: number, want: (expanded: Token[]) => boolean = () => true): { cur: Cursor; open: number; close: number } {
+  expandItems(
+    open: number,
+    close: number,
+    want: (expanded: Token[]) => boolean = () => true,
+  ): { cur: Cursor; open: number; close: number } {
     const { cur } = this;
     const items = cur.splitArgs(open, close);
     if (!items.some((r) => this.leadingMacro(r) !== undefined)) return { cur, open, close };
@@ -192,7 +208,12 @@ export function readMacroCall(ctx: ExtractContext, i: number): MacroCall | undef
   let first = i;
   let isStatic = false;
   for (;;) {
-    const words = first > 0 ? (cur.is(first - 1, 'static') || cur.is(first - 1, 'const') ? [cur.text(first - 1)] : ctx.qualifierMacro(first - 1)) : undefined;
+    const words =
+      first > 0
+        ? cur.is(first - 1, 'static') || cur.is(first - 1, 'const')
+          ? [cur.text(first - 1)]
+          : ctx.qualifierMacro(first - 1)
+        : undefined;
     if (!words) break;
     if (words.includes('static')) isStatic = true;
     first--;

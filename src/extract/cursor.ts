@@ -17,7 +17,10 @@ export class Cursor {
    * `tokens`: a view of the file's tokens with some macro uses expanded (ExtractContext.expandItems);
    * the file's own token stream when absent.
    */
-  constructor(readonly file: ParsedFile, tokens?: Token[]) {
+  constructor(
+    readonly file: ParsedFile,
+    tokens?: Token[],
+  ) {
     this.tokens = tokens ?? file.tokens;
   }
 

@@ -27,7 +27,9 @@ export function isWritable(target: SyntaxNode, baseConst: boolean): boolean {
 
 /** A function prototype, as opposed to a function-pointer variable: the name is declared a function directly. */
 export function declaresFunction(target: SyntaxNode): boolean {
-  const inward = declaratorChain(target).reverse().filter((n) => n.type !== 'identifier' && n.type !== 'parenthesized_declarator');
+  const inward = declaratorChain(target)
+    .reverse()
+    .filter((n) => n.type !== 'identifier' && n.type !== 'parenthesized_declarator');
   return inward[0]?.type === 'function_declarator';
 }
 
@@ -53,7 +55,10 @@ export interface DeclaredVar {
 }
 
 /** Storage class, specifiers text (storage class removed) and variables of a declaration node. */
-export function readDeclaration(decl: SyntaxNode, text: string): { storage: string[]; baseConst: boolean; specifiers: string; vars: Array<DeclaredVar & { writable: boolean }> } | undefined {
+export function readDeclaration(
+  decl: SyntaxNode,
+  text: string,
+): { storage: string[]; baseConst: boolean; specifiers: string; vars: Array<DeclaredVar & { writable: boolean }> } | undefined {
   const storage = decl.namedChildren.filter((n) => n.type === 'storage_class_specifier').map((n) => n.text);
   const declarators = decl.childrenForFieldName('declarator');
   const target = (d: SyntaxNode) => (d.type === 'init_declarator' ? d.childForFieldName('declarator')! : d);

@@ -39,8 +39,11 @@ export function extractWith(
   // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
   const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
   const usesStackCheck =
-    !stackCheckOff && file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
-  const testsStrUnicode = file.tokens.some((t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''));
+    !stackCheckOff &&
+    file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
+  const testsStrUnicode = file.tokens.some(
+    (t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''),
+  );
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);

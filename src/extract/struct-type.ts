@@ -99,7 +99,8 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
 function valueText(ctx: ExtractContext, r: TokRange): string {
   const { cur } = ctx;
   const code = cur.codeTokens(r);
-  const castEnd = cur.is(code[0], '(') && (cur.is(code[1], 'mp_obj_dict_t') || cur.is(code[1], 'mp_obj_t')) ? code.findIndex((k) => cur.is(k, ')')) : -1;
+  const castEnd =
+    cur.is(code[0], '(') && (cur.is(code[1], 'mp_obj_dict_t') || cur.is(code[1], 'mp_obj_t')) ? code.findIndex((k) => cur.is(k, ')')) : -1;
   if (castEnd > 0 && cur.is(code[castEnd + 1], '&')) return cur.source({ from: code[castEnd + 1], to: r.to }).trim();
   return cur.source(r).trim();
 }

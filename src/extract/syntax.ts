@@ -21,7 +21,8 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   const root = file.tree.rootNode;
   const codeLen = text.replace(/\s+/g, '').length;
   const errLen = errors.reduce((s, e) => s + text.slice(e.start, e.end).replace(/\s+/g, '').length, 0);
-  if (root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5)) return [diag('NMG1003', file.src.span(errors[0]?.start ?? 0, errors[0]?.end ?? 0), {})];
+  if (root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5))
+    return [diag('NMG1003', file.src.span(errors[0]?.start ?? 0, errors[0]?.end ?? 0), {})];
   const out: Diagnostic[] = [];
   const claimed = decls.map((d) => d.span);
   for (const { node: e, start, end } of errors) {

@@ -187,7 +187,7 @@ export function readFunTable(text: string): string[] {
 
 /** The identifier a (possibly pointer / function / parenthesised) declarator declares. */
 function declaredName(d: SyntaxNode | null): string | undefined {
-  for (let n = d; n; ) {
+  for (let n = d; n;) {
     if (n.type === 'field_identifier' || n.type === 'identifier') return n.text;
     n = n.childForFieldName('declarator') ?? n.namedChildren.find((c) => c.type.endsWith('declarator')) ?? null;
   }

@@ -56,7 +56,11 @@ function apiHeaders(mpyDir: string): string[] {
   for (const dir of API_DIRS) {
     const abs = path.join(mpyDir, dir);
     if (!fs.existsSync(abs)) continue;
-    for (const f of fs.readdirSync(abs).filter((n) => n.endsWith('.h')).sort()) headers.push(`${dir}/${f}`);
+    for (const f of fs
+      .readdirSync(abs)
+      .filter((n) => n.endsWith('.h'))
+      .sort())
+      headers.push(`${dir}/${f}`);
   }
   return headers;
 }

@@ -17,10 +17,38 @@ export interface CondScope {
 /** Thrown for a condition natmodgen init cannot evaluate; the reader reports it. */
 export class CondUnsupported extends Error {}
 
-const UNARY = new Set(['DEFINED', 'EXISTS', 'IS_DIRECTORY', 'IS_ABSOLUTE', 'IS_SYMLINK', 'COMMAND', 'TARGET', 'POLICY', 'TEST', 'IS_READABLE', 'IS_WRITABLE', 'IS_EXECUTABLE']);
+const UNARY = new Set([
+  'DEFINED',
+  'EXISTS',
+  'IS_DIRECTORY',
+  'IS_ABSOLUTE',
+  'IS_SYMLINK',
+  'COMMAND',
+  'TARGET',
+  'POLICY',
+  'TEST',
+  'IS_READABLE',
+  'IS_WRITABLE',
+  'IS_EXECUTABLE',
+]);
 const BINARY = new Set([
-  'STREQUAL', 'STRLESS', 'STRGREATER', 'STRLESS_EQUAL', 'STRGREATER_EQUAL', 'EQUAL', 'LESS', 'GREATER', 'LESS_EQUAL', 'GREATER_EQUAL',
-  'MATCHES', 'VERSION_EQUAL', 'VERSION_LESS', 'VERSION_GREATER', 'VERSION_LESS_EQUAL', 'VERSION_GREATER_EQUAL', 'IN_LIST',
+  'STREQUAL',
+  'STRLESS',
+  'STRGREATER',
+  'STRLESS_EQUAL',
+  'STRGREATER_EQUAL',
+  'EQUAL',
+  'LESS',
+  'GREATER',
+  'LESS_EQUAL',
+  'GREATER_EQUAL',
+  'MATCHES',
+  'VERSION_EQUAL',
+  'VERSION_LESS',
+  'VERSION_GREATER',
+  'VERSION_LESS_EQUAL',
+  'VERSION_GREATER_EQUAL',
+  'IN_LIST',
 ]);
 
 /** CMake's false constants (case-insensitive), besides the empty string and anything ending in -NOTFOUND. */

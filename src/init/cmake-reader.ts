@@ -11,7 +11,18 @@ import { ReadStop } from './read-stop';
 import { SpanMaker } from './text-span';
 
 /** Commands that say nothing natmodgen init needs. */
-const IGNORED = new Set(['add_library', 'target_link_libraries', 'message', 'cmake_minimum_required', 'cmake_policy', 'include_guard', 'project', 'add_dependencies', 'set_property', 'mark_as_advanced']);
+const IGNORED = new Set([
+  'add_library',
+  'target_link_libraries',
+  'message',
+  'cmake_minimum_required',
+  'cmake_policy',
+  'include_guard',
+  'project',
+  'add_dependencies',
+  'set_property',
+  'mark_as_advanced',
+]);
 const SCOPES = new Set(['INTERFACE', 'PUBLIC', 'PRIVATE']);
 /** Stands for `\;` while a list is split at `;`. */
 const SEMI = '\u0001';
@@ -101,7 +112,9 @@ export function readMicropythonCmake(file: string, text: string): Result<ModuleB
     const condition = (cmd: CmakeCommand): boolean => {
       const unknown = new Set<string>();
       const tokens: CondToken[] = cmd.args.map((a) =>
-        a.kind === 'paren' ? { value: a.text, quoted: false, paren: a.text as '(' | ')' } : { value: a.kind === 'bracket' ? a.text : expand(a.text, a, a.kind === 'quoted', unknown), quoted: a.kind !== 'unquoted' },
+        a.kind === 'paren'
+          ? { value: a.text, quoted: false, paren: a.text as '(' | ')' }
+          : { value: a.kind === 'bracket' ? a.text : expand(a.text, a, a.kind === 'quoted', unknown), quoted: a.kind !== 'unquoted' },
       );
       const what = `'${cmd.name}(${spans.text.slice(cmd.args[0]?.start ?? cmd.end, cmd.args[cmd.args.length - 1]?.end ?? cmd.end)})'`;
       try {
@@ -201,7 +214,8 @@ export function readMicropythonCmake(file: string, text: string): Result<ModuleB
           }
           break;
         case 'target_include_directories':
-          for (const x of texts.slice(1)) if (!SCOPES.has(x) && !['SYSTEM', 'AFTER', 'BEFORE'].includes(x)) addIncludeDir(build, path.resolve(dir, x));
+          for (const x of texts.slice(1))
+            if (!SCOPES.has(x) && !['SYSTEM', 'AFTER', 'BEFORE'].includes(x)) addIncludeDir(build, path.resolve(dir, x));
           break;
         case 'target_compile_definitions':
           for (const x of texts.slice(1)) if (!SCOPES.has(x)) build.cflags.push(`-D${x.replace(/^-D/, '')}`);
@@ -210,12 +224,17 @@ export function readMicropythonCmake(file: string, text: string): Result<ModuleB
           for (const x of texts) build.cflags.push(`-D${x.replace(/^-D/, '')}`);
           break;
         case 'target_compile_options':
-          addFlags(build, texts.slice(1).filter((x) => !SCOPES.has(x) && x !== 'BEFORE'), dir);
+          addFlags(
+            build,
+            texts.slice(1).filter((x) => !SCOPES.has(x) && x !== 'BEFORE'),
+            dir,
+          );
           break;
         case 'include': {
           const target = texts[0] ?? '';
           const optional = texts.includes('OPTIONAL');
-          if (!/[\\/]/.test(target) && !target.endsWith('.cmake')) throw new ReadStop(diag('NMG4004', at, { what: `include(${target}) of a CMake module` }));
+          if (!/[\\/]/.test(target) && !target.endsWith('.cmake'))
+            throw new ReadStop(diag('NMG4004', at, { what: `include(${target}) of a CMake module` }));
           const inc = path.resolve(dir, target);
           let incText: string;
           try {
@@ -246,7 +265,10 @@ export function readMicropythonCmake(file: string, text: string): Result<ModuleB
     restore();
 
     function restore(): void {
-      for (const [k, val] of [['CMAKE_CURRENT_LIST_DIR', saved[0]], ['CMAKE_CURRENT_LIST_FILE', saved[1]]] as const) {
+      for (const [k, val] of [
+        ['CMAKE_CURRENT_LIST_DIR', saved[0]],
+        ['CMAKE_CURRENT_LIST_FILE', saved[1]],
+      ] as const) {
         if (val === undefined) vars.delete(k);
         else vars.set(k, val);
       }

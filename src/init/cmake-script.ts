@@ -63,8 +63,15 @@ export function readMicropythonCmakeWithCmake(file: string, text: string, cmake 
     if (r.status !== 0) {
       const m = /CMake Error at (?:.*?):(\d+) \([^)]*\):\s*\n\s*(.*)/.exec(r.stderr);
       const line = m ? Number(m[1]) : 1;
-      const start = text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
-      return { value: undefined, diagnostics: [diag('NMG4003', spans.span(start, start), { what: `cmake: ${(m?.[2] ?? r.stderr).trim()}` })] };
+      const start =
+        text
+          .split('\n')
+          .slice(0, line - 1)
+          .join('\n').length + (line > 1 ? 1 : 0);
+      return {
+        value: undefined,
+        diagnostics: [diag('NMG4003', spans.span(start, start), { what: `cmake: ${(m?.[2] ?? r.stderr).trim()}` })],
+      };
     }
     const diagnostics: Diagnostic[] = [];
     const build = emptyBuild(abs, 'cmake');

@@ -15,7 +15,10 @@ export function hasWildcard(p: string): boolean {
 export function glob(pattern: string, recurse = false): string[] {
   const abs = path.resolve(pattern);
   const root = path.parse(abs).root;
-  const parts = abs.slice(root.length).split(/[\\/]+/).filter((p) => p !== '');
+  const parts = abs
+    .slice(root.length)
+    .split(/[\\/]+/)
+    .filter((p) => p !== '');
   if (!hasWildcard(abs) && !recurse) return exists(abs) ? [abs] : [];
   const last = parts.pop() ?? '';
   let dirs = [root];

@@ -26,9 +26,39 @@ export function trimSeg(seg: Seg): Seg {
 export type MakeVar = { flavor: 'simple'; value: string } | { flavor: 'recursive'; value: Seg };
 
 const SUPPORTED = new Set([
-  'subst', 'patsubst', 'strip', 'findstring', 'filter', 'filter-out', 'sort', 'word', 'wordlist', 'words', 'firstword', 'lastword',
-  'dir', 'notdir', 'suffix', 'basename', 'addsuffix', 'addprefix', 'join', 'wildcard', 'realpath', 'abspath',
-  'if', 'or', 'and', 'foreach', 'call', 'value', 'origin', 'flavor', 'info', 'warning', 'error',
+  'subst',
+  'patsubst',
+  'strip',
+  'findstring',
+  'filter',
+  'filter-out',
+  'sort',
+  'word',
+  'wordlist',
+  'words',
+  'firstword',
+  'lastword',
+  'dir',
+  'notdir',
+  'suffix',
+  'basename',
+  'addsuffix',
+  'addprefix',
+  'join',
+  'wildcard',
+  'realpath',
+  'abspath',
+  'if',
+  'or',
+  'and',
+  'foreach',
+  'call',
+  'value',
+  'origin',
+  'flavor',
+  'info',
+  'warning',
+  'error',
 ]);
 /** Functions make knows that natmodgen init does not evaluate (they are reported, not mistaken for variables). */
 const UNSUPPORTED = new Set(['shell', 'eval', 'file', 'guile', 'let', 'intcmp']);
@@ -36,9 +66,36 @@ const UNSUPPORTED = new Set(['shell', 'eval', 'file', 'guile', 'let', 'intcmp'])
 const LAZY = new Set(['if', 'or', 'and', 'foreach']);
 /** Last argument takes the rest of the text, commas included. */
 const ARITY: Record<string, number> = {
-  subst: 3, patsubst: 3, findstring: 2, filter: 2, 'filter-out': 2, word: 2, wordlist: 3, addsuffix: 2, addprefix: 2, join: 2,
-  if: 3, foreach: 3, strip: 1, sort: 1, words: 1, firstword: 1, lastword: 1, dir: 1, notdir: 1, suffix: 1, basename: 1,
-  wildcard: 1, realpath: 1, abspath: 1, value: 1, origin: 1, flavor: 1, info: 1, warning: 1, error: 1,
+  subst: 3,
+  patsubst: 3,
+  findstring: 2,
+  filter: 2,
+  'filter-out': 2,
+  word: 2,
+  wordlist: 3,
+  addsuffix: 2,
+  addprefix: 2,
+  join: 2,
+  if: 3,
+  foreach: 3,
+  strip: 1,
+  sort: 1,
+  words: 1,
+  firstword: 1,
+  lastword: 1,
+  dir: 1,
+  notdir: 1,
+  suffix: 1,
+  basename: 1,
+  wildcard: 1,
+  realpath: 1,
+  abspath: 1,
+  value: 1,
+  origin: 1,
+  flavor: 1,
+  info: 1,
+  warning: 1,
+  error: 1,
 };
 
 const words = (s: string) => s.split(/\s+/).filter((w) => w !== '');
@@ -88,7 +145,10 @@ export class MakeExpander {
       }
       const close = n === '(' ? ')' : '}';
       const end = matchClose(s, i + 2, n, close);
-      if (end < 0) throw new ReadStop(diag('NMG4003', this.spans.span(seg.off[i], seg.off[s.length - 1] + 1), { what: 'unterminated variable reference' }));
+      if (end < 0)
+        throw new ReadStop(
+          diag('NMG4003', this.spans.span(seg.off[i], seg.off[s.length - 1] + 1), { what: 'unterminated variable reference' }),
+        );
       out += this.reference(slice(seg, i + 2, end), seg.off[i]);
       i = end + 1;
     }
@@ -111,7 +171,9 @@ export class MakeExpander {
         const to = this.expand(slice(body, eq + 1));
         const pat = from.includes('%') ? from : `%${from}`;
         const rep = from.includes('%') ? to : `%${to}`;
-        return words(value).map((w) => patsubstWord(pat, rep, w)).join(' ');
+        return words(value)
+          .map((w) => patsubstWord(pat, rep, w))
+          .join(' ');
       }
     }
     return this.lookup(this.expand(body).trim(), at);
@@ -136,9 +198,11 @@ export class MakeExpander {
     const rel = (p: string) => path.resolve(this.baseDir, p);
     switch (fn) {
       case 'subst':
-        return all[0] === '' ? all[2] ?? '' : (all[2] ?? '').split(all[0]).join(all[1] ?? '');
+        return all[0] === '' ? (all[2] ?? '') : (all[2] ?? '').split(all[0]).join(all[1] ?? '');
       case 'patsubst':
-        return words(all[2] ?? '').map((w) => patsubstWord(all[0].trim(), (all[1] ?? '').trim(), w)).join(' ');
+        return words(all[2] ?? '')
+          .map((w) => patsubstWord(all[0].trim(), (all[1] ?? '').trim(), w))
+          .join(' ');
       case 'strip':
         return words(all[0] ?? '').join(' ');
       case 'findstring':
@@ -147,14 +211,18 @@ export class MakeExpander {
       case 'filter-out': {
         const pats = words(all[0]);
         const keep = fn === 'filter';
-        return words(all[1] ?? '').filter((w) => pats.some((p) => patternMatch(p, w) !== undefined) === keep).join(' ');
+        return words(all[1] ?? '')
+          .filter((w) => pats.some((p) => patternMatch(p, w) !== undefined) === keep)
+          .join(' ');
       }
       case 'sort':
         return [...new Set(words(all[0] ?? ''))].sort().join(' ');
       case 'word':
         return words(all[1] ?? '')[Number(all[0].trim()) - 1] ?? '';
       case 'wordlist':
-        return words(all[2] ?? '').slice(Number(all[0].trim()) - 1, Number((all[1] ?? '').trim())).join(' ');
+        return words(all[2] ?? '')
+          .slice(Number(all[0].trim()) - 1, Number((all[1] ?? '').trim()))
+          .join(' ');
       case 'words':
         return String(words(all[0] ?? '').length);
       case 'firstword':
@@ -162,17 +230,30 @@ export class MakeExpander {
       case 'lastword':
         return words(all[0] ?? '').slice(-1)[0] ?? '';
       case 'dir':
-        return words(all[0] ?? '').map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/') + 1) : './')).join(' ');
+        return words(all[0] ?? '')
+          .map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/') + 1) : './'))
+          .join(' ');
       case 'notdir':
-        return words(all[0] ?? '').map((w) => w.slice(w.lastIndexOf('/') + 1)).join(' ');
+        return words(all[0] ?? '')
+          .map((w) => w.slice(w.lastIndexOf('/') + 1))
+          .join(' ');
       case 'suffix':
-        return words(all[0] ?? '').map((w) => /\.[^./]*$/.exec(w)?.[0] ?? '').filter((w) => w !== '').join(' ');
+        return words(all[0] ?? '')
+          .map((w) => /\.[^./]*$/.exec(w)?.[0] ?? '')
+          .filter((w) => w !== '')
+          .join(' ');
       case 'basename':
-        return words(all[0] ?? '').map((w) => w.replace(/\.[^./]*$/, '')).join(' ');
+        return words(all[0] ?? '')
+          .map((w) => w.replace(/\.[^./]*$/, ''))
+          .join(' ');
       case 'addsuffix':
-        return words(all[1] ?? '').map((w) => w + all[0]).join(' ');
+        return words(all[1] ?? '')
+          .map((w) => w + all[0])
+          .join(' ');
       case 'addprefix':
-        return words(all[1] ?? '').map((w) => all[0] + w).join(' ');
+        return words(all[1] ?? '')
+          .map((w) => all[0] + w)
+          .join(' ');
       case 'join': {
         const a = words(all[0]);
         const b = words(all[1] ?? '');
@@ -183,7 +264,9 @@ export class MakeExpander {
           .flatMap((w) => glob(rel(w)).map((f) => (path.isAbsolute(w) ? f : path.relative(this.baseDir, f))))
           .join(' ');
       case 'abspath':
-        return words(all[0] ?? '').map(rel).join(' ');
+        return words(all[0] ?? '')
+          .map(rel)
+          .join(' ');
       case 'realpath':
         return words(all[0] ?? '')
           .map((w) => {
@@ -311,7 +394,8 @@ function patternMatch(pat: string, word: string): string | undefined {
   if (k < 0) return pat === word ? '' : undefined;
   const pre = pat.slice(0, k);
   const post = pat.slice(k + 1);
-  if (word.length >= pre.length + post.length && word.startsWith(pre) && word.endsWith(post)) return word.slice(pre.length, word.length - post.length);
+  if (word.length >= pre.length + post.length && word.startsWith(pre) && word.endsWith(post))
+    return word.slice(pre.length, word.length - post.length);
   return undefined;
 }
 

@@ -45,7 +45,11 @@ export function readMicropythonMkWithMake(file: string, text: string, make = 'ma
     // make names the file and line: `micropython.mk:3: *** message.  Stop.`
     const m = /^(?:.*?):(\d+): (?:\*\*\* )?(.*?)(?:\.\s+Stop\.)?$/m.exec(r.stderr);
     const line = m ? Number(m[1]) : 1;
-    const start = text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
+    const start =
+      text
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length + (line > 1 ? 1 : 0);
     return { value: undefined, diagnostics: [diag('NMG4003', spans.span(start, start), { what: `make: ${m?.[2] ?? r.stderr.trim()}` })] };
   }
   const values = new Map<string, string>();

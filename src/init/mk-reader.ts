@@ -7,7 +7,14 @@ import { ReadStop } from './read-stop';
 import { SpanMaker } from './text-span';
 
 /** The variables a micropython.mk fills, as MicroPython's py/py.mk reads them (C sources first, then assembler). */
-export const SOURCE_VARS = ['SRC_USERMOD_C', 'SRC_USERMOD', 'SRC_USERMOD_LIB_C', 'SRC_USERMOD_LIB_ASM', 'SRC_USERMOD_CXX', 'SRC_USERMOD_LIB_CXX'];
+export const SOURCE_VARS = [
+  'SRC_USERMOD_C',
+  'SRC_USERMOD',
+  'SRC_USERMOD_LIB_C',
+  'SRC_USERMOD_LIB_ASM',
+  'SRC_USERMOD_CXX',
+  'SRC_USERMOD_LIB_CXX',
+];
 export const FLAG_VARS = ['CFLAGS_USERMOD'];
 /** py/py.mk defines these as simply expanded before including the modules, so `+=` expands at once. */
 export const PREDEFINED = [...SOURCE_VARS, ...FLAG_VARS, 'CXXFLAGS_USERMOD', 'LDFLAGS_USERMOD'];
@@ -108,10 +115,21 @@ export function readMicropythonMk(file: string, text: string): Result<ModuleBuil
 
   const build = emptyBuild(abs, 'mk');
   for (const v of SOURCE_VARS) {
-    const files = mx.lookup(v, 0).split(/\s+/).filter((w) => w !== '');
+    const files = mx
+      .lookup(v, 0)
+      .split(/\s+/)
+      .filter((w) => w !== '');
     for (const f of files) addSource(build, path.resolve(dir, f), lastSet.get(v), diagnostics);
   }
-  for (const v of FLAG_VARS) addFlags(build, mx.lookup(v, 0).split(/\s+/).filter((w) => w !== ''), dir);
+  for (const v of FLAG_VARS)
+    addFlags(
+      build,
+      mx
+        .lookup(v, 0)
+        .split(/\s+/)
+        .filter((w) => w !== ''),
+      dir,
+    );
   return { value: build, diagnostics };
 }
 
@@ -138,7 +156,10 @@ function assign(mx: MakeExpander, name: string, op: string, value: Seg, spans: S
         mx.vars.set(name, { flavor: 'simple', value: old.value === '' ? add : add === '' ? old.value : `${old.value} ${add}` });
       } else {
         const sep = old.value.s === '' || value.s === '' ? '' : ' ';
-        mx.vars.set(name, { flavor: 'recursive', value: { s: old.value.s + sep + value.s, off: [...old.value.off, ...(sep ? [value.off[0] ?? 0] : []), ...value.off] } });
+        mx.vars.set(name, {
+          flavor: 'recursive',
+          value: { s: old.value.s + sep + value.s, off: [...old.value.off, ...(sep ? [value.off[0] ?? 0] : []), ...value.off] },
+        });
       }
       return;
     default:

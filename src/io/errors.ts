@@ -17,6 +17,7 @@ export function osReason(e: unknown): string {
     EMFILE: 'too many open files',
     ELOOP: 'too many symbolic links',
   };
-  if (err && typeof err.code === 'string') return `${words[err.code] ?? err.message.replace(/^[A-Z]+: /, '').replace(/,.*$/, '')} (${err.code})`;
+  if (err && typeof err.code === 'string')
+    return `${words[err.code] ?? err.message.replace(/^[A-Z]+: /, '').replace(/,.*$/, '')} (${err.code})`;
   return err instanceof Error ? err.message : String(e);
 }

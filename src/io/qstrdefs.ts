@@ -12,7 +12,10 @@ export function readQstrDefs(inputPaths: string[]): Map<string, string> {
   for (const dir of dirs) {
     let names: string[];
     try {
-      names = fs.readdirSync(dir).filter((f) => /^qstrdefs.*\.h$/.test(f)).sort();
+      names = fs
+        .readdirSync(dir)
+        .filter((f) => /^qstrdefs.*\.h$/.test(f))
+        .sort();
     } catch {
       continue;
     }

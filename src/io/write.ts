@@ -141,7 +141,8 @@ export function protectedReason(file: string): Diagnostic | undefined {
   for (;;) {
     try {
       const st = fs.statSync(dir);
-      if (!st.isDirectory()) return diag('NMG1008', fileSpan(file), { file, op: 'write', why: `'${dir}' is a file, not a folder (ENOTDIR)` });
+      if (!st.isDirectory())
+        return diag('NMG1008', fileSpan(file), { file, op: 'write', why: `'${dir}' is a file, not a folder (ENOTDIR)` });
       if ((st.mode & 0o222) === 0) return diag('NMG1009', fileSpan(file), { file: dir });
       return undefined;
     } catch (e) {

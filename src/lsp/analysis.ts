@@ -56,7 +56,10 @@ function siblingSources(file: string, read: (file: string) => string | undefined
   const dir = path.dirname(file);
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.c')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.c'))
+      .sort();
   } catch {
     return [];
   }

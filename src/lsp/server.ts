@@ -82,7 +82,10 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       const message = e instanceof Error ? e.message : String(e);
       connection.console.error(`natmodgen: internal error on ${file}: ${e instanceof Error ? e.stack : message}`);
       const span = { file, line: 1, col: 1, start: 0, end: 0 };
-      a = { version: doc.version, diagnostics: [{ code: 'NMG0000', severity: 'error', message: `natmodgen internal error: ${message}`, span, related: [] }] };
+      a = {
+        version: doc.version,
+        diagnostics: [{ code: 'NMG0000', severity: 'error', message: `natmodgen internal error: ${message}`, span, related: [] }],
+      };
     }
     results.set(doc.uri, a);
     return a;
@@ -156,7 +159,12 @@ function toLsp(d: Diagnostic, doc: TextDocument): LspDiagnostic {
   const range = d.span
     ? { start: doc.positionAt(d.span.start), end: doc.positionAt(Math.max(d.span.end, d.span.start)) }
     : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const severity = d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+  const severity =
+    d.severity === 'error'
+      ? DiagnosticSeverity.Error
+      : d.severity === 'warning'
+        ? DiagnosticSeverity.Warning
+        : DiagnosticSeverity.Information;
   return {
     range,
     severity,

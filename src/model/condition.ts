@@ -68,8 +68,10 @@ const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
  */
 export function firmwareSide(b: CondBranch): CondBranch {
   if (!mentionsDynruntime(b.arg)) return b;
-  if ((b.keyword === 'ifdef' || b.keyword === 'elifdef') && b.arg.trim() === DYNRUNTIME) return { keyword: b.keyword === 'ifdef' ? 'if' : 'elif', arg: '0' };
-  if ((b.keyword === 'ifndef' || b.keyword === 'elifndef') && b.arg.trim() === DYNRUNTIME) return { keyword: b.keyword === 'ifndef' ? 'if' : 'elif', arg: '1' };
+  if ((b.keyword === 'ifdef' || b.keyword === 'elifdef') && b.arg.trim() === DYNRUNTIME)
+    return { keyword: b.keyword === 'ifdef' ? 'if' : 'elif', arg: '0' };
+  if ((b.keyword === 'ifndef' || b.keyword === 'elifndef') && b.arg.trim() === DYNRUNTIME)
+    return { keyword: b.keyword === 'ifndef' ? 'if' : 'elif', arg: '1' };
   const arg = b.arg
     .replace(/defined\s*\(\s*MICROPY_ENABLE_DYNRUNTIME\s*\)/g, '0')
     .replace(/defined\s+MICROPY_ENABLE_DYNRUNTIME\b/g, '0')

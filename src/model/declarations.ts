@@ -57,7 +57,20 @@ export interface ConstDictDecl extends DeclBase {
 }
 
 /** The type slots MicroPython v1.28.0 defines (py/obj.h `mp_obj_type_t`), in declaration order. */
-export const TYPE_SLOTS = ['make_new', 'print', 'call', 'unary_op', 'binary_op', 'attr', 'subscr', 'iter', 'buffer', 'protocol', 'parent', 'locals_dict'] as const;
+export const TYPE_SLOTS = [
+  'make_new',
+  'print',
+  'call',
+  'unary_op',
+  'binary_op',
+  'attr',
+  'subscr',
+  'iter',
+  'buffer',
+  'protocol',
+  'parent',
+  'locals_dict',
+] as const;
 export type SlotName = (typeof TYPE_SLOTS)[number];
 
 export interface TypeSlot {

@@ -6,19 +6,70 @@ import type { FirmwareRef } from './resolved';
  * (py/dynruntime.h macros, or the builtins namespace via mp_load_global).
  */
 const DYNRUNTIME_TYPES = new Set([
-  'mp_type_type', 'mp_type_NoneType', 'mp_type_bool', 'mp_type_int', 'mp_type_str', 'mp_type_bytes', 'mp_type_bytearray', 'mp_type_tuple',
-  'mp_type_list', 'mp_type_dict', 'mp_type_Exception', 'mp_type_EOFError', 'mp_type_IndexError', 'mp_type_KeyError', 'mp_type_NotImplementedError',
-  'mp_type_RuntimeError', 'mp_type_TypeError', 'mp_type_ValueError',
+  'mp_type_type',
+  'mp_type_NoneType',
+  'mp_type_bool',
+  'mp_type_int',
+  'mp_type_str',
+  'mp_type_bytes',
+  'mp_type_bytearray',
+  'mp_type_tuple',
+  'mp_type_list',
+  'mp_type_dict',
+  'mp_type_Exception',
+  'mp_type_EOFError',
+  'mp_type_IndexError',
+  'mp_type_KeyError',
+  'mp_type_NotImplementedError',
+  'mp_type_RuntimeError',
+  'mp_type_TypeError',
+  'mp_type_ValueError',
 ]);
 
-const DYNRUNTIME_OBJECTS = new Set(['mp_stream_read_obj', 'mp_stream_readinto_obj', 'mp_stream_unbuffered_readline_obj', 'mp_stream_write_obj']);
+const DYNRUNTIME_OBJECTS = new Set([
+  'mp_stream_read_obj',
+  'mp_stream_readinto_obj',
+  'mp_stream_unbuffered_readline_obj',
+  'mp_stream_write_obj',
+]);
 
 /** Builtin names reachable with mp_load_global (types and exceptions in the builtins module). */
 const BUILTIN_TYPES = new Set([
-  'object', 'float', 'complex', 'set', 'frozenset', 'range', 'slice', 'memoryview', 'property', 'staticmethod', 'classmethod', 'map', 'filter', 'zip',
-  'enumerate', 'reversed', 'BaseException', 'ArithmeticError', 'AssertionError', 'AttributeError', 'GeneratorExit', 'ImportError', 'KeyboardInterrupt',
-  'LookupError', 'MemoryError', 'NameError', 'OSError', 'OverflowError', 'StopIteration', 'SyntaxError', 'SystemExit', 'ZeroDivisionError',
-  'IndentationError', 'UnicodeError', 'StopAsyncIteration',
+  'object',
+  'float',
+  'complex',
+  'set',
+  'frozenset',
+  'range',
+  'slice',
+  'memoryview',
+  'property',
+  'staticmethod',
+  'classmethod',
+  'map',
+  'filter',
+  'zip',
+  'enumerate',
+  'reversed',
+  'BaseException',
+  'ArithmeticError',
+  'AssertionError',
+  'AttributeError',
+  'GeneratorExit',
+  'ImportError',
+  'KeyboardInterrupt',
+  'LookupError',
+  'MemoryError',
+  'NameError',
+  'OSError',
+  'OverflowError',
+  'StopIteration',
+  'SyntaxError',
+  'SystemExit',
+  'ZeroDivisionError',
+  'IndentationError',
+  'UnicodeError',
+  'StopAsyncIteration',
 ]);
 
 /** For `mp_type_X` that py/dynruntime.h lacks but the builtins module has: `X`. */

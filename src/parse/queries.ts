@@ -56,7 +56,11 @@ function readQuery(name: string): string {
 }
 
 export function queryNames(): string[] {
-  return fs.readdirSync(QUERY_DIR).filter((f) => f.endsWith('.scm')).map((f) => f.slice(0, -4)).sort();
+  return fs
+    .readdirSync(QUERY_DIR)
+    .filter((f) => f.endsWith('.scm'))
+    .map((f) => f.slice(0, -4))
+    .sort();
 }
 
 /** The top-level patterns of a query text, comments dropped. */
@@ -92,7 +96,8 @@ export function splitPatterns(text: string): string[] {
   return out;
 }
 
-const LEAF = /^\(\s*(?:\[((?:\s*\(\w+\))+)\s*\]|\((\w+)\))\s*@([\w.-]+)\s*\(#(eq|match|any-of)\?\s*@([\w.-]+)((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)\s*\)$/;
+const LEAF =
+  /^\(\s*(?:\[((?:\s*\(\w+\))+)\s*\]|\((\w+)\))\s*@([\w.-]+)\s*\(#(eq|match|any-of)\?\s*@([\w.-]+)((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)\s*\)$/;
 
 /** A pattern that only tests one leaf node's type and text, or undefined. */
 export function leafTest(pattern: string): LeafTest | undefined {
@@ -170,7 +175,9 @@ class FileQueries {
   /** Matches of one query, as `loadQuery(name).matches(root)` would give them (leaf matches first). */
   matches(name: string): QueryMatch[] {
     const root = this.file.tree.rootNode;
-    const leaves = (this.leaves.get(name) ?? []).map((l) => ({ captures: [{ name: l.capture, node: root.descendantForIndex(l.start, l.end) }] }));
+    const leaves = (this.leaves.get(name) ?? []).map((l) => ({
+      captures: [{ name: l.capture, node: root.descendantForIndex(l.start, l.end) }],
+    }));
     return [...leaves, ...(this.structural.get(name) ?? [])];
   }
 
@@ -206,7 +213,10 @@ export function queryMatches(file: ParsedFile, name: string): QueryMatch[] {
 /** Captures of the named query on a file, in source order. */
 export function queryCaptures(file: ParsedFile, name: string): QueryCapture[] {
   const all = queryMatches(file, name).flatMap((m) => m.captures);
-  return all.map((c) => ({ c, s: c.node.startIndex })).sort((a, b) => a.s - b.s).map((x) => x.c);
+  return all
+    .map((c) => ({ c, s: c.node.startIndex }))
+    .sort((a, b) => a.s - b.s)
+    .map((x) => x.c);
 }
 
 let errorQuery: ParserType.Query | undefined;

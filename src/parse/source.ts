@@ -3,7 +3,10 @@ import { Span } from '../diagnostics/diagnostic';
 /** One input file's text with a line index, so offsets become 1-based line/column spans. */
 export class SourceText {
   readonly lineStarts: number[];
-  constructor(readonly file: string, readonly text: string) {
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
     this.lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
   }

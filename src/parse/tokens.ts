@@ -24,7 +24,14 @@ export interface Token {
   origin?: { macro: string; file: string; start: number; end: number };
 }
 
-const ATOMIC = new Set(['string_literal', 'char_literal', 'system_lib_string', 'number_literal', 'concatenated_string', 'raw_string_literal']);
+const ATOMIC = new Set([
+  'string_literal',
+  'char_literal',
+  'system_lib_string',
+  'number_literal',
+  'concatenated_string',
+  'raw_string_literal',
+]);
 
 export function tokenize(tree: Tree, src: SourceText): Token[] {
   const out: Token[] = [];

@@ -66,7 +66,8 @@ export function analyse(
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
-  if (diagnostics.some((d) => d.code === 'NMG1003')) return { value: { defines: parsedDefines, parsed, module: undefined, models }, diagnostics };
+  if (diagnostics.some((d) => d.code === 'NMG1003'))
+    return { value: { defines: parsedDefines, parsed, module: undefined, models }, diagnostics };
   const resolved = resolveModule(models, escapedQstrs, natmodApi, (f) => fs.existsSync(f));
   diagnostics.push(...resolved.diagnostics);
   return { value: { defines: parsedDefines, parsed, module: resolved.value, models }, diagnostics };
@@ -84,7 +85,13 @@ export function analyseFiles(
   env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
   const sources = given.map((i) => readable(i.path, i.text));
-  const analysed = analyse(sources.map((s) => ({ path: s.path, text: s.text })), defines, escapedQstrs, natmodApi, env);
+  const analysed = analyse(
+    sources.map((s) => ({ path: s.path, text: s.text })),
+    defines,
+    escapedQstrs,
+    natmodApi,
+    env,
+  );
   return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
 }
 

@@ -50,8 +50,19 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
     return { input, given, crlf, cr, text: u.text, suspects };
   });
 
-  const a = analyse(clean.map((c) => ({ path: c.input.path, text: c.text })), opts.defines, opts.escapedQstrs, opts.natmodApi, opts.preprocess);
-  diagnostics.push(...remapDiagnostics(a.diagnostics, clean.map((c) => readable(c.input.path, c.input.text))));
+  const a = analyse(
+    clean.map((c) => ({ path: c.input.path, text: c.text })),
+    opts.defines,
+    opts.escapedQstrs,
+    opts.natmodApi,
+    opts.preprocess,
+  );
+  diagnostics.push(
+    ...remapDiagnostics(
+      a.diagnostics,
+      clean.map((c) => readable(c.input.path, c.input.text)),
+    ),
+  );
   if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
   const views = planUnits(
     {

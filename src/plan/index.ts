@@ -40,11 +40,21 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
   // The module __getattr__ decodes the attribute's qstr object with the runtime's MP_OBJ_QSTR_VALUE.
   const getattrRoots = mod.delegation ? [{ unit: mod.delegation.unit, names: ['MP_OBJ_QSTR_VALUE'] }] : [];
   const runtime = planRuntime(mod, getattrRoots, needsLibcMem(mod) ? ['memcpy', 'memmove', 'memset'] : []);
-  const typeStorage = (t: { name: string; unit: number; isStatic: boolean }) => names.typeStorage(t.name, t.isStatic ? ids[t.unit] : undefined);
+  const typeStorage = (t: { name: string; unit: number; isStatic: boolean }) =>
+    names.typeStorage(t.name, t.isStatic ? ids[t.unit] : undefined);
   const views = units.map((u, unit): UnitView => {
     const outAbs = path.resolve(input.outDir, input.outRel[unit]);
     const fromOutput = (target: string) => path.relative(path.dirname(outAbs), path.resolve(target)).split(path.sep).join('/');
-    const ctx: UnitContext = { unit, unitId: ids[unit], holdsInit: unit === regUnit, module: mod, moduleTypes, typeStorage, fromOutput, mode: input.mode };
+    const ctx: UnitContext = {
+      unit,
+      unitId: ids[unit],
+      holdsInit: unit === regUnit,
+      module: mod,
+      moduleTypes,
+      typeStorage,
+      fromOutput,
+      mode: input.mode,
+    };
 
     const edits: EditView[] = [];
     const init = new Map<InitPhase, InitLine[]>(PHASES.map((p) => [p, []]));
@@ -84,7 +94,8 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
 
 /** The -D macros, and the configuration a unit's code needs that a natmod build does not set. */
 function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
-  const extra = (name: string, needed: boolean): Define[] => (needed && !given.some((d) => d.name === name) ? [{ name, body: '(1)', bare: name }] : []);
+  const extra = (name: string, needed: boolean): Define[] =>
+    needed && !given.some((d) => d.name === name) ? [{ name, body: '(1)', bare: name }] : [];
   return [
     ...given,
     ...extra('MICROPY_STACK_CHECK', u.model.usesStackCheck),
@@ -105,7 +116,11 @@ function declBlock(
   const types = mod.types.filter((t) => t.unit === unit || !t.isStatic).map((t) => ({ name: t.name, storage: typeStorage(t) }));
   const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`));
   const rootPointerState = mod.rootPointers.length > 0;
-  const mentions = [...types.map((t) => t.name), ...firmwareTypes.map((n) => `mp_type_${n}`), ...(rootPointerState ? ['MP_STATE_VM', 'MP_STATE_PORT'] : [])];
+  const mentions = [
+    ...types.map((t) => t.name),
+    ...firmwareTypes.map((n) => `mp_type_${n}`),
+    ...(rootPointerState ? ['MP_STATE_VM', 'MP_STATE_PORT'] : []),
+  ];
   const offsets = mentions.flatMap((n) => u.model.firstMention.get(n) ?? []);
   const first = offsets.length ? Math.min(...offsets) : moduleType ? u.model.firstCode : undefined;
   if (first === undefined) return undefined;

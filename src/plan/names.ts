@@ -6,7 +6,11 @@ import { declare } from './c';
 export function unitIds(paths: string[]): string[] {
   const used = new Set<string>();
   return paths.map((p) => {
-    const base = path.basename(p).replace(/\.[^.]*$/, '').replace(/\W/g, '_') || 'unit';
+    const base =
+      path
+        .basename(p)
+        .replace(/\.[^.]*$/, '')
+        .replace(/\W/g, '_') || 'unit';
     let id = base;
     for (let n = 1; used.has(id); n++) id = `${base}_${n}`;
     used.add(id);

@@ -40,7 +40,17 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
   const regUnit = mod.registration.unit;
   const unitHeaders = unitRoots.map((roots, unit) => {
     const items = unit === regUnit ? all : runtimeClosure(index, roots);
-    return renderRuntime(index, items.filter((i) => i.part === 'header'));
+    return renderRuntime(
+      index,
+      items.filter((i) => i.part === 'header'),
+    );
   });
-  return { unitHeaders, body: renderRuntime(index, all.filter((i) => i.part === 'body')), items: all };
+  return {
+    unitHeaders,
+    body: renderRuntime(
+      index,
+      all.filter((i) => i.part === 'body'),
+    ),
+    items: all,
+  };
 }

@@ -44,7 +44,8 @@ export interface RemovedView extends View<'removed'> {
 }
 
 /** Statements of an init function (a unit's or mpy_init). */
-export type InitLine = CallView | DirectiveLineView | DataAssignView | DataCopyView | View<'module-type' | 'delegation-store' | 'init-hook'> | StoreNameView;
+export type InitLine =
+  CallView | DirectiveLineView | DataAssignView | DataCopyView | View<'module-type' | 'delegation-store' | 'init-hook'> | StoreNameView;
 
 /** `mp_store_global(MP_QSTR___name__, ...)` when the globals table does not store it. */
 export interface StoreNameView extends View<'store-name'> {

@@ -58,23 +58,40 @@ const LEVELS: string[][] = [['*', '/', '%'], ['+', '-'], ['<<', '>>'], ['<', '>'
 
 function apply(op: string, a: number, b: number): Known {
   switch (op) {
-    case '*': return a * b;
-    case '/': return b === 0 ? undefined : Math.trunc(a / b);
-    case '%': return b === 0 ? undefined : a % b;
-    case '+': return a + b;
-    case '-': return a - b;
-    case '<<': return a * 2 ** b;
-    case '>>': return Math.floor(a / 2 ** b);
-    case '<': return +(a < b);
-    case '>': return +(a > b);
-    case '<=': return +(a <= b);
-    case '>=': return +(a >= b);
-    case '==': return +(a === b);
-    case '!=': return +(a !== b);
-    case '&': return a & b;
-    case '^': return a ^ b;
-    case '|': return a | b;
-    default: return undefined;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? undefined : Math.trunc(a / b);
+    case '%':
+      return b === 0 ? undefined : a % b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '<<':
+      return a * 2 ** b;
+    case '>>':
+      return Math.floor(a / 2 ** b);
+    case '<':
+      return +(a < b);
+    case '>':
+      return +(a > b);
+    case '<=':
+      return +(a <= b);
+    case '>=':
+      return +(a >= b);
+    case '==':
+      return +(a === b);
+    case '!=':
+      return +(a !== b);
+    case '&':
+      return a & b;
+    case '^':
+      return a ^ b;
+    case '|':
+      return a | b;
+    default:
+      return undefined;
   }
 }
 

@@ -36,7 +36,12 @@ export function fromPP(t: PPToken): XToken {
  */
 export function expand(input: PPToken[], lookup: MacroLookup): ExpandResult {
   const state = { produced: 0, truncated: false };
-  const tokens = expandSeq(input.map((t) => ('hide' in t ? (t as XToken) : fromPP(t))), lookup, 0, state);
+  const tokens = expandSeq(
+    input.map((t) => ('hide' in t ? (t as XToken) : fromPP(t))),
+    lookup,
+    0,
+    state,
+  );
   return { tokens, truncated: state.truncated };
 }
 

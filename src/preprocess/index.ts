@@ -129,11 +129,13 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
   let openFrom = Infinity;
   const unseen = (name: string, offset: number): MacroState | undefined =>
     !opts.closedWorld || external(name) || offset > openFrom ? undefined : null;
-  const lookupAt = (offset: number, defaults = false): MacroLookup => (name) => {
-    const h = history.get(name);
-    if (h) for (let k = h.length - 1; k >= 0; k--) if (h[k].at < offset) return defaults && h[k].candidate ? h[k].candidate : h[k].state;
-    return unseen(name, offset);
-  };
+  const lookupAt =
+    (offset: number, defaults = false): MacroLookup =>
+    (name) => {
+      const h = history.get(name);
+      if (h) for (let k = h.length - 1; k >= 0; k--) if (h[k].at < offset) return defaults && h[k].candidate ? h[k].candidate : h[k].state;
+      return unseen(name, offset);
+    };
 
   const mainToks = lexPP(text);
   const regions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];

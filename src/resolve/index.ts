@@ -10,7 +10,6 @@ import { SymbolTable } from './symbols';
 
 const MAX_SLOTS = 11;
 
-
 function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl, { kind: K }>[] {
   return files.flatMap((f) => f.decls.filter((d): d is Extract<Decl, { kind: K }> => d.kind === kind));
 }
@@ -48,13 +47,19 @@ export function resolveModule(
   const moduleObj = symbols.lookup(reg.moduleObj, reg.unit, ['module_obj']);
   if (!moduleObj) return fail(diag('NMG2002', reg.moduleObjSpan, { name: reg.moduleObj }));
   const globalsDict = symbols.lookup(moduleObj.globals, moduleObj.unit, ['const_dict']);
-  if (!globalsDict) return fail(diag('NMG2003', moduleObj.globalsSpan, { name: moduleObj.globals }, [{ span: moduleObj.span, message: `module object '${moduleObj.name}' defined here` }]));
+  if (!globalsDict)
+    return fail(
+      diag('NMG2003', moduleObj.globalsSpan, { name: moduleObj.globals }, [
+        { span: moduleObj.span, message: `module object '${moduleObj.name}' defined here` },
+      ]),
+    );
   const globalsTable = symbols.lookup(globalsDict.table, globalsDict.unit, ['rom_table']);
   if (!globalsTable) return fail(diag('NMG2004', globalsDict.tableSpan, { name: globalsDict.table }));
 
   const tables = all(files, 'rom_table').filter((t) => t !== globalsTable);
   for (const d of all(files, 'const_dict')) {
-    if (d !== globalsDict && !symbols.lookup(d.table, d.unit, ['rom_table'])) diagnostics.push(diag('NMG2004', d.tableSpan, { name: d.table }));
+    if (d !== globalsDict && !symbols.lookup(d.table, d.unit, ['rom_table']))
+      diagnostics.push(diag('NMG2004', d.tableSpan, { name: d.table }));
   }
 
   const types = all(files, 'obj_type');
@@ -69,7 +74,8 @@ export function resolveModule(
     for (const it of table.items) {
       if (it.kind !== 'item') continue;
       const r = resolveValue(it.item.value, table, symbols, diagnostics, escapedQstrs);
-      if (escapedQstrs.has(it.item.key)) diagnostics.push(diag('NMG2014', it.item.keySpan, { name: it.item.key, text: escapedQstrs.get(it.item.key)! }));
+      if (escapedQstrs.has(it.item.key))
+        diagnostics.push(diag('NMG2014', it.item.keySpan, { name: it.item.key, text: escapedQstrs.get(it.item.key)! }));
       if (r) values.set(it.item, r);
     }
   }
@@ -136,7 +142,13 @@ export function resolveModule(
   };
 }
 
-function resolveValue(v: RomValue, table: RomTableDecl, symbols: SymbolTable, out: Diagnostic[], escaped: Map<string, string>): ResolvedValue | undefined {
+function resolveValue(
+  v: RomValue,
+  table: RomTableDecl,
+  symbols: SymbolTable,
+  out: Diagnostic[],
+  escaped: Map<string, string>,
+): ResolvedValue | undefined {
   switch (v.kind) {
     case 'int':
       return { kind: 'int', expr: v.expr };

@@ -52,7 +52,10 @@ export function runtimeIndex(): RuntimeIndex {
 }
 
 export function indexRuntimeDir(dir: string): RuntimeIndex {
-  const files = fs.readdirSync(dir).filter((f) => /\.[ch]$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.[ch]$/.test(f))
+    .sort();
   const items: RuntimeItem[] = [];
   const includes = new Map<string, string[]>();
   for (const f of files) {
@@ -67,8 +70,10 @@ export function indexRuntimeDir(dir: string): RuntimeIndex {
 
 /** C99 keywords and basic type names: never a runtime piece's name. */
 const C_KEYWORDS = new Set(
-  ('auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed ' +
-    'sizeof static struct switch typedef union unsigned void volatile while _Bool __attribute__').split(' '),
+  (
+    'auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed ' +
+    'sizeof static struct switch typedef union unsigned void volatile while _Bool __attribute__'
+  ).split(' '),
 );
 
 const FUNCTION_DEFINERS = /^MP_DEFINE_CONST_(FUN_OBJ|OBJ_TYPE|DICT|STR_OBJ|BYTES_OBJ)/;
@@ -126,7 +131,13 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
       pending.push(t);
       return;
     }
-    if (t.text === '{' && depth === 0 && pending.length && pending[pending.length - 1].text === ')' && !pending.some((p) => p.text === '=')) {
+    if (
+      t.text === '{' &&
+      depth === 0 &&
+      pending.length &&
+      pending[pending.length - 1].text === ')' &&
+      !pending.some((p) => p.text === '=')
+    ) {
       functionBody = true;
     }
     pending.push(t);
@@ -135,7 +146,12 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
     const ends = depth === 0 && (t.text === ';' || (t.text === '}' && functionBody));
     if (!ends) return;
     const defines = definedNames(pending) ?? fail(pending[0], 'cannot tell what this piece defines');
-    push(pending[0].start, t.end, defines, pending.flatMap((p) => (p.kind === 'ident' ? [p.text] : p.kind === 'directive' ? identifiersIn(p.text) : [])));
+    push(
+      pending[0].start,
+      t.end,
+      defines,
+      pending.flatMap((p) => (p.kind === 'ident' ? [p.text] : p.kind === 'directive' ? identifiersIn(p.text) : [])),
+    );
     pending = [];
     functionBody = false;
   });

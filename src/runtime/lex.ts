@@ -83,5 +83,7 @@ export function lexC(text: string): RtToken[] {
 
 /** Identifiers in a piece of C text (a directive's body, for instance), without literals. */
 export function identifiersIn(text: string): string[] {
-  return lexC(text).filter((t) => t.kind === 'ident').map((t) => t.text);
+  return lexC(text)
+    .filter((t) => t.kind === 'ident')
+    .map((t) => t.text);
 }

@@ -27,7 +27,10 @@ interface CorpusCase {
 }
 
 const CASES = path.join(repoRoot, 'test', 'corpus-cases');
-const names = fs.readdirSync(CASES).filter((n) => fs.existsSync(path.join(CASES, n, 'case.json'))).sort();
+const names = fs
+  .readdirSync(CASES)
+  .filter((n) => fs.existsSync(path.join(CASES, n, 'case.json')))
+  .sort();
 
 describe.each(names)('corpus case %s', (name) => {
   const dir = path.join(CASES, name);

@@ -9,7 +9,10 @@ import { runCli } from '../support/cli';
 import { repoRoot } from '../support/cases';
 
 const ERRORS = path.join(repoRoot, 'test', 'errors');
-const cases = fs.readdirSync(ERRORS).filter((n) => fs.existsSync(path.join(ERRORS, n, 'input.c'))).sort();
+const cases = fs
+  .readdirSync(ERRORS)
+  .filter((n) => fs.existsSync(path.join(ERRORS, n, 'input.c')))
+  .sort();
 
 describe.each(cases)('error case %s', (name) => {
   const dir = path.join(ERRORS, name);
@@ -19,7 +22,10 @@ describe.each(cases)('error case %s', (name) => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-err-'));
     const r = await runCli(['gen', '-o', out, 'input.c'], dir);
     expect(r.code).toBe(2);
-    const heads = r.stderr.split('\n').filter((l) => / (error|warning) NMG\d{4}:/.test(l)).map((l) => l.replace(/: [^:]*$/, '').replace(/(NMG\d{4}).*$/, '$1'));
+    const heads = r.stderr
+      .split('\n')
+      .filter((l) => / (error|warning) NMG\d{4}:/.test(l))
+      .map((l) => l.replace(/: [^:]*$/, '').replace(/(NMG\d{4}).*$/, '$1'));
     expect(heads).toEqual(expected);
     expect(r.stderr).toContain('help:');
     expect(r.stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);

@@ -14,7 +14,8 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 function repository(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-repo-'));
   dirs.push(root);
-  for (const ex of ['multifile', 'classes']) fs.cpSync(path.join(repoRoot, 'examples', ex), path.join(root, 'modules', ex), { recursive: true });
+  for (const ex of ['multifile', 'classes'])
+    fs.cpSync(path.join(repoRoot, 'examples', ex), path.join(root, 'modules', ex), { recursive: true });
   fs.mkdirSync(path.join(root, 'node_modules', 'x'), { recursive: true });
   fs.writeFileSync(path.join(root, 'node_modules', 'x', 'micropython.mk'), 'SRC_USERMOD += $(USERMOD_DIR)/nothing.c\n');
   return root;
@@ -70,12 +71,16 @@ describe('sync on a repository with several multi-file modules', () => {
 
     const shapes = path.join(root, 'modules', 'multifile', 'shapes.c');
     const text = fs.readFileSync(shapes, 'utf8');
-    const entry = /^ *\{ MP_ROM_QSTR\(MP_QSTR_(\w+)\), MP_ROM_PTR\(&(\w+)\) \},$/m.exec(text.split('natmodgen:original')[0]) ?? /^ *\{ MP_ROM_QSTR\(MP_QSTR_(\w+)\), MP_ROM_PTR\(&(\w+)\) \},$/m.exec(text);
+    const entry =
+      /^ *\{ MP_ROM_QSTR\(MP_QSTR_(\w+)\), MP_ROM_PTR\(&(\w+)\) \},$/m.exec(text.split('natmodgen:original')[0]) ??
+      /^ *\{ MP_ROM_QSTR\(MP_QSTR_(\w+)\), MP_ROM_PTR\(&(\w+)\) \},$/m.exec(text);
     expect(entry).not.toBeNull();
     fs.writeFileSync(shapes, text.replace(entry![0], `${entry![0]}\n    { MP_ROM_QSTR(MP_QSTR_again), MP_ROM_PTR(&${entry![2]}) },`));
     const stale = await runCli(['sync', '--check', '.'], root);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/modules\/multifile\/shapes\.c:1:1: error NMG5003: .*not in sync: its natmodgen blocks differ .* from line \d+/);
+    expect(stale.stderr).toMatch(
+      /modules\/multifile\/shapes\.c:1:1: error NMG5003: .*not in sync: its natmodgen blocks differ .* from line \d+/,
+    );
     expect(stale.stderr).not.toContain('classes.c');
     const diff = await runCli(['sync', '--diff', 'modules/multifile'], root);
     expect(diff.code).toBe(1);

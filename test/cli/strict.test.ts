@@ -37,7 +37,10 @@ describe('unknown options and commands', () => {
     ['a misspelt command', ['snyc', functionsC], "did you mean 'sync'?"],
   ])('%s: exit 2, NMG0001, a suggestion, no output', async (_n, args, hint) => {
     const out = tmp();
-    const r = await runCli(args.map((a) => (a === 'x' ? out : a)), repoRoot);
+    const r = await runCli(
+      args.map((a) => (a === 'x' ? out : a)),
+      repoRoot,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error NMG0001');
     expect(r.stderr).toContain(hint);

@@ -36,7 +36,8 @@ if (!env.skipReason && firmwares.length === 0) {
     'Build MicroPython ports/qemu (BOARD=MPS2_AN385, VIRT_RV32, MICROBIT, MPS2_AN500) outside this repository and point it there.',
   ]);
 }
-if (!env.skipReason && !mpLib) loud(['natmodgen build e2e: SKIPPING the mip install test: MICROPYTHON_LIB (a micropython-lib checkout) is not set.']);
+if (!env.skipReason && !mpLib)
+  loud(['natmodgen build e2e: SKIPPING the mip install test: MICROPYTHON_LIB (a micropython-lib checkout) is not set.']);
 
 const d = env.skipReason ? describe.skip : describe;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-build-e2e-'));
@@ -84,47 +85,62 @@ beforeAll(async () => {
 
 d('natmodgen build: float modules on soft-float ARM cores', () => {
   const random = cases.find((c) => c.label === 'extmod/random');
-  test('extmod/random builds for armv6m and armv7m with libgcc helpers and for every installed architecture', async () => {
-    expect(random).toBeDefined();
-    const out = path.join(work, 'random-all');
-    // every architecture natmodgen builds (xtensa stops in mpy_ld, xtensawin has no Debian compiler: see README)
-    const r = await natmodgenBuild(random!, ['x86', 'x64', 'armv6m', 'armv7m', 'armv7emsp', 'armv7emdp', 'rv32imc', 'rv64imc'], out);
-    const table = r.stdout;
-    expect({ code: r.code, table, stderr: r.stderr.slice(-3000) }).toMatchObject({ code: 0 });
-    // helpers column: soft-float and division helpers were linked on the M0 and M3
-    for (const arch of ['armv6m', 'armv7m']) {
-      const row = table.split('\n').find((l) => l.startsWith(`${arch} `));
-      expect(row).toMatch(new RegExp(`^${arch}\\s+ok\\s+\\d+\\s+[1-9]\\d*\\s`));
-    }
-    expect(table).toMatch(/MicroPython 1\.\d+\.\d+, \.mpy version 6\.\d/);
-    expect([...mpyFiles(out).keys()]).toEqual(expect.arrayContaining(['x64', 'armv6m', 'armv7m']));
-  }, BUILD_TIMEOUT);
+  test(
+    'extmod/random builds for armv6m and armv7m with libgcc helpers and for every installed architecture',
+    async () => {
+      expect(random).toBeDefined();
+      const out = path.join(work, 'random-all');
+      // every architecture natmodgen builds (xtensa stops in mpy_ld, xtensawin has no Debian compiler: see README)
+      const r = await natmodgenBuild(random!, ['x86', 'x64', 'armv6m', 'armv7m', 'armv7emsp', 'armv7emdp', 'rv32imc', 'rv64imc'], out);
+      const table = r.stdout;
+      expect({ code: r.code, table, stderr: r.stderr.slice(-3000) }).toMatchObject({ code: 0 });
+      // helpers column: soft-float and division helpers were linked on the M0 and M3
+      for (const arch of ['armv6m', 'armv7m']) {
+        const row = table.split('\n').find((l) => l.startsWith(`${arch} `));
+        expect(row).toMatch(new RegExp(`^${arch}\\s+ok\\s+\\d+\\s+[1-9]\\d*\\s`));
+      }
+      expect(table).toMatch(/MicroPython 1\.\d+\.\d+, \.mpy version 6\.\d/);
+      expect([...mpyFiles(out).keys()]).toEqual(expect.arrayContaining(['x64', 'armv6m', 'armv7m']));
+    },
+    BUILD_TIMEOUT,
+  );
 });
 
 const dq = env.skipReason || firmwares.length === 0 ? describe.skip : describe;
 // NATMODGEN_QEMU_CASES=label,label limits the qemu runs (each case takes minutes on a loaded machine).
-const qemuOnly = process.env.NATMODGEN_QEMU_CASES?.split(',').map((x) => x.trim()).filter(Boolean);
+const qemuOnly = process.env.NATMODGEN_QEMU_CASES?.split(',')
+  .map((x) => x.trim())
+  .filter(Boolean);
 const qemuCases = qemuOnly ? cases.filter((c) => qemuOnly.includes(c.label)) : cases;
 if (!env.skipReason && firmwares.length && qemuOnly) {
-  loud([`natmodgen build e2e: NATMODGEN_QEMU_CASES: SKIPPING the qemu runs of ${cases.filter((c) => !qemuCases.includes(c)).map((c) => c.label).join(', ')}`]);
+  loud([
+    `natmodgen build e2e: NATMODGEN_QEMU_CASES: SKIPPING the qemu runs of ${cases
+      .filter((c) => !qemuCases.includes(c))
+      .map((c) => c.label)
+      .join(', ')}`,
+  ]);
 }
 dq('natmods on the qemu port give the output of x64', () => {
   for (const c of qemuCases) {
-    test(`${c.label} on ${firmwares.map((f) => `${f.board.board} (${f.board.arch})`).join(', ')}`, async () => {
-      const out = path.join(work, c.label.replace('/', '-'));
-      const arches = ['x64', ...new Set(firmwares.map((f) => f.board.arch))];
-      const r = await natmodgenBuild(c, arches, out);
-      expect({ code: r.code, out: r.stdout, err: r.stderr.slice(-3000) }).toMatchObject({ code: 0 });
-      const mpys = mpyFiles(out);
-      const want = await runX64(mpys.get('x64')!, c.testPy);
-      expect(want).toBe(fs.readFileSync(c.expected, 'utf8'));
-      const test = fs.readFileSync(c.testPy, 'utf8');
-      for (const { board, firmware } of firmwares) {
-        const mpy = mpys.get(board.arch)!;
-        const run = await runOnQemu(board, firmware, [mountScript(path.basename(mpy), fs.readFileSync(mpy)), test], 120_000);
-        expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({ board: board.board, stdout: want, stderr: '' });
-      }
-    }, BUILD_TIMEOUT);
+    test(
+      `${c.label} on ${firmwares.map((f) => `${f.board.board} (${f.board.arch})`).join(', ')}`,
+      async () => {
+        const out = path.join(work, c.label.replace('/', '-'));
+        const arches = ['x64', ...new Set(firmwares.map((f) => f.board.arch))];
+        const r = await natmodgenBuild(c, arches, out);
+        expect({ code: r.code, out: r.stdout, err: r.stderr.slice(-3000) }).toMatchObject({ code: 0 });
+        const mpys = mpyFiles(out);
+        const want = await runX64(mpys.get('x64')!, c.testPy);
+        expect(want).toBe(fs.readFileSync(c.expected, 'utf8'));
+        const test = fs.readFileSync(c.testPy, 'utf8');
+        for (const { board, firmware } of firmwares) {
+          const mpy = mpys.get(board.arch)!;
+          const run = await runOnQemu(board, firmware, [mountScript(path.basename(mpy), fs.readFileSync(mpy)), test], 120_000);
+          expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({ board: board.board, stdout: want, stderr: '' });
+        }
+      },
+      BUILD_TIMEOUT,
+    );
   }
 });
 
@@ -168,37 +184,55 @@ async function mipInstall(url: string, device: string) {
 const dm = env.skipReason || !mpLib ? describe.skip : describe;
 dm('--package: installed by mip from a local server', () => {
   const c = cases.find((x) => x.label === 'examples/functions')!;
-  test('mip installs the package into the unix port; import picks the x64 .mpy and the test passes', async () => {
-    const out = path.join(work, 'pkg');
-    const b = await natmodgenBuild(c, ['x64', 'armv7m', 'rv32imc'], out, ['--package']);
-    expect({ code: b.code, err: b.stderr.slice(-2000) }).toMatchObject({ code: 0 });
-    const server = await serve(out);
-    try {
-      const device = fs.mkdtempSync(path.join(work, 'device-'));
-      const inst = await mipInstall(`${server.url}/package.json`, device);
-      expect({ code: inst.code, out: inst.stdout }).toMatchObject({ code: 0, out: expect.stringContaining('Done') });
-      fs.copyFileSync(c.testPy, path.join(device, 'test.py'));
-      const run = await runProcess(env.micropython!, ['test.py'], { cwd: device, env: { ...process.env, MICROPYPATH: 'lib' }, timeoutMs: 60_000 });
-      expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: fs.readFileSync(c.expected, 'utf8'), stderr: '' });
-    } finally {
-      server.stop();
-    }
-  }, BUILD_TIMEOUT);
+  test(
+    'mip installs the package into the unix port; import picks the x64 .mpy and the test passes',
+    async () => {
+      const out = path.join(work, 'pkg');
+      const b = await natmodgenBuild(c, ['x64', 'armv7m', 'rv32imc'], out, ['--package']);
+      expect({ code: b.code, err: b.stderr.slice(-2000) }).toMatchObject({ code: 0 });
+      const server = await serve(out);
+      try {
+        const device = fs.mkdtempSync(path.join(work, 'device-'));
+        const inst = await mipInstall(`${server.url}/package.json`, device);
+        expect({ code: inst.code, out: inst.stdout }).toMatchObject({ code: 0, out: expect.stringContaining('Done') });
+        fs.copyFileSync(c.testPy, path.join(device, 'test.py'));
+        const run = await runProcess(env.micropython!, ['test.py'], {
+          cwd: device,
+          env: { ...process.env, MICROPYPATH: 'lib' },
+          timeoutMs: 60_000,
+        });
+        expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: fs.readFileSync(c.expected, 'utf8'), stderr: '' });
+      } finally {
+        server.stop();
+      }
+    },
+    BUILD_TIMEOUT,
+  );
 
-  test('a package without this board\'s architecture fails with an ImportError naming it and the builds available', async () => {
-    const out = path.join(work, 'pkg-arm');
-    const b = await natmodgenBuild(c, ['armv7m'], out, ['--package']);
-    expect({ code: b.code, err: b.stderr.slice(-2000) }).toMatchObject({ code: 0 });
-    const server = await serve(out);
-    try {
-      const device = fs.mkdtempSync(path.join(work, 'device-'));
-      const inst = await mipInstall(`${server.url}/package.json`, device);
-      expect(inst.code).toBe(0);
-      const run = await runProcess(env.micropython!, ['-c', 'import nmg_functions'], { cwd: device, env: { ...process.env, MICROPYPATH: 'lib' }, timeoutMs: 60_000 });
-      expect(run.code).not.toBe(0);
-      expect(run.stdout + run.stderr).toMatch(/ImportError: no nmg_functions\.mpy for this board: it runs x64 with \.mpy version 6\.\d; available: armv7m_6\.\d/);
-    } finally {
-      server.stop();
-    }
-  }, BUILD_TIMEOUT);
+  test(
+    "a package without this board's architecture fails with an ImportError naming it and the builds available",
+    async () => {
+      const out = path.join(work, 'pkg-arm');
+      const b = await natmodgenBuild(c, ['armv7m'], out, ['--package']);
+      expect({ code: b.code, err: b.stderr.slice(-2000) }).toMatchObject({ code: 0 });
+      const server = await serve(out);
+      try {
+        const device = fs.mkdtempSync(path.join(work, 'device-'));
+        const inst = await mipInstall(`${server.url}/package.json`, device);
+        expect(inst.code).toBe(0);
+        const run = await runProcess(env.micropython!, ['-c', 'import nmg_functions'], {
+          cwd: device,
+          env: { ...process.env, MICROPYPATH: 'lib' },
+          timeoutMs: 60_000,
+        });
+        expect(run.code).not.toBe(0);
+        expect(run.stdout + run.stderr).toMatch(
+          /ImportError: no nmg_functions\.mpy for this board: it runs x64 with \.mpy version 6\.\d; available: armv7m_6\.\d/,
+        );
+      } finally {
+        server.stop();
+      }
+    },
+    BUILD_TIMEOUT,
+  );
 });

@@ -42,8 +42,14 @@ async function buildAndRun(files: string[], defines: string[], mod: string, prob
     timeoutMs: 60_000,
   });
   if (!succeeded(gen)) throw new Error(`natmodgen gen failed:\n${describeRun(gen)}`);
-  const makefile = [`MPY_DIR = ${env.mpyDir}`, `MOD = ${mod}`, `SRC = ${files.map((f) => `gen/${path.basename(f)}`).join(' ')}`,
-    `ARCH = ${env.arch}`, 'include $(MPY_DIR)/py/dynruntime.mk', ''].join('\n');
+  const makefile = [
+    `MPY_DIR = ${env.mpyDir}`,
+    `MOD = ${mod}`,
+    `SRC = ${files.map((f) => `gen/${path.basename(f)}`).join(' ')}`,
+    `ARCH = ${env.arch}`,
+    'include $(MPY_DIR)/py/dynruntime.mk',
+    '',
+  ].join('\n');
   fs.writeFileSync(path.join(dir, 'Makefile'), makefile);
   const make = await runProcess('make', ['-C', dir, `PYTHON=${env.python}`], { cwd: dir, timeoutMs: 180_000 });
   if (!succeeded(make)) return { built: false, output: make.stdout + make.stderr };

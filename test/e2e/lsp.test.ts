@@ -61,18 +61,22 @@ maybe('natmodgen lsp with Neovim', () => {
     const editText = lines[editLine - 1].replace('&nmg_functions_square_obj', '&nmg_functions_missing_obj');
 
     const result = path.join(tmp, 'result.json');
-    const r = await runProcess(NVIM, ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${path.join(__dirname, 'lsp', 'nvim-client.lua')}`], {
-      cwd: tmp,
-      timeoutMs: 110_000,
-      env: {
-        ...process.env,
-        NMG_CMD: JSON.stringify([process.execPath, CLI, 'lsp']),
-        NMG_FILE: file,
-        NMG_EDIT_LINE: String(editLine),
-        NMG_EDIT_TEXT: editText,
-        NMG_RESULT: result,
+    const r = await runProcess(
+      NVIM,
+      ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${path.join(__dirname, 'lsp', 'nvim-client.lua')}`],
+      {
+        cwd: tmp,
+        timeoutMs: 110_000,
+        env: {
+          ...process.env,
+          NMG_CMD: JSON.stringify([process.execPath, CLI, 'lsp']),
+          NMG_FILE: file,
+          NMG_EDIT_LINE: String(editLine),
+          NMG_EDIT_TEXT: editText,
+          NMG_RESULT: result,
+        },
       },
-    });
+    );
     expect(r.timedOut).toBe(false);
     expect(fs.existsSync(result)).toBe(true);
     const rec = JSON.parse(fs.readFileSync(result, 'utf8')) as Record;
@@ -89,7 +93,9 @@ maybe('natmodgen lsp with Neovim', () => {
     fs.writeFileSync(edited, `${rec.edited}\n`);
     const gen = cli(['gen', edited]);
     expect(gen.status).toBe(2);
-    const genDiags = [...gen.stderr.matchAll(/^[^\n]*edited\.c:(\d+):(\d+): (error|warning) (NMG\d+): /gm)].map((m) => `${m[4]}@${m[1]}:${m[2]}`);
+    const genDiags = [...gen.stderr.matchAll(/^[^\n]*edited\.c:(\d+):(\d+): (error|warning) (NMG\d+): /gm)].map(
+      (m) => `${m[4]}@${m[1]}:${m[2]}`,
+    );
     expect(genDiags).toContain(`NMG2005@${editLine}:${editText.indexOf('nmg_functions_missing_obj') + 1}`);
     const last = rec.publishes[rec.publishes.length - 1].diagnostics;
     const lspDiags = last.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);

@@ -36,8 +36,15 @@ function fixtures(): Fixture[] {
     .filter((dir) => fs.existsSync(path.join(dir, 'test.py')))
     .map((dir) => {
       const cfgPath = path.join(dir, 'natmodgen.json');
-      const cfg = fs.existsSync(cfgPath) ? (JSON.parse(fs.readFileSync(cfgPath, 'utf8')) as { defines?: string[]; includeDirs?: string[]; files?: string[] }) : {};
-      const files = cfg.files ?? fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+      const cfg = fs.existsSync(cfgPath)
+        ? (JSON.parse(fs.readFileSync(cfgPath, 'utf8')) as { defines?: string[]; includeDirs?: string[]; files?: string[] })
+        : {};
+      const files =
+        cfg.files ??
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.c'))
+          .sort();
       return {
         name: path.basename(dir),
         dir,
@@ -50,7 +57,10 @@ function fixtures(): Fixture[] {
 
 const cases = fixtures();
 if (env.skipReason) {
-  loud([`natmodgen preproc e2e: SKIPPING ${cases.length} test(s): ${env.skipReason}. Skipped is not passed.`, ...cases.map((c) => `  SKIPPED: preproc/${c.name}`)]);
+  loud([
+    `natmodgen preproc e2e: SKIPPING ${cases.length} test(s): ${env.skipReason}. Skipped is not passed.`,
+    ...cases.map((c) => `  SKIPPED: preproc/${c.name}`),
+  ]);
 }
 
 let built: Promise<void> | undefined;
@@ -73,7 +83,18 @@ describe('preproc fixtures: convert, build with dynruntime.mk, run', () => {
       const args = ['gen', ...c.defines.flatMap((d) => ['-D', d]), ...c.includeDirs.flatMap((d) => ['-I', d]), '-o', buildDir, ...c.files];
       const g = await runProcess(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, timeoutMs: 60_000 });
       if (!succeeded(g)) throw new StageError('gen', `natmodgen gen failed:\n${describeRun(g)}\n  temp dir: ${work}`);
-      const mpy = await makeNatmod(buildDir, { mpyDir: env.mpyDir!, mod, srcs: c.files.map((f) => path.basename(f)), arch: env.arch, cflags: c.includeDirs.map((d) => `-I${d}`) }, env.python, `\n  temp dir: ${work}`);
+      const mpy = await makeNatmod(
+        buildDir,
+        {
+          mpyDir: env.mpyDir!,
+          mod,
+          srcs: c.files.map((f) => path.basename(f)),
+          arch: env.arch,
+          cflags: c.includeDirs.map((d) => `-I${d}`),
+        },
+        env.python,
+        `\n  temp dir: ${work}`,
+      );
       const lib = freshDir(work, 'lib');
       fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
       const r = await runTest(env.micropython!, path.join(c.dir, 'test.py'), freshDir(work, 'run'), lib);

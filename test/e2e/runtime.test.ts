@@ -13,7 +13,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
-import { buildNatmodgen, checkOutput, checkProvenance, freshDir, generate, genContext, makeNatmod, makeWorkDir, runTest } from './lib/natmod';
+import {
+  buildNatmodgen,
+  checkOutput,
+  checkProvenance,
+  freshDir,
+  generate,
+  genContext,
+  makeNatmod,
+  makeWorkDir,
+  runTest,
+} from './lib/natmod';
 
 const env = readEnv();
 const CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtcheck');
@@ -22,10 +32,16 @@ const expected = path.join(CASE, 'expected.txt');
 const rtref = process.env.MICROPYTHON_RTREF?.trim() ? path.resolve(process.env.MICROPYTHON_RTREF.trim()) : undefined;
 
 if (env.skipReason) {
-  loud([`natmodgen runtime e2e: SKIPPING the rtcheck natmod test: ${env.skipReason}.`, 'Skipped is not passed: set MPY_DIR and MICROPYTHON to run it.']);
+  loud([
+    `natmodgen runtime e2e: SKIPPING the rtcheck natmod test: ${env.skipReason}.`,
+    'Skipped is not passed: set MPY_DIR and MICROPYTHON to run it.',
+  ]);
 }
 if (!rtref) {
-  loud(['natmodgen runtime e2e: MICROPYTHON_RTREF not set: the firmware reference run of rtcheck is SKIPPED,', 'so expected.txt is not re-checked against the firmware in this run.']);
+  loud([
+    'natmodgen runtime e2e: MICROPYTHON_RTREF not set: the firmware reference run of rtcheck is SKIPPED,',
+    'so expected.txt is not re-checked against the firmware in this run.',
+  ]);
 }
 
 const maybe = (cond: boolean) => (cond ? test : test.skip);
@@ -41,7 +57,12 @@ describe('runtime library end to end (rtcheck)', () => {
       const buildDir = freshDir(work, 'build');
       const gen = await generate([path.join(CASE, 'rtcheck.c')], [], buildDir);
       const context = genContext(gen, buildDir);
-      const mpy = await makeNatmod(buildDir, { mpyDir: env.mpyDir!, mod: 'rtcheck', srcs: gen.outputs, arch: env.arch }, env.python, context);
+      const mpy = await makeNatmod(
+        buildDir,
+        { mpyDir: env.mpyDir!, mod: 'rtcheck', srcs: gen.outputs, arch: env.arch },
+        env.python,
+        context,
+      );
       const lib = freshDir(work, 'lib');
       fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
       await checkProvenance(env.micropython!, 'rtcheck', freshDir(work, 'probe'), lib, context);

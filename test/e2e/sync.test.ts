@@ -80,7 +80,8 @@ async function syncedCopy(c: Case, dir: string): Promise<string[]> {
   const names = sourceFiles(c).map((f) => path.basename(f));
   await syncOrFail(dir, names, c.defines);
   const unchanged = names.filter((n) => fs.readFileSync(path.join(dir, n), 'utf8') === fs.readFileSync(path.join(c.dataDir, n), 'utf8'));
-  if (unchanged.length) throw new SyncStageError('sync', `natmodgen sync exited 0 but left ${unchanged.join(', ')} unchanged (nothing to build both ways)`);
+  if (unchanged.length)
+    throw new SyncStageError('sync', `natmodgen sync exited 0 but left ${unchanged.join(', ')} unchanged (nothing to build both ways)`);
   return names;
 }
 
@@ -102,12 +103,16 @@ async function syncNatmodCase(c: Case, buildFailure: () => unknown): Promise<voi
 
     // The built CLI agrees with itself: --check says in sync, and a real stdin pipe gives the same text.
     const check = await syncInPlace(src, names, c.defines, ['--check']);
-    if (check.code !== 0) throw new SyncStageError('sync', `natmodgen sync --check right after sync did not exit 0:\n${describeRun(check)}`);
+    if (check.code !== 0)
+      throw new SyncStageError('sync', `natmodgen sync --check right after sync did not exit 0:\n${describeRun(check)}`);
     for (const n of names) {
       const r = await syncStdin(src, n, names, c.defines, fs.readFileSync(path.join(c.dataDir, n), 'utf8'));
       if (!succeeded(r) || r.stdout !== synced.get(n)) {
         const diff = unifiedDiff(synced.get(n)!, r.stdout, { expected: `${n} as synced in place`, actual: 'stdout of sync --stdin' });
-        throw new SyncStageError('sync', `natmodgen sync --stdin --stdin-filepath ${n} disagrees with the in-place sync:\n${diff}\n${describeRun(r, { stdout: false })}`);
+        throw new SyncStageError(
+          'sync',
+          `natmodgen sync --stdin --stdin-filepath ${n} disagrees with the in-place sync:\n${diff}\n${describeRun(r, { stdout: false })}`,
+        );
       }
     }
 
@@ -163,8 +168,13 @@ async function usermodSideCase(c: Case, usermod: string, buildFailure: () => unk
       const before = await preprocessUsermod(path.join(c.dataDir, n), c.dataDir, inc);
       const after = await preprocessUsermod(path.join(src, n), src, inc);
       if (collapse(before.text) !== collapse(after.text)) {
-        const diff = unifiedDiff(forDiff(before.text), forDiff(after.text), { expected: `${n} (original, preprocessed)`, actual: `${n} (synced, preprocessed)` });
-        diffs.push(`${n}: the user C module build sees different code after sync:\n${diff}\n  original: ${before.run.command}\n  synced:   ${after.run.command}`);
+        const diff = unifiedDiff(forDiff(before.text), forDiff(after.text), {
+          expected: `${n} (original, preprocessed)`,
+          actual: `${n} (synced, preprocessed)`,
+        });
+        diffs.push(
+          `${n}: the user C module build sees different code after sync:\n${diff}\n  original: ${before.run.command}\n  synced:   ${after.run.command}`,
+        );
       }
     }
     if (diffs.length) throw new SyncStageError('usermod side', diffs.join('\n\n'));

@@ -84,7 +84,11 @@ const MUTATORS: Record<string, Mutator> = {
   'mixed line ends': (t, r) => t.replace(/\n/g, () => ['\n', '\r\n', '\r'][pick(r, 3)]),
   'huge line': (t, r) => {
     const ls = lines(t);
-    const huge = ['// ' + 'x'.repeat(200_000), 'static int huge_sum = ' + Array(20_000).fill('1').join(' + ') + ';', '#define HUGE ' + 'y '.repeat(100_000)];
+    const huge = [
+      '// ' + 'x'.repeat(200_000),
+      'static int huge_sum = ' + Array(20_000).fill('1').join(' + ') + ';',
+      '#define HUGE ' + 'y '.repeat(100_000),
+    ];
     ls.splice(pick(r, ls.length), 0, huge[pick(r, huge.length)]);
     return ls.join('\n');
   },

@@ -113,21 +113,24 @@ describe('never lose a file', () => {
 });
 
 describe('OS errors become diagnostics', () => {
-  test.each(['ENOSPC', 'EIO', 'EDQUOT', 'EPERM'])('%s while writing: exit 2, NMG1008, no temporary file, source unchanged', async (code) => {
-    const { dir, file, text } = withFunctions();
-    const spy = jest.spyOn(realFs, 'writeSync').mockImplementation(() => {
-      throw Object.assign(new Error(`${code}: simulated`), { code });
-    });
-    try {
-      const r = await runCli(['sync', 'functions.c'], dir);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`functions\\.c:1:1: error NMG1008: cannot write .*\\(${code}\\)`));
-    } finally {
-      spy.mockRestore();
-    }
-    expect(fs.readFileSync(file, 'utf8')).toBe(text);
-    expect(debris(dir)).toEqual([]);
-  });
+  test.each(['ENOSPC', 'EIO', 'EDQUOT', 'EPERM'])(
+    '%s while writing: exit 2, NMG1008, no temporary file, source unchanged',
+    async (code) => {
+      const { dir, file, text } = withFunctions();
+      const spy = jest.spyOn(realFs, 'writeSync').mockImplementation(() => {
+        throw Object.assign(new Error(`${code}: simulated`), { code });
+      });
+      try {
+        const r = await runCli(['sync', 'functions.c'], dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(new RegExp(`functions\\.c:1:1: error NMG1008: cannot write .*\\(${code}\\)`));
+      } finally {
+        spy.mockRestore();
+      }
+      expect(fs.readFileSync(file, 'utf8')).toBe(text);
+      expect(debris(dir)).toEqual([]);
+    },
+  );
 
   test('EXDEV on the rename: exit 2, no temporary file', async () => {
     const { dir, file, text } = withFunctions();

@@ -69,7 +69,12 @@ const cases: Array<[string, string[], Expect]> = [
       'target_include_directories(x SYSTEM BEFORE INTERFACE include ${CMAKE_CURRENT_LIST_DIR}/../shared)',
       'target_sources(x PRIVATE mod.c)',
     ],
-    { sources: ['mod.c'], includeDirs: ['inc', 'include', '../shared'], cflags: ['-DMICROPY_MODULE_BUILTIN_SUBPACKAGES=1', '-DOTHER', '-Wno-unused'], diags: [] },
+    {
+      sources: ['mod.c'],
+      includeDirs: ['inc', 'include', '../shared'],
+      cflags: ['-DMICROPY_MODULE_BUILTIN_SUBPACKAGES=1', '-DOTHER', '-Wno-unused'],
+      diags: [],
+    },
   ],
   [
     'if() over variables the file sets',
@@ -97,12 +102,31 @@ const cases: Array<[string, string[], Expect]> = [
   ],
   [
     'if() over variables the file does not set is warned about and taken as unset',
-    ['if(IDF_TARGET STREQUAL "esp32")', '  target_sources(x INTERFACE esp32.c)', 'else()', '  target_sources(x INTERFACE generic.c)', 'endif()', 'if(NOT DEFINED MICROPY_PY_FOO)', '  target_sources(x INTERFACE nofoo.c)', 'endif()'],
+    [
+      'if(IDF_TARGET STREQUAL "esp32")',
+      '  target_sources(x INTERFACE esp32.c)',
+      'else()',
+      '  target_sources(x INTERFACE generic.c)',
+      'endif()',
+      'if(NOT DEFINED MICROPY_PY_FOO)',
+      '  target_sources(x INTERFACE nofoo.c)',
+      'endif()',
+    ],
     { sources: ['generic.c', 'nofoo.c'], diags: ['NMG4006@1:1', 'NMG4006@6:1'] },
   ],
   [
     'a branch not taken is skipped whole',
-    ['if(FALSE)', '  foreach(f a b)', '    target_sources(x INTERFACE ${f}.c)', '  endforeach()', '  if(TRUE)', '  endif()', 'else()', '  target_sources(x INTERFACE yes.c)', 'endif()'],
+    [
+      'if(FALSE)',
+      '  foreach(f a b)',
+      '    target_sources(x INTERFACE ${f}.c)',
+      '  endforeach()',
+      '  if(TRUE)',
+      '  endif()',
+      'else()',
+      '  target_sources(x INTERFACE yes.c)',
+      'endif()',
+    ],
     { sources: ['yes.c'], diags: [] },
   ],
   [
@@ -127,10 +151,19 @@ const cases: Array<[string, string[], Expect]> = [
   ],
   [
     'unknown commands are warned about; known harmless ones are not',
-    ['cmake_minimum_required(VERSION 3.12)', 'message(STATUS "hi")', 'set_source_files_properties(mod.c PROPERTIES COMPILE_FLAGS -O3)', 'target_sources(x INTERFACE mod.c)'],
+    [
+      'cmake_minimum_required(VERSION 3.12)',
+      'message(STATUS "hi")',
+      'set_source_files_properties(mod.c PROPERTIES COMPILE_FLAGS -O3)',
+      'target_sources(x INTERFACE mod.c)',
+    ],
     { sources: ['mod.c'], diags: ['NMG4011@3:1'] },
   ],
-  ['an unset variable is warned about', ['target_sources(x INTERFACE ${MICROPY_DIR}/lib/x.c mod.c)'], { sources: ['../../../lib/x.c', 'mod.c'], diags: ['NMG4005@1:28'] }],
+  [
+    'an unset variable is warned about',
+    ['target_sources(x INTERFACE ${MICROPY_DIR}/lib/x.c mod.c)'],
+    { sources: ['../../../lib/x.c', 'mod.c'], diags: ['NMG4005@1:28'] },
+  ],
   ['names are case-insensitive', ['TARGET_SOURCES(x INTERFACE mod.c)'], { sources: ['mod.c'], diags: [] }],
   ['generator expressions cannot be evaluated', ['target_sources(x INTERFACE $<$<CONFIG:Debug>:debug.c>)'], { diags: ['NMG4004@1:28'] }],
   ['foreach() cannot be evaluated', ['foreach(f a b)', 'endforeach()'], { diags: ['NMG4004@1:1'] }],
@@ -163,13 +196,25 @@ describe('readMicropythonCmake', () => {
       }
       fs.writeFileSync(
         path.join(tmp, 'other/micropython.cmake'),
-        ['target_sources(usermod_o INTERFACE ${CMAKE_CURRENT_LIST_DIR}/o.c)', 'target_include_directories(usermod_o INTERFACE ${CMAKE_CURRENT_LIST_DIR})', 'if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/o.c)', 'set(FROM_OTHER yes)', 'endif()', ''].join('\n'),
+        [
+          'target_sources(usermod_o INTERFACE ${CMAKE_CURRENT_LIST_DIR}/o.c)',
+          'target_include_directories(usermod_o INTERFACE ${CMAKE_CURRENT_LIST_DIR})',
+          'if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/o.c)',
+          'set(FROM_OTHER yes)',
+          'endif()',
+          '',
+        ].join('\n'),
       );
     });
 
     test('file(GLOB) and file(GLOB_RECURSE), with RELATIVE', () => {
       const got = read(
-        ['file(GLOB TOP ${CMAKE_CURRENT_LIST_DIR}/*.c)', 'file(GLOB_RECURSE ALL RELATIVE ${CMAKE_CURRENT_LIST_DIR} CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/sub/*.c)', 'target_sources(x INTERFACE ${TOP} ${ALL})', ''].join('\n'),
+        [
+          'file(GLOB TOP ${CMAKE_CURRENT_LIST_DIR}/*.c)',
+          'file(GLOB_RECURSE ALL RELATIVE ${CMAKE_CURRENT_LIST_DIR} CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/sub/*.c)',
+          'target_sources(x INTERFACE ${TOP} ${ALL})',
+          '',
+        ].join('\n'),
         path.join(tmp, 'mod/micropython.cmake'),
       );
       expect(got.diags).toEqual([]);
@@ -178,7 +223,14 @@ describe('readMicropythonCmake', () => {
 
     test('include() reads the other file with its own CMAKE_CURRENT_LIST_DIR', () => {
       const got = read(
-        ['include(${CMAKE_CURRENT_LIST_DIR}/../other/micropython.cmake)', 'target_sources(x INTERFACE ${CMAKE_CURRENT_LIST_DIR}/a.c)', 'if(FROM_OTHER)', 'target_sources(x INTERFACE b.c)', 'endif()', ''].join('\n'),
+        [
+          'include(${CMAKE_CURRENT_LIST_DIR}/../other/micropython.cmake)',
+          'target_sources(x INTERFACE ${CMAKE_CURRENT_LIST_DIR}/a.c)',
+          'if(FROM_OTHER)',
+          'target_sources(x INTERFACE b.c)',
+          'endif()',
+          '',
+        ].join('\n'),
         path.join(tmp, 'mod/micropython.cmake'),
       );
       expect(got.diags).toEqual([]);
@@ -187,8 +239,13 @@ describe('readMicropythonCmake', () => {
     });
 
     test('include() of a missing file stops, unless OPTIONAL', () => {
-      expect(read('include(${CMAKE_CURRENT_LIST_DIR}/nope.cmake)\n', path.join(tmp, 'mod/micropython.cmake')).diags).toEqual(['NMG4004@1:1']);
-      const got = read('include(${CMAKE_CURRENT_LIST_DIR}/nope.cmake OPTIONAL)\ntarget_sources(x INTERFACE a.c)\n', path.join(tmp, 'mod/micropython.cmake'));
+      expect(read('include(${CMAKE_CURRENT_LIST_DIR}/nope.cmake)\n', path.join(tmp, 'mod/micropython.cmake')).diags).toEqual([
+        'NMG4004@1:1',
+      ]);
+      const got = read(
+        'include(${CMAKE_CURRENT_LIST_DIR}/nope.cmake OPTIONAL)\ntarget_sources(x INTERFACE a.c)\n',
+        path.join(tmp, 'mod/micropython.cmake'),
+      );
       expect(got.diags).toEqual([]);
       expect(got.value?.sources).toEqual(['a.c']);
     });

@@ -72,7 +72,10 @@ describe('natmodgen init on the examples', () => {
   test.each(examples)('%s', async (name) => {
     const dir = path.join(tempDir('example'), name);
     fs.cpSync(path.join(examplesDir, name), dir, { recursive: true });
-    const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+    const sources = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.c'))
+      .sort();
 
     const r = await cli('init', dir, '--mpy-dir', fakeMp);
     expect(r.stderr).toBe('');
@@ -92,7 +95,12 @@ describe('natmodgen init on the examples', () => {
     if (haveMake) {
       // The Makefile works with the fragment (natmodgen and dynruntime.mk stood in for).
       const mpy = stubMpyDir();
-      const m = run('make', [`MPY_DIR=${mpy}`, 'NATMODGEN_CHECKS=0', `NATMODGEN_MK=${fragment}`, `NATMODGEN=node ${path.join(fixtures, 'fake-natmodgen.js')}`], dir, cleanEnv({ FAKE_MOD: name }));
+      const m = run(
+        'make',
+        [`MPY_DIR=${mpy}`, 'NATMODGEN_CHECKS=0', `NATMODGEN_MK=${fragment}`, `NATMODGEN=node ${path.join(fixtures, 'fake-natmodgen.js')}`],
+        dir,
+        cleanEnv({ FAKE_MOD: name }),
+      );
       expect(m.stderr).toBe('');
       expect(m.code).toBe(0);
       // make/natmodgen.mk builds each architecture in its own folder (ARCH is x64 in the Makefile init writes).
@@ -103,7 +111,12 @@ describe('natmodgen init on the examples', () => {
 });
 
 describe('natmodgen init', () => {
-  const mk = ['MOD_DIR := $(USERMOD_DIR)', 'SRC_USERMOD_C += $(MOD_DIR)/mod.c $(MOD_DIR)/src/helper.c', 'CFLAGS_USERMOD += -I$(MOD_DIR)/include -DMY_FEATURE=1', ''].join('\n');
+  const mk = [
+    'MOD_DIR := $(USERMOD_DIR)',
+    'SRC_USERMOD_C += $(MOD_DIR)/mod.c $(MOD_DIR)/src/helper.c',
+    'CFLAGS_USERMOD += -I$(MOD_DIR)/include -DMY_FEATURE=1',
+    '',
+  ].join('\n');
 
   test('writes SRC, include folders and flags relative to the module folder', async () => {
     const dir = folder({ 'micropython.mk': mk, 'mod.c': '', 'src/helper.c': '' });
@@ -117,7 +130,10 @@ describe('natmodgen init', () => {
 
   test('long source lists are wrapped', async () => {
     const names = Array.from({ length: 12 }, (_, k) => `source_file_${k}.c`);
-    const dir = folder({ 'micropython.mk': `SRC_USERMOD_C += ${names.map((n) => `$(USERMOD_DIR)/${n}`).join(' ')}\n`, ...Object.fromEntries(names.map((n) => [n, ''])) });
+    const dir = folder({
+      'micropython.mk': `SRC_USERMOD_C += ${names.map((n) => `$(USERMOD_DIR)/${n}`).join(' ')}\n`,
+      ...Object.fromEntries(names.map((n) => [n, ''])),
+    });
     expect((await cli('init', dir, '--mpy-dir', fakeMp)).code).toBe(0);
     const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
     expect(text).toContain(`SRC = \\\n    source_file_0.c \\\n`);
@@ -162,7 +178,12 @@ describe('natmodgen init', () => {
   });
 
   test('reads micropython.cmake when there is no micropython.mk, or when asked', async () => {
-    const cmake = ['add_library(usermod_m INTERFACE)', 'target_sources(usermod_m INTERFACE ${CMAKE_CURRENT_LIST_DIR}/cmod.c)', 'target_include_directories(usermod_m INTERFACE ${CMAKE_CURRENT_LIST_DIR})', ''].join('\n');
+    const cmake = [
+      'add_library(usermod_m INTERFACE)',
+      'target_sources(usermod_m INTERFACE ${CMAKE_CURRENT_LIST_DIR}/cmod.c)',
+      'target_include_directories(usermod_m INTERFACE ${CMAKE_CURRENT_LIST_DIR})',
+      '',
+    ].join('\n');
     const only = folder({ 'micropython.cmake': cmake, 'cmod.c': '' });
     const r = await cli('init', only, '--mpy-dir', fakeMp);
     expect(r.code).toBe(0);
@@ -191,8 +212,20 @@ describe('natmodgen init', () => {
 
   (hasCommand('make') ? test : test.skip)('evaluates with GNU make what its own reading cannot: $(shell), include, define', async () => {
     const dir = folder({
-      'micropython.mk': ['MOD_DIR := $(USERMOD_DIR)', 'SRC_USERMOD_C += $(shell ls $(MOD_DIR)/src/*.c)', 'include $(MOD_DIR)/extra.mk', ''].join('\n'),
-      'extra.mk': ['define FLAGS', '-DFROM_DEFINE=1', 'endef', 'CFLAGS_USERMOD += $(FLAGS) -I$(USERMOD_DIR)/inc', 'SRC_USERMOD_C += $(USERMOD_DIR)/more.c', ''].join('\n'),
+      'micropython.mk': [
+        'MOD_DIR := $(USERMOD_DIR)',
+        'SRC_USERMOD_C += $(shell ls $(MOD_DIR)/src/*.c)',
+        'include $(MOD_DIR)/extra.mk',
+        '',
+      ].join('\n'),
+      'extra.mk': [
+        'define FLAGS',
+        '-DFROM_DEFINE=1',
+        'endef',
+        'CFLAGS_USERMOD += $(FLAGS) -I$(USERMOD_DIR)/inc',
+        'SRC_USERMOD_C += $(USERMOD_DIR)/more.c',
+        '',
+      ].join('\n'),
       'src/a.c': '',
       'src/b.c': '',
       'more.c': '',
@@ -205,33 +238,40 @@ describe('natmodgen init', () => {
     expect(text).toMatch(/^CFLAGS \+= -Iinc -DFROM_DEFINE=1$/m);
   });
 
-  (hasCommand('cmake') ? test : test.skip)('evaluates with CMake in script mode what its own reading cannot: functions, list(TRANSFORM)', async () => {
-    const cm = [
-      'add_library(usermod_x INTERFACE)',
-      'function(x_sources out)',
-      '  set(${out} a.c b.c PARENT_SCOPE)',
-      'endfunction()',
-      'x_sources(X_SRC)',
-      'list(TRANSFORM X_SRC PREPEND ${CMAKE_CURRENT_LIST_DIR}/src/)',
-      'target_sources(usermod_x INTERFACE ${X_SRC})',
-      'target_include_directories(usermod_x INTERFACE ${CMAKE_CURRENT_LIST_DIR}/inc)',
-      'target_compile_definitions(usermod_x INTERFACE X_FEATURE=1)',
-      'target_link_libraries(usermod INTERFACE usermod_x)',
-      '',
-    ].join('\n');
-    const dir = folder({ 'micropython.cmake': cm, 'src/a.c': '', 'src/b.c': '' });
-    const r = await cli('init', dir, '--mpy-dir', fakeMp);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
-    expect(text).toMatch(/^SRC = src\/a\.c src\/b\.c$/m);
-    expect(text).toMatch(/^CFLAGS \+= -Iinc -DX_FEATURE=1$/m);
-  });
+  (hasCommand('cmake') ? test : test.skip)(
+    'evaluates with CMake in script mode what its own reading cannot: functions, list(TRANSFORM)',
+    async () => {
+      const cm = [
+        'add_library(usermod_x INTERFACE)',
+        'function(x_sources out)',
+        '  set(${out} a.c b.c PARENT_SCOPE)',
+        'endfunction()',
+        'x_sources(X_SRC)',
+        'list(TRANSFORM X_SRC PREPEND ${CMAKE_CURRENT_LIST_DIR}/src/)',
+        'target_sources(usermod_x INTERFACE ${X_SRC})',
+        'target_include_directories(usermod_x INTERFACE ${CMAKE_CURRENT_LIST_DIR}/inc)',
+        'target_compile_definitions(usermod_x INTERFACE X_FEATURE=1)',
+        'target_link_libraries(usermod INTERFACE usermod_x)',
+        '',
+      ].join('\n');
+      const dir = folder({ 'micropython.cmake': cm, 'src/a.c': '', 'src/b.c': '' });
+      const r = await cli('init', dir, '--mpy-dir', fakeMp);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const text = fs.readFileSync(path.join(dir, 'Makefile'), 'utf8');
+      expect(text).toMatch(/^SRC = src\/a\.c src\/b\.c$/m);
+      expect(text).toMatch(/^CFLAGS \+= -Iinc -DX_FEATURE=1$/m);
+    },
+  );
 
   const errors: Array<[string, () => string, RegExp]> = [
     ['no such folder', () => path.join(os.tmpdir(), 'natmodgen-no-such-folder'), /^natmodgen: error NMG4001: no such folder/],
     ['neither file', () => folder({ 'mod.c': '' }), /^natmodgen: error NMG4002: '.*' holds neither micropython\.mk nor micropython\.cmake/],
-    ['an unparsable micropython.mk', () => folder({ 'micropython.mk': 'SRC_USERMOD_C += mod.c\nifeq (a,b)\n', 'mod.c': '' }), /micropython\.mk:2:1: error NMG4003: cannot parse this: missing 'endif'/],
+    [
+      'an unparsable micropython.mk',
+      () => folder({ 'micropython.mk': 'SRC_USERMOD_C += mod.c\nifeq (a,b)\n', 'mod.c': '' }),
+      /micropython\.mk:2:1: error NMG4003: cannot parse this: missing 'endif'/,
+    ],
     [
       'a micropython.mk that stops the build',
       () => folder({ 'micropython.mk': 'SRC_USERMOD_C += mod.c\n$(error no board selected)\n', 'mod.c': '' }),
@@ -239,8 +279,16 @@ describe('natmodgen init', () => {
         ? /micropython\.mk:2:1: error NMG4003: cannot parse this: make: no board selected/
         : /micropython\.mk:2:1: error NMG4004: natmodgen init cannot evaluate \$\(error no board selected\)/,
     ],
-    ['an unparsable micropython.cmake', () => folder({ 'micropython.cmake': 'target_sources(x INTERFACE\n  mod.c\n', 'mod.c': '' }), /micropython\.cmake:1:1: error NMG4003: cannot parse this: unbalanced parentheses/],
-    ['no C sources', () => folder({ 'micropython.mk': 'CFLAGS_USERMOD += -I$(USERMOD_DIR)\n' }), /micropython\.mk:1:1: error NMG4008: micropython\.mk lists no C sources/],
+    [
+      'an unparsable micropython.cmake',
+      () => folder({ 'micropython.cmake': 'target_sources(x INTERFACE\n  mod.c\n', 'mod.c': '' }),
+      /micropython\.cmake:1:1: error NMG4003: cannot parse this: unbalanced parentheses/,
+    ],
+    [
+      'no C sources',
+      () => folder({ 'micropython.mk': 'CFLAGS_USERMOD += -I$(USERMOD_DIR)\n' }),
+      /micropython\.mk:1:1: error NMG4008: micropython\.mk lists no C sources/,
+    ],
   ];
   test.each(errors)('reports %s with exit code 2 and writes nothing', async (_name, make, message) => {
     const dir = make();

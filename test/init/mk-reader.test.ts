@@ -31,17 +31,35 @@ function read(text: string, at = file) {
 const cases: Array<[string, string[], Expect]> = [
   [
     'the usual MOD_DIR := $(USERMOD_DIR) pattern',
-    ['CEXAMPLE_MOD_DIR := $(USERMOD_DIR)', '', '# Add all C files to SRC_USERMOD.', 'SRC_USERMOD += $(CEXAMPLE_MOD_DIR)/examplemodule.c', 'CFLAGS_USERMOD += -I$(CEXAMPLE_MOD_DIR)'],
+    [
+      'CEXAMPLE_MOD_DIR := $(USERMOD_DIR)',
+      '',
+      '# Add all C files to SRC_USERMOD.',
+      'SRC_USERMOD += $(CEXAMPLE_MOD_DIR)/examplemodule.c',
+      'CFLAGS_USERMOD += -I$(CEXAMPLE_MOD_DIR)',
+    ],
     { sources: ['examplemodule.c'], includeDirs: ['.'], cflags: [], diags: [] },
   ],
   [
     'SRC_USERMOD_C first, then SRC_USERMOD, library C and assembler',
-    ['SRC_USERMOD_LIB_ASM += $(USERMOD_DIR)/fast.S', 'SRC_USERMOD_LIB_C += $(USERMOD_DIR)/lib/util.c', 'SRC_USERMOD += $(USERMOD_DIR)/old.c', 'SRC_USERMOD_C += $(USERMOD_DIR)/mod.c'],
+    [
+      'SRC_USERMOD_LIB_ASM += $(USERMOD_DIR)/fast.S',
+      'SRC_USERMOD_LIB_C += $(USERMOD_DIR)/lib/util.c',
+      'SRC_USERMOD += $(USERMOD_DIR)/old.c',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/mod.c',
+    ],
     { sources: ['mod.c', 'old.c', 'lib/util.c', 'fast.S'], diags: [] },
   ],
   [
     'continuation lines and comments',
-    ['D := $(USERMOD_DIR) # the folder', 'SRC_USERMOD_C += $(D)/a.c \\', '    $(D)/b.c \\', '\t$(D)/c.c', '# SRC_USERMOD_C += $(D)/commented.c \\', '  still a comment.c'],
+    [
+      'D := $(USERMOD_DIR) # the folder',
+      'SRC_USERMOD_C += $(D)/a.c \\',
+      '    $(D)/b.c \\',
+      '\t$(D)/c.c',
+      '# SRC_USERMOD_C += $(D)/commented.c \\',
+      '  still a comment.c',
+    ],
     { sources: ['a.c', 'b.c', 'c.c'], diags: [] },
   ],
   [
@@ -63,17 +81,46 @@ const cases: Array<[string, string[], Expect]> = [
   ],
   [
     'ifeq and ifdef on variables the file sets',
-    ['FEATURE := 1', 'ifeq ($(FEATURE),1)', 'SRC_USERMOD_C += $(USERMOD_DIR)/on.c', 'else', 'SRC_USERMOD_C += $(USERMOD_DIR)/off.c', 'endif', 'ifndef FEATURE', 'SRC_USERMOD_C += $(USERMOD_DIR)/never.c', 'else ifeq "$(FEATURE)" "1"', 'SRC_USERMOD_C += $(USERMOD_DIR)/elseif.c', 'endif'],
+    [
+      'FEATURE := 1',
+      'ifeq ($(FEATURE),1)',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/on.c',
+      'else',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/off.c',
+      'endif',
+      'ifndef FEATURE',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/never.c',
+      'else ifeq "$(FEATURE)" "1"',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/elseif.c',
+      'endif',
+    ],
     { sources: ['on.c', 'elseif.c'], diags: [] },
   ],
   [
     'conditionals on variables the file does not set are warned about and taken as unset',
-    ['SRC_USERMOD_C += $(USERMOD_DIR)/mod.c', 'ifdef MICROPY_PY_FOO', 'SRC_USERMOD_C += $(USERMOD_DIR)/foo.c', 'endif', 'ifeq ($(BOARD),PICO)', '  SRC_USERMOD_C += $(USERMOD_DIR)/pico.c', 'endif'],
+    [
+      'SRC_USERMOD_C += $(USERMOD_DIR)/mod.c',
+      'ifdef MICROPY_PY_FOO',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/foo.c',
+      'endif',
+      'ifeq ($(BOARD),PICO)',
+      '  SRC_USERMOD_C += $(USERMOD_DIR)/pico.c',
+      'endif',
+    ],
     { sources: ['mod.c'], diags: ['NMG4006@2:7', 'NMG4006@5:6'] },
   ],
   [
     'nested conditionals in a branch not taken are skipped whole',
-    ['ifeq (a,b)', 'ifeq (c,c)', 'SRC_USERMOD_C += $(USERMOD_DIR)/no.c', 'endif', 'SRC_USERMOD_C += $(shell never run)', 'else', 'SRC_USERMOD_C += $(USERMOD_DIR)/yes.c', 'endif'],
+    [
+      'ifeq (a,b)',
+      'ifeq (c,c)',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/no.c',
+      'endif',
+      'SRC_USERMOD_C += $(shell never run)',
+      'else',
+      'SRC_USERMOD_C += $(USERMOD_DIR)/yes.c',
+      'endif',
+    ],
     { sources: ['yes.c'], diags: [] },
   ],
   [
@@ -83,7 +130,12 @@ const cases: Array<[string, string[], Expect]> = [
   ],
   [
     'C++ sources are left out; headers are skipped; flags are kept',
-    ['SRC_USERMOD_C += $(USERMOD_DIR)/mod.c $(USERMOD_DIR)/mod.h', 'SRC_USERMOD_CXX += $(USERMOD_DIR)/impl.cpp', 'CFLAGS_USERMOD += -I $(USERMOD_DIR)/inc -DFOO=1 -Wno-unused -I$(USERMOD_DIR)/inc', 'CXXFLAGS_USERMOD += -std=c++11'],
+    [
+      'SRC_USERMOD_C += $(USERMOD_DIR)/mod.c $(USERMOD_DIR)/mod.h',
+      'SRC_USERMOD_CXX += $(USERMOD_DIR)/impl.cpp',
+      'CFLAGS_USERMOD += -I $(USERMOD_DIR)/inc -DFOO=1 -Wno-unused -I$(USERMOD_DIR)/inc',
+      'CXXFLAGS_USERMOD += -std=c++11',
+    ],
     { sources: ['mod.c'], includeDirs: ['inc'], cflags: ['-DFOO=1', '-Wno-unused'], diags: ['NMG4007@2:1'] },
   ],
   [
@@ -93,7 +145,14 @@ const cases: Array<[string, string[], Expect]> = [
   ],
   [
     'override, export, ?=, ::= and $$',
-    ['override A ::= $(USERMOD_DIR)', 'export B = $(A)/b.c', 'B ?= ignored.c', 'C ?= $(A)/c.c', 'SRC_USERMOD_C += $(B) $(C)', 'CFLAGS_USERMOD += -DPRICE=$$5'],
+    [
+      'override A ::= $(USERMOD_DIR)',
+      'export B = $(A)/b.c',
+      'B ?= ignored.c',
+      'C ?= $(A)/c.c',
+      'SRC_USERMOD_C += $(B) $(C)',
+      'CFLAGS_USERMOD += -DPRICE=$$5',
+    ],
     { sources: ['b.c', 'c.c'], cflags: ['-DPRICE=$5'], diags: [] },
   ],
   [
@@ -102,10 +161,18 @@ const cases: Array<[string, string[], Expect]> = [
     { sources: ['mod.c'], diags: ['NMG4011@2:1'] },
   ],
   ['$(info) lines expand to nothing', ['$(info reading)', 'SRC_USERMOD_C += $(USERMOD_DIR)/mod.c'], { sources: ['mod.c'], diags: [] }],
-  ['$(shell) cannot be evaluated', ['SRC_USERMOD_C += $(USERMOD_DIR)/mod.c', 'SRC_USERMOD_C += $(shell find $(USERMOD_DIR) -name "*.c")'], { diags: ['NMG4004@2:18'] }],
+  [
+    '$(shell) cannot be evaluated',
+    ['SRC_USERMOD_C += $(USERMOD_DIR)/mod.c', 'SRC_USERMOD_C += $(shell find $(USERMOD_DIR) -name "*.c")'],
+    { diags: ['NMG4004@2:18'] },
+  ],
   ['include cannot be evaluated', ['include $(USERMOD_DIR)/other.mk'], { diags: ['NMG4004@1:1'] }],
   ['!= cannot be evaluated', ['FILES != ls *.c'], { diags: ['NMG4004@1:1'] }],
-  ['$(error) in a branch taken stops', ['ifndef NEVER_SET', '$(error needs NEVER_SET)', 'endif'], { diags: ['NMG4006@1:8', 'NMG4004@2:1'] }],
+  [
+    '$(error) in a branch taken stops',
+    ['ifndef NEVER_SET', '$(error needs NEVER_SET)', 'endif'],
+    { diags: ['NMG4006@1:8', 'NMG4004@2:1'] },
+  ],
   ['an unterminated reference', ['SRC_USERMOD_C += $(USERMOD_DIR/mod.c'], { diags: ['NMG4003@1:18'] }],
   ['a missing endif', ['ifeq (a,a)', 'SRC_USERMOD_C += mod.c'], { diags: ['NMG4003@1:1'] }],
   ['an endif too many', ['SRC_USERMOD_C += mod.c', 'endif'], { diags: ['NMG4003@2:1'] }],
@@ -130,7 +197,10 @@ describe('readMicropythonMk', () => {
       fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true });
       fs.writeFileSync(path.join(tmp, f), '');
     }
-    const got = read(['SRC_USERMOD_C += $(wildcard $(USERMOD_DIR)/*.c $(USERMOD_DIR)/*/*.c)', 'SRC_USERMOD_C += $(wildcard sub/*.c)'].join('\n'), path.join(tmp, 'micropython.mk'));
+    const got = read(
+      ['SRC_USERMOD_C += $(wildcard $(USERMOD_DIR)/*.c $(USERMOD_DIR)/*/*.c)', 'SRC_USERMOD_C += $(wildcard sub/*.c)'].join('\n'),
+      path.join(tmp, 'micropython.mk'),
+    );
     expect(got.diags).toEqual([]);
     expect(got.value?.sources).toEqual(['a.c', 'b.c', 'sub/c.c']);
   });

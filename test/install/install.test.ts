@@ -9,9 +9,11 @@ import * as path from 'path';
 import { repoRoot } from '../support/cases';
 
 const README = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-const MPY_DIR = process.env.MPY_DIR && fs.existsSync(path.join(process.env.MPY_DIR, 'py', 'dynruntime.mk')) ? process.env.MPY_DIR : undefined;
+const MPY_DIR =
+  process.env.MPY_DIR && fs.existsSync(path.join(process.env.MPY_DIR, 'py', 'dynruntime.mk')) ? process.env.MPY_DIR : undefined;
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
-if (!MPY_DIR) process.stderr.write('test/install: SKIPPED the make builds of the README recipes: MPY_DIR is not set to a MicroPython tree\n');
+if (!MPY_DIR)
+  process.stderr.write('test/install: SKIPPED the make builds of the README recipes: MPY_DIR is not set to a MicroPython tree\n');
 
 let work: string;
 let prefix: string;
@@ -53,7 +55,12 @@ beforeAll(() => {
   prefix = path.join(base, 'prefix');
   fs.mkdirSync(work);
   const npmEnv = { ...process.env, npm_config_loglevel: 'error', npm_config_audit: 'false', npm_config_fund: 'false' };
-  const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', base], { cwd: repoRoot, env: npmEnv, encoding: 'utf8', timeout: 600_000 });
+  const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', base], {
+    cwd: repoRoot,
+    env: npmEnv,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
   const tgz = fs.readdirSync(base).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw new Error('npm pack wrote no tarball');
@@ -68,7 +75,8 @@ beforeAll(() => {
   // PATH without the clone: only the installed natmodgen can answer.
   env = { ...process.env, PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`, MPY_DIR: MPY_DIR ?? '' };
   if (!MPY_DIR) delete env.MPY_DIR;
-  for (const ex of ['functions', 'multifile']) fs.cpSync(path.join(repoRoot, 'examples', ex), path.join(work, 'examples', ex), { recursive: true });
+  for (const ex of ['functions', 'multifile'])
+    fs.cpSync(path.join(repoRoot, 'examples', ex), path.join(work, 'examples', ex), { recursive: true });
 }, 1_200_000);
 
 afterAll(() => {
@@ -79,7 +87,9 @@ describe('natmodgen installed from a packed tarball', () => {
   test('package.json is ready to publish: bin, files, engines', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     expect(pkg.bin.natmodgen).toBe('dist/natmodgen.js');
-    expect(pkg.files).toEqual(expect.arrayContaining(['dist/natmodgen.js', 'dist/src', 'templates', 'grammar-queries', 'make', 'runtime', 'data']));
+    expect(pkg.files).toEqual(
+      expect.arrayContaining(['dist/natmodgen.js', 'dist/src', 'templates', 'grammar-queries', 'make', 'runtime', 'data']),
+    );
     expect(pkg.engines.node).toMatch(/^>=\d+/);
     expect(fs.existsSync(path.join(prefix, 'lib', 'node_modules', 'natmodgen', 'test'))).toBe(false);
   });
@@ -90,7 +100,9 @@ describe('natmodgen installed from a packed tarball', () => {
     const help = sh('natmodgen --help', work);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('natmodgen gen');
-    expect(sh('natmodgen --version', work).stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+    expect(sh('natmodgen --version', work).stdout.trim()).toBe(
+      JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
+    );
   });
 
   test('natmodgen makefile names the fragment inside the installed package', () => {

@@ -66,7 +66,12 @@ function runTest(dir: string): string {
     const first = ok(make(dir));
     expect(first.stdout).toContain('NATMODGEN functions.c');
     expect(fs.existsSync(mpy)).toBe(true);
-    const imported = run(MICROPYTHON!, ['-c', 'import nmg_functions; print(nmg_functions.__name__)'], tempDir('run'), cleanEnv({ MICROPYPATH: dir }));
+    const imported = run(
+      MICROPYTHON!,
+      ['-c', 'import nmg_functions; print(nmg_functions.__name__)'],
+      tempDir('run'),
+      cleanEnv({ MICROPYPATH: dir }),
+    );
     expect(imported.stdout.trim()).toBe('nmg_functions');
     expect(runTest(dir)).toBe(expected);
 
@@ -171,7 +176,8 @@ function runTest(dir: string): string {
   });
 
   const haveArm = hasCommand('arm-none-eabi-gcc');
-  if (!haveArm && enabled) process.stderr.write('test/make/build.test.ts: SKIPPED the ARCH=armv7m build: arm-none-eabi-gcc is not on PATH\n');
+  if (!haveArm && enabled)
+    process.stderr.write('test/make/build.test.ts: SKIPPED the ARCH=armv7m build: arm-none-eabi-gcc is not on PATH\n');
   // (examples/functions needs memset on armv7m, which natmodgen does not provide yet.)
   (haveArm ? test.each : test.skip.each)(['classes', 'conditional'])('examples/%s builds for ARCH=armv7m', async (name) => {
     const dir = await scaffold(name);

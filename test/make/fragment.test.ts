@@ -52,7 +52,15 @@ function module(files: Record<string, string>, head: string[], sub = '.'): Modul
     dir,
     log,
     make: (...args) => run('make', args, dir, cleanEnv({ FAKE_NATMODGEN_LOG: log, FAKE_MOD: undefined })),
-    runs: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]) : []),
+    runs: () =>
+      fs.existsSync(log)
+        ? fs
+            .readFileSync(log, 'utf8')
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as string[])
+        : [],
     write: (rel, text) => fs.writeFileSync(path.join(dir, rel), text),
   };
 }
@@ -207,7 +215,19 @@ maybe('natmodgen.mk', () => {
   test('a Makefile that names its own default goal keeps it', () => {
     const dir = tempDir('goal');
     fs.writeFileSync(path.join(dir, 'a.c'), 'int a;\n');
-    fs.writeFileSync(path.join(dir, 'Makefile'), ['first:', '\t@echo first goal', 'NATMODGEN_CHECKS = 0', 'SRC = a.c', `NATMODGEN = node ${fake}`, `include ${fragment}`, `include ${stub}`, ''].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'Makefile'),
+      [
+        'first:',
+        '\t@echo first goal',
+        'NATMODGEN_CHECKS = 0',
+        'SRC = a.c',
+        `NATMODGEN = node ${fake}`,
+        `include ${fragment}`,
+        `include ${stub}`,
+        '',
+      ].join('\n'),
+    );
     expect(ok(run('make', [], dir)).stdout.trim()).toBe('first goal');
   });
 

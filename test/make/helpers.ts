@@ -56,4 +56,3 @@ export function mtime(file: string): bigint {
 export function tick(ms = 30): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
-

@@ -17,9 +17,13 @@ export function exampleCases(): Array<[string, ExampleCase]> {
     .sort()
     .map((n) => {
       const folder = path.join(dir, n);
-      const files = fs.readdirSync(folder).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(folder, f));
+      const files = fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith('.c'))
+        .sort()
+        .map((f) => path.join(folder, f));
       const cfg = path.join(folder, 'natmodgen.json');
-      const defines: string[] = fs.existsSync(cfg) ? JSON.parse(fs.readFileSync(cfg, 'utf8')).defines ?? [] : [];
+      const defines: string[] = fs.existsSync(cfg) ? (JSON.parse(fs.readFileSync(cfg, 'utf8')).defines ?? []) : [];
       return [n, { files, defines }] as [string, ExampleCase];
     })
     .filter(([, c]) => c.files.length > 0);

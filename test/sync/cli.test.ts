@@ -83,7 +83,11 @@ describe.each(EXAMPLES.map((ex) => [ex.name, ex] as const))('natmodgen sync exam
     const after = snapshotDir(dir);
     for (const [f, b] of before) {
       if (ex.files.includes(f)) continue;
-      expect({ f, text: after.get(f)!.bytes.toString('utf8'), mtimeMs: after.get(f)!.mtimeMs }).toEqual({ f, text: b.bytes.toString('utf8'), mtimeMs: b.mtimeMs });
+      expect({ f, text: after.get(f)!.bytes.toString('utf8'), mtimeMs: after.get(f)!.mtimeMs }).toEqual({
+        f,
+        text: b.bytes.toString('utf8'),
+        mtimeMs: b.mtimeMs,
+      });
     }
   });
 
@@ -274,7 +278,11 @@ describe.each(EXAMPLES.map((ex) => [ex.name, ex] as const))('natmodgen sync exam
     test('CRLF on stdin gives CRLF on stdout', async () => {
       const f = ex.files[0];
       const dir = copyExample(ex);
-      const r = await runCliWithStdin(['sync', ...D, '--stdin', '--stdin-filepath', f, ...ex.files], dir, toCrlf(read(path.join(ex.dir, f))));
+      const r = await runCliWithStdin(
+        ['sync', ...D, '--stdin', '--stdin-filepath', f, ...ex.files],
+        dir,
+        toCrlf(read(path.join(ex.dir, f))),
+      );
       expect(r.code).toBe(0);
       expect(bareLineFeeds(r.stdout)).toBe(0);
       expect(r.stdout).toBe(toCrlf(expected.get(f)!));
@@ -317,7 +325,11 @@ describe('sync usage', () => {
     const dir = copyExample(ex);
     const others = ex.files.slice(1);
     const before = snapshotDir(dir);
-    const r = await runCliWithStdin(['sync', ...defineArgs(ex.defines), '--stdin', '--stdin-filepath', 'unsaved.c', ...others], dir, read(path.join(ex.dir, ex.files[0])));
+    const r = await runCliWithStdin(
+      ['sync', ...defineArgs(ex.defines), '--stdin', '--stdin-filepath', 'unsaved.c', ...others],
+      dir,
+      read(path.join(ex.dir, ex.files[0])),
+    );
     expect(r.code).toBe(0);
     expect(walkMarkers(r.stdout).text).toBe(read(path.join(ex.dir, ex.files[0])));
     expectDirUnchanged(dir, before);

@@ -34,7 +34,15 @@ const SOURCE = [
 ].join('\n');
 
 /** Like py/mpconfig.h: a default for every feature macro the build did not set. */
-const DYNRUNTIME_H = ['#ifndef MICROPY_PY_FOO', '#define MICROPY_PY_FOO (0)', '#endif', '#ifndef FOO_ANSWER', '#define FOO_ANSWER (0)', '#endif', ''].join('\n');
+const DYNRUNTIME_H = [
+  '#ifndef MICROPY_PY_FOO',
+  '#define MICROPY_PY_FOO (0)',
+  '#endif',
+  '#ifndef FOO_ANSWER',
+  '#define FOO_ANSWER (0)',
+  '#endif',
+  '',
+].join('\n');
 
 function hasGcc(): boolean {
   try {
@@ -71,7 +79,9 @@ describe('sync -D', () => {
 
   gccTest('a macro also given to the compiler is not redefined', () => {
     fs.writeFileSync(file, synced.value[0].text);
-    const out = execFileSync('gcc', ['-E', '-P', '-Werror', '-DMICROPY_ENABLE_DYNRUNTIME=1', '-DFOO_ANSWER=7', '-I', dir, file], { encoding: 'utf8' });
+    const out = execFileSync('gcc', ['-E', '-P', '-Werror', '-DMICROPY_ENABLE_DYNRUNTIME=1', '-DFOO_ANSWER=7', '-I', dir, file], {
+      encoding: 'utf8',
+    });
     expect(out).toContain('MP_OBJ_NEW_SMALL_INT(7)');
   });
 });

@@ -59,7 +59,10 @@ MP_REGISTER_MODULE(MP_QSTR_edge, edge_user_cmodule);
 
 function syncOne(text: string, file = 'edge.c'): { text: string; errors: string[] } {
   const r = syncSources([{ path: file, text }], { defines: [], force: false });
-  return { text: r.value[0]?.text ?? '', errors: r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`) };
+  return {
+    text: r.value[0]?.text ?? '',
+    errors: r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`),
+  };
 }
 
 /** Preprocesses `text` as the firmware build would (no MICROPY_ENABLE_DYNRUNTIME), with an empty py/runtime.h; whitespace runs collapsed. */
@@ -68,15 +71,24 @@ function firmwarePreprocess(text: string): string {
   fs.mkdirSync(path.join(dir, 'py'));
   fs.writeFileSync(path.join(dir, 'py', 'runtime.h'), '/* stub */\n');
   fs.writeFileSync(path.join(dir, 'edge.c'), text);
-  const out = execFileSync(CC, ['-E', '-P', `-I${dir}`, '-std=gnu99', path.join(dir, 'edge.c')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(CC, ['-E', '-P', `-I${dir}`, '-std=gnu99', path.join(dir, 'edge.c')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return out.replace(/\s+/g, ' ').trim();
 }
 
 describe('user tests of MICROPY_ENABLE_DYNRUNTIME', () => {
   const guards: Array<[string, string]> = [
     ['#if !MICROPY_ENABLE_DYNRUNTIME', '#if !MICROPY_ENABLE_DYNRUNTIME\nstatic int fw_only = 1;\n#endif\n'],
-    ['#ifdef ... // comment', '#ifdef MICROPY_ENABLE_DYNRUNTIME // natmod only\nstatic int nat_only = 2;\n#else\nstatic int fw_side = 3;\n#endif\n'],
-    ['#ifndef ... #elif defined(...)', '#ifndef MICROPY_ENABLE_DYNRUNTIME\nstatic int a = 1;\n#elif defined(MICROPY_ENABLE_DYNRUNTIME)\nstatic int b = 2;\n#endif\n'],
+    [
+      '#ifdef ... // comment',
+      '#ifdef MICROPY_ENABLE_DYNRUNTIME // natmod only\nstatic int nat_only = 2;\n#else\nstatic int fw_side = 3;\n#endif\n',
+    ],
+    [
+      '#ifndef ... #elif defined(...)',
+      '#ifndef MICROPY_ENABLE_DYNRUNTIME\nstatic int a = 1;\n#elif defined(MICROPY_ENABLE_DYNRUNTIME)\nstatic int b = 2;\n#endif\n',
+    ],
   ];
 
   test.each(guards)('%s: rewritten after natmodgen:was; unsync and the line walk restore it; idempotent', (_n, guard) => {
@@ -204,7 +216,11 @@ describe('--stdin-filepath spelling', () => {
     if (!dir) throw new Error('examples/multifile is gone');
     const text = read(path.join(dir, 'module.c'));
     const rel = await runCliWithStdin(['sync', '--stdin', '--stdin-filepath', 'module.c', 'module.c', 'shapes.c'], dir, text);
-    const abs = await runCliWithStdin(['sync', '--stdin', '--stdin-filepath', path.join(dir, 'module.c'), 'module.c', 'shapes.c'], dir, text);
+    const abs = await runCliWithStdin(
+      ['sync', '--stdin', '--stdin-filepath', path.join(dir, 'module.c'), 'module.c', 'shapes.c'],
+      dir,
+      text,
+    );
     expect(rel.code).toBe(0);
     expect(abs.code).toBe(0);
     expect(abs.stdout).toBe(rel.stdout);

@@ -6,7 +6,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { syncSources } from '../../src/pipeline/sync';
 import { runCli } from '../support/cli';
-import { ageFile, copyExample, defineArgs, examples, expectDirUnchanged, read, repoRoot, snapshotDir, tempDir, walkMarkers, removeTempDirs } from './helpers';
+import {
+  ageFile,
+  copyExample,
+  defineArgs,
+  examples,
+  expectDirUnchanged,
+  read,
+  repoRoot,
+  snapshotDir,
+  tempDir,
+  walkMarkers,
+  removeTempDirs,
+} from './helpers';
 import { runCliWithStdin } from './stdin';
 
 afterAll(removeTempDirs);
@@ -31,7 +43,9 @@ test('test/errors holds cases', () => {
 
 describe.each(errorCases)('sync of the error case %s', (name) => {
   const src = path.join(ERRORS, name, 'input.c');
-  const expected = read(path.join(ERRORS, name, 'expected.txt')).trim().split('\n');
+  const expected = read(path.join(ERRORS, name, 'expected.txt'))
+    .trim()
+    .split('\n');
 
   function copy(): string {
     const dir = tempDir(`sync-err-${name}`);
@@ -115,7 +129,8 @@ describe('errors in a file that was synced before', () => {
   function brokenSyncedCopy(): { dir: string; file: string; text: string } {
     const dir = copyExample(ex!);
     const file = ex!.files[0];
-    const synced = syncSources([{ path: path.join(dir, file), text: read(path.join(dir, file)) }], { defines: ex!.defines, force: false }).value[0].text;
+    const synced = syncSources([{ path: path.join(dir, file), text: read(path.join(dir, file)) }], { defines: ex!.defines, force: false })
+      .value[0].text;
     const lines = synced.split('\n');
     // Only the original side of the globals table uses MP_ROM_PTR (the natmod side stores globals at import).
     const at = lines.findIndex((l) => l.includes('MP_ROM_PTR(&nmg_functions_answer_obj)'));

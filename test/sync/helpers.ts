@@ -88,7 +88,12 @@ export function snapshot(file: string): Snapshot {
 
 /** Snapshots of every file in a folder (by base name), to show that a command wrote nothing. */
 export function snapshotDir(dir: string): Map<string, Snapshot> {
-  return new Map(fs.readdirSync(dir).sort().map((f) => [f, snapshot(path.join(dir, f))]));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [f, snapshot(path.join(dir, f))]),
+  );
 }
 
 /** Fails (with a readable message) unless the folder is exactly as snapshotted: same names, bytes, mtimes and modes. */
@@ -218,8 +223,7 @@ export function walkMarkers(text: string): Walk {
         if (RE.end.test(line)) {
           sums.push(RE.end.exec(line)![1]);
           state = 'user';
-        }
-        else if (isMarker) problems.push(`line ${n}: marker nested in the block opened at line ${openedAt}: ${line}`);
+        } else if (isMarker) problems.push(`line ${n}: marker nested in the block opened at line ${openedAt}: ${line}`);
         break;
       case 'original':
         if (RE.natmod.test(line)) {
@@ -236,8 +240,7 @@ export function walkMarkers(text: string): Walk {
         if (RE.end.test(line)) {
           sums.push(RE.end.exec(line)![1]);
           state = 'user';
-        }
-        else if (isMarker) problems.push(`line ${n}: marker nested in the natmod side opened at line ${openedAt}: ${line}`);
+        } else if (isMarker) problems.push(`line ${n}: marker nested in the natmod side opened at line ${openedAt}: ${line}`);
         break;
     }
   });

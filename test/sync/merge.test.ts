@@ -41,7 +41,11 @@ function addAfter(file: string, line: string, extra: string): void {
 
     git(dir, 'checkout', '-q', 'main');
     git(dir, 'checkout', '-qb', 'b');
-    addAfter(file, '    { MP_ROM_QSTR(MP_QSTR_LIMIT), MP_ROM_INT(NMG_ACC_LIMIT) },', '    { MP_ROM_QSTR(MP_QSTR_LIMIT2), MP_ROM_INT(NMG_ACC_LIMIT) },');
+    addAfter(
+      file,
+      '    { MP_ROM_QSTR(MP_QSTR_LIMIT), MP_ROM_INT(NMG_ACC_LIMIT) },',
+      '    { MP_ROM_QSTR(MP_QSTR_LIMIT2), MP_ROM_INT(NMG_ACC_LIMIT) },',
+    );
     expect((await runCli(['sync', 'classes.c'], dir)).code).toBe(0);
     expect(git(dir, 'commit', '-qam', 'b').code).toBe(0);
 

@@ -56,7 +56,10 @@ describe.each(EXAMPLES.map((ex) => [ex.name, ex] as const))('sync examples/%s', 
   });
 
   test('a second sync gives the same bytes and reports nothing changed', () => {
-    const again = syncSources(synced.map((f) => ({ path: f.path, text: f.text })), { defines: ex.defines, force: false });
+    const again = syncSources(
+      synced.map((f) => ({ path: f.path, text: f.text })),
+      { defines: ex.defines, force: false },
+    );
     expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(again.value.map((f) => f.text)).toEqual(synced.map((f) => f.text));
     expect(again.value.map((f) => f.changed)).toEqual(synced.map(() => false));
@@ -94,7 +97,9 @@ describe.each(EXAMPLES.map((ex) => [ex.name, ex] as const))('sync examples/%s', 
   });
 
   test.each(cases)('%s: a changed checksum in an end marker is detected', (_f, f) => {
-    const u = unsync(f.text.replace(/natmodgen:end ([0-9a-f]{12})/, (_m, s: string) => `natmodgen:end ${s.startsWith('0') ? '1' : '0'}${s.slice(1)}`));
+    const u = unsync(
+      f.text.replace(/natmodgen:end ([0-9a-f]{12})/, (_m, s: string) => `natmodgen:end ${s.startsWith('0') ? '1' : '0'}${s.slice(1)}`),
+    );
     expect(u.actualSum).not.toBe(u.storedSum);
   });
 

@@ -22,7 +22,11 @@ export function extract(text: string, opts: { path?: string; unit?: number; defi
 }
 
 /** The declarations of one kind a snippet yields, in source order. */
-export function declsOf<K extends Decl['kind']>(text: string, kind: K, opts: { path?: string; unit?: number; defines?: string[] } = {}): Array<Extract<Decl, { kind: K }>> {
+export function declsOf<K extends Decl['kind']>(
+  text: string,
+  kind: K,
+  opts: { path?: string; unit?: number; defines?: string[] } = {},
+): Array<Extract<Decl, { kind: K }>> {
   return extract(text, opts).model.decls.filter((d): d is Extract<Decl, { kind: K }> => d.kind === kind);
 }
 

@@ -161,6 +161,13 @@ describe('the layering checks themselves', () => {
       ['e', ['a']],
     ]);
     expect(cycles(g)).toEqual([['a', 'b', 'c'], ['d']]);
-    expect(cycles(new Map([['x', ['y']], ['y', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['x', ['y']],
+          ['y', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

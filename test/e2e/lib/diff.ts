@@ -43,7 +43,10 @@ function splitLines(text: string): string[] {
 
 function show(line: string): string {
   // Make invisible differences visible.
-  return line.replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/[ ]+$/, (s) => '·'.repeat(s.length));
+  return line
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/[ ]+$/, (s) => '·'.repeat(s.length));
 }
 
 /**

@@ -120,7 +120,8 @@ export function discoverExtmod(dir = EXTMOD_DIR): Case[] {
   if (isFile(flagsPath)) {
     try {
       const parsed: unknown = JSON.parse(fs.readFileSync(flagsPath, 'utf8'));
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected an object mapping names to {source, defines}');
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('expected an object mapping names to {source, defines}');
       flags = parsed as Record<string, unknown>;
     } catch (e) {
       const b = base('extmod', 'flags.json', dir);

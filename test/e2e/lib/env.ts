@@ -70,7 +70,8 @@ export function envProblems(e: E2eEnv): string[] {
     }
   }
   if (e.micropython && !isExecutable(e.micropython)) problems.push(`MICROPYTHON=${e.micropython} is not an executable file`);
-  if (e.python.includes('/') && !isExecutable(e.python)) problems.push(`PYTHON=${e.python} is not an executable file (set PYTHON to a python3 with pyelftools)`);
+  if (e.python.includes('/') && !isExecutable(e.python))
+    problems.push(`PYTHON=${e.python} is not an executable file (set PYTHON to a python3 with pyelftools)`);
   return problems;
 }
 

@@ -137,7 +137,10 @@ export function checkOutput(r: ProcResult, expectedPath: string, micropypath: st
   const expected = fs.readFileSync(expectedPath, 'utf8');
   const how = `\n  reproduce: ${reproduce(r, micropypath)}`;
   if (!succeeded(r) && r.stdout === expected) {
-    throw new StageError('run', `stdout matches expected.txt but the run did not succeed:\n${describeRun(r, { stdout: false })}${how}${context}`);
+    throw new StageError(
+      'run',
+      `stdout matches expected.txt but the run did not succeed:\n${describeRun(r, { stdout: false })}${how}${context}`,
+    );
   }
   if (r.stdout !== expected) {
     const diff = unifiedDiff(expected, r.stdout, { expected: expectedPath, actual: 'stdout of test.py' });
@@ -154,10 +157,20 @@ export function checkOutput(r: ProcResult, expectedPath: string, micropypath: st
  * modules that are not extensible before searching the path (and extensible ones after it fails),
  * so without this a binary that already has the module compiled in could pass the output check.
  */
-export async function checkProvenance(micropython: string, name: string, runDir: string, micropypath: string, context: string): Promise<void> {
+export async function checkProvenance(
+  micropython: string,
+  name: string,
+  runDir: string,
+  micropypath: string,
+  context: string,
+): Promise<void> {
   const want = path.join(micropypath, `${name}.mpy`);
   const code = `import ${name} as m; print(getattr(m, "__file__", "(no __file__: built into the binary)"))`;
-  const r = await runProcess(micropython, ['-c', code], { cwd: runDir, env: { ...process.env, MICROPYPATH: micropypath }, timeoutMs: RUN_TIMEOUT_MS });
+  const r = await runProcess(micropython, ['-c', code], {
+    cwd: runDir,
+    env: { ...process.env, MICROPYPATH: micropypath },
+    timeoutMs: RUN_TIMEOUT_MS,
+  });
   const got = r.stdout.trim();
   if (!succeeded(r) || path.resolve(runDir, got) !== want) {
     const builtIn = succeeded(r) && got.startsWith('(no __file__');

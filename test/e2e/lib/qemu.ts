@@ -20,7 +20,13 @@ export interface QemuBoard {
 
 /** The ports/qemu boards with a natmod architecture, and the qemu command line of ports/qemu/Makefile. */
 export const QEMU_BOARDS: QemuBoard[] = [
-  { board: 'MICROBIT', arch: 'armv6m', core: 'Cortex-M0', qemu: 'qemu-system-arm', args: ['-machine', 'microbit', '-global', 'nrf51-soc.flash-size=1048576', '-global', 'nrf51-soc.sram-size=262144'] },
+  {
+    board: 'MICROBIT',
+    arch: 'armv6m',
+    core: 'Cortex-M0',
+    qemu: 'qemu-system-arm',
+    args: ['-machine', 'microbit', '-global', 'nrf51-soc.flash-size=1048576', '-global', 'nrf51-soc.sram-size=262144'],
+  },
   { board: 'MPS2_AN385', arch: 'armv7m', core: 'Cortex-M3', qemu: 'qemu-system-arm', args: ['-machine', 'mps2-an385'] },
   { board: 'MPS2_AN500', arch: 'armv7emdp', core: 'Cortex-M7', qemu: 'qemu-system-arm', args: ['-machine', 'mps2-an500'] },
   { board: 'VIRT_RV32', arch: 'rv32imc', core: 'RISC-V 32', qemu: 'qemu-system-riscv32', args: ['-machine', 'virt', '-bios', 'none'] },
@@ -148,7 +154,7 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
         const window = win.charCodeAt(0) | (win.charCodeAt(1) << 8);
         const data = Buffer.from(script.replace(/\r\n/g, '\n'), 'latin1');
         let allowed = window;
-        for (let off = 0; off < data.length; ) {
+        for (let off = 0; off < data.length;) {
           while (allowed === 0) {
             const c = await nextBytes(1);
             if (c === '\x01') allowed += window;

@@ -30,7 +30,11 @@ export class Summary {
       r.reference ?? '-',
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     const rule = widths.map((w) => '-'.repeat(w)).join('  ');
     const failed = [...this.rows.values()].filter((r) => r.natmod?.startsWith('FAIL') || r.reference?.startsWith('FAIL')).length;
     return [

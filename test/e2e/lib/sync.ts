@@ -13,7 +13,8 @@ const CPP_TIMEOUT_MS = 30_000;
 /** A failure at one stage of a sync case (the stages of natmod.ts plus sync's own). */
 export class SyncStageError extends Error {
   constructor(
-    readonly stage: 'setup' | 'build natmodgen' | 'sync' | 'name' | 'make' | 'run' | 'output' | 'provenance' | 'preprocess' | 'usermod side',
+    readonly stage:
+      'setup' | 'build natmodgen' | 'sync' | 'name' | 'make' | 'run' | 'output' | 'provenance' | 'preprocess' | 'usermod side',
     message: string,
   ) {
     super(message);

@@ -31,7 +31,8 @@ describe('readMpyTree', () => {
     'py/dynruntime.mk': '',
     'tools/mpy_ld.py': '',
     'mpy-cross/build/mpy-cross': '',
-    'py/mpconfig.h': '#define MICROPY_VERSION_MAJOR 1\n#define MICROPY_VERSION_MINOR 29\n#define MICROPY_VERSION_MICRO 2\n#define MICROPY_VERSION_PRERELEASE 1\n',
+    'py/mpconfig.h':
+      '#define MICROPY_VERSION_MAJOR 1\n#define MICROPY_VERSION_MINOR 29\n#define MICROPY_VERSION_MICRO 2\n#define MICROPY_VERSION_PRERELEASE 1\n',
     'py/persistentcode.h': '#define MPY_VERSION 7\n#define MPY_SUB_VERSION 1\n',
   };
   test('versions come from the tree', () => {
@@ -51,7 +52,11 @@ describe('readMpyTree', () => {
 describe('firstError', () => {
   test.each([
     ['compiler error over make noise', 'CC mod.c\nmod.c:3:1: error: expected ;\nmake: *** [x] Error 1', 'mod.c:3:1: error: expected ;'],
-    ['mpy_ld link error', 'LINK build/mod.o\nLinkError: build/mod.o: undefined symbol: __divsi3\nmake: *** [y] Error 1', 'LinkError: build/mod.o: undefined symbol: __divsi3'],
+    [
+      'mpy_ld link error',
+      'LINK build/mod.o\nLinkError: build/mod.o: undefined symbol: __divsi3\nmake: *** [y] Error 1',
+      'LinkError: build/mod.o: undefined symbol: __divsi3',
+    ],
     ['only make', 'make: *** [y] Error 2', 'make: *** [y] Error 2'],
     ['nothing', '', 'failed without output'],
   ])('%s', (_n, log, want) => {
@@ -62,10 +67,21 @@ describe('firstError', () => {
 describe('archMakefile', () => {
   test('dynruntime.mk with the helper objects and extra flags', () => {
     const text = archMakefile({
-      toolchain: { arch: 'xtensa', cross: 'xtensa-lx106-elf-', installed: true, libgcc: '', libm: '', floatImpl: 'none', extraCflags: ['-Ihdr'] },
+      toolchain: {
+        arch: 'xtensa',
+        cross: 'xtensa-lx106-elf-',
+        installed: true,
+        libgcc: '',
+        libm: '',
+        floatImpl: 'none',
+        extraCflags: ['-Ihdr'],
+      },
       mpyDir: '/mpy',
       module: 'mod',
-      sources: [{ rel: 'a.c', text: '' }, { rel: 'b.c', text: '' }],
+      sources: [
+        { rel: 'a.c', text: '' },
+        { rel: 'b.c', text: '' },
+      ],
       includeDirs: ['/inc'],
     });
     expect(text.split('\n')).toEqual(
@@ -103,7 +119,10 @@ describe('packaging', () => {
   test('the loader knows the builds and the arch numbers of py/persistentcode.h', () => {
     const src = loaderSource('mod', builds);
     expect(src).toContain('_BUILDS = ("x64_6.3", "armv7m_6.3")');
-    const arches = /_ARCHES = \(([^)]*)\)/.exec(src)![1].split(', ').map((s) => JSON.parse(s));
+    const arches = /_ARCHES = \(([^)]*)\)/
+      .exec(src)![1]
+      .split(', ')
+      .map((s) => JSON.parse(s));
     for (const a of NATMOD_ARCHES) expect(arches.indexOf(a)).toBe(NATIVE_ARCH_CODE[a]);
     expect(src).toContain('"mod_mpy/" + tag');
   });

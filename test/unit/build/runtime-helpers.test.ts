@@ -42,7 +42,13 @@ describe('planHelpers', () => {
       'a member and what it needs in turn, once each',
       {
         objects: [sym('a.o', '__aeabi_dmul', 'U'), sym('b.o', '__aeabi_dmul', 'U')],
-        want: { members: [{ archive: 'libgcc.a', member: '_muldf3.o' }, { archive: 'libgcc.a', member: '_clzsi2.o' }], unresolved: [] },
+        want: {
+          members: [
+            { archive: 'libgcc.a', member: '_muldf3.o' },
+            { archive: 'libgcc.a', member: '_clzsi2.o' },
+          ],
+          unresolved: [],
+        },
       },
     ],
     [

@@ -19,23 +19,48 @@ describe('extractArgTables', () => {
   test.each<[string, { given: string; want: Array<{ name: string; atFileScope: boolean; hasDirectives: boolean; init?: string }> }]>([
     [
       'in a function, with qstrs',
-      { given: inFunction('static const mp_arg_t allowed_args[]', '{ MP_QSTR_a, MP_ARG_REQUIRED | MP_ARG_INT, {.u_int = 0} },'), want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }] },
+      {
+        given: inFunction('static const mp_arg_t allowed_args[]', '{ MP_QSTR_a, MP_ARG_REQUIRED | MP_ARG_INT, {.u_int = 0} },'),
+        want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }],
+      },
     ],
     [
       'in a function, MP_ROM_NONE default without qstrs',
-      { given: inFunction('static const mp_arg_t allowed_args[]', '{ 0, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_NONE} },'), want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }] },
+      {
+        given: inFunction('static const mp_arg_t allowed_args[]', '{ 0, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_NONE} },'),
+        want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }],
+      },
     ],
     [
       'in a function, MP_ROM_QSTR default',
-      { given: inFunction('static const mp_arg_t allowed_args[]', '{ 0, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_QSTR(0)} },'), want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }] },
+      {
+        given: inFunction('static const mp_arg_t allowed_args[]', '{ 0, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_QSTR(0)} },'),
+        want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }],
+      },
     ],
     [
       'in a function, MP_ROM_TRUE / MP_ROM_FALSE defaults',
-      { given: inFunction('static const mp_arg_t allowed_args[]', '{ 0, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_TRUE} },', '{ 1, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_FALSE} },'), want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }] },
+      {
+        given: inFunction(
+          'static const mp_arg_t allowed_args[]',
+          '{ 0, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_TRUE} },',
+          '{ 1, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_FALSE} },',
+        ),
+        want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: false }],
+      },
     ],
     [
       'in a function, #if between entries',
-      { given: inFunction('static const mp_arg_t allowed_args[]', '{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },', '#if MICROPY_PY_B', '{ MP_QSTR_b, MP_ARG_INT, {.u_int = 0} },', '#endif'), want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: true }] },
+      {
+        given: inFunction(
+          'static const mp_arg_t allowed_args[]',
+          '{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },',
+          '#if MICROPY_PY_B',
+          '{ MP_QSTR_b, MP_ARG_INT, {.u_int = 0} },',
+          '#endif',
+        ),
+        want: [{ name: 'allowed_args', atFileScope: false, hasDirectives: true }],
+      },
     ],
     [
       'at file scope: the flattened initializer is kept',
@@ -47,15 +72,42 @@ describe('extractArgTables', () => {
     [
       'at file scope with #if',
       {
-        given: atFileScope('static const mp_arg_t file_args[]', '{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },', '#if X', '{ MP_QSTR_b, MP_ARG_INT, {.u_int = 0} },', '#endif'),
-        want: [{ name: 'file_args', atFileScope: true, hasDirectives: true, init: '{{MP_QSTR_a,MP_ARG_INT,{.u_int=0}},{MP_QSTR_b,MP_ARG_INT,{.u_int=0}},}' }],
+        given: atFileScope(
+          'static const mp_arg_t file_args[]',
+          '{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },',
+          '#if X',
+          '{ MP_QSTR_b, MP_ARG_INT, {.u_int = 0} },',
+          '#endif',
+        ),
+        want: [
+          {
+            name: 'file_args',
+            atFileScope: true,
+            hasDirectives: true,
+            init: '{{MP_QSTR_a,MP_ARG_INT,{.u_int=0}},{MP_QSTR_b,MP_ARG_INT,{.u_int=0}},}',
+          },
+        ],
       },
     ],
-    ['nothing run-time in it: left static', { given: inFunction('static const mp_arg_t allowed_args[]', '{ 0, MP_ARG_INT, {.u_int = 7} },'), want: [] }],
-    ['not static: nothing to remove', { given: inFunction('const mp_arg_t allowed_args[]', '{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },'), want: [] }],
-    ['a qstr only in a comment does not count', { given: inFunction('static const mp_arg_t allowed_args[]', '{ 0 /* MP_QSTR_a */, MP_ARG_INT, {.u_int = 7} },'), want: [] }],
+    [
+      'nothing run-time in it: left static',
+      { given: inFunction('static const mp_arg_t allowed_args[]', '{ 0, MP_ARG_INT, {.u_int = 7} },'), want: [] },
+    ],
+    [
+      'not static: nothing to remove',
+      { given: inFunction('const mp_arg_t allowed_args[]', '{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },'), want: [] },
+    ],
+    [
+      'a qstr only in a comment does not count',
+      { given: inFunction('static const mp_arg_t allowed_args[]', '{ 0 /* MP_QSTR_a */, MP_ARG_INT, {.u_int = 7} },'), want: [] },
+    ],
   ])('%s', (_name, { given, want }) => {
-    const got = declsOf(given, 'arg_table').map((d) => ({ name: d.name, atFileScope: d.atFileScope, hasDirectives: d.hasDirectives, ...(want[0]?.init !== undefined ? { init: d.init } : {}) }));
+    const got = declsOf(given, 'arg_table').map((d) => ({
+      name: d.name,
+      atFileScope: d.atFileScope,
+      hasDirectives: d.hasDirectives,
+      ...(want[0]?.init !== undefined ? { init: d.init } : {}),
+    }));
     expect(got).toEqual(want);
   });
 
@@ -75,7 +127,14 @@ describe('extractArgTables', () => {
   });
 
   test('condition of a table under #if in a function', () => {
-    const given = c('static mp_obj_t f(void) {', '    #if MICROPY_PY_F', '    static const mp_arg_t allowed_args[] = { { MP_QSTR_a, MP_ARG_INT, {.u_int = 0} } };', '    #endif', '    return mp_const_none;', '}');
+    const given = c(
+      'static mp_obj_t f(void) {',
+      '    #if MICROPY_PY_F',
+      '    static const mp_arg_t allowed_args[] = { { MP_QSTR_a, MP_ARG_INT, {.u_int = 0} } };',
+      '    #endif',
+      '    return mp_const_none;',
+      '}',
+    );
     const [d] = declsOf(given, 'arg_table');
     expect(d.cond).toEqual([{ branches: [{ keyword: 'if', arg: 'MICROPY_PY_F' }] }]);
     expect(d.atFileScope).toBe(false);

@@ -7,14 +7,38 @@ describe('MP_DEFINE_CONST_DICT_WITH_SIZE', () => {
       'static, with MP_ARRAY_SIZE',
       {
         given: 'static MP_DEFINE_CONST_DICT_WITH_SIZE(m_globals, m_table, MP_ARRAY_SIZE(m_table));\n',
-        want: [{ name: 'm_globals', table: 'm_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT_WITH_SIZE(m_globals, m_table, MP_ARRAY_SIZE(m_table));' }],
+        want: [
+          {
+            name: 'm_globals',
+            table: 'm_table',
+            isStatic: true,
+            text: 'static MP_DEFINE_CONST_DICT_WITH_SIZE(m_globals, m_table, MP_ARRAY_SIZE(m_table));',
+          },
+        ],
       },
     ],
-    ['not static, a literal count', { given: 'MP_DEFINE_CONST_DICT_WITH_SIZE(d, t, 3);\n', want: [{ name: 'd', table: 't', isStatic: false, text: 'MP_DEFINE_CONST_DICT_WITH_SIZE(d, t, 3);' }] }],
-    ['MP_DEFINE_CONST_DICT is the other spelling, read once', { given: 'static MP_DEFINE_CONST_DICT(d, t);\n', want: [{ name: 'd', table: 't', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(d, t);' }] }],
+    [
+      'not static, a literal count',
+      {
+        given: 'MP_DEFINE_CONST_DICT_WITH_SIZE(d, t, 3);\n',
+        want: [{ name: 'd', table: 't', isStatic: false, text: 'MP_DEFINE_CONST_DICT_WITH_SIZE(d, t, 3);' }],
+      },
+    ],
+    [
+      'MP_DEFINE_CONST_DICT is the other spelling, read once',
+      {
+        given: 'static MP_DEFINE_CONST_DICT(d, t);\n',
+        want: [{ name: 'd', table: 't', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(d, t);' }],
+      },
+    ],
   ])('%s', (_name, { given, want }) => {
     const text = PRELUDE + given;
-    const got = declsOf(text, 'const_dict').map((d) => ({ name: d.name, table: d.table, isStatic: d.isStatic, text: text.slice(d.span.start, d.span.end) }));
+    const got = declsOf(text, 'const_dict').map((d) => ({
+      name: d.name,
+      table: d.table,
+      isStatic: d.isStatic,
+      text: text.slice(d.span.start, d.span.end),
+    }));
     expect(got).toEqual(want);
   });
 
@@ -22,7 +46,9 @@ describe('MP_DEFINE_CONST_DICT_WITH_SIZE', () => {
     const given = c(PRELUDE, 'static MP_DEFINE_CONST_DICT_WITH_SIZE(d, t);');
     const r = extract(given);
     const at = lineCol(given, 'MP_DEFINE_CONST_DICT_WITH_SIZE');
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: at.line, col: at.col }) })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: at.line, col: at.col }) }),
+    ]);
   });
 
   test("as the module's globals dict it is found (once NMG2003) and removed like MP_DEFINE_CONST_DICT", () => {

@@ -2,9 +2,31 @@ import { c, declsOf, extract, lineCol, PRELUDE } from '../helpers';
 
 describe('extractConstDicts', () => {
   test.each<[string, { given: string; want: Array<{ name: string; table: string; isStatic: boolean; text: string }> }]>([
-    ['static', { given: 'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);\n', want: [{ name: 'm_globals', table: 'm_globals_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);' }] }],
-    ['not static', { given: 'MP_DEFINE_CONST_DICT(m_globals, m_table);\n', want: [{ name: 'm_globals', table: 'm_table', isStatic: false, text: 'MP_DEFINE_CONST_DICT(m_globals, m_table);' }] }],
-    ['spaces and comments inside', { given: 'static MP_DEFINE_CONST_DICT( m_globals /* g */ ,\n    m_table );\n', want: [{ name: 'm_globals', table: 'm_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT( m_globals /* g */ ,\n    m_table );' }] }],
+    [
+      'static',
+      {
+        given: 'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);\n',
+        want: [
+          { name: 'm_globals', table: 'm_globals_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);' },
+        ],
+      },
+    ],
+    [
+      'not static',
+      {
+        given: 'MP_DEFINE_CONST_DICT(m_globals, m_table);\n',
+        want: [{ name: 'm_globals', table: 'm_table', isStatic: false, text: 'MP_DEFINE_CONST_DICT(m_globals, m_table);' }],
+      },
+    ],
+    [
+      'spaces and comments inside',
+      {
+        given: 'static MP_DEFINE_CONST_DICT( m_globals /* g */ ,\n    m_table );\n',
+        want: [
+          { name: 'm_globals', table: 'm_table', isStatic: true, text: 'static MP_DEFINE_CONST_DICT( m_globals /* g */ ,\n    m_table );' },
+        ],
+      },
+    ],
     [
       'followed by MP_REGISTER_MODULE (error recovery merges the two)',
       {
@@ -26,7 +48,9 @@ describe('extractConstDicts', () => {
   ])('%s', (_name, { given, want }) => {
     const got = declsOf(PRELUDE + given, 'const_dict');
     const text = PRELUDE + given;
-    expect(got.map((d) => ({ name: d.name, table: d.table, isStatic: d.isStatic, text: text.slice(d.span.start, d.span.end) }))).toEqual(want);
+    expect(got.map((d) => ({ name: d.name, table: d.table, isStatic: d.isStatic, text: text.slice(d.span.start, d.span.end) }))).toEqual(
+      want,
+    );
   });
 
   test('the table span points at the table argument; condition recorded', () => {
@@ -41,6 +65,8 @@ describe('extractConstDicts', () => {
     const given = PRELUDE + 'MP_DEFINE_CONST_DICT(only_name);\n';
     const r = extract(given);
     expect(r.model.decls.filter((d) => d.kind === 'const_dict')).toEqual([]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: lineCol(given, 'MP_DEFINE').line, col: 1 }) })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: lineCol(given, 'MP_DEFINE').line, col: 1 }) }),
+    ]);
   });
 });

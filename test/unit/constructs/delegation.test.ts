@@ -26,7 +26,10 @@ function delegationEdits(extra: string): string[] {
 
 describe('delegation', () => {
   test.each<[string, { given: string; want: Array<{ moduleObj: string; handler: string }> }]>([
-    ['with a semicolon', { given: 'MP_REGISTER_MODULE_DELEGATION(m_module, m_attr);\n', want: [{ moduleObj: 'm_module', handler: 'm_attr' }] }],
+    [
+      'with a semicolon',
+      { given: 'MP_REGISTER_MODULE_DELEGATION(m_module, m_attr);\n', want: [{ moduleObj: 'm_module', handler: 'm_attr' }] },
+    ],
     ['without one', { given: 'MP_REGISTER_MODULE_DELEGATION(m_module, m_attr)\n', want: [{ moduleObj: 'm_module', handler: 'm_attr' }] }],
     ['with the wrong number of arguments', { given: 'MP_REGISTER_MODULE_DELEGATION(m_module);\n', want: [] }],
   ])('extracts %s', (_name, { given, want }) => {
@@ -36,11 +39,17 @@ describe('delegation', () => {
   test.each<[string, { given: string; want: RegExp[] }]>([
     [
       'of the registered module: a __getattr__ asking the handler',
-      { given: 'MP_REGISTER_MODULE_DELEGATION(m_module, m_attr);\n', want: [/static mp_obj_t natmodgen_module_getattr\(mp_obj_t attr_in\)/, /m_attr\(natmodgen_module_self, /] },
+      {
+        given: 'MP_REGISTER_MODULE_DELEGATION(m_module, m_attr);\n',
+        want: [/static mp_obj_t natmodgen_module_getattr\(mp_obj_t attr_in\)/, /m_attr\(natmodgen_module_self, /],
+      },
     ],
     [
       'of another module object: removed',
-      { given: 'MP_REGISTER_MODULE_DELEGATION(other_module, m_attr);\n', want: [/^\/\* natmodgen: delegation for other_module is built by mpy_init \*\/$/] },
+      {
+        given: 'MP_REGISTER_MODULE_DELEGATION(other_module, m_attr);\n',
+        want: [/^\/\* natmodgen: delegation for other_module is built by mpy_init \*\/$/],
+      },
     ],
   ])('plans a delegation %s', (_name, { given, want }) => {
     const edits = delegationEdits(given);

@@ -4,11 +4,17 @@ describe('extractFunObjs', () => {
   test.each<[string, { given: string; want: Array<{ name: string; macro: string; isStatic: boolean; text: string }> }]>([
     [
       'static, in the macro_type_specifier shape',
-      { given: 'static MP_DEFINE_CONST_FUN_OBJ_2(f_obj, f);\n', want: [{ name: 'f_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_2', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_2(f_obj, f);' }] },
+      {
+        given: 'static MP_DEFINE_CONST_FUN_OBJ_2(f_obj, f);\n',
+        want: [{ name: 'f_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_2', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_2(f_obj, f);' }],
+      },
     ],
     [
       'without static (a call_expression)',
-      { given: 'MP_DEFINE_CONST_FUN_OBJ_1(g_obj, g);\n', want: [{ name: 'g_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_1', isStatic: false, text: 'MP_DEFINE_CONST_FUN_OBJ_1(g_obj, g);' }] },
+      {
+        given: 'MP_DEFINE_CONST_FUN_OBJ_1(g_obj, g);\n',
+        want: [{ name: 'g_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_1', isStatic: false, text: 'MP_DEFINE_CONST_FUN_OBJ_1(g_obj, g);' }],
+      },
     ],
     [
       'every arity and kind',
@@ -24,7 +30,12 @@ describe('extractFunObjs', () => {
           { name: 'a_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_0', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_0(a_obj, a);' },
           { name: 'b_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_3', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_3(b_obj, b);' },
           { name: 'c_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_VAR', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_VAR(c_obj, 1, c);' },
-          { name: 'd_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(d_obj, 1, 3, d);' },
+          {
+            name: 'd_obj',
+            macro: 'MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN',
+            isStatic: true,
+            text: 'static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(d_obj, 1, 3, d);',
+          },
           { name: 'e_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_KW', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_KW(e_obj, 1, e);' },
         ],
       },
@@ -46,17 +57,26 @@ describe('extractFunObjs', () => {
         want: [{ name: 'a_obj', macro: 'MP_DEFINE_CONST_FUN_OBJ_1', isStatic: true, text: 'static MP_DEFINE_CONST_FUN_OBJ_1(a_obj, a);' }],
       },
     ],
-    ['other macros are not fun objects', { given: 'static MP_DEFINE_CONST_FUN_OBJ_4(x_obj, x);\nMP_DEFINE_CONST_FUN_OBJ_KW_EXTRA(y_obj, 1, y);\n', want: [] }],
+    [
+      'other macros are not fun objects',
+      { given: 'static MP_DEFINE_CONST_FUN_OBJ_4(x_obj, x);\nMP_DEFINE_CONST_FUN_OBJ_KW_EXTRA(y_obj, 1, y);\n', want: [] },
+    ],
   ])('%s', (_name, { given, want }) => {
     const got = declsOf(given, 'fun_obj');
-    expect(got.map((d) => ({ name: d.name, macro: d.macro, isStatic: d.isStatic, text: given.slice(d.span.start, d.span.end) }))).toEqual(want);
+    expect(got.map((d) => ({ name: d.name, macro: d.macro, isStatic: d.isStatic, text: given.slice(d.span.start, d.span.end) }))).toEqual(
+      want,
+    );
   });
 
   test('span, unit and condition', () => {
     const given = c('#include "py/runtime.h"', '#if MICROPY_PY_F', 'static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);', '#endif');
     const [d] = declsOf(given, 'fun_obj', { unit: 3, path: 'dir/m.c' });
     const at = lineCol(given, 'static MP_');
-    expect(d).toMatchObject({ unit: 3, span: { file: 'dir/m.c', line: at.line, col: at.col }, cond: [{ branches: [{ keyword: 'if', arg: 'MICROPY_PY_F' }] }] });
+    expect(d).toMatchObject({
+      unit: 3,
+      span: { file: 'dir/m.c', line: at.line, col: at.col },
+      cond: [{ branches: [{ keyword: 'if', arg: 'MICROPY_PY_F' }] }],
+    });
   });
 
   test.each<[string, { given: string; code: string; at: string }]>([

@@ -4,28 +4,78 @@ describe('extractModuleObjs', () => {
   test.each<[string, { given: string; want: Array<{ name: string; globals: string; isStatic: boolean }> }]>([
     [
       'designated initializers',
-      { given: c('const mp_obj_module_t m_module = {', '    .base = { &mp_type_module },', '    .globals = (mp_obj_dict_t *)&m_globals,', '};'), want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }] },
+      {
+        given: c(
+          'const mp_obj_module_t m_module = {',
+          '    .base = { &mp_type_module },',
+          '    .globals = (mp_obj_dict_t *)&m_globals,',
+          '};',
+        ),
+        want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }],
+      },
     ],
     [
       'designated, .globals first',
-      { given: c('static const mp_obj_module_t m_module = {', '    .globals = (mp_obj_dict_t *)&m_globals,', '    .base = { &mp_type_module },', '};'), want: [{ name: 'm_module', globals: 'm_globals', isStatic: true }] },
+      {
+        given: c(
+          'static const mp_obj_module_t m_module = {',
+          '    .globals = (mp_obj_dict_t *)&m_globals,',
+          '    .base = { &mp_type_module },',
+          '};',
+        ),
+        want: [{ name: 'm_module', globals: 'm_globals', isStatic: true }],
+      },
     ],
-    ['positional initializers', { given: 'const mp_obj_module_t m_module = { { &mp_type_module }, (mp_obj_dict_t *)&m_globals };\n', want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }] }],
-    ['positional without the cast', { given: 'const mp_obj_module_t m_module = { { &mp_type_module }, &m_globals };\n', want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }] }],
-    ['designated without the cast', { given: 'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = &m_globals };\n', want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }] }],
+    [
+      'positional initializers',
+      {
+        given: 'const mp_obj_module_t m_module = { { &mp_type_module }, (mp_obj_dict_t *)&m_globals };\n',
+        want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }],
+      },
+    ],
+    [
+      'positional without the cast',
+      {
+        given: 'const mp_obj_module_t m_module = { { &mp_type_module }, &m_globals };\n',
+        want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }],
+      },
+    ],
+    [
+      'designated without the cast',
+      {
+        given: 'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = &m_globals };\n',
+        want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }],
+      },
+    ],
     [
       'under #if',
-      { given: c('#if MICROPY_PY_M', 'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };', '#endif'), want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }] },
+      {
+        given: c(
+          '#if MICROPY_PY_M',
+          'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+          '#endif',
+        ),
+        want: [{ name: 'm_module', globals: 'm_globals', isStatic: false }],
+      },
     ],
     ['an extern declaration is not a definition', { given: 'extern const mp_obj_module_t m_module;\n', want: [] }],
   ])('%s', (_name, { given, want }) => {
     const r = extract(given);
     expect(r.diagnostics).toEqual([]);
-    expect(r.model.decls.flatMap((d) => (d.kind === 'module_obj' ? [{ name: d.name, globals: d.globals, isStatic: d.isStatic }] : []))).toEqual(want);
+    expect(
+      r.model.decls.flatMap((d) => (d.kind === 'module_obj' ? [{ name: d.name, globals: d.globals, isStatic: d.isStatic }] : [])),
+    ).toEqual(want);
   });
 
   test('spans: the whole definition, and the globals name', () => {
-    const given = c('// m', 'const mp_obj_module_t m_module = {', '    .base = { &mp_type_module },', '    .globals = (mp_obj_dict_t *)&m_globals,', '};', 'int after;');
+    const given = c(
+      '// m',
+      'const mp_obj_module_t m_module = {',
+      '    .base = { &mp_type_module },',
+      '    .globals = (mp_obj_dict_t *)&m_globals,',
+      '};',
+      'int after;',
+    );
     const [m] = declsOf(given, 'module_obj');
     expect(given.slice(m.span.start, m.span.end)).toBe(given.slice(given.indexOf('const'), given.indexOf('};') + 2));
     const g = lineCol(given, 'm_globals');
@@ -37,6 +87,8 @@ describe('extractModuleObjs', () => {
     const given = 'const mp_obj_module_t d_module = { .base = { &mp_type_module } };\n';
     const r = extract(given);
     expect(r.model.decls.filter((d) => d.kind === 'module_obj')).toEqual([]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: 1, col: lineCol(given, 'd_module').col }) })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: 1, col: lineCol(given, 'd_module').col }) }),
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { CondItem, TypeSlot } from '../../../src/model/declarations';
 import { c, declsOf, extract, lineCol, PRELUDE } from '../helpers';
 
-const slots = (items: CondItem<TypeSlot>[]): string[] => items.map((s) => (s.kind === 'directive' ? s.text.replace(/\s+/g, ' ') : `${s.item.slot}=${s.item.value}`));
+const slots = (items: CondItem<TypeSlot>[]): string[] =>
+  items.map((s) => (s.kind === 'directive' ? s.text.replace(/\s+/g, ' ') : `${s.item.slot}=${s.item.value}`));
 
 describe('extractObjTypes', () => {
   test.each<[string, { given: string; want: { name: string; typeName: string; flags: string; isStatic: boolean; slots: string[] } }]>([
@@ -18,18 +19,34 @@ describe('extractObjTypes', () => {
           '    locals_dict, &a_locals_dict',
           '    );',
         ),
-        want: { name: 'a_type', typeName: 'A', flags: 'MP_TYPE_FLAG_NONE', isStatic: true, slots: ['make_new=a_make_new', 'print=a_print', 'locals_dict=&a_locals_dict'] },
+        want: {
+          name: 'a_type',
+          typeName: 'A',
+          flags: 'MP_TYPE_FLAG_NONE',
+          isStatic: true,
+          slots: ['make_new=a_make_new', 'print=a_print', 'locals_dict=&a_locals_dict'],
+        },
       },
     ],
     [
       'no slots, not static',
-      { given: 'MP_DEFINE_CONST_OBJ_TYPE(b_type, MP_QSTR_B, MP_TYPE_FLAG_NONE);\n', want: { name: 'b_type', typeName: 'B', flags: 'MP_TYPE_FLAG_NONE', isStatic: false, slots: [] } },
+      {
+        given: 'MP_DEFINE_CONST_OBJ_TYPE(b_type, MP_QSTR_B, MP_TYPE_FLAG_NONE);\n',
+        want: { name: 'b_type', typeName: 'B', flags: 'MP_TYPE_FLAG_NONE', isStatic: false, slots: [] },
+      },
     ],
     [
       'flags as an expression, kept as written',
       {
-        given: 'MP_DEFINE_CONST_OBJ_TYPE(b_type, MP_QSTR_B, MP_TYPE_FLAG_EQ_NOT_REFLEXIVE | MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE, call, b_call);\n',
-        want: { name: 'b_type', typeName: 'B', flags: 'MP_TYPE_FLAG_EQ_NOT_REFLEXIVE | MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE', isStatic: false, slots: ['call=b_call'] },
+        given:
+          'MP_DEFINE_CONST_OBJ_TYPE(b_type, MP_QSTR_B, MP_TYPE_FLAG_EQ_NOT_REFLEXIVE | MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE, call, b_call);\n',
+        want: {
+          name: 'b_type',
+          typeName: 'B',
+          flags: 'MP_TYPE_FLAG_EQ_NOT_REFLEXIVE | MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE',
+          isStatic: false,
+          slots: ['call=b_call'],
+        },
       },
     ],
     [
@@ -59,7 +76,13 @@ describe('extractObjTypes', () => {
           '    locals_dict, &d_locals_dict',
           '    );',
         ),
-        want: { name: 'd_type', typeName: 'D', flags: 'MP_TYPE_FLAG_NONE', isStatic: true, slots: ['make_new=d_make_new', '#if MICROPY_PY_D_PRINT', 'print=d_print', '#endif', 'locals_dict=&d_locals_dict'] },
+        want: {
+          name: 'd_type',
+          typeName: 'D',
+          flags: 'MP_TYPE_FLAG_NONE',
+          isStatic: true,
+          slots: ['make_new=d_make_new', '#if MICROPY_PY_D_PRINT', 'print=d_print', '#endif', 'locals_dict=&d_locals_dict'],
+        },
       },
     ],
     [
@@ -75,7 +98,10 @@ describe('extractObjTypes', () => {
           '    unary_op, e_unary_op);',
         ),
         want: {
-          name: 'e_type', typeName: 'E', flags: 'MP_TYPE_FLAG_NONE', isStatic: false,
+          name: 'e_type',
+          typeName: 'E',
+          flags: 'MP_TYPE_FLAG_NONE',
+          isStatic: false,
           slots: ['#if MICROPY_PY_E_FAST', 'binary_op=e_binary_op_fast', '#else', 'binary_op=e_binary_op', '#endif', 'unary_op=e_unary_op'],
         },
       },
@@ -90,37 +116,82 @@ describe('extractObjTypes', () => {
           '    #endif',
           '    );',
         ),
-        want: { name: 'f_type', typeName: 'F', flags: 'MP_TYPE_FLAG_NONE', isStatic: true, slots: ['make_new=f_make_new', '#if X', 'print=f_print', '#endif'] },
+        want: {
+          name: 'f_type',
+          typeName: 'F',
+          flags: 'MP_TYPE_FLAG_NONE',
+          isStatic: true,
+          slots: ['make_new=f_make_new', '#if X', 'print=f_print', '#endif'],
+        },
       },
     ],
     [
       'every slot name',
       {
-        given: 'MP_DEFINE_CONST_OBJ_TYPE(g, MP_QSTR_G, 0, make_new, a, print, b, call, c, unary_op, d, binary_op, e, attr, f, subscr, g, iter, h, buffer, i, protocol, &j, parent, &k, locals_dict, &l);\n',
+        given:
+          'MP_DEFINE_CONST_OBJ_TYPE(g, MP_QSTR_G, 0, make_new, a, print, b, call, c, unary_op, d, binary_op, e, attr, f, subscr, g, iter, h, buffer, i, protocol, &j, parent, &k, locals_dict, &l);\n',
         want: {
-          name: 'g', typeName: 'G', flags: '0', isStatic: false,
-          slots: ['make_new=a', 'print=b', 'call=c', 'unary_op=d', 'binary_op=e', 'attr=f', 'subscr=g', 'iter=h', 'buffer=i', 'protocol=&j', 'parent=&k', 'locals_dict=&l'],
+          name: 'g',
+          typeName: 'G',
+          flags: '0',
+          isStatic: false,
+          slots: [
+            'make_new=a',
+            'print=b',
+            'call=c',
+            'unary_op=d',
+            'binary_op=e',
+            'attr=f',
+            'subscr=g',
+            'iter=h',
+            'buffer=i',
+            'protocol=&j',
+            'parent=&k',
+            'locals_dict=&l',
+          ],
         },
       },
     ],
   ])('%s', (_name, { given, want }) => {
     const r = extract(PRELUDE + given);
     expect(r.diagnostics).toEqual([]);
-    const got = r.model.decls.flatMap((d) => (d.kind === 'obj_type' ? [{ name: d.name, typeName: d.typeName, flags: d.flags, isStatic: d.isStatic, slots: slots(d.slots) }] : []));
+    const got = r.model.decls.flatMap((d) =>
+      d.kind === 'obj_type' ? [{ name: d.name, typeName: d.typeName, flags: d.flags, isStatic: d.isStatic, slots: slots(d.slots) }] : [],
+    );
     expect(got).toEqual([want]);
   });
 
   test('span covers static through the semicolon; condition', () => {
-    const given = c('#ifdef MICROPY_PY_T', 'static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE, make_new, t_make_new);', '#endif');
+    const given = c(
+      '#ifdef MICROPY_PY_T',
+      'static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE, make_new, t_make_new);',
+      '#endif',
+    );
     const [t] = declsOf(given, 'obj_type');
-    expect(given.slice(t.span.start, t.span.end)).toBe('static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE, make_new, t_make_new);');
+    expect(given.slice(t.span.start, t.span.end)).toBe(
+      'static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE, make_new, t_make_new);',
+    );
     expect(t.cond).toEqual([{ branches: [{ keyword: 'ifdef', arg: 'MICROPY_PY_T' }] }]);
   });
 
   test.each<[string, { given: string; code: string; at: string; left: string[] }]>([
-    ['an unknown slot (NMG2009), at the slot name', { given: 'MP_DEFINE_CONST_OBJ_TYPE(c_type, MP_QSTR_C, 0, make_new, m, bogus, x);\n', code: 'NMG2009', at: 'bogus', left: ['make_new=m'] }],
-    ['a slot without a value (NMG2010)', { given: 'MP_DEFINE_CONST_OBJ_TYPE(d_type, MP_QSTR_D, 0, print);\n', code: 'NMG2010', at: 'print', left: [] }],
-    ['a name that is not MP_QSTR_ (NMG2010)', { given: 'MP_DEFINE_CONST_OBJ_TYPE(e_type, E, 0);\n', code: 'NMG2010', at: 'MP_DEFINE', left: [] }],
+    [
+      'an unknown slot (NMG2009), at the slot name',
+      {
+        given: 'MP_DEFINE_CONST_OBJ_TYPE(c_type, MP_QSTR_C, 0, make_new, m, bogus, x);\n',
+        code: 'NMG2009',
+        at: 'bogus',
+        left: ['make_new=m'],
+      },
+    ],
+    [
+      'a slot without a value (NMG2010)',
+      { given: 'MP_DEFINE_CONST_OBJ_TYPE(d_type, MP_QSTR_D, 0, print);\n', code: 'NMG2010', at: 'print', left: [] },
+    ],
+    [
+      'a name that is not MP_QSTR_ (NMG2010)',
+      { given: 'MP_DEFINE_CONST_OBJ_TYPE(e_type, E, 0);\n', code: 'NMG2010', at: 'MP_DEFINE', left: [] },
+    ],
   ])('malformed: %s', (_name, { given, code, at, left }) => {
     const r = extract(given);
     const pos = lineCol(given, at);

@@ -1,12 +1,22 @@
 import { c, declsOf, lineCol } from '../helpers';
 
-const fn = (...body: string[]): string => c('static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {', ...body.map((l) => `    ${l}`), '}');
+const fn = (...body: string[]): string =>
+  c('static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {', ...body.map((l) => `    ${l}`), '}');
 
 describe('extractQstrSwitches', () => {
   test.each<[string, { given: string; want: Array<{ condText: string; labels: string[] }> }]>([
     [
       'a switch on a qstr',
-      { given: fn('switch (attr) {', '    case MP_QSTR_x: dest[0] = mp_const_none; break;', '    case MP_QSTR_y: break;', '    default: break;', '}'), want: [{ condText: 'attr', labels: ['x', 'y'] }] },
+      {
+        given: fn(
+          'switch (attr) {',
+          '    case MP_QSTR_x: dest[0] = mp_const_none; break;',
+          '    case MP_QSTR_y: break;',
+          '    default: break;',
+          '}',
+        ),
+        want: [{ condText: 'attr', labels: ['x', 'y'] }],
+      },
     ],
     [
       'mixed labels: only the MP_QSTR_ ones are listed',
@@ -14,13 +24,36 @@ describe('extractQstrSwitches', () => {
     ],
     [
       'labels in a block inside the case',
-      { given: fn('switch (attr) {', '    case MP_QSTR_x: {', '        break;', '    }', '    case MP_QSTR_y: { if (dest) { break; } }', '}'), want: [{ condText: 'attr', labels: ['x', 'y'] }] },
+      {
+        given: fn(
+          'switch (attr) {',
+          '    case MP_QSTR_x: {',
+          '        break;',
+          '    }',
+          '    case MP_QSTR_y: { if (dest) { break; } }',
+          '}',
+        ),
+        want: [{ condText: 'attr', labels: ['x', 'y'] }],
+      },
     ],
-    ['a switch without qstr labels is not one', { given: fn('switch (kind) {', '    case PRINT_STR: break;', '    case 1: break;', '}'), want: [] }],
+    [
+      'a switch without qstr labels is not one',
+      { given: fn('switch (kind) {', '    case PRINT_STR: break;', '    case 1: break;', '}'), want: [] },
+    ],
     [
       'a nested switch keeps its own labels; the outer one excludes them',
       {
-        given: fn('switch (attr) {', '    case MP_QSTR_x:', '        switch (dest[0] == MP_OBJ_NULL) {', '            case 0: break;', '            case MP_QSTR_inner: break;', '        }', '        break;', '    case MP_QSTR_y: break;', '}'),
+        given: fn(
+          'switch (attr) {',
+          '    case MP_QSTR_x:',
+          '        switch (dest[0] == MP_OBJ_NULL) {',
+          '            case 0: break;',
+          '            case MP_QSTR_inner: break;',
+          '        }',
+          '        break;',
+          '    case MP_QSTR_y: break;',
+          '}',
+        ),
         want: [
           { condText: 'attr', labels: ['x', 'y'] },
           { condText: 'dest[0] == MP_OBJ_NULL', labels: ['inner'] },
@@ -29,13 +62,25 @@ describe('extractQstrSwitches', () => {
     ],
     [
       'a qstr switch nested in a non-qstr switch is found alone',
-      { given: fn('switch (kind) {', '    case 1:', '        switch (attr) { case MP_QSTR_deep: break; }', '        break;', '}'), want: [{ condText: 'attr', labels: ['deep'] }] },
+      {
+        given: fn('switch (kind) {', '    case 1:', '        switch (attr) { case MP_QSTR_deep: break; }', '        break;', '}'),
+        want: [{ condText: 'attr', labels: ['deep'] }],
+      },
     ],
     [
       'labels under #if in the switch',
-      { given: fn('switch (attr) {', '    case MP_QSTR_x: break;', '    #if MICROPY_PY_Z', '    case MP_QSTR_z: break;', '    #endif', '}'), want: [{ condText: 'attr', labels: ['x', 'z'] }] },
+      {
+        given: fn('switch (attr) {', '    case MP_QSTR_x: break;', '    #if MICROPY_PY_Z', '    case MP_QSTR_z: break;', '    #endif', '}'),
+        want: [{ condText: 'attr', labels: ['x', 'z'] }],
+      },
     ],
-    ['an expression condition', { given: fn('switch (mp_obj_str_get_qstr(dest[1])) {', '    case MP_QSTR_a: break;', '}'), want: [{ condText: 'mp_obj_str_get_qstr(dest[1])', labels: ['a'] }] }],
+    [
+      'an expression condition',
+      {
+        given: fn('switch (mp_obj_str_get_qstr(dest[1])) {', '    case MP_QSTR_a: break;', '}'),
+        want: [{ condText: 'mp_obj_str_get_qstr(dest[1])', labels: ['a'] }],
+      },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(declsOf(given, 'qstr_switch').map((d) => ({ condText: d.condText, labels: d.labels.map((l) => l.qstr) }))).toEqual(want);
   });

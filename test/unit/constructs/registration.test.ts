@@ -2,23 +2,57 @@ import { c, declsOf, extract, lineCol, PRELUDE } from '../helpers';
 
 describe('extractRegistrations', () => {
   test.each<[string, { given: string; want: Array<{ moduleName: string; moduleObj: string; extensible: boolean }> }]>([
-    ['MP_REGISTER_MODULE', { given: 'MP_REGISTER_MODULE(MP_QSTR_mymod, mymod_module);\n', want: [{ moduleName: 'mymod', moduleObj: 'mymod_module', extensible: false }] }],
-    ['MP_REGISTER_EXTENSIBLE_MODULE', { given: 'MP_REGISTER_EXTENSIBLE_MODULE(MP_QSTR_os, os_module);\n', want: [{ moduleName: 'os', moduleObj: 'os_module', extensible: true }] }],
-    ['without a semicolon', { given: 'MP_REGISTER_MODULE(MP_QSTR_m, m_module)\n', want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }] }],
+    [
+      'MP_REGISTER_MODULE',
+      {
+        given: 'MP_REGISTER_MODULE(MP_QSTR_mymod, mymod_module);\n',
+        want: [{ moduleName: 'mymod', moduleObj: 'mymod_module', extensible: false }],
+      },
+    ],
+    [
+      'MP_REGISTER_EXTENSIBLE_MODULE',
+      {
+        given: 'MP_REGISTER_EXTENSIBLE_MODULE(MP_QSTR_os, os_module);\n',
+        want: [{ moduleName: 'os', moduleObj: 'os_module', extensible: true }],
+      },
+    ],
+    [
+      'without a semicolon',
+      { given: 'MP_REGISTER_MODULE(MP_QSTR_m, m_module)\n', want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }] },
+    ],
     [
       'right after static MP_DEFINE_CONST_DICT',
-      { given: c('static MP_DEFINE_CONST_DICT(m_globals, m_table);', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);'), want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }] },
+      {
+        given: c('static MP_DEFINE_CONST_DICT(m_globals, m_table);', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);'),
+        want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }],
+      },
     ],
     [
       'right after a module object',
-      { given: c('const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);'), want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }] },
+      {
+        given: c(
+          'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+          'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+        ),
+        want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }],
+      },
     ],
-    ['a module name with an escape stays escaped', { given: 'MP_REGISTER_MODULE(MP_QSTR_a_dot_b, m_module);\n', want: [{ moduleName: 'a_dot_b', moduleObj: 'm_module', extensible: false }] }],
+    [
+      'a module name with an escape stays escaped',
+      {
+        given: 'MP_REGISTER_MODULE(MP_QSTR_a_dot_b, m_module);\n',
+        want: [{ moduleName: 'a_dot_b', moduleObj: 'm_module', extensible: false }],
+      },
+    ],
     ['MP_REGISTER_ROOT_POINTER is not a registration', { given: 'MP_REGISTER_ROOT_POINTER(mp_obj_t m_root);\n', want: [] }],
   ])('%s', (_name, { given, want }) => {
     const r = extract(PRELUDE + given);
     expect(r.diagnostics).toEqual([]);
-    expect(r.model.decls.flatMap((d) => (d.kind === 'registration' ? [{ moduleName: d.moduleName, moduleObj: d.moduleObj, extensible: d.extensible }] : []))).toEqual(want);
+    expect(
+      r.model.decls.flatMap((d) =>
+        d.kind === 'registration' ? [{ moduleName: d.moduleName, moduleObj: d.moduleObj, extensible: d.extensible }] : [],
+      ),
+    ).toEqual(want);
   });
 
   test('spans and condition', () => {

@@ -65,11 +65,17 @@ describe('extractRomTables: tables and conditional items', () => {
   test.each<[string, { given: string; want: { name: string; isStatic: boolean; items: string[] } }]>([
     [
       'a plain table',
-      { given: table('{ MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },', '{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) },'), want: { name: 't', isStatic: true, items: ['__name__=qstr(m)', 'f=ptr(f_obj; &f_obj)'] } },
+      {
+        given: table('{ MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },', '{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) },'),
+        want: { name: 't', isStatic: true, items: ['__name__=qstr(m)', 'f=ptr(f_obj; &f_obj)'] },
+      },
     ],
     [
       'no trailing comma',
-      { given: c('const mp_rom_map_elem_t u[] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) } };'), want: { name: 'u', isStatic: false, items: ['a=int(1)'] } },
+      {
+        given: c('const mp_rom_map_elem_t u[] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) } };'),
+        want: { name: 'u', isStatic: false, items: ['a=int(1)'] },
+      },
     ],
     [
       '#if / #elif / #else / #endif between entries, in order',
@@ -85,19 +91,27 @@ describe('extractRomTables: tables and conditional items', () => {
           '#endif',
           '{ MP_ROM_QSTR(MP_QSTR_e), MP_ROM_INT(5) },',
         ),
-        want: { name: 't', isStatic: true, items: ['a=int(1)', '#if MICROPY_PY_B', 'b=int(2)', '#elif defined(MICROPY_PY_C)', 'c=int(3)', '#else', 'd=int(4)', '#endif', 'e=int(5)'] },
+        want: {
+          name: 't',
+          isStatic: true,
+          items: [
+            'a=int(1)',
+            '#if MICROPY_PY_B',
+            'b=int(2)',
+            '#elif defined(MICROPY_PY_C)',
+            'c=int(3)',
+            '#else',
+            'd=int(4)',
+            '#endif',
+            'e=int(5)',
+          ],
+        },
       },
     ],
     [
       '#ifdef / #ifndef and nested conditionals',
       {
-        given: table(
-          '#ifdef A',
-          '#ifndef B',
-          '{ MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },',
-          '#endif',
-          '#endif',
-        ),
+        given: table('#ifdef A', '#ifndef B', '{ MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },', '#endif', '#endif'),
         want: { name: 't', isStatic: true, items: ['#ifdef A', '#ifndef B', 'a=int(1)', '#endif', '#endif'] },
       },
     ],
@@ -135,7 +149,13 @@ describe('extractRomTables: tables and conditional items', () => {
   });
 
   test('span from the qualifiers to the semicolon, condition of the table', () => {
-    const given = c('#if MICROPY_PY_T', 'static const mp_rom_map_elem_t t[] = {', '    { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },', '};', '#endif');
+    const given = c(
+      '#if MICROPY_PY_T',
+      'static const mp_rom_map_elem_t t[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },',
+      '};',
+      '#endif',
+    );
     const [t] = declsOf(given, 'rom_table');
     expect(given.slice(t.span.start, t.span.end)).toBe(given.slice(given.indexOf('static'), given.indexOf('};') + 2));
     expect(t.cond).toEqual([{ branches: [{ keyword: 'if', arg: 'MICROPY_PY_T' }] }]);
@@ -165,7 +185,9 @@ describe('extractRomTables: tables and conditional items', () => {
     const [t] = r.model.decls.filter((d) => d.kind === 'rom_table');
     expect(t.kind === 'rom_table' && summary(t.items)).toEqual(['a=int(1)']);
     const at = lineCol(given, entry);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: at.line, col: at.col }) })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: at.line, col: at.col }) }),
+    ]);
   });
 
   test('an unterminated table is reported (NMG1005)', () => {

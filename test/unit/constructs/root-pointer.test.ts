@@ -3,9 +3,21 @@ import { c, declsOf, PRELUDE } from '../helpers';
 describe('extractRootPointers', () => {
   test.each<[string, { given: string; want: Array<{ name: string; template: string }> }]>([
     ['an object', { given: 'MP_REGISTER_ROOT_POINTER(mp_obj_t x_callback);\n', want: [{ name: 'x_callback', template: 'mp_obj_t %s' }] }],
-    ['a struct pointer', { given: 'MP_REGISTER_ROOT_POINTER(struct _x_state_t *x_state);\n', want: [{ name: 'x_state', template: 'struct _x_state_t *%s' }] }],
-    ['an array', { given: 'MP_REGISTER_ROOT_POINTER(mp_obj_t x_buffers[4]);\n', want: [{ name: 'x_buffers', template: 'mp_obj_t %s[4]' }] }],
-    ['an array sized by a macro', { given: 'MP_REGISTER_ROOT_POINTER(mp_obj_t x_buffers[X_COUNT]);\n', want: [{ name: 'x_buffers', template: 'mp_obj_t %s[X_COUNT]' }] }],
+    [
+      'a struct pointer',
+      { given: 'MP_REGISTER_ROOT_POINTER(struct _x_state_t *x_state);\n', want: [{ name: 'x_state', template: 'struct _x_state_t *%s' }] },
+    ],
+    [
+      'an array',
+      { given: 'MP_REGISTER_ROOT_POINTER(mp_obj_t x_buffers[4]);\n', want: [{ name: 'x_buffers', template: 'mp_obj_t %s[4]' }] },
+    ],
+    [
+      'an array sized by a macro',
+      {
+        given: 'MP_REGISTER_ROOT_POINTER(mp_obj_t x_buffers[X_COUNT]);\n',
+        want: [{ name: 'x_buffers', template: 'mp_obj_t %s[X_COUNT]' }],
+      },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(declsOf(PRELUDE + given, 'root_pointer').map((d) => ({ name: d.name, template: d.template }))).toEqual(want);
   });

@@ -1,39 +1,108 @@
 import { c, declsOf } from '../helpers';
 
 describe('extractRuntimeObjs', () => {
-  test.each<[string, { given: string; want: Array<{ name: string; cType: string; baseType: string; init: string; items?: string[]; isStatic: boolean }> }]>([
+  test.each<
+    [
+      string,
+      { given: string; want: Array<{ name: string; cType: string; baseType: string; init: string; items?: string[]; isStatic: boolean }> },
+    ]
+  >([
     [
       'MP_DEFINE_STR_OBJ',
-      { given: 'static MP_DEFINE_STR_OBJ(version_obj, "1.0");\n', want: [{ name: 'version_obj', cType: 'mp_obj_str_t', baseType: 'str', init: '{{NULL}, 0, sizeof("1.0") - 1, (const byte *)"1.0"}', isStatic: true }] },
+      {
+        given: 'static MP_DEFINE_STR_OBJ(version_obj, "1.0");\n',
+        want: [
+          {
+            name: 'version_obj',
+            cType: 'mp_obj_str_t',
+            baseType: 'str',
+            init: '{{NULL}, 0, sizeof("1.0") - 1, (const byte *)"1.0"}',
+            isStatic: true,
+          },
+        ],
+      },
     ],
     [
       'MP_DEFINE_BYTES_OBJ',
-      { given: 'MP_DEFINE_BYTES_OBJ(magic_obj, "\\x01\\x02", 2);\n', want: [{ name: 'magic_obj', cType: 'mp_obj_str_t', baseType: 'bytes', init: '{{NULL}, 0, (2), (const byte *)("\\x01\\x02")}', isStatic: false }] },
+      {
+        given: 'MP_DEFINE_BYTES_OBJ(magic_obj, "\\x01\\x02", 2);\n',
+        want: [
+          {
+            name: 'magic_obj',
+            cType: 'mp_obj_str_t',
+            baseType: 'bytes',
+            init: '{{NULL}, 0, (2), (const byte *)("\\x01\\x02")}',
+            isStatic: false,
+          },
+        ],
+      },
     ],
     [
       'MP_DEFINE_CONST_STATICMETHOD_OBJ',
-      { given: 'static MP_DEFINE_CONST_STATICMETHOD_OBJ(s_obj, MP_ROM_PTR(&s_fun_obj));\n', want: [{ name: 's_obj', cType: 'mp_rom_obj_static_class_method_t', baseType: 'staticmethod', init: '{{NULL}, MP_ROM_PTR(&s_fun_obj)}', isStatic: true }] },
+      {
+        given: 'static MP_DEFINE_CONST_STATICMETHOD_OBJ(s_obj, MP_ROM_PTR(&s_fun_obj));\n',
+        want: [
+          {
+            name: 's_obj',
+            cType: 'mp_rom_obj_static_class_method_t',
+            baseType: 'staticmethod',
+            init: '{{NULL}, MP_ROM_PTR(&s_fun_obj)}',
+            isStatic: true,
+          },
+        ],
+      },
     ],
     [
       'MP_DEFINE_CONST_CLASSMETHOD_OBJ',
-      { given: 'static MP_DEFINE_CONST_CLASSMETHOD_OBJ(c_obj, MP_ROM_PTR(&c_fun_obj));\n', want: [{ name: 'c_obj', cType: 'mp_rom_obj_static_class_method_t', baseType: 'classmethod', init: '{{NULL}, MP_ROM_PTR(&c_fun_obj)}', isStatic: true }] },
+      {
+        given: 'static MP_DEFINE_CONST_CLASSMETHOD_OBJ(c_obj, MP_ROM_PTR(&c_fun_obj));\n',
+        want: [
+          {
+            name: 'c_obj',
+            cType: 'mp_rom_obj_static_class_method_t',
+            baseType: 'classmethod',
+            init: '{{NULL}, MP_ROM_PTR(&c_fun_obj)}',
+            isStatic: true,
+          },
+        ],
+      },
     ],
     [
       'a float struct',
-      { given: 'static const mp_obj_float_t half_obj = {{&mp_type_float}, 0.5};\n', want: [{ name: 'half_obj', cType: 'mp_obj_float_t', baseType: 'float', init: '{{NULL}, 0.5}', isStatic: true }] },
+      {
+        given: 'static const mp_obj_float_t half_obj = {{&mp_type_float}, 0.5};\n',
+        want: [{ name: 'half_obj', cType: 'mp_obj_float_t', baseType: 'float', init: '{{NULL}, 0.5}', isStatic: true }],
+      },
     ],
     [
       'a ROM tuple keeps its items',
       {
         given: 'const mp_rom_obj_tuple_t pair_obj = {{&mp_type_tuple}, 2, {MP_ROM_INT(1), MP_ROM_QSTR(MP_QSTR_b)}};\n',
-        want: [{ name: 'pair_obj', cType: 'mp_rom_obj_tuple_t', baseType: 'tuple', init: '{{NULL}, 2, {MP_ROM_INT(1), MP_ROM_QSTR(MP_QSTR_b)}}', items: ['MP_ROM_INT(1)', 'MP_ROM_QSTR(MP_QSTR_b)'], isStatic: false }],
+        want: [
+          {
+            name: 'pair_obj',
+            cType: 'mp_rom_obj_tuple_t',
+            baseType: 'tuple',
+            init: '{{NULL}, 2, {MP_ROM_INT(1), MP_ROM_QSTR(MP_QSTR_b)}}',
+            items: ['MP_ROM_INT(1)', 'MP_ROM_QSTR(MP_QSTR_b)'],
+            isStatic: false,
+          },
+        ],
       },
     ],
     [
       'a sub-module with a designated base',
       {
         given: 'const mp_obj_module_t sub_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&sub_globals };\n',
-        want: [{ name: 'sub_module', cType: 'mp_obj_module_t', baseType: 'module', init: '{ .base = { NULL }, .globals = (mp_obj_dict_t *)&sub_globals }', isStatic: false }],
+        want: [
+          {
+            name: 'sub_module',
+            cType: 'mp_obj_module_t',
+            baseType: 'module',
+            init: '{ .base = { NULL }, .globals = (mp_obj_dict_t *)&sub_globals }',
+            isStatic: false,
+          },
+        ],
       },
     ],
     ['a type object links as is', { given: 'const mp_obj_type_t t = {{&mp_type_type}};\n', want: [] }],
@@ -41,7 +110,14 @@ describe('extractRuntimeObjs', () => {
     ['a struct of the module own type is not one', { given: 'const my_obj_t m = {{&my_type}, 1};\n', want: [] }],
     ['a local is not one', { given: c('static void f(void) {', '    const mp_obj_float_t h = {{&mp_type_float}, 0.5};', '}'), want: [] }],
   ])('%s', (_name, { given, want }) => {
-    const got = declsOf(given, 'runtime_obj').map((d) => ({ name: d.name, cType: d.cType, baseType: d.baseType, init: d.init, ...(d.items ? { items: d.items } : {}), isStatic: d.isStatic }));
+    const got = declsOf(given, 'runtime_obj').map((d) => ({
+      name: d.name,
+      cType: d.cType,
+      baseType: d.baseType,
+      init: d.init,
+      ...(d.items ? { items: d.items } : {}),
+      isStatic: d.isStatic,
+    }));
     expect(got).toEqual(want);
   });
 });

@@ -4,17 +4,42 @@ const fn = (...body: string[]): string => c('static mp_obj_t f(mp_obj_t a) {', .
 
 describe('extractStaticLocals', () => {
   test.each<[string, { given: string; want: Array<{ name: string; specifiers: string; template: string; init?: string }> }]>([
-    ['a static int with an initializer', { given: fn('static int calls = 0;'), want: [{ name: 'calls', specifiers: 'int', template: '%s', init: '0' }] }],
-    ['a static array without one', { given: fn('static uint8_t buf[16];'), want: [{ name: 'buf', specifiers: 'uint8_t', template: '%s[16]' }] }],
-    ['a pointer to const', { given: fn('static const char *last = NULL;'), want: [{ name: 'last', specifiers: 'const char', template: '*%s', init: 'NULL' }] }],
-    ['an unsized array of pointers to const', { given: fn('static const char *names[] = {"a"};'), want: [{ name: 'names', specifiers: 'const char', template: '*%s[]', init: '{"a"}' }] }],
-    ['in a nested block', { given: fn('if (a) {', '    static int inner;', '}'), want: [{ name: 'inner', specifiers: 'int', template: '%s' }] }],
+    [
+      'a static int with an initializer',
+      { given: fn('static int calls = 0;'), want: [{ name: 'calls', specifiers: 'int', template: '%s', init: '0' }] },
+    ],
+    [
+      'a static array without one',
+      { given: fn('static uint8_t buf[16];'), want: [{ name: 'buf', specifiers: 'uint8_t', template: '%s[16]' }] },
+    ],
+    [
+      'a pointer to const',
+      { given: fn('static const char *last = NULL;'), want: [{ name: 'last', specifiers: 'const char', template: '*%s', init: 'NULL' }] },
+    ],
+    [
+      'an unsized array of pointers to const',
+      {
+        given: fn('static const char *names[] = {"a"};'),
+        want: [{ name: 'names', specifiers: 'const char', template: '*%s[]', init: '{"a"}' }],
+      },
+    ],
+    [
+      'in a nested block',
+      { given: fn('if (a) {', '    static int inner;', '}'), want: [{ name: 'inner', specifiers: 'int', template: '%s' }] },
+    ],
     ['static const is read-only', { given: fn('static const int k = 1;'), want: [] }],
     ['a const pointer is read-only', { given: fn('static char *const p = NULL;'), want: [] }],
     ['an automatic variable is not static', { given: fn('int n = 1;'), want: [] }],
     ['a file-scope static is not local', { given: 'static int file_counter;\n', want: [] }],
   ])('%s', (_name, { given, want }) => {
-    const vars = declsOf(given, 'static_local').flatMap((d) => d.vars.map((v) => ({ name: v.name, specifiers: d.specifiers, template: v.template, ...(v.init !== undefined ? { init: v.init } : {}) })));
+    const vars = declsOf(given, 'static_local').flatMap((d) =>
+      d.vars.map((v) => ({
+        name: v.name,
+        specifiers: d.specifiers,
+        template: v.template,
+        ...(v.init !== undefined ? { init: v.init } : {}),
+      })),
+    );
     expect(vars).toEqual(want);
   });
 

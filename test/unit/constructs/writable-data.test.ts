@@ -3,52 +3,154 @@ import { c, declsOf } from '../helpers';
 
 type Want = { specifiers: string; isStatic: boolean; vars: WritableVar[] };
 
-const got = (text: string): Want[] => declsOf(text, 'writable_data').map((d) => ({ specifiers: d.specifiers, isStatic: d.isStatic, vars: d.vars }));
+const got = (text: string): Want[] =>
+  declsOf(text, 'writable_data').map((d) => ({ specifiers: d.specifiers, isStatic: d.isStatic, vars: d.vars }));
 
 describe('extractWritableData: kept (mpy_ld cannot load them as written)', () => {
   test.each<[string, { given: string; want: Want[] }]>([
-    ['static, no initializer (static BSS)', { given: 'static int counter;\n', want: [{ specifiers: 'int', isStatic: true, vars: [{ name: 'counter', declarator: 'counter', abstract: '' }] }] }],
-    ['not static, initialised (.data)', { given: 'int total = 5;\n', want: [{ specifiers: 'int', isStatic: false, vars: [{ name: 'total', declarator: 'total', abstract: '', init: '5' }] }] }],
-    ['static, initialised', { given: 'static mp_obj_t cache = MP_OBJ_NULL;\n', want: [{ specifiers: 'mp_obj_t', isStatic: true, vars: [{ name: 'cache', declarator: 'cache', abstract: '', init: 'MP_OBJ_NULL' }] }] }],
+    [
+      'static, no initializer (static BSS)',
+      {
+        given: 'static int counter;\n',
+        want: [{ specifiers: 'int', isStatic: true, vars: [{ name: 'counter', declarator: 'counter', abstract: '' }] }],
+      },
+    ],
+    [
+      'not static, initialised (.data)',
+      {
+        given: 'int total = 5;\n',
+        want: [{ specifiers: 'int', isStatic: false, vars: [{ name: 'total', declarator: 'total', abstract: '', init: '5' }] }],
+      },
+    ],
+    [
+      'static, initialised',
+      {
+        given: 'static mp_obj_t cache = MP_OBJ_NULL;\n',
+        want: [
+          { specifiers: 'mp_obj_t', isStatic: true, vars: [{ name: 'cache', declarator: 'cache', abstract: '', init: 'MP_OBJ_NULL' }] },
+        ],
+      },
+    ],
     [
       'pointer to const: the pointer itself is writable',
-      { given: 'static const char *name = "x";\n', want: [{ specifiers: 'const char', isStatic: true, vars: [{ name: 'name', declarator: '*name', abstract: '*', init: '"x"' }] }] },
+      {
+        given: 'static const char *name = "x";\n',
+        want: [{ specifiers: 'const char', isStatic: true, vars: [{ name: 'name', declarator: '*name', abstract: '*', init: '"x"' }] }],
+      },
     ],
-    ['a sized array', { given: 'static uint8_t buf[16];\n', want: [{ specifiers: 'uint8_t', isStatic: true, vars: [{ name: 'buf', declarator: 'buf[16]', abstract: '[16]' }] }] }],
-    ['a two-dimensional array', { given: 'static int grid[2][3];\n', want: [{ specifiers: 'int', isStatic: true, vars: [{ name: 'grid', declarator: 'grid[2][3]', abstract: '[2][3]' }] }] }],
+    [
+      'a sized array',
+      {
+        given: 'static uint8_t buf[16];\n',
+        want: [{ specifiers: 'uint8_t', isStatic: true, vars: [{ name: 'buf', declarator: 'buf[16]', abstract: '[16]' }] }],
+      },
+    ],
+    [
+      'a two-dimensional array',
+      {
+        given: 'static int grid[2][3];\n',
+        want: [{ specifiers: 'int', isStatic: true, vars: [{ name: 'grid', declarator: 'grid[2][3]', abstract: '[2][3]' }] }],
+      },
+    ],
     [
       'an unsized array: the offset of the empty brackets is recorded',
-      { given: 'int unsized[] = {1, 2, 3};\n', want: [{ specifiers: 'int', isStatic: false, vars: [{ name: 'unsized', declarator: 'unsized[]', abstract: '[]', unsizedAt: 8, init: '{1, 2, 3}' }] }] },
+      {
+        given: 'int unsized[] = {1, 2, 3};\n',
+        want: [
+          {
+            specifiers: 'int',
+            isStatic: false,
+            vars: [{ name: 'unsized', declarator: 'unsized[]', abstract: '[]', unsizedAt: 8, init: '{1, 2, 3}' }],
+          },
+        ],
+      },
     ],
     [
       'an unsized array of pointers to const',
-      { given: 'static const char *names[] = {"a", "b"};\n', want: [{ specifiers: 'const char', isStatic: true, vars: [{ name: 'names', declarator: '*names[]', abstract: '*[]', unsizedAt: 7, init: '{"a", "b"}' }] }] },
+      {
+        given: 'static const char *names[] = {"a", "b"};\n',
+        want: [
+          {
+            specifiers: 'const char',
+            isStatic: true,
+            vars: [{ name: 'names', declarator: '*names[]', abstract: '*[]', unsizedAt: 7, init: '{"a", "b"}' }],
+          },
+        ],
+      },
     ],
     [
       'several declarators',
       {
         given: 'static uint32_t a = 1, b = 2;\n',
-        want: [{ specifiers: 'uint32_t', isStatic: true, vars: [{ name: 'a', declarator: 'a', abstract: '', init: '1' }, { name: 'b', declarator: 'b', abstract: '', init: '2' }] }],
+        want: [
+          {
+            specifiers: 'uint32_t',
+            isStatic: true,
+            vars: [
+              { name: 'a', declarator: 'a', abstract: '', init: '1' },
+              { name: 'b', declarator: 'b', abstract: '', init: '2' },
+            ],
+          },
+        ],
       },
     ],
     [
       'several declarators, mixed pointer and plain',
       {
         given: 'static int c1, *c2 = 0;\n',
-        want: [{ specifiers: 'int', isStatic: true, vars: [{ name: 'c1', declarator: 'c1', abstract: '' }, { name: 'c2', declarator: '*c2', abstract: '*', init: '0' }] }],
+        want: [
+          {
+            specifiers: 'int',
+            isStatic: true,
+            vars: [
+              { name: 'c1', declarator: 'c1', abstract: '' },
+              { name: 'c2', declarator: '*c2', abstract: '*', init: '0' },
+            ],
+          },
+        ],
       },
     ],
-    ['a struct type', { given: 'static struct foo_t f;\n', want: [{ specifiers: 'struct foo_t', isStatic: true, vars: [{ name: 'f', declarator: 'f', abstract: '' }] }] }],
-    ['volatile', { given: 'static volatile int v;\n', want: [{ specifiers: 'volatile int', isStatic: true, vars: [{ name: 'v', declarator: 'v', abstract: '' }] }] }],
+    [
+      'a struct type',
+      {
+        given: 'static struct foo_t f;\n',
+        want: [{ specifiers: 'struct foo_t', isStatic: true, vars: [{ name: 'f', declarator: 'f', abstract: '' }] }],
+      },
+    ],
+    [
+      'volatile',
+      {
+        given: 'static volatile int v;\n',
+        want: [{ specifiers: 'volatile int', isStatic: true, vars: [{ name: 'v', declarator: 'v', abstract: '' }] }],
+      },
+    ],
     [
       'comments inside are not part of the specifiers',
-      { given: 'static /* a */ int /* b */ z = 3;\n', want: [{ specifiers: 'int', isStatic: true, vars: [{ name: 'z', declarator: 'z', abstract: '', init: '3' }] }] },
+      {
+        given: 'static /* a */ int /* b */ z = 3;\n',
+        want: [{ specifiers: 'int', isStatic: true, vars: [{ name: 'z', declarator: 'z', abstract: '', init: '3' }] }],
+      },
     ],
     [
       'under #if / #elif / #else and #ifdef',
       {
-        given: c('#if A', 'static int x1;', '#elif B', 'static int x2;', '#else', 'static int x3;', '#endif', '#ifdef C', 'static int x4;', '#endif'),
-        want: ['x1', 'x2', 'x3', 'x4'].map((n) => ({ specifiers: 'int', isStatic: true, vars: [{ name: n, declarator: n, abstract: '' }] })),
+        given: c(
+          '#if A',
+          'static int x1;',
+          '#elif B',
+          'static int x2;',
+          '#else',
+          'static int x3;',
+          '#endif',
+          '#ifdef C',
+          'static int x4;',
+          '#endif',
+        ),
+        want: ['x1', 'x2', 'x3', 'x4'].map((n) => ({
+          specifiers: 'int',
+          isStatic: true,
+          vars: [{ name: n, declarator: n, abstract: '' }],
+        })),
       },
     ],
   ])('%s', (_name, { given, want }) => {
@@ -70,8 +172,24 @@ describe('extractWritableData: left as written', () => {
     ['a function prototype', { given: 'static mp_obj_t f(mp_obj_t x);\n' }],
     ['a typedef', { given: 'typedef struct { int a; } s_t;\n' }],
     ['a struct declaration', { given: 'struct tag { int b; };\n' }],
-    ['function locals, static or not', { given: c('static mp_obj_t f(mp_obj_t x) {', '    static int calls;', '    int n = 0;', '    return x;', '}') }],
-    ['function locals under #if', { given: c('static mp_obj_t f(mp_obj_t x) {', '    #if A', '    static int calls;', '    int n = 0;', '    #endif', '    return x;', '}') }],
+    [
+      'function locals, static or not',
+      { given: c('static mp_obj_t f(mp_obj_t x) {', '    static int calls;', '    int n = 0;', '    return x;', '}') },
+    ],
+    [
+      'function locals under #if',
+      {
+        given: c(
+          'static mp_obj_t f(mp_obj_t x) {',
+          '    #if A',
+          '    static int calls;',
+          '    int n = 0;',
+          '    #endif',
+          '    return x;',
+          '}',
+        ),
+      },
+    ],
     ['locals in a nested block', { given: c('static void f(void) {', '    {', '        static int inner = 1;', '    }', '}') }],
     ['MicroPython macros', { given: c('static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);') }],
   ])('%s', (_name, { given }) => {
@@ -85,7 +203,14 @@ describe('extractWritableData: spans and conditions', () => {
     const [d] = declsOf(given, 'writable_data');
     expect(given.slice(d.span.start, d.span.end)).toBe('static int x;');
     expect(d.name).toBe('x');
-    expect(d.cond).toEqual([{ branches: [{ keyword: 'if', arg: 'A' }, { keyword: 'else', arg: '' }] }]);
+    expect(d.cond).toEqual([
+      {
+        branches: [
+          { keyword: 'if', arg: 'A' },
+          { keyword: 'else', arg: '' },
+        ],
+      },
+    ]);
   });
 
   test('the name lists every variable', () => {
@@ -99,7 +224,9 @@ describe('extractWritableData: known bugs', () => {
   // name). `const char *const *pp` is a writable pointer (to const pointers), so this
   // static BSS variable is missed and reaches mpy_ld.
   test('a writable pointer to const pointers is kept', () => {
-    expect(got('static const char *const *pp;\n')).toEqual([{ specifiers: 'const char', isStatic: true, vars: [{ name: 'pp', declarator: '*const *pp', abstract: '*const *' }] }]);
+    expect(got('static const char *const *pp;\n')).toEqual([
+      { specifiers: 'const char', isStatic: true, vars: [{ name: 'pp', declarator: '*const *pp', abstract: '*const *' }] },
+    ]);
   });
 
   // Regression, once a bug (same cause): `char **const cpp` is a const pointer, read-only, yet it is taken

@@ -3,7 +3,14 @@ import { Diagnostic, Span } from '../../../src/diagnostics/diagnostic';
 import { renderDiagnostic } from '../../../src/diagnostics/render';
 import { SourceText } from '../../../src/parse/source';
 
-const SRC = ['#include "py/runtime.h"', '', 'static const mp_rom_map_elem_t t[] = {', '    { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&nowhere_obj) },', '};', ''].join('\n');
+const SRC = [
+  '#include "py/runtime.h"',
+  '',
+  'static const mp_rom_map_elem_t t[] = {',
+  '    { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&nowhere_obj) },',
+  '};',
+  '',
+].join('\n');
 
 /** The span of the `nth` occurrence of `needle` in `text`, as the extractors make it. */
 function spanOf(file: string, text: string, needle: string): Span {
@@ -15,7 +22,13 @@ function spanOf(file: string, text: string, needle: string): Span {
 const sources: Record<string, string> = { 'mod.c': SRC, 'crlf.c': SRC.replace(/\n/g, '\r\n') };
 const sourceOf = (f: string): string | undefined => sources[f];
 
-const d = (over: Partial<Diagnostic>): Diagnostic => ({ code: 'NMG2005', severity: 'error', message: "'nowhere_obj' is not defined in the inputs", related: [], ...over });
+const d = (over: Partial<Diagnostic>): Diagnostic => ({
+  code: 'NMG2005',
+  severity: 'error',
+  message: "'nowhere_obj' is not defined in the inputs",
+  related: [],
+  ...over,
+});
 
 describe('renderDiagnostic', () => {
   test.each<[string, { given: Diagnostic; want: string[] }]>([
@@ -66,7 +79,11 @@ describe('renderDiagnostic', () => {
     [
       'related notes, each with its own frame, before the help line',
       {
-        given: d({ span: spanOf('mod.c', SRC, 'nowhere_obj'), related: [{ span: spanOf('mod.c', SRC, 't[]'), message: 'in this table' }], help: 'h' }),
+        given: d({
+          span: spanOf('mod.c', SRC, 'nowhere_obj'),
+          related: [{ span: spanOf('mod.c', SRC, 't[]'), message: 'in this table' }],
+          help: 'h',
+        }),
         want: [
           "mod.c:4:43: error NMG2005: 'nowhere_obj' is not defined in the inputs",
           '    4 |     { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&nowhere_obj) },',
@@ -80,15 +97,24 @@ describe('renderDiagnostic', () => {
     ],
     [
       'no span: the program name instead of a location, no frame',
-      { given: d({ code: 'NMG2001', message: 'no module is registered', help: 'add MP_REGISTER_MODULE' }), want: ['natmodgen: error NMG2001: no module is registered', '  help: add MP_REGISTER_MODULE'] },
+      {
+        given: d({ code: 'NMG2001', message: 'no module is registered', help: 'add MP_REGISTER_MODULE' }),
+        want: ['natmodgen: error NMG2001: no module is registered', '  help: add MP_REGISTER_MODULE'],
+      },
     ],
     [
       'a file whose text is not available: location without a frame',
-      { given: d({ span: { file: 'gone.c', line: 2, col: 5, start: 10, end: 12 } }), want: ["gone.c:2:5: error NMG2005: 'nowhere_obj' is not defined in the inputs"] },
+      {
+        given: d({ span: { file: 'gone.c', line: 2, col: 5, start: 10, end: 12 } }),
+        want: ["gone.c:2:5: error NMG2005: 'nowhere_obj' is not defined in the inputs"],
+      },
     ],
     [
       'a line past the end of the text: no frame',
-      { given: d({ span: { file: 'mod.c', line: 99, col: 1, start: 9999, end: 10000 } }), want: ["mod.c:99:1: error NMG2005: 'nowhere_obj' is not defined in the inputs"] },
+      {
+        given: d({ span: { file: 'mod.c', line: 99, col: 1, start: 9999, end: 10000 } }),
+        want: ["mod.c:99:1: error NMG2005: 'nowhere_obj' is not defined in the inputs"],
+      },
     ],
     [
       'CRLF sources: no carriage return in the frame',

@@ -10,7 +10,15 @@ describe('mapConditions', () => {
     const toks = tokens(c('#if A', 'x;', '#elif B', 'y;', '#endif', 'z;'));
     const m = mapConditions(toks);
     expect(toks.map((t, i) => [t.text, conditionExpr(m.at[i]) ?? '-'])).toEqual([
-      ['#if A', '-'], ['x', '(A)'], [';', '(A)'], ['#elif B', '-'], ['y', '!(A) && (B)'], [';', '!(A) && (B)'], ['#endif', '-'], ['z', '-'], [';', '-'],
+      ['#if A', '-'],
+      ['x', '(A)'],
+      [';', '(A)'],
+      ['#elif B', '-'],
+      ['y', '!(A) && (B)'],
+      [';', '!(A) && (B)'],
+      ['#endif', '-'],
+      ['z', '-'],
+      [';', '-'],
     ]);
     expect(m.unbalanced).toEqual([]);
   });

@@ -3,10 +3,45 @@ import { c, extract, PRELUDE } from '../helpers';
 describe('checkSyntax (through extractFile)', () => {
   test.each<[string, { given: string }]>([
     ['static MP_DEFINE_CONST_FUN_OBJ_2', { given: 'static MP_DEFINE_CONST_FUN_OBJ_2(f_obj, f);\n' }],
-    ['#if inside a table initializer', { given: c('static const mp_rom_map_elem_t t[] = {', '    #if A', '    { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },', '    #endif', '};') }],
-    ['MP_REGISTER_MODULE right after static MP_DEFINE_CONST_DICT', { given: c('static MP_DEFINE_CONST_DICT(g, t);', 'MP_REGISTER_MODULE(MP_QSTR_m, m);') }],
-    ['#if between type slots', { given: c('static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE,', '    #if A', '    print, p,', '    #endif', '    make_new, m);') }],
-    ['type arguments to lowercase macros in functions', { given: c('static mp_obj_t g(void) {', '    my_obj_t *o = m_new_obj_var(my_obj_t, items, char *, 4);', '    return MP_OBJ_FROM_PTR(o);', '}') }],
+    [
+      '#if inside a table initializer',
+      {
+        given: c(
+          'static const mp_rom_map_elem_t t[] = {',
+          '    #if A',
+          '    { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },',
+          '    #endif',
+          '};',
+        ),
+      },
+    ],
+    [
+      'MP_REGISTER_MODULE right after static MP_DEFINE_CONST_DICT',
+      { given: c('static MP_DEFINE_CONST_DICT(g, t);', 'MP_REGISTER_MODULE(MP_QSTR_m, m);') },
+    ],
+    [
+      '#if between type slots',
+      {
+        given: c(
+          'static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE,',
+          '    #if A',
+          '    print, p,',
+          '    #endif',
+          '    make_new, m);',
+        ),
+      },
+    ],
+    [
+      'type arguments to lowercase macros in functions',
+      {
+        given: c(
+          'static mp_obj_t g(void) {',
+          '    my_obj_t *o = m_new_obj_var(my_obj_t, items, char *, 4);',
+          '    return MP_OBJ_FROM_PTR(o);',
+          '}',
+        ),
+      },
+    ],
   ])('no diagnostic for MicroPython shapes: %s', (_name, { given }) => {
     expect(extract(PRELUDE + given).diagnostics).toEqual([]);
   });

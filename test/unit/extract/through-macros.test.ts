@@ -1,32 +1,83 @@
 import { c, declsOf, extract } from '../helpers';
 
 /** Constructs written through the module's own macros are read as the compiler sees them. */
-describe('extract through the module\'s macros', () => {
+describe("extract through the module's macros", () => {
   const entry = (k: string, v: string) => `{ MP_ROM_QSTR(MP_QSTR_${k}), ${v} },`;
 
   test.each<[string, { given: string; defines?: string[]; want: { name: string; isStatic: boolean; keys: string[] } }]>([
-    ['STATIC defined by the module', { given: c('#define STATIC static', 'STATIC const mp_rom_map_elem_t t[] = {', entry('a', 'MP_ROM_INT(1)'), '};'), want: { name: 't', isStatic: true, keys: ['a'] } }],
-    ['STATIC from -D', { given: c('STATIC const mp_rom_map_elem_t t[] = {', entry('a', 'MP_ROM_INT(1)'), '};'), defines: ['STATIC=static'], want: { name: 't', isStatic: true, keys: ['a'] } }],
-    ['X-macro entries', {
-      given: c('#define LIST(X) X(A, 1) X(B, 2)', '#define E(n, v) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(v) },', 'static const mp_rom_map_elem_t t[] = {', entry('first', 'MP_ROM_INT(0)'), 'LIST(E)', '};'),
-      want: { name: 't', isStatic: true, keys: ['first', 'A', 'B'] },
-    }],
-    ['an entry under an #if false by -D is dropped', {
-      given: c('static const mp_rom_map_elem_t t[] = {', entry('a', 'MP_ROM_INT(1)'), '#if MOD_EXTRA', entry('b', 'MP_ROM_PTR(&nowhere_obj)'), '#endif', '};'),
-      defines: ['MOD_EXTRA=0'],
-      want: { name: 't', isStatic: true, keys: ['a'] },
-    }],
-    ['an entry under an #if false by the file\'s own macro is dropped', {
-      given: c('#define MOD_EXTRA (0)', 'static const mp_rom_map_elem_t t[] = {', entry('a', 'MP_ROM_INT(1)'), '#if MOD_EXTRA', entry('b', 'MP_ROM_INT(2)'), '#endif', '};'),
-      want: { name: 't', isStatic: true, keys: ['a'] },
-    }],
+    [
+      'STATIC defined by the module',
+      {
+        given: c('#define STATIC static', 'STATIC const mp_rom_map_elem_t t[] = {', entry('a', 'MP_ROM_INT(1)'), '};'),
+        want: { name: 't', isStatic: true, keys: ['a'] },
+      },
+    ],
+    [
+      'STATIC from -D',
+      {
+        given: c('STATIC const mp_rom_map_elem_t t[] = {', entry('a', 'MP_ROM_INT(1)'), '};'),
+        defines: ['STATIC=static'],
+        want: { name: 't', isStatic: true, keys: ['a'] },
+      },
+    ],
+    [
+      'X-macro entries',
+      {
+        given: c(
+          '#define LIST(X) X(A, 1) X(B, 2)',
+          '#define E(n, v) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(v) },',
+          'static const mp_rom_map_elem_t t[] = {',
+          entry('first', 'MP_ROM_INT(0)'),
+          'LIST(E)',
+          '};',
+        ),
+        want: { name: 't', isStatic: true, keys: ['first', 'A', 'B'] },
+      },
+    ],
+    [
+      'an entry under an #if false by -D is dropped',
+      {
+        given: c(
+          'static const mp_rom_map_elem_t t[] = {',
+          entry('a', 'MP_ROM_INT(1)'),
+          '#if MOD_EXTRA',
+          entry('b', 'MP_ROM_PTR(&nowhere_obj)'),
+          '#endif',
+          '};',
+        ),
+        defines: ['MOD_EXTRA=0'],
+        want: { name: 't', isStatic: true, keys: ['a'] },
+      },
+    ],
+    [
+      "an entry under an #if false by the file's own macro is dropped",
+      {
+        given: c(
+          '#define MOD_EXTRA (0)',
+          'static const mp_rom_map_elem_t t[] = {',
+          entry('a', 'MP_ROM_INT(1)'),
+          '#if MOD_EXTRA',
+          entry('b', 'MP_ROM_INT(2)'),
+          '#endif',
+          '};',
+        ),
+        want: { name: 't', isStatic: true, keys: ['a'] },
+      },
+    ],
   ])('%s', (_n, { given, defines, want }) => {
     const [t] = declsOf(given, 'rom_table', { defines });
-    expect(t && { name: t.name, isStatic: t.isStatic, keys: t.items.flatMap((it) => (it.kind === 'item' ? [it.item.key] : [])) }).toEqual(want);
+    expect(t && { name: t.name, isStatic: t.isStatic, keys: t.items.flatMap((it) => (it.kind === 'item' ? [it.item.key] : [])) }).toEqual(
+      want,
+    );
   });
 
   test('X-macro entry values are the expansion, located at the use site', () => {
-    const given = c('#define E(n, v) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(v * 2) },', 'static const mp_rom_map_elem_t t[] = {', 'E(A, 3)', '};');
+    const given = c(
+      '#define E(n, v) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(v * 2) },',
+      'static const mp_rom_map_elem_t t[] = {',
+      'E(A, 3)',
+      '};',
+    );
     const [t] = declsOf(given, 'rom_table');
     const item = t.items[0];
     expect(item.kind === 'item' && item.item.value).toMatchObject({ kind: 'int', expr: '3*2', span: { line: 3, col: 1 } });
@@ -62,11 +113,18 @@ describe('extract through the module\'s macros', () => {
       'FUN_1(cos, do_cos)',
     );
     const objs = declsOf(given, 'fun_obj');
-    expect(objs.map((o) => [o.name, o.isStatic, o.span.line])).toEqual([['mod_sin_obj', true, 4], ['mod_cos_obj', true, 5]]);
+    expect(objs.map((o) => [o.name, o.isStatic, o.span.line])).toEqual([
+      ['mod_sin_obj', true, 4],
+      ['mod_cos_obj', true, 5],
+    ]);
   });
 
   test('attribute-like and STATIC macros before a module object', () => {
-    const given = c('#define STATIC static', '#define API', 'API STATIC const mp_obj_module_t m = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&g };');
+    const given = c(
+      '#define STATIC static',
+      '#define API',
+      'API STATIC const mp_obj_module_t m = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&g };',
+    );
     const [m] = declsOf(given, 'module_obj');
     expect(m && [m.name, m.isStatic]).toEqual(['m', true]);
   });
@@ -75,8 +133,11 @@ describe('extract through the module\'s macros', () => {
 describe('switches the preprocessor decides', () => {
   const src = c('#include "py/cstack.h"', 'static void f(void) { mp_cstack_check(); }');
   test.each<[string, { defines: string[]; want: boolean }]>([
-    ['mp_cstack_check needs natmodgen\'s probe', { defines: [], want: true }],
+    ["mp_cstack_check needs natmodgen's probe", { defines: [], want: true }],
     ['-D MICROPY_STACK_CHECK=1 too', { defines: ['MICROPY_STACK_CHECK=1'], want: true }],
-    ['-D MICROPY_STACK_CHECK=0: py/cstack.h defines it as a no-op, so no second definition', { defines: ['MICROPY_STACK_CHECK=0'], want: false }],
+    [
+      '-D MICROPY_STACK_CHECK=0: py/cstack.h defines it as a no-op, so no second definition',
+      { defines: ['MICROPY_STACK_CHECK=0'], want: false },
+    ],
   ])('%s', (_n, { defines, want }) => expect(extract(src, { defines }).model.usesStackCheck).toBe(want));
 });

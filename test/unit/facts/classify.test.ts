@@ -28,7 +28,7 @@ describe('readRuntimeLibrary (a fixture runtime/ folder)', () => {
     expect(readRuntimeLibrary(path.join(FIX, 'no-such-folder')).size).toBe(0);
   });
 
-  test('the package runtime providers are the runtime/ folder\'s definitions', () => {
+  test("the package runtime providers are the runtime/ folder's definitions", () => {
     const p = runtimeProviders(path.join(FIX, 'runtime'));
     expect(p.get('vstr_init')).toEqual({ file: 'runtime/vstr.c', line: 4 });
     expect(p.get('mp_hal_ticks_ms')).toBeUndefined();

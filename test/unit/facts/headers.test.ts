@@ -125,4 +125,3 @@ describe('treeFingerprint', () => {
     expect(treeFingerprint(copy)).not.toBe(before);
   });
 });
-

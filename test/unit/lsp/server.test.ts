@@ -8,7 +8,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import { pathToFileURL } from 'url';
-import { createConnection, createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  createMessageConnection,
+  MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { startServer } from '../../../src/lsp/server';
 import { syncSources } from '../../../src/pipeline/sync';
 
@@ -62,7 +68,10 @@ class Client {
     return this.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
   }
 
-  codeActions(uri: string, diagnostics: unknown[]): Promise<Array<{ title: string; kind: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>> {
+  codeActions(
+    uri: string,
+    diagnostics: unknown[],
+  ): Promise<Array<{ title: string; kind: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>> {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
   }

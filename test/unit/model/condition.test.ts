@@ -1,4 +1,13 @@
-import { CondBranch, CondFrame, Condition, conditionExpr, firmwareSide, frameExpr, mentionsDynruntime, relativeTo } from '../../../src/model/condition';
+import {
+  CondBranch,
+  CondFrame,
+  Condition,
+  conditionExpr,
+  firmwareSide,
+  frameExpr,
+  mentionsDynruntime,
+  relativeTo,
+} from '../../../src/model/condition';
 import { declsOf, c } from '../helpers';
 
 const b = (keyword: CondBranch['keyword'], arg = ''): CondBranch => ({ keyword, arg });
@@ -31,7 +40,10 @@ describe('conditionExpr', () => {
     ['one #elif: no extra parentheses with one frame', { given: [frame(b('if', 'A'), b('elif', 'B'))], want: '!(A) && (B)' }],
     ['nested single branches', { given: [frame(b('if', 'A')), frame(b('ifdef', 'B'))], want: '(A) && defined(B)' }],
     ['nested with an #else outside', { given: [frame(b('if', 'A'), b('else')), frame(b('if', 'B'))], want: '(!(A)) && (B)' }],
-    ['nested with an #elif inside', { given: [frame(b('ifndef', 'A')), frame(b('if', 'B'), b('elif', 'C'))], want: '!defined(A) && (!(B) && (C))' }],
+    [
+      'nested with an #elif inside',
+      { given: [frame(b('ifndef', 'A')), frame(b('if', 'B'), b('elif', 'C'))], want: '!defined(A) && (!(B) && (C))' },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(conditionExpr(given)).toBe(want);
   });
@@ -48,8 +60,14 @@ describe('conditions recorded by the extractors', () => {
     ['nested in #else', { given: c('#ifdef A', '#else', '#if B', 'static int x;', '#endif', '#endif'), want: '(!defined(A)) && (B)' }],
     ['after the chain ends', { given: c('#if A', '#endif', 'static int x;'), want: undefined }],
     ['comments in the directive are dropped', { given: c('#if A /* why */ // and', 'static int x;', '#endif'), want: '(A)' }],
-    ['MICROPY_ENABLE_DYNRUNTIME reads as the firmware side', { given: c('#if !MICROPY_ENABLE_DYNRUNTIME', 'static int x;', '#endif'), want: '(!0)' }],
-    ['#ifdef MICROPY_ENABLE_DYNRUNTIME / #else', { given: c('#ifdef MICROPY_ENABLE_DYNRUNTIME', '#else', 'static int x;', '#endif'), want: '!(0)' }],
+    [
+      'MICROPY_ENABLE_DYNRUNTIME reads as the firmware side',
+      { given: c('#if !MICROPY_ENABLE_DYNRUNTIME', 'static int x;', '#endif'), want: '(!0)' },
+    ],
+    [
+      '#ifdef MICROPY_ENABLE_DYNRUNTIME / #else',
+      { given: c('#ifdef MICROPY_ENABLE_DYNRUNTIME', '#else', 'static int x;', '#endif'), want: '!(0)' },
+    ],
   ])('%s', (_name, { given, want }) => {
     const [d] = declsOf(given, 'writable_data');
     expect(conditionExpr(d.cond)).toBe(want);

@@ -19,7 +19,10 @@ function cFiles(dir: string): string[] {
 
 const inputs: Array<[string, string]> = [
   ...cFiles(path.join(ROOT, 'examples')).map((f): [string, string] => [path.relative(ROOT, f), fs.readFileSync(f, 'utf8')]),
-  ...cFiles(path.join(ROOT, 'test', 'unit', 'queries', 'fixtures')).map((f): [string, string] => [path.relative(ROOT, f), fs.readFileSync(f, 'utf8')]),
+  ...cFiles(path.join(ROOT, 'test', 'unit', 'queries', 'fixtures')).map((f): [string, string] => [
+    path.relative(ROOT, f),
+    fs.readFileSync(f, 'utf8'),
+  ]),
   ['synthetic', syntheticModuleText(3)],
 ];
 
@@ -38,7 +41,9 @@ describe('one pass over a file answers every query as tree-sitter alone would', 
         const got = captureStarts(file, q, capture).filter((s) => tokenStarts.has(s));
         expect({ q, capture, starts: got }).toEqual({ q, capture, starts: want });
       }
-      const structuralOnly = splitPatterns(fs.readFileSync(path.join(ROOT, 'grammar-queries', `${q}.scm`), 'utf8')).every((p) => !leafTest(p));
+      const structuralOnly = splitPatterns(fs.readFileSync(path.join(ROOT, 'grammar-queries', `${q}.scm`), 'utf8')).every(
+        (p) => !leafTest(p),
+      );
       if (structuralOnly) {
         const key = (c: { name: string; node: { startIndex: number; endIndex: number; type: string } }): string =>
           `${c.name}@${c.node.startIndex}-${c.node.endIndex}:${c.node.type}`;

@@ -9,72 +9,240 @@ describe('tokenize', () => {
   test.each<[string, { given: string; want: Tok[] }]>([
     [
       'a declaration: no whitespace tokens, one token per lexeme',
-      { given: 'int  x\t=\n 3 ;', want: [['ident', 'int'], ['ident', 'x'], ['punct', '='], ['number', '3'], ['punct', ';']] },
+      {
+        given: 'int  x\t=\n 3 ;',
+        want: [
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', '='],
+          ['number', '3'],
+          ['punct', ';'],
+        ],
+      },
     ],
     [
       'comments are dropped, line and block',
-      { given: 'int /* a */ x; // b\n/* c\n d */', want: [['ident', 'int'], ['ident', 'x'], ['punct', ';']] },
+      {
+        given: 'int /* a */ x; // b\n/* c\n d */',
+        want: [
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', ';'],
+        ],
+      },
     ],
     [
       'a string literal is one token, even with commas, comment markers and escapes inside',
       {
         given: 'const char *s = "a, b /* c */ // d \\" e";',
-        want: [['ident', 'const'], ['ident', 'char'], ['punct', '*'], ['ident', 's'], ['punct', '='], ['string', '"a, b /* c */ // d \\" e"'], ['punct', ';']],
+        want: [
+          ['ident', 'const'],
+          ['ident', 'char'],
+          ['punct', '*'],
+          ['ident', 's'],
+          ['punct', '='],
+          ['string', '"a, b /* c */ // d \\" e"'],
+          ['punct', ';'],
+        ],
       },
     ],
     [
       'adjacent string literals are one token',
-      { given: 'const char *s = "a" "b";', want: [['ident', 'const'], ['ident', 'char'], ['punct', '*'], ['ident', 's'], ['punct', '='], ['string', '"a" "b"'], ['punct', ';']] },
+      {
+        given: 'const char *s = "a" "b";',
+        want: [
+          ['ident', 'const'],
+          ['ident', 'char'],
+          ['punct', '*'],
+          ['ident', 's'],
+          ['punct', '='],
+          ['string', '"a" "b"'],
+          ['punct', ';'],
+        ],
+      },
     ],
-    ['a char literal is one token', { given: "char c = ',';", want: [['ident', 'char'], ['ident', 'c'], ['punct', '='], ['char', "','"], ['punct', ';']] }],
-    ['a number with a suffix is one token', { given: 'long n = 0x10UL;', want: [['ident', 'long'], ['ident', 'n'], ['punct', '='], ['number', '0x10UL'], ['punct', ';']] }],
+    [
+      'a char literal is one token',
+      {
+        given: "char c = ',';",
+        want: [
+          ['ident', 'char'],
+          ['ident', 'c'],
+          ['punct', '='],
+          ['char', "','"],
+          ['punct', ';'],
+        ],
+      },
+    ],
+    [
+      'a number with a suffix is one token',
+      {
+        given: 'long n = 0x10UL;',
+        want: [
+          ['ident', 'long'],
+          ['ident', 'n'],
+          ['punct', '='],
+          ['number', '0x10UL'],
+          ['punct', ';'],
+        ],
+      },
+    ],
     [
       'multi-character operators are one token',
-      { given: 'int f(int a) { return a >= 1 && a != 2; }', want: [
-        ['ident', 'int'], ['ident', 'f'], ['punct', '('], ['ident', 'int'], ['ident', 'a'], ['punct', ')'], ['punct', '{'], ['ident', 'return'],
-        ['ident', 'a'], ['punct', '>='], ['number', '1'], ['punct', '&&'], ['ident', 'a'], ['punct', '!='], ['number', '2'], ['punct', ';'], ['punct', '}'],
-      ] },
+      {
+        given: 'int f(int a) { return a >= 1 && a != 2; }',
+        want: [
+          ['ident', 'int'],
+          ['ident', 'f'],
+          ['punct', '('],
+          ['ident', 'int'],
+          ['ident', 'a'],
+          ['punct', ')'],
+          ['punct', '{'],
+          ['ident', 'return'],
+          ['ident', 'a'],
+          ['punct', '>='],
+          ['number', '1'],
+          ['punct', '&&'],
+          ['ident', 'a'],
+          ['punct', '!='],
+          ['number', '2'],
+          ['punct', ';'],
+          ['punct', '}'],
+        ],
+      },
     ],
     [
       'a directive is one token for the logical line',
-      { given: '#include "py/runtime.h"\nint x;', want: [['directive', '#include "py/runtime.h"'], ['ident', 'int'], ['ident', 'x'], ['punct', ';']] },
+      {
+        given: '#include "py/runtime.h"\nint x;',
+        want: [
+          ['directive', '#include "py/runtime.h"'],
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', ';'],
+        ],
+      },
     ],
     [
       'backslash continuation keeps a directive in one token',
-      { given: '#define M(a) \\\n    ((a) + 1)\nint x;', want: [['directive', '#define M(a) \\\n    ((a) + 1)'], ['ident', 'int'], ['ident', 'x'], ['punct', ';']] },
+      {
+        given: '#define M(a) \\\n    ((a) + 1)\nint x;',
+        want: [
+          ['directive', '#define M(a) \\\n    ((a) + 1)'],
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', ';'],
+        ],
+      },
     ],
     [
       'a continued #if condition is one token',
-      { given: '#if A && \\\n    B\nint x;\n#endif', want: [['directive', '#if A && \\\n    B'], ['ident', 'int'], ['ident', 'x'], ['punct', ';'], ['directive', '#endif']] },
+      {
+        given: '#if A && \\\n    B\nint x;\n#endif',
+        want: [
+          ['directive', '#if A && \\\n    B'],
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', ';'],
+          ['directive', '#endif'],
+        ],
+      },
     ],
     [
       'CRLF line ends: the directive stops before the carriage return',
-      { given: '#if A\r\nint x;\r\n#endif\r\n', want: [['directive', '#if A'], ['ident', 'int'], ['ident', 'x'], ['punct', ';'], ['directive', '#endif']] },
+      {
+        given: '#if A\r\nint x;\r\n#endif\r\n',
+        want: [
+          ['directive', '#if A'],
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', ';'],
+          ['directive', '#endif'],
+        ],
+      },
     ],
     [
       'CRLF continuation',
-      { given: '#define M \\\r\n  1\r\nint x;\r\n', want: [['directive', '#define M \\\r\n  1'], ['ident', 'int'], ['ident', 'x'], ['punct', ';']] },
+      {
+        given: '#define M \\\r\n  1\r\nint x;\r\n',
+        want: [
+          ['directive', '#define M \\\r\n  1'],
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', ';'],
+        ],
+      },
     ],
     [
       'a trailing comment stays in the directive token text',
-      { given: '#ifdef X // why\n#endif', want: [['directive', '#ifdef X // why'], ['directive', '#endif']] },
+      {
+        given: '#ifdef X // why\n#endif',
+        want: [
+          ['directive', '#ifdef X // why'],
+          ['directive', '#endif'],
+        ],
+      },
     ],
     [
       'indented directives and space after #',
-      { given: '  #  if X\nint y;\n  # endif', want: [['directive', '#  if X'], ['ident', 'int'], ['ident', 'y'], ['punct', ';'], ['directive', '# endif']] },
+      {
+        given: '  #  if X\nint y;\n  # endif',
+        want: [
+          ['directive', '#  if X'],
+          ['ident', 'int'],
+          ['ident', 'y'],
+          ['punct', ';'],
+          ['directive', '# endif'],
+        ],
+      },
     ],
     [
       'directives inside an initializer list are still one token each',
       {
         given: 'int t[] = {\n 1,\n #if A\n 2,\n #endif\n};',
         want: [
-          ['ident', 'int'], ['ident', 't'], ['punct', '['], ['punct', ']'], ['punct', '='], ['punct', '{'], ['number', '1'], ['punct', ','],
-          ['directive', '#if A'], ['number', '2'], ['punct', ','], ['directive', '#endif'], ['punct', '}'], ['punct', ';'],
+          ['ident', 'int'],
+          ['ident', 't'],
+          ['punct', '['],
+          ['punct', ']'],
+          ['punct', '='],
+          ['punct', '{'],
+          ['number', '1'],
+          ['punct', ','],
+          ['directive', '#if A'],
+          ['number', '2'],
+          ['punct', ','],
+          ['directive', '#endif'],
+          ['punct', '}'],
+          ['punct', ';'],
         ],
       },
     ],
-    ['a directive at the end of a file without a newline', { given: 'int x;\n#endif', want: [['ident', 'int'], ['ident', 'x'], ['punct', ';'], ['directive', '#endif']] }],
-    ['the stringizing # in a macro body stays in its directive', { given: '#define S(x) #x\nint y;', want: [['directive', '#define S(x) #x'], ['ident', 'int'], ['ident', 'y'], ['punct', ';']] }],
+    [
+      'a directive at the end of a file without a newline',
+      {
+        given: 'int x;\n#endif',
+        want: [
+          ['ident', 'int'],
+          ['ident', 'x'],
+          ['punct', ';'],
+          ['directive', '#endif'],
+        ],
+      },
+    ],
+    [
+      'the stringizing # in a macro body stays in its directive',
+      {
+        given: '#define S(x) #x\nint y;',
+        want: [
+          ['directive', '#define S(x) #x'],
+          ['ident', 'int'],
+          ['ident', 'y'],
+          ['punct', ';'],
+        ],
+      },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(tokens(given)).toEqual(want);
   });
@@ -85,14 +253,18 @@ describe('tokenize', () => {
   });
 
   test('tokens come in source order without overlap', () => {
-    const text = 'static const mp_rom_map_elem_t t[] = {\n #if A\n { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },\n #endif\n};\nMP_REGISTER_MODULE(MP_QSTR_m, m);\n';
+    const text =
+      'static const mp_rom_map_elem_t t[] = {\n #if A\n { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },\n #endif\n};\nMP_REGISTER_MODULE(MP_QSTR_m, m);\n';
     const toks = parseFile('t.c', text).tokens;
     for (let i = 1; i < toks.length; i++) expect(toks[i].start).toBeGreaterThanOrEqual(toks[i - 1].end);
   });
 
   test('directive tokens carry the parsed keyword and argument', () => {
     const toks = parseFile('t.c', '#if A /* x */ && \\\n B // y\n#endif\n').tokens;
-    expect(toks.map((t) => t.directive)).toEqual([{ keyword: 'if', arg: expect.stringMatching(/^A\s+&&\s+B$/) }, { keyword: 'endif', arg: '' }]);
+    expect(toks.map((t) => t.directive)).toEqual([
+      { keyword: 'if', arg: expect.stringMatching(/^A\s+&&\s+B$/) },
+      { keyword: 'endif', arg: '' },
+    ]);
   });
 
   // Regression, once a bug (src/parse/tokens.ts): a block comment that runs over a newline continues the

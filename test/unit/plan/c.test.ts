@@ -28,7 +28,10 @@ describe('cString', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-cstring-'));
     try {
       const src = path.join(dir, 's.c');
-      fs.writeFileSync(src, `#include <stdio.h>\nint main(void) { static const char s[] = ${cString(text)}; fwrite(s, 1, sizeof(s) - 1, stdout); return 0; }\n`);
+      fs.writeFileSync(
+        src,
+        `#include <stdio.h>\nint main(void) { static const char s[] = ${cString(text)}; fwrite(s, 1, sizeof(s) - 1, stdout); return 0; }\n`,
+      );
       execFileSync('gcc', ['-o', path.join(dir, 's'), src]);
       const out = execFileSync(path.join(dir, 's'));
       expect(out.equals(Buffer.from(text, 'utf8'))).toBe(true);
@@ -42,7 +45,10 @@ describe('cString', () => {
 
 describe('firmwareExpr', () => {
   test.each<[string, { given: Parameters<typeof firmwareExpr>[0]; want: string }]>([
-    ['an address py/dynruntime.h provides', { given: { kind: 'address', name: 'mp_type_ValueError' }, want: 'MP_OBJ_FROM_PTR(&mp_type_ValueError)' }],
+    [
+      'an address py/dynruntime.h provides',
+      { given: { kind: 'address', name: 'mp_type_ValueError' }, want: 'MP_OBJ_FROM_PTR(&mp_type_ValueError)' },
+    ],
     ['a builtin', { given: { kind: 'builtin', name: 'OSError' }, want: 'mp_load_global(MP_QSTR_OSError)' }],
     ['a constant object', { given: { kind: 'const', which: 'empty_tuple' }, want: 'mp_const_empty_tuple' }],
     ['a float constant', { given: { kind: 'float', which: 'pi' }, want: 'mp_obj_new_float((mp_float_t)3.141592653589793)' }],

@@ -38,13 +38,22 @@ describe('outputPaths', () => {
   test.each<[string, { given: string[]; want: string[] }]>([
     ['one file: its name', { given: ['src/mod.c'], want: ['mod.c'] }],
     ['distinct names: names only, folders dropped', { given: ['src/a.c', 'lib/b.c'], want: ['a.c', 'b.c'] }],
-    ['same names in different folders keep their relative folders', { given: ['src/a/mod.c', 'src/b/mod.c'], want: ['a/mod.c', 'b/mod.c'] }],
-    ['with a shared name, every file keeps its folder relative to the common one', { given: ['src/a/mod.c', 'src/b/mod.c', 'src/other.c'], want: ['a/mod.c', 'b/mod.c', 'other.c'] }],
+    [
+      'same names in different folders keep their relative folders',
+      { given: ['src/a/mod.c', 'src/b/mod.c'], want: ['a/mod.c', 'b/mod.c'] },
+    ],
+    [
+      'with a shared name, every file keeps its folder relative to the common one',
+      { given: ['src/a/mod.c', 'src/b/mod.c', 'src/other.c'], want: ['a/mod.c', 'b/mod.c', 'other.c'] },
+    ],
     ['one of them at the common folder', { given: ['mod.c', 'sub/mod.c'], want: ['mod.c', 'sub/mod.c'] }],
     ['deeper folders', { given: ['x/a/b/mod.c', 'x/a/c/d/mod.c'], want: ['b/mod.c', 'c/d/mod.c'] }],
     ['folder names that share a prefix', { given: ['x/ab/m.c', 'x/abc/m.c'], want: ['ab/m.c', 'abc/m.c'] }],
     ['absolute paths from the root', { given: ['/a/x.c', '/b/x.c'], want: ['a/x.c', 'b/x.c'] }],
-    ['relative and absolute spellings of the same folder', { given: ['a/mod.c', path.join(cwd, 'b', 'mod.c')], want: ['a/mod.c', 'b/mod.c'] }],
+    [
+      'relative and absolute spellings of the same folder',
+      { given: ['a/mod.c', path.join(cwd, 'b', 'mod.c')], want: ['a/mod.c', 'b/mod.c'] },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(outputPaths(given)).toEqual(want);
   });

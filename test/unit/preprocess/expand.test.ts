@@ -34,7 +34,14 @@ describe('expand: C11 6.10.3 examples and MicroPython idioms', () => {
     ['C11 6.10.3.5 example 3 (partial)', { defs: ['x 3', 'f(a) f(x * (a))', 'z z[0]'], given: 'f(z)', want: 'f(3 * (z[0]))' }],
     ['macro producing a function-like name then args', { defs: ['G g', 'g(x) [x]'], given: 'G(1)', want: '[1]' }],
     ['X-macro list', { defs: ['LIST X(A) X(B)', 'X(e) { e, #e },'], given: 'LIST', want: '{ A, "A" }, { B, "B" },' }],
-    ['slot macro with commas', { defs: ['SUBSCR subscr, my_subscr,'], given: 'make_new, f, SUBSCR locals_dict, &d', want: 'make_new, f, subscr, my_subscr, locals_dict, &d' }],
+    [
+      'slot macro with commas',
+      {
+        defs: ['SUBSCR subscr, my_subscr,'],
+        given: 'make_new, f, SUBSCR locals_dict, &d',
+        want: 'make_new, f, subscr, my_subscr, locals_dict, &d',
+      },
+    ],
     ['F() with one parameter passes an empty argument', { defs: ['E(x) [x]'], given: 'E()', want: '[]' }],
     ['unclosed invocation stays as written', { defs: ['F(x) x'], given: 'F(1, 2', want: 'F(1, 2' }],
   ])('%s', (_n, { defs, given, want }) => expect(run(defs, given)).toBe(want));

@@ -3,11 +3,13 @@ import { lexPP } from '../../../src/preprocess/lexer';
 import { MacroLookup, parseDefine } from '../../../src/preprocess/macros';
 
 /** Object-like macros: a body, or null for a macro known to be undefined (#undef). Others are unknown. */
-const table = (macros: Record<string, string | null> = {}): MacroLookup => (n) => {
-  if (!(n in macros)) return undefined;
-  const body = macros[n];
-  return body === null ? null : parseDefine(lexPP(`${n} ${body}`), 't.h');
-};
+const table =
+  (macros: Record<string, string | null> = {}): MacroLookup =>
+  (n) => {
+    if (!(n in macros)) return undefined;
+    const body = macros[n];
+    return body === null ? null : parseDefine(lexPP(`${n} ${body}`), 't.h');
+  };
 const evaluate = (expr: string, lookup: MacroLookup): Known => evaluateCondition(lexPP(expr), lookup);
 
 type Case = [string, { given: string; macros?: Record<string, string | null>; want: Known }];

@@ -43,7 +43,11 @@ function readMarks(text: string): Mark[] {
     }
     if (codeLine === 0) throw new Error(`marker on line ${row + 1} has no code line above it`);
     if (m[2] === '<-') {
-      for (const capture of line.slice(line.indexOf('<-') + 2).trim().split(/\s+/)) out.push({ line: codeLine, col: m[1].length, capture });
+      for (const capture of line
+        .slice(line.indexOf('<-') + 2)
+        .trim()
+        .split(/\s+/))
+        out.push({ line: codeLine, col: m[1].length, capture });
       return;
     }
     const re = /\^((?:[ \t]+[\w.]+)+)/g;
@@ -67,7 +71,10 @@ function captureNames(query: string): Set<string> {
   return new Set([...text.matchAll(/@([\w.]+)/g)].map((m) => m[1]));
 }
 
-const fixtureFiles = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.c')).sort();
+const fixtureFiles = fs
+  .readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.c'))
+  .sort();
 const queryOf = (fixture: string): string => fixture.replace(/(--[\w-]+)?\.c$/, '');
 
 describe('grammar-queries', () => {

@@ -37,7 +37,10 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
       { given: source('static void g(mp_obj_t x) { mp_obj_new_int(mp_obj_get_int(x)); mp_raise_ValueError(NULL); }'), want: [] },
     ],
     ['a header macro over provided names', { given: source('static void *g(void) { return m_new(int, 4); }'), want: [] }],
-    ['provided by natmodgen (a generated equivalent or runtime/)', { given: source('static mp_uint_t g(void) { return mp_hal_ticks_ms(); }'), want: [] }],
+    [
+      'provided by natmodgen (a generated equivalent or runtime/)',
+      { given: source('static mp_uint_t g(void) { return mp_hal_ticks_ms(); }'), want: [] },
+    ],
     [
       'port-specific: NMG3002',
       {
@@ -48,7 +51,10 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     ['impossible: NMG3001', { given: source('static void g(void) { gc_collect(); }'), want: [['NMG3001', 'gc_collect', 'gc_collect']] }],
     [
       'not provided yet: NMG3001',
-      { given: source('static mp_obj_t g(mp_obj_t x) { return mp_obj_dict_copy(x); }'), want: [['NMG3001', 'mp_obj_dict_copy', 'mp_obj_dict_copy']] },
+      {
+        given: source('static mp_obj_t g(mp_obj_t x) { return mp_obj_dict_copy(x); }'),
+        want: [['NMG3001', 'mp_obj_dict_copy', 'mp_obj_dict_copy']],
+      },
     ],
     [
       'a runtime-looking name no header declares',

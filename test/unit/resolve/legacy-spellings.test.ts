@@ -17,7 +17,14 @@ describe('older spellings (MicroPython v1.12-v1.18)', () => {
       '};',
     );
     const [t] = declsOf(src, 'obj_type');
-    expect(t && { name: t.name, typeName: t.typeName, flags: t.flags, slots: t.slots.map((s) => (s.kind === 'item' ? `${s.item.slot}=${s.item.value}` : s.text)) }).toEqual({
+    expect(
+      t && {
+        name: t.name,
+        typeName: t.typeName,
+        flags: t.flags,
+        slots: t.slots.map((s) => (s.kind === 'item' ? `${s.item.slot}=${s.item.value}` : s.text)),
+      },
+    ).toEqual({
       name: 't_type',
       typeName: 'T',
       flags: 'MP_TYPE_FLAG_ITER_IS_ITERNEXT',
@@ -35,7 +42,11 @@ describe('older spellings (MicroPython v1.12-v1.18)', () => {
     );
     const [t] = declsOf(src, 'rom_table', { defines: ['STATIC=static'] });
     expect(t.isStatic).toBe(true);
-    expect(t.items.map((it) => (it.kind === 'item' ? [it.item.key, it.item.value.kind] : []))).toEqual([['f', 'ptr'], ['n', 'int'], ['z', 'none']]);
+    expect(t.items.map((it) => (it.kind === 'item' ? [it.item.key, it.item.value.kind] : []))).toEqual([
+      ['f', 'ptr'],
+      ['n', 'int'],
+      ['z', 'none'],
+    ]);
   });
 
   test('a mutable mp_map_elem_t array is not a table', () => {

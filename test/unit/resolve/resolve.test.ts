@@ -21,7 +21,12 @@ const moduleSource = (entries: string[] = [], before: string[] = []): string =>
     'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
   );
 
-const funDef = (name: string): string[] => [`static mp_obj_t ${name}(mp_obj_t a) {`, '    return a;', '}', `static MP_DEFINE_CONST_FUN_OBJ_1(${name}_obj, ${name});`];
+const funDef = (name: string): string[] => [
+  `static mp_obj_t ${name}(mp_obj_t a) {`,
+  '    return a;',
+  '}',
+  `static MP_DEFINE_CONST_FUN_OBJ_1(${name}_obj, ${name});`,
+];
 
 /** Each globals-table value by key, as kind plus what identifies it. */
 function values(m: ResolvedModule): Record<string, string> {
@@ -98,23 +103,31 @@ describe('resolveModule: the module chain', () => {
   });
 
   test('__init__ in the globals table is an init hook', () => {
-    expect(resolveOk([moduleSource(['{ MP_ROM_QSTR(MP_QSTR___init__), MP_ROM_PTR(&init_obj) },'], funDef('init'))]).initHook?.key).toBe('__init__');
+    expect(resolveOk([moduleSource(['{ MP_ROM_QSTR(MP_QSTR___init__), MP_ROM_PTR(&init_obj) },'], funDef('init'))]).initHook?.key).toBe(
+      '__init__',
+    );
   });
 
   test('the registered module object is not a run-time object; a sub-module is', () => {
     const m = resolveOk([
-      moduleSource(['{ MP_ROM_QSTR(MP_QSTR_sub), MP_ROM_PTR(&sub_module) },'], [
-        'static const mp_rom_map_elem_t sub_globals_table[] = { { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_sub) } };',
-        'static MP_DEFINE_CONST_DICT(sub_globals, sub_globals_table);',
-        'const mp_obj_module_t sub_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&sub_globals };',
-      ]),
+      moduleSource(
+        ['{ MP_ROM_QSTR(MP_QSTR_sub), MP_ROM_PTR(&sub_module) },'],
+        [
+          'static const mp_rom_map_elem_t sub_globals_table[] = { { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_sub) } };',
+          'static MP_DEFINE_CONST_DICT(sub_globals, sub_globals_table);',
+          'const mp_obj_module_t sub_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&sub_globals };',
+        ],
+      ),
     ]);
     expect(m.runtimeObjs.map((o) => o.name)).toEqual(['sub_module']);
     expect(values(m).sub).toBe('object sub_module');
   });
 
   test('two registrations of the same module are one module', () => {
-    const text = moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m, m_module);', c('#if A', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);', '#else', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);', '#endif'));
+    const text = moduleSource().replace(
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+      c('#if A', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);', '#else', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);', '#endif'),
+    );
     expect(resolveOk([text]).name).toBe('m');
   });
 
@@ -127,15 +140,40 @@ describe('resolveModule: the module chain', () => {
 describe('resolveModule: value kinds', () => {
   test.each<[string, { entry: string; before?: string[]; want: string }]>([
     ['a fun object', { entry: 'MP_ROM_PTR(&f_obj)', before: funDef('f'), want: 'fun_obj f_obj (unit 0)' }],
-    ['a type', { entry: 'MP_ROM_PTR(&t_type)', before: ['MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE);'], want: 'type t_type' }],
-    ['an exception type', { entry: 'MP_ROM_PTR(&mp_type_MyError)', before: ['MP_DEFINE_EXCEPTION(MyError, Exception)'], want: 'type mp_type_MyError' }],
-    ['another dict', { entry: 'MP_ROM_PTR(&d)', before: ['static const mp_rom_map_elem_t d_table[] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) } };', 'static MP_DEFINE_CONST_DICT(d, d_table);'], want: 'object d' }],
+    [
+      'a type',
+      { entry: 'MP_ROM_PTR(&t_type)', before: ['MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE);'], want: 'type t_type' },
+    ],
+    [
+      'an exception type',
+      { entry: 'MP_ROM_PTR(&mp_type_MyError)', before: ['MP_DEFINE_EXCEPTION(MyError, Exception)'], want: 'type mp_type_MyError' },
+    ],
+    [
+      'another dict',
+      {
+        entry: 'MP_ROM_PTR(&d)',
+        before: [
+          'static const mp_rom_map_elem_t d_table[] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) } };',
+          'static MP_DEFINE_CONST_DICT(d, d_table);',
+        ],
+        want: 'object d',
+      },
+    ],
     ['a run-time object (str)', { entry: 'MP_ROM_PTR(&v_obj)', before: ['static MP_DEFINE_STR_OBJ(v_obj, "1.0");'], want: 'object v_obj' }],
-    ['an object natmodgen does not model but the file names', { entry: 'MP_ROM_PTR(&my_obj)', before: ['static const my_obj_t my_obj = { { &my_type }, 1 };'], want: 'object my_obj' }],
-    ['a firmware type in py/dynruntime.h (mp_load_global through its macro)', { entry: 'MP_ROM_PTR(&mp_type_ValueError)', want: 'firmware MP_OBJ_FROM_PTR(&mp_type_ValueError)' }],
+    [
+      'an object natmodgen does not model but the file names',
+      { entry: 'MP_ROM_PTR(&my_obj)', before: ['static const my_obj_t my_obj = { { &my_type }, 1 };'], want: 'object my_obj' },
+    ],
+    [
+      'a firmware type in py/dynruntime.h (mp_load_global through its macro)',
+      { entry: 'MP_ROM_PTR(&mp_type_ValueError)', want: 'firmware MP_OBJ_FROM_PTR(&mp_type_ValueError)' },
+    ],
     ['a builtin type py/dynruntime.h lacks', { entry: 'MP_ROM_PTR(&mp_type_OSError)', want: 'firmware mp_load_global(MP_QSTR_OSError)' }],
     ['a builtin non-exception type', { entry: 'MP_ROM_PTR(&mp_type_float)', want: 'firmware mp_load_global(MP_QSTR_float)' }],
-    ['a stream object py/dynruntime.h provides', { entry: 'MP_ROM_PTR(&mp_stream_read_obj)', want: 'firmware MP_OBJ_FROM_PTR(&mp_stream_read_obj)' }],
+    [
+      'a stream object py/dynruntime.h provides',
+      { entry: 'MP_ROM_PTR(&mp_stream_read_obj)', want: 'firmware MP_OBJ_FROM_PTR(&mp_stream_read_obj)' },
+    ],
     ['a shimmed object', { entry: 'MP_ROM_PTR(&mp_identity_obj)', want: 'firmware MP_OBJ_FROM_PTR(&mp_identity_obj)' }],
     ['another shimmed object', { entry: 'MP_ROM_PTR(&mp_stream_close_obj)', want: 'firmware MP_OBJ_FROM_PTR(&mp_stream_close_obj)' }],
     ['mp_const_none_obj', { entry: 'MP_ROM_PTR(&mp_const_none_obj)', want: 'firmware mp_const_none' }],
@@ -158,7 +196,12 @@ describe('resolveModule: value kinds', () => {
 });
 
 describe('resolveModule: several units', () => {
-  const other = (isStatic: boolean): string => c('#include "py/runtime.h"', 'static mp_obj_t g(void) { return mp_const_none; }', `${isStatic ? 'static ' : ''}MP_DEFINE_CONST_FUN_OBJ_0(g_obj, g);`);
+  const other = (isStatic: boolean): string =>
+    c(
+      '#include "py/runtime.h"',
+      'static mp_obj_t g(void) { return mp_const_none; }',
+      `${isStatic ? 'static ' : ''}MP_DEFINE_CONST_FUN_OBJ_0(g_obj, g);`,
+    );
 
   test('a non-static object in another unit', () => {
     const m = resolveOk([moduleSource(['{ MP_ROM_QSTR(MP_QSTR_g), MP_ROM_PTR(&g_obj) },']), other(false)]);
@@ -166,13 +209,28 @@ describe('resolveModule: several units', () => {
   });
 
   test('the same unit first, when two units define the same static name', () => {
-    const m = resolveOk([other(true), moduleSource(['{ MP_ROM_QSTR(MP_QSTR_g), MP_ROM_PTR(&g_obj) },'], ['static mp_obj_t g(void) { return mp_const_none; }', 'static MP_DEFINE_CONST_FUN_OBJ_0(g_obj, g);'])]);
+    const m = resolveOk([
+      other(true),
+      moduleSource(
+        ['{ MP_ROM_QSTR(MP_QSTR_g), MP_ROM_PTR(&g_obj) },'],
+        ['static mp_obj_t g(void) { return mp_const_none; }', 'static MP_DEFINE_CONST_FUN_OBJ_0(g_obj, g);'],
+      ),
+    ]);
     expect(values(m).g).toBe('fun_obj g_obj (unit 1)');
   });
 
   test('the module may be registered in a unit other than the one defining its parts', () => {
-    const parts = c('#include "py/runtime.h"', 'static const mp_rom_map_elem_t m_globals_table[] = { { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) } };', 'MP_DEFINE_CONST_DICT(m_globals, m_globals_table);');
-    const glue = c('#include "py/runtime.h"', 'extern const mp_obj_dict_t m_globals;', 'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);');
+    const parts = c(
+      '#include "py/runtime.h"',
+      'static const mp_rom_map_elem_t m_globals_table[] = { { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) } };',
+      'MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+    );
+    const glue = c(
+      '#include "py/runtime.h"',
+      'extern const mp_obj_dict_t m_globals;',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    );
     const m = resolveOk([parts, glue]);
     expect([m.globalsDict.unit, m.moduleObj.unit, m.registration.unit]).toEqual([0, 1, 1]);
   });
@@ -182,40 +240,109 @@ describe('resolveModule: diagnostics', () => {
   type Want = { code: string; severity?: string; at?: string; nth?: number; related?: string[] };
 
   test.each<[string, { given: string[]; want: Want[] }]>([
-    ['no registration (NMG2001, at the start of the first input)', { given: [c('#include "py/runtime.h"', ...funDef('f'))], want: [{ code: 'NMG2001', at: '#include' }] }],
-    ['undefined module object (NMG2002, at its name in the registration)', { given: [moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m, m_module)', 'MP_REGISTER_MODULE(MP_QSTR_m, missing_module)')], want: [{ code: 'NMG2002', at: 'missing_module' }] }],
+    [
+      'no registration (NMG2001, at the start of the first input)',
+      { given: [c('#include "py/runtime.h"', ...funDef('f'))], want: [{ code: 'NMG2001', at: '#include' }] },
+    ],
+    [
+      'undefined module object (NMG2002, at its name in the registration)',
+      {
+        given: [moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m, m_module)', 'MP_REGISTER_MODULE(MP_QSTR_m, missing_module)')],
+        want: [{ code: 'NMG2002', at: 'missing_module' }],
+      },
+    ],
     [
       'undefined globals dict (NMG2003, at .globals, noting the module object)',
-      { given: [moduleSource().replace('(mp_obj_dict_t *)&m_globals,', '(mp_obj_dict_t *)&missing_globals,')], want: [{ code: 'NMG2003', at: 'missing_globals', related: ['const mp_obj_module_t m_module'] }] },
+      {
+        given: [moduleSource().replace('(mp_obj_dict_t *)&m_globals,', '(mp_obj_dict_t *)&missing_globals,')],
+        want: [{ code: 'NMG2003', at: 'missing_globals', related: ['const mp_obj_module_t m_module'] }],
+      },
     ],
-    ['undefined globals table (NMG2004, at the dict argument)', { given: [moduleSource().replace('MP_DEFINE_CONST_DICT(m_globals, m_globals_table)', 'MP_DEFINE_CONST_DICT(m_globals, missing_table)')], want: [{ code: 'NMG2004', at: 'missing_table' }] }],
+    [
+      'undefined globals table (NMG2004, at the dict argument)',
+      {
+        given: [
+          moduleSource().replace('MP_DEFINE_CONST_DICT(m_globals, m_globals_table)', 'MP_DEFINE_CONST_DICT(m_globals, missing_table)'),
+        ],
+        want: [{ code: 'NMG2004', at: 'missing_table' }],
+      },
+    ],
     [
       'undefined table of another dict (NMG2004)',
-      { given: [moduleSource([], ['static MP_DEFINE_CONST_DICT(other_dict, other_missing_table);'])], want: [{ code: 'NMG2004', at: 'other_missing_table' }] },
+      {
+        given: [moduleSource([], ['static MP_DEFINE_CONST_DICT(other_dict, other_missing_table);'])],
+        want: [{ code: 'NMG2004', at: 'other_missing_table' }],
+      },
     ],
-    ['undefined name in a table (NMG2005, at the name)', { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&nowhere_obj) },'])], want: [{ code: 'NMG2005', at: 'nowhere_obj' }] }],
+    [
+      'undefined name in a table (NMG2005, at the name)',
+      { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&nowhere_obj) },'])], want: [{ code: 'NMG2005', at: 'nowhere_obj' }] },
+    ],
     [
       'two modules (NMG2006, at the second registration, noting the first)',
       {
-        given: [moduleSource(), moduleSource().replace(/\bm_/g, 'n_').replace('MP_QSTR_m', 'MP_QSTR_n').replace('MP_REGISTER_MODULE(MP_QSTR_m,', 'MP_REGISTER_MODULE(MP_QSTR_n,')],
+        given: [
+          moduleSource(),
+          moduleSource()
+            .replace(/\bm_/g, 'n_')
+            .replace('MP_QSTR_m', 'MP_QSTR_n')
+            .replace('MP_REGISTER_MODULE(MP_QSTR_m,', 'MP_REGISTER_MODULE(MP_QSTR_n,'),
+        ],
         want: [{ code: 'NMG2006', at: 'MP_REGISTER_MODULE', related: ['MP_REGISTER_MODULE'] }],
       },
     ],
-    ['unsupported value (NMG2007, at the value)', { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_x), make_value(3) },'])], want: [{ code: 'NMG2007', at: 'make_value(3)' }] }],
+    [
+      'unsupported value (NMG2007, at the value)',
+      { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_x), make_value(3) },'])], want: [{ code: 'NMG2007', at: 'make_value(3)' }] },
+    ],
     [
       'more slots than a natmod type holds (NMG2008, at the type)',
       {
-        given: [moduleSource([], ['MP_DEFINE_CONST_OBJ_TYPE(big_type, MP_QSTR_Big, 0, make_new, a, print, b, call, c, unary_op, d, binary_op, e, attr, f, subscr, g, iter, h, buffer, i, protocol, &j, parent, &k, locals_dict, &l);'])],
+        given: [
+          moduleSource(
+            [],
+            [
+              'MP_DEFINE_CONST_OBJ_TYPE(big_type, MP_QSTR_Big, 0, make_new, a, print, b, call, c, unary_op, d, binary_op, e, attr, f, subscr, g, iter, h, buffer, i, protocol, &j, parent, &k, locals_dict, &l);',
+            ],
+          ),
+        ],
         want: [{ code: 'NMG2008', at: 'MP_DEFINE_CONST_OBJ_TYPE' }],
       },
     ],
-    ['an escaped module name (NMG2012 warning)', { given: [moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m,', 'MP_REGISTER_MODULE(MP_QSTR_a_dot_b,')], want: [{ code: 'NMG2012', severity: 'warning', at: 'MP_REGISTER_MODULE' }] }],
-    ['an unavailable runtime function (NMG3001, at the call)', { given: [moduleSource([], ['static void f(mp_obj_t x) { mp_obj_get_printer(x); }'])], want: [{ code: 'NMG3001', at: 'mp_obj_get_printer' }] }],
-    ['a function natmodgen\'s runtime provides is not an error', { given: [moduleSource([], ['static void f(mp_obj_t x) { mp_getiter(x, NULL); }'])], want: [] }],
-    ['an unavailable HAL function (NMG3002)', { given: [moduleSource([], ['static void f(void) { mp_hal_stdout_tx_str("x"); }'])], want: [{ code: 'NMG3002', at: 'mp_hal_stdout_tx_str' }] }],
-    ['a vstr function is provided by the runtime library', { given: [moduleSource([], ['static void f(vstr_t *v) { vstr_add_char(v, 1); }'])], want: [] }],
+    [
+      'an escaped module name (NMG2012 warning)',
+      {
+        given: [moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m,', 'MP_REGISTER_MODULE(MP_QSTR_a_dot_b,')],
+        want: [{ code: 'NMG2012', severity: 'warning', at: 'MP_REGISTER_MODULE' }],
+      },
+    ],
+    [
+      'an unavailable runtime function (NMG3001, at the call)',
+      {
+        given: [moduleSource([], ['static void f(mp_obj_t x) { mp_obj_get_printer(x); }'])],
+        want: [{ code: 'NMG3001', at: 'mp_obj_get_printer' }],
+      },
+    ],
+    [
+      "a function natmodgen's runtime provides is not an error",
+      { given: [moduleSource([], ['static void f(mp_obj_t x) { mp_getiter(x, NULL); }'])], want: [] },
+    ],
+    [
+      'an unavailable HAL function (NMG3002)',
+      {
+        given: [moduleSource([], ['static void f(void) { mp_hal_stdout_tx_str("x"); }'])],
+        want: [{ code: 'NMG3002', at: 'mp_hal_stdout_tx_str' }],
+      },
+    ],
+    [
+      'a vstr function is provided by the runtime library',
+      { given: [moduleSource([], ['static void f(vstr_t *v) { vstr_add_char(v, 1); }'])], want: [] },
+    ],
     ['a shimmed function is not an error', { given: [moduleSource([], ['static void f(void) { mp_hal_delay_ms(1); }'])], want: [] }],
-    ['an unavailable call in a -D false region is not an error', { given: [moduleSource([], ['#if 0', 'static void f(mp_obj_t x) { mp_getiter(x, NULL); }', '#endif'])], want: [] }],
+    [
+      'an unavailable call in a -D false region is not an error',
+      { given: [moduleSource([], ['#if 0', 'static void f(mp_obj_t x) { mp_getiter(x, NULL); }', '#endif'])], want: [] },
+    ],
   ])('%s', (_name, { given, want }) => {
     const r = resolveModule(models(given));
     const got = r.diagnostics.map((d) => ({
@@ -242,7 +369,9 @@ describe('resolveModule: diagnostics', () => {
   });
 
   test('each error stops at the first broken link: no module value', () => {
-    const r = resolveModule(models([moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m, m_module)', 'MP_REGISTER_MODULE(MP_QSTR_m, missing_module)')]));
+    const r = resolveModule(
+      models([moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m, m_module)', 'MP_REGISTER_MODULE(MP_QSTR_m, missing_module)')]),
+    );
     expect(r.value).toBeUndefined();
   });
 
@@ -254,20 +383,23 @@ describe('resolveModule: diagnostics', () => {
   // A keyword table at file scope with run-time qstrs and #if among its entries cannot
   // stay `static const`; it becomes storage filled at import, entries under their #if.
   test('a file-scope keyword table with #if and run-time qstrs becomes storage filled at import', () => {
-    const text = moduleSource(['{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) },'], [
-      'static const mp_arg_t f_args[] = {',
-      '    { MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },',
-      '    #if MICROPY_PY_B',
-      '    { MP_QSTR_b, MP_ARG_INT, {.u_int = 0} },',
-      '    #endif',
-      '};',
-      'static mp_obj_t f(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {',
-      '    mp_arg_val_t args[MP_ARRAY_SIZE(f_args)];',
-      '    mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(f_args), f_args, args);',
-      '    return mp_const_none;',
-      '}',
-      'static MP_DEFINE_CONST_FUN_OBJ_KW(f_obj, 0, f);',
-    ]);
+    const text = moduleSource(
+      ['{ MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) },'],
+      [
+        'static const mp_arg_t f_args[] = {',
+        '    { MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },',
+        '    #if MICROPY_PY_B',
+        '    { MP_QSTR_b, MP_ARG_INT, {.u_int = 0} },',
+        '    #endif',
+        '};',
+        'static mp_obj_t f(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {',
+        '    mp_arg_val_t args[MP_ARRAY_SIZE(f_args)];',
+        '    mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(f_args), f_args, args);',
+        '    return mp_const_none;',
+        '}',
+        'static MP_DEFINE_CONST_FUN_OBJ_KW(f_obj, 0, f);',
+      ],
+    );
     const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
     expect(r.diagnostics).toEqual([]);
     const out = r.value[0].text;

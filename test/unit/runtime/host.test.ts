@@ -20,7 +20,9 @@ if (!haveCc) process.stderr.write(`\n!! runtime host checks SKIPPED: no C compil
   const exe = path.join(dir, 'check');
   const flags = ['-std=c99', '-g', '-O1', '-Wall', '-Werror', '-fno-builtin', '-D__ARM_ARCH_6M__'];
   const san = ['-fsanitize=address,undefined', '-fno-sanitize-recover=all'];
-  const cc = spawnSync(CC, [...flags, ...san, '-I', path.join(HOST, 'include'), path.join(HOST, 'check.c'), '-o', exe], { encoding: 'utf8' });
+  const cc = spawnSync(CC, [...flags, ...san, '-I', path.join(HOST, 'include'), path.join(HOST, 'check.c'), '-o', exe], {
+    encoding: 'utf8',
+  });
   expect(cc.stderr).toBe('');
   expect(cc.status).toBe(0);
   const run = spawnSync(exe, [], { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1' } });

@@ -8,25 +8,61 @@ const index = (files: Record<string, string>): RuntimeIndex => {
 
 describe('indexRuntimeFile: pieces, what each defines and uses', () => {
   test.each<[string, { given: string; want: Array<[string[], string[]]> }]>([
-    ['a function and its prototype', { given: 'int f(int x);\nint f(int x) {\n    return g(x);\n}\n', want: [[['f'], ['x']], [['f'], ['g', 'x']]] }],
-    ['attributes before the name', { given: '__attribute__((noipa)) static unsigned h(unsigned n) {\n    return n;\n}\n', want: [[['h'], ['n', 'noipa']]] }],
-    ['a macro-prefixed definition', { given: 'MP_NORETURN void r(void) {\n    nlr_raise(x);\n}\n', want: [[['r'], ['MP_NORETURN', 'nlr_raise', 'x']]] }],
-    ['an object defined by a MicroPython macro', { given: 'MP_DEFINE_CONST_FUN_OBJ_1(id_obj, id);\n', want: [[['id_obj'], ['MP_DEFINE_CONST_FUN_OBJ_1', 'id']]] }],
+    [
+      'a function and its prototype',
+      {
+        given: 'int f(int x);\nint f(int x) {\n    return g(x);\n}\n',
+        want: [
+          [['f'], ['x']],
+          [['f'], ['g', 'x']],
+        ],
+      },
+    ],
+    [
+      'attributes before the name',
+      { given: '__attribute__((noipa)) static unsigned h(unsigned n) {\n    return n;\n}\n', want: [[['h'], ['n', 'noipa']]] },
+    ],
+    [
+      'a macro-prefixed definition',
+      { given: 'MP_NORETURN void r(void) {\n    nlr_raise(x);\n}\n', want: [[['r'], ['MP_NORETURN', 'nlr_raise', 'x']]] },
+    ],
+    [
+      'an object defined by a MicroPython macro',
+      { given: 'MP_DEFINE_CONST_FUN_OBJ_1(id_obj, id);\n', want: [[['id_obj'], ['MP_DEFINE_CONST_FUN_OBJ_1', 'id']]] },
+    ],
     ['a table', { given: 'static const uint16_t sizes[] = { 0, 2 };\n', want: [[['sizes'], ['uint16_t']]] }],
-    ['a typedef names its tag and type, not its fields', { given: 'typedef struct _t_t {\n    int last;\n} t_t;\n', want: [[['_t_t', 't_t'], ['last']]] }],
-    ['#define and #undef', { given: '#undef m\n#define m(a) g((a))\n', want: [[['m'], []], [['m'], ['a', 'g']]] }],
+    [
+      'a typedef names its tag and type, not its fields',
+      { given: 'typedef struct _t_t {\n    int last;\n} t_t;\n', want: [[['_t_t', 't_t'], ['last']]] },
+    ],
+    [
+      '#define and #undef',
+      {
+        given: '#undef m\n#define m(a) g((a))\n',
+        want: [
+          [['m'], []],
+          [['m'], ['a', 'g']],
+        ],
+      },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(indexRuntimeFile('x.c', given).items.map((i) => [i.defines, [...i.refs].sort()])).toEqual(want);
   });
 
   test('#if around pieces is recorded per piece; a header guard is not', () => {
     const items = indexRuntimeFile('g.h', '#ifndef G_H\n#define G_H\n#if defined(A)\nint a(void);\n#endif\nint b(void);\n#endif\n').items;
-    expect(items.map((i) => [i.defines[0], i.conds])).toEqual([['a', ['#if defined(A)']], ['b', []]]);
+    expect(items.map((i) => [i.defines[0], i.conds])).toEqual([
+      ['a', ['#if defined(A)']],
+      ['b', []],
+    ]);
     expect(items.every((i) => i.part === 'header')).toBe(true);
   });
 
   test('only py/ and system includes are kept for emission', () => {
-    const r = indexRuntimeFile('x.c', '#include "py/dynruntime.h"\n#include "py/parsenum.h"\n#include "local.h"\n#include <stdio.h>\nint f(void);\n');
+    const r = indexRuntimeFile(
+      'x.c',
+      '#include "py/dynruntime.h"\n#include "py/parsenum.h"\n#include "local.h"\n#include <stdio.h>\nint f(void);\n',
+    );
     expect(r.includes).toEqual(['#include "py/parsenum.h"', '#include <stdio.h>']);
   });
 
@@ -59,20 +95,33 @@ describe('runtimeClosure and renderRuntime', () => {
 
   test('pieces under one #if share one #if ... #endif', () => {
     const text = renderRuntime(ix, runtimeClosure(ix, ['cond', 'cond2']));
-    expect(text).toBe('/* natmodgen runtime: c.c */\n#if defined(X)\nint cond(void) {\n    return 3;\n}\nint cond2(void) {\n    return 4;\n}\n#endif');
+    expect(text).toBe(
+      '/* natmodgen runtime: c.c */\n#if defined(X)\nint cond(void) {\n    return 3;\n}\nint cond2(void) {\n    return 4;\n}\n#endif',
+    );
   });
 });
 
 describe('the shipped runtime/', () => {
   const ix = runtimeIndex();
-  test.each(['vstr_add_str', 'mp_raise_msg_varg', 'mp_map_lookup', 'mp_getiter', 'mp_iternext', 'nlr_push', 'nlr_pop', 'qstr_str', 'mp_obj_new_int_from_ll', 'memcpy', 'strlen'])(
-    'provides %s',
-    (name) => expect(ix.provided.has(name)).toBe(true),
-  );
+  test.each([
+    'vstr_add_str',
+    'mp_raise_msg_varg',
+    'mp_map_lookup',
+    'mp_getiter',
+    'mp_iternext',
+    'nlr_push',
+    'nlr_pop',
+    'qstr_str',
+    'mp_obj_new_int_from_ll',
+    'memcpy',
+    'strlen',
+  ])('provides %s', (name) => expect(ix.provided.has(name)).toBe(true));
 
   test('formatted exceptions bring vstr printing and str-from-vstr with them', () => {
     const names = runtimeClosure(ix, ['mp_raise_msg_varg']).flatMap((i) => i.defines);
-    expect(names).toEqual(expect.arrayContaining(['mp_obj_new_exception_msg_vlist', 'vstr_init_print', 'vstr_add_strn', 'mp_obj_new_str_from_vstr']));
+    expect(names).toEqual(
+      expect.arrayContaining(['mp_obj_new_exception_msg_vlist', 'vstr_init_print', 'vstr_add_strn', 'mp_obj_new_str_from_vstr']),
+    );
     expect(names).not.toContain('mp_map_lookup');
   });
 
