@@ -1,34 +1,8 @@
 import { Diagnostic } from './diagnostic';
+import { identifierSpans } from './identifiers';
 
 /** Codes whose message names something the inputs do not define. */
 const UNDEFINED_NAME_CODES = new Set(['NMG2002', 'NMG2003', 'NMG2004', 'NMG2005']);
-
-/** Identifiers of a C text, outside comments, strings and character constants. */
-export function identifiers(text: string): Set<string> {
-  const out = new Set<string>();
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 2;
-    } else if (c === '"' || c === "'") {
-      i++;
-      while (i < n && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (/[A-Za-z_]/.test(c)) {
-      const start = i;
-      while (i < n && /\w/.test(text[i])) i++;
-      out.add(text.slice(start, i));
-    } else if (/[0-9]/.test(c)) {
-      while (i < n && /[\w.]/.test(text[i])) i++;
-    } else i++;
-  }
-  return out;
-}
 
 /**
  * Adds "did you mean" to diagnostics about an undefined name when the inputs hold a
@@ -40,7 +14,7 @@ export function addSuggestions(diags: readonly Diagnostic[], sources: Map<string
     if (!UNDEFINED_NAME_CODES.has(d.code)) return d;
     const name = /'([A-Za-z_]\w*)'/.exec(d.message)?.[1];
     if (!name) return d;
-    names ??= [...new Set([...sources.values()].flatMap((t) => [...identifiers(t)]))];
+    names ??= [...new Set([...sources.values()].flatMap((t) => identifierSpans(t).map((s) => s.name)))];
     const best = closest(
       name,
       names.filter((x) => x !== name && !x.startsWith('MP_') && !x.startsWith('mp_')),
