@@ -3,15 +3,18 @@ import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { construct, nothing, removed } from './construct';
 
-/** MP_DEFINE_CONST_DICT(name, table) → ConstDictDecl. */
-export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
+/**
+ * The dict definitions one macro makes, `MACRO(name, table, ...)` with exactly `params`
+ * arguments: shared by MP_DEFINE_CONST_DICT and MP_DEFINE_CONST_DICT_WITH_SIZE.
+ */
+export function readConstDicts(ctx: ExtractContext, query: string, capture: string, macro: string, params: string[]): ConstDictDecl[] {
   const out: ConstDictDecl[] = [];
-  for (const i of ctx.anchors('const-dict', 'const_dict.macro')) {
+  for (const i of ctx.anchors(query, capture)) {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
     const args = ctx.cur.splitArgs(call.open, call.close);
-    if (args.length !== 2) {
-      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: 'MP_DEFINE_CONST_DICT: expected (name, table)' }));
+    if (args.length !== params.length) {
+      ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: `${macro}: expected (${params.join(', ')})` }));
       continue;
     }
     out.push({
@@ -26,6 +29,11 @@ export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
     });
   }
   return out;
+}
+
+/** MP_DEFINE_CONST_DICT(name, table) → ConstDictDecl. */
+export function extractConstDicts(ctx: ExtractContext): ConstDictDecl[] {
+  return readConstDicts(ctx, 'const-dict', 'const_dict.macro', 'MP_DEFINE_CONST_DICT', ['name', 'table']);
 }
 
 /** The module's globals dict is built by mpy_init; other dicts stay, their tables built at import. */
