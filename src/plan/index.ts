@@ -7,7 +7,7 @@ import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
 import { cStringBody } from './c';
-import { Contribution, EditView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
+import { Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
 
@@ -84,12 +84,22 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: { defines: unitDefines(input.defines, u), shims },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
-      tail: { initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null, mpyInit: null },
+      tail: {
+        entry: entryView(units.length, unit === regUnit),
+        initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
+        mpyInit: null,
+      },
     };
   });
   const unitInits = views.flatMap((v) => (v.tail.initFn ? [v.tail.initFn.name] : []));
   views[regUnit].tail.mpyInit = planMpyInit(mod, unitInits, mod.globalsTable.unit !== regUnit, runtime.body);
   return views;
+}
+
+/** A module of one unit needs no trampoline: its only object comes first. */
+function entryView(unitCount: number, holdsInit: boolean): EntryView | null {
+  if (unitCount < 2) return null;
+  return holdsInit ? { label: true, target: 'natmodgen_mpy_init' } : { label: false, target: 'mpy_init' };
 }
 
 /** The -D macros, and the configuration a unit's code needs that a natmod build does not set. */
