@@ -104,9 +104,12 @@ function entryView(unitCount: number, holdsInit: boolean): EntryView | null {
 
 /** The -D macros, and the configuration a unit's code needs that a natmod build does not set. */
 function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
-  const extra = (name: string, needed: boolean): Define[] =>
-    needed && !given.some((d) => d.name === name) ? [{ name, body: '(1)', bare: name }] : [];
+  const extra = (name: string, needed: boolean, body = '(1)'): Define[] =>
+    needed && !given.some((d) => d.name === name) ? [{ name, body, bare: name }] : [];
   return [
+    // The firmware compiles GNU C (-std=gnu99), where the C library declares its common
+    // extensions (M_PI, strdup...); dynruntime.mk's -std=c99 hides them unless asked for.
+    ...extra('_DEFAULT_SOURCE', !u.model.definesDefaultSource, '1'),
     ...given,
     ...extra('MICROPY_STACK_CHECK', u.model.usesStackCheck),
     // Ports have unicode strings; the utf8 equivalents check at import whether this one does.

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -56,7 +59,7 @@ static void natmodgen_nmg_multifile_store_globals(void) {
 
 /* natmodgen: registration of module nmg_multifile is built by mpy_init */
 
-#line 60 "module.c"
+#line 63 "module.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

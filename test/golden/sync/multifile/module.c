@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -15,7 +18,7 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 // clang-format on
-#endif /* natmodgen:end 221b9535bf51 */
+#endif /* natmodgen:end c44fae4b62b6 */
 #include "py/runtime.h"
 #include "shapes.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
