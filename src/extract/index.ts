@@ -44,6 +44,7 @@ export function extractWith(
   const testsStrUnicode = file.tokens.some(
     (t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''),
   );
+  const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
@@ -59,6 +60,7 @@ export function extractWith(
       runtimeNames,
       usesStackCheck,
       testsStrUnicode,
+      definesDefaultSource,
       firmwareTypes,
       definedFunctions,
       calls,

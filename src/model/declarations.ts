@@ -245,6 +245,8 @@ export interface FileModel {
   usesStackCheck: boolean;
   /** Whether the file has code paths for unicode strings (tests MICROPY_PY_BUILTINS_STR_UNICODE). */
   testsStrUnicode: boolean;
+  /** Whether the file (or a header it includes) defines `_DEFAULT_SOURCE` itself. */
+  definesDefaultSource: boolean;
   /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */
   firmwareTypes: string[];
   /** Functions and function-like macros the file defines (it may call them whatever their name). */

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -73,7 +76,7 @@ MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr
 #line 37 "../../../../examples/delegation/delegation.c"
                                                                            
 
-#line 77 "delegation.c"
+#line 80 "delegation.c"
 
 
 /* natmodgen runtime: armv6m.c */

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -285,7 +288,7 @@ static void natmodgen_nmg_streams_store_globals(void) {
   
 /* natmodgen: registration of module nmg_streams is built by mpy_init */
 
-#line 289 "streams.c"
+#line 292 "streams.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_streams(void);

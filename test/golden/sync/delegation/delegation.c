@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -18,7 +21,7 @@
 #define MP_OBJ_QSTR_VALUE(o) natmodgen_rt_qstr_value(o)
 qstr natmodgen_rt_qstr_value(mp_const_obj_t o);
 // clang-format on
-#endif /* natmodgen:end 71a7a4e1f35f */
+#endif /* natmodgen:end 408c9fa6243a */
 #include "py/runtime.h"
 
 static mp_obj_t nmg_deleg_hello(void) {
