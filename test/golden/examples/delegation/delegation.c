@@ -42,8 +42,8 @@ void nmg_deleg_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-static void natmodgen_nmg_delegation_store_globals(void);
-static void natmodgen_nmg_delegation_store_globals(void) {
+static void natmodgen_store_globals_nmg_delegation(void);
+static void natmodgen_store_globals_nmg_delegation(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_delegation));
     mp_store_global(MP_QSTR_hello, MP_OBJ_FROM_PTR(&nmg_deleg_hello_obj));
 }
@@ -139,7 +139,7 @@ mp_obj_t natmodgen_module_self;
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_nmg_delegation_store_globals();
+    natmodgen_store_globals_nmg_delegation();
     natmodgen_module_self = MP_OBJ_FROM_PTR(&self->context->module);
     mp_store_global(MP_QSTR___getattr__, MP_OBJ_FROM_PTR(&natmodgen_module_getattr_obj));
     MP_DYNRUNTIME_INIT_EXIT

@@ -48,13 +48,13 @@ static const mp_rom_map_elem_t nmg_deleg_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_delegation_store_globals(void);
-static void natmodgen_nmg_delegation_store_globals(void) {
+static void natmodgen_store_globals_nmg_delegation(void);
+static void natmodgen_store_globals_nmg_delegation(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_delegation));
     mp_store_global(MP_QSTR_hello, MP_OBJ_FROM_PTR(&nmg_deleg_hello_obj));
 }
 // clang-format on
-#endif /* natmodgen:end 5c4ed3e85465 */
+#endif /* natmodgen:end c25c5fc0e26c */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT_WITH_SIZE(nmg_deleg_globals, nmg_deleg_globals_table, MP_ARRAY_SIZE(nmg_deleg_globals_table));
 #else /* natmodgen:natmod */
@@ -164,10 +164,10 @@ mp_obj_t natmodgen_module_self;
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_nmg_delegation_store_globals();
+    natmodgen_store_globals_nmg_delegation();
     natmodgen_module_self = MP_OBJ_FROM_PTR(&self->context->module);
     mp_store_global(MP_QSTR___getattr__, MP_OBJ_FROM_PTR(&natmodgen_module_getattr_obj));
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end ad343dc734de */
+#endif /* natmodgen:end d93e32227e3b */

@@ -89,17 +89,17 @@ STATIC const mp_rom_map_elem_t nmg_scaler_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_macros_nmg_scaler_locals_table[0
+mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
     + 1
 ];
-#define nmg_scaler_locals_table natmodgen_macros_nmg_scaler_locals_table
+#define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_macros_nmg_scaler_locals_table;
+    mp_map_elem_t *e = natmodgen_6_macros_nmg_scaler_locals_table;
     natmodgen_map_elem_set(e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
     (void)e;
 }
 // clang-format on
-#endif /* natmodgen:end 09376d5b02da */
+#endif /* natmodgen:end be181b99791e */
 STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 
 // A slot and its value written through a macro, as ulab's NDARRAY_TYPE_SUBSCR is.
@@ -153,8 +153,8 @@ STATIC const mp_rom_map_elem_t nmg_macros_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_macros_store_globals(void);
-static void natmodgen_nmg_macros_store_globals(void) {
+static void natmodgen_store_globals_nmg_macros(void);
+static void natmodgen_store_globals_nmg_macros(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_macros_square_obj));
     mp_store_global(MP_QSTR_negate, MP_OBJ_FROM_PTR(&nmg_macros_negate_obj));
@@ -169,7 +169,7 @@ static void natmodgen_nmg_macros_store_globals(void) {
 #endif
 }
 // clang-format on
-#endif /* natmodgen:end ad671aefa49c */
+#endif /* natmodgen:end 04cc6a6a7823 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 STATIC MP_DEFINE_CONST_DICT(nmg_macros_globals, nmg_macros_globals_table);
 #else /* natmodgen:natmod */
@@ -199,8 +199,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_macros, nmg_macros_module);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_macros(void);
-void natmodgen_init_macros(void) {
+void natmodgen_init_6_macros(void);
+void natmodgen_init_6_macros(void) {
     natmodgen_init_type_nmg_scaler_type();
     natmodgen_fill_nmg_scaler_locals_table();
 }
@@ -253,14 +253,14 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_macros(void);
+void natmodgen_init_6_macros(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_macros();
+    natmodgen_init_6_macros();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
-    natmodgen_nmg_macros_store_globals();
+    natmodgen_store_globals_nmg_macros();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 58fbe91313c8 */
+#endif /* natmodgen:end ab0c0e685f04 */

@@ -68,19 +68,19 @@ static const mp_rom_map_elem_t nmg_rect_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_shapes_nmg_rect_locals_table[0
+mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
     + 1
     + 1
 ];
-#define nmg_rect_locals_table natmodgen_shapes_nmg_rect_locals_table
+#define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_shapes_nmg_rect_locals_table;
+    mp_map_elem_t *e = natmodgen_6_shapes_nmg_rect_locals_table;
     natmodgen_map_elem_set(e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
     natmodgen_map_elem_set(e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
     (void)e;
 }
 // clang-format on
-#endif /* natmodgen:end 0c004900c47b */
+#endif /* natmodgen:end 365af45e5d9e */
 static MP_DEFINE_CONST_DICT(nmg_rect_locals, nmg_rect_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -110,10 +110,10 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_shapes(void);
-void natmodgen_init_shapes(void) {
+void natmodgen_init_6_shapes(void);
+void natmodgen_init_6_shapes(void) {
     natmodgen_init_type_nmg_rect_type();
     natmodgen_fill_nmg_rect_locals_table();
 }
 // clang-format on
-#endif /* natmodgen:end 9d85eb403b5d */
+#endif /* natmodgen:end 52f56395b7df */
