@@ -84,7 +84,11 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: { defines: unitDefines(input.defines, u), shims },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
-      tail: { initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null, mpyInit: null },
+      tail: {
+        initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
+        mpyInit: null,
+        userMacros: u.model.userMacros ?? [],
+      },
     };
   });
   const unitInits = views.flatMap((v) => (v.tail.initFn ? [v.tail.initFn.name] : []));

@@ -187,10 +187,10 @@ mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
 ];
 #define nmg_vector2_locals_dict_table natmodgen_7_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
+    (void)natmodgen_e;
 }
 
 #line 142 "../../../../examples/classes/classes.c"
@@ -199,8 +199,8 @@ static MP_DEFINE_CONST_DICT(nmg_vector2_locals_dict, nmg_vector2_locals_dict_tab
 
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_vector2_type;
 static void natmodgen_init_type_nmg_vector2_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
@@ -364,11 +364,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
 ];
 #define nmg_intarray_locals_dict_table natmodgen_7_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
+    (void)natmodgen_e;
 }
 
 #line 303 "../../../../examples/classes/classes.c"
@@ -377,8 +377,8 @@ static MP_DEFINE_CONST_DICT(nmg_intarray_locals_dict, nmg_intarray_locals_dict_t
 
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_type;
 static void natmodgen_init_type_nmg_intarray_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_intarray_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
     natmodgen_type_7_classes_nmg_intarray_type.name = MP_QSTR_IntArray;
@@ -406,8 +406,8 @@ static mp_obj_t nmg_intarray_iter_iternext(mp_obj_t self_in) {
 
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_iter_type;
 static void natmodgen_init_type_nmg_intarray_iter_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_intarray_iter_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
     natmodgen_type_7_classes_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
@@ -505,11 +505,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
 ];
 #define nmg_acc_locals_dict_table natmodgen_7_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_7_classes_nmg_acc_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
+    (void)natmodgen_e;
 }
 
 #line 421 "../../../../examples/classes/classes.c"
@@ -518,8 +518,8 @@ static MP_DEFINE_CONST_DICT(nmg_acc_locals_dict, nmg_acc_locals_dict_table);
 
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_accumulator_type;
 static void natmodgen_init_type_nmg_accumulator_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
@@ -534,8 +534,8 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
 
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_averager_type;
 static void natmodgen_init_type_nmg_averager_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
@@ -649,7 +649,7 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
 }
 void natmodgen_init_7_classes(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_7_classes();
     natmodgen_store_globals_nmg_classes();

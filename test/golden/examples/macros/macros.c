@@ -88,9 +88,9 @@ mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
 ];
 #define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_6_macros_nmg_scaler_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
+    (void)natmodgen_e;
 }
 
 #line 61 "../../../../examples/macros/macros.c"
@@ -102,8 +102,8 @@ STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 
 mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
 static void natmodgen_init_type_nmg_scaler_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
     natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
@@ -207,7 +207,7 @@ unsigned long long __aeabi_idivmod(int n, int d) {
 #endif
 void natmodgen_init_6_macros(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_6_macros();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));

@@ -109,7 +109,7 @@ unsigned long long __aeabi_idivmod(int n, int d) {
 #endif
 void natmodgen_init_6_shapes(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_6_shapes();
     natmodgen_store_globals_nmg_multifile();

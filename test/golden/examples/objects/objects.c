@@ -63,7 +63,7 @@ nmg_float_t natmodgen_7_objects_nmg_half_obj;
 #define nmg_half_obj natmodgen_7_objects_nmg_half_obj
 static const nmg_float_t natmodgen_7_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
 static void natmodgen_init_obj_nmg_half_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_half_obj, &natmodgen_7_objects_nmg_half_obj_initial, sizeof(natmodgen_7_objects_nmg_half_obj));
+    natmodgen_7_objects_nmg_half_obj = natmodgen_7_objects_nmg_half_obj_initial;
     natmodgen_7_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float));
 }
 
@@ -74,7 +74,7 @@ mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj;
 #define nmg_greeting_obj natmodgen_7_objects_nmg_greeting_obj
 static const mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj_initial = {{NULL}, 0, sizeof("hello from nmg_objects") - 1, (const byte *)"hello from nmg_objects"};
 static void natmodgen_init_obj_nmg_greeting_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_greeting_obj, &natmodgen_7_objects_nmg_greeting_obj_initial, sizeof(natmodgen_7_objects_nmg_greeting_obj));
+    natmodgen_7_objects_nmg_greeting_obj = natmodgen_7_objects_nmg_greeting_obj_initial;
     natmodgen_7_objects_nmg_greeting_obj.base.type = &mp_type_str;
 }
 
@@ -85,7 +85,7 @@ mp_obj_str_t natmodgen_7_objects_nmg_magic_obj;
 #define nmg_magic_obj natmodgen_7_objects_nmg_magic_obj
 static const mp_obj_str_t natmodgen_7_objects_nmg_magic_obj_initial = {{NULL}, 0, (5), (const byte *)("\x01\x02NMG")};
 static void natmodgen_init_obj_nmg_magic_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_magic_obj, &natmodgen_7_objects_nmg_magic_obj_initial, sizeof(natmodgen_7_objects_nmg_magic_obj));
+    natmodgen_7_objects_nmg_magic_obj = natmodgen_7_objects_nmg_magic_obj_initial;
     natmodgen_7_objects_nmg_magic_obj.base.type = &mp_type_bytes;
 }
 
@@ -95,12 +95,12 @@ static void natmodgen_init_obj_nmg_magic_obj(void) {
 mp_obj_t natmodgen_7_objects_nmg_version_obj;
 #define nmg_version_obj (*(struct _mp_obj_tuple_t *)MP_OBJ_TO_PTR(natmodgen_7_objects_nmg_version_obj))
 static void natmodgen_init_obj_nmg_version_obj(void) {
-    const mp_obj_t items[3] = {
+    const mp_obj_t natmodgen_items[3] = {
         (mp_obj_t)(MP_ROM_INT(1)),
         (mp_obj_t)(MP_ROM_INT(4)),
         (mp_obj_t)(MP_ROM_QSTR(MP_QSTR_beta)),
     };
-    natmodgen_7_objects_nmg_version_obj = mp_obj_new_tuple(3, items);
+    natmodgen_7_objects_nmg_version_obj = mp_obj_new_tuple(3, natmodgen_items);
 }
 
 #line 29 "../../../../examples/objects/objects.c"
@@ -114,11 +114,11 @@ mp_map_elem_t natmodgen_7_objects_nmg_limits_table[0
 ];
 #define nmg_limits_table natmodgen_7_objects_nmg_limits_table
 static void natmodgen_fill_nmg_limits_table(void) {
-    mp_map_elem_t *e = natmodgen_7_objects_nmg_limits_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
-    natmodgen_map_elem_set(e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
-    natmodgen_map_elem_set(e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_limits_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
+    (void)natmodgen_e;
 }
 
 #line 36 "../../../../examples/objects/objects.c"
@@ -129,8 +129,8 @@ static MP_DEFINE_CONST_DICT(nmg_limits_dict, nmg_limits_table);
 
 mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 static void natmodgen_init_type_mp_type_NmgError(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
     natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
@@ -283,7 +283,7 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj;
 #define nmg_point_origin_obj natmodgen_7_objects_nmg_point_origin_obj
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
 static void natmodgen_init_obj_nmg_point_origin_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_point_origin_obj, &natmodgen_7_objects_nmg_point_origin_obj_initial, sizeof(natmodgen_7_objects_nmg_point_origin_obj));
+    natmodgen_7_objects_nmg_point_origin_obj = natmodgen_7_objects_nmg_point_origin_obj_initial;
     natmodgen_7_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_staticmethod));
 }
 
@@ -300,7 +300,7 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj;
 #define nmg_point_describe_obj natmodgen_7_objects_nmg_point_describe_obj
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
 static void natmodgen_init_obj_nmg_point_describe_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_point_describe_obj, &natmodgen_7_objects_nmg_point_describe_obj_initial, sizeof(natmodgen_7_objects_nmg_point_describe_obj));
+    natmodgen_7_objects_nmg_point_describe_obj = natmodgen_7_objects_nmg_point_describe_obj_initial;
     natmodgen_7_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_classmethod));
 }
 
@@ -314,11 +314,11 @@ mp_map_elem_t natmodgen_7_objects_nmg_point_locals_table[0
 ];
 #define nmg_point_locals_table natmodgen_7_objects_nmg_point_locals_table
 static void natmodgen_fill_nmg_point_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_7_objects_nmg_point_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_point_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
+    (void)natmodgen_e;
 }
 
 #line 158 "../../../../examples/objects/objects.c"
@@ -327,8 +327,8 @@ static MP_DEFINE_CONST_DICT(nmg_point_locals, nmg_point_locals_table);
 
 mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 static void natmodgen_init_type_nmg_point_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
     natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
@@ -354,11 +354,11 @@ mp_map_elem_t natmodgen_7_objects_nmg_util_globals_table[0
 ];
 #define nmg_util_globals_table natmodgen_7_objects_nmg_util_globals_table
 static void natmodgen_fill_nmg_util_globals_table(void) {
-    mp_map_elem_t *e = natmodgen_7_objects_nmg_util_globals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
-    natmodgen_map_elem_set(e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_util_globals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
+    (void)natmodgen_e;
 }
 
 #line 181 "../../../../examples/objects/objects.c"
@@ -373,7 +373,7 @@ static const mp_obj_module_t natmodgen_7_objects_nmg_util_module_initial = {
     .globals = (mp_obj_dict_t *)&nmg_util_globals,
 };
 static void natmodgen_init_obj_nmg_util_module(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_util_module, &natmodgen_7_objects_nmg_util_module_initial, sizeof(natmodgen_7_objects_nmg_util_module));
+    natmodgen_7_objects_nmg_util_module = natmodgen_7_objects_nmg_util_module_initial;
     natmodgen_7_objects_nmg_util_module.base.type = natmodgen_module_type;
 }
 
@@ -512,16 +512,16 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_7_objects(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_module_type = self->context->module.base.type;
     natmodgen_init_7_objects();
     natmodgen_store_globals_nmg_objects();
     {
-        mp_obj_t init[2];
-        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, init);
-        if (init[0] != MP_OBJ_NULL) {
-            mp_call_function_n_kw(init[0], 0, 0, NULL);
+        mp_obj_t natmodgen_method[2];
+        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, natmodgen_method);
+        if (natmodgen_method[0] != MP_OBJ_NULL) {
+            mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
         }
     }
     MP_DYNRUNTIME_INIT_EXIT

@@ -71,13 +71,13 @@ mp_arg_t natmodgen_7_streams_buf_make_args[0
 ];
 #define buf_make_args natmodgen_7_streams_buf_make_args
 static void natmodgen_fill_buf_make_args(void) {
-    mp_arg_t *a = natmodgen_7_streams_buf_make_args;
-    *a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
-    *a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
+    mp_arg_t *natmodgen_a = natmodgen_7_streams_buf_make_args;
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
 #if NMG_STREAMS_COUNT
-    *a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
 #endif
-    (void)a;
+    (void)natmodgen_a;
 }
 
 #line 30 "../../../../examples/streams/streams.c"
@@ -161,14 +161,14 @@ mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
 ];
 #define buf_locals_table natmodgen_7_streams_buf_locals_table
 static void natmodgen_fill_buf_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_7_streams_buf_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
+    (void)natmodgen_e;
 }
 
 #line 107 "../../../../examples/streams/streams.c"
@@ -177,8 +177,8 @@ static MP_DEFINE_CONST_DICT(buf_locals, buf_locals_table);
 
 mp_obj_full_type_t natmodgen_type_7_streams_buf_type;
 static void natmodgen_init_type_buf_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_streams_buf_type.base.type = &mp_type_type;
     natmodgen_type_7_streams_buf_type.flags = MP_TYPE_FLAG_ITER_IS_STREAM;
     natmodgen_type_7_streams_buf_type.name = MP_QSTR_Buf;
@@ -218,8 +218,8 @@ static const mp_getiter_iternext_custom_t count_iter = {
 #if NMG_STREAMS_COUNT
 mp_obj_full_type_t natmodgen_type_7_streams_count_type;
 static void natmodgen_init_type_count_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_streams_count_type.base.type = &mp_type_type;
     natmodgen_type_7_streams_count_type.flags = MP_TYPE_FLAG_ITER_IS_CUSTOM;
     natmodgen_type_7_streams_count_type.name = MP_QSTR_Count;
@@ -383,7 +383,7 @@ static mp_obj_t natmodgen_rt_stream___exit__(size_t n_args, const mp_obj_t *args
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
 void natmodgen_init_7_streams(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_7_streams();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));

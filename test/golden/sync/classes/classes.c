@@ -242,13 +242,13 @@ mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
 ];
 #define nmg_vector2_locals_dict_table natmodgen_7_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end aee2f9f83161 */
+#endif /* natmodgen:end 456f207c5912 */
 static MP_DEFINE_CONST_DICT(nmg_vector2_locals_dict, nmg_vector2_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -267,8 +267,8 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_vector2_type;
 static void natmodgen_init_type_nmg_vector2_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
@@ -280,7 +280,7 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
 }
 // clang-format on
-#endif /* natmodgen:end 0e3d9f0850d1 */
+#endif /* natmodgen:end 6f0f201e8610 */
 
 /******************************************************************************/
 // IntArray and its iterator
@@ -451,14 +451,14 @@ mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
 ];
 #define nmg_intarray_locals_dict_table natmodgen_7_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end c6c9511873b4 */
+#endif /* natmodgen:end ff8416859897 */
 static MP_DEFINE_CONST_DICT(nmg_intarray_locals_dict, nmg_intarray_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -478,8 +478,8 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_type;
 static void natmodgen_init_type_nmg_intarray_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_intarray_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
     natmodgen_type_7_classes_nmg_intarray_type.name = MP_QSTR_IntArray;
@@ -492,7 +492,7 @@ static void natmodgen_init_type_nmg_intarray_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, locals_dict, &nmg_intarray_locals_dict, 6);
 }
 // clang-format on
-#endif /* natmodgen:end f24bd81fc57f */
+#endif /* natmodgen:end 5d100610f1ee */
 
 // next(it) returns the next item or stops the iteration.
 static mp_obj_t nmg_intarray_iter_iternext(mp_obj_t self_in) {
@@ -515,15 +515,15 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_iter_type;
 static void natmodgen_init_type_nmg_intarray_iter_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_intarray_iter_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
     natmodgen_type_7_classes_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_iter_type, iter, nmg_intarray_iter_iternext, 0);
 }
 // clang-format on
-#endif /* natmodgen:end bd30411427cc */
+#endif /* natmodgen:end 325e928ebfa7 */
 
 /******************************************************************************/
 // Accumulator and Averager
@@ -621,14 +621,14 @@ mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
 ];
 #define nmg_acc_locals_dict_table natmodgen_7_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_7_classes_nmg_acc_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 92ab37460d94 */
+#endif /* natmodgen:end 756624974fb0 */
 static MP_DEFINE_CONST_DICT(nmg_acc_locals_dict, nmg_acc_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -645,8 +645,8 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_accumulator_type;
 static void natmodgen_init_type_nmg_accumulator_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
@@ -656,7 +656,7 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 606114f5b15b */
+#endif /* natmodgen:end 3b0d241172cc */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_OBJ_TYPE(
@@ -672,8 +672,8 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_classes_nmg_averager_type;
 static void natmodgen_init_type_nmg_averager_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
@@ -683,7 +683,7 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 002b5ef2e47a */
+#endif /* natmodgen:end b40f4d1cd22b */
 
 /******************************************************************************/
 // Module definition
@@ -813,11 +813,11 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
 }
 void natmodgen_init_7_classes(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_7_classes();
     natmodgen_store_globals_nmg_classes();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 76ec59fb2ede */
+#endif /* natmodgen:end aa5f5571b269 */

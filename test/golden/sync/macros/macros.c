@@ -94,12 +94,12 @@ mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
 ];
 #define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_6_macros_nmg_scaler_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end be181b99791e */
+#endif /* natmodgen:end 3834869fd3cc */
 STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 
 // A slot and its value written through a macro, as ulab's NDARRAY_TYPE_SUBSCR is.
@@ -118,8 +118,8 @@ MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
 static void natmodgen_init_type_nmg_scaler_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
     natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
@@ -128,7 +128,7 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, locals_dict, &nmg_scaler_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end cddc10913293 */
+#endif /* natmodgen:end 739d3a579624 */
 
 // An X-macro list, expanded into table entries (py/moderrno.c style).
 #define NMG_MACROS_COLOURS(X) \
@@ -255,7 +255,7 @@ unsigned long long __aeabi_idivmod(int n, int d) {
 #endif
 void natmodgen_init_6_macros(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_6_macros();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
@@ -263,4 +263,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *a
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end ab0c0e685f04 */
+#endif /* natmodgen:end 2a1aee76eb8c */

@@ -74,13 +74,13 @@ mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
 ];
 #define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_6_shapes_nmg_rect_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 365af45e5d9e */
+#endif /* natmodgen:end 25ea2ba345ad */
 static MP_DEFINE_CONST_DICT(nmg_rect_locals, nmg_rect_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -96,8 +96,8 @@ MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_nmg_rect_type;
 static void natmodgen_init_type_nmg_rect_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
     natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
@@ -106,7 +106,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, locals_dict, &nmg_rect_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end c13c5a4fd66d */
+#endif /* natmodgen:end ec7001f7c87e */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */

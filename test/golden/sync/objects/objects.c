@@ -67,11 +67,11 @@ nmg_float_t natmodgen_7_objects_nmg_half_obj;
 #define nmg_half_obj natmodgen_7_objects_nmg_half_obj
 static const nmg_float_t natmodgen_7_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
 static void natmodgen_init_obj_nmg_half_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_half_obj, &natmodgen_7_objects_nmg_half_obj_initial, sizeof(natmodgen_7_objects_nmg_half_obj));
+    natmodgen_7_objects_nmg_half_obj = natmodgen_7_objects_nmg_half_obj_initial;
     natmodgen_7_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float));
 }
 // clang-format on
-#endif /* natmodgen:end e8d58f53d370 */
+#endif /* natmodgen:end f80463b36536 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_STR_OBJ(nmg_greeting_obj, "hello from nmg_objects");
 #else /* natmodgen:natmod */
@@ -81,11 +81,11 @@ mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj;
 #define nmg_greeting_obj natmodgen_7_objects_nmg_greeting_obj
 static const mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj_initial = {{NULL}, 0, sizeof("hello from nmg_objects") - 1, (const byte *)"hello from nmg_objects"};
 static void natmodgen_init_obj_nmg_greeting_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_greeting_obj, &natmodgen_7_objects_nmg_greeting_obj_initial, sizeof(natmodgen_7_objects_nmg_greeting_obj));
+    natmodgen_7_objects_nmg_greeting_obj = natmodgen_7_objects_nmg_greeting_obj_initial;
     natmodgen_7_objects_nmg_greeting_obj.base.type = &mp_type_str;
 }
 // clang-format on
-#endif /* natmodgen:end c19c5270b8e2 */
+#endif /* natmodgen:end fe8c3e60d2d1 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_BYTES_OBJ(nmg_magic_obj, "\x01\x02NMG", 5);
 #else /* natmodgen:natmod */
@@ -95,11 +95,11 @@ mp_obj_str_t natmodgen_7_objects_nmg_magic_obj;
 #define nmg_magic_obj natmodgen_7_objects_nmg_magic_obj
 static const mp_obj_str_t natmodgen_7_objects_nmg_magic_obj_initial = {{NULL}, 0, (5), (const byte *)("\x01\x02NMG")};
 static void natmodgen_init_obj_nmg_magic_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_magic_obj, &natmodgen_7_objects_nmg_magic_obj_initial, sizeof(natmodgen_7_objects_nmg_magic_obj));
+    natmodgen_7_objects_nmg_magic_obj = natmodgen_7_objects_nmg_magic_obj_initial;
     natmodgen_7_objects_nmg_magic_obj.base.type = &mp_type_bytes;
 }
 // clang-format on
-#endif /* natmodgen:end 39a3e81bfb74 */
+#endif /* natmodgen:end fbe6ec03b353 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_obj_tuple_t nmg_version_obj = {
     {&mp_type_tuple},
@@ -112,15 +112,15 @@ static const mp_rom_obj_tuple_t nmg_version_obj = {
 mp_obj_t natmodgen_7_objects_nmg_version_obj;
 #define nmg_version_obj (*(struct _mp_obj_tuple_t *)MP_OBJ_TO_PTR(natmodgen_7_objects_nmg_version_obj))
 static void natmodgen_init_obj_nmg_version_obj(void) {
-    const mp_obj_t items[3] = {
+    const mp_obj_t natmodgen_items[3] = {
         (mp_obj_t)(MP_ROM_INT(1)),
         (mp_obj_t)(MP_ROM_INT(4)),
         (mp_obj_t)(MP_ROM_QSTR(MP_QSTR_beta)),
     };
-    natmodgen_7_objects_nmg_version_obj = mp_obj_new_tuple(3, items);
+    natmodgen_7_objects_nmg_version_obj = mp_obj_new_tuple(3, natmodgen_items);
 }
 // clang-format on
-#endif /* natmodgen:end 98289a9bf957 */
+#endif /* natmodgen:end 72b82ec47ad2 */
 
 // A read-only dict exposed as nmg_objects.LIMITS.
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -138,14 +138,14 @@ mp_map_elem_t natmodgen_7_objects_nmg_limits_table[0
 ];
 #define nmg_limits_table natmodgen_7_objects_nmg_limits_table
 static void natmodgen_fill_nmg_limits_table(void) {
-    mp_map_elem_t *e = natmodgen_7_objects_nmg_limits_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
-    natmodgen_map_elem_set(e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
-    natmodgen_map_elem_set(e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_limits_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 30225641b39d */
+#endif /* natmodgen:end 72fbcf88eb4d */
 static MP_DEFINE_CONST_DICT(nmg_limits_dict, nmg_limits_table);
 
 // ---- a custom exception -------------------------------------------------------
@@ -156,8 +156,8 @@ MP_DEFINE_EXCEPTION(NmgError, ValueError)
 // clang-format off
 mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 static void natmodgen_init_type_mp_type_NmgError(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
     natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
@@ -167,7 +167,7 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, parent, &mp_type_ValueError, 3);
 }
 // clang-format on
-#endif /* natmodgen:end d80b31e72a95 */
+#endif /* natmodgen:end eb732015a8cc */
 
 static mp_obj_t nmg_fail(mp_obj_t code_in) {
     mp_int_t code = mp_obj_get_int(code_in);
@@ -343,11 +343,11 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj;
 #define nmg_point_origin_obj natmodgen_7_objects_nmg_point_origin_obj
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
 static void natmodgen_init_obj_nmg_point_origin_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_point_origin_obj, &natmodgen_7_objects_nmg_point_origin_obj_initial, sizeof(natmodgen_7_objects_nmg_point_origin_obj));
+    natmodgen_7_objects_nmg_point_origin_obj = natmodgen_7_objects_nmg_point_origin_obj_initial;
     natmodgen_7_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_staticmethod));
 }
 // clang-format on
-#endif /* natmodgen:end 1c09b70a376e */
+#endif /* natmodgen:end de6e4a03ba8e */
 
 static mp_obj_t nmg_point_describe(mp_obj_t cls_in) {
     const mp_obj_type_t *cls = MP_OBJ_TO_PTR(cls_in);
@@ -363,11 +363,11 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj;
 #define nmg_point_describe_obj natmodgen_7_objects_nmg_point_describe_obj
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
 static void natmodgen_init_obj_nmg_point_describe_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_point_describe_obj, &natmodgen_7_objects_nmg_point_describe_obj_initial, sizeof(natmodgen_7_objects_nmg_point_describe_obj));
+    natmodgen_7_objects_nmg_point_describe_obj = natmodgen_7_objects_nmg_point_describe_obj_initial;
     natmodgen_7_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_classmethod));
 }
 // clang-format on
-#endif /* natmodgen:end c2efb3c7bb33 */
+#endif /* natmodgen:end 10177d2bcd17 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_map_elem_t nmg_point_locals_table[] = {
@@ -384,14 +384,14 @@ mp_map_elem_t natmodgen_7_objects_nmg_point_locals_table[0
 ];
 #define nmg_point_locals_table natmodgen_7_objects_nmg_point_locals_table
 static void natmodgen_fill_nmg_point_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_7_objects_nmg_point_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_point_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 9f3370092930 */
+#endif /* natmodgen:end 5e0f5e0becb6 */
 static MP_DEFINE_CONST_DICT(nmg_point_locals, nmg_point_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -407,8 +407,8 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 static void natmodgen_init_type_nmg_point_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
     natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
@@ -417,7 +417,7 @@ static void natmodgen_init_type_nmg_point_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, locals_dict, &nmg_point_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end 5409f99dc986 */
+#endif /* natmodgen:end 57c189ad8145 */
 
 // ---- a sub-module: nmg_objects.util -------------------------------------------
 
@@ -441,14 +441,14 @@ mp_map_elem_t natmodgen_7_objects_nmg_util_globals_table[0
 ];
 #define nmg_util_globals_table natmodgen_7_objects_nmg_util_globals_table
 static void natmodgen_fill_nmg_util_globals_table(void) {
-    mp_map_elem_t *e = natmodgen_7_objects_nmg_util_globals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
-    natmodgen_map_elem_set(e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_util_globals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 6bdc61e3bac3 */
+#endif /* natmodgen:end 01986364acd3 */
 static MP_DEFINE_CONST_DICT(nmg_util_globals, nmg_util_globals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -466,11 +466,11 @@ static const mp_obj_module_t natmodgen_7_objects_nmg_util_module_initial = {
     .globals = (mp_obj_dict_t *)&nmg_util_globals,
 };
 static void natmodgen_init_obj_nmg_util_module(void) {
-    mp_fun_table.memmove_(&natmodgen_7_objects_nmg_util_module, &natmodgen_7_objects_nmg_util_module_initial, sizeof(natmodgen_7_objects_nmg_util_module));
+    natmodgen_7_objects_nmg_util_module = natmodgen_7_objects_nmg_util_module_initial;
     natmodgen_7_objects_nmg_util_module.base.type = natmodgen_module_type;
 }
 // clang-format on
-#endif /* natmodgen:end 592876d82cec */
+#endif /* natmodgen:end 4905f7127f11 */
 
 // ---- the module ------------------------------------------------------------------
 
@@ -646,19 +646,19 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_7_objects(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_module_type = self->context->module.base.type;
     natmodgen_init_7_objects();
     natmodgen_store_globals_nmg_objects();
     {
-        mp_obj_t init[2];
-        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, init);
-        if (init[0] != MP_OBJ_NULL) {
-            mp_call_function_n_kw(init[0], 0, 0, NULL);
+        mp_obj_t natmodgen_method[2];
+        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, natmodgen_method);
+        if (natmodgen_method[0] != MP_OBJ_NULL) {
+            mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
         }
     }
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end c777fd6d8e69 */
+#endif /* natmodgen:end d9432bb16d29 */

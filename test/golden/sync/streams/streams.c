@@ -87,16 +87,16 @@ mp_arg_t natmodgen_7_streams_buf_make_args[0
 ];
 #define buf_make_args natmodgen_7_streams_buf_make_args
 static void natmodgen_fill_buf_make_args(void) {
-    mp_arg_t *a = natmodgen_7_streams_buf_make_args;
-    *a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
-    *a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
+    mp_arg_t *natmodgen_a = natmodgen_7_streams_buf_make_args;
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
 #if NMG_STREAMS_COUNT
-    *a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
 #endif
-    (void)a;
+    (void)natmodgen_a;
 }
 // clang-format on
-#endif /* natmodgen:end 2b00689ec851 */
+#endif /* natmodgen:end daace962476e */
 
 static mp_obj_t buf_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_arg_val_t vals[MP_ARRAY_SIZE(buf_make_args)];
@@ -205,17 +205,17 @@ mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
 ];
 #define buf_locals_table natmodgen_7_streams_buf_locals_table
 static void natmodgen_fill_buf_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_7_streams_buf_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 82e3353bac03 */
+#endif /* natmodgen:end 3278564cb470 */
 static MP_DEFINE_CONST_DICT(buf_locals, buf_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -233,8 +233,8 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_streams_buf_type;
 static void natmodgen_init_type_buf_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_streams_buf_type.base.type = &mp_type_type;
     natmodgen_type_7_streams_buf_type.flags = MP_TYPE_FLAG_ITER_IS_STREAM;
     natmodgen_type_7_streams_buf_type.name = MP_QSTR_Buf;
@@ -245,7 +245,7 @@ static void natmodgen_init_type_buf_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, locals_dict, &buf_locals, 4);
 }
 // clang-format on
-#endif /* natmodgen:end e30b553d14f2 */
+#endif /* natmodgen:end 55d7fbc74ed5 */
 
 // Counting iterator with a custom iter struct.
 typedef struct _count_obj_t {
@@ -282,15 +282,15 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_7_streams_count_type;
 static void natmodgen_init_type_count_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_7_streams_count_type.base.type = &mp_type_type;
     natmodgen_type_7_streams_count_type.flags = MP_TYPE_FLAG_ITER_IS_CUSTOM;
     natmodgen_type_7_streams_count_type.name = MP_QSTR_Count;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_count_type, iter, &count_iter, 0);
 }
 // clang-format on
-#endif /* natmodgen:end 31be44723cff */
+#endif /* natmodgen:end 11d2f20f0636 */
 #endif
 
 static const mp_obj_type_t *const all_types[] = { &buf_type,
@@ -476,7 +476,7 @@ static mp_obj_t natmodgen_rt_stream___exit__(size_t n_args, const mp_obj_t *args
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
 void natmodgen_init_7_streams(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_7_streams();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
@@ -484,4 +484,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *a
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 5b7b2da81562 */
+#endif /* natmodgen:end dd7133b413ac */
