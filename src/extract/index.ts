@@ -67,6 +67,7 @@ export function extractWith(
       macroCalls,
       firstMention,
       firstCode,
+      userMacros: [...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>').map((d) => d.name))].sort(),
     },
     diagnostics: ctx.diagnostics,
   };

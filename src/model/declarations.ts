@@ -261,4 +261,6 @@ export interface FileModel {
   firstMention: Map<string, number>;
   /** Offset of the first token that is not a preprocessor line, if any. */
   firstCode: number | undefined;
+  /** Names the file and its own headers `#define` (not `-D`), which natmodgen's own code must not depend on. */
+  userMacros?: string[];
 }
