@@ -2,7 +2,8 @@
  * Number parsing (py/parsenum.h) for floats and complex numbers: the firmware's float()
  * and complex() constructors parse a str with this very function, so calling them gives
  * its results and its errors ("invalid syntax for number"). With complex numbers the
- * header makes mp_parse_num_float an inline call of mp_parse_num_decimal.
+ * header makes mp_parse_num_float an inline call of mp_parse_num_decimal. int() of a
+ * float is, likewise, the firmware's own conversion.
  */
 #include "py/dynruntime.h"
 #include "py/parsenum.h"
@@ -31,5 +32,13 @@ mp_obj_t mp_parse_num_float(const char *str, size_t len, bool allow_imag, mp_lex
     (void)lex;
     mp_obj_t s = mp_obj_new_str(str, len);
     return mp_call_function_n_kw(mp_load_global(MP_QSTR_float), 1, 0, &s);
+}
+#endif
+
+#if MICROPY_PY_BUILTINS_FLOAT
+/* int(f) is the firmware's mp_obj_new_int_from_float, with its OverflowError for inf and ValueError for nan. */
+mp_obj_t mp_obj_new_int_from_float(mp_float_t val) {
+    mp_obj_t f = mp_obj_new_float(val);
+    return mp_call_function_n_kw(mp_load_global(MP_QSTR_int), 1, 0, &f);
 }
 #endif
