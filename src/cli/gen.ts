@@ -10,6 +10,7 @@ import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
 import { headerReader } from '../io/headers';
 import { natmodInventory } from '../facts';
+import { mpversionHeader } from '../io/mpversion';
 import { Console } from './console';
 import { checkDefines, resolveMpyDir } from './checks';
 import { report } from './report';
@@ -74,6 +75,8 @@ export function genCommand(args: GenArgs, io: Console): number {
   const natmodApi = natmodInventory(mpy.dir);
   const apiMacros = dynruntimeOnlyMacros(natmodApi.facts);
   const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
+  let version: string | undefined;
+  const mpversion = () => (version ??= mpversionHeader(mpy.dir, natmodApi.facts.micropython));
   const sources = new Map<string, string>();
   const outputs: { path: string; text: string }[] = [];
   for (const group of grouped.groups) {
@@ -84,7 +87,14 @@ export function genCommand(args: GenArgs, io: Console): number {
     const reserved = reservedNameUses(read.inputs, apiMacros);
     diagnostics.push(...reserved);
     if (reserved.length) continue;
-    const result = generate(read.inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(group.files), natmodApi, preprocess });
+    const result = generate(read.inputs, {
+      defines: args.defines,
+      outDir,
+      escapedQstrs: readQstrDefs(group.files),
+      natmodApi,
+      preprocess,
+      mpversion,
+    });
     diagnostics.push(...result.diagnostics);
     if (hasErrors(result.diagnostics)) continue;
     for (const f of result.value) outputs.push({ path: path.join(outDir, f.rel), text: f.text });
