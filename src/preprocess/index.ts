@@ -167,7 +167,8 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     const cond = (): Known => {
       if (kw === 'ifdef' || kw === 'elifdef' || kw === 'ifndef' || kw === 'elifndef') {
         const m = args[0] ? lookup(args[0].text) : undefined;
-        if (kw === 'ifndef' && m === undefined && !external(args[0].text) && definesNext(fr.toks, e, args[0].text)) return 1;
+        // An include guard, whatever its spelling (`__ULAB__` sits in the compiler's name space).
+        if (kw === 'ifndef' && m === undefined && definesNext(fr.toks, e, args[0].text)) return 1;
         const v: Known = m === undefined || m === 'unknown' ? undefined : m === null ? 0 : 1;
         return v === undefined ? undefined : kw.endsWith('ndef') ? 1 - v : v;
       }

@@ -83,6 +83,14 @@ describe("preprocess: liveness with -D, the file's own macros and its includes",
       },
     ],
     [
+      'an include guard spelled in the reserved name space (__CFG__) is still a guard',
+      {
+        given: lines('#include "cfg.h"', '#if FROM_CFG == 2', 'int b;', '#endif'),
+        opts: { host: host({ '/m/cfg.h': '#ifndef __CFG__\n#define __CFG__\n#define FROM_CFG 2\n#endif\n' }) },
+        want: { b: 'on' },
+      },
+    ],
+    [
       'include guard: a second include changes nothing',
       {
         given: lines('#include "config.h"', '#undef HAS_FFT', '#include "config.h"', '#ifdef HAS_FFT', 'int fft;', '#endif'),
