@@ -40,6 +40,12 @@ export interface PreprocessOptions {
    * a quoted include of the module is not found. Off: such names are unknown.
    */
   closedWorld?: boolean;
+  /**
+   * Macros MicroPython's headers define whatever the port and configuration (the API facts):
+   * `defined(X)` and `#ifdef X` are true for them where no file seen says otherwise, as in
+   * both builds (`#if defined(MP_DEFINE_CONST_OBJ_TYPE)` picks the current API).
+   */
+  headerMacro?: (name: string) => boolean;
 }
 
 /** MicroPython's and the compiler's name spaces: their values depend on the port, ARCH and config. */
@@ -169,10 +175,17 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         const m = args[0] ? lookup(args[0].text) : undefined;
         // An include guard, whatever its spelling (`__ULAB__` sits in the compiler's name space).
         if (kw === 'ifndef' && m === undefined && definesNext(fr.toks, e, args[0].text)) return 1;
-        const v: Known = m === undefined || m === 'unknown' ? undefined : m === null ? 0 : 1;
+        const v: Known =
+          m === undefined && args[0] && opts.headerMacro?.(args[0].text)
+            ? 1
+            : m === undefined || m === 'unknown'
+              ? undefined
+              : m === null
+                ? 0
+                : 1;
         return v === undefined ? undefined : kw.endsWith('ndef') ? 1 - v : v;
       }
-      return evaluateCondition(args, lookup);
+      return evaluateCondition(args, lookup, opts.headerMacro);
     };
     switch (kw) {
       case 'if':

@@ -114,6 +114,31 @@ describe("preprocess: liveness with -D, the file's own macros and its includes",
       'a MicroPython header not found does not open the world',
       { given: lines('#include "py/runtime.h"', '#ifdef MOD_HAS_X', 'int a;', '#endif'), opts: { closedWorld: true }, want: { a: 'off' } },
     ],
+    [
+      "MicroPython's core macros are defined whatever the port",
+      {
+        given: lines(
+          '#if defined(MP_DEFINE_CONST_OBJ_TYPE)',
+          'int a;',
+          '#else',
+          'int b;',
+          '#endif',
+          '#ifndef MP_REGISTER_MODULE',
+          'int c;',
+          '#endif',
+        ),
+        opts: { headerMacro: (n: string) => ['MP_DEFINE_CONST_OBJ_TYPE', 'MP_REGISTER_MODULE'].includes(n) },
+        want: { a: 'on', b: 'off', c: 'off' },
+      },
+    ],
+    [
+      '... unless a file undefines one',
+      {
+        given: lines('#undef MP_REGISTER_MODULE', '#ifdef MP_REGISTER_MODULE', 'int a;', '#endif'),
+        opts: { headerMacro: (n: string) => n === 'MP_REGISTER_MODULE' },
+        want: { a: 'off' },
+      },
+    ],
     ['open world: a name no file defines is unknown', { given: lines('#ifdef MOD_HAS_X', 'int a;', '#endif'), want: { a: 'unknown' } }],
     [
       'MicroPython defaults stay undecided: the port may set them',
