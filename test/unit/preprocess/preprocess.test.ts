@@ -180,6 +180,32 @@ describe("preprocess: liveness with -D, the file's own macros and its includes",
     expect([use('a'), use('b')]).toEqual(['1', '2']);
   });
 
+  test('a macro chosen by a module default expands with the branch the default takes, not the last one written', () => {
+    const text = lines(
+      '#ifndef HAS_SUB',
+      '#define HAS_SUB (1)',
+      '#endif',
+      '#if HAS_SUB',
+      '#define SUB subscr, f,',
+      '#else',
+      '#define SUB',
+      '#endif',
+      '#if !HAS_SUB',
+      '#define ALT alt_on',
+      '#else',
+      '#define ALT alt_off',
+      '#endif',
+      'SUB ALT',
+    );
+    const p = preprocess('/m/mod.c', text);
+    const last = p.tokens.slice(-2);
+    expect(spell(p.expandAt(last, last[0].start).tokens)).toBe('subscr, f, alt_off');
+    // The build may still pass -D HAS_SUB=0: the region stays undecided.
+    expect(p.liveAt(text.indexOf('#define SUB subscr'))).toBe('unknown');
+    const off = preprocess('/m/mod.c', text, { defines: [{ name: 'HAS_SUB', body: '0' }] });
+    expect(spell(off.expandAt(off.tokens.slice(-2), off.tokens.slice(-2)[0].start).tokens)).toBe('alt_on');
+  });
+
   test('opaque names stay unexpanded (MicroPython construct macros)', () => {
     const text = lines('#define MP_ROM_INT(x) ((x) << 1)', '#define E(n) MP_ROM_INT(n)', 'E(3)');
     const p = preprocess('/m/mod.c', text);
