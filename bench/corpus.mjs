@@ -251,7 +251,18 @@ function measure(entry, srcRootIn, work, env, kind) {
   const genDir = path.join(out, 'gen');
   fs.mkdirSync(genDir, { recursive: true });
   const defines = entry.defines ?? [];
-  const args = [CLI, 'gen', ...defines.flatMap((d) => ['-D', d]), ...(env.mpyDir ? ['--mpy-dir', env.mpyDir] : []), '-o', genDir, ...files];
+  // The include folders the firmware build passes (CFLAGS_USERMOD -I), so natmodgen reads the headers the compiler will.
+  const includeArgs = (entry.includes ?? []).flatMap((i) => ['-I', path.resolve(srcRoot, i)]);
+  const args = [
+    CLI,
+    'gen',
+    ...defines.flatMap((d) => ['-D', d]),
+    ...includeArgs,
+    ...(env.mpyDir ? ['--mpy-dir', env.mpyDir] : []),
+    '-o',
+    genDir,
+    ...files,
+  ];
   const t0 = Date.now();
   const g = run(process.execPath, args, { timeoutMs: GEN_TIMEOUT_MS });
   res.genMs = Date.now() - t0;
