@@ -201,8 +201,11 @@ export interface RootPointerDecl extends DeclBase {
 export interface StaticLocalDecl extends DeclBase {
   kind: 'static_local';
   specifiers: string;
-  /** Each declared variable: its declarator with the name replaced by `%s` (no initializer). */
-  vars: Array<{ name: string; template: string; init?: string }>;
+  /**
+   * Each declared variable: its declarator with the name replaced by `%s` (no initializer), and
+   * for an array declared without a size (`x[] = {...}`), the offset in `template` where the size goes.
+   */
+  vars: Array<{ name: string; template: string; init?: string; unsizedAt?: number }>;
   /** Span of the whole function, to hoist storage before it and end the alias after it. */
   functionSpan: Span;
   functionName: string;
