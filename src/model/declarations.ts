@@ -201,9 +201,9 @@ export interface RootPointerDecl extends DeclBase {
 export interface StaticLocalDecl extends DeclBase {
   kind: 'static_local';
   specifiers: string;
-  /** Each declared variable: its declarator with the name replaced by `%s` (no initializer). */
-  vars: Array<{ name: string; template: string; init?: string }>;
-  /** Span of the whole function, to hoist storage before it and end the alias after it. */
+  /** Each declared variable: its declarator with the name replaced by `%s` (no initializer), and the offsets of the identifiers in the function that refer to it. */
+  vars: Array<{ name: string; template: string; init?: string; uses: Array<{ start: number; end: number }> }>;
+  /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;
   functionName: string;
 }

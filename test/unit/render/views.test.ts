@@ -139,16 +139,15 @@ describe('templates render their views', () => {
       },
     ],
     [
-      'writable data with an alias to unit-unique storage',
+      'writable data keeps its C name; its symbol is unit-unique',
       {
         given: {
           partial: 'writable-data',
-          vars: [{ partial: 'writable-data-var', specifiers: 'int', aliases: [{ name: 'x', storage: 'natmodgen_u_x' }], declarator: 'x' }],
+          vars: [{ partial: 'writable-data-var', specifiers: 'int', asmName: 'natmodgen_u_x', declarator: 'x' }],
         },
         want: c(
           '/* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */',
-          '#define x natmodgen_u_x',
-          'int x;',
+          'int x __asm__("natmodgen_u_x");',
         ),
       },
     ],

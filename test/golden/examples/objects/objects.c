@@ -162,22 +162,19 @@ static MP_DEFINE_CONST_FUN_OBJ_1(nmg_fail_obj, nmg_fail);
 
 // Module state with initial values (a .data section in a normal build).
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_history natmodgen_objects_nmg_history
-int nmg_history[4];
+int nmg_history[4] __asm__("natmodgen_objects_nmg_history");
 static const __typeof__(nmg_history) natmodgen_objects_nmg_history_initial = {3, 1, 4, 1};
 
 #line 58 "../../../../examples/objects/objects.c"
                                          
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
 static const __typeof__((const char *[]){"alpha", "beta", "gamma"}) natmodgen_objects_nmg_names_initial = {"alpha", "beta", "gamma"};
-#define nmg_names natmodgen_objects_nmg_names
-const char *nmg_names[sizeof(natmodgen_objects_nmg_names_initial) / sizeof(natmodgen_objects_nmg_names_initial[0])];
+const char *nmg_names[sizeof(natmodgen_objects_nmg_names_initial) / sizeof(natmodgen_objects_nmg_names_initial[0])] __asm__("natmodgen_objects_nmg_names");
 
 #line 59 "../../../../examples/objects/objects.c"
                                                             
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_init_calls natmodgen_objects_nmg_init_calls
-mp_int_t nmg_init_calls;
+mp_int_t nmg_init_calls __asm__("natmodgen_objects_nmg_init_calls");
 
 #line 60 "../../../../examples/objects/objects.c"
                                
@@ -227,17 +224,9 @@ mp_int_t natmodgen_objects_nmg_ticket_next;
 #line 97 "../../../../examples/objects/objects.c"
 static mp_obj_t nmg_ticket(void) {
     // A counter that lives inside the function.
-    
-#define next natmodgen_objects_nmg_ticket_next
-
-#line 99 "../../../../examples/objects/objects.c"
-                               
-    return mp_obj_new_int(next++);
+    /* natmodgen: static next moved before the function */
+    return mp_obj_new_int(natmodgen_objects_nmg_ticket_next++);
 }
-#undef next
-
-#line 101 "../../../../examples/objects/objects.c"
- 
 static MP_DEFINE_CONST_FUN_OBJ_0(nmg_ticket_obj, nmg_ticket);
 
 static mp_obj_t nmg_init(void) {
@@ -419,7 +408,7 @@ static void natmodgen_nmg_objects_store_globals(void) {
 
 /* natmodgen: registration of module nmg_objects is built by mpy_init */
 
-#line 423 "objects.c"
+#line 412 "objects.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_objects(void);

@@ -192,30 +192,27 @@ static int nmg_history[4] = {3, 1, 4, 1};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_history natmodgen_objects_nmg_history
-int nmg_history[4];
+int nmg_history[4] __asm__("natmodgen_objects_nmg_history");
 static const __typeof__(nmg_history) natmodgen_objects_nmg_history_initial = {3, 1, 4, 1};
 // clang-format on
-#endif /* natmodgen:end 8ffd169b496c */
+#endif /* natmodgen:end 3a07f1bb6915 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const char *nmg_names[] = {"alpha", "beta", "gamma"};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
 static const __typeof__((const char *[]){"alpha", "beta", "gamma"}) natmodgen_objects_nmg_names_initial = {"alpha", "beta", "gamma"};
-#define nmg_names natmodgen_objects_nmg_names
-const char *nmg_names[sizeof(natmodgen_objects_nmg_names_initial) / sizeof(natmodgen_objects_nmg_names_initial[0])];
+const char *nmg_names[sizeof(natmodgen_objects_nmg_names_initial) / sizeof(natmodgen_objects_nmg_names_initial[0])] __asm__("natmodgen_objects_nmg_names");
 // clang-format on
-#endif /* natmodgen:end 063c785192d9 */
+#endif /* natmodgen:end dc337eea69ac */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static mp_int_t nmg_init_calls;
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_init_calls natmodgen_objects_nmg_init_calls
-mp_int_t nmg_init_calls;
+mp_int_t nmg_init_calls __asm__("natmodgen_objects_nmg_init_calls");
 // clang-format on
-#endif /* natmodgen:end c283171a0517 */
+#endif /* natmodgen:end 3a7c15021114 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 int nmg_objects_scale = 7;
 #else /* natmodgen:natmod */
@@ -277,17 +274,17 @@ static mp_obj_t nmg_ticket(void) {
     static mp_int_t next = 100;
 #else /* natmodgen:natmod */
 // clang-format off
-    
-#define next natmodgen_objects_nmg_ticket_next
+    /* natmodgen: static next moved before the function */
 // clang-format on
-#endif /* natmodgen:end a0cb152f44c6 */
+#endif /* natmodgen:end e487096fc72f */
+#if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
     return mp_obj_new_int(next++);
-}
-#if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
+#else /* natmodgen:natmod */
 // clang-format off
-#undef next
+    return mp_obj_new_int(natmodgen_objects_nmg_ticket_next++);
 // clang-format on
-#endif /* natmodgen:end 021bbca17857 */
+#endif /* natmodgen:end 89c4d1545993 */
+}
 static MP_DEFINE_CONST_FUN_OBJ_0(nmg_ticket_obj, nmg_ticket);
 
 static mp_obj_t nmg_init(void) {
