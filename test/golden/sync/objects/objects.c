@@ -21,6 +21,39 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+    return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
+}
+#undef mp_type_int
+#define mp_type_int (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_int)))
+#undef mp_type_bytes
+#define mp_type_bytes (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytes)))
+#undef mp_type_bytearray
+#define mp_type_bytearray (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytearray)))
+#undef mp_type_EOFError
+#define mp_type_EOFError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_EOFError)))
+#undef mp_type_IndexError
+#define mp_type_IndexError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_IndexError)))
+#undef mp_type_KeyError
+#define mp_type_KeyError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_KeyError)))
+#undef mp_type_NotImplementedError
+#define mp_type_NotImplementedError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_NotImplementedError)))
+#undef mp_type_RuntimeError
+#define mp_type_RuntimeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_RuntimeError)))
+#undef mp_type_TypeError
+#define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
+#undef mp_type_ValueError
+#define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+#undef mp_raise_OSError
+#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+/* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
+static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
+    mp_fun_table.raise_msg(type, msg);
+    for (;;) {
+    }
+}
+#undef mp_raise_msg
+#define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
@@ -28,7 +61,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end b51c41e75126 */
+#endif /* natmodgen:end 7abc69a007de */
 #include <string.h>
 
 #include "py/runtime.h"
@@ -42,8 +75,8 @@ extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 #define mp_type_NmgError (*(mp_obj_type_t *)&natmodgen_type_mp_type_NmgError)
 extern mp_obj_full_type_t natmodgen_objects_type_nmg_point_type;
 #define nmg_point_type (*(mp_obj_type_t *)&natmodgen_objects_type_nmg_point_type)
-#define mp_type_OSError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OSError)))
-#define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float)))
+#define mp_type_OSError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_OSError)))
+#define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float)))
 extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #undef MP_STATE_VM
 #define MP_STATE_VM(x) natmodgen_root_##x
@@ -51,7 +84,7 @@ extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #define MP_STATE_PORT(x) natmodgen_root_##x
 extern const mp_obj_type_t *natmodgen_module_type;
 // clang-format on
-#endif /* natmodgen:end acf3ba157b30 */
+#endif /* natmodgen:end 74b8bb904dd6 */
 
 // ---- constants --------------------------------------------------------------
 
@@ -71,10 +104,10 @@ nmg_float_t natmodgen_objects_nmg_half_obj;
 static const nmg_float_t natmodgen_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
 static void natmodgen_init_obj_nmg_half_obj(void) {
     mp_fun_table.memmove_(&natmodgen_objects_nmg_half_obj, &natmodgen_objects_nmg_half_obj_initial, sizeof(natmodgen_objects_nmg_half_obj));
-    natmodgen_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float));
+    natmodgen_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float));
 }
 // clang-format on
-#endif /* natmodgen:end 541d0a35102a */
+#endif /* natmodgen:end b13776817fb0 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_STR_OBJ(nmg_greeting_obj, "hello from nmg_objects");
 #else /* natmodgen:natmod */
@@ -344,10 +377,10 @@ mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_origin_obj;
 static const mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
 static void natmodgen_init_obj_nmg_point_origin_obj(void) {
     mp_fun_table.memmove_(&natmodgen_objects_nmg_point_origin_obj, &natmodgen_objects_nmg_point_origin_obj_initial, sizeof(natmodgen_objects_nmg_point_origin_obj));
-    natmodgen_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_staticmethod));
+    natmodgen_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_staticmethod));
 }
 // clang-format on
-#endif /* natmodgen:end 6c251963c092 */
+#endif /* natmodgen:end 9920a730884f */
 
 static mp_obj_t nmg_point_describe(mp_obj_t cls_in) {
     const mp_obj_type_t *cls = MP_OBJ_TO_PTR(cls_in);
@@ -364,10 +397,10 @@ mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_describe_obj;
 static const mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
 static void natmodgen_init_obj_nmg_point_describe_obj(void) {
     mp_fun_table.memmove_(&natmodgen_objects_nmg_point_describe_obj, &natmodgen_objects_nmg_point_describe_obj_initial, sizeof(natmodgen_objects_nmg_point_describe_obj));
-    natmodgen_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_classmethod));
+    natmodgen_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_classmethod));
 }
 // clang-format on
-#endif /* natmodgen:end 15ed80d0ebd5 */
+#endif /* natmodgen:end a7d1f605de83 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_map_elem_t nmg_point_locals_table[] = {
@@ -514,7 +547,7 @@ static void natmodgen_nmg_objects_store_globals(void) {
     mp_store_global(MP_QSTR_Point, MP_OBJ_FROM_PTR(&nmg_point_type));
     mp_store_global(MP_QSTR_NmgError, MP_OBJ_FROM_PTR(&mp_type_NmgError));
     mp_store_global(MP_QSTR_ValueError, MP_OBJ_FROM_PTR(&mp_type_ValueError));
-    mp_store_global(MP_QSTR_OSError, mp_load_global(MP_QSTR_OSError));
+    mp_store_global(MP_QSTR_OSError, natmodgen_builtin(MP_QSTR_OSError));
     mp_store_global(MP_QSTR_fail, MP_OBJ_FROM_PTR(&nmg_fail_obj));
     mp_store_global(MP_QSTR_remember, MP_OBJ_FROM_PTR(&nmg_remember_obj));
     mp_store_global(MP_QSTR_push, MP_OBJ_FROM_PTR(&nmg_push_obj));
@@ -523,7 +556,7 @@ static void natmodgen_nmg_objects_store_globals(void) {
     mp_store_global(MP_QSTR_init_count, MP_OBJ_FROM_PTR(&nmg_init_count_obj));
 }
 // clang-format on
-#endif /* natmodgen:end 0e7a3126bf5e */
+#endif /* natmodgen:end 894e64f8fedc */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_objects_globals, nmg_objects_globals_table);
 #else /* natmodgen:natmod */
