@@ -169,26 +169,49 @@ describe('templates render their views', () => {
       'the prelude: -D guarded and ahead of py/dynruntime.h',
       {
         given: { partial: 'natmod-prelude', defines: [{ name: 'F(x)', body: '(x)', bare: 'F' }], shims: [] },
-        want: c(
-          '#if defined(__ARM_ARCH_6M__)',
-          '/* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */',
-          '#pragma GCC optimize ("no-jump-tables")',
-          '#endif',
-          '#ifndef F',
-          '#define F(x) (x)',
-          '#endif',
-          '#include "py/dynruntime.h"',
-          '#undef MP_ROM_NONE',
-          '#define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)',
-          '#undef MP_ROM_FALSE',
-          '#define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)',
-          '#undef MP_ROM_TRUE',
-          '#define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)',
-          '#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))',
-        ),
+        want:
+          c(
+            '#if defined(__ARM_ARCH_6M__)',
+            '/* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */',
+            '#pragma GCC optimize ("no-jump-tables")',
+            '#endif',
+            '#ifndef F',
+            '#define F(x) (x)',
+            '#endif',
+            '#include "py/dynruntime.h"',
+            '#undef MP_ROM_NONE',
+            '#define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)',
+            '#undef MP_ROM_FALSE',
+            '#define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)',
+            '#undef MP_ROM_TRUE',
+            '#define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)',
+            '#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))',
+          ) + renderView({ partial: 'builtins' }),
       },
     ],
   ])('%s', (_name, { given, want }) => {
     expect(renderView(given)).toBe(want);
+  });
+
+  test("builtins: every type py/dynruntime.h loads by name comes from the builtins module, not the script's globals", () => {
+    const text = renderView({ partial: 'builtins' });
+    for (const t of [
+      'int',
+      'bytes',
+      'bytearray',
+      'EOFError',
+      'IndexError',
+      'KeyError',
+      'NotImplementedError',
+      'RuntimeError',
+      'TypeError',
+      'ValueError',
+    ]) {
+      expect(text).toContain(
+        `#undef mp_type_${t}\n#define mp_type_${t} (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_${t})))`,
+      );
+    }
+    expect(text).toContain('mp_import_name(MP_QSTR_builtins');
+    expect(text).not.toContain('mp_load_global');
   });
 });
