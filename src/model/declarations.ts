@@ -201,8 +201,12 @@ export interface RootPointerDecl extends DeclBase {
 export interface StaticLocalDecl extends DeclBase {
   kind: 'static_local';
   specifiers: string;
-  /** Each declared variable: its declarator with the name replaced by `%s` (no initializer), and the offsets of the identifiers in the function that refer to it. */
-  vars: Array<{ name: string; template: string; init?: string; uses: Array<{ start: number; end: number }> }>;
+  /**
+   * Each declared variable: its declarator with the name replaced by `%s` (no initializer); for
+   * an array declared without a size (`x[] = {...}`), the offset in `template` where the size
+   * goes; and the offsets of the identifiers in the function that refer to it.
+   */
+  vars: Array<{ name: string; template: string; init?: string; unsizedAt?: number; uses: Array<{ start: number; end: number }> }>;
   /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;
   functionName: string;
@@ -261,4 +265,6 @@ export interface FileModel {
   firstMention: Map<string, number>;
   /** Offset of the first token that is not a preprocessor line, if any. */
   firstCode: number | undefined;
+  /** Names the file and its own headers `#define` (not `-D`), which natmodgen's own code must not depend on. */
+  userMacros?: string[];
 }

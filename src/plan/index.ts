@@ -88,6 +88,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
         entry: entryView(units.length, unit === regUnit),
         initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
         mpyInit: null,
+        userMacros: u.model.userMacros ?? [],
       },
     };
   });

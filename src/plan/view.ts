@@ -133,6 +133,8 @@ export interface TailView {
   /** This unit's init function, when it has anything to build. */
   initFn: { name: string; lines: InitLine[] } | null;
   mpyInit: MpyInitView | null;
+  /** Macros the user's code defines: natmodgen's own code after it hides those it uses (src/render shield). */
+  userMacros: string[];
 }
 
 /**

@@ -97,16 +97,16 @@ static mp_obj_t nmg_square(mp_obj_t side_in) {
 }
 MP_DEFINE_CONST_FUN_OBJ_1(nmg_square_obj, nmg_square);
 
-mp_map_elem_t natmodgen_shapes_nmg_rect_locals_table[0
+mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
     + 1
     + 1
 ];
-#define nmg_rect_locals_table natmodgen_shapes_nmg_rect_locals_table
+#define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_shapes_nmg_rect_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
+    (void)natmodgen_e;
 }
 
 #line 40 "../../../../examples/multifile/shapes.c"
@@ -115,8 +115,8 @@ static MP_DEFINE_CONST_DICT(nmg_rect_locals, nmg_rect_locals_table);
 
 mp_obj_full_type_t natmodgen_type_nmg_rect_type;
 static void natmodgen_init_type_nmg_rect_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
     natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
@@ -150,8 +150,8 @@ __asm__(
     "\t.popsection\n");
 #endif
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_shapes(void);
-void natmodgen_init_shapes(void) {
+void natmodgen_init_6_shapes(void);
+void natmodgen_init_6_shapes(void) {
     natmodgen_init_type_nmg_rect_type();
     natmodgen_fill_nmg_rect_locals_table();
 }

@@ -275,8 +275,8 @@ static const mp_rom_map_elem_t nmg_functions_module_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_functions_store_globals(void);
-static void natmodgen_nmg_functions_store_globals(void) {
+static void natmodgen_store_globals_nmg_functions(void);
+static void natmodgen_store_globals_nmg_functions(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_functions));
     mp_store_global(MP_QSTR_answer, MP_OBJ_FROM_PTR(&nmg_functions_answer_obj));
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_functions_square_obj));
@@ -298,7 +298,7 @@ static void natmodgen_nmg_functions_store_globals(void) {
     mp_store_global(MP_QSTR_DISABLED, mp_const_false);
 }
 // clang-format on
-#endif /* natmodgen:end 5da51c47bbfa */
+#endif /* natmodgen:end 06b8191f7500 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_functions_module_globals, nmg_functions_module_globals_table);
 #else /* natmodgen:natmod */
@@ -392,10 +392,10 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_nmg_functions_store_globals();
+    natmodgen_store_globals_nmg_functions();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end eb12f09488c5 */
+#endif /* natmodgen:end f326ed30462a */

@@ -83,8 +83,8 @@ static const mp_rom_map_elem_t nmg_multifile_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_multifile_store_globals(void);
-static void natmodgen_nmg_multifile_store_globals(void) {
+static void natmodgen_store_globals_nmg_multifile(void);
+static void natmodgen_store_globals_nmg_multifile(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_multifile));
     mp_store_global(MP_QSTR_Rect, MP_OBJ_FROM_PTR(&nmg_rect_type));
     mp_store_global(MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
@@ -93,7 +93,7 @@ static void natmodgen_nmg_multifile_store_globals(void) {
     mp_store_global(MP_QSTR_is_rect, MP_OBJ_FROM_PTR(&nmg_is_rect_obj));
 }
 // clang-format on
-#endif /* natmodgen:end e3fbca85eab6 */
+#endif /* natmodgen:end 0fac90a44655 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_multifile_globals, nmg_multifile_globals_table);
 #else /* natmodgen:natmod */
@@ -146,7 +146,7 @@ __asm__(
     "\ttail natmodgen_mpy_init\n"
 #endif
     "\t.popsection\n");
-mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args);
+mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args);
 #else
 #define natmodgen_mpy_init mpy_init
 #endif
@@ -199,13 +199,13 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_shapes(void);
+void natmodgen_init_6_shapes(void);
 
-mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_shapes();
-    natmodgen_nmg_multifile_store_globals();
+    natmodgen_init_6_shapes();
+    natmodgen_store_globals_nmg_multifile();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 6398c27f7eac */
+#endif /* natmodgen:end 627a2e001ba6 */

@@ -104,19 +104,19 @@ static const mp_rom_map_elem_t nmg_rect_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_shapes_nmg_rect_locals_table[0
+mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
     + 1
     + 1
 ];
-#define nmg_rect_locals_table natmodgen_shapes_nmg_rect_locals_table
+#define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_shapes_nmg_rect_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 0c004900c47b */
+#endif /* natmodgen:end 25ea2ba345ad */
 static MP_DEFINE_CONST_DICT(nmg_rect_locals, nmg_rect_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -132,8 +132,8 @@ MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_nmg_rect_type;
 static void natmodgen_init_type_nmg_rect_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
     natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
@@ -142,7 +142,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, locals_dict, &nmg_rect_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end c13c5a4fd66d */
+#endif /* natmodgen:end ec7001f7c87e */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
@@ -165,10 +165,10 @@ __asm__(
     "\t.popsection\n");
 #endif
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_shapes(void);
-void natmodgen_init_shapes(void) {
+void natmodgen_init_6_shapes(void);
+void natmodgen_init_6_shapes(void) {
     natmodgen_init_type_nmg_rect_type();
     natmodgen_fill_nmg_rect_locals_table();
 }
 // clang-format on
-#endif /* natmodgen:end 578ca57f8812 */
+#endif /* natmodgen:end 643503be10da */

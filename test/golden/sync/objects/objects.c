@@ -73,8 +73,8 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
 extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 #define mp_type_NmgError (*(mp_obj_type_t *)&natmodgen_type_mp_type_NmgError)
-extern mp_obj_full_type_t natmodgen_objects_type_nmg_point_type;
-#define nmg_point_type (*(mp_obj_type_t *)&natmodgen_objects_type_nmg_point_type)
+extern mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
+#define nmg_point_type (*(mp_obj_type_t *)&natmodgen_type_7_objects_nmg_point_type)
 #define mp_type_OSError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_OSError)))
 #define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float)))
 extern mp_obj_t natmodgen_root_nmg_objects_cache;
@@ -84,7 +84,7 @@ extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #define MP_STATE_PORT(x) natmodgen_root_##x
 extern const mp_obj_type_t *natmodgen_module_type;
 // clang-format on
-#endif /* natmodgen:end 74b8bb904dd6 */
+#endif /* natmodgen:end 1dbfb7af0f61 */
 
 // ---- constants --------------------------------------------------------------
 
@@ -99,43 +99,43 @@ static const nmg_float_t nmg_half_obj = {{&mp_type_float}, (mp_float_t)0.5};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-nmg_float_t natmodgen_objects_nmg_half_obj;
-#define nmg_half_obj natmodgen_objects_nmg_half_obj
-static const nmg_float_t natmodgen_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
+nmg_float_t natmodgen_7_objects_nmg_half_obj;
+#define nmg_half_obj natmodgen_7_objects_nmg_half_obj
+static const nmg_float_t natmodgen_7_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
 static void natmodgen_init_obj_nmg_half_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_half_obj, &natmodgen_objects_nmg_half_obj_initial, sizeof(natmodgen_objects_nmg_half_obj));
-    natmodgen_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float));
+    natmodgen_7_objects_nmg_half_obj = natmodgen_7_objects_nmg_half_obj_initial;
+    natmodgen_7_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float));
 }
 // clang-format on
-#endif /* natmodgen:end b13776817fb0 */
+#endif /* natmodgen:end 2f69301b0a55 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_STR_OBJ(nmg_greeting_obj, "hello from nmg_objects");
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_obj_str_t natmodgen_objects_nmg_greeting_obj;
-#define nmg_greeting_obj natmodgen_objects_nmg_greeting_obj
-static const mp_obj_str_t natmodgen_objects_nmg_greeting_obj_initial = {{NULL}, 0, sizeof("hello from nmg_objects") - 1, (const byte *)"hello from nmg_objects"};
+mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj;
+#define nmg_greeting_obj natmodgen_7_objects_nmg_greeting_obj
+static const mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj_initial = {{NULL}, 0, sizeof("hello from nmg_objects") - 1, (const byte *)"hello from nmg_objects"};
 static void natmodgen_init_obj_nmg_greeting_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_greeting_obj, &natmodgen_objects_nmg_greeting_obj_initial, sizeof(natmodgen_objects_nmg_greeting_obj));
-    natmodgen_objects_nmg_greeting_obj.base.type = &mp_type_str;
+    natmodgen_7_objects_nmg_greeting_obj = natmodgen_7_objects_nmg_greeting_obj_initial;
+    natmodgen_7_objects_nmg_greeting_obj.base.type = &mp_type_str;
 }
 // clang-format on
-#endif /* natmodgen:end dabafd42c67e */
+#endif /* natmodgen:end fe8c3e60d2d1 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_BYTES_OBJ(nmg_magic_obj, "\x01\x02NMG", 5);
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_obj_str_t natmodgen_objects_nmg_magic_obj;
-#define nmg_magic_obj natmodgen_objects_nmg_magic_obj
-static const mp_obj_str_t natmodgen_objects_nmg_magic_obj_initial = {{NULL}, 0, (5), (const byte *)("\x01\x02NMG")};
+mp_obj_str_t natmodgen_7_objects_nmg_magic_obj;
+#define nmg_magic_obj natmodgen_7_objects_nmg_magic_obj
+static const mp_obj_str_t natmodgen_7_objects_nmg_magic_obj_initial = {{NULL}, 0, (5), (const byte *)("\x01\x02NMG")};
 static void natmodgen_init_obj_nmg_magic_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_magic_obj, &natmodgen_objects_nmg_magic_obj_initial, sizeof(natmodgen_objects_nmg_magic_obj));
-    natmodgen_objects_nmg_magic_obj.base.type = &mp_type_bytes;
+    natmodgen_7_objects_nmg_magic_obj = natmodgen_7_objects_nmg_magic_obj_initial;
+    natmodgen_7_objects_nmg_magic_obj.base.type = &mp_type_bytes;
 }
 // clang-format on
-#endif /* natmodgen:end 910b0521663d */
+#endif /* natmodgen:end fbe6ec03b353 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_obj_tuple_t nmg_version_obj = {
     {&mp_type_tuple},
@@ -145,18 +145,18 @@ static const mp_rom_obj_tuple_t nmg_version_obj = {
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: a tuple is a run-time object in a natmod; mpy_init builds it. */
-mp_obj_t natmodgen_objects_nmg_version_obj;
-#define nmg_version_obj (*(struct _mp_obj_tuple_t *)MP_OBJ_TO_PTR(natmodgen_objects_nmg_version_obj))
+mp_obj_t natmodgen_7_objects_nmg_version_obj;
+#define nmg_version_obj (*(struct _mp_obj_tuple_t *)MP_OBJ_TO_PTR(natmodgen_7_objects_nmg_version_obj))
 static void natmodgen_init_obj_nmg_version_obj(void) {
-    const mp_obj_t items[3] = {
+    const mp_obj_t natmodgen_items[3] = {
         (mp_obj_t)(MP_ROM_INT(1)),
         (mp_obj_t)(MP_ROM_INT(4)),
         (mp_obj_t)(MP_ROM_QSTR(MP_QSTR_beta)),
     };
-    natmodgen_objects_nmg_version_obj = mp_obj_new_tuple(3, items);
+    natmodgen_7_objects_nmg_version_obj = mp_obj_new_tuple(3, natmodgen_items);
 }
 // clang-format on
-#endif /* natmodgen:end 2697d6476c96 */
+#endif /* natmodgen:end 72b82ec47ad2 */
 
 // A read-only dict exposed as nmg_objects.LIMITS.
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -167,21 +167,21 @@ static const mp_rom_map_elem_t nmg_limits_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_objects_nmg_limits_table[0
+mp_map_elem_t natmodgen_7_objects_nmg_limits_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_limits_table natmodgen_objects_nmg_limits_table
+#define nmg_limits_table natmodgen_7_objects_nmg_limits_table
 static void natmodgen_fill_nmg_limits_table(void) {
-    mp_map_elem_t *e = natmodgen_objects_nmg_limits_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
-    natmodgen_map_elem_set(e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
-    natmodgen_map_elem_set(e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_limits_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 976e9e48cd15 */
+#endif /* natmodgen:end 72fbcf88eb4d */
 static MP_DEFINE_CONST_DICT(nmg_limits_dict, nmg_limits_table);
 
 // ---- a custom exception -------------------------------------------------------
@@ -192,8 +192,8 @@ MP_DEFINE_EXCEPTION(NmgError, ValueError)
 // clang-format off
 mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 static void natmodgen_init_type_mp_type_NmgError(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
     natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
@@ -203,7 +203,7 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, parent, &mp_type_ValueError, 3);
 }
 // clang-format on
-#endif /* natmodgen:end d80b31e72a95 */
+#endif /* natmodgen:end eb732015a8cc */
 
 static mp_obj_t nmg_fail(mp_obj_t code_in) {
     mp_int_t code = mp_obj_get_int(code_in);
@@ -225,27 +225,27 @@ static int nmg_history[4] = {3, 1, 4, 1};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-int nmg_history[4] __asm__("natmodgen_objects_nmg_history");
-static const __typeof__(nmg_history) natmodgen_objects_nmg_history_initial = {3, 1, 4, 1};
+int nmg_history[4] __asm__("natmodgen_7_objects_nmg_history");
+static const __typeof__(nmg_history) natmodgen_initial_7_objects_nmg_history = {3, 1, 4, 1};
 // clang-format on
-#endif /* natmodgen:end 3a07f1bb6915 */
+#endif /* natmodgen:end a7132a9e7bd1 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const char *nmg_names[] = {"alpha", "beta", "gamma"};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-static const __typeof__((const char *[]){"alpha", "beta", "gamma"}) natmodgen_objects_nmg_names_initial = {"alpha", "beta", "gamma"};
-const char *nmg_names[sizeof(natmodgen_objects_nmg_names_initial) / sizeof(natmodgen_objects_nmg_names_initial[0])] __asm__("natmodgen_objects_nmg_names");
+static const __typeof__((const char *[]){"alpha", "beta", "gamma"}) natmodgen_initial_7_objects_nmg_names = {"alpha", "beta", "gamma"};
+const char *nmg_names[sizeof(natmodgen_initial_7_objects_nmg_names) / sizeof(natmodgen_initial_7_objects_nmg_names[0])] __asm__("natmodgen_7_objects_nmg_names");
 // clang-format on
-#endif /* natmodgen:end dc337eea69ac */
+#endif /* natmodgen:end 41e58fe946e9 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static mp_int_t nmg_init_calls;
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-mp_int_t nmg_init_calls __asm__("natmodgen_objects_nmg_init_calls");
+mp_int_t nmg_init_calls __asm__("natmodgen_7_objects_nmg_init_calls");
 // clang-format on
-#endif /* natmodgen:end 3a7c15021114 */
+#endif /* natmodgen:end 260db3da9ecc */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 int nmg_objects_scale = 7;
 #else /* natmodgen:natmod */
@@ -298,9 +298,9 @@ static MP_DEFINE_CONST_FUN_OBJ_1(nmg_name_obj, nmg_name);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: static storage inside a function cannot be loaded; it lives here, initialised by mpy_init. */
-mp_int_t natmodgen_objects_nmg_ticket_next;
+mp_int_t natmodgen_7_objects_10_nmg_ticket_next;
 // clang-format on
-#endif /* natmodgen:end 4bb9f7a672f6 */
+#endif /* natmodgen:end cd00b171d85c */
 static mp_obj_t nmg_ticket(void) {
     // A counter that lives inside the function.
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -314,9 +314,9 @@ static mp_obj_t nmg_ticket(void) {
     return mp_obj_new_int(next++);
 #else /* natmodgen:natmod */
 // clang-format off
-    return mp_obj_new_int(natmodgen_objects_nmg_ticket_next++);
+    return mp_obj_new_int(natmodgen_7_objects_10_nmg_ticket_next++);
 // clang-format on
-#endif /* natmodgen:end 89c4d1545993 */
+#endif /* natmodgen:end 02f13fc2912a */
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(nmg_ticket_obj, nmg_ticket);
 
@@ -372,15 +372,15 @@ static MP_DEFINE_CONST_STATICMETHOD_OBJ(nmg_point_origin_obj, MP_ROM_PTR(&nmg_po
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_origin_obj;
-#define nmg_point_origin_obj natmodgen_objects_nmg_point_origin_obj
-static const mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
+mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj;
+#define nmg_point_origin_obj natmodgen_7_objects_nmg_point_origin_obj
+static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
 static void natmodgen_init_obj_nmg_point_origin_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_point_origin_obj, &natmodgen_objects_nmg_point_origin_obj_initial, sizeof(natmodgen_objects_nmg_point_origin_obj));
-    natmodgen_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_staticmethod));
+    natmodgen_7_objects_nmg_point_origin_obj = natmodgen_7_objects_nmg_point_origin_obj_initial;
+    natmodgen_7_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_staticmethod));
 }
 // clang-format on
-#endif /* natmodgen:end 9920a730884f */
+#endif /* natmodgen:end f19c03ae3575 */
 
 static mp_obj_t nmg_point_describe(mp_obj_t cls_in) {
     const mp_obj_type_t *cls = MP_OBJ_TO_PTR(cls_in);
@@ -392,15 +392,15 @@ static MP_DEFINE_CONST_CLASSMETHOD_OBJ(nmg_point_describe_obj, MP_ROM_PTR(&nmg_p
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_describe_obj;
-#define nmg_point_describe_obj natmodgen_objects_nmg_point_describe_obj
-static const mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
+mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj;
+#define nmg_point_describe_obj natmodgen_7_objects_nmg_point_describe_obj
+static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
 static void natmodgen_init_obj_nmg_point_describe_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_point_describe_obj, &natmodgen_objects_nmg_point_describe_obj_initial, sizeof(natmodgen_objects_nmg_point_describe_obj));
-    natmodgen_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_classmethod));
+    natmodgen_7_objects_nmg_point_describe_obj = natmodgen_7_objects_nmg_point_describe_obj_initial;
+    natmodgen_7_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_classmethod));
 }
 // clang-format on
-#endif /* natmodgen:end a7d1f605de83 */
+#endif /* natmodgen:end 00a2a3337ad9 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_map_elem_t nmg_point_locals_table[] = {
@@ -410,21 +410,21 @@ static const mp_rom_map_elem_t nmg_point_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_objects_nmg_point_locals_table[0
+mp_map_elem_t natmodgen_7_objects_nmg_point_locals_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_point_locals_table natmodgen_objects_nmg_point_locals_table
+#define nmg_point_locals_table natmodgen_7_objects_nmg_point_locals_table
 static void natmodgen_fill_nmg_point_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_objects_nmg_point_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_point_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 3dd4242f88ca */
+#endif /* natmodgen:end 5e0f5e0becb6 */
 static MP_DEFINE_CONST_DICT(nmg_point_locals, nmg_point_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -438,19 +438,19 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_objects_type_nmg_point_type;
+mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 static void natmodgen_init_type_nmg_point_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_objects_type_nmg_point_type.base.type = &mp_type_type;
-    natmodgen_objects_type_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_objects_type_nmg_point_type.name = MP_QSTR_Point;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_objects_type_nmg_point_type, make_new, nmg_point_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_objects_type_nmg_point_type, print, nmg_point_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_objects_type_nmg_point_type, locals_dict, &nmg_point_locals, 2);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
+    natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, make_new, nmg_point_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, print, nmg_point_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, locals_dict, &nmg_point_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end 854b6cf508c0 */
+#endif /* natmodgen:end 57c189ad8145 */
 
 // ---- a sub-module: nmg_objects.util -------------------------------------------
 
@@ -467,21 +467,21 @@ static const mp_rom_map_elem_t nmg_util_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_objects_nmg_util_globals_table[0
+mp_map_elem_t natmodgen_7_objects_nmg_util_globals_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_util_globals_table natmodgen_objects_nmg_util_globals_table
+#define nmg_util_globals_table natmodgen_7_objects_nmg_util_globals_table
 static void natmodgen_fill_nmg_util_globals_table(void) {
-    mp_map_elem_t *e = natmodgen_objects_nmg_util_globals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
-    natmodgen_map_elem_set(e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_util_globals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end a2824d2fe595 */
+#endif /* natmodgen:end 01986364acd3 */
 static MP_DEFINE_CONST_DICT(nmg_util_globals, nmg_util_globals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -492,18 +492,18 @@ static const mp_obj_module_t nmg_util_module = {
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_obj_module_t natmodgen_objects_nmg_util_module;
-#define nmg_util_module natmodgen_objects_nmg_util_module
-static const mp_obj_module_t natmodgen_objects_nmg_util_module_initial = {
+mp_obj_module_t natmodgen_7_objects_nmg_util_module;
+#define nmg_util_module natmodgen_7_objects_nmg_util_module
+static const mp_obj_module_t natmodgen_7_objects_nmg_util_module_initial = {
     .base = { NULL },
     .globals = (mp_obj_dict_t *)&nmg_util_globals,
 };
 static void natmodgen_init_obj_nmg_util_module(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_util_module, &natmodgen_objects_nmg_util_module_initial, sizeof(natmodgen_objects_nmg_util_module));
-    natmodgen_objects_nmg_util_module.base.type = natmodgen_module_type;
+    natmodgen_7_objects_nmg_util_module = natmodgen_7_objects_nmg_util_module_initial;
+    natmodgen_7_objects_nmg_util_module.base.type = natmodgen_module_type;
 }
 // clang-format on
-#endif /* natmodgen:end cf26f8aed660 */
+#endif /* natmodgen:end 4905f7127f11 */
 
 // ---- the module ------------------------------------------------------------------
 
@@ -532,8 +532,8 @@ static const mp_rom_map_elem_t nmg_objects_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_objects_store_globals(void);
-static void natmodgen_nmg_objects_store_globals(void) {
+static void natmodgen_store_globals_nmg_objects(void);
+static void natmodgen_store_globals_nmg_objects(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_objects));
     mp_store_global(MP_QSTR___init__, MP_OBJ_FROM_PTR(&nmg_init_obj));
     mp_store_global(MP_QSTR_HALF, MP_OBJ_FROM_PTR(&nmg_half_obj));
@@ -556,7 +556,7 @@ static void natmodgen_nmg_objects_store_globals(void) {
     mp_store_global(MP_QSTR_init_count, MP_OBJ_FROM_PTR(&nmg_init_count_obj));
 }
 // clang-format on
-#endif /* natmodgen:end 894e64f8fedc */
+#endif /* natmodgen:end 18cc69912955 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_objects_globals, nmg_objects_globals_table);
 #else /* natmodgen:natmod */
@@ -586,12 +586,12 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_objects, nmg_objects_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_objects(void);
-void natmodgen_init_objects(void) {
-    mp_fun_table.memmove_(&nmg_history, &natmodgen_objects_nmg_history_initial, sizeof(nmg_history));
-    mp_fun_table.memmove_(&nmg_names, &natmodgen_objects_nmg_names_initial, sizeof(nmg_names));
+void natmodgen_init_7_objects(void);
+void natmodgen_init_7_objects(void) {
+    mp_fun_table.memmove_(&nmg_history, &natmodgen_initial_7_objects_nmg_history, sizeof(nmg_history));
+    mp_fun_table.memmove_(&nmg_names, &natmodgen_initial_7_objects_nmg_names, sizeof(nmg_names));
     nmg_objects_scale = 7;
-    natmodgen_objects_nmg_ticket_next = 100;
+    natmodgen_7_objects_10_nmg_ticket_next = 100;
     natmodgen_init_obj_nmg_half_obj();
     natmodgen_init_obj_nmg_greeting_obj();
     natmodgen_init_obj_nmg_magic_obj();
@@ -677,21 +677,21 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
     return p - s;
 }
 const mp_obj_type_t *natmodgen_module_type;
-void natmodgen_init_objects(void);
+void natmodgen_init_7_objects(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_module_type = self->context->module.base.type;
-    natmodgen_init_objects();
-    natmodgen_nmg_objects_store_globals();
+    natmodgen_init_7_objects();
+    natmodgen_store_globals_nmg_objects();
     {
-        mp_obj_t init[2];
-        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, init);
-        if (init[0] != MP_OBJ_NULL) {
-            mp_call_function_n_kw(init[0], 0, 0, NULL);
+        mp_obj_t natmodgen_method[2];
+        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, natmodgen_method);
+        if (natmodgen_method[0] != MP_OBJ_NULL) {
+            mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
         }
     }
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 0e6d2959102a */
+#endif /* natmodgen:end d9432bb16d29 */
