@@ -139,16 +139,15 @@ describe('templates render their views', () => {
       },
     ],
     [
-      'writable data with an alias to unit-unique storage',
+      'writable data keeps its C name; its symbol is unit-unique',
       {
         given: {
           partial: 'writable-data',
-          vars: [{ partial: 'writable-data-var', specifiers: 'int', aliases: [{ name: 'x', storage: 'natmodgen_u_x' }], declarator: 'x' }],
+          vars: [{ partial: 'writable-data-var', specifiers: 'int', asmName: 'natmodgen_u_x', declarator: 'x' }],
         },
         want: c(
           '/* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */',
-          '#define x natmodgen_u_x',
-          'int x;',
+          'int x __asm__("natmodgen_u_x");',
         ),
       },
     ],
@@ -170,26 +169,49 @@ describe('templates render their views', () => {
       'the prelude: -D guarded and ahead of py/dynruntime.h',
       {
         given: { partial: 'natmod-prelude', defines: [{ name: 'F(x)', body: '(x)', bare: 'F' }], shims: [] },
-        want: c(
-          '#if defined(__ARM_ARCH_6M__)',
-          '/* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */',
-          '#pragma GCC optimize ("no-jump-tables")',
-          '#endif',
-          '#ifndef F',
-          '#define F(x) (x)',
-          '#endif',
-          '#include "py/dynruntime.h"',
-          '#undef MP_ROM_NONE',
-          '#define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)',
-          '#undef MP_ROM_FALSE',
-          '#define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)',
-          '#undef MP_ROM_TRUE',
-          '#define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)',
-          '#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))',
-        ),
+        want:
+          c(
+            '#if defined(__ARM_ARCH_6M__)',
+            '/* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */',
+            '#pragma GCC optimize ("no-jump-tables")',
+            '#endif',
+            '#ifndef F',
+            '#define F(x) (x)',
+            '#endif',
+            '#include "py/dynruntime.h"',
+            '#undef MP_ROM_NONE',
+            '#define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)',
+            '#undef MP_ROM_FALSE',
+            '#define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)',
+            '#undef MP_ROM_TRUE',
+            '#define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)',
+            '#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))',
+          ) + renderView({ partial: 'builtins' }),
       },
     ],
   ])('%s', (_name, { given, want }) => {
     expect(renderView(given)).toBe(want);
+  });
+
+  test("builtins: every type py/dynruntime.h loads by name comes from the builtins module, not the script's globals", () => {
+    const text = renderView({ partial: 'builtins' });
+    for (const t of [
+      'int',
+      'bytes',
+      'bytearray',
+      'EOFError',
+      'IndexError',
+      'KeyError',
+      'NotImplementedError',
+      'RuntimeError',
+      'TypeError',
+      'ValueError',
+    ]) {
+      expect(text).toContain(
+        `#undef mp_type_${t}\n#define mp_type_${t} (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_${t})))`,
+      );
+    }
+    expect(text).toContain('mp_import_name(MP_QSTR_builtins');
+    expect(text).not.toContain('mp_load_global');
   });
 });
