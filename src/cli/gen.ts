@@ -5,7 +5,7 @@ import { diag } from '../diagnostics/catalog';
 import { groupInputs } from '../init/inputs';
 import { fileSpan, readInputs, readTextFile } from '../io/read';
 import { writeFiles } from '../io/write';
-import { reservedNameUses } from '../io/reserved';
+import { dynruntimeOnlyMacros, reservedNameUses } from '../io/reserved';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
 import { headerReader } from '../io/headers';
@@ -73,6 +73,7 @@ export function genCommand(args: GenArgs, io: Console): number {
   }
   const outDir = args.output ?? process.cwd();
   const natmodApi = natmodInventory(mpy.dir);
+  const apiMacros = dynruntimeOnlyMacros(natmodApi.facts);
   const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
   let version: string | undefined;
   const mpversion = () => (version ??= mpversionHeader(mpy.dir, natmodApi.facts.micropython));
@@ -83,7 +84,7 @@ export function genCommand(args: GenArgs, io: Console): number {
     for (const i of read.inputs) sources.set(i.path, i.text);
     diagnostics.push(...read.diagnostics);
     if (hasErrors(read.diagnostics)) continue;
-    const reserved = reservedNameUses(read.inputs);
+    const reserved = reservedNameUses(read.inputs, apiMacros);
     diagnostics.push(...reserved);
     if (reserved.length) continue;
     const result = generate(read.inputs, {
