@@ -42,6 +42,7 @@ export function extractWith(
   const testsStrUnicode = file.tokens.some(
     (t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''),
   );
+  const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
@@ -57,12 +58,14 @@ export function extractWith(
       runtimeNames,
       usesStackCheck,
       testsStrUnicode,
+      definesDefaultSource,
       firmwareTypes,
       definedFunctions,
       calls,
       macroCalls,
       firstMention,
       firstCode,
+      userMacros: [...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>').map((d) => d.name))].sort(),
     },
     diagnostics: ctx.diagnostics,
   };
@@ -101,16 +104,36 @@ function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
 }
 
 /**
- * Names the file uses (in code the preprocessor may compile, or in its macro bodies)
+ * Names the file uses (in code the preprocessor may compile, in its macro bodies, or in the
+ * bodies of macros from its headers that its code expands, as `#define MZ_MALLOC(x) malloc(x)`)
  * that natmodgen's runtime library defines, in first-use order.
  */
 function runtimeNamesUsed(ctx: ExtractContext): string[] {
   const provided = runtimeIndex().provided;
   const out = new Set<string>();
+  // Each name is looked up once, at its first use (a macro redefined later keeps its first body).
+  const expanded = new Set<string>();
+  const viaMacro = (name: string, at: number): void => {
+    if (expanded.has(name)) return;
+    expanded.add(name);
+    const m = ctx.pp.definitionAt(name, at);
+    if (!m || m.file === ctx.file.path) return;
+    for (const b of m.body) {
+      if (b.kind !== 'ident') continue;
+      if (provided.has(b.text)) out.add(b.text);
+      viaMacro(b.text, at);
+    }
+  };
   ctx.file.tokens.forEach((t, i) => {
-    if (t.kind === 'ident' && ctx.maybeCompiled(i) && provided.has(t.text)) out.add(t.text);
+    if (t.kind === 'ident' && ctx.maybeCompiled(i)) {
+      if (provided.has(t.text)) out.add(t.text);
+      viaMacro(t.text, t.start);
+    }
     if (t.kind === 'directive' && t.directive?.keyword === 'define' && ctx.maybeCompiled(i)) {
-      for (const name of identifiersIn(t.directive.arg).slice(1)) if (provided.has(name)) out.add(name);
+      for (const name of identifiersIn(t.directive.arg).slice(1)) {
+        if (provided.has(name)) out.add(name);
+        viaMacro(name, t.start);
+      }
     }
   });
   return [...out];

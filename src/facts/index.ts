@@ -58,3 +58,32 @@ function treeFacts(mpyDir: string): ApiFacts {
   const shipped = fs.existsSync(dataFile()) ? shippedFacts() : undefined;
   return shipped && shipped.fingerprint === treeFingerprint(mpyDir) ? shipped : readTreeFacts(mpyDir);
 }
+
+/** The headers every natmod and user C module sees (py/dynruntime.h and py/runtime.h bring them in). */
+const CORE_HEADERS = new Set([
+  'py/obj.h',
+  'py/misc.h',
+  'py/qstr.h',
+  'py/mpprint.h',
+  'py/objstr.h',
+  'py/objtype.h',
+  'py/objfun.h',
+  'py/binary.h',
+  'py/nativeglue.h',
+  'py/runtime.h',
+]);
+
+let coreMacros: Set<string> | undefined;
+
+/**
+ * Function-like macros of MicroPython's core headers (shipped facts): defined in every
+ * build, so `#if defined(MP_DEFINE_CONST_OBJ_TYPE)` reads as the compiler reads it.
+ */
+export function coreHeaderMacros(): Set<string> {
+  coreMacros ??= new Set(
+    shippedFacts()
+      .symbols.filter((s) => s.kind === 'macro' && s.header !== undefined && CORE_HEADERS.has(s.header))
+      .map((s) => s.name),
+  );
+  return coreMacros;
+}
