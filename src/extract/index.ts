@@ -35,6 +35,8 @@ export function extractWith(
     if (tableRanges.some((s) => t.start >= s.start && t.end <= s.end)) continue;
     identifiers.add(t.text);
   }
+  // Objects a header of the module defines (`MP_DEFINE_CONST_FUN_OBJ_1(x_obj, x);` in a .h) are declared there.
+  for (const h of ctx.pp.included) for (const name of headerIdentifiers(h, env.readFile)) identifiers.add(name);
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
   // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
   const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
@@ -96,4 +98,17 @@ function runtimeNamesUsed(ctx: ExtractContext): string[] {
     }
   });
   return [...out];
+}
+
+const headerIds = new Map<string, { text: string; names: string[] }>();
+
+/** The identifiers of a header the unit includes (cached per file and text: units share headers). */
+function headerIdentifiers(file: string, readFile: ((f: string) => string | undefined) | undefined): string[] {
+  const text = readFile?.(file);
+  if (text === undefined) return [];
+  const hit = headerIds.get(file);
+  if (hit && hit.text === text) return hit.names;
+  const names = [...new Set(lexPP(text).flatMap((t) => (t.kind === 'ident' ? [t.text] : [])))];
+  headerIds.set(file, { text, names });
+  return names;
 }
