@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot } from '../paths';
 import { classify, Inventory, RuntimeProviders } from './classify';
-import { readRuntimeLibrary } from './runtime-lib';
+import { readRuntimeLibrary, RuntimeDefinition } from './runtime-lib';
+import { fromRuntimeCache } from '../runtime/cache';
 import { isMicroPythonTree, readTreeFacts, treeFingerprint } from './tree';
 import { ApiFacts } from './types';
 
@@ -25,7 +26,13 @@ export function shippedFacts(version = DEFAULT_VERSION): ApiFacts {
 /** What natmodgen's runtime provides: the functions defined in the package's runtime/ folder. */
 export function runtimeProviders(runtimeDir = path.join(packageRoot(), 'runtime')): RuntimeProviders {
   const out: RuntimeProviders = new Map();
-  for (const [name, d] of readRuntimeLibrary(runtimeDir)) out.set(name, { file: `runtime/${d.file}`, line: d.line });
+  const library = fromRuntimeCache(
+    'library',
+    runtimeDir,
+    () => readRuntimeLibrary(runtimeDir),
+    (j) => new Map(j as Array<[string, RuntimeDefinition]>),
+  );
+  for (const [name, d] of library) out.set(name, { file: `runtime/${d.file}`, line: d.line });
   return out;
 }
 

@@ -115,6 +115,7 @@ export function resolveModule(
   };
   const units: ResolvedUnit[] = files.map((model) => ({
     model,
+    expandsTo: firmwareExpansion(model, inventory),
     decls: model.decls.map((decl) => ({
       decl,
       role: roleOf(decl),
@@ -143,6 +144,16 @@ export function resolveModule(
     },
     diagnostics,
   };
+}
+
+/** What the firmware macros and inline functions a unit calls expand to, in first-call order. */
+function firmwareExpansion(model: FileModel, inventory: Inventory): string[] {
+  const own = model.definedFunctions;
+  const out = new Set<string>();
+  for (const c of [...model.calls, ...(model.macroCalls ?? [])]) {
+    if (!own.has(c.name)) for (const n of inventory.expansion(c.name)) out.add(n);
+  }
+  return [...out];
 }
 
 function resolveValue(
