@@ -7,6 +7,7 @@ import { ExtractContext, PreprocessEnv } from './context';
 import { checkSyntax } from './syntax';
 import { runtimeIndex } from '../runtime';
 import { identifiersIn } from '../runtime/lex';
+import { coreHeaderMacros } from '../facts';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
 import { evaluateCondition, lexPP } from '../preprocess';
@@ -67,7 +68,11 @@ export function extractWith(
       macroCalls,
       firstMention,
       firstCode,
-      userMacros: [...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>').map((d) => d.name))].sort(),
+      // A module's fallback for a MicroPython macro (`#define MP_ERROR_TEXT(x) x` for old versions)
+      // is not the module's own: hiding it from natmodgen's code would hide MicroPython's too.
+      userMacros: [
+        ...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>' && !coreHeaderMacros().has(d.name)).map((d) => d.name)),
+      ].sort(),
     },
     diagnostics: ctx.diagnostics,
   };
