@@ -13,7 +13,7 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   const out: WritableDataDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const decl = c.node;
-    if (decl.hasError || insideFunction(decl)) continue;
+    if (decl.hasError || insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
     const d = readDeclaration(decl, src.text);
     if (!d || d.storage.some((s) => s !== 'static')) continue;
     const isStatic = d.storage.includes('static');

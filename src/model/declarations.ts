@@ -97,6 +97,8 @@ export interface ModuleObjDecl extends DeclBase {
   kind: 'module_obj';
   globals: string;
   globalsSpan: Span;
+  /** Conditional directives inside the declaration (`#else` ... `#endif` around alternative heads): removal keeps them. */
+  directives?: string[];
 }
 
 /** `MP_REGISTER_MODULE(MP_QSTR_name, obj)` or `MP_REGISTER_EXTENSIBLE_MODULE(...)` (py/obj.h, read by py/makemoduledefs.py). */

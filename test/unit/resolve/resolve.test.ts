@@ -2,6 +2,8 @@ import { resolveModule } from '../../../src/resolve';
 import { ResolvedModule, ResolvedValue } from '../../../src/model/resolved';
 import { generate } from '../../../src/pipeline';
 import { c, lineCol, models } from '../helpers';
+import { extractFile } from '../../../src/constructs';
+import { parseFile } from '../../../src/parse/parser';
 import { firmwareExpr } from '../../../src/plan/c';
 
 /** A complete module `m` whose globals table holds `entries`, after `before`. */
@@ -415,6 +417,16 @@ describe('resolveModule: diagnostics', () => {
         'registration s_module: remove',
       ]);
     }
+  });
+
+  test('a function object a header of the module defines resolves as an object (no NMG2005)', () => {
+    const header = c('#include "py/obj.h"', 'mp_obj_t h_dtype(mp_obj_t a);', 'MP_DEFINE_CONST_FUN_OBJ_1(h_dtype_obj, h_dtype);');
+    const src = moduleSource(['{ MP_ROM_QSTR(MP_QSTR_dtype), MP_ROM_PTR(&h_dtype_obj) },'], ['#include "props.h"']);
+    const files: Record<string, string> = { '/m/props.h': header };
+    const model = (withHeader: boolean) =>
+      extractFile(parseFile('/m/mod.c', src), 0, [], { readFile: (f: string) => (withHeader ? files[f] : undefined) }).value;
+    expect(values(resolveModule([model(true)]).value!)).toEqual({ __name__: 'qstr m', dtype: 'object h_dtype_obj' });
+    expect(resolveModule([model(false)]).diagnostics.map((d) => d.code)).toEqual(['NMG2005']);
   });
 
   test('each error stops at the first broken link: no module value', () => {
