@@ -15,6 +15,9 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   const out: StaticLocalDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'static-local')) {
     const decl = c.node;
+    // Most local declarations are not static: a declaration whose text lacks the keyword
+    // cannot have the storage class, and is skipped before the per-node reads below.
+    if (!/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
     if (decl.hasError) continue;
     const d = readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static') || !d.vars.every((v) => v.writable)) continue;
