@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
-import { extractHelpers } from './runtime-helpers';
+import { archivesOf, extractHelpers, nm } from './runtime-helpers';
+import { locateCall, runtimeProvidable, unlinkableHelpers, unlinkableMessage, writeRuntimeUnit } from './runtime-provide';
 import { runAsync } from './proc';
 import { packageRoot } from '../paths';
 
@@ -60,6 +61,8 @@ export function firstError(log: string): string {
 /** Integer division helpers some libgcc builds lack (Debian's xtensa-lx106), and natmodgen's C for them. */
 const DIVISION_FALLBACK = new Set(['__divsi3', '__udivsi3', '__umodsi3', '__modsi3']);
 const FALLBACK_SOURCE = 'natmodgen-divsi3.c';
+/** natmodgen runtime functions the compiled code calls without the source naming them (see runtime-provide.ts). */
+const RUNTIME_SOURCE = 'natmodgen-runtime.c';
 
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
   const { dir, toolchain } = input;
@@ -81,9 +84,22 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     }
     const objects = sources.map((s) => path.join(dir, 'build', s.rel.replace(/\.c$/, '.o')));
     try {
-      return {
-        helpers: await extractHelpers(toolchain.cross, objects, [toolchain.libgcc, toolchain.libm], path.join(dir, 'runtime-helpers')),
-      };
+      const symbols = await nm(toolchain.cross, objects);
+      const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
+      const libraries = [toolchain.libgcc, toolchain.libm];
+      const helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
+      if (!provide.length && (helpers.plan.members.length || helpers.plan.unresolved.length)) {
+        const archives = [];
+        for (const lib of libraries.filter(Boolean).flatMap(archivesOf))
+          archives.push({ path: lib, symbols: await nm(toolchain.cross, [lib]) });
+        // natmodgen's own division fallback answers these (below), where the toolchain lacks them.
+        const bad = unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
+        if (bad.length) {
+          const msg = unlinkableMessage(bad, (name) => locateCall(input.sources, path.join(dir, '..', 'gen'), name));
+          return { error: { ok: false as const, stage: 'link' as const, firstError: msg.split('\n')[0], log: msg } };
+        }
+      }
+      return { helpers, provide };
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return { error: { ok: false as const, stage: 'link' as const, firstError: msg, log: msg } };
@@ -91,6 +107,11 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
   };
   let sources = input.sources;
   let r = await compileAndPlan(sources);
+  if (r.provide?.length) {
+    // The compiler called runtime functions by itself (memset for a zeroing loop, ...): one more unit.
+    sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide)];
+    r = await compileAndPlan(sources);
+  }
   if (r.helpers?.plan.unresolved.some((n) => DIVISION_FALLBACK.has(n))) {
     // The toolchain's libgcc lacks a division helper: compile natmodgen's and plan again.
     const text = fs.readFileSync(path.join(packageRoot(), 'make', 'runtime-fallback', 'divsi3.c'), 'utf8');
@@ -99,7 +120,8 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     r = await compileAndPlan(sources);
   }
   if (r.error) return r.error;
-  const helpers = [...r.helpers!.files.map((f) => path.basename(f)), ...(sources.length > input.sources.length ? [FALLBACK_SOURCE] : [])];
+  const added = sources.slice(input.sources.length).map((s) => s.rel);
+  const helpers = [...r.helpers!.files.map((f) => path.basename(f)), ...added];
   const link = await runAsync('make', makeArgs);
   const linkLog = `${link.stdout}\n${link.stderr}`;
   const mpy = path.join(dir, `${input.module}.mpy`);
