@@ -43,8 +43,12 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
   // A name the module defines itself is its own, whatever the runtime has.
   const models = mod.units.map((u) => u.model);
   const own = new Set(models.flatMap((m) => [...m.definedFunctions]));
-  const unitRoots = models.map((m, unit) =>
-    [...m.runtimeNames, ...extraRoots.filter((r) => r.unit === unit).flatMap((r) => r.names)].filter((n) => !own.has(n)),
+  const unitRoots = mod.units.map(({ model: m, expandsTo }, unit) =>
+    [
+      ...m.runtimeNames,
+      ...expandsTo.filter((n) => index.provided.has(n)),
+      ...extraRoots.filter((r) => r.unit === unit).flatMap((r) => r.names),
+    ].filter((n) => !own.has(n)),
   );
   const helpers = [...index.provided].filter((n) => COMPILER_HELPER.test(n)).sort();
   const roots = [...unitRoots.flat(), ...moduleRoots.filter((n) => !own.has(n)), ...helpers];

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot } from '../paths';
+import { fromRuntimeCache } from './cache';
 import { identifiersIn, lexC, RtToken } from './lex';
 
 /**
@@ -55,8 +56,32 @@ let cached: RuntimeIndex | undefined;
 
 /** The index of the package's runtime/ folder, built once per process. */
 export function runtimeIndex(): RuntimeIndex {
-  if (!cached) cached = indexRuntimeDir(path.join(packageRoot(), 'runtime'));
+  if (!cached) {
+    const dir = path.join(packageRoot(), 'runtime');
+    cached = fromRuntimeCache(
+      'index',
+      dir,
+      () => indexRuntimeDir(dir),
+      (j) => decodeRuntimeIndex(j as EncodedRuntimeIndex),
+    );
+  }
   return cached;
+}
+
+/** A RuntimeIndex as JSON (for the build's cache, src/runtime/cache.ts). */
+export interface EncodedRuntimeIndex {
+  items: RuntimeItem[];
+  includes: Array<[string, string[]]>;
+}
+
+export function encodeRuntimeIndex(x: RuntimeIndex): EncodedRuntimeIndex {
+  return { items: x.items, includes: [...x.includes] };
+}
+
+export function decodeRuntimeIndex(j: EncodedRuntimeIndex): RuntimeIndex {
+  const items = j.items;
+  const objects = new Set(items.filter((i) => FUNCTION_DEFINERS.test(i.text)).flatMap((i) => i.defines));
+  return { items, includes: new Map(j.includes), provided: new Set(items.flatMap((i) => i.defines)), objects };
 }
 
 export function indexRuntimeDir(dir: string): RuntimeIndex {
