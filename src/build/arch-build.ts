@@ -37,6 +37,14 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
     'include $(MPY_DIR)/py/dynruntime.mk',
     'natmodgen-objects: $(filter $(BUILD)/%,$(SRC_O))',
     '.PHONY: natmodgen-objects',
+    "# MicroPython's own errno-free libm (lib/libm, float builds), compiled with this ARCH's flags as an archive",
+    "# that natmodgen takes members from before the toolchain's libm",
+    'NATMODGEN_LIBM_SRC = $(filter-out %/thumb_vfp_sqrtf.c,$(wildcard $(MPY_DIR)/lib/libm/*.c))',
+    'natmodgen-libm/%.o: $(MPY_DIR)/lib/libm/%.c',
+    '\t$(Q)mkdir -p natmodgen-libm',
+    '\t$(Q)$(CROSS)gcc $(filter-out -Werror -Wall,$(CFLAGS)) -w -o $@ -c $<',
+    `${MPY_LIBM}: $(patsubst $(MPY_DIR)/lib/libm/%.c,natmodgen-libm/%.o,$(NATMODGEN_LIBM_SRC))`,
+    '\t$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^',
     '',
   ];
   return lines.join('\n');
@@ -63,6 +71,8 @@ const DIVISION_FALLBACK = new Set(['__divsi3', '__udivsi3', '__umodsi3', '__mods
 const FALLBACK_SOURCE = 'natmodgen-divsi3.c';
 /** natmodgen runtime functions the compiled code calls without the source naming them (see runtime-provide.ts). */
 const RUNTIME_SOURCE = 'natmodgen-runtime.c';
+/** MicroPython's lib/libm compiled for the architecture (float builds), made only when a libm function is needed. */
+const MPY_LIBM = 'natmodgen-libm.a';
 
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
   const { dir, toolchain } = input;
@@ -86,14 +96,27 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     try {
       const symbols = await nm(toolchain.cross, objects);
       const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
-      const libraries = [toolchain.libgcc, toolchain.libm];
-      const helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
-      if (!provide.length && (helpers.plan.members.length || helpers.plan.unresolved.length)) {
+      let libraries = [toolchain.libgcc, toolchain.libm];
+      let helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
+      const check = async () => {
         const archives = [];
         for (const lib of libraries.filter(Boolean).flatMap(archivesOf))
           archives.push({ path: lib, symbols: await nm(toolchain.cross, [lib]) });
         // natmodgen's own division fallback answers these (below), where the toolchain lacks them.
-        const bad = unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
+        return unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
+      };
+      if (!provide.length && (helpers.plan.members.length || helpers.plan.unresolved.length)) {
+        let bad = await check();
+        if (bad.length && toolchain.floatImpl === 'float') {
+          // The toolchain's libm wraps its functions in errno handling a natmod cannot link:
+          // MicroPython's own lib/libm (what bare-metal ports link) goes first.
+          const libm = await runAsync('make', [...makeArgs, MPY_LIBM]);
+          if (libm.code === 0) {
+            libraries = [toolchain.libgcc, path.join(dir, MPY_LIBM), toolchain.libm];
+            helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
+            bad = await check();
+          }
+        }
         if (bad.length) {
           const msg = unlinkableMessage(bad, (name) => locateCall(input.sources, path.join(dir, '..', 'gen'), name));
           return { error: { ok: false as const, stage: 'link' as const, firstError: msg.split('\n')[0], log: msg } };

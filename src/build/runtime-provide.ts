@@ -104,8 +104,10 @@ export function locateCall(sources: Array<{ rel: string; text: string }>, dir: s
           offset = Number(m[1]) - (i + 2);
           continue;
         }
-        const col = new RegExp(`\\b${n}\\b`).exec(lines[i]);
-        if (col && !lines[i].trimStart().startsWith('#')) {
+        // a call or a macro argument (MICROPY_FLOAT_C_FUN(sqrt)), outside comments and directives
+        const col = new RegExp(`\\b${n}\\s*[()]`).exec(lines[i]);
+        const before = col ? lines[i].slice(0, col.index) : '';
+        if (col && !/^\s*(#|\*|\/\*)/.test(lines[i]) && !before.includes('//')) {
           const where = path.isAbsolute(file) ? file : path.relative(process.cwd(), path.resolve(dir, file));
           return `${where}:${i + 1 + offset}:${col.index + 1}`;
         }
@@ -125,8 +127,9 @@ export function unlinkableMessage(found: UnlinkableHelper[], locate: (name: stri
           h.name,
         );
       const fix = math
-        ? `Fix: add MicroPython's own errno-free libm to the build (the .c files of $(MPY_DIR)/lib/libm for float, lib/libm_dbl for double, as bare-metal ports do), ` +
-          `or call the firmware's math module: mp_call_function_1(mp_load_attr(mp_import_name(MP_QSTR_math, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_${h.name.replace(/f$/, '')}), mp_obj_new_float(x))`
+        ? `Fix: call the firmware's math module instead: mp_call_function_1(mp_load_attr(mp_import_name(MP_QSTR_math, mp_const_none, ` +
+          `MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_${h.name.replace(/f$/, '')}), mp_obj_new_float(x)) (natmodgen links MicroPython's own lib/libm by itself ` +
+          'for float builds such as armv6m and armv7m; for double builds there is no errno-free libm to take from the tree)'
         : 'Fix: define it in the module, or avoid the construct that calls it';
       return `${where ? `${where}: ` : ''}error: ${h.name}${h.from ? ` (from ${h.from})` : ''} cannot be linked into a natmod: ${h.why}. ${fix}`;
     })

@@ -105,9 +105,28 @@ d('compiler-introduced calls and libm through natmodgen build', () => {
         });
         expect(row.rest).toMatch(/compmath\.c:\d+:\d+: error: /);
       }
+      // float builds link MicroPython's own lib/libm
+      for (const arch of ['armv6m', 'armv7m'])
+        if (rows.get(arch)?.status !== 'skipped') expect({ arch, row: rows.get(arch) }).toMatchObject({ row: { status: 'ok' } });
+      const testPy = path.join(here, 'compiler-math', 'test.py');
       if (rows.get('x64')?.status === 'ok') {
-        const x64 = await runX64(mpyOf(out, 'x64', 'compmath'), path.join(here, 'compiler-math', 'test.py'));
+        const x64 = await runX64(mpyOf(out, 'x64', 'compmath'), testPy);
         expect(x64).not.toMatch(/False/);
+      }
+      for (const { board, firmware } of firmwares.filter((f) => rows.get(f.board.arch)?.status === 'ok')) {
+        const mpy = mpyOf(out, board.arch, 'compmath');
+        const run = await runOnQemu(
+          board,
+          firmware,
+          [mountScript(path.basename(mpy), fs.readFileSync(mpy)), fs.readFileSync(testPy, 'utf8')],
+          300_000,
+        );
+        expect({ board: board.board, stderr: run.stderr, lines: run.stdout.trim().split('\n').length }).toEqual({
+          board: board.board,
+          stderr: '',
+          lines: 3,
+        });
+        expect({ board: board.board, stdout: run.stdout }).toEqual({ board: board.board, stdout: expect.not.stringMatching(/False/) });
       }
     },
     TIMEOUT,
