@@ -195,9 +195,12 @@ CLEAN_EXTRA += $(NATMODGEN_DIR)
 # undefined symbols (nm) and writes those its runtime defines into one more unit,
 # linked after the module's objects (an empty unit when there are none).
 natmodgen_objs = $(addprefix $(BUILD)/,$(NATMODGEN_OUT:.c=.o))
+# The stamp keeps a second make quiet; the unit's mtime changes only with its text.
 NATMODGEN_RT_C := $(BUILD)/natmodgen-runtime.c
-$(NATMODGEN_RT_C): $(natmodgen_objs)
-	$(Q)node "$(NATMODGEN_HOME)/dist/src/build/provide-main.js" "$(CROSS)" $@ $(natmodgen_objs)
+$(BUILD)/.natmodgen-runtime-stamp: $(natmodgen_objs)
+	$(Q)node "$(NATMODGEN_HOME)/dist/src/build/provide-main.js" "$(CROSS)" $(NATMODGEN_RT_C) $(natmodgen_objs)
+	$(Q)touch $@
+$(NATMODGEN_RT_C): $(BUILD)/.natmodgen-runtime-stamp ;
 $(BUILD)/natmodgen-runtime.o: $(NATMODGEN_RT_C)
 	$(Q)$(CROSS)gcc $(CFLAGS) -o $@ -c $<
 $(BUILD)/$(MOD).native.mpy: $(BUILD)/natmodgen-runtime.o
