@@ -21,6 +21,8 @@ export interface GenArgs {
   mpyDir?: string;
   /** `-I DIR`: folders searched for the module's headers, as the compiler does. */
   includeDirs?: string[];
+  /** `--line-base`: folder the `#line` paths are relative to. */
+  lineBase?: string;
 }
 
 /** Whether an existing file is natmodgen output (its header says so), so that gen may replace it. */
@@ -84,7 +86,14 @@ export function genCommand(args: GenArgs, io: Console): number {
     const reserved = reservedNameUses(read.inputs, apiMacros);
     diagnostics.push(...reserved);
     if (reserved.length) continue;
-    const result = generate(read.inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(group.files), natmodApi, preprocess });
+    const result = generate(read.inputs, {
+      defines: args.defines,
+      outDir,
+      escapedQstrs: readQstrDefs(group.files),
+      natmodApi,
+      preprocess,
+      lineBase: args.lineBase,
+    });
     diagnostics.push(...result.diagnostics);
     if (hasErrors(result.diagnostics)) continue;
     for (const f of result.value) outputs.push({ path: path.join(outDir, f.rel), text: f.text });
