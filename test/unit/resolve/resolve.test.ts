@@ -404,7 +404,7 @@ describe('resolveModule: diagnostics', () => {
     expect(r.diagnostics).toEqual([]);
     const out = r.value[0].text;
     expect(out).not.toContain('static const mp_arg_t f_args[]');
-    expect(out).toMatch(/#define f_args natmodgen_m_f_args\n/);
-    expect(out).toMatch(/#if MICROPY_PY_B\n\s*\*a\+\+ = \(mp_arg_t\)\{ MP_QSTR_b, MP_ARG_INT, \{\.u_int = 0\} \};\n\s*#endif/);
+    expect(out).toMatch(/#define f_args natmodgen_1_m_f_args\n/);
+    expect(out).toMatch(/#if MICROPY_PY_B\n\s*\*natmodgen_a\+\+ = \(mp_arg_t\)\{ MP_QSTR_b, MP_ARG_INT, \{\.u_int = 0\} \};\n\s*#endif/);
   });
 });
