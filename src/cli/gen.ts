@@ -10,6 +10,7 @@ import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
 import { headerReader } from '../io/headers';
 import { natmodInventory } from '../facts';
+import { mpversionHeader } from '../io/mpversion';
 import { Console } from './console';
 import { checkDefines, resolveMpyDir } from './checks';
 import { report } from './report';
@@ -76,6 +77,8 @@ export function genCommand(args: GenArgs, io: Console): number {
   const natmodApi = natmodInventory(mpy.dir);
   const apiMacros = dynruntimeOnlyMacros(natmodApi.facts);
   const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
+  let version: string | undefined;
+  const mpversion = () => (version ??= mpversionHeader(mpy.dir, natmodApi.facts.micropython));
   const sources = new Map<string, string>();
   const outputs: { path: string; text: string }[] = [];
   for (const group of grouped.groups) {
@@ -93,6 +96,7 @@ export function genCommand(args: GenArgs, io: Console): number {
       natmodApi,
       preprocess,
       lineBase: args.lineBase,
+      mpversion,
     });
     diagnostics.push(...result.diagnostics);
     if (hasErrors(result.diagnostics)) continue;

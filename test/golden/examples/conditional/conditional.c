@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -310,7 +313,7 @@ static void natmodgen_store_globals_nmg_conditional(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 314 "conditional.c"
+#line 317 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_11_conditional(void);

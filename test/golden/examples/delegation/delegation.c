@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -15,8 +18,15 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 /* natmodgen runtime: qstr.h */
-#define MP_OBJ_QSTR_VALUE(o) natmodgen_rt_qstr_value(o)
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o);
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((uint32_t)(o)) >> 1))
+#endif
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_C
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 4))
+#endif
+#if MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_C && MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
+#endif
 #line 1 "../../../../examples/delegation/delegation.c"
 // nmg_delegation: a module that answers some attribute lookups from C,
 // registered with MP_REGISTER_MODULE_DELEGATION.
@@ -73,7 +83,7 @@ MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr
 #line 37 "../../../../examples/delegation/delegation.c"
                                                                            
 
-#line 77 "delegation.c"
+#line 87 "delegation.c"
 
 
 /* natmodgen runtime: armv6m.c */
@@ -124,16 +134,6 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: qstr.c */
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o) {
-    mp_uint_t tag = (mp_uint_t)MP_OBJ_NEW_QSTR(0);
-    mp_uint_t step = (mp_uint_t)MP_OBJ_NEW_QSTR(1) - tag;
-    unsigned shift = 0;
-    while ((step >> shift) > 1) {
-        shift++;
-    }
-    return (qstr)(((mp_uint_t)o - tag) >> shift);
-}
 extern const mp_obj_fun_builtin_fixed_t natmodgen_module_getattr_obj;
 mp_obj_t natmodgen_module_self;
 

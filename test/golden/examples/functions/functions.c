@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -241,7 +244,7 @@ static void natmodgen_store_globals_nmg_functions(void) {
 // Register the module to make it available in Python as "nmg_functions".
 /* natmodgen: registration of module nmg_functions is built by mpy_init */
 
-#line 245 "functions.c"
+#line 248 "functions.c"
 
 
 /* natmodgen runtime: armv6m.c */

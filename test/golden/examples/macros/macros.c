@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -148,7 +151,7 @@ static void natmodgen_store_globals_nmg_macros(void) {
 
 /* natmodgen: registration of module nmg_macros is built by mpy_init */
 
-#line 152 "macros.c"
+#line 155 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_6_macros(void);

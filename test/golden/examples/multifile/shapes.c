@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -92,8 +95,27 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 96 "shapes.c"
+#line 99 "shapes.c"
 
+#if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
+/* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */
+__asm__(
+    "\t.pushsection .text\n"
+#if defined(__thumb__)
+    "\t.balign 4\n"
+    "\t.thumb\n"
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+    "\tjmp mpy_init\n"
+#elif defined(__thumb__)
+    "\tpush {r4, lr}\n"
+    "\tbl mpy_init\n"
+    "\tpop {r4, pc}\n"
+#else
+    "\ttail mpy_init\n"
+#endif
+    "\t.popsection\n");
+#endif
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_6_shapes(void);
 void natmodgen_init_6_shapes(void) {

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -416,7 +419,7 @@ static void natmodgen_store_globals_nmg_objects(void) {
 
 /* natmodgen: registration of module nmg_objects is built by mpy_init */
 
-#line 420 "objects.c"
+#line 423 "objects.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_objects(void);

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -15,10 +18,17 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 /* natmodgen runtime: qstr.h */
-#define MP_OBJ_QSTR_VALUE(o) natmodgen_rt_qstr_value(o)
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o);
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((uint32_t)(o)) >> 1))
+#endif
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_C
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 4))
+#endif
+#if MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_C && MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
+#endif
 // clang-format on
-#endif /* natmodgen:end 71a7a4e1f35f */
+#endif /* natmodgen:end 7e04fb921018 */
 #include "py/runtime.h"
 
 static mp_obj_t nmg_deleg_hello(void) {
@@ -149,16 +159,6 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: qstr.c */
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o) {
-    mp_uint_t tag = (mp_uint_t)MP_OBJ_NEW_QSTR(0);
-    mp_uint_t step = (mp_uint_t)MP_OBJ_NEW_QSTR(1) - tag;
-    unsigned shift = 0;
-    while ((step >> shift) > 1) {
-        shift++;
-    }
-    return (qstr)(((mp_uint_t)o - tag) >> shift);
-}
 extern const mp_obj_fun_builtin_fixed_t natmodgen_module_getattr_obj;
 mp_obj_t natmodgen_module_self;
 
@@ -170,4 +170,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 5a4ad244ff17 */
+#endif /* natmodgen:end 211989619da4 */

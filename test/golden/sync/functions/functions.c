@@ -9,6 +9,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -20,7 +23,7 @@
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 // clang-format on
-#endif /* natmodgen:end 3b6755544174 */
+#endif /* natmodgen:end 8e139b470881 */
 #include "py/runtime.h"
 
 // Version number exposed as nmg_functions.VERSION.

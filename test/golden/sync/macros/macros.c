@@ -5,6 +5,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -18,7 +21,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 1c1267db712f */
+#endif /* natmodgen:end 4f0700b22f02 */
 #include "py/runtime.h"
 #include "macros_config.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */

@@ -5,6 +5,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -18,7 +21,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 1c1267db712f */
+#endif /* natmodgen:end 4f0700b22f02 */
 #include "py/runtime.h"
 #include "shapes.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
@@ -109,6 +112,25 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #endif /* natmodgen:end ec7001f7c87e */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
+#if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
+/* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */
+__asm__(
+    "\t.pushsection .text\n"
+#if defined(__thumb__)
+    "\t.balign 4\n"
+    "\t.thumb\n"
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+    "\tjmp mpy_init\n"
+#elif defined(__thumb__)
+    "\tpush {r4, lr}\n"
+    "\tbl mpy_init\n"
+    "\tpop {r4, pc}\n"
+#else
+    "\ttail mpy_init\n"
+#endif
+    "\t.popsection\n");
+#endif
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_6_shapes(void);
 void natmodgen_init_6_shapes(void) {
@@ -116,4 +138,4 @@ void natmodgen_init_6_shapes(void) {
     natmodgen_fill_nmg_rect_locals_table();
 }
 // clang-format on
-#endif /* natmodgen:end 52f56395b7df */
+#endif /* natmodgen:end 643503be10da */

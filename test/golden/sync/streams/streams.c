@@ -8,6 +8,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -18,6 +21,23 @@
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
+/* natmodgen runtime: obj.c */
+#undef mp_identity
+#define mp_identity natmodgen_s_mp_identity
+static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self);
+#undef mp_identity_obj
+#define mp_identity_obj natmodgen_s_mp_identity_obj
+static __attribute__((unused)) const mp_obj_fun_builtin_fixed_t mp_identity_obj;
+/* natmodgen runtime: stream.c */
+#undef mp_stream_close
+#define mp_stream_close natmodgen_s_mp_stream_close
+static __attribute__((unused)) mp_obj_t mp_stream_close(mp_obj_t stream);
+#undef mp_stream_close_obj
+#define mp_stream_close_obj natmodgen_s_mp_stream_close_obj
+static __attribute__((unused)) const mp_obj_fun_builtin_fixed_t mp_stream_close_obj;
+#undef mp_stream___exit___obj
+#define mp_stream___exit___obj natmodgen_s_mp_stream___exit___obj
+static __attribute__((unused)) const mp_obj_fun_builtin_var_t mp_stream___exit___obj;
 static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     for (int i = 0; i < n; ++i) {
         if (labels[i] == q) {
@@ -31,7 +51,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 66c084e51b8b */
+#endif /* natmodgen:end 67ce8cd2fd25 */
 #include <string.h>
 #include "py/runtime.h"
 #include "py/stream.h"
@@ -454,12 +474,12 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 /* natmodgen runtime: obj.c */
-mp_obj_t mp_identity(mp_obj_t self) {
+static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self) {
     return self;
 }
-MP_DEFINE_CONST_FUN_OBJ_1(mp_identity_obj, mp_identity);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_1(mp_identity_obj, mp_identity);
 /* natmodgen runtime: stream.c */
-mp_obj_t mp_stream_close(mp_obj_t stream) {
+static __attribute__((unused)) mp_obj_t mp_stream_close(mp_obj_t stream) {
     const mp_stream_p_t *stream_p = mp_get_stream(stream);
     int errcode;
     mp_uint_t res = stream_p->ioctl(stream, MP_STREAM_CLOSE, 0, &errcode);
@@ -468,12 +488,12 @@ mp_obj_t mp_stream_close(mp_obj_t stream) {
     }
     return mp_const_none;
 }
-MP_DEFINE_CONST_FUN_OBJ_1(mp_stream_close_obj, mp_stream_close);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_1(mp_stream_close_obj, mp_stream_close);
 static mp_obj_t natmodgen_rt_stream___exit__(size_t n_args, const mp_obj_t *args) {
     (void)n_args;
     return mp_stream_close(args[0]);
 }
-MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
 void natmodgen_init_7_streams(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
@@ -484,4 +504,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end dd7133b413ac */
+#endif /* natmodgen:end f88f4184e5e9 */
