@@ -108,6 +108,8 @@ export interface RegistrationDecl extends DeclBase {
   moduleObj: string;
   moduleObjSpan: Span;
   extensible: boolean;
+  /** Whether the registration's `#if` is known true under the given -D and the module's macros ('unknown': it rests on macros natmodgen cannot see defined). */
+  live?: 'on' | 'unknown';
 }
 
 /** `static const mp_arg_t name[] = { { MP_QSTR_x, ... }, ... };` inside a function or at file scope. */

@@ -101,6 +101,8 @@ export interface PlanInput {
   /** Output path of each unit relative to the output folder, and that folder. */
   outRel: string[];
   outDir: string;
+  /** Folder the paths in `#line` are relative to (where the compiler runs); the output folder when absent. */
+  lineBase?: string;
   mode: PlanMode;
 }
 
