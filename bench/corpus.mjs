@@ -78,7 +78,10 @@ function readEnv() {
     micropython: nonEmpty(process.env.MICROPYTHON) ? path.resolve(process.env.MICROPYTHON.trim()) : undefined,
     reference: nonEmpty(process.env.MICROPYTHON_REF) ? path.resolve(process.env.MICROPYTHON_REF.trim()) : undefined,
     python: nonEmpty(process.env.PYTHON) ?? '/usr/bin/python3',
-    only: (nonEmpty(process.env.CORPUS_ONLY) ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    only: (nonEmpty(process.env.CORPUS_ONLY) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     keep: process.env.CORPUS_KEEP === '1',
     verbose: process.env.CORPUS_VERBOSE === '1',
     whatif: nonEmpty(process.env.CORPUS_WHATIF),
@@ -248,7 +251,18 @@ function measure(entry, srcRootIn, work, env, kind) {
   const genDir = path.join(out, 'gen');
   fs.mkdirSync(genDir, { recursive: true });
   const defines = entry.defines ?? [];
-  const args = [CLI, 'gen', ...defines.flatMap((d) => ['-D', d]), ...(env.mpyDir ? ['--mpy-dir', env.mpyDir] : []), '-o', genDir, ...files];
+  // The include folders the firmware build passes (CFLAGS_USERMOD -I), so natmodgen reads the headers the compiler will.
+  const includeArgs = (entry.includes ?? []).flatMap((i) => ['-I', path.resolve(srcRoot, i)]);
+  const args = [
+    CLI,
+    'gen',
+    ...defines.flatMap((d) => ['-D', d]),
+    ...includeArgs,
+    ...(env.mpyDir ? ['--mpy-dir', env.mpyDir] : []),
+    '-o',
+    genDir,
+    ...files,
+  ];
   const t0 = Date.now();
   const g = run(process.execPath, args, { timeoutMs: GEN_TIMEOUT_MS });
   res.genMs = Date.now() - t0;
@@ -309,12 +323,12 @@ function measure(entry, srcRootIn, work, env, kind) {
     if (undefinedSymbols.length) res.causes.push('link: undefined symbol');
     res.missing = [...new Set([...ccErrors.filter((e) => e.symbol).map((e) => e.symbol), ...undefinedSymbols])];
     const first = ccErrors[0];
-    if (first) res.detail = `${shortLoc(path.resolve(out, first.file), first.line, first.col, roots)} ${first.message}`;
+    if (first)
+      res.detail = first.file ? `${shortLoc(path.resolve(out, first.file), first.line, first.col, roots)} ${first.message}` : first.message;
     else if (undefinedSymbols.length) {
       const more = undefinedSymbols.length > 6 ? ', ...' : '';
       res.detail = `undefined symbols: ${undefinedSymbols.slice(0, 6).join(', ')}${more}`;
-    }
-    else {
+    } else {
       res.detail = `make exit ${m.status}: ${text.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}`;
       res.causes.push('make: other');
     }
@@ -405,10 +419,12 @@ function summarise(title, results, env) {
   const count = (f) => results.filter(f).length;
   const out = [];
   out.push(`\n== ${title}: summary`);
-  out.push(`entries ${n}; source missing ${count((r) => r.stage === 'source')}; converted ${count((r) => r.converted)}` +
-    (env.mpyDir ? `; built ${count((r) => r.built)}` : '; built n/a (no MPY_DIR)') +
-    (env.mpyDir && env.micropython ? `; imported ${count((r) => r.imported)}` : '; imported n/a (no MICROPYTHON)') +
-    (count((r) => r.compared) ? `; compared ${count((r) => r.compared)}, same output ${count((r) => r.same)}` : ''));
+  out.push(
+    `entries ${n}; source missing ${count((r) => r.stage === 'source')}; converted ${count((r) => r.converted)}` +
+      (env.mpyDir ? `; built ${count((r) => r.built)}` : '; built n/a (no MPY_DIR)') +
+      (env.mpyDir && env.micropython ? `; imported ${count((r) => r.imported)}` : '; imported n/a (no MICROPYTHON)') +
+      (count((r) => r.compared) ? `; compared ${count((r) => r.compared)}, same output ${count((r) => r.same)}` : ''),
+  );
   const causes = new Map();
   const missing = new Map();
   for (const r of results) {
@@ -435,22 +451,30 @@ function main() {
   const print = (s) => process.stdout.write(s + '\n');
   const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
   print(`natmodgen corpus: ${new Date().toISOString().slice(0, 10)}, natmodgen ${version}`);
-  print(`CORPUS_DIR=${env.corpusDir ?? '(unset)'} MPY_DIR=${env.mpyDir ?? '(unset)'} MICROPYTHON=${env.micropython ?? '(unset)'} ` +
-    `MICROPYTHON_REF=${env.reference ?? '(unset)'}`);
+  print(
+    `CORPUS_DIR=${env.corpusDir ?? '(unset)'} MPY_DIR=${env.mpyDir ?? '(unset)'} MICROPYTHON=${env.micropython ?? '(unset)'} ` +
+      `MICROPYTHON_REF=${env.reference ?? '(unset)'}`,
+  );
   if (!env.mpyDir) print(banner(['MPY_DIR is not set: nothing is BUILT or IMPORTED, and the MicroPython section is SKIPPED.']));
   else if (!env.micropython) print(banner(['MICROPYTHON is not set: nothing is IMPORTED.']));
   if (env.whatif) {
-    print(banner([`CORPUS_WHATIF=${env.whatif}: old-style entries are measured on REWRITTEN copies (marked "(rewritten)").`,
-      'These numbers show what fails behind the legacy refusals; they are not natmodgen\'s score.']));
+    print(
+      banner([
+        `CORPUS_WHATIF=${env.whatif}: old-style entries are measured on REWRITTEN copies (marked "(rewritten)").`,
+        "These numbers show what fails behind the legacy refusals; they are not natmodgen's score.",
+      ]),
+    );
   }
 
   const all = [];
   const users = selected(manifest.modules ?? [], env.only);
   if (!env.corpusDir || !fs.existsSync(env.corpusDir)) {
-    print(banner([
-      `CORPUS_DIR ${env.corpusDir ? `(${env.corpusDir}) does not exist` : 'is not set'}: the ${users.length} user C modules are SKIPPED.`,
-      'Check out each repository of bench/corpus/manifest.json at its commit into CORPUS_DIR/<owner>+<name>/.',
-    ]));
+    print(
+      banner([
+        `CORPUS_DIR ${env.corpusDir ? `(${env.corpusDir}) does not exist` : 'is not set'}: the ${users.length} user C modules are SKIPPED.`,
+        'Check out each repository of bench/corpus/manifest.json at its commit into CORPUS_DIR/<owner>+<name>/.',
+      ]),
+    );
   } else {
     print(`\n== user C modules (${users.length})`);
     const results = [];
@@ -458,7 +482,13 @@ function main() {
       const r = measure(e, path.join(env.corpusDir, e.dir), work, env, 'user');
       results.push(r);
       print(line(r, env));
-      if (env.verbose && !r.ok && r.log) print(r.log.split('\n').map((l) => `    | ${l}`).join('\n'));
+      if (env.verbose && !r.ok && r.log)
+        print(
+          r.log
+            .split('\n')
+            .map((l) => `    | ${l}`)
+            .join('\n'),
+        );
     }
     print(summarise('user C modules', results, env));
     all.push(...results);
@@ -466,14 +496,22 @@ function main() {
 
   if (env.mpyDir) {
     const mods = selected(manifest.micropython ?? [], env.only);
-    print(`\n== MicroPython v1.28.0 modules (${mods.length}), from ${env.mpyDir}` +
-      (env.reference ? `, compared with ${env.reference}` : ' (MICROPYTHON_REF unset: outputs NOT compared)'));
+    print(
+      `\n== MicroPython v1.28.0 modules (${mods.length}), from ${env.mpyDir}` +
+        (env.reference ? `, compared with ${env.reference}` : ' (MICROPYTHON_REF unset: outputs NOT compared)'),
+    );
     const results = [];
     for (const e of mods) {
       const r = measure(e, env.mpyDir, work, env, 'micropython');
       results.push(r);
       print(line(r, env));
-      if (env.verbose && !r.ok && r.log) print(r.log.split('\n').map((l) => `    | ${l}`).join('\n'));
+      if (env.verbose && !r.ok && r.log)
+        print(
+          r.log
+            .split('\n')
+            .map((l) => `    | ${l}`)
+            .join('\n'),
+        );
     }
     print(summarise('MicroPython modules', results, env));
     all.push(...results);

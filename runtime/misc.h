@@ -22,7 +22,5 @@
 #define vstr_ins_byte(vstr, byte_pos, b) ((void)(*vstr_ins_blank_bytes((vstr), (byte_pos), 1) = (char)(b)))
 #define vstr_ins_char(vstr, char_pos, chr) ((void)(*vstr_ins_blank_bytes((vstr), (char_pos), 1) = (char)(chr)))
 #define vstr_ins_strn(vstr, byte_pos, str, len) ((void)mp_fun_table.memmove_(vstr_ins_blank_bytes((vstr), (byte_pos), (len)), (str), (len)))
-#undef mp_obj_new_str_from_utf8_vstr
-#define mp_obj_new_str_from_utf8_vstr mp_obj_new_str_from_vstr
 
 #endif

@@ -16,6 +16,16 @@ mp_obj_t mp_obj_new_str_from_vstr(vstr_t *vstr) {
     return o;
 }
 
+/*
+ * The firmware skips the utf-8 check for text already known valid; checking it again
+ * changes nothing. Without the check py/obj.h makes this name a macro of the one above.
+ */
+#if MICROPY_PY_BUILTINS_STR_UNICODE && MICROPY_PY_BUILTINS_STR_UNICODE_CHECK
+mp_obj_t mp_obj_new_str_from_utf8_vstr(vstr_t *vstr) {
+    return mp_obj_new_str_from_vstr(vstr);
+}
+#endif
+
 mp_obj_t mp_obj_new_bytes_from_vstr(vstr_t *vstr) {
     mp_obj_t o = mp_obj_new_bytes((const byte *)vstr->buf, vstr->len);
     if (!vstr->fixed_buf) {

@@ -59,11 +59,14 @@ mp_uint_t unichar_xdigit_value(unichar c) {
 /* 0 until asked, then 1 when the firmware's str is unicode, 2 when not. Not static: mpy_ld cannot relocate static bss. */
 int natmodgen_rt_str_kind;
 
-/* Whether the firmware's str counts characters: len() of the two-byte UTF-8 text of U+00E9. */
+/*
+ * Whether the firmware's str counts characters: len() of the two-byte UTF-8 text of
+ * U+00E9 (the LEN unary operation directly: one call, and the result is a small int).
+ */
 bool natmodgen_rt_str_is_unicode(void) {
     if (natmodgen_rt_str_kind == 0) {
-        mp_obj_t s = mp_obj_new_str("\xc3\xa9", 2);
-        natmodgen_rt_str_kind = mp_obj_get_int(mp_obj_len(s)) == 1 ? 1 : 2;
+        mp_obj_t len = mp_fun_table.unary_op(MP_UNARY_OP_LEN, mp_obj_new_str("\xc3\xa9", 2));
+        natmodgen_rt_str_kind = len == MP_OBJ_NEW_SMALL_INT(1) ? 1 : 2;
     }
     return natmodgen_rt_str_kind == 1;
 }

@@ -1,26 +1,74 @@
 #!/usr/bin/env node
 /**
  * Build step: bundles the CLI (dist/src/cli/main.js, compiled by tsc) with its JS
- * dependencies into one file, dist/natmodgen.js, the package's bin: one file to read
- * at start instead of hundreds. tree-sitter and its C grammar stay outside (native).
+ * dependencies into one file, dist/natmodgen-cli.js: one file to read at start instead of
+ * hundreds. tree-sitter and its C grammar stay outside (native). The package's bin,
+ * dist/natmodgen.js, is scripts/bin-loader.js: it runs the bundle with the V8 code cache
+ * made here by running the CLI once on an example (dist/natmodgen-cli.cache).
  */
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const { spawnSync } = require('child_process');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
-const outfile = path.join(root, 'dist', 'natmodgen.js');
-esbuild.buildSync({
-  entryPoints: [path.join(root, 'dist', 'src', 'cli', 'main.js')],
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  outfile,
-  // Native modules stay outside; so do the Handlebars compiler (used only without precompiled templates)
-  // and the LSP library (only for `natmodgen lsp`): start-up need not parse them.
-  external: ['tree-sitter', 'tree-sitter-c', 'handlebars', 'vscode-languageserver', 'vscode-languageserver/*'],
-  logLevel: 'warning',
+const dist = path.join(root, 'dist');
+const bundle = path.join(dist, 'natmodgen-cli.js');
+const bin = path.join(dist, 'natmodgen.js');
+async function main() {
+  await esbuild.build({
+    entryPoints: [path.join(dist, 'src', 'cli', 'main.js')],
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    outfile: bundle,
+    // Native modules stay outside; so do the Handlebars compiler (used only without precompiled templates)
+    // and the LSP library (only for `natmodgen lsp`): start-up need not parse them. The Handlebars
+    // runtime (handlebars/runtime, which every render uses) is bundled, so the code cache covers it.
+    external: ['tree-sitter', 'tree-sitter-c', 'vscode-languageserver', 'vscode-languageserver/*'],
+    plugins: [
+      {
+        name: 'handlebars-compiler-outside',
+        setup(build) {
+          build.onResolve({ filter: /^handlebars$/ }, (args) => ({ path: args.path, external: true }));
+        },
+      },
+    ],
+    logLevel: 'warning',
+  });
+  // The bundle is run by the loader, not as a script: its shebang line becomes a comment.
+  fs.writeFileSync(bundle, fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, '// natmodgen CLI bundle (run by natmodgen.js)'));
+  fs.copyFileSync(path.join(__dirname, 'bin-loader.js'), bin);
+  fs.chmodSync(bin, 0o755);
+  fs.chmodSync(path.join(dist, 'src', 'cli', 'main.js'), 0o755);
+
+  // The code cache: the commands an editor runs on every save (sync --check, sync, gen) on an example.
+  const cache = path.join(dist, 'natmodgen-cli.cache');
+  fs.rmSync(cache, { force: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-cache-'));
+  try {
+    const c = path.join(work, 'functions.c');
+    fs.copyFileSync(path.join(root, 'examples', 'functions', 'functions.c'), c);
+    const env = { ...process.env, NATMODGEN_WRITE_CODE_CACHE: '1' };
+    delete env.MPY_DIR;
+    const runs = [
+      ['gen', '-o', path.join(work, 'out'), c],
+      ['sync', c],
+      ['sync', '--check', c],
+    ];
+    for (const args of runs) {
+      const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`bundle: natmodgen ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  if (!fs.existsSync(cache)) throw new Error('bundle: no code cache written');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
 });
-fs.chmodSync(outfile, 0o755);
-fs.chmodSync(path.join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);

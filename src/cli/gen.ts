@@ -5,11 +5,12 @@ import { diag } from '../diagnostics/catalog';
 import { groupInputs } from '../init/inputs';
 import { fileSpan, readInputs, readTextFile } from '../io/read';
 import { writeFiles } from '../io/write';
-import { reservedNameUses } from '../io/reserved';
+import { dynruntimeOnlyMacros, reservedNameUses } from '../io/reserved';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
 import { headerReader } from '../io/headers';
 import { natmodInventory } from '../facts';
+import { mpversionHeader } from '../io/mpversion';
 import { Console } from './console';
 import { checkDefines, resolveMpyDir } from './checks';
 import { report } from './report';
@@ -72,7 +73,10 @@ export function genCommand(args: GenArgs, io: Console): number {
   }
   const outDir = args.output ?? process.cwd();
   const natmodApi = natmodInventory(mpy.dir);
+  const apiMacros = dynruntimeOnlyMacros(natmodApi.facts);
   const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
+  let version: string | undefined;
+  const mpversion = () => (version ??= mpversionHeader(mpy.dir, natmodApi.facts.micropython));
   const sources = new Map<string, string>();
   const outputs: { path: string; text: string }[] = [];
   for (const group of grouped.groups) {
@@ -80,10 +84,17 @@ export function genCommand(args: GenArgs, io: Console): number {
     for (const i of read.inputs) sources.set(i.path, i.text);
     diagnostics.push(...read.diagnostics);
     if (hasErrors(read.diagnostics)) continue;
-    const reserved = reservedNameUses(read.inputs);
+    const reserved = reservedNameUses(read.inputs, apiMacros);
     diagnostics.push(...reserved);
     if (reserved.length) continue;
-    const result = generate(read.inputs, { defines: args.defines, outDir, escapedQstrs: readQstrDefs(group.files), natmodApi, preprocess });
+    const result = generate(read.inputs, {
+      defines: args.defines,
+      outDir,
+      escapedQstrs: readQstrDefs(group.files),
+      natmodApi,
+      preprocess,
+      mpversion,
+    });
     diagnostics.push(...result.diagnostics);
     if (hasErrors(result.diagnostics)) continue;
     for (const f of result.value) outputs.push({ path: path.join(outDir, f.rel), text: f.text });

@@ -18,6 +18,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   name: [],
   makefile: [],
   init: ['force', 'f', 'from', 'mpy-dir', 'arch'],
+  lsp: ['stdio'],
 };
 const GLOBAL_OPTIONS = ['help', 'version', 'format'];
 

@@ -5,7 +5,7 @@ import { diag } from '../diagnostics/catalog';
 import { groupInputs, ModuleGroup } from '../init/inputs';
 import { fileSpan, readInputs, ReadInput, restoreEncoding } from '../io/read';
 import { writeFiles } from '../io/write';
-import { reservedNameUses } from '../io/reserved';
+import { dynruntimeOnlyMacros, reservedNameUses } from '../io/reserved';
 import { syncSources } from '../pipeline/sync';
 import { MARK } from '../sync/markers';
 import { readQstrDefs } from '../io/qstrdefs';
@@ -123,7 +123,7 @@ function syncGroup(
     path.resolve(f) === stdinAbs ? stdinInput(f, args.stdinText!) : read.inputs.find((i) => i.path === f)!,
   );
   for (const i of inputs) sources.set(i.path, i.text);
-  const reserved = reservedNameUses(inputs);
+  const reserved = reservedNameUses(inputs, dynruntimeOnlyMacros(natmodApi.facts));
   diagnostics.push(...reserved);
   if (reserved.length) return [];
   const result = syncSources(inputs, {

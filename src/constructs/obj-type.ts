@@ -22,7 +22,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     const cur = x.cur;
     const args = cur.splitArgs(x.open, x.close);
     const head = args.slice(0, 3).map((a) => cur.flat(a));
-    if (args.length < 3 || !/^MP_QSTR_\w+$/.test(head[1])) {
+    if (args.length < 3 || !/^MP_QSTR_\w*$/.test(head[1])) {
       ctx.diagnostics.push(
         diag('NMG2010', ctx.cur.span(i, call.close), {
           what: 'MP_DEFINE_CONST_OBJ_TYPE: expected (name, MP_QSTR_Name, flags, slot, value, ...)',

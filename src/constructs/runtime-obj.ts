@@ -104,6 +104,8 @@ export interface RuntimeObjView extends View<'runtime-obj'> {
   cType: string;
   init: string;
   typeExpr: string;
+  /** A non-static object keeps its own name as a linker symbol, for `extern` uses in other files. */
+  exported: boolean;
 }
 
 /** A tuple: built with mp_obj_new_tuple at import. */
@@ -129,7 +131,14 @@ export const runtimeObj = construct({
     const common = { name: d.name, storage, initFn };
     const view: RuntimeObjView | RuntimeObjTupleView = d.items
       ? { ...common, partial: 'runtime-obj-tuple', count: d.items.length, items: d.items }
-      : { ...common, partial: 'runtime-obj', cType: d.cType, init: d.init, typeExpr: baseTypeExpr(d.baseType, ctx.moduleTypes) };
+      : {
+          ...common,
+          partial: 'runtime-obj',
+          cType: d.cType,
+          init: d.init,
+          typeExpr: baseTypeExpr(d.baseType, ctx.moduleTypes),
+          exported: !d.isStatic,
+        };
     return {
       edits: [{ start: d.span.start, end: d.span.end, view }],
       init: [{ phase: 'object', lines: guarded(d.cond, [call(initFn)]) }],

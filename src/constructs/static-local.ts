@@ -15,6 +15,9 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   const out: StaticLocalDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'static-local')) {
     const decl = c.node;
+    // Most local declarations are not static: a declaration whose text lacks the keyword
+    // cannot have the storage class, and is skipped before the per-node reads below.
+    if (!/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
     if (decl.hasError) continue;
     const d = readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static') || !d.vars.every((v) => v.writable)) continue;
@@ -30,6 +33,7 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
         name: v.name,
         template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
         init: v.init,
+        unsizedAt: v.unsizedAt === undefined ? undefined : v.unsizedAt - v.name.length + '%s'.length,
       })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
       functionName: nameNode?.text ?? 'fn',
@@ -43,12 +47,14 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
 }
 
 /** One hoisted variable: its storage declaration, and the rodata image of an aggregate initial value. */
-export interface StaticLocalVarView extends View<'static-local-storage' | 'static-local-storage-init'> {
+export interface StaticLocalVarView extends View<'static-local-storage' | 'static-local-storage-init' | 'static-local-storage-unsized'> {
   name: string;
   storage: string;
   declaration: string;
   initCopy?: string;
   init?: string;
+  /** For an array without a size: the type of its initial value as a compound literal's type name. */
+  initType?: string;
 }
 
 /** The storage before the function, the alias inside it, its end after it. */
@@ -63,7 +69,14 @@ export interface StaticLocalView extends View<'static-local-hoist' | 'static-loc
 export const staticLocal = construct({
   name: 'static-local',
   queries: ['static-local'],
-  templates: ['static-local-hoist', 'static-local-alias', 'static-local-end', 'static-local-storage', 'static-local-storage-init'],
+  templates: [
+    'static-local-hoist',
+    'static-local-alias',
+    'static-local-end',
+    'static-local-storage',
+    'static-local-storage-init',
+    'static-local-storage-unsized',
+  ],
   kind: 'static_local',
   extract: extractStaticLocals,
   plan: ({ decl: d }, ctx) => {
@@ -74,6 +87,14 @@ export const staticLocal = construct({
       const initCopy = v.init !== undefined && !scalar ? `${storage}_initial` : undefined;
       if (scalar) init.push({ partial: 'data-assign', name: storage, value: v.init! });
       else if (initCopy) init.push({ partial: 'data-copy', name: storage, initCopy });
+      if (initCopy && v.unsizedAt !== undefined) {
+        // `x[] = {...}` takes its size from the initialiser: the storage is sized from the rodata image,
+        // whose type is the compound literal's (as writable-data does at file scope).
+        const sized = `${v.template.slice(0, v.unsizedAt)}sizeof(${initCopy}) / sizeof(${initCopy}[0])${v.template.slice(v.unsizedAt)}`;
+        const initType = `${d.specifiers} ${v.template.replace('%s', '')}`;
+        const declaration = `${d.specifiers} ${declare(sized, storage)}`;
+        return { partial: 'static-local-storage-unsized', name: v.name, storage, declaration, initCopy, init: v.init, initType };
+      }
       const partial = initCopy ? 'static-local-storage-init' : 'static-local-storage';
       return { partial, name: v.name, storage, declaration: `${d.specifiers} ${declare(v.template, storage)}`, initCopy, init: v.init };
     });

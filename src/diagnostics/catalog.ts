@@ -235,6 +235,12 @@ export const catalog = {
       `'${a.name}' is in natmodgen's reserved name space: the generated code defines ${a.name === 'mpy_init' ? 'mpy_init, the natmod entry point' : 'every identifier that starts with natmodgen_'}`,
     help: 'rename it; natmodgen reserves the prefix natmodgen_ and the name mpy_init for the code it generates',
   },
+  NMG2020: {
+    severity: 'error',
+    text: (a: { name: string }) =>
+      `'#define ${a.name}' redefines a MicroPython function that a natmod's py/dynruntime.h defines as a macro: the natmod build would fail ('${a.name}' redefined), and natmodgen's generated calls would reach this macro where the firmware calls the function`,
+    help: 'give the macro a name of its own (e.g. my_<name>) and use that name where the module means it',
+  },
   NMG5003: {
     severity: 'error',
     text: (a: { file: string }) => `'${a.file}' is not in sync`,

@@ -8,6 +8,7 @@ import { Cursor, TokRange } from './cursor';
 import { Token, TokenKind } from '../parse/tokens';
 import { MacroDef, PPToken, XToken } from '../preprocess';
 import { Liveness, preprocess, Preprocessed } from '../preprocess';
+import { coreHeaderMacros } from '../facts';
 
 const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
 
@@ -39,6 +40,7 @@ export class ExtractContext {
       includeDirs: env.includeDirs,
       host: env.readFile && { readFile: env.readFile },
       undefinedNames: [DYNRUNTIME],
+      headerMacro: (name) => coreHeaderMacros().has(name),
     });
     this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }

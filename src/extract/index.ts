@@ -2,6 +2,7 @@ import { Result } from '../diagnostics/diagnostic';
 import { Define } from '../model/define';
 import { CondItem, Decl, FileModel } from '../model/declarations';
 import { ParsedFile } from '../parse/parser';
+import { Token } from '../parse/tokens';
 import { ExtractContext, PreprocessEnv } from './context';
 import { checkSyntax } from './syntax';
 import { runtimeIndex } from '../runtime';
@@ -28,13 +29,10 @@ export function extractWith(
     .map((d) => dropDeadItems(ctx, d))
     .sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
-  const tableRanges = decls.filter((d) => d.kind === 'rom_table').map((d) => d.span);
-  const identifiers = new Set<string>();
-  for (const t of file.tokens) {
-    if (t.kind !== 'ident') continue;
-    if (tableRanges.some((s) => t.start >= s.start && t.end <= s.end)) continue;
-    identifiers.add(t.text);
-  }
+  const identifiers = identifiersOutside(
+    file.tokens,
+    decls.filter((d) => d.kind === 'rom_table').map((d) => d.span),
+  );
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
   // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
   const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
@@ -44,6 +42,7 @@ export function extractWith(
   const testsStrUnicode = file.tokens.some(
     (t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''),
   );
+  const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
@@ -59,15 +58,37 @@ export function extractWith(
       runtimeNames,
       usesStackCheck,
       testsStrUnicode,
+      definesDefaultSource,
       firmwareTypes,
       definedFunctions,
       calls,
       macroCalls,
       firstMention,
       firstCode,
+      userMacros: [...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>').map((d) => d.name))].sort(),
     },
     diagnostics: ctx.diagnostics,
   };
+}
+
+/**
+ * Identifier tokens outside the given ranges (the ROM tables). Tokens and ranges are
+ * both walked in source order, once: linear in the file however many tables it has.
+ */
+export function identifiersOutside(tokens: Token[], ranges: Array<{ start: number; end: number }>): Set<string> {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out = new Set<string>();
+  // Ranges may nest or overlap: the ones open at a token are those started before it, and
+  // of those only the farthest end matters.
+  let next = 0;
+  let reach = -1;
+  for (const t of tokens) {
+    if (t.kind !== 'ident') continue;
+    while (next < sorted.length && sorted[next].start <= t.start) reach = Math.max(reach, sorted[next++].end);
+    if (t.end <= reach) continue;
+    out.add(t.text);
+  }
+  return out;
 }
 
 /**
@@ -83,16 +104,36 @@ function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
 }
 
 /**
- * Names the file uses (in code the preprocessor may compile, or in its macro bodies)
+ * Names the file uses (in code the preprocessor may compile, in its macro bodies, or in the
+ * bodies of macros from its headers that its code expands, as `#define MZ_MALLOC(x) malloc(x)`)
  * that natmodgen's runtime library defines, in first-use order.
  */
 function runtimeNamesUsed(ctx: ExtractContext): string[] {
   const provided = runtimeIndex().provided;
   const out = new Set<string>();
+  // Each name is looked up once, at its first use (a macro redefined later keeps its first body).
+  const expanded = new Set<string>();
+  const viaMacro = (name: string, at: number): void => {
+    if (expanded.has(name)) return;
+    expanded.add(name);
+    const m = ctx.pp.definitionAt(name, at);
+    if (!m || m.file === ctx.file.path) return;
+    for (const b of m.body) {
+      if (b.kind !== 'ident') continue;
+      if (provided.has(b.text)) out.add(b.text);
+      viaMacro(b.text, at);
+    }
+  };
   ctx.file.tokens.forEach((t, i) => {
-    if (t.kind === 'ident' && ctx.maybeCompiled(i) && provided.has(t.text)) out.add(t.text);
+    if (t.kind === 'ident' && ctx.maybeCompiled(i)) {
+      if (provided.has(t.text)) out.add(t.text);
+      viaMacro(t.text, t.start);
+    }
     if (t.kind === 'directive' && t.directive?.keyword === 'define' && ctx.maybeCompiled(i)) {
-      for (const name of identifiersIn(t.directive.arg).slice(1)) if (provided.has(name)) out.add(name);
+      for (const name of identifiersIn(t.directive.arg).slice(1)) {
+        if (provided.has(name)) out.add(name);
+        viaMacro(name, t.start);
+      }
     }
   });
   return [...out];

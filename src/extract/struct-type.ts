@@ -67,7 +67,7 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
       }
       return { slot, value, span: cur.spanOf(r) };
     });
-    if (!typeName || !/^MP_QSTR_\w+$/.test(typeName)) {
+    if (!typeName || !/^MP_QSTR_\w*$/.test(typeName)) {
       ctx.diagnostics.push(diag('NMG2010', cur.span(i, close), { what: 'mp_obj_type_t initialiser: expected .name = MP_QSTR_Name' }));
       return;
     }

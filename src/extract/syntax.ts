@@ -21,10 +21,14 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   const root = file.tree.rootNode;
   const codeLen = text.replace(/\s+/g, '').length;
   const errLen = errors.reduce((s, e) => s + text.slice(e.start, e.end).replace(/\s+/g, '').length, 0);
-  if (root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5))
+  if ((root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5)) && !mostlyWellFormed(root, text))
     return [diag('NMG1003', file.src.span(errors[0]?.start ?? 0, errors[0]?.end ?? 0), {})];
   const out: Diagnostic[] = [];
   const claimed = decls.map((d) => d.span);
+  // A root ERROR (tree-sitter gave up on the file as a whole: `#if` branches that split
+  // a statement) has lost where function bodies start and end, so it cannot tell a
+  // file-scope error from statements; the compiler reports real errors in such files.
+  if (root.type === 'ERROR') return [];
   for (const { node: e, start, end } of errors) {
     if (claimed.some((d) => start >= d.start && end <= d.end + 1)) continue;
     // Inside functions, MicroPython's lowercase macros take types as arguments
@@ -38,6 +42,39 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     out.push(diag('NMG1004', file.src.span(start, end), { near: inner.split(/\s+/)[0].slice(0, 20) }));
   }
   return out;
+}
+
+const WELL_FORMED = new Set([
+  'function_definition',
+  'declaration',
+  'type_definition',
+  'preproc_include',
+  'preproc_def',
+  'preproc_function_def',
+  'preproc_if',
+  'preproc_ifdef',
+]);
+
+/**
+ * Tree-sitter parses each `#if` branch in place, so C whose `#if`s split statements
+ * (`#if N > 1` around a loop's opening line) leaves the file one big ERROR while its
+ * definitions parse. Such a file is C when error-free definitions, declarations and
+ * directives cover at least a quarter of its non-comment text; prose and scripts have none.
+ */
+function mostlyWellFormed(root: SyntaxNode, text: string): boolean {
+  let good = 0;
+  let comments = 0;
+  const visible = (n: SyntaxNode) => text.slice(n.startIndex, n.endIndex).replace(/\s+/g, '').length;
+  const walk = (n: SyntaxNode): void => {
+    for (const c of n.namedChildren) {
+      if (c.type === 'comment') comments += visible(c);
+      else if (WELL_FORMED.has(c.type) && !c.hasError) good += visible(c);
+      else walk(c);
+    }
+  };
+  walk(root);
+  const code = text.replace(/\s+/g, '').length - comments;
+  return code > 0 && good / code >= 0.25;
 }
 
 function insideFunction(n: SyntaxNode): boolean {

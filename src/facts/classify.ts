@@ -72,6 +72,25 @@ export class Inventory {
     return e;
   }
 
+  /**
+   * The names the firmware's macro or inline forms of `name` call, transitively (every
+   * alternative definition counted); empty for a plain function or an unknown name.
+   */
+  expansion(name: string): string[] {
+    const seen = new Set<string>();
+    const walk = (n: string): void => {
+      for (const alt of this.symbols.get(n)?.calls ?? []) {
+        for (const callee of alt) {
+          if (seen.has(callee) || callee === name) continue;
+          seen.add(callee);
+          walk(callee);
+        }
+      }
+    };
+    walk(name);
+    return [...seen];
+  }
+
   /** Whether a natmod may call `name` (it is provided); undefined when the name is not in the API. */
   canCall(name: string): boolean | undefined {
     const e = this.lookup(name);

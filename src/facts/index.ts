@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot } from '../paths';
 import { classify, Inventory, RuntimeProviders } from './classify';
-import { readRuntimeLibrary } from './runtime-lib';
+import { readRuntimeLibrary, RuntimeDefinition } from './runtime-lib';
+import { fromRuntimeCache } from '../runtime/cache';
 import { isMicroPythonTree, readTreeFacts, treeFingerprint } from './tree';
 import { ApiFacts } from './types';
 
@@ -25,7 +26,13 @@ export function shippedFacts(version = DEFAULT_VERSION): ApiFacts {
 /** What natmodgen's runtime provides: the functions defined in the package's runtime/ folder. */
 export function runtimeProviders(runtimeDir = path.join(packageRoot(), 'runtime')): RuntimeProviders {
   const out: RuntimeProviders = new Map();
-  for (const [name, d] of readRuntimeLibrary(runtimeDir)) out.set(name, { file: `runtime/${d.file}`, line: d.line });
+  const library = fromRuntimeCache(
+    'library',
+    runtimeDir,
+    () => readRuntimeLibrary(runtimeDir),
+    (j) => new Map(j as Array<[string, RuntimeDefinition]>),
+  );
+  for (const [name, d] of library) out.set(name, { file: `runtime/${d.file}`, line: d.line });
   return out;
 }
 
@@ -50,4 +57,33 @@ export function natmodInventory(mpyDir?: string): Inventory {
 function treeFacts(mpyDir: string): ApiFacts {
   const shipped = fs.existsSync(dataFile()) ? shippedFacts() : undefined;
   return shipped && shipped.fingerprint === treeFingerprint(mpyDir) ? shipped : readTreeFacts(mpyDir);
+}
+
+/** The headers every natmod and user C module sees (py/dynruntime.h and py/runtime.h bring them in). */
+const CORE_HEADERS = new Set([
+  'py/obj.h',
+  'py/misc.h',
+  'py/qstr.h',
+  'py/mpprint.h',
+  'py/objstr.h',
+  'py/objtype.h',
+  'py/objfun.h',
+  'py/binary.h',
+  'py/nativeglue.h',
+  'py/runtime.h',
+]);
+
+let coreMacros: Set<string> | undefined;
+
+/**
+ * Function-like macros of MicroPython's core headers (shipped facts): defined in every
+ * build, so `#if defined(MP_DEFINE_CONST_OBJ_TYPE)` reads as the compiler reads it.
+ */
+export function coreHeaderMacros(): Set<string> {
+  coreMacros ??= new Set(
+    shippedFacts()
+      .symbols.filter((s) => s.kind === 'macro' && s.header !== undefined && CORE_HEADERS.has(s.header))
+      .map((s) => s.name),
+  );
+  return coreMacros;
 }

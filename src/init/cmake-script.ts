@@ -6,6 +6,7 @@ import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { addFlags, addIncludeDir, addSource, emptyBuild, ModuleBuild } from './build-info';
 import { SpanMaker } from './text-span';
+import { readToolRun } from './tool-run';
 
 const MARK = 'natmodgen-cmake:';
 
@@ -57,25 +58,13 @@ export function readMicropythonCmakeWithCmake(file: string, text: string, cmake 
     const wrapper = path.join(tmp, 'read.cmake');
     fs.writeFileSync(wrapper, WRAPPER);
     const r = spawnSync(cmake, [`-DNATMODGEN_MODULE_FILE=${abs}`, '-P', wrapper], { cwd: dir, encoding: 'utf8', timeout: 120000 });
-    if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    if (r.error) return { value: undefined, diagnostics: [diag('NMG4004', undefined, { what: `cmake: ${r.error.message}` })] };
     const spans = new SpanMaker(file, text);
-    if (r.status !== 0) {
-      const m = /CMake Error at (?:.*?):(\d+) \([^)]*\):\s*\n\s*(.*)/.exec(r.stderr);
-      const line = m ? Number(m[1]) : 1;
-      const start =
-        text
-          .split('\n')
-          .slice(0, line - 1)
-          .join('\n').length + (line > 1 ? 1 : 0);
-      return {
-        value: undefined,
-        diagnostics: [diag('NMG4003', spans.span(start, start), { what: `cmake: ${(m?.[2] ?? r.stderr).trim()}` })],
-      };
-    }
+    const run = readToolRun<ModuleBuild>('cmake', r, spans, /CMake Error at (?:.*?):(\d+) \([^)]*\):\s*\n\s*(.*)/);
+    if (run.kind === 'missing') return undefined;
+    if (run.kind === 'failed') return run.result;
     const diagnostics: Diagnostic[] = [];
     const build = emptyBuild(abs, 'cmake');
-    for (const line of r.stdout.split('\n')) {
+    for (const line of run.stdout.split('\n')) {
       const m = new RegExp(`^-- ${MARK}(src|inc|def|opt):(.*)$`).exec(line);
       if (!m) continue;
       const [, kind, value] = m;

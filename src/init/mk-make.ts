@@ -1,10 +1,10 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { Diagnostic, Result } from '../diagnostics/diagnostic';
-import { diag } from '../diagnostics/catalog';
 import { addFlags, addSource, emptyBuild, ModuleBuild } from './build-info';
 import { FLAG_VARS, PREDEFINED, SOURCE_VARS } from './mk-reader';
 import { SpanMaker } from './text-span';
+import { readToolRun } from './tool-run';
 
 const MARK = 'natmodgen-var:';
 
@@ -38,22 +38,13 @@ export function readMicropythonMkWithMake(file: string, text: string, make = 'ma
     env,
     timeout: 120000,
   });
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-  if (r.error) return { value: undefined, diagnostics: [diag('NMG4004', undefined, { what: `make: ${r.error.message}` })] };
   const spans = new SpanMaker(file, text);
-  if (r.status !== 0) {
-    // make names the file and line: `micropython.mk:3: *** message.  Stop.`
-    const m = /^(?:.*?):(\d+): (?:\*\*\* )?(.*?)(?:\.\s+Stop\.)?$/m.exec(r.stderr);
-    const line = m ? Number(m[1]) : 1;
-    const start =
-      text
-        .split('\n')
-        .slice(0, line - 1)
-        .join('\n').length + (line > 1 ? 1 : 0);
-    return { value: undefined, diagnostics: [diag('NMG4003', spans.span(start, start), { what: `make: ${m?.[2] ?? r.stderr.trim()}` })] };
-  }
+  // make names the file and line: `micropython.mk:3: *** message.  Stop.`
+  const run = readToolRun<ModuleBuild>('make', r, spans, /^(?:.*?):(\d+): (?:\*\*\* )?(.*?)(?:\.\s+Stop\.)?$/m);
+  if (run.kind === 'missing') return undefined;
+  if (run.kind === 'failed') return run.result;
   const values = new Map<string, string>();
-  for (const line of r.stdout.split('\n')) {
+  for (const line of run.stdout.split('\n')) {
     if (!line.startsWith(MARK)) continue;
     const eq = line.indexOf('=');
     values.set(line.slice(MARK.length, eq), line.slice(eq + 1));

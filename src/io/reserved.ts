@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
+import type { ApiFacts } from '../facts';
 import { identifierSpans } from '../diagnostics/identifiers';
 import { SourceText } from '../parse/source';
 import { readable } from '../sync/source-map';
@@ -35,7 +36,7 @@ function localHeaders(file: string, text: string): string[] {
  * and their local headers): each is an error at the use, naming what natmodgen
  * generates there. The first use of each name is reported.
  */
-export function reservedNameUses(inputs: { path: string; text: string }[]): Diagnostic[] {
+export function reservedNameUses(inputs: { path: string; text: string }[], apiMacros: ReadonlySet<string> = new Set()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const files: { path: string; text: string; fileLine: (l: number) => number; original: string }[] = [];
@@ -51,14 +52,35 @@ export function reservedNameUses(inputs: { path: string; text: string }[]): Diag
   for (const f of files) {
     const src = new SourceText(f.path, f.text);
     const orig = new SourceText(f.path, f.original.replace(/\r\n/g, '\n'));
+    const where = (at: number, length: number) => {
+      const s = src.span(at, at + length);
+      const line = f.fileLine(s.line);
+      const start = (orig.lineStarts[line - 1] ?? 0) + s.col - 1;
+      return { file: f.path, line, col: s.col, start, end: start + length };
+    };
+    for (const m of f.text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm)) {
+      const name = m[1];
+      if (!apiMacros.has(name)) continue;
+      out.push(diag('NMG2020', where(m.index + m[0].length - name.length, name.length), { name }));
+    }
     for (const { name, at } of identifierSpans(f.text)) {
       if (!isReserved(name) || seen.has(name)) continue;
       seen.add(name);
-      const s = src.span(at, at + name.length);
-      const line = f.fileLine(s.line);
-      const start = (orig.lineStarts[line - 1] ?? 0) + s.col - 1;
-      out.push(diag('NMG2016', { file: f.path, line, col: s.col, start, end: start + name.length }, { name }));
+      out.push(diag('NMG2016', where(at, name.length), { name }));
     }
   }
   return out;
+}
+
+/**
+ * Names a firmware build has as functions (or data) but a natmod's py/dynruntime.h
+ * defines as macros. A module's own `#define` of one is valid firmware code, yet in a
+ * natmod it redefines dynruntime's macro (an error under dynruntime.mk's -Werror), and the
+ * code natmodgen generates would call the module's macro where the firmware calls nothing
+ * of the module's: refused, located (NMG2020).
+ */
+export function dynruntimeOnlyMacros(facts: ApiFacts): Set<string> {
+  const firmwareMacros = new Set(facts.symbols.filter((s) => s.kind === 'macro').map((s) => s.name));
+  const firmware = new Set(facts.symbols.map((s) => s.name));
+  return new Set(facts.dynruntime.map((d) => d.name).filter((n) => firmware.has(n) && !firmwareMacros.has(n)));
 }

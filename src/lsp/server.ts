@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { Inventory, natmodInventory } from '../facts';
 import { readQstrDefs } from '../io/qstrdefs';
+import { ParseCache, withParseCache } from '../parse/parser';
 import { analyseDocument, DocumentAnalysis } from './analysis';
 
 /** Settings a client may pass as initializationOptions (all optional). */
@@ -36,6 +37,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, DocumentAnalysis>();
   const pending = new Set<string>();
+  // The last tree of each file: an edit re-parses only what changed.
+  const parses = new ParseCache();
   let settings: ServerSettings = {};
   let natmodApi: Inventory | undefined;
 
@@ -71,12 +74,14 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const file = filePath(doc.uri);
     let a: DocumentAnalysis;
     try {
-      a = analyseDocument(file, doc.getText(), doc.version, {
-        defines: settings.defines ?? [],
-        escapedQstrs: readQstrDefs([file]),
-        natmodApi,
-        readSibling,
-      });
+      a = withParseCache(parses, () =>
+        analyseDocument(file, doc.getText(), doc.version, {
+          defines: settings.defines ?? [],
+          escapedQstrs: readQstrDefs([file]),
+          natmodApi,
+          readSibling,
+        }),
+      );
     } catch (e) {
       // A bug in natmodgen must not take the server (and the editor's other features) down.
       const message = e instanceof Error ? e.message : String(e);
@@ -109,6 +114,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     results.delete(e.document.uri);
+    parses.forget(filePath(e.document.uri));
     pending.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -201,8 +201,11 @@ export interface RootPointerDecl extends DeclBase {
 export interface StaticLocalDecl extends DeclBase {
   kind: 'static_local';
   specifiers: string;
-  /** Each declared variable: its declarator with the name replaced by `%s` (no initializer). */
-  vars: Array<{ name: string; template: string; init?: string }>;
+  /**
+   * Each declared variable: its declarator with the name replaced by `%s` (no initializer), and
+   * for an array declared without a size (`x[] = {...}`), the offset in `template` where the size goes.
+   */
+  vars: Array<{ name: string; template: string; init?: string; unsizedAt?: number }>;
   /** Span of the whole function, to hoist storage before it and end the alias after it. */
   functionSpan: Span;
   functionName: string;
@@ -245,6 +248,8 @@ export interface FileModel {
   usesStackCheck: boolean;
   /** Whether the file has code paths for unicode strings (tests MICROPY_PY_BUILTINS_STR_UNICODE). */
   testsStrUnicode: boolean;
+  /** Whether the file (or a header it includes) defines `_DEFAULT_SOURCE` itself. */
+  definesDefaultSource: boolean;
   /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */
   firmwareTypes: string[];
   /** Functions and function-like macros the file defines (it may call them whatever their name). */
@@ -259,4 +264,6 @@ export interface FileModel {
   firstMention: Map<string, number>;
   /** Offset of the first token that is not a preprocessor line, if any. */
   firstCode: number | undefined;
+  /** Names the file and its own headers `#define` (not `-D`), which natmodgen's own code must not depend on. */
+  userMacros?: string[];
 }

@@ -72,6 +72,12 @@ export interface ResolvedDecl<D extends Decl = Decl> {
 export interface ResolvedUnit {
   model: FileModel;
   decls: ResolvedDecl[];
+  /**
+   * Names the firmware's macro and inline functions the unit calls expand to (e.g. the
+   * inline mp_parse_num_float calls mp_parse_num_decimal): runtime pieces it needs
+   * although its own text never names them.
+   */
+  expandsTo: string[];
 }
 
 /** The one module a natmod build produces, with every reference looked up. */

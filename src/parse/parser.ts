@@ -1,5 +1,5 @@
 import type ParserType from 'tree-sitter';
-import type { SyntaxNode, Tree } from 'tree-sitter';
+import type { Edit, Point, SyntaxNode, Tree } from 'tree-sitter';
 import { C, Parser } from './native';
 import { SourceText, withLineFeeds } from './source';
 import { Token, tokenize } from './tokens';
@@ -29,10 +29,98 @@ export interface ParsedFile {
 
 export function parseFile(path: string, given: string): ParsedFile {
   const text = withLineFeeds(given);
+  const cache = activeCache;
+  const before = cache?.get(path);
+  if (before && before.src.text === text) return before;
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
-  const tree = cParser().parse((index: number) => text.slice(index, index + 16384));
-  return { path, src, tree, tokens: tokenize(tree, src) };
+  const input = (index: number) => text.slice(index, index + 16384);
+  let tree: Tree;
+  if (before) {
+    // Out of the cache while its tree is edited: a failure below must not leave an edited tree behind.
+    cache!.forget(path);
+    // Re-parse against the previous version's tree, told what changed: tree-sitter then
+    // reuses the subtrees outside the change (the result equals a fresh parse).
+    before.tree.edit(textEdit(before.src, text));
+    tree = cParser().parse(input, before.tree);
+  } else tree = cParser().parse(input);
+  const parsed = { path, src, tree, tokens: tokenize(tree, src) };
+  cache?.set(path, parsed);
+  return parsed;
+}
+
+/**
+ * The last parse of each file, for a process that parses new versions of the same files
+ * again and again (the language server): an unchanged file is not parsed again, a changed
+ * one is parsed incrementally. Holds one tree per file until {@link forget}.
+ */
+export class ParseCache {
+  private readonly files = new Map<string, ParsedFile>();
+  get(path: string): ParsedFile | undefined {
+    return this.files.get(path);
+  }
+  set(path: string, parsed: ParsedFile): void {
+    this.files.set(path, parsed);
+  }
+  forget(path: string): void {
+    this.files.delete(path);
+  }
+}
+
+let activeCache: ParseCache | undefined;
+
+/** Runs `f` with every parseFile() going through `cache`. */
+export function withParseCache<T>(cache: ParseCache, f: () => T): T {
+  const outer = activeCache;
+  activeCache = cache;
+  try {
+    return f();
+  } finally {
+    activeCache = outer;
+  }
+}
+
+/** The one edit that turns `before` into `after`: everything between their common prefix and suffix. */
+export function textEdit(before: SourceText, after: string): Edit {
+  const a = before.text;
+  const limit = Math.min(a.length, after.length);
+  let start = 0;
+  while (start < limit && a.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < limit - start && a.charCodeAt(a.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const oldEnd = a.length - tail;
+  const newEnd = after.length - tail;
+  return {
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(a, before.lineStarts, start),
+    oldEndPosition: pointAt(a, before.lineStarts, oldEnd),
+    newEndPosition: pointIn(after, start, pointAt(a, before.lineStarts, start), newEnd),
+  };
+}
+
+function pointAt(text: string, lineStarts: number[], offset: number): Point {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - lineStarts[lo] };
+}
+
+/** The point of `offset` in `text`, counting on from a known point at `from`. */
+function pointIn(text: string, from: number, at: Point, offset: number): Point {
+  let { row, column } = at;
+  for (let i = from; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      row++;
+      column = 0;
+    } else column++;
+  }
+  return { row, column };
 }
 
 export type { SyntaxNode };

@@ -219,8 +219,6 @@ export function queryCaptures(file: ParsedFile, name: string): QueryCapture[] {
     .map((x) => x.c);
 }
 
-let errorQuery: ParserType.Query | undefined;
-
 /** An ERROR node with its offsets, read once. */
 export interface ErrorNode {
   node: SyntaxNode;
@@ -229,22 +227,30 @@ export interface ErrorNode {
 }
 
 /**
- * The outermost ERROR nodes of a file's tree, in source order. A query, not a recursive
- * walk: the depth of a tree follows the input's nesting, and a deep one overflowed the stack.
+ * The outermost ERROR nodes of a file's tree, in source order. A cursor walk that enters
+ * only subtrees holding an error (a query would visit every node of the tree), and no
+ * recursion: the depth of a tree follows the input's nesting, and a deep one overflowed the stack.
  */
 export function errorNodes(file: ParsedFile): ErrorNode[] {
   const root = file.tree.rootNode;
   if (root.type === 'ERROR') return [{ node: root, start: root.startIndex, end: root.endIndex }];
   if (!root.hasError) return [];
-  errorQuery ??= new Parser.Query(cLanguage() as never, '(ERROR) @error');
-  const found = errorQuery.captures(root).map((c) => ({ node: c.node, start: c.node.startIndex, end: c.node.endIndex }));
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ErrorNode[] = [];
-  let coveredTo = -1;
-  for (const f of found) {
-    if (f.end <= coveredTo && out.length) continue;
-    out.push(f);
-    coveredTo = f.end;
+  const cursor = file.tree.walk();
+  if (!cursor.gotoFirstChild()) return out;
+  for (;;) {
+    let descend = false;
+    if (cursor.nodeType === 'ERROR') {
+      const node = cursor.currentNode;
+      out.push({ node, start: cursor.startIndex, end: cursor.endIndex });
+    } else if (cursor.currentNode.hasError) descend = cursor.gotoFirstChild();
+    if (descend) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return sortErrors(out);
+    }
   }
-  return out;
+}
+
+function sortErrors(found: ErrorNode[]): ErrorNode[] {
+  return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -31,7 +31,15 @@ export interface GenOptions {
   outDir: string;
   /** `-I` folders and a file reader for the module's own headers (src/io/headers.ts); none read when absent. */
   preprocess?: PreprocessEnv;
+  /**
+   * The text of genhdr/mpversion.h (src/io/mpversion.ts), asked for only when a unit includes
+   * that firmware build header and no input folder has it; written beside the outputs.
+   */
+  mpversion?: () => string;
 }
+
+/** The header the firmware's build generates with its version macros (extmod/modplatform.c includes it). */
+export const MPVERSION_HEADER = 'genhdr/mpversion.h';
 
 export interface GeneratedFile {
   /** Path relative to the output folder. */
@@ -107,6 +115,10 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
   const outRel = outputPaths(inputs.map((i) => i.path));
   const views = planUnits({ module, defines: a.value.defines, outRel, outDir: opts.outDir, mode: 'gen' }, PLANNERS);
   const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));
+  const needsVersion = module.units.some((u) =>
+    u.decls.some(({ decl, role }) => decl.kind === 'include' && decl.target === MPVERSION_HEADER && role.kind === 'keep'),
+  );
+  if (needsVersion && opts.mpversion) files.push({ rel: MPVERSION_HEADER, text: opts.mpversion() });
   return { value: files, diagnostics: a.diagnostics };
 }
 

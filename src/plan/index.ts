@@ -7,7 +7,7 @@ import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
 import { cStringBody } from './c';
-import { Contribution, EditView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
+import { Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
 
@@ -84,7 +84,12 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: { defines: unitDefines(input.defines, u), shims },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
-      tail: { initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null, mpyInit: null },
+      tail: {
+        entry: entryView(units.length, unit === regUnit),
+        initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
+        mpyInit: null,
+        userMacros: u.model.userMacros ?? [],
+      },
     };
   });
   const unitInits = views.flatMap((v) => (v.tail.initFn ? [v.tail.initFn.name] : []));
@@ -92,11 +97,20 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
   return views;
 }
 
+/** A module of one unit needs no trampoline: its only object comes first. */
+function entryView(unitCount: number, holdsInit: boolean): EntryView | null {
+  if (unitCount < 2) return null;
+  return holdsInit ? { label: true, target: 'natmodgen_mpy_init' } : { label: false, target: 'mpy_init' };
+}
+
 /** The -D macros, and the configuration a unit's code needs that a natmod build does not set. */
 function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
-  const extra = (name: string, needed: boolean): Define[] =>
-    needed && !given.some((d) => d.name === name) ? [{ name, body: '(1)', bare: name }] : [];
+  const extra = (name: string, needed: boolean, body = '(1)'): Define[] =>
+    needed && !given.some((d) => d.name === name) ? [{ name, body, bare: name }] : [];
   return [
+    // The firmware compiles GNU C (-std=gnu99), where the C library declares its common
+    // extensions (M_PI, strdup...); dynruntime.mk's -std=c99 hides them unless asked for.
+    ...extra('_DEFAULT_SOURCE', !u.model.definesDefaultSource, '1'),
     ...given,
     ...extra('MICROPY_STACK_CHECK', u.model.usesStackCheck),
     // Ports have unicode strings; the utf8 equivalents check at import whether this one does.

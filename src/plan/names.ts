@@ -18,19 +18,32 @@ export function unitIds(paths: string[]): string[] {
   });
 }
 
+/**
+ * A part of a generated name that other parts follow, written with its length first
+ * (`3_a_b`), so that no two different part lists give the same identifier: unit `a`
+ * with table `b_c` and unit `a_b` with table `c` are `1_a_b_c` and `3_a_b_c`.
+ */
+const part = (p: string) => `${p.length}_${p}`;
+
+/**
+ * Every generated file-scope name. Each kind starts with its own word or, for the
+ * names of one unit's storage, with a digit (a user's C name never does), and every
+ * variable part but the last is length-prefixed: the map from (kind, parts) to names
+ * is injective, so no two declarations or files can meet at one symbol.
+ */
 export const names = {
-  typeStorage: (name: string, unitId: string | undefined) => (unitId ? `natmodgen_${unitId}_type_${name}` : `natmodgen_type_${name}`),
+  typeStorage: (name: string, unitId: string | undefined) => (unitId ? `natmodgen_type_${part(unitId)}_${name}` : `natmodgen_type_${name}`),
   typeInit: (name: string) => `natmodgen_init_type_${name}`,
-  tableStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
+  tableStorage: (name: string, unitId: string) => `natmodgen_${part(unitId)}_${name}`,
   tableFill: (name: string) => `natmodgen_fill_${name}`,
-  dataStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
-  dataInit: (name: string, unitId: string) => `natmodgen_${unitId}_${name}_initial`,
-  objStorage: (name: string, unitId: string) => `natmodgen_${unitId}_${name}`,
+  dataStorage: (name: string, unitId: string) => `natmodgen_${part(unitId)}_${name}`,
+  dataInit: (name: string, unitId: string) => `natmodgen_initial_${part(unitId)}_${name}`,
+  objStorage: (name: string, unitId: string) => `natmodgen_${part(unitId)}_${name}`,
   objInit: (name: string) => `natmodgen_init_obj_${name}`,
   rootPointer: (name: string) => `natmodgen_root_${name}`,
-  staticLocal: (name: string, fn: string, unitId: string) => `natmodgen_${unitId}_${fn}_${name}`,
-  unitInit: (unitId: string) => `natmodgen_init_${unitId}`,
-  globals: (moduleName: string) => `natmodgen_${moduleName}_store_globals`,
+  staticLocal: (name: string, fn: string, unitId: string) => `natmodgen_${part(unitId)}_${part(fn)}_${name}`,
+  unitInit: (unitId: string) => `natmodgen_init_${part(unitId)}`,
+  globals: (moduleName: string) => `natmodgen_store_globals_${moduleName}`,
 };
 
 /** Output paths: the file name alone, or relative folders kept when inputs share a file name. */

@@ -14,6 +14,19 @@ export interface RuntimePlan {
   body: string;
   /** Every piece chosen, for reports and benchmarks. */
   items: RuntimeItem[];
+  /** Names whose definitions are static (internal linkage) in the mpy_init unit. */
+  statics: string[];
+}
+
+/**
+ * The C library file of the runtime: the compiler emits calls to these names by itself
+ * (struct copies, initialisers, recognised loops), so they keep external linkage.
+ */
+const LIBC_FILE = 'libc.c';
+
+/** How a definition made static is renamed: the firmware's headers declared the name extern already. */
+export function staticName(name: string): string {
+  return `natmodgen_s_${name}`;
 }
 
 /** The compiler, not the source, calls these (armv6m division); the runtime guards them by architecture. */
@@ -30,27 +43,53 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
   // A name the module defines itself is its own, whatever the runtime has.
   const models = mod.units.map((u) => u.model);
   const own = new Set(models.flatMap((m) => [...m.definedFunctions]));
-  const unitRoots = models.map((m, unit) =>
-    [...m.runtimeNames, ...extraRoots.filter((r) => r.unit === unit).flatMap((r) => r.names)].filter((n) => !own.has(n)),
+  const unitRoots = mod.units.map(({ model: m, expandsTo }, unit) =>
+    [
+      ...m.runtimeNames,
+      ...expandsTo.filter((n) => index.provided.has(n)),
+      ...extraRoots.filter((r) => r.unit === unit).flatMap((r) => r.names),
+    ].filter((n) => !own.has(n)),
   );
   const helpers = [...index.provided].filter((n) => COMPILER_HELPER.test(n)).sort();
   const roots = [...unitRoots.flat(), ...moduleRoots.filter((n) => !own.has(n)), ...helpers];
   if (roots.some((n) => MEMORY_TRIO.includes(n))) roots.push(...MEMORY_TRIO.filter((n) => !own.has(n)));
   const all = runtimeClosure(index, roots);
   const regUnit = mod.registration.unit;
+  // mpy_ld keeps every function and object with external linkage, used or not, and GCC
+  // cannot inline them away: definitions that only the mpy_init unit needs are static.
+  const otherUnits = new Set(runtimeClosure(index, unitRoots.filter((_, u) => u !== regUnit).flat()).flatMap((i) => i.defines));
+  const statics = all.filter(
+    (i) => i.part === 'body' && i.head !== undefined && i.file !== LIBC_FILE && !/^__/.test(i.defines[0]) && !otherUnits.has(i.defines[0]),
+  );
+  const staticSet = new Set(statics);
   const unitHeaders = unitRoots.map((roots, unit) => {
     const items = unit === regUnit ? all : runtimeClosure(index, roots);
-    return renderRuntime(
+    const headers = renderRuntime(
       index,
       items.filter((i) => i.part === 'header'),
     );
+    if (unit !== regUnit || !statics.length) return headers;
+    // Renamed (the firmware's headers declared the names extern) and declared static ahead
+    // of the unit's code; later extern declarations of the names then have internal linkage too.
+    // The definitions' own #includes come first: they declare the original names and the types.
+    const forward = statics.map((i) => ({
+      ...i,
+      part: 'header' as const,
+      text: [
+        `#undef ${i.defines[0]}`,
+        `#define ${i.defines[0]} ${staticName(i.defines[0])}`,
+        `static __attribute__((unused)) ${i.head};`,
+      ].join('\n'),
+    }));
+    return [headers, renderRuntime(index, forward)].filter(Boolean).join('\n');
   });
   return {
     unitHeaders,
     body: renderRuntime(
       index,
-      all.filter((i) => i.part === 'body'),
+      all.filter((i) => i.part === 'body').map((i) => (staticSet.has(i) ? { ...i, text: `static __attribute__((unused)) ${i.text}` } : i)),
     ),
     items: all,
+    statics: statics.map((i) => i.defines[0]),
   };
 }

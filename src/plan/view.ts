@@ -128,9 +128,22 @@ export interface UnitView {
 }
 
 export interface TailView {
+  /** Present in a module of several units: the jump that makes any SRC order load. */
+  entry: EntryView | null;
   /** This unit's init function, when it has anything to build. */
   initFn: { name: string; lines: InitLine[] } | null;
   mpyInit: MpyInitView | null;
+  /** Macros the user's code defines: natmodgen's own code after it hides those it uses (src/render shield). */
+  userMacros: string[];
+}
+
+/**
+ * The start of a unit's text in a module of several units: a jump to the entry. In the
+ * registering unit it is also the `mpy_init` label (the C function is natmodgen_mpy_init).
+ */
+export interface EntryView {
+  label: boolean;
+  target: 'mpy_init' | 'natmodgen_mpy_init';
 }
 
 export interface MpyInitView {

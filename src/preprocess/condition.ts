@@ -7,9 +7,10 @@ export type Known = number | undefined;
 
 const UNKNOWN = '\u0000unknown';
 
-/** Three-valued `defined NAME`. */
-function definedValue(lookup: MacroLookup, name: string): Known {
+/** Three-valued `defined NAME`; `headerMacro`: names MicroPython's headers define whatever the port. */
+function definedValue(lookup: MacroLookup, name: string, headerMacro?: (name: string) => boolean): Known {
   const m = lookup(name);
+  if (m === undefined && headerMacro?.(name)) return 1;
   if (m === undefined || m === 'unknown') return undefined;
   return m === null ? 0 : 1;
 }
@@ -19,7 +20,7 @@ function definedValue(lookup: MacroLookup, name: string): Known {
  * the integer expression. Identifiers left after expansion are 0 when known to be
  * undefined and unknown otherwise; `a || b` and `a && b` are decided when one side decides.
  */
-export function evaluateCondition(toks: PPToken[], lookup: MacroLookup): Known {
+export function evaluateCondition(toks: PPToken[], lookup: MacroLookup, headerMacro?: (name: string) => boolean): Known {
   const pre: PPToken[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -28,7 +29,7 @@ export function evaluateCondition(toks: PPToken[], lookup: MacroLookup): Known {
       const name = toks[i + (paren ? 2 : 1)];
       if (!name || name.kind !== 'ident' || (paren && toks[i + 3]?.text !== ')')) return undefined;
       i += paren ? 3 : 1;
-      const v = definedValue(lookup, name.text);
+      const v = definedValue(lookup, name.text, headerMacro);
       pre.push({ ...t, kind: v === undefined ? 'other' : 'number', text: v === undefined ? UNKNOWN : String(v) });
     } else pre.push(t);
   }

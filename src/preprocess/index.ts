@@ -40,6 +40,12 @@ export interface PreprocessOptions {
    * a quoted include of the module is not found. Off: such names are unknown.
    */
   closedWorld?: boolean;
+  /**
+   * Macros MicroPython's headers define whatever the port and configuration (the API facts):
+   * `defined(X)` and `#ifdef X` are true for them where no file seen says otherwise, as in
+   * both builds (`#if defined(MP_DEFINE_CONST_OBJ_TYPE)` picks the current API).
+   */
+  headerMacro?: (name: string) => boolean;
 }
 
 /** MicroPython's and the compiler's name spaces: their values depend on the port, ARCH and config. */
@@ -84,6 +90,8 @@ interface CondFrame {
   outer: Liveness;
   /** Whether an earlier branch of the chain was taken. */
   taken: Known;
+  /** The same chain read with every module default in force (what a natmod build with these -D sees). */
+  byDefault?: CondFrame;
 }
 
 interface FileFrame {
@@ -92,6 +100,8 @@ interface FileFrame {
   next: number;
   conds: CondFrame[];
   live: Liveness;
+  /** Liveness with every module default in force: a definition made where this is off is no default. */
+  defaultLive: Liveness;
   /** Offset in the main file where this file's effects take place. */
   at: (offset: number) => number;
 }
@@ -108,13 +118,14 @@ function branch(f: CondFrame, v: Known): Liveness {
  * main file. Iterative over an explicit stack of open files.
  */
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
-  // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`).
-  const history = new Map<string, Array<{ at: number; state: MacroState; candidate?: MacroDef }>>();
+  // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`);
+  // `notByDefault`: made in a branch the module's defaults rule out (`#else` of `#if HAS_X` when HAS_X defaults to 1).
+  const history = new Map<string, Array<{ at: number; state: MacroState; candidate?: MacroDef; notByDefault?: boolean }>>();
   const definitions: MacroDef[] = [];
-  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef) => {
+  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef, notByDefault?: boolean) => {
     let h = history.get(name);
     if (!h) history.set(name, (h = []));
-    h.push({ at, state, candidate });
+    h.push({ at, state, candidate, notByDefault });
   };
   for (const n of opts.undefinedNames ?? []) record(n, -1, null);
   for (const d of opts.defines ?? []) {
@@ -133,7 +144,11 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     (offset: number, defaults = false): MacroLookup =>
     (name) => {
       const h = history.get(name);
-      if (h) for (let k = h.length - 1; k >= 0; k--) if (h[k].at < offset) return defaults && h[k].candidate ? h[k].candidate : h[k].state;
+      if (h)
+        for (let k = h.length - 1; k >= 0; k--) {
+          if (h[k].at >= offset || (defaults && h[k].notByDefault)) continue;
+          return defaults && h[k].candidate ? h[k].candidate : h[k].state;
+        }
       return unseen(name, offset);
     };
 
@@ -143,7 +158,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
   const once = new Set<string>();
   const maxIncludes = opts.maxIncludes ?? 256;
   let included = 0;
-  const stack: FileFrame[] = [{ file, toks: mainToks, next: 0, conds: [], live: 'on', at: (o) => o }];
+  const stack: FileFrame[] = [{ file, toks: mainToks, next: 0, conds: [], live: 'on', defaultLive: 'on', at: (o) => o }];
 
   while (stack.length) {
     const fr = stack[stack.length - 1];
@@ -162,25 +177,38 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     const kw = line[0]?.text ?? '';
     const args = line.slice(1);
     const at = fr.at(fr.toks[k].start);
-    const lookup = lookupAt(at + 1);
     const before = fr.live;
-    const cond = (): Known => {
+    const cond = (lookup: MacroLookup): Known => {
       if (kw === 'ifdef' || kw === 'elifdef' || kw === 'ifndef' || kw === 'elifndef') {
         const m = args[0] ? lookup(args[0].text) : undefined;
-        if (kw === 'ifndef' && m === undefined && !external(args[0].text) && definesNext(fr.toks, e, args[0].text)) return 1;
-        const v: Known = m === undefined || m === 'unknown' ? undefined : m === null ? 0 : 1;
+        // An include guard, whatever its spelling (`__ULAB__` sits in the compiler's name space).
+        if (kw === 'ifndef' && m === undefined && definesNext(fr.toks, e, args[0].text)) return 1;
+        const v: Known =
+          m === undefined && args[0] && opts.headerMacro?.(args[0].text)
+            ? 1
+            : m === undefined || m === 'unknown'
+              ? undefined
+              : m === null
+                ? 0
+                : 1;
         return v === undefined ? undefined : kw.endsWith('ndef') ? 1 - v : v;
       }
-      return evaluateCondition(args, lookup);
+      return evaluateCondition(args, lookup, opts.headerMacro);
     };
+    const lookup = lookupAt(at + 1);
+    const byDefault = lookupAt(at + 1, true);
     switch (kw) {
       case 'if':
       case 'ifdef':
       case 'ifndef': {
-        const v = fr.live === 'off' ? 0 : cond();
-        const f: CondFrame = { outer: fr.live, taken: 0 };
+        const v = fr.live === 'off' ? 0 : cond(lookup);
+        const d: CondFrame = { outer: fr.defaultLive, taken: 0 };
+        const dv = fr.defaultLive === 'off' ? 0 : cond(byDefault);
+        const f: CondFrame = { outer: fr.live, taken: 0, byDefault: d };
         fr.live = branch(f, v);
+        fr.defaultLive = branch(d, dv);
         f.taken = v === undefined ? undefined : v ? 1 : 0;
+        d.taken = dv === undefined ? undefined : dv ? 1 : 0;
         fr.conds.push(f);
         break;
       }
@@ -190,15 +218,20 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       case 'else': {
         const f = fr.conds[fr.conds.length - 1];
         if (!f) break;
-        const v = kw === 'else' ? 1 : f.outer === 'off' || f.taken === 1 ? 0 : cond();
+        const v = kw === 'else' ? 1 : f.outer === 'off' || f.taken === 1 ? 0 : cond(lookup);
         fr.live = branch(f, v);
         // Some branch was surely taken once one is surely true; an unknown one makes "taken" unknown.
         if (f.taken !== 1) f.taken = v === undefined ? undefined : v !== 0 ? 1 : f.taken;
+        const d = f.byDefault!;
+        const dv = kw === 'else' ? 1 : d.outer === 'off' || d.taken === 1 ? 0 : cond(byDefault);
+        fr.defaultLive = branch(d, dv);
+        if (d.taken !== 1) d.taken = dv === undefined ? undefined : dv !== 0 ? 1 : d.taken;
         break;
       }
       case 'endif': {
         const f = fr.conds.pop();
         if (f) fr.live = f.outer;
+        if (f?.byDefault) fr.defaultLive = f.byDefault.outer;
         break;
       }
       case 'define': {
@@ -206,11 +239,12 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         const def = parseDefine(args, fr.file);
         if (!def) break;
         definitions.push(def);
-        record(def.name, at, fr.live === 'on' ? def : 'unknown', def);
+        record(def.name, at, fr.live === 'on' ? def : 'unknown', def, fr.defaultLive === 'off');
         break;
       }
       case 'undef':
-        if (fr.live !== 'off' && args[0]?.kind === 'ident') record(args[0].text, at, fr.live === 'on' ? null : 'unknown');
+        if (fr.live !== 'off' && args[0]?.kind === 'ident')
+          record(args[0].text, at, fr.live === 'on' ? null : 'unknown', undefined, fr.defaultLive === 'off');
         break;
       case 'pragma':
         if (args[0]?.text === 'once') once.add(fr.file);
@@ -227,7 +261,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         if (itext === undefined) break;
         included++;
         const site = at;
-        stack.push({ file: resolved, toks: lexPP(itext), next: 0, conds: [], live: fr.live, at: () => site });
+        stack.push({ file: resolved, toks: lexPP(itext), next: 0, conds: [], live: fr.live, defaultLive: fr.defaultLive, at: () => site });
         break;
       }
       default:

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type Handlebars from 'handlebars';
 import { packageRoot } from '../paths';
 import { SourceText } from '../parse/source';
+import { identifierSpans } from '../diagnostics/identifiers';
 import { lineDirective } from '../plan/c';
 import { TailView, UnitView, View } from '../plan/view';
 
@@ -99,8 +100,49 @@ export function renderParts(view: UnitView): RenderedUnit {
   };
 }
 
+/**
+ * Words natmodgen's code after the user's uses without spelling them: the locals and fields
+ * py/dynruntime.h's MP_DYNRUNTIME_INIT_ENTRY/EXIT expand to, and the mp_fun_table entry of its copies.
+ */
+const FRAME_WORDS = [
+  'self',
+  'old_globals',
+  'rc',
+  'context',
+  'module',
+  'globals',
+  'proto_fun_indicator',
+  'kind',
+  'is_generator',
+  'swap_globals',
+  'memmove_',
+];
+
+/**
+ * The user's macros that natmodgen's code after the user's (mpy_init, the runtime library,
+ * the init function's copies) would otherwise expand: a `#define n 5` or `#define self x`
+ * in a module is valid firmware code, so that code hides them (push/undef, pop after). Names
+ * on the tail's own `#if` lines are the user's conditions and stay.
+ */
+export function shieldedMacros(tail: TailView, rendered: string, ownText: string): string[] {
+  const user = new Set(tail.userMacros);
+  if (user.size === 0) return [];
+  const inDirectives = new Set<string>();
+  for (const line of rendered.split('\n')) if (/^\s*#/.test(line)) for (const { name } of identifierSpans(line)) inDirectives.add(name);
+  const used = new Set([...FRAME_WORDS, ...identifierSpans(ownText).map((i) => i.name)]);
+  return [...used].filter((n) => user.has(n) && !inDirectives.has(n)).sort();
+}
+
 function renderTail(tail: TailView, lineReset: { outLine: number; outName: string } | null): string {
-  return load().tail({ ...tail, lineReset });
+  const text = load().tail({ ...tail, lineReset });
+  const own = tail.mpyInit ? load().tail({ ...tail, initFn: null, lineReset: null }) : '';
+  const hidden = shieldedMacros(tail, text, own);
+  if (hidden.length === 0) return text;
+  const push = hidden.map((n) => `#pragma push_macro("${n}")\n#undef ${n}\n`).join('');
+  const pop = hidden.map((n) => `#pragma pop_macro("${n}")\n`).join('');
+  // After the #line reset, which the caller counts on being first.
+  const cut = lineReset ? text.indexOf('\n') + 1 : 0;
+  return `${text.slice(0, cut)}/* natmodgen: the module's macros of these names stay out of natmodgen's code below. */\n${push}${text.slice(cut)}${pop}`;
 }
 
 /** gen: the original text with each edit replaced, `#line` kept true, then the generated tail. */

@@ -38,10 +38,13 @@ export function resolveModule(
     return fail(diag('NMG2001', at, { files: files.map((f) => f.path) }));
   }
   const distinct = [...new Set(regs.map((r) => r.moduleName))];
-  if (distinct.length > 1) {
+  // A package registers its sub-modules under dotted names (`ulab`, `ulab_dot_numpy`); the
+  // natmod is the root, which reaches each sub-module object through its globals.
+  const root = distinct.find((n) => distinct.every((o) => o === n || o.startsWith(`${n}_dot_`)));
+  if (root === undefined) {
     return fail(diag('NMG2006', regs[1].span, { names: distinct.join(', ') }, [{ span: regs[0].span, message: 'first registration' }]));
   }
-  const reg = regs[0];
+  const reg = regs.find((r) => r.moduleName === root)!;
   if (/_(dot|hyphen|slash|lt|gt|space)_/.test(reg.moduleName)) diagnostics.push(diag('NMG2012', reg.span, { name: reg.moduleName }));
 
   const moduleObj = symbols.lookup(reg.moduleObj, reg.unit, ['module_obj']);
@@ -112,6 +115,7 @@ export function resolveModule(
   };
   const units: ResolvedUnit[] = files.map((model) => ({
     model,
+    expandsTo: firmwareExpansion(model, inventory),
     decls: model.decls.map((decl) => ({
       decl,
       role: roleOf(decl),
@@ -140,6 +144,16 @@ export function resolveModule(
     },
     diagnostics,
   };
+}
+
+/** What the firmware macros and inline functions a unit calls expand to, in first-call order. */
+function firmwareExpansion(model: FileModel, inventory: Inventory): string[] {
+  const own = model.definedFunctions;
+  const out = new Set<string>();
+  for (const c of [...model.calls, ...(model.macroCalls ?? [])]) {
+    if (!own.has(c.name)) for (const n of inventory.expansion(c.name)) out.add(n);
+  }
+  return [...out];
 }
 
 function resolveValue(

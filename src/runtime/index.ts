@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { packageRoot } from '../paths';
+import { fromRuntimeCache } from './cache';
 import { identifiersIn, lexC, RtToken } from './lex';
 
 /**
@@ -29,6 +30,14 @@ export interface RuntimeItem {
   refs: string[];
   /** Enclosing `#if` lines, outermost first. */
   conds: string[];
+  /**
+   * For a definition that could have internal linkage (a function or a function object, not
+   * yet `static`; variables cannot, mpy_ld refuses static .bss), its declaration without
+   * the body or initialiser, e.g.
+   * `int f(int x)` or `const mp_obj_fun_builtin_fixed_t f_obj`: what a forward `static`
+   * declaration needs. Undefined for everything else.
+   */
+  head?: string;
 }
 
 export interface RuntimeIndex {
@@ -47,8 +56,32 @@ let cached: RuntimeIndex | undefined;
 
 /** The index of the package's runtime/ folder, built once per process. */
 export function runtimeIndex(): RuntimeIndex {
-  if (!cached) cached = indexRuntimeDir(path.join(packageRoot(), 'runtime'));
+  if (!cached) {
+    const dir = path.join(packageRoot(), 'runtime');
+    cached = fromRuntimeCache(
+      'index',
+      dir,
+      () => indexRuntimeDir(dir),
+      (j) => decodeRuntimeIndex(j as EncodedRuntimeIndex),
+    );
+  }
   return cached;
+}
+
+/** A RuntimeIndex as JSON (for the build's cache, src/runtime/cache.ts). */
+export interface EncodedRuntimeIndex {
+  items: RuntimeItem[];
+  includes: Array<[string, string[]]>;
+}
+
+export function encodeRuntimeIndex(x: RuntimeIndex): EncodedRuntimeIndex {
+  return { items: x.items, includes: [...x.includes] };
+}
+
+export function decodeRuntimeIndex(j: EncodedRuntimeIndex): RuntimeIndex {
+  const items = j.items;
+  const objects = new Set(items.filter((i) => FUNCTION_DEFINERS.test(i.text)).flatMap((i) => i.defines));
+  return { items, includes: new Map(j.includes), provided: new Set(items.flatMap((i) => i.defines)), objects };
 }
 
 export function indexRuntimeDir(dir: string): RuntimeIndex {
@@ -92,7 +125,7 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
   let pending: RtToken[] = [];
   let depth = 0;
   let functionBody = false;
-  const push = (start: number, end: number, defines: string[], refs: string[]) => {
+  const push = (start: number, end: number, defines: string[], refs: string[], head?: string) => {
     const own = new Set(defines);
     items.push({
       file,
@@ -102,6 +135,7 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
       defines,
       refs: [...new Set(refs.filter((r) => !own.has(r) && !C_KEYWORDS.has(r)))],
       conds: [...conds],
+      ...(head !== undefined ? { head } : {}),
     });
   };
   tokens.forEach((t, i) => {
@@ -151,6 +185,7 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
       t.end,
       defines,
       pending.flatMap((p) => (p.kind === 'ident' ? [p.text] : p.kind === 'directive' ? identifiersIn(p.text) : [])),
+      part === 'body' ? definitionHead(text, pending, functionBody, defines) : undefined,
     );
     pending = [];
     functionBody = false;
@@ -158,6 +193,41 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
   if (pending.length) fail(pending[0], 'unterminated declaration');
   if (conds.length) fail(tokens[tokens.length - 1], 'unterminated #if');
   return { items, includes };
+}
+
+/** Function objects of py/obj.h's MP_DEFINE_CONST_FUN_OBJ_* macros, by macro suffix: the object's type. */
+const FUN_OBJ_TYPES: Record<string, string> = {
+  '0': 'mp_obj_fun_builtin_fixed_t',
+  '1': 'mp_obj_fun_builtin_fixed_t',
+  '2': 'mp_obj_fun_builtin_fixed_t',
+  '3': 'mp_obj_fun_builtin_fixed_t',
+  VAR: 'mp_obj_fun_builtin_var_t',
+  VAR_BETWEEN: 'mp_obj_fun_builtin_var_t',
+  KW: 'mp_obj_fun_builtin_var_t',
+};
+
+/** The declaration part of a definition that could be made static (see RuntimeItem.head), else undefined. */
+function definitionHead(text: string, toks: RtToken[], functionBody: boolean, defines: string[]): string | undefined {
+  if (defines.length !== 1 || toks.some((t) => t.kind === 'directive')) return undefined;
+  const top: RtToken[] = [];
+  let depth = 0;
+  for (const t of toks) {
+    if (depth === 0) top.push(t);
+    if (t.text === '(' || t.text === '{' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === '}' || t.text === ']') depth--;
+  }
+  const words = new Set(top.map((t) => t.text));
+  if (words.has('static') || words.has('extern') || words.has('typedef')) return undefined;
+  const first = toks[0].text;
+  const definer = /^MP_DEFINE_CONST_FUN_OBJ_(\w+)$/.exec(first);
+  if (definer) return FUN_OBJ_TYPES[definer[1]] ? `const ${FUN_OBJ_TYPES[definer[1]]} ${defines[0]}` : undefined;
+  if (FUNCTION_DEFINERS.test(first)) return undefined;
+  if (functionBody) {
+    const open = top.find((t) => t.text === '{')!;
+    return text.slice(toks[0].start, open.start).trimEnd();
+  }
+  // Variables keep external linkage: mpy_ld cannot relocate a static one in .bss.
+  return undefined;
 }
 
 /** The include guard of a header: its first #ifndef, the #define after it and its last #endif. */

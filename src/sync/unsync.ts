@@ -117,6 +117,17 @@ export function unsync(text: string): Unsynced {
     legacy.push(line);
     block = undefined;
   };
+  // A line inside a generated block: the block's end marker closes it.
+  const generated = (line: string, i: number) => {
+    const end = MARK.endRe.exec(line);
+    if (end) {
+      close(line, i, end[1]);
+      state = 'normal';
+    } else {
+      add(line, i);
+      legacy.push(line);
+    }
+  };
   // A `was` comment holds the user's directive, continuation lines included, up to ` */`;
   // after the tag, the checksum of the rewritten lines (files from natmodgen 0.1.0 have none).
   const wasLine = (line: string, i: number, first: boolean) => {
@@ -174,17 +185,9 @@ export function unsync(text: string): Unsynced {
       case 'was':
         wasLine(line, i, false);
         break;
-      case 'drop': {
-        const end = MARK.endRe.exec(line);
-        if (end) {
-          close(line, i, end[1]);
-          state = 'normal';
-        } else {
-          add(line, i);
-          legacy.push(line);
-        }
+      case 'drop':
+        generated(line, i);
         break;
-      }
       case 'original':
         if (line === MARK.natmodElse) {
           open(line, i);
@@ -192,17 +195,9 @@ export function unsync(text: string): Unsynced {
           state = 'natmod';
         } else keep(line, i);
         break;
-      case 'natmod': {
-        const end = MARK.endRe.exec(line);
-        if (end) {
-          close(line, i, end[1]);
-          state = 'normal';
-        } else {
-          add(line, i);
-          legacy.push(line);
-        }
+      case 'natmod':
+        generated(line, i);
         break;
-      }
     }
   });
   const synced = markerLine !== undefined;

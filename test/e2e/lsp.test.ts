@@ -69,7 +69,7 @@ maybe('natmodgen lsp with Neovim', () => {
         timeoutMs: 110_000,
         env: {
           ...process.env,
-          NMG_CMD: JSON.stringify([process.execPath, CLI, 'lsp']),
+          NMG_CMD: JSON.stringify([process.execPath, CLI, 'lsp', '--stdio']),
           NMG_FILE: file,
           NMG_EDIT_LINE: String(editLine),
           NMG_EDIT_TEXT: editText,

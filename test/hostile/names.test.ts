@@ -54,3 +54,30 @@ test('the reserved words in comments and strings are fine', async () => {
   const r = await runCli(['gen', 'nm.c'], dir);
   expect(r.stderr).not.toContain('NMG2016');
 });
+
+// A module's own macro over a function name that py/dynruntime.h makes a macro: the firmware
+// builds it, the natmod could not (redefinition under -Werror, and generated calls would reach it).
+describe.each<[string, string]>([
+  ['mp_obj_new_tuple', '#define mp_obj_new_tuple(n, items) counted_tuple(n, items)'],
+  ['mp_store_global', '#define mp_store_global(q, v) ((void)0)'],
+])('a module #define of %s', (name, define) => {
+  test.each(['gen', 'sync'])('%s: exit 2, NMG2020 at the #define, nothing written', async (cmd) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+    const text = moduleSource(define);
+    fs.writeFileSync(path.join(dir, 'nm.c'), text);
+    const r = await runCli(cmd === 'gen' ? ['gen', '-o', 'out', 'nm.c'] : ['sync', 'nm.c'], dir);
+    expect(r.code).toBe(2);
+    const line = text.split('\n').findIndex((l) => l.startsWith('#define')) + 1;
+    expect(r.stderr).toContain(`nm.c:${line}:9: error NMG2020: '#define ${name}'`);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'nm.c'), 'utf8')).toBe(text);
+  });
+});
+
+test('a module #define of a name that is a macro in both builds, or of an ordinary word, is not refused', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+  fs.writeFileSync(path.join(dir, 'nm.c'), moduleSource('#define items 3\n#define self 4\n#define MP_ARRAY_SIZE_OF(a) MP_ARRAY_SIZE(a)'));
+  const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+});

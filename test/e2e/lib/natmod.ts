@@ -69,8 +69,8 @@ export interface GenResult {
 }
 
 /** `natmodgen gen -D... -o OUT FILES`; checks that OUT/<basename> exists for every input. */
-export async function generate(files: string[], defines: string[], outDir: string): Promise<GenResult> {
-  const args = ['gen', ...defines.flatMap((d) => ['-D', d]), '-o', outDir, ...files];
+export async function generate(files: string[], defines: string[], outDir: string, extraArgs: string[] = []): Promise<GenResult> {
+  const args = ['gen', ...defines.flatMap((d) => ['-D', d]), ...extraArgs, '-o', outDir, ...files];
   const r = await node(args, GEN_TIMEOUT_MS);
   if (!succeeded(r)) throw new StageError('gen', `natmodgen gen failed:\n${describeRun(r)}`);
   const outputs = files.map((f) => path.basename(f));

@@ -36,6 +36,13 @@ describe('extractObjTypes', () => {
       },
     ],
     [
+      'the empty name MP_QSTR_ (a callable helper type with no name of its own)',
+      {
+        given: 'MP_DEFINE_CONST_OBJ_TYPE(f_type, MP_QSTR_, MP_TYPE_FLAG_NONE, call, f_call);\n',
+        want: { name: 'f_type', typeName: '', flags: 'MP_TYPE_FLAG_NONE', isStatic: false, slots: ['call=f_call'] },
+      },
+    ],
+    [
       'flags as an expression, kept as written',
       {
         given:

@@ -60,6 +60,36 @@ describe('checkSyntax (through extractFile)', () => {
     expect(r.diagnostics[0].message).toContain(`'${near.split(' ')[0]}'`);
   });
 
+  test('#if branches that split statements (root ERROR) are C, and no file-scope error is guessed', () => {
+    // Nested loops opened and closed in separate `#if` branches (a shape of ulab's
+    // ndarray code); tree-sitter makes the whole file one ERROR node.
+    const loop = (n: number) => [
+      `static mp_obj_t f${n}(mp_obj_t x) {`,
+      '    size_t s = 0, i = 0, j = 0;',
+      '    #if DIMS > 2',
+      '    do {',
+      '    #endif',
+      '        #if DIMS > 1',
+      '        do {',
+      '        #endif',
+      '            s++;',
+      '        #if DIMS > 1',
+      '            j++;',
+      '        } while (j < 2);',
+      '        #endif',
+      '    #if DIMS > 2',
+      '        i++;',
+      '    } while (i < 2);',
+      '    #endif',
+      '    return mp_obj_new_int(s);',
+      '}',
+    ];
+    const given = c(...loop(1), ...loop(2), 'static MP_DEFINE_CONST_FUN_OBJ_1(f1_obj, f1);');
+    const r = extract(PRELUDE + given);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.model.decls.some((d) => 'name' in d && d.name === 'f1_obj')).toBe(true);
+  });
+
   test.each<[string, { given: string }]>([
     ['prose', { given: 'hello world this is not C at all.\nJust prose, really.\n' }],
     ['a Python script', { given: 'import os\n\ndef main():\n    for name in os.listdir("."):\n        print(name)\n' }],

@@ -98,6 +98,29 @@ describe("extract through the module's macros", () => {
     ]);
   });
 
+  test('#if defined(MP_DEFINE_CONST_OBJ_TYPE) picks the current API; its #else (a pre-v1.20 struct) is dropped', () => {
+    const given = c(
+      '#include "py/obj.h"',
+      '#if defined(MP_DEFINE_CONST_OBJ_TYPE)',
+      '#define SUBSCR subscr, my_subscr,',
+      'MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE, make_new, my_new, SUBSCR locals_dict, &d);',
+      '#else',
+      'const mp_obj_type_t t = { { &mp_type_type }, .flags = MP_TYPE_FLAG_EXTENDED, .name = MP_QSTR_T, .make_new = my_new };',
+      '#endif',
+      '#ifndef MP_OBJ_TYPE_GET_SLOT',
+      'int old_api;',
+      '#endif',
+    );
+    const r = extract(given);
+    expect(r.diagnostics).toEqual([]);
+    const types = r.model.decls.filter((d) => d.kind === 'obj_type');
+    expect(types.map((t) => (t.kind === 'obj_type' ? t.slots.map((s) => (s.kind === 'item' ? s.item.slot : s.text)) : []))).toEqual([
+      ['make_new', 'subscr', 'locals_dict'],
+    ]);
+    const old = r.file.src.text.indexOf('int old_api');
+    expect(r.model.decls.some((d) => d.span.start <= old && old < d.span.end)).toBe(false);
+  });
+
   test('a slot value that is a macro the compiler can expand stays as written', () => {
     const given = c('#define MY_PRINT my_print', 'MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE, print, MY_PRINT);');
     const [t] = declsOf(given, 'obj_type');

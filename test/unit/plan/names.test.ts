@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { outputPaths, unitIds } from '../../../src/plan/names';
+import { names, outputPaths, unitIds } from '../../../src/plan/names';
 
 describe('unitIds', () => {
   test.each<[string, { given: string[]; want: string[] }]>([
@@ -30,6 +30,37 @@ describe('unitIds', () => {
   test('a suffixed id does not collide with a file named like it', () => {
     const ids = unitIds(['x.c', 'x_1.c', 'sub/x.c']);
     expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe('names', () => {
+  // Files a.c and a_b.c once gave "duplicate symbol natmodgen_a_b_c" at link time: unit a's
+  // table b_c and unit a_b's table c were both natmodgen_a_b_c.
+  test('the names of two units never meet, however their parts split at underscores', () => {
+    const ids = unitIds(['a.c', 'a_b.c', 'a_b_c.c', 'type_x.c', 'b.c']);
+    const words = ['b', 'c', 'b_c', 'c_d', 'x', 'type_x', 'initial', 'x_initial', '_b', 'store_globals', 'f', 'f_g', 'g_x'];
+    const seen = new Map<string, string>();
+    const add = (symbol: string, what: string) => {
+      expect([symbol, seen.get(symbol) ?? what]).toEqual([symbol, what]);
+      seen.set(symbol, what);
+    };
+    for (const id of ids) {
+      add(names.unitInit(id), `unitInit ${id}`);
+      for (const w of words) {
+        add(names.tableStorage(w, id), `storage ${id} ${w}`); // tables, data and objects share the user's one namespace
+        add(names.dataInit(w, id), `dataInit ${id} ${w}`);
+        add(names.typeStorage(w, id), `static type ${id} ${w}`);
+        for (const fn of words) add(names.staticLocal(w, fn, id), `staticLocal ${id} ${fn} ${w}`);
+      }
+    }
+    for (const w of words) {
+      add(names.typeStorage(w, undefined), `type ${w}`);
+      add(names.typeInit(w), `typeInit ${w}`);
+      add(names.tableFill(w), `fill ${w}`);
+      add(names.objInit(w), `objInit ${w}`);
+      add(names.rootPointer(w), `root ${w}`);
+      add(names.globals(w), `globals ${w}`);
+    }
   });
 });
 

@@ -83,6 +83,14 @@ describe("preprocess: liveness with -D, the file's own macros and its includes",
       },
     ],
     [
+      'an include guard spelled in the reserved name space (__CFG__) is still a guard',
+      {
+        given: lines('#include "cfg.h"', '#if FROM_CFG == 2', 'int b;', '#endif'),
+        opts: { host: host({ '/m/cfg.h': '#ifndef __CFG__\n#define __CFG__\n#define FROM_CFG 2\n#endif\n' }) },
+        want: { b: 'on' },
+      },
+    ],
+    [
       'include guard: a second include changes nothing',
       {
         given: lines('#include "config.h"', '#undef HAS_FFT', '#include "config.h"', '#ifdef HAS_FFT', 'int fft;', '#endif'),
@@ -105,6 +113,31 @@ describe("preprocess: liveness with -D, the file's own macros and its includes",
     [
       'a MicroPython header not found does not open the world',
       { given: lines('#include "py/runtime.h"', '#ifdef MOD_HAS_X', 'int a;', '#endif'), opts: { closedWorld: true }, want: { a: 'off' } },
+    ],
+    [
+      "MicroPython's core macros are defined whatever the port",
+      {
+        given: lines(
+          '#if defined(MP_DEFINE_CONST_OBJ_TYPE)',
+          'int a;',
+          '#else',
+          'int b;',
+          '#endif',
+          '#ifndef MP_REGISTER_MODULE',
+          'int c;',
+          '#endif',
+        ),
+        opts: { headerMacro: (n: string) => ['MP_DEFINE_CONST_OBJ_TYPE', 'MP_REGISTER_MODULE'].includes(n) },
+        want: { a: 'on', b: 'off', c: 'off' },
+      },
+    ],
+    [
+      '... unless a file undefines one',
+      {
+        given: lines('#undef MP_REGISTER_MODULE', '#ifdef MP_REGISTER_MODULE', 'int a;', '#endif'),
+        opts: { headerMacro: (n: string) => n === 'MP_REGISTER_MODULE' },
+        want: { a: 'off' },
+      },
     ],
     ['open world: a name no file defines is unknown', { given: lines('#ifdef MOD_HAS_X', 'int a;', '#endif'), want: { a: 'unknown' } }],
     [
@@ -145,6 +178,32 @@ describe("preprocess: liveness with -D, the file's own macros and its includes",
       return spell(p.expandAt([p.tokens[i + 2]], p.tokens[i + 2].start).tokens);
     };
     expect([use('a'), use('b')]).toEqual(['1', '2']);
+  });
+
+  test('a macro chosen by a module default expands with the branch the default takes, not the last one written', () => {
+    const text = lines(
+      '#ifndef HAS_SUB',
+      '#define HAS_SUB (1)',
+      '#endif',
+      '#if HAS_SUB',
+      '#define SUB subscr, f,',
+      '#else',
+      '#define SUB',
+      '#endif',
+      '#if !HAS_SUB',
+      '#define ALT alt_on',
+      '#else',
+      '#define ALT alt_off',
+      '#endif',
+      'SUB ALT',
+    );
+    const p = preprocess('/m/mod.c', text);
+    const last = p.tokens.slice(-2);
+    expect(spell(p.expandAt(last, last[0].start).tokens)).toBe('subscr, f, alt_off');
+    // The build may still pass -D HAS_SUB=0: the region stays undecided.
+    expect(p.liveAt(text.indexOf('#define SUB subscr'))).toBe('unknown');
+    const off = preprocess('/m/mod.c', text, { defines: [{ name: 'HAS_SUB', body: '0' }] });
+    expect(spell(off.expandAt(off.tokens.slice(-2), off.tokens.slice(-2)[0].start).tokens)).toBe('alt_on');
   });
 
   test('opaque names stay unexpanded (MicroPython construct macros)', () => {

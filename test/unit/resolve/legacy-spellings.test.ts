@@ -4,6 +4,14 @@ import { c, declsOf, models } from '../helpers';
 // Calls in macro bodies are checked by extract/calls.ts (tests in api-check.test.ts).
 
 describe('older spellings (MicroPython v1.12-v1.18)', () => {
+  test('a struct-initialiser type with the empty name MP_QSTR_', () => {
+    const [t] = declsOf(
+      c('const mp_obj_type_t f_type = {', '    { &mp_type_type },', '    .name = MP_QSTR_,', '    .call = f_call,', '};'),
+      'obj_type',
+    );
+    expect(t && [t.name, t.typeName, t.slots.map((s) => (s.kind === 'item' ? s.item.slot : s.text))]).toEqual(['f_type', '', ['call']]);
+  });
+
   test('a struct-initialiser type reads as the MP_DEFINE_CONST_OBJ_TYPE it became', () => {
     const src = c(
       'const mp_obj_type_t t_type = {',

@@ -292,6 +292,19 @@ describe('resolveModule: diagnostics', () => {
       },
     ],
     [
+      'a module that is not a dotted sub-module of the other is still two modules (NMG2006)',
+      {
+        given: [
+          moduleSource(),
+          moduleSource()
+            .replace(/\bm_/g, 'n_')
+            .replace('MP_QSTR_m', 'MP_QSTR_n')
+            .replace('MP_REGISTER_MODULE(MP_QSTR_m,', 'MP_REGISTER_MODULE(MP_QSTR_mx_dot_n,'),
+        ],
+        want: [{ code: 'NMG2006', at: 'MP_REGISTER_MODULE', related: ['MP_REGISTER_MODULE'] }],
+      },
+    ],
+    [
       'unsupported value (NMG2007, at the value)',
       { given: [moduleSource(['{ MP_ROM_QSTR(MP_QSTR_x), make_value(3) },'])], want: [{ code: 'NMG2007', at: 'make_value(3)' }] },
     ],
@@ -366,6 +379,39 @@ describe('resolveModule: diagnostics', () => {
       };
     });
     expect(got).toEqual(expected);
+  });
+
+  test('a package: the root registration is the module, its dotted sub-module registrations are removed', () => {
+    const sub = c(
+      '#include "py/runtime.h"',
+      'static const mp_rom_map_elem_t s_globals_table[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_s) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(s_globals, s_globals_table);',
+      'const mp_obj_module_t s_module = {',
+      '    .base = { &mp_type_module },',
+      '    .globals = (mp_obj_dict_t *)&s_globals,',
+      '};',
+      'MP_REGISTER_MODULE(MP_QSTR_m_dot_s, s_module);',
+    );
+    const root = moduleSource(['{ MP_ROM_QSTR(MP_QSTR_s), MP_ROM_PTR(&s_module) },'], ['extern const mp_obj_module_t s_module;']);
+    for (const given of [
+      [sub, root],
+      [root, sub],
+    ]) {
+      const r = resolveModule(models(given));
+      expect(r.diagnostics).toEqual([]);
+      expect(r.value?.name).toBe('m');
+      expect(values(r.value!)).toEqual({ __name__: 'qstr m', s: 'object s_module' });
+      const roles = r.value!.units.flatMap((u) =>
+        u.decls.map((d) => `${d.decl.kind}${'name' in d.decl ? ' ' + d.decl.name : ''}: ${d.role.kind}`),
+      );
+      expect(roles).toEqual(expect.arrayContaining(['module_obj s_module: keep', 'module_obj m_module: remove']));
+      expect(roles.filter((x) => x.startsWith('registration')).sort()).toEqual([
+        'registration m_module: remove',
+        'registration s_module: remove',
+      ]);
+    }
   });
 
   test('each error stops at the first broken link: no module value', () => {

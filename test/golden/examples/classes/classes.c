@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -42,16 +45,16 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
 
 #include "py/runtime.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_vector2_type;
-#define nmg_vector2_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_vector2_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_type;
-#define nmg_intarray_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_intarray_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_iter_type;
-#define nmg_intarray_iter_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_intarray_iter_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_accumulator_type;
-#define nmg_accumulator_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_accumulator_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_averager_type;
-#define nmg_averager_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_averager_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_vector2_type;
+#define nmg_vector2_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_vector2_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_type;
+#define nmg_intarray_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_intarray_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_iter_type;
+#define nmg_intarray_iter_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_intarray_iter_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_accumulator_type;
+#define nmg_accumulator_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_accumulator_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_averager_type;
+#define nmg_averager_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_averager_type)
 
 #line 12 "../../../../examples/classes/classes.c"
                        
@@ -181,35 +184,35 @@ static mp_obj_t nmg_vector2_dot(mp_obj_t self_in, mp_obj_t other_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(nmg_vector2_dot_obj, nmg_vector2_dot);
 
-mp_map_elem_t natmodgen_classes_nmg_vector2_locals_dict_table[0
+mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
     + 1
     + 1
 ];
-#define nmg_vector2_locals_dict_table natmodgen_classes_nmg_vector2_locals_dict_table
+#define nmg_vector2_locals_dict_table natmodgen_7_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_classes_nmg_vector2_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
+    (void)natmodgen_e;
 }
 
 #line 142 "../../../../examples/classes/classes.c"
   
 static MP_DEFINE_CONST_DICT(nmg_vector2_locals_dict, nmg_vector2_locals_dict_table);
 
-mp_obj_full_type_t natmodgen_classes_type_nmg_vector2_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_vector2_type;
 static void natmodgen_init_type_nmg_vector2_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_vector2_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_classes_type_nmg_vector2_type.name = MP_QSTR_Vector2;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, print, nmg_vector2_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, unary_op, nmg_vector2_unary_op, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, binary_op, nmg_vector2_binary_op, 3);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, attr, nmg_vector2_attr, 4);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, print, nmg_vector2_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, unary_op, nmg_vector2_unary_op, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, binary_op, nmg_vector2_binary_op, 3);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, attr, nmg_vector2_attr, 4);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
 }
 
 #line 155 "../../../../examples/classes/classes.c"
@@ -357,38 +360,38 @@ static mp_obj_t nmg_intarray_reset(mp_obj_t self_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(nmg_intarray_reset_obj, nmg_intarray_reset);
 
-mp_map_elem_t natmodgen_classes_nmg_intarray_locals_dict_table[0
+mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_intarray_locals_dict_table natmodgen_classes_nmg_intarray_locals_dict_table
+#define nmg_intarray_locals_dict_table natmodgen_7_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_classes_nmg_intarray_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
+    (void)natmodgen_e;
 }
 
 #line 303 "../../../../examples/classes/classes.c"
   
 static MP_DEFINE_CONST_DICT(nmg_intarray_locals_dict, nmg_intarray_locals_dict_table);
 
-mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_type;
 static void natmodgen_init_type_nmg_intarray_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_intarray_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
-    natmodgen_classes_type_nmg_intarray_type.name = MP_QSTR_IntArray;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, make_new, nmg_intarray_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, print, nmg_intarray_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, unary_op, nmg_intarray_unary_op, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, subscr, nmg_intarray_subscr, 3);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, iter, nmg_intarray_getiter, 4);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, attr, nmg_intarray_attr, 5);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, locals_dict, &nmg_intarray_locals_dict, 6);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_intarray_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
+    natmodgen_type_7_classes_nmg_intarray_type.name = MP_QSTR_IntArray;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, make_new, nmg_intarray_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, print, nmg_intarray_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, unary_op, nmg_intarray_unary_op, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, subscr, nmg_intarray_subscr, 3);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, iter, nmg_intarray_getiter, 4);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, attr, nmg_intarray_attr, 5);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, locals_dict, &nmg_intarray_locals_dict, 6);
 }
 
 #line 317 "../../../../examples/classes/classes.c"
@@ -404,14 +407,14 @@ static mp_obj_t nmg_intarray_iter_iternext(mp_obj_t self_in) {
     return mp_obj_new_int(array->items[self->index++]);
 }
 
-mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_iter_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_iter_type;
 static void natmodgen_init_type_nmg_intarray_iter_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_intarray_iter_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
-    natmodgen_classes_type_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_iter_type, iter, nmg_intarray_iter_iternext, 0);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_intarray_iter_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
+    natmodgen_type_7_classes_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_iter_type, iter, nmg_intarray_iter_iternext, 0);
 }
 
 #line 334 "../../../../examples/classes/classes.c"
@@ -498,51 +501,51 @@ static mp_obj_t nmg_acc_stats(mp_obj_t self_in) {
 static MP_DEFINE_CONST_FUN_OBJ_1(nmg_acc_stats_obj, nmg_acc_stats);
 
 // This locals dict is shared by both Accumulator and Averager.
-mp_map_elem_t natmodgen_classes_nmg_acc_locals_dict_table[0
+mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_acc_locals_dict_table natmodgen_classes_nmg_acc_locals_dict_table
+#define nmg_acc_locals_dict_table natmodgen_7_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_classes_nmg_acc_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
+    (void)natmodgen_e;
 }
 
 #line 421 "../../../../examples/classes/classes.c"
   
 static MP_DEFINE_CONST_DICT(nmg_acc_locals_dict, nmg_acc_locals_dict_table);
 
-mp_obj_full_type_t natmodgen_classes_type_nmg_accumulator_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_accumulator_type;
 static void natmodgen_init_type_nmg_accumulator_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_accumulator_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_classes_type_nmg_accumulator_type.name = MP_QSTR_Accumulator;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, print, nmg_acc_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, call, nmg_accumulator_call, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, print, nmg_acc_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, call, nmg_accumulator_call, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 
 #line 432 "../../../../examples/classes/classes.c"
       
 
-mp_obj_full_type_t natmodgen_classes_type_nmg_averager_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_averager_type;
 static void natmodgen_init_type_nmg_averager_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_averager_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_classes_type_nmg_averager_type.name = MP_QSTR_Averager;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, make_new, nmg_acc_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, print, nmg_acc_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, call, nmg_averager_call, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, make_new, nmg_acc_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, print, nmg_acc_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, call, nmg_averager_call, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 
 #line 442 "../../../../examples/classes/classes.c"
@@ -551,8 +554,8 @@ static void natmodgen_init_type_nmg_averager_type(void) {
 /******************************************************************************/
 // Module definition
 
-static void natmodgen_nmg_classes_store_globals(void);
-static void natmodgen_nmg_classes_store_globals(void) {
+static void natmodgen_store_globals_nmg_classes(void);
+static void natmodgen_store_globals_nmg_classes(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_classes));
     mp_store_global(MP_QSTR_Vector2, MP_OBJ_FROM_PTR(&nmg_vector2_type));
     mp_store_global(MP_QSTR_IntArray, MP_OBJ_FROM_PTR(&nmg_intarray_type));
@@ -570,11 +573,11 @@ static void natmodgen_nmg_classes_store_globals(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 574 "classes.c"
+#line 577 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_classes(void);
-void natmodgen_init_classes(void) {
+void natmodgen_init_7_classes(void);
+void natmodgen_init_7_classes(void) {
     natmodgen_init_type_nmg_vector2_type();
     natmodgen_init_type_nmg_intarray_type();
     natmodgen_init_type_nmg_intarray_iter_type();
@@ -647,11 +650,11 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n);
 NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
-void natmodgen_init_classes(void);
+void natmodgen_init_7_classes(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_classes();
-    natmodgen_nmg_classes_store_globals();
+    natmodgen_init_7_classes();
+    natmodgen_store_globals_nmg_classes();
     MP_DYNRUNTIME_INIT_EXIT
 }

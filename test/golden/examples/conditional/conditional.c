@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -30,8 +33,8 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
 
 #include "py/runtime.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_conditional_type_nmg_cond_gadget_type;
-#define nmg_cond_gadget_type (*(mp_obj_type_t *)&natmodgen_conditional_type_nmg_cond_gadget_type)
+extern mp_obj_full_type_t natmodgen_type_11_conditional_nmg_cond_gadget_type;
+#define nmg_cond_gadget_type (*(mp_obj_type_t *)&natmodgen_type_11_conditional_nmg_cond_gadget_type)
 
 #line 10 "../../../../examples/conditional/conditional.c"
                        
@@ -174,7 +177,7 @@ static mp_obj_t nmg_cond_gadget_name_len(mp_obj_t self_in) {
 static MP_DEFINE_CONST_FUN_OBJ_1(nmg_cond_gadget_name_len_obj, nmg_cond_gadget_name_len);
 #endif
 
-mp_map_elem_t natmodgen_conditional_nmg_cond_gadget_locals_dict_table[0
+mp_map_elem_t natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table[0
     + 1
 #if NMG_COND_ENABLE_MATH
     + 1
@@ -202,51 +205,51 @@ mp_map_elem_t natmodgen_conditional_nmg_cond_gadget_locals_dict_table[0
     + 1
 #endif
 ];
-#define nmg_cond_gadget_locals_dict_table natmodgen_conditional_nmg_cond_gadget_locals_dict_table
+#define nmg_cond_gadget_locals_dict_table natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table
 static void natmodgen_fill_nmg_cond_gadget_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_conditional_nmg_cond_gadget_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
+    mp_map_elem_t *natmodgen_e = natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
 #if NMG_COND_ENABLE_MATH
-    natmodgen_map_elem_set(e++, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
 #ifdef NMG_COND_HAVE_GREETING
-    natmodgen_map_elem_set(e++, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
 #else
-    natmodgen_map_elem_set(e++, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
 #endif
 #endif
 #if NMG_COND_ENABLE_STRINGS
-    natmodgen_map_elem_set(e++, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
 #elif NMG_COND_LEVEL >= 2
-    natmodgen_map_elem_set(e++, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
 #endif
 #ifndef NMG_COND_LEGACY_API
-    natmodgen_map_elem_set(e++, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
 #else
-    natmodgen_map_elem_set(e++, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
 #endif
 #if NMG_COND_LEVEL > 2
-    natmodgen_map_elem_set(e++, MP_QSTR_wave, mp_const_true);
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_wave, mp_const_true);
 #elif defined(NMG_COND_FAST_PATH)
-    natmodgen_map_elem_set(e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
 #else
-    natmodgen_map_elem_set(e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
 #endif
-    (void)e;
+    (void)natmodgen_e;
 }
 
 #line 177 "../../../../examples/conditional/conditional.c"
   
 static MP_DEFINE_CONST_DICT(nmg_cond_gadget_locals_dict, nmg_cond_gadget_locals_dict_table);
 
-mp_obj_full_type_t natmodgen_conditional_type_nmg_cond_gadget_type;
+mp_obj_full_type_t natmodgen_type_11_conditional_nmg_cond_gadget_type;
 static void natmodgen_init_type_nmg_cond_gadget_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_conditional_type_nmg_cond_gadget_type.base.type = &mp_type_type;
-    natmodgen_conditional_type_nmg_cond_gadget_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_conditional_type_nmg_cond_gadget_type.name = MP_QSTR_Gadget;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_conditional_type_nmg_cond_gadget_type, make_new, nmg_cond_gadget_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_conditional_type_nmg_cond_gadget_type, locals_dict, &nmg_cond_gadget_locals_dict, 1);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_11_conditional_nmg_cond_gadget_type.base.type = &mp_type_type;
+    natmodgen_type_11_conditional_nmg_cond_gadget_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_11_conditional_nmg_cond_gadget_type.name = MP_QSTR_Gadget;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, make_new, nmg_cond_gadget_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, locals_dict, &nmg_cond_gadget_locals_dict, 1);
 }
 
 #line 186 "../../../../examples/conditional/conditional.c"
@@ -255,8 +258,8 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
 /******************************************************************************/
 // Module definition
 
-static void natmodgen_nmg_conditional_store_globals(void);
-static void natmodgen_nmg_conditional_store_globals(void) {
+static void natmodgen_store_globals_nmg_conditional(void);
+static void natmodgen_store_globals_nmg_conditional(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_conditional));
     mp_store_global(MP_QSTR_always, MP_OBJ_FROM_PTR(&nmg_cond_always_obj));
     mp_store_global(MP_QSTR_Gadget, MP_OBJ_FROM_PTR(&nmg_cond_gadget_type));
@@ -310,11 +313,11 @@ static void natmodgen_nmg_conditional_store_globals(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 314 "conditional.c"
+#line 317 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_conditional(void);
-void natmodgen_init_conditional(void) {
+void natmodgen_init_11_conditional(void);
+void natmodgen_init_11_conditional(void) {
     natmodgen_init_type_nmg_cond_gadget_type();
     natmodgen_fill_nmg_cond_gadget_locals_dict_table();
 }
@@ -367,12 +370,12 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_conditional(void);
+void natmodgen_init_11_conditional(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_conditional();
+    natmodgen_init_11_conditional();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_conditional));
-    natmodgen_nmg_conditional_store_globals();
+    natmodgen_store_globals_nmg_conditional();
     MP_DYNRUNTIME_INIT_EXIT
 }

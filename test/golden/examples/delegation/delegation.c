@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -15,8 +18,15 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 /* natmodgen runtime: qstr.h */
-#define MP_OBJ_QSTR_VALUE(o) natmodgen_rt_qstr_value(o)
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o);
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((uint32_t)(o)) >> 1))
+#endif
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_C
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 4))
+#endif
+#if MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_C && MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
+#endif
 #line 1 "../../../../examples/delegation/delegation.c"
 // nmg_delegation: a module that answers some attribute lookups from C,
 // registered with MP_REGISTER_MODULE_DELEGATION.
@@ -42,8 +52,8 @@ void nmg_deleg_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-static void natmodgen_nmg_delegation_store_globals(void);
-static void natmodgen_nmg_delegation_store_globals(void) {
+static void natmodgen_store_globals_nmg_delegation(void);
+static void natmodgen_store_globals_nmg_delegation(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_delegation));
     mp_store_global(MP_QSTR_hello, MP_OBJ_FROM_PTR(&nmg_deleg_hello_obj));
 }
@@ -58,22 +68,22 @@ static void natmodgen_nmg_delegation_store_globals(void) {
 
 /* natmodgen: registration of module nmg_delegation is built by mpy_init */
 extern mp_obj_t natmodgen_module_self;
-static mp_obj_t natmodgen_module_getattr(mp_obj_t attr_in) {
-    mp_obj_t dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
-    nmg_deleg_attr(natmodgen_module_self, MP_OBJ_QSTR_VALUE(attr_in), dest);
-    if (dest[0] == MP_OBJ_NULL) {
-        mp_obj_t args[2] = { mp_load_attr(natmodgen_module_self, MP_QSTR___name__), attr_in };
-        mp_obj_t msg = mp_binary_op(MP_BINARY_OP_MODULO, mp_obj_new_str("module '%s' has no attribute '%s'", 33), mp_obj_new_tuple(2, args));
-        mp_raise_type_arg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_AttributeError)), msg);
+static mp_obj_t natmodgen_module_getattr(mp_obj_t natmodgen_attr_in) {
+    mp_obj_t natmodgen_dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
+    nmg_deleg_attr(natmodgen_module_self, MP_OBJ_QSTR_VALUE(natmodgen_attr_in), natmodgen_dest);
+    if (natmodgen_dest[0] == MP_OBJ_NULL) {
+        mp_obj_t natmodgen_args[2] = { mp_load_attr(natmodgen_module_self, MP_QSTR___name__), natmodgen_attr_in };
+        mp_obj_t natmodgen_msg = mp_binary_op(MP_BINARY_OP_MODULO, mp_obj_new_str("module '%s' has no attribute '%s'", 33), mp_obj_new_tuple(2, natmodgen_args));
+        mp_raise_type_arg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_AttributeError)), natmodgen_msg);
     }
-    return dest[0];
+    return natmodgen_dest[0];
 }
 MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr);
 
 #line 37 "../../../../examples/delegation/delegation.c"
                                                                            
 
-#line 77 "delegation.c"
+#line 87 "delegation.c"
 
 
 /* natmodgen runtime: armv6m.c */
@@ -124,22 +134,12 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: qstr.c */
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o) {
-    mp_uint_t tag = (mp_uint_t)MP_OBJ_NEW_QSTR(0);
-    mp_uint_t step = (mp_uint_t)MP_OBJ_NEW_QSTR(1) - tag;
-    unsigned shift = 0;
-    while ((step >> shift) > 1) {
-        shift++;
-    }
-    return (qstr)(((mp_uint_t)o - tag) >> shift);
-}
 extern const mp_obj_fun_builtin_fixed_t natmodgen_module_getattr_obj;
 mp_obj_t natmodgen_module_self;
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_nmg_delegation_store_globals();
+    natmodgen_store_globals_nmg_delegation();
     natmodgen_module_self = MP_OBJ_FROM_PTR(&self->context->module);
     mp_store_global(MP_QSTR___getattr__, MP_OBJ_FROM_PTR(&natmodgen_module_getattr_obj));
     MP_DYNRUNTIME_INIT_EXIT

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -206,8 +209,8 @@ static mp_obj_t nmg_functions_count_args(size_t n_args, const mp_obj_t *pos_args
 static MP_DEFINE_CONST_FUN_OBJ_KW(nmg_functions_count_args_obj, 1, nmg_functions_count_args);
 
 // The module's globals: functions first, then constants.
-static void natmodgen_nmg_functions_store_globals(void);
-static void natmodgen_nmg_functions_store_globals(void) {
+static void natmodgen_store_globals_nmg_functions(void);
+static void natmodgen_store_globals_nmg_functions(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_functions));
     mp_store_global(MP_QSTR_answer, MP_OBJ_FROM_PTR(&nmg_functions_answer_obj));
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_functions_square_obj));
@@ -241,7 +244,7 @@ static void natmodgen_nmg_functions_store_globals(void) {
 // Register the module to make it available in Python as "nmg_functions".
 /* natmodgen: registration of module nmg_functions is built by mpy_init */
 
-#line 245 "functions.c"
+#line 248 "functions.c"
 
 
 /* natmodgen runtime: armv6m.c */
@@ -307,8 +310,8 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_nmg_functions_store_globals();
+    natmodgen_store_globals_nmg_functions();
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -83,14 +86,14 @@ STATIC mp_obj_t nmg_scaler_get_scale(mp_obj_t self_in) {
 }
 STATIC MP_DEFINE_CONST_FUN_OBJ_1(nmg_scaler_get_scale_obj, nmg_scaler_get_scale);
 
-mp_map_elem_t natmodgen_macros_nmg_scaler_locals_table[0
+mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
     + 1
 ];
-#define nmg_scaler_locals_table natmodgen_macros_nmg_scaler_locals_table
+#define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_macros_nmg_scaler_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
+    (void)natmodgen_e;
 }
 
 #line 61 "../../../../examples/macros/macros.c"
@@ -102,8 +105,8 @@ STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 
 mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
 static void natmodgen_init_type_nmg_scaler_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
     natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
@@ -122,8 +125,8 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     X(BLUE, 4)
 #define NMG_MACROS_COLOUR_ENTRY(name, value) { MP_ROM_QSTR(MP_QSTR_##name), MP_ROM_INT(value) },
 
-static void natmodgen_nmg_macros_store_globals(void);
-static void natmodgen_nmg_macros_store_globals(void) {
+static void natmodgen_store_globals_nmg_macros(void);
+static void natmodgen_store_globals_nmg_macros(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_macros_square_obj));
     mp_store_global(MP_QSTR_negate, MP_OBJ_FROM_PTR(&nmg_macros_negate_obj));
@@ -148,11 +151,11 @@ static void natmodgen_nmg_macros_store_globals(void) {
 
 /* natmodgen: registration of module nmg_macros is built by mpy_init */
 
-#line 152 "macros.c"
+#line 155 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_macros(void);
-void natmodgen_init_macros(void) {
+void natmodgen_init_6_macros(void);
+void natmodgen_init_6_macros(void) {
     natmodgen_init_type_nmg_scaler_type();
     natmodgen_fill_nmg_scaler_locals_table();
 }
@@ -205,12 +208,12 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_macros(void);
+void natmodgen_init_6_macros(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_macros();
+    natmodgen_init_6_macros();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
-    natmodgen_nmg_macros_store_globals();
+    natmodgen_store_globals_nmg_macros();
     MP_DYNRUNTIME_INIT_EXIT
 }

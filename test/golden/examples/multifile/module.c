@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -36,8 +39,8 @@ static mp_obj_t nmg_is_rect(mp_obj_t obj) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(nmg_is_rect_obj, nmg_is_rect);
 
-static void natmodgen_nmg_multifile_store_globals(void);
-static void natmodgen_nmg_multifile_store_globals(void) {
+static void natmodgen_store_globals_nmg_multifile(void);
+static void natmodgen_store_globals_nmg_multifile(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_multifile));
     mp_store_global(MP_QSTR_Rect, MP_OBJ_FROM_PTR(&nmg_rect_type));
     mp_store_global(MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
@@ -56,8 +59,36 @@ static void natmodgen_nmg_multifile_store_globals(void) {
 
 /* natmodgen: registration of module nmg_multifile is built by mpy_init */
 
-#line 60 "module.c"
+#line 63 "module.c"
 
+#if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
+/* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */
+__asm__(
+    "\t.pushsection .text\n"
+#if defined(__thumb__)
+    "\t.balign 4\n"
+    "\t.thumb\n"
+#endif
+    "\t.globl mpy_init\n"
+    "\t.type mpy_init, %function\n"
+#if defined(__thumb__)
+    "\t.thumb_func\n"
+#endif
+    "mpy_init:\n"
+#if defined(__x86_64__) || defined(__i386__)
+    "\tjmp natmodgen_mpy_init\n"
+#elif defined(__thumb__)
+    "\tpush {r4, lr}\n"
+    "\tbl natmodgen_mpy_init\n"
+    "\tpop {r4, pc}\n"
+#else
+    "\ttail natmodgen_mpy_init\n"
+#endif
+    "\t.popsection\n");
+mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args);
+#else
+#define natmodgen_mpy_init mpy_init
+#endif
 
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
@@ -107,11 +138,11 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_shapes(void);
+void natmodgen_init_6_shapes(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_shapes();
-    natmodgen_nmg_multifile_store_globals();
+    natmodgen_init_6_shapes();
+    natmodgen_store_globals_nmg_multifile();
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -61,16 +64,16 @@ static mp_obj_t nmg_square(mp_obj_t side_in) {
 }
 MP_DEFINE_CONST_FUN_OBJ_1(nmg_square_obj, nmg_square);
 
-mp_map_elem_t natmodgen_shapes_nmg_rect_locals_table[0
+mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
     + 1
     + 1
 ];
-#define nmg_rect_locals_table natmodgen_shapes_nmg_rect_locals_table
+#define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_shapes_nmg_rect_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
+    (void)natmodgen_e;
 }
 
 #line 40 "../../../../examples/multifile/shapes.c"
@@ -79,8 +82,8 @@ static MP_DEFINE_CONST_DICT(nmg_rect_locals, nmg_rect_locals_table);
 
 mp_obj_full_type_t natmodgen_type_nmg_rect_type;
 static void natmodgen_init_type_nmg_rect_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
     natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
@@ -92,11 +95,30 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 96 "shapes.c"
+#line 99 "shapes.c"
 
+#if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
+/* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */
+__asm__(
+    "\t.pushsection .text\n"
+#if defined(__thumb__)
+    "\t.balign 4\n"
+    "\t.thumb\n"
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+    "\tjmp mpy_init\n"
+#elif defined(__thumb__)
+    "\tpush {r4, lr}\n"
+    "\tbl mpy_init\n"
+    "\tpop {r4, pc}\n"
+#else
+    "\ttail mpy_init\n"
+#endif
+    "\t.popsection\n");
+#endif
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_shapes(void);
-void natmodgen_init_shapes(void) {
+void natmodgen_init_6_shapes(void);
+void natmodgen_init_6_shapes(void) {
     natmodgen_init_type_nmg_rect_type();
     natmodgen_fill_nmg_rect_locals_table();
 }

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -16,6 +19,23 @@
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
+/* natmodgen runtime: obj.c */
+#undef mp_identity
+#define mp_identity natmodgen_s_mp_identity
+static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self);
+#undef mp_identity_obj
+#define mp_identity_obj natmodgen_s_mp_identity_obj
+static __attribute__((unused)) const mp_obj_fun_builtin_fixed_t mp_identity_obj;
+/* natmodgen runtime: stream.c */
+#undef mp_stream_close
+#define mp_stream_close natmodgen_s_mp_stream_close
+static __attribute__((unused)) mp_obj_t mp_stream_close(mp_obj_t stream);
+#undef mp_stream_close_obj
+#define mp_stream_close_obj natmodgen_s_mp_stream_close_obj
+static __attribute__((unused)) const mp_obj_fun_builtin_fixed_t mp_stream_close_obj;
+#undef mp_stream___exit___obj
+#define mp_stream___exit___obj natmodgen_s_mp_stream___exit___obj
+static __attribute__((unused)) const mp_obj_fun_builtin_var_t mp_stream___exit___obj;
 static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     for (int i = 0; i < n; ++i) {
         if (labels[i] == q) {
@@ -38,10 +58,10 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
 #include "py/stream.h"
 #include "py/mperrno.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_streams_type_buf_type;
-#define buf_type (*(mp_obj_type_t *)&natmodgen_streams_type_buf_type)
-extern mp_obj_full_type_t natmodgen_streams_type_count_type;
-#define count_type (*(mp_obj_type_t *)&natmodgen_streams_type_count_type)
+extern mp_obj_full_type_t natmodgen_type_7_streams_buf_type;
+#define buf_type (*(mp_obj_type_t *)&natmodgen_type_7_streams_buf_type)
+extern mp_obj_full_type_t natmodgen_type_7_streams_count_type;
+#define count_type (*(mp_obj_type_t *)&natmodgen_type_7_streams_count_type)
 #define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float)))
 
 #line 8 "../../../../examples/streams/streams.c"
@@ -62,22 +82,22 @@ typedef struct _buf_obj_t {
 
 enum { ARG_fill, ARG_start, ARG_limit };
 /* natmodgen: keyword table with run-time qstrs and #if among its entries, filled by mpy_init. */
-mp_arg_t natmodgen_streams_buf_make_args[0
+mp_arg_t natmodgen_7_streams_buf_make_args[0
     + 1
     + 1
 #if NMG_STREAMS_COUNT
     + 1
 #endif
 ];
-#define buf_make_args natmodgen_streams_buf_make_args
+#define buf_make_args natmodgen_7_streams_buf_make_args
 static void natmodgen_fill_buf_make_args(void) {
-    mp_arg_t *a = natmodgen_streams_buf_make_args;
-    *a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
-    *a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
+    mp_arg_t *natmodgen_a = natmodgen_7_streams_buf_make_args;
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
 #if NMG_STREAMS_COUNT
-    *a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
 #endif
-    (void)a;
+    (void)natmodgen_a;
 }
 
 #line 30 "../../../../examples/streams/streams.c"
@@ -151,7 +171,7 @@ static void buf_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-mp_map_elem_t natmodgen_streams_buf_locals_table[0
+mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
     + 1
     + 1
     + 1
@@ -159,34 +179,34 @@ mp_map_elem_t natmodgen_streams_buf_locals_table[0
     + 1
     + 1
 ];
-#define buf_locals_table natmodgen_streams_buf_locals_table
+#define buf_locals_table natmodgen_7_streams_buf_locals_table
 static void natmodgen_fill_buf_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_streams_buf_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
+    (void)natmodgen_e;
 }
 
 #line 107 "../../../../examples/streams/streams.c"
   
 static MP_DEFINE_CONST_DICT(buf_locals, buf_locals_table);
 
-mp_obj_full_type_t natmodgen_streams_type_buf_type;
+mp_obj_full_type_t natmodgen_type_7_streams_buf_type;
 static void natmodgen_init_type_buf_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_streams_type_buf_type.base.type = &mp_type_type;
-    natmodgen_streams_type_buf_type.flags = MP_TYPE_FLAG_ITER_IS_STREAM;
-    natmodgen_streams_type_buf_type.name = MP_QSTR_Buf;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, make_new, buf_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, buffer, buf_get_buffer, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, protocol, &buf_stream_p, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, attr, buf_attr, 3);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, locals_dict, &buf_locals, 4);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_streams_buf_type.base.type = &mp_type_type;
+    natmodgen_type_7_streams_buf_type.flags = MP_TYPE_FLAG_ITER_IS_STREAM;
+    natmodgen_type_7_streams_buf_type.name = MP_QSTR_Buf;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, make_new, buf_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, buffer, buf_get_buffer, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, protocol, &buf_stream_p, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, attr, buf_attr, 3);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, locals_dict, &buf_locals, 4);
 }
 
 #line 119 "../../../../examples/streams/streams.c"
@@ -216,14 +236,14 @@ static const mp_getiter_iternext_custom_t count_iter = {
 };
 
 #if NMG_STREAMS_COUNT
-mp_obj_full_type_t natmodgen_streams_type_count_type;
+mp_obj_full_type_t natmodgen_type_7_streams_count_type;
 static void natmodgen_init_type_count_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_streams_type_count_type.base.type = &mp_type_type;
-    natmodgen_streams_type_count_type.flags = MP_TYPE_FLAG_ITER_IS_CUSTOM;
-    natmodgen_streams_type_count_type.name = MP_QSTR_Count;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_count_type, iter, &count_iter, 0);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_streams_count_type.base.type = &mp_type_type;
+    natmodgen_type_7_streams_count_type.flags = MP_TYPE_FLAG_ITER_IS_CUSTOM;
+    natmodgen_type_7_streams_count_type.name = MP_QSTR_Count;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_count_type, iter, &count_iter, 0);
 }
 
 #line 150 "../../../../examples/streams/streams.c"
@@ -264,8 +284,8 @@ static mp_obj_t stress_check(mp_obj_t o) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(stress_check_obj, stress_check);
 
-static void natmodgen_nmg_streams_store_globals(void);
-static void natmodgen_nmg_streams_store_globals(void) {
+static void natmodgen_store_globals_nmg_streams(void);
+static void natmodgen_store_globals_nmg_streams(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
     mp_store_global(MP_QSTR_Buf, MP_OBJ_FROM_PTR(&buf_type));
 #if NMG_STREAMS_COUNT
@@ -285,11 +305,11 @@ static void natmodgen_nmg_streams_store_globals(void) {
   
 /* natmodgen: registration of module nmg_streams is built by mpy_init */
 
-#line 289 "streams.c"
+#line 309 "streams.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_streams(void);
-void natmodgen_init_streams(void) {
+void natmodgen_init_7_streams(void);
+void natmodgen_init_7_streams(void) {
     natmodgen_init_type_buf_type();
 #if (NMG_STREAMS_COUNT)
     natmodgen_init_type_count_type();
@@ -361,12 +381,12 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 /* natmodgen runtime: obj.c */
-mp_obj_t mp_identity(mp_obj_t self) {
+static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self) {
     return self;
 }
-MP_DEFINE_CONST_FUN_OBJ_1(mp_identity_obj, mp_identity);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_1(mp_identity_obj, mp_identity);
 /* natmodgen runtime: stream.c */
-mp_obj_t mp_stream_close(mp_obj_t stream) {
+static __attribute__((unused)) mp_obj_t mp_stream_close(mp_obj_t stream) {
     const mp_stream_p_t *stream_p = mp_get_stream(stream);
     int errcode;
     mp_uint_t res = stream_p->ioctl(stream, MP_STREAM_CLOSE, 0, &errcode);
@@ -375,18 +395,18 @@ mp_obj_t mp_stream_close(mp_obj_t stream) {
     }
     return mp_const_none;
 }
-MP_DEFINE_CONST_FUN_OBJ_1(mp_stream_close_obj, mp_stream_close);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_1(mp_stream_close_obj, mp_stream_close);
 static mp_obj_t natmodgen_rt_stream___exit__(size_t n_args, const mp_obj_t *args) {
     (void)n_args;
     return mp_stream_close(args[0]);
 }
-MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
-void natmodgen_init_streams(void);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
+void natmodgen_init_7_streams(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_streams();
+    natmodgen_init_7_streams();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
-    natmodgen_nmg_streams_store_globals();
+    natmodgen_store_globals_nmg_streams();
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -15,6 +15,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -38,23 +41,23 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 66c084e51b8b */
+#endif /* natmodgen:end 2f2c64c83339 */
 #include "py/runtime.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_vector2_type;
-#define nmg_vector2_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_vector2_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_type;
-#define nmg_intarray_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_intarray_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_iter_type;
-#define nmg_intarray_iter_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_intarray_iter_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_accumulator_type;
-#define nmg_accumulator_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_accumulator_type)
-extern mp_obj_full_type_t natmodgen_classes_type_nmg_averager_type;
-#define nmg_averager_type (*(mp_obj_type_t *)&natmodgen_classes_type_nmg_averager_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_vector2_type;
+#define nmg_vector2_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_vector2_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_type;
+#define nmg_intarray_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_intarray_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_iter_type;
+#define nmg_intarray_iter_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_intarray_iter_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_accumulator_type;
+#define nmg_accumulator_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_accumulator_type)
+extern mp_obj_full_type_t natmodgen_type_7_classes_nmg_averager_type;
+#define nmg_averager_type (*(mp_obj_type_t *)&natmodgen_type_7_classes_nmg_averager_type)
 // clang-format on
-#endif /* natmodgen:end ea3b35847f28 */
+#endif /* natmodgen:end 4095556d00af */
 
 /******************************************************************************/
 // Vector2
@@ -236,19 +239,19 @@ static const mp_rom_map_elem_t nmg_vector2_locals_dict_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_classes_nmg_vector2_locals_dict_table[0
+mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
     + 1
     + 1
 ];
-#define nmg_vector2_locals_dict_table natmodgen_classes_nmg_vector2_locals_dict_table
+#define nmg_vector2_locals_dict_table natmodgen_7_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_classes_nmg_vector2_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 03e339202133 */
+#endif /* natmodgen:end 456f207c5912 */
 static MP_DEFINE_CONST_DICT(nmg_vector2_locals_dict, nmg_vector2_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -265,22 +268,22 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_classes_type_nmg_vector2_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_vector2_type;
 static void natmodgen_init_type_nmg_vector2_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_vector2_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_classes_type_nmg_vector2_type.name = MP_QSTR_Vector2;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, print, nmg_vector2_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, unary_op, nmg_vector2_unary_op, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, binary_op, nmg_vector2_binary_op, 3);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, attr, nmg_vector2_attr, 4);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, print, nmg_vector2_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, unary_op, nmg_vector2_unary_op, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, binary_op, nmg_vector2_binary_op, 3);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, attr, nmg_vector2_attr, 4);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
 }
 // clang-format on
-#endif /* natmodgen:end 134247822753 */
+#endif /* natmodgen:end 6f0f201e8610 */
 
 /******************************************************************************/
 // IntArray and its iterator
@@ -444,21 +447,21 @@ static const mp_rom_map_elem_t nmg_intarray_locals_dict_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_classes_nmg_intarray_locals_dict_table[0
+mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_intarray_locals_dict_table natmodgen_classes_nmg_intarray_locals_dict_table
+#define nmg_intarray_locals_dict_table natmodgen_7_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_classes_nmg_intarray_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 28ffe60001de */
+#endif /* natmodgen:end ff8416859897 */
 static MP_DEFINE_CONST_DICT(nmg_intarray_locals_dict, nmg_intarray_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -476,23 +479,23 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_type;
 static void natmodgen_init_type_nmg_intarray_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_intarray_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
-    natmodgen_classes_type_nmg_intarray_type.name = MP_QSTR_IntArray;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, make_new, nmg_intarray_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, print, nmg_intarray_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, unary_op, nmg_intarray_unary_op, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, subscr, nmg_intarray_subscr, 3);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, iter, nmg_intarray_getiter, 4);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, attr, nmg_intarray_attr, 5);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_type, locals_dict, &nmg_intarray_locals_dict, 6);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_intarray_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
+    natmodgen_type_7_classes_nmg_intarray_type.name = MP_QSTR_IntArray;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, make_new, nmg_intarray_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, print, nmg_intarray_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, unary_op, nmg_intarray_unary_op, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, subscr, nmg_intarray_subscr, 3);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, iter, nmg_intarray_getiter, 4);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, attr, nmg_intarray_attr, 5);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, locals_dict, &nmg_intarray_locals_dict, 6);
 }
 // clang-format on
-#endif /* natmodgen:end 7b8352bd0899 */
+#endif /* natmodgen:end 5d100610f1ee */
 
 // next(it) returns the next item or stops the iteration.
 static mp_obj_t nmg_intarray_iter_iternext(mp_obj_t self_in) {
@@ -513,17 +516,17 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_classes_type_nmg_intarray_iter_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_intarray_iter_type;
 static void natmodgen_init_type_nmg_intarray_iter_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_intarray_iter_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
-    natmodgen_classes_type_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_intarray_iter_type, iter, nmg_intarray_iter_iternext, 0);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_intarray_iter_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
+    natmodgen_type_7_classes_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_iter_type, iter, nmg_intarray_iter_iternext, 0);
 }
 // clang-format on
-#endif /* natmodgen:end 212c13c6a9ba */
+#endif /* natmodgen:end 325e928ebfa7 */
 
 /******************************************************************************/
 // Accumulator and Averager
@@ -614,21 +617,21 @@ static const mp_rom_map_elem_t nmg_acc_locals_dict_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_classes_nmg_acc_locals_dict_table[0
+mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_acc_locals_dict_table natmodgen_classes_nmg_acc_locals_dict_table
+#define nmg_acc_locals_dict_table natmodgen_7_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
-    mp_map_elem_t *e = natmodgen_classes_nmg_acc_locals_dict_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 8396a24af4e5 */
+#endif /* natmodgen:end 756624974fb0 */
 static MP_DEFINE_CONST_DICT(nmg_acc_locals_dict, nmg_acc_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -643,20 +646,20 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_classes_type_nmg_accumulator_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_accumulator_type;
 static void natmodgen_init_type_nmg_accumulator_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_accumulator_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_classes_type_nmg_accumulator_type.name = MP_QSTR_Accumulator;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, print, nmg_acc_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, call, nmg_accumulator_call, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, print, nmg_acc_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, call, nmg_accumulator_call, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 383e29eb13b6 */
+#endif /* natmodgen:end 3b0d241172cc */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_OBJ_TYPE(
@@ -670,20 +673,20 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_classes_type_nmg_averager_type;
+mp_obj_full_type_t natmodgen_type_7_classes_nmg_averager_type;
 static void natmodgen_init_type_nmg_averager_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_classes_type_nmg_averager_type.base.type = &mp_type_type;
-    natmodgen_classes_type_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_classes_type_nmg_averager_type.name = MP_QSTR_Averager;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, make_new, nmg_acc_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, print, nmg_acc_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, call, nmg_averager_call, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_classes_type_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
+    natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, make_new, nmg_acc_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, print, nmg_acc_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, call, nmg_averager_call, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 210292448015 */
+#endif /* natmodgen:end b40f4d1cd22b */
 
 /******************************************************************************/
 // Module definition
@@ -698,8 +701,8 @@ static const mp_rom_map_elem_t nmg_classes_module_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_classes_store_globals(void);
-static void natmodgen_nmg_classes_store_globals(void) {
+static void natmodgen_store_globals_nmg_classes(void);
+static void natmodgen_store_globals_nmg_classes(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_classes));
     mp_store_global(MP_QSTR_Vector2, MP_OBJ_FROM_PTR(&nmg_vector2_type));
     mp_store_global(MP_QSTR_IntArray, MP_OBJ_FROM_PTR(&nmg_intarray_type));
@@ -707,7 +710,7 @@ static void natmodgen_nmg_classes_store_globals(void) {
     mp_store_global(MP_QSTR_Averager, MP_OBJ_FROM_PTR(&nmg_averager_type));
 }
 // clang-format on
-#endif /* natmodgen:end 682aab51a203 */
+#endif /* natmodgen:end e37d02982bad */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_classes_module_globals, nmg_classes_module_globals_table);
 #else /* natmodgen:natmod */
@@ -737,8 +740,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_classes, nmg_classes_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_classes(void);
-void natmodgen_init_classes(void) {
+void natmodgen_init_7_classes(void);
+void natmodgen_init_7_classes(void) {
     natmodgen_init_type_nmg_vector2_type();
     natmodgen_init_type_nmg_intarray_type();
     natmodgen_init_type_nmg_intarray_iter_type();
@@ -811,13 +814,13 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n);
 NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
-void natmodgen_init_classes(void);
+void natmodgen_init_7_classes(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_classes();
-    natmodgen_nmg_classes_store_globals();
+    natmodgen_init_7_classes();
+    natmodgen_store_globals_nmg_classes();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 8b6272c840a8 */
+#endif /* natmodgen:end aa5f5571b269 */

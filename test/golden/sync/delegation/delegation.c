@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -15,10 +18,17 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 /* natmodgen runtime: qstr.h */
-#define MP_OBJ_QSTR_VALUE(o) natmodgen_rt_qstr_value(o)
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o);
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((uint32_t)(o)) >> 1))
+#endif
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_C
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 4))
+#endif
+#if MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_C && MICROPY_OBJ_REPR != MICROPY_OBJ_REPR_D
+#define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
+#endif
 // clang-format on
-#endif /* natmodgen:end 71a7a4e1f35f */
+#endif /* natmodgen:end 7e04fb921018 */
 #include "py/runtime.h"
 
 static mp_obj_t nmg_deleg_hello(void) {
@@ -48,13 +58,13 @@ static const mp_rom_map_elem_t nmg_deleg_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_delegation_store_globals(void);
-static void natmodgen_nmg_delegation_store_globals(void) {
+static void natmodgen_store_globals_nmg_delegation(void);
+static void natmodgen_store_globals_nmg_delegation(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_delegation));
     mp_store_global(MP_QSTR_hello, MP_OBJ_FROM_PTR(&nmg_deleg_hello_obj));
 }
 // clang-format on
-#endif /* natmodgen:end 5c4ed3e85465 */
+#endif /* natmodgen:end c25c5fc0e26c */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT_WITH_SIZE(nmg_deleg_globals, nmg_deleg_globals_table, MP_ARRAY_SIZE(nmg_deleg_globals_table));
 #else /* natmodgen:natmod */
@@ -86,19 +96,19 @@ MP_REGISTER_MODULE_DELEGATION(nmg_delegation_user_cmodule, nmg_deleg_attr);
 #else /* natmodgen:natmod */
 // clang-format off
 extern mp_obj_t natmodgen_module_self;
-static mp_obj_t natmodgen_module_getattr(mp_obj_t attr_in) {
-    mp_obj_t dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
-    nmg_deleg_attr(natmodgen_module_self, MP_OBJ_QSTR_VALUE(attr_in), dest);
-    if (dest[0] == MP_OBJ_NULL) {
-        mp_obj_t args[2] = { mp_load_attr(natmodgen_module_self, MP_QSTR___name__), attr_in };
-        mp_obj_t msg = mp_binary_op(MP_BINARY_OP_MODULO, mp_obj_new_str("module '%s' has no attribute '%s'", 33), mp_obj_new_tuple(2, args));
-        mp_raise_type_arg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_AttributeError)), msg);
+static mp_obj_t natmodgen_module_getattr(mp_obj_t natmodgen_attr_in) {
+    mp_obj_t natmodgen_dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
+    nmg_deleg_attr(natmodgen_module_self, MP_OBJ_QSTR_VALUE(natmodgen_attr_in), natmodgen_dest);
+    if (natmodgen_dest[0] == MP_OBJ_NULL) {
+        mp_obj_t natmodgen_args[2] = { mp_load_attr(natmodgen_module_self, MP_QSTR___name__), natmodgen_attr_in };
+        mp_obj_t natmodgen_msg = mp_binary_op(MP_BINARY_OP_MODULO, mp_obj_new_str("module '%s' has no attribute '%s'", 33), mp_obj_new_tuple(2, natmodgen_args));
+        mp_raise_type_arg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_AttributeError)), natmodgen_msg);
     }
-    return dest[0];
+    return natmodgen_dest[0];
 }
 MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr);
 // clang-format on
-#endif /* natmodgen:end 9baba3ac036e */
+#endif /* natmodgen:end c9d64b9a2fc2 */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen runtime: armv6m.c */
@@ -149,25 +159,15 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: qstr.c */
-qstr natmodgen_rt_qstr_value(mp_const_obj_t o) {
-    mp_uint_t tag = (mp_uint_t)MP_OBJ_NEW_QSTR(0);
-    mp_uint_t step = (mp_uint_t)MP_OBJ_NEW_QSTR(1) - tag;
-    unsigned shift = 0;
-    while ((step >> shift) > 1) {
-        shift++;
-    }
-    return (qstr)(((mp_uint_t)o - tag) >> shift);
-}
 extern const mp_obj_fun_builtin_fixed_t natmodgen_module_getattr_obj;
 mp_obj_t natmodgen_module_self;
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_nmg_delegation_store_globals();
+    natmodgen_store_globals_nmg_delegation();
     natmodgen_module_self = MP_OBJ_FROM_PTR(&self->context->module);
     mp_store_global(MP_QSTR___getattr__, MP_OBJ_FROM_PTR(&natmodgen_module_getattr_obj));
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end ad343dc734de */
+#endif /* natmodgen:end 211989619da4 */

@@ -9,6 +9,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -20,7 +23,7 @@
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 // clang-format on
-#endif /* natmodgen:end 3b6755544174 */
+#endif /* natmodgen:end 8e139b470881 */
 #include "py/runtime.h"
 
 // Version number exposed as nmg_functions.VERSION.
@@ -239,8 +242,8 @@ static const mp_rom_map_elem_t nmg_functions_module_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_functions_store_globals(void);
-static void natmodgen_nmg_functions_store_globals(void) {
+static void natmodgen_store_globals_nmg_functions(void);
+static void natmodgen_store_globals_nmg_functions(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_functions));
     mp_store_global(MP_QSTR_answer, MP_OBJ_FROM_PTR(&nmg_functions_answer_obj));
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_functions_square_obj));
@@ -262,7 +265,7 @@ static void natmodgen_nmg_functions_store_globals(void) {
     mp_store_global(MP_QSTR_DISABLED, mp_const_false);
 }
 // clang-format on
-#endif /* natmodgen:end 5da51c47bbfa */
+#endif /* natmodgen:end 06b8191f7500 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_functions_module_globals, nmg_functions_module_globals_table);
 #else /* natmodgen:natmod */
@@ -356,10 +359,10 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_nmg_functions_store_globals();
+    natmodgen_store_globals_nmg_functions();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end eb12f09488c5 */
+#endif /* natmodgen:end f326ed30462a */

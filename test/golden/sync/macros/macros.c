@@ -5,6 +5,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -18,7 +21,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 1c1267db712f */
+#endif /* natmodgen:end 4f0700b22f02 */
 #include "py/runtime.h"
 #include "macros_config.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
@@ -89,17 +92,17 @@ STATIC const mp_rom_map_elem_t nmg_scaler_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_macros_nmg_scaler_locals_table[0
+mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
     + 1
 ];
-#define nmg_scaler_locals_table natmodgen_macros_nmg_scaler_locals_table
+#define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_macros_nmg_scaler_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 09376d5b02da */
+#endif /* natmodgen:end 3834869fd3cc */
 STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 
 // A slot and its value written through a macro, as ulab's NDARRAY_TYPE_SUBSCR is.
@@ -118,8 +121,8 @@ MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
 static void natmodgen_init_type_nmg_scaler_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
     natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
@@ -128,7 +131,7 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, locals_dict, &nmg_scaler_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end cddc10913293 */
+#endif /* natmodgen:end 739d3a579624 */
 
 // An X-macro list, expanded into table entries (py/moderrno.c style).
 #define NMG_MACROS_COLOURS(X) \
@@ -153,8 +156,8 @@ STATIC const mp_rom_map_elem_t nmg_macros_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_macros_store_globals(void);
-static void natmodgen_nmg_macros_store_globals(void) {
+static void natmodgen_store_globals_nmg_macros(void);
+static void natmodgen_store_globals_nmg_macros(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_macros_square_obj));
     mp_store_global(MP_QSTR_negate, MP_OBJ_FROM_PTR(&nmg_macros_negate_obj));
@@ -169,7 +172,7 @@ static void natmodgen_nmg_macros_store_globals(void) {
 #endif
 }
 // clang-format on
-#endif /* natmodgen:end ad671aefa49c */
+#endif /* natmodgen:end 04cc6a6a7823 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 STATIC MP_DEFINE_CONST_DICT(nmg_macros_globals, nmg_macros_globals_table);
 #else /* natmodgen:natmod */
@@ -199,8 +202,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_macros, nmg_macros_module);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_macros(void);
-void natmodgen_init_macros(void) {
+void natmodgen_init_6_macros(void);
+void natmodgen_init_6_macros(void) {
     natmodgen_init_type_nmg_scaler_type();
     natmodgen_fill_nmg_scaler_locals_table();
 }
@@ -253,14 +256,14 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_macros(void);
+void natmodgen_init_6_macros(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_macros();
+    natmodgen_init_6_macros();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
-    natmodgen_nmg_macros_store_globals();
+    natmodgen_store_globals_nmg_macros();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 58fbe91313c8 */
+#endif /* natmodgen:end 2a1aee76eb8c */

@@ -6,6 +6,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -15,7 +18,7 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 // clang-format on
-#endif /* natmodgen:end 221b9535bf51 */
+#endif /* natmodgen:end c44fae4b62b6 */
 #include "py/runtime.h"
 #include "shapes.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
@@ -47,8 +50,8 @@ static const mp_rom_map_elem_t nmg_multifile_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_multifile_store_globals(void);
-static void natmodgen_nmg_multifile_store_globals(void) {
+static void natmodgen_store_globals_nmg_multifile(void);
+static void natmodgen_store_globals_nmg_multifile(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_multifile));
     mp_store_global(MP_QSTR_Rect, MP_OBJ_FROM_PTR(&nmg_rect_type));
     mp_store_global(MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
@@ -57,7 +60,7 @@ static void natmodgen_nmg_multifile_store_globals(void) {
     mp_store_global(MP_QSTR_is_rect, MP_OBJ_FROM_PTR(&nmg_is_rect_obj));
 }
 // clang-format on
-#endif /* natmodgen:end e3fbca85eab6 */
+#endif /* natmodgen:end 0fac90a44655 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_multifile_globals, nmg_multifile_globals_table);
 #else /* natmodgen:natmod */
@@ -86,6 +89,35 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_multifile, nmg_multifile_user_cmodule);
 #endif /* natmodgen:end d0f76bcafbd5 */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
+#if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
+/* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */
+__asm__(
+    "\t.pushsection .text\n"
+#if defined(__thumb__)
+    "\t.balign 4\n"
+    "\t.thumb\n"
+#endif
+    "\t.globl mpy_init\n"
+    "\t.type mpy_init, %function\n"
+#if defined(__thumb__)
+    "\t.thumb_func\n"
+#endif
+    "mpy_init:\n"
+#if defined(__x86_64__) || defined(__i386__)
+    "\tjmp natmodgen_mpy_init\n"
+#elif defined(__thumb__)
+    "\tpush {r4, lr}\n"
+    "\tbl natmodgen_mpy_init\n"
+    "\tpop {r4, pc}\n"
+#else
+    "\ttail natmodgen_mpy_init\n"
+#endif
+    "\t.popsection\n");
+mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args);
+#else
+#define natmodgen_mpy_init mpy_init
+#endif
+
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -134,13 +166,13 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-void natmodgen_init_shapes(void);
+void natmodgen_init_6_shapes(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_shapes();
-    natmodgen_nmg_multifile_store_globals();
+    natmodgen_init_6_shapes();
+    natmodgen_store_globals_nmg_multifile();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 38434772e04d */
+#endif /* natmodgen:end 627a2e001ba6 */

@@ -5,6 +5,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -18,7 +21,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 1c1267db712f */
+#endif /* natmodgen:end 4f0700b22f02 */
 #include "py/runtime.h"
 #include "shapes.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
@@ -68,19 +71,19 @@ static const mp_rom_map_elem_t nmg_rect_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_shapes_nmg_rect_locals_table[0
+mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
     + 1
     + 1
 ];
-#define nmg_rect_locals_table natmodgen_shapes_nmg_rect_locals_table
+#define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_shapes_nmg_rect_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 0c004900c47b */
+#endif /* natmodgen:end 25ea2ba345ad */
 static MP_DEFINE_CONST_DICT(nmg_rect_locals, nmg_rect_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -96,8 +99,8 @@ MP_DEFINE_CONST_OBJ_TYPE(
 // clang-format off
 mp_obj_full_type_t natmodgen_type_nmg_rect_type;
 static void natmodgen_init_type_nmg_rect_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
     natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
@@ -106,14 +109,33 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, locals_dict, &nmg_rect_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end c13c5a4fd66d */
+#endif /* natmodgen:end ec7001f7c87e */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
+#if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
+/* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */
+__asm__(
+    "\t.pushsection .text\n"
+#if defined(__thumb__)
+    "\t.balign 4\n"
+    "\t.thumb\n"
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+    "\tjmp mpy_init\n"
+#elif defined(__thumb__)
+    "\tpush {r4, lr}\n"
+    "\tbl mpy_init\n"
+    "\tpop {r4, pc}\n"
+#else
+    "\ttail mpy_init\n"
+#endif
+    "\t.popsection\n");
+#endif
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_shapes(void);
-void natmodgen_init_shapes(void) {
+void natmodgen_init_6_shapes(void);
+void natmodgen_init_6_shapes(void) {
     natmodgen_init_type_nmg_rect_type();
     natmodgen_fill_nmg_rect_locals_table();
 }
 // clang-format on
-#endif /* natmodgen:end 9d85eb403b5d */
+#endif /* natmodgen:end 643503be10da */

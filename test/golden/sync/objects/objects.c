@@ -10,6 +10,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -25,7 +28,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end fc24d221c223 */
+#endif /* natmodgen:end b51c41e75126 */
 #include <string.h>
 
 #include "py/runtime.h"
@@ -37,8 +40,8 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
 extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 #define mp_type_NmgError (*(mp_obj_type_t *)&natmodgen_type_mp_type_NmgError)
-extern mp_obj_full_type_t natmodgen_objects_type_nmg_point_type;
-#define nmg_point_type (*(mp_obj_type_t *)&natmodgen_objects_type_nmg_point_type)
+extern mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
+#define nmg_point_type (*(mp_obj_type_t *)&natmodgen_type_7_objects_nmg_point_type)
 #define mp_type_OSError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OSError)))
 #define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float)))
 extern mp_obj_t natmodgen_root_nmg_objects_cache;
@@ -48,7 +51,7 @@ extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #define MP_STATE_PORT(x) natmodgen_root_##x
 extern const mp_obj_type_t *natmodgen_module_type;
 // clang-format on
-#endif /* natmodgen:end acf3ba157b30 */
+#endif /* natmodgen:end a6d570fe9236 */
 
 // ---- constants --------------------------------------------------------------
 
@@ -63,43 +66,43 @@ static const nmg_float_t nmg_half_obj = {{&mp_type_float}, (mp_float_t)0.5};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-nmg_float_t natmodgen_objects_nmg_half_obj;
-#define nmg_half_obj natmodgen_objects_nmg_half_obj
-static const nmg_float_t natmodgen_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
+nmg_float_t natmodgen_7_objects_nmg_half_obj;
+#define nmg_half_obj natmodgen_7_objects_nmg_half_obj
+static const nmg_float_t natmodgen_7_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
 static void natmodgen_init_obj_nmg_half_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_half_obj, &natmodgen_objects_nmg_half_obj_initial, sizeof(natmodgen_objects_nmg_half_obj));
-    natmodgen_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float));
+    natmodgen_7_objects_nmg_half_obj = natmodgen_7_objects_nmg_half_obj_initial;
+    natmodgen_7_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float));
 }
 // clang-format on
-#endif /* natmodgen:end 541d0a35102a */
+#endif /* natmodgen:end f80463b36536 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_STR_OBJ(nmg_greeting_obj, "hello from nmg_objects");
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_obj_str_t natmodgen_objects_nmg_greeting_obj;
-#define nmg_greeting_obj natmodgen_objects_nmg_greeting_obj
-static const mp_obj_str_t natmodgen_objects_nmg_greeting_obj_initial = {{NULL}, 0, sizeof("hello from nmg_objects") - 1, (const byte *)"hello from nmg_objects"};
+mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj;
+#define nmg_greeting_obj natmodgen_7_objects_nmg_greeting_obj
+static const mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj_initial = {{NULL}, 0, sizeof("hello from nmg_objects") - 1, (const byte *)"hello from nmg_objects"};
 static void natmodgen_init_obj_nmg_greeting_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_greeting_obj, &natmodgen_objects_nmg_greeting_obj_initial, sizeof(natmodgen_objects_nmg_greeting_obj));
-    natmodgen_objects_nmg_greeting_obj.base.type = &mp_type_str;
+    natmodgen_7_objects_nmg_greeting_obj = natmodgen_7_objects_nmg_greeting_obj_initial;
+    natmodgen_7_objects_nmg_greeting_obj.base.type = &mp_type_str;
 }
 // clang-format on
-#endif /* natmodgen:end dabafd42c67e */
+#endif /* natmodgen:end fe8c3e60d2d1 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_BYTES_OBJ(nmg_magic_obj, "\x01\x02NMG", 5);
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_obj_str_t natmodgen_objects_nmg_magic_obj;
-#define nmg_magic_obj natmodgen_objects_nmg_magic_obj
-static const mp_obj_str_t natmodgen_objects_nmg_magic_obj_initial = {{NULL}, 0, (5), (const byte *)("\x01\x02NMG")};
+mp_obj_str_t natmodgen_7_objects_nmg_magic_obj;
+#define nmg_magic_obj natmodgen_7_objects_nmg_magic_obj
+static const mp_obj_str_t natmodgen_7_objects_nmg_magic_obj_initial = {{NULL}, 0, (5), (const byte *)("\x01\x02NMG")};
 static void natmodgen_init_obj_nmg_magic_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_magic_obj, &natmodgen_objects_nmg_magic_obj_initial, sizeof(natmodgen_objects_nmg_magic_obj));
-    natmodgen_objects_nmg_magic_obj.base.type = &mp_type_bytes;
+    natmodgen_7_objects_nmg_magic_obj = natmodgen_7_objects_nmg_magic_obj_initial;
+    natmodgen_7_objects_nmg_magic_obj.base.type = &mp_type_bytes;
 }
 // clang-format on
-#endif /* natmodgen:end 910b0521663d */
+#endif /* natmodgen:end fbe6ec03b353 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_obj_tuple_t nmg_version_obj = {
     {&mp_type_tuple},
@@ -109,18 +112,18 @@ static const mp_rom_obj_tuple_t nmg_version_obj = {
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: a tuple is a run-time object in a natmod; mpy_init builds it. */
-mp_obj_t natmodgen_objects_nmg_version_obj;
-#define nmg_version_obj (*(struct _mp_obj_tuple_t *)MP_OBJ_TO_PTR(natmodgen_objects_nmg_version_obj))
+mp_obj_t natmodgen_7_objects_nmg_version_obj;
+#define nmg_version_obj (*(struct _mp_obj_tuple_t *)MP_OBJ_TO_PTR(natmodgen_7_objects_nmg_version_obj))
 static void natmodgen_init_obj_nmg_version_obj(void) {
-    const mp_obj_t items[3] = {
+    const mp_obj_t natmodgen_items[3] = {
         (mp_obj_t)(MP_ROM_INT(1)),
         (mp_obj_t)(MP_ROM_INT(4)),
         (mp_obj_t)(MP_ROM_QSTR(MP_QSTR_beta)),
     };
-    natmodgen_objects_nmg_version_obj = mp_obj_new_tuple(3, items);
+    natmodgen_7_objects_nmg_version_obj = mp_obj_new_tuple(3, natmodgen_items);
 }
 // clang-format on
-#endif /* natmodgen:end 2697d6476c96 */
+#endif /* natmodgen:end 72b82ec47ad2 */
 
 // A read-only dict exposed as nmg_objects.LIMITS.
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -131,21 +134,21 @@ static const mp_rom_map_elem_t nmg_limits_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_objects_nmg_limits_table[0
+mp_map_elem_t natmodgen_7_objects_nmg_limits_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_limits_table natmodgen_objects_nmg_limits_table
+#define nmg_limits_table natmodgen_7_objects_nmg_limits_table
 static void natmodgen_fill_nmg_limits_table(void) {
-    mp_map_elem_t *e = natmodgen_objects_nmg_limits_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
-    natmodgen_map_elem_set(e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
-    natmodgen_map_elem_set(e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_limits_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 976e9e48cd15 */
+#endif /* natmodgen:end 72fbcf88eb4d */
 static MP_DEFINE_CONST_DICT(nmg_limits_dict, nmg_limits_table);
 
 // ---- a custom exception -------------------------------------------------------
@@ -156,8 +159,8 @@ MP_DEFINE_EXCEPTION(NmgError, ValueError)
 // clang-format off
 mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 static void natmodgen_init_type_mp_type_NmgError(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
     natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
@@ -167,7 +170,7 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, parent, &mp_type_ValueError, 3);
 }
 // clang-format on
-#endif /* natmodgen:end d80b31e72a95 */
+#endif /* natmodgen:end eb732015a8cc */
 
 static mp_obj_t nmg_fail(mp_obj_t code_in) {
     mp_int_t code = mp_obj_get_int(code_in);
@@ -189,30 +192,30 @@ static int nmg_history[4] = {3, 1, 4, 1};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_history natmodgen_objects_nmg_history
+#define nmg_history natmodgen_7_objects_nmg_history
 int nmg_history[4];
-static const __typeof__(nmg_history) natmodgen_objects_nmg_history_initial = {3, 1, 4, 1};
+static const __typeof__(nmg_history) natmodgen_initial_7_objects_nmg_history = {3, 1, 4, 1};
 // clang-format on
-#endif /* natmodgen:end 8ffd169b496c */
+#endif /* natmodgen:end 466aff42d300 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const char *nmg_names[] = {"alpha", "beta", "gamma"};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-static const __typeof__((const char *[]){"alpha", "beta", "gamma"}) natmodgen_objects_nmg_names_initial = {"alpha", "beta", "gamma"};
-#define nmg_names natmodgen_objects_nmg_names
-const char *nmg_names[sizeof(natmodgen_objects_nmg_names_initial) / sizeof(natmodgen_objects_nmg_names_initial[0])];
+static const __typeof__((const char *[]){"alpha", "beta", "gamma"}) natmodgen_initial_7_objects_nmg_names = {"alpha", "beta", "gamma"};
+#define nmg_names natmodgen_7_objects_nmg_names
+const char *nmg_names[sizeof(natmodgen_initial_7_objects_nmg_names) / sizeof(natmodgen_initial_7_objects_nmg_names[0])];
 // clang-format on
-#endif /* natmodgen:end 063c785192d9 */
+#endif /* natmodgen:end a433a07ab734 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static mp_int_t nmg_init_calls;
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_init_calls natmodgen_objects_nmg_init_calls
+#define nmg_init_calls natmodgen_7_objects_nmg_init_calls
 mp_int_t nmg_init_calls;
 // clang-format on
-#endif /* natmodgen:end c283171a0517 */
+#endif /* natmodgen:end 371650462df5 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 int nmg_objects_scale = 7;
 #else /* natmodgen:natmod */
@@ -265,9 +268,9 @@ static MP_DEFINE_CONST_FUN_OBJ_1(nmg_name_obj, nmg_name);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: static storage inside a function cannot be loaded; it lives here, initialised by mpy_init. */
-mp_int_t natmodgen_objects_nmg_ticket_next;
+mp_int_t natmodgen_7_objects_10_nmg_ticket_next;
 // clang-format on
-#endif /* natmodgen:end 4bb9f7a672f6 */
+#endif /* natmodgen:end cd00b171d85c */
 static mp_obj_t nmg_ticket(void) {
     // A counter that lives inside the function.
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -275,9 +278,9 @@ static mp_obj_t nmg_ticket(void) {
 #else /* natmodgen:natmod */
 // clang-format off
     
-#define next natmodgen_objects_nmg_ticket_next
+#define next natmodgen_7_objects_10_nmg_ticket_next
 // clang-format on
-#endif /* natmodgen:end a0cb152f44c6 */
+#endif /* natmodgen:end 7ceabd57e35d */
     return mp_obj_new_int(next++);
 }
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
@@ -339,15 +342,15 @@ static MP_DEFINE_CONST_STATICMETHOD_OBJ(nmg_point_origin_obj, MP_ROM_PTR(&nmg_po
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_origin_obj;
-#define nmg_point_origin_obj natmodgen_objects_nmg_point_origin_obj
-static const mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
+mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj;
+#define nmg_point_origin_obj natmodgen_7_objects_nmg_point_origin_obj
+static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
 static void natmodgen_init_obj_nmg_point_origin_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_point_origin_obj, &natmodgen_objects_nmg_point_origin_obj_initial, sizeof(natmodgen_objects_nmg_point_origin_obj));
-    natmodgen_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_staticmethod));
+    natmodgen_7_objects_nmg_point_origin_obj = natmodgen_7_objects_nmg_point_origin_obj_initial;
+    natmodgen_7_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_staticmethod));
 }
 // clang-format on
-#endif /* natmodgen:end 6c251963c092 */
+#endif /* natmodgen:end de6e4a03ba8e */
 
 static mp_obj_t nmg_point_describe(mp_obj_t cls_in) {
     const mp_obj_type_t *cls = MP_OBJ_TO_PTR(cls_in);
@@ -359,15 +362,15 @@ static MP_DEFINE_CONST_CLASSMETHOD_OBJ(nmg_point_describe_obj, MP_ROM_PTR(&nmg_p
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_describe_obj;
-#define nmg_point_describe_obj natmodgen_objects_nmg_point_describe_obj
-static const mp_rom_obj_static_class_method_t natmodgen_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
+mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj;
+#define nmg_point_describe_obj natmodgen_7_objects_nmg_point_describe_obj
+static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
 static void natmodgen_init_obj_nmg_point_describe_obj(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_point_describe_obj, &natmodgen_objects_nmg_point_describe_obj_initial, sizeof(natmodgen_objects_nmg_point_describe_obj));
-    natmodgen_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_classmethod));
+    natmodgen_7_objects_nmg_point_describe_obj = natmodgen_7_objects_nmg_point_describe_obj_initial;
+    natmodgen_7_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_classmethod));
 }
 // clang-format on
-#endif /* natmodgen:end 15ed80d0ebd5 */
+#endif /* natmodgen:end 10177d2bcd17 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_map_elem_t nmg_point_locals_table[] = {
@@ -377,21 +380,21 @@ static const mp_rom_map_elem_t nmg_point_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_objects_nmg_point_locals_table[0
+mp_map_elem_t natmodgen_7_objects_nmg_point_locals_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_point_locals_table natmodgen_objects_nmg_point_locals_table
+#define nmg_point_locals_table natmodgen_7_objects_nmg_point_locals_table
 static void natmodgen_fill_nmg_point_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_objects_nmg_point_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_point_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 3dd4242f88ca */
+#endif /* natmodgen:end 5e0f5e0becb6 */
 static MP_DEFINE_CONST_DICT(nmg_point_locals, nmg_point_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -405,19 +408,19 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_objects_type_nmg_point_type;
+mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 static void natmodgen_init_type_nmg_point_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_objects_type_nmg_point_type.base.type = &mp_type_type;
-    natmodgen_objects_type_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
-    natmodgen_objects_type_nmg_point_type.name = MP_QSTR_Point;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_objects_type_nmg_point_type, make_new, nmg_point_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_objects_type_nmg_point_type, print, nmg_point_print, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_objects_type_nmg_point_type, locals_dict, &nmg_point_locals, 2);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
+    natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
+    natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, make_new, nmg_point_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, print, nmg_point_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, locals_dict, &nmg_point_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end 854b6cf508c0 */
+#endif /* natmodgen:end 57c189ad8145 */
 
 // ---- a sub-module: nmg_objects.util -------------------------------------------
 
@@ -434,21 +437,21 @@ static const mp_rom_map_elem_t nmg_util_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_objects_nmg_util_globals_table[0
+mp_map_elem_t natmodgen_7_objects_nmg_util_globals_table[0
     + 1
     + 1
     + 1
 ];
-#define nmg_util_globals_table natmodgen_objects_nmg_util_globals_table
+#define nmg_util_globals_table natmodgen_7_objects_nmg_util_globals_table
 static void natmodgen_fill_nmg_util_globals_table(void) {
-    mp_map_elem_t *e = natmodgen_objects_nmg_util_globals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
-    natmodgen_map_elem_set(e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_util_globals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end a2824d2fe595 */
+#endif /* natmodgen:end 01986364acd3 */
 static MP_DEFINE_CONST_DICT(nmg_util_globals, nmg_util_globals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -459,18 +462,18 @@ static const mp_obj_module_t nmg_util_module = {
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: its base type is a firmware object, so it is built by mpy_init. */
-mp_obj_module_t natmodgen_objects_nmg_util_module;
-#define nmg_util_module natmodgen_objects_nmg_util_module
-static const mp_obj_module_t natmodgen_objects_nmg_util_module_initial = {
+mp_obj_module_t natmodgen_7_objects_nmg_util_module;
+#define nmg_util_module natmodgen_7_objects_nmg_util_module
+static const mp_obj_module_t natmodgen_7_objects_nmg_util_module_initial = {
     .base = { NULL },
     .globals = (mp_obj_dict_t *)&nmg_util_globals,
 };
 static void natmodgen_init_obj_nmg_util_module(void) {
-    mp_fun_table.memmove_(&natmodgen_objects_nmg_util_module, &natmodgen_objects_nmg_util_module_initial, sizeof(natmodgen_objects_nmg_util_module));
-    natmodgen_objects_nmg_util_module.base.type = natmodgen_module_type;
+    natmodgen_7_objects_nmg_util_module = natmodgen_7_objects_nmg_util_module_initial;
+    natmodgen_7_objects_nmg_util_module.base.type = natmodgen_module_type;
 }
 // clang-format on
-#endif /* natmodgen:end cf26f8aed660 */
+#endif /* natmodgen:end 4905f7127f11 */
 
 // ---- the module ------------------------------------------------------------------
 
@@ -499,8 +502,8 @@ static const mp_rom_map_elem_t nmg_objects_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_objects_store_globals(void);
-static void natmodgen_nmg_objects_store_globals(void) {
+static void natmodgen_store_globals_nmg_objects(void);
+static void natmodgen_store_globals_nmg_objects(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_objects));
     mp_store_global(MP_QSTR___init__, MP_OBJ_FROM_PTR(&nmg_init_obj));
     mp_store_global(MP_QSTR_HALF, MP_OBJ_FROM_PTR(&nmg_half_obj));
@@ -523,7 +526,7 @@ static void natmodgen_nmg_objects_store_globals(void) {
     mp_store_global(MP_QSTR_init_count, MP_OBJ_FROM_PTR(&nmg_init_count_obj));
 }
 // clang-format on
-#endif /* natmodgen:end 0e7a3126bf5e */
+#endif /* natmodgen:end dfdd0b828394 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_objects_globals, nmg_objects_globals_table);
 #else /* natmodgen:natmod */
@@ -553,12 +556,12 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_objects, nmg_objects_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_objects(void);
-void natmodgen_init_objects(void) {
-    mp_fun_table.memmove_(&nmg_history, &natmodgen_objects_nmg_history_initial, sizeof(nmg_history));
-    mp_fun_table.memmove_(&nmg_names, &natmodgen_objects_nmg_names_initial, sizeof(nmg_names));
+void natmodgen_init_7_objects(void);
+void natmodgen_init_7_objects(void) {
+    mp_fun_table.memmove_(&nmg_history, &natmodgen_initial_7_objects_nmg_history, sizeof(nmg_history));
+    mp_fun_table.memmove_(&nmg_names, &natmodgen_initial_7_objects_nmg_names, sizeof(nmg_names));
     nmg_objects_scale = 7;
-    natmodgen_objects_nmg_ticket_next = 100;
+    natmodgen_7_objects_10_nmg_ticket_next = 100;
     natmodgen_init_obj_nmg_half_obj();
     natmodgen_init_obj_nmg_greeting_obj();
     natmodgen_init_obj_nmg_magic_obj();
@@ -644,21 +647,21 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
     return p - s;
 }
 const mp_obj_type_t *natmodgen_module_type;
-void natmodgen_init_objects(void);
+void natmodgen_init_7_objects(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_module_type = self->context->module.base.type;
-    natmodgen_init_objects();
-    natmodgen_nmg_objects_store_globals();
+    natmodgen_init_7_objects();
+    natmodgen_store_globals_nmg_objects();
     {
-        mp_obj_t init[2];
-        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, init);
-        if (init[0] != MP_OBJ_NULL) {
-            mp_call_function_n_kw(init[0], 0, 0, NULL);
+        mp_obj_t natmodgen_method[2];
+        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, natmodgen_method);
+        if (natmodgen_method[0] != MP_OBJ_NULL) {
+            mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
         }
     }
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 0e6d2959102a */
+#endif /* natmodgen:end d9432bb16d29 */

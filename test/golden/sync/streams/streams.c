@@ -8,6 +8,9 @@
 /* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */
 #pragma GCC optimize ("no-jump-tables")
 #endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include "py/dynruntime.h"
 #undef MP_ROM_NONE
 #define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)
@@ -18,6 +21,23 @@
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
+/* natmodgen runtime: obj.c */
+#undef mp_identity
+#define mp_identity natmodgen_s_mp_identity
+static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self);
+#undef mp_identity_obj
+#define mp_identity_obj natmodgen_s_mp_identity_obj
+static __attribute__((unused)) const mp_obj_fun_builtin_fixed_t mp_identity_obj;
+/* natmodgen runtime: stream.c */
+#undef mp_stream_close
+#define mp_stream_close natmodgen_s_mp_stream_close
+static __attribute__((unused)) mp_obj_t mp_stream_close(mp_obj_t stream);
+#undef mp_stream_close_obj
+#define mp_stream_close_obj natmodgen_s_mp_stream_close_obj
+static __attribute__((unused)) const mp_obj_fun_builtin_fixed_t mp_stream_close_obj;
+#undef mp_stream___exit___obj
+#define mp_stream___exit___obj natmodgen_s_mp_stream___exit___obj
+static __attribute__((unused)) const mp_obj_fun_builtin_var_t mp_stream___exit___obj;
 static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     for (int i = 0; i < n; ++i) {
         if (labels[i] == q) {
@@ -31,7 +51,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 66c084e51b8b */
+#endif /* natmodgen:end 67ce8cd2fd25 */
 #include <string.h>
 #include "py/runtime.h"
 #include "py/stream.h"
@@ -39,13 +59,13 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_streams_type_buf_type;
-#define buf_type (*(mp_obj_type_t *)&natmodgen_streams_type_buf_type)
-extern mp_obj_full_type_t natmodgen_streams_type_count_type;
-#define count_type (*(mp_obj_type_t *)&natmodgen_streams_type_count_type)
+extern mp_obj_full_type_t natmodgen_type_7_streams_buf_type;
+#define buf_type (*(mp_obj_type_t *)&natmodgen_type_7_streams_buf_type)
+extern mp_obj_full_type_t natmodgen_type_7_streams_count_type;
+#define count_type (*(mp_obj_type_t *)&natmodgen_type_7_streams_count_type)
 #define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float)))
 // clang-format on
-#endif /* natmodgen:end 6b6ba3d08880 */
+#endif /* natmodgen:end 0ddb2905ae66 */
 
 #ifndef NMG_STREAMS_COUNT
 #define NMG_STREAMS_COUNT (1)
@@ -78,25 +98,25 @@ static const mp_arg_t buf_make_args[] = {
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: keyword table with run-time qstrs and #if among its entries, filled by mpy_init. */
-mp_arg_t natmodgen_streams_buf_make_args[0
+mp_arg_t natmodgen_7_streams_buf_make_args[0
     + 1
     + 1
 #if NMG_STREAMS_COUNT
     + 1
 #endif
 ];
-#define buf_make_args natmodgen_streams_buf_make_args
+#define buf_make_args natmodgen_7_streams_buf_make_args
 static void natmodgen_fill_buf_make_args(void) {
-    mp_arg_t *a = natmodgen_streams_buf_make_args;
-    *a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
-    *a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
+    mp_arg_t *natmodgen_a = natmodgen_7_streams_buf_make_args;
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_fill, MP_ARG_INT, {.u_int = 0} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_start, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0} };
 #if NMG_STREAMS_COUNT
-    *a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
+    *natmodgen_a++ = (mp_arg_t){ MP_QSTR_limit, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 8} };
 #endif
-    (void)a;
+    (void)natmodgen_a;
 }
 // clang-format on
-#endif /* natmodgen:end 214b81714db0 */
+#endif /* natmodgen:end daace962476e */
 
 static mp_obj_t buf_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_arg_val_t vals[MP_ARRAY_SIZE(buf_make_args)];
@@ -195,7 +215,7 @@ static const mp_rom_map_elem_t buf_locals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-mp_map_elem_t natmodgen_streams_buf_locals_table[0
+mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
     + 1
     + 1
     + 1
@@ -203,19 +223,19 @@ mp_map_elem_t natmodgen_streams_buf_locals_table[0
     + 1
     + 1
 ];
-#define buf_locals_table natmodgen_streams_buf_locals_table
+#define buf_locals_table natmodgen_7_streams_buf_locals_table
 static void natmodgen_fill_buf_locals_table(void) {
-    mp_map_elem_t *e = natmodgen_streams_buf_locals_table;
-    natmodgen_map_elem_set(e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
-    natmodgen_map_elem_set(e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
-    (void)e;
+    mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
+    (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 9bdc4ea1b27c */
+#endif /* natmodgen:end 3278564cb470 */
 static MP_DEFINE_CONST_DICT(buf_locals, buf_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -231,21 +251,21 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_streams_type_buf_type;
+mp_obj_full_type_t natmodgen_type_7_streams_buf_type;
 static void natmodgen_init_type_buf_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_streams_type_buf_type.base.type = &mp_type_type;
-    natmodgen_streams_type_buf_type.flags = MP_TYPE_FLAG_ITER_IS_STREAM;
-    natmodgen_streams_type_buf_type.name = MP_QSTR_Buf;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, make_new, buf_make_new, 0);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, buffer, buf_get_buffer, 1);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, protocol, &buf_stream_p, 2);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, attr, buf_attr, 3);
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_buf_type, locals_dict, &buf_locals, 4);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_streams_buf_type.base.type = &mp_type_type;
+    natmodgen_type_7_streams_buf_type.flags = MP_TYPE_FLAG_ITER_IS_STREAM;
+    natmodgen_type_7_streams_buf_type.name = MP_QSTR_Buf;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, make_new, buf_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, buffer, buf_get_buffer, 1);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, protocol, &buf_stream_p, 2);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, attr, buf_attr, 3);
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, locals_dict, &buf_locals, 4);
 }
 // clang-format on
-#endif /* natmodgen:end b29377f0d783 */
+#endif /* natmodgen:end 55d7fbc74ed5 */
 
 // Counting iterator with a custom iter struct.
 typedef struct _count_obj_t {
@@ -280,17 +300,17 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_streams_type_count_type;
+mp_obj_full_type_t natmodgen_type_7_streams_count_type;
 static void natmodgen_init_type_count_type(void) {
-    size_t slot_index = 0;
-    (void)slot_index;
-    natmodgen_streams_type_count_type.base.type = &mp_type_type;
-    natmodgen_streams_type_count_type.flags = MP_TYPE_FLAG_ITER_IS_CUSTOM;
-    natmodgen_streams_type_count_type.name = MP_QSTR_Count;
-    MP_OBJ_TYPE_SET_SLOT(&natmodgen_streams_type_count_type, iter, &count_iter, 0);
+    size_t natmodgen_slot = 0;
+    (void)natmodgen_slot;
+    natmodgen_type_7_streams_count_type.base.type = &mp_type_type;
+    natmodgen_type_7_streams_count_type.flags = MP_TYPE_FLAG_ITER_IS_CUSTOM;
+    natmodgen_type_7_streams_count_type.name = MP_QSTR_Count;
+    MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_count_type, iter, &count_iter, 0);
 }
 // clang-format on
-#endif /* natmodgen:end 05ee6246e7b3 */
+#endif /* natmodgen:end 11d2f20f0636 */
 #endif
 
 static const mp_obj_type_t *const all_types[] = { &buf_type,
@@ -340,8 +360,8 @@ static const mp_rom_map_elem_t stress_globals_table[] = {
 };
 #else /* natmodgen:natmod */
 // clang-format off
-static void natmodgen_nmg_streams_store_globals(void);
-static void natmodgen_nmg_streams_store_globals(void) {
+static void natmodgen_store_globals_nmg_streams(void);
+static void natmodgen_store_globals_nmg_streams(void) {
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
     mp_store_global(MP_QSTR_Buf, MP_OBJ_FROM_PTR(&buf_type));
 #if NMG_STREAMS_COUNT
@@ -352,7 +372,7 @@ static void natmodgen_nmg_streams_store_globals(void) {
     mp_store_global(MP_QSTR_check, MP_OBJ_FROM_PTR(&stress_check_obj));
 }
 // clang-format on
-#endif /* natmodgen:end 3609c1638a92 */
+#endif /* natmodgen:end 6cf728fe0fdc */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(stress_globals, stress_globals_table);
 #else /* natmodgen:natmod */
@@ -381,8 +401,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_streams, nmg_streams_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_streams(void);
-void natmodgen_init_streams(void) {
+void natmodgen_init_7_streams(void);
+void natmodgen_init_7_streams(void) {
     natmodgen_init_type_buf_type();
 #if (NMG_STREAMS_COUNT)
     natmodgen_init_type_count_type();
@@ -454,12 +474,12 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 /* natmodgen runtime: obj.c */
-mp_obj_t mp_identity(mp_obj_t self) {
+static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self) {
     return self;
 }
-MP_DEFINE_CONST_FUN_OBJ_1(mp_identity_obj, mp_identity);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_1(mp_identity_obj, mp_identity);
 /* natmodgen runtime: stream.c */
-mp_obj_t mp_stream_close(mp_obj_t stream) {
+static __attribute__((unused)) mp_obj_t mp_stream_close(mp_obj_t stream) {
     const mp_stream_p_t *stream_p = mp_get_stream(stream);
     int errcode;
     mp_uint_t res = stream_p->ioctl(stream, MP_STREAM_CLOSE, 0, &errcode);
@@ -468,20 +488,20 @@ mp_obj_t mp_stream_close(mp_obj_t stream) {
     }
     return mp_const_none;
 }
-MP_DEFINE_CONST_FUN_OBJ_1(mp_stream_close_obj, mp_stream_close);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_1(mp_stream_close_obj, mp_stream_close);
 static mp_obj_t natmodgen_rt_stream___exit__(size_t n_args, const mp_obj_t *args) {
     (void)n_args;
     return mp_stream_close(args[0]);
 }
-MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
-void natmodgen_init_streams(void);
+static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
+void natmodgen_init_7_streams(void);
 
-mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
-    natmodgen_init_streams();
+    natmodgen_init_7_streams();
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
-    natmodgen_nmg_streams_store_globals();
+    natmodgen_store_globals_nmg_streams();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end e31426598dad */
+#endif /* natmodgen:end f88f4184e5e9 */

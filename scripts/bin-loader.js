@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * natmodgen's bin (copied to dist/natmodgen.js by scripts/bundle.js). It runs the bundled
+ * CLI, dist/natmodgen-cli.js, with V8's code cache from dist/natmodgen-cli.cache, made at
+ * build time: a start then skips compiling the bundle's functions (Node 20 has no
+ * module.enableCompileCache). V8 checks the cache against the source and its own version
+ * and flags, and compiles normally when it does not fit.
+ */
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+const Module = require('module');
+
+const file = path.join(__dirname, 'natmodgen-cli.js');
+const cacheFile = path.join(__dirname, 'natmodgen-cli.cache');
+const source = fs.readFileSync(file, 'utf8');
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+if (process.env.NATMODGEN_WRITE_CODE_CACHE === '1') {
+  // The build's step: functions compiled during this run go into the cache too.
+  process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+}
+const cli = new Module(file, module);
+cli.filename = file;
+cli.paths = Module._nodeModulePaths(__dirname);
+script.runInThisContext()(cli.exports, Module.createRequire(file), cli, file, __dirname);

@@ -1,0 +1,228 @@
+/**
+ * End-to-end: MicroPython's own modules (bench/corpus/manifest.json, "micropython") against
+ * their built-in twins. Each module is converted with `natmodgen gen` and only its -D flags,
+ * built with py/dynruntime.mk under its real name, and MicroPython's own test scripts for it
+ * (the entry's mpyTests, read from MPY_DIR at run time) plus bench/corpus/mpy-tests/<test>
+ * run twice: on MICROPYTHON_TWINS, a unix port built without the module, where `import`
+ * finds the natmod; and on MICROPYTHON_TWINREF, a unix port with the module built in. Exit
+ * status and stdout must be identical. A script both print SKIP for is not counted.
+ *
+ * Entries with "impossible" (a natmod cannot serve the module) or "pending" (what is still
+ * missing) are listed loudly and not run.
+ *
+ * Environment:
+ *   MPY_DIR              MicroPython v1.28.0 tree with mpy-cross built              (required)
+ *   MICROPYTHON_TWINS    unix port without the modules' built-ins, e.g. built with
+ *                        CFLAGS_EXTRA="-DMICROPY_PY_BINASCII=0 -DMICROPY_PY_JSON=0 ..."  (required)
+ *   MICROPYTHON_TWINREF  unix port with them (the standard variant); falls back to
+ *                        MICROPYTHON_USERMOD                                         (required)
+ *   TWINS_ONLY           comma-separated module ids to run (default: all)
+ *   PYTHON, NATMODGEN_E2E_KEEP as for natmods.test.ts
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT } from './lib/env';
+import { buildNatmodgen, freshDir, generate, genContext, makeNatmod, makeWorkDir, StageError } from './lib/natmod';
+import { clip, describeRun, ProcResult, runProcess } from './lib/proc';
+import { Summary } from './lib/summary';
+
+interface TwinEntry {
+  id: string;
+  module: string;
+  files: string[];
+  defines: string[];
+  test: string | null;
+  mpyTests?: string[];
+  impossible?: string;
+  pending?: string;
+  /** Scripts (paths under MPY_DIR) known to print differently, with the reason. */
+  knownDiffs?: Record<string, string>;
+}
+
+const MANIFEST = path.join(REPO_ROOT, 'bench', 'corpus', 'manifest.json');
+const OWN_TESTS = path.join(REPO_ROOT, 'bench', 'corpus', 'mpy-tests');
+const CASE_TIMEOUT_MS = 600_000;
+const RUN_TIMEOUT_MS = 30_000;
+
+const env = readEnv();
+const nonEmpty = (v: string | undefined) => (v && v.trim() ? path.resolve(v.trim()) : undefined);
+const twins = nonEmpty(process.env.MICROPYTHON_TWINS);
+const twinRef = nonEmpty(process.env.MICROPYTHON_TWINREF) ?? env.usermod;
+const only = (process.env.TWINS_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+const entries: TwinEntry[] = (JSON.parse(fs.readFileSync(MANIFEST, 'utf8')).micropython as TwinEntry[]).filter(
+  (e) => e.mpyTests || e.impossible || e.pending,
+);
+const chosen = entries.filter((e) => !only.length || only.includes(e.id));
+const runnable = chosen.filter((e) => !e.impossible && !e.pending);
+const summary = new Summary('MicroPython modules vs their built-in twins (x64)');
+
+const missing = [
+  !env.mpyDir && 'MPY_DIR',
+  !twins && 'MICROPYTHON_TWINS',
+  !twinRef && 'MICROPYTHON_TWINREF (or MICROPYTHON_USERMOD)',
+].filter((x): x is string => !!x);
+const skipReason = missing.length ? `${missing.join(', ')} not set` : undefined;
+if (skipReason) {
+  loud([
+    `natmodgen twins e2e: SKIPPING ${runnable.length} module(s): ${skipReason}.`,
+    "Skipped is not passed. Build a unix port without the modules (see this file's header) and set the variables.",
+    ...runnable.map((e) => `  SKIPPED: ${e.id}`),
+  ]);
+}
+const notRun = chosen.filter((e) => e.impossible || e.pending);
+if (notRun.length) {
+  loud([
+    `natmodgen twins e2e: ${notRun.length} MicroPython module(s) are NOT compared:`,
+    ...notRun.map((e) => `  ${e.id}: ${e.impossible ? `impossible as a natmod: ${e.impossible}` : `not yet: ${e.pending}`}`),
+  ]);
+}
+
+/** MicroPython test scripts matching a pattern like tests/extmod/json_*.py (a * in the file name only). */
+function expandTests(mpyDir: string, pattern: string): string[] {
+  const dir = path.join(mpyDir, path.dirname(pattern));
+  const base = path.basename(pattern);
+  const re = new RegExp(`^${base.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => re.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+function run(binary: string, script: string, cwd: string, micropypath: string): Promise<ProcResult> {
+  return runProcess(binary, [script], { cwd, env: { ...process.env, MICROPYPATH: micropypath }, timeoutMs: RUN_TIMEOUT_MS });
+}
+
+const outcome = (r: ProcResult) => `${r.stdout}${r.timedOut ? '[timed out]' : r.code === 0 ? '' : `[exit ${r.code ?? r.signal}]`}`;
+
+/** Checks that `import <module>` on the twins binary loads the natmod, and that the reference has it built in. */
+async function checkProvenance(e: TwinEntry, lib: string, pylib: string, cwd: string): Promise<void> {
+  const code = `import ${e.module} as m; print(getattr(m, "__file__", "built-in"))`;
+  const nat = await runProcess(twins!, ['-c', code], {
+    cwd,
+    env: { ...process.env, MICROPYPATH: `${lib}:${pylib}` },
+    timeoutMs: RUN_TIMEOUT_MS,
+  });
+  const want = path.join(lib, `${e.module}.mpy`);
+  if (path.resolve(cwd, nat.stdout.trim()) !== want) {
+    throw new StageError('provenance', `on MICROPYTHON_TWINS, \`import ${e.module}\` did not load ${want}:\n${describeRun(nat)}`);
+  }
+  const ref = await runProcess(twinRef!, ['-c', code], { cwd, env: { ...process.env, MICROPYPATH: pylib }, timeoutMs: RUN_TIMEOUT_MS });
+  if (ref.stdout.trim() !== 'built-in') {
+    throw new StageError('provenance', `MICROPYTHON_TWINREF has no built-in ${e.module}: nothing to compare with:\n${describeRun(ref)}`);
+  }
+}
+
+async function twinCase(e: TwinEntry, buildFailure: () => unknown): Promise<void> {
+  const failure = buildFailure();
+  if (failure) throw failure;
+  const problems = [
+    ...envProblems({ ...env, micropython: undefined }),
+    binaryProblem('MICROPYTHON_TWINS', twins!),
+    binaryProblem('MICROPYTHON_TWINREF', twinRef!),
+  ].filter((p): p is string => !!p);
+  if (problems.length) throw new StageError('setup', `the environment is broken:\n  ${problems.join('\n  ')}`);
+  const mpyDir = env.mpyDir!;
+  const scripts = [...(e.mpyTests ?? []).flatMap((p) => expandTests(mpyDir, p)), ...(e.test ? [path.join(OWN_TESTS, e.test)] : [])];
+  if (!scripts.length)
+    throw new StageError('setup', `no test script for ${e.id}: ${JSON.stringify(e.mpyTests)} matched nothing in ${mpyDir}`);
+
+  const work = makeWorkDir(`twin-${e.id}`);
+  let passed = false;
+  try {
+    const buildDir = freshDir(work, 'build');
+    const files = e.files.map((f) => path.join(mpyDir, f));
+    const gen = await generate(files, e.defines, buildDir, ['--mpy-dir', mpyDir]);
+    const context = genContext(gen, buildDir);
+    const mpy = await makeNatmod(buildDir, { mpyDir, mod: e.module, srcs: gen.outputs, arch: 'x64' }, env.python, context);
+    summary.set(e.id, { module: e.module, mpyBytes: fs.statSync(mpy).size });
+    const lib = freshDir(work, 'lib');
+    fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
+    // MicroPython's Python-level packages the tests import (asyncio), for both binaries alike.
+    const pylib = freshDir(work, 'pylib');
+    fs.symlinkSync(path.join(mpyDir, 'extmod', 'asyncio'), path.join(pylib, 'asyncio'));
+    const runDir = freshDir(work, 'run');
+    await checkProvenance(e, lib, pylib, runDir);
+
+    const diffs: string[] = [];
+    let compared = 0;
+    let skipped = 0;
+    for (const script of scripts) {
+      const known = e.knownDiffs?.[path.relative(mpyDir, script)];
+      if (known) {
+        loud([`natmodgen twins e2e: ${e.id}: NOT COMPARED ${path.relative(mpyDir, script)}: ${known}`]);
+        continue;
+      }
+      const nat = await run(twins!, script, runDir, `${lib}:${pylib}`);
+      const ref = await run(twinRef!, script, runDir, pylib);
+      const [a, b] = [outcome(ref), outcome(nat)];
+      if (a === 'SKIP\n' && b === 'SKIP\n') {
+        skipped++;
+        continue;
+      }
+      compared++;
+      if (a !== b) {
+        diffs.push(
+          `${path.relative(mpyDir, script)}:\n  built-in: ${clip(JSON.stringify(a), 1500)}\n  natmod:   ${clip(JSON.stringify(b), 1500)}\n` +
+            `  natmod stderr: ${clip(nat.stderr, 1500)}`,
+        );
+      }
+    }
+    summary.set(e.id, {
+      natmod: diffs.length
+        ? `FAIL (${diffs.length}/${compared} scripts differ)`
+        : `pass (${compared} scripts same${skipped ? `, ${skipped} SKIP on both` : ''})`,
+    });
+    if (diffs.length) {
+      throw new StageError(
+        'output',
+        `${diffs.length} of ${compared} script(s) print differently with the natmod:\n\n${diffs.join('\n\n')}${context}`,
+      );
+    }
+    passed = true;
+  } catch (err) {
+    if (err instanceof Error) err.message += `\n  temp dir (kept for inspection): ${work}`;
+    throw err;
+  } finally {
+    if (passed && !env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+describe('MicroPython modules against their built-in twins', () => {
+  let buildError: unknown;
+
+  beforeAll(async () => {
+    if (skipReason || !runnable.length) return;
+    try {
+      await buildNatmodgen();
+    } catch (e) {
+      buildError = e;
+    }
+  }, CASE_TIMEOUT_MS);
+
+  afterAll(() => summary.print());
+
+  test('the manifest lists modules to compare', () => {
+    expect(entries.filter((e) => !e.impossible && !e.pending).length).toBeGreaterThan(0);
+    for (const e of entries) expect(e.impossible === undefined || e.pending === undefined).toBe(true);
+  });
+
+  for (const e of chosen) {
+    if (e.impossible || e.pending) {
+      summary.set(e.id, { module: e.module, natmod: e.impossible ? 'impossible (not run)' : 'PENDING (not run)' });
+      test.skip(`NOT COMPARED (${e.impossible ? 'impossible' : 'pending'}): ${e.id}`, () => undefined);
+      continue;
+    }
+    if (skipReason) {
+      summary.set(e.id, { module: e.module, natmod: `SKIPPED (${skipReason})` });
+      test.skip(`SKIPPED (${skipReason}): ${e.id}`, () => undefined);
+      continue;
+    }
+    test(e.id, () => twinCase(e, () => buildError), CASE_TIMEOUT_MS);
+  }
+});
