@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArchList, NATMOD_ARCHES, NATIVE_ARCH_CODE } from '../../../src/build/arches';
-import { archMakefile, firstError } from '../../../src/build/arch-build';
+import { archMakefile, entryFirst, firstError } from '../../../src/build/arch-build';
 import { MpyTree, mpyAbi, readMpyTree } from '../../../src/build/mpy-tree';
 import { buildTag, loaderSource, packageJson, singleArchPackageJson } from '../../../src/build/package';
 import { summaryTable } from '../../../src/build/summary';
@@ -93,11 +93,29 @@ describe('archMakefile', () => {
         'ARCH = xtensa',
         'CFLAGS_EXTRA += -I/inc',
         'CFLAGS_EXTRA += -Ihdr',
-        'SRC_O = $(sort $(wildcard runtime-helpers/*.o))',
         'include $(MPY_DIR)/py/dynruntime.mk',
+        '$(BUILD)/$(MOD).native.mpy: $(sort $(wildcard runtime-helpers/*.o))',
       ]),
     );
-    expect(text.indexOf('SRC_O =')).toBeLessThan(text.indexOf('include $(MPY_DIR)'));
+    // the helpers are extra prerequisites of the link, so mpy_ld sees them after the module's objects
+    expect(text.indexOf('include $(MPY_DIR)')).toBeLessThan(text.indexOf('runtime-helpers/*.o'));
+    expect(text).not.toMatch(/^SRC_O\s*\+?=/m);
+  });
+});
+
+describe('entryFirst', () => {
+  const a = { rel: 'a.c', text: 'int f(void) { return 0; }\n' };
+  const b = {
+    rel: 'b.c',
+    text: 'static int x;\nmp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {\n}\n',
+  };
+  const c = { rel: 'c.c', text: '/* calls mpy_init() nowhere */\n' };
+  test.each([
+    ['entry in the middle moves first, the rest keep their order', [a, b, c], [b, a, c]],
+    ['entry already first', [b, a, c], [b, a, c]],
+    ['no entry: order kept', [a, c], [a, c]],
+  ])('%s', (_n, given, want) => {
+    expect(entryFirst(given).map((s) => s.rel)).toEqual(want.map((s) => s.rel));
   });
 });
 
