@@ -50,6 +50,8 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen runtime: obj.h */
+#undef mp_obj_get_int
 __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
@@ -128,7 +130,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 132 "shapes.c"
+#line 134 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

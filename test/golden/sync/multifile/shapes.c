@@ -49,12 +49,14 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen runtime: obj.h */
+#undef mp_obj_get_int
 __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 278422b56489 */
+#endif /* natmodgen:end adfd068083f7 */
 #include "py/runtime.h"
 #include "shapes.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
