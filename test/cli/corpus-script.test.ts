@@ -43,19 +43,34 @@ test('converts, locates the first diagnostic, counts and tabulates causes', () =
     modules: [
       { id: 'functions', dir: 'examples/functions', files: ['functions.c'], defines: [] },
       { id: 'static-macro', dir: 'test/corpus-cases/static-macro', files: ['input.c'], defines: ['STATIC=static'] },
-      { id: 'prefixed', dir: 'test/corpus-cases/macro-prefixed-declaration', files: ['input.c'], defines: [] },
+      { id: 'undefined', dir: path.relative(repoRoot, dir), files: ['input.c'], defines: [] },
       { id: 'gone', dir: 'examples/functions', files: ['no-such-file.c'], defines: [] },
     ],
   };
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  // A table entry naming an object the inputs do not define: NMG2005 at the entry.
+  fs.writeFileSync(
+    path.join(dir, 'input.c'),
+    [
+      '#include "py/runtime.h"',
+      'static const mp_rom_map_elem_t m_globals_table[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+      '    { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&missing_obj) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+      '',
+    ].join('\n'),
+  );
   const r = runScript({ CORPUS_DIR: repoRoot, CORPUS_MANIFEST: path.join(dir, 'manifest.json') });
   expect(r.status).toBe(0);
   const lines = r.stdout.split('\n');
   const row = (id: string) => lines.find((l) => l.startsWith(id + ' '));
   expect(row('functions')).toMatch(/converted yes {2}built n\/a/);
   expect(row('static-macro')).toMatch(/converted yes/);
-  expect(row('prefixed')).toMatch(/converted NO .* NMG1004 input\.c:\d+:\d+ /);
+  expect(row('undefined')).toMatch(/converted NO .* NMG2005 input\.c:4:\d+ /);
   expect(row('gone')).toMatch(/source missing: no-such-file\.c/);
   expect(r.stdout).toContain('entries 4; source missing 1; converted 2; built n/a (no MPY_DIR)');
-  expect(r.stdout).toMatch(/^ {4}1 {2}NMG1004 {3}\[prefixed\]$/m);
+  expect(r.stdout).toMatch(/^ {4}1 {2}NMG2005 {3}\[undefined\]$/m);
 });
