@@ -40,9 +40,12 @@ export function parseFile(path: string, given: string): ParsedFile {
     // Out of the cache while its tree is edited: a failure below must not leave an edited tree behind.
     cache!.forget(path);
     // Re-parse against the previous version's tree, told what changed: tree-sitter then
-    // reuses the subtrees outside the change (the result equals a fresh parse).
+    // reuses the subtrees outside the change.
     before.tree.edit(textEdit(before.src, text));
     tree = cParser().parse(input, before.tree);
+    // Error recovery can take another path when it starts from reused subtrees, so a text
+    // with syntax errors is parsed afresh: diagnostics must not depend on the edit history.
+    if (tree.rootNode.hasError) tree = cParser().parse(input);
   } else tree = cParser().parse(input);
   const parsed = { path, src, tree, tokens: tokenize(tree, src) };
   cache?.set(path, parsed);
