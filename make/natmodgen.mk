@@ -138,8 +138,9 @@ NATMODGEN_OUT := $(addprefix $(NATMODGEN_DIR)/,$(natmodgen_rel))
 override SRC := $(NATMODGEN_OUT) $(filter-out %.c,$(SRC))
 
 # The natmodgen command; its text is recorded so that changing the defines or
-# flags (also on the command line) reconverts.
-natmodgen_cmd := $(strip $(NATMODGEN) gen $(NATMODGEN_FLAGS) $(if $(MPY_DIR),--mpy-dir $(MPY_DIR)) \
+# flags (also on the command line) reconverts. `--line-base .`: the compiler runs
+# here, so its messages name the sources (and converted files) as seen from here.
+natmodgen_cmd := $(strip $(NATMODGEN) gen --line-base . $(NATMODGEN_FLAGS) $(if $(MPY_DIR),--mpy-dir $(MPY_DIR)) \
   $(addprefix -D ,$(NATMODGEN_DEFINES)) -o $(NATMODGEN_DIR) $(NATMODGEN_SRC))
 NATMODGEN_STAMP := $(NATMODGEN_DIR)/.natmodgen-stamp
 natmodgen_cmd_file := $(NATMODGEN_DIR)/.natmodgen-cmd

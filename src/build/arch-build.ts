@@ -22,20 +22,33 @@ export interface ArchBuildInput {
 export type ArchBuildResult =
   { ok: true; mpy: string; size: number; helpers: string[] } | { ok: false; stage: 'compile' | 'link'; firstError: string; log: string };
 
+/**
+ * The sources in link order: the one defining `mpy_init` first. On ARM (and x86/x64) mpy_ld
+ * computes the jump at the start of the text from mpy_init's offset inside its own object,
+ * before laying the objects out, so the jump is right only when that object comes first.
+ */
+export function entryFirst<T extends { text: string }>(sources: T[]): T[] {
+  const i = sources.findIndex((s) => /^mp_obj_t mpy_init\(/m.test(s.text));
+  return i <= 0 ? sources : [sources[i], ...sources.slice(0, i), ...sources.slice(i + 1)];
+}
+
 /** The Makefile of one architecture: dynruntime.mk as a user would use it, plus the helper objects. */
 export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' | 'module' | 'sources' | 'includeDirs'>): string {
   const lines = [
     '# Written by `natmodgen build`: one architecture of the module, built with dynruntime.mk.',
     `MPY_DIR = ${input.mpyDir}`,
     `MOD = ${input.module}`,
-    `SRC = ${input.sources.map((s) => s.rel).join(' ')}`,
+    `SRC = ${entryFirst(input.sources)
+      .map((s) => s.rel)
+      .join(' ')}`,
     `ARCH = ${input.toolchain.arch}`,
     ...(input.includeDirs.length ? [`CFLAGS_EXTRA += ${input.includeDirs.map((d) => `-I${d}`).join(' ')}`] : []),
     ...(input.toolchain.extraCflags.length ? [`CFLAGS_EXTRA += ${input.toolchain.extraCflags.join(' ')}`] : []),
-    '# compiler-runtime helpers taken from libgcc/libm by natmodgen (linked as plain objects)',
-    'SRC_O = $(sort $(wildcard runtime-helpers/*.o))',
     'include $(MPY_DIR)/py/dynruntime.mk',
-    'natmodgen-objects: $(filter $(BUILD)/%,$(SRC_O))',
+    'natmodgen-objects: $(SRC_O)',
+    '# compiler-runtime helpers taken from libgcc/libm by natmodgen (linked as plain objects), after',
+    "# the module's: on ARM, mpy_ld places the jump to mpy_init as if its object came first",
+    '$(BUILD)/$(MOD).native.mpy: $(sort $(wildcard runtime-helpers/*.o))',
     '.PHONY: natmodgen-objects',
     "# MicroPython's own errno-free libm (lib/libm, float builds), compiled with this ARCH's flags as an archive",
     "# that natmodgen takes members from before the toolchain's libm",

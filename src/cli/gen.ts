@@ -22,6 +22,8 @@ export interface GenArgs {
   mpyDir?: string;
   /** `-I DIR`: folders searched for the module's headers, as the compiler does. */
   includeDirs?: string[];
+  /** `--line-base`: folder the `#line` paths are relative to. */
+  lineBase?: string;
 }
 
 /** Whether an existing file is natmodgen output (its header says so), so that gen may replace it. */
@@ -93,6 +95,7 @@ export function genCommand(args: GenArgs, io: Console): number {
       escapedQstrs: readQstrDefs(group.files),
       natmodApi,
       preprocess,
+      lineBase: args.lineBase,
       mpversion,
     });
     diagnostics.push(...result.diagnostics);

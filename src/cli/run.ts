@@ -12,7 +12,7 @@ export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
 
 /** Commands and their options (long names and aliases), for "did you mean". */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  gen: ['output', 'o', 'define', 'D', 'mpy-dir'],
+  gen: ['output', 'o', 'define', 'D', 'mpy-dir', 'line-base'],
   sync: ['define', 'D', 'check', 'diff', 'force', 'stdin', 'stdin-filepath', 'mpy-dir'],
   build: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'arch', 'package', 'jobs', 'j'],
   name: [],
@@ -109,6 +109,11 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
             requiresArg: true,
             describe: "folder searched for the module's headers (repeatable)",
           })
+          .option('line-base', {
+            type: 'string',
+            requiresArg: true,
+            describe: 'write the paths in #line relative to this folder, where the compiler runs (default: the output folder)',
+          })
           .example('$0 gen -o build/gen examples/functions/functions.c', 'write build/gen/functions.c')
           .example('$0 gen examples/functions/functions.c', 'print the generated file')
           .example('$0 gen -D MICROPY_PY_HEAPQ=1 -o gen $MPY_DIR/extmod/modheapq.c', 'convert an extmod module with its feature flag'),
@@ -117,7 +122,10 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
         const { genCommand } = await import('./gen');
         const defines = ([] as unknown[]).concat(args.define ?? []).map(String);
         const includeDirs = ([] as unknown[]).concat(args.include ?? []).map(String);
-        code = genCommand({ files: args.files ?? [], output: args.output, defines, mpyDir: args['mpy-dir'], includeDirs }, rep);
+        code = genCommand(
+          { files: args.files ?? [], output: args.output, defines, mpyDir: args['mpy-dir'], includeDirs, lineBase: args['line-base'] },
+          rep,
+        );
       },
     )
     .command(

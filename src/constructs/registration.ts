@@ -35,6 +35,7 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
       cond: ctx.condAt(i),
       unit: ctx.unit,
       isStatic: false,
+      live: ctx.pp.liveAt(ctx.cur.tokens[i].start) === 'on' ? 'on' : 'unknown',
     });
   }
   return out;

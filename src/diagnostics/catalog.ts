@@ -241,6 +241,15 @@ export const catalog = {
       `'#define ${a.name}' redefines a MicroPython function that a natmod's py/dynruntime.h defines as a macro: the natmod build would fail ('${a.name}' redefined), and natmodgen's generated calls would reach this macro where the firmware calls the function`,
     help: 'give the macro a name of its own (e.g. my_<name>) and use that name where the module means it',
   },
+  NMG2021: {
+    severity: 'warning',
+    text: (a: { name: string; condition: string; macros: string[] }) =>
+      `module ${a.name} is registered under #if ${a.condition}, which is not true with the -D given: the natmod build will stop at natmodgen's #error`,
+    help: (a: { macros: string[] }) => {
+      const d = a.macros.map((m) => `${m}=1`);
+      return `pass the feature macro to natmodgen gen: ${d.map((x) => `-D ${x}`).join(' ')} (with the make fragment: NATMODGEN_DEFINES = ${d.join(' ')})`;
+    },
+  },
   NMG5003: {
     severity: 'error',
     text: (a: { file: string }) => `'${a.file}' is not in sync`,
@@ -254,5 +263,7 @@ type Args<C extends Code> = Parameters<(typeof catalog)[C]['text']>[0];
 export function diag<C extends Code>(code: C, span: Span | undefined, args: Args<C>, related: Related[] = []): Diagnostic {
   const entry = catalog[code];
   const text = entry.text as (a: Args<C>) => string;
-  return { code, severity: entry.severity, message: text(args), span, related, help: entry.help };
+  // A help that depends on the case (the macros to pass) is a function of the same arguments.
+  const help = entry.help as string | ((a: Args<C>) => string);
+  return { code, severity: entry.severity, message: text(args), span, related, help: typeof help === 'function' ? help(args) : help };
 }

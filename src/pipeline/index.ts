@@ -29,6 +29,8 @@ export interface GenOptions {
   defines: string[];
   /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
   outDir: string;
+  /** Folder the paths in `#line` are relative to: where the compiler will run (default: the output folder). */
+  lineBase?: string;
   /** `-I` folders and a file reader for the module's own headers (src/io/headers.ts); none read when absent. */
   preprocess?: PreprocessEnv;
   /**
@@ -113,7 +115,10 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
   const { module } = a.value;
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));
-  const views = planUnits({ module, defines: a.value.defines, outRel, outDir: opts.outDir, mode: 'gen' }, PLANNERS);
+  const views = planUnits(
+    { module, defines: a.value.defines, outRel, outDir: opts.outDir, lineBase: opts.lineBase, mode: 'gen' },
+    PLANNERS,
+  );
   const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));
   const needsVersion = module.units.some((u) =>
     u.decls.some(({ decl, role }) => decl.kind === 'include' && decl.target === MPVERSION_HEADER && role.kind === 'keep'),

@@ -45,6 +45,8 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
   const views = units.map((u, unit): UnitView => {
     const outAbs = path.resolve(input.outDir, input.outRel[unit]);
     const fromOutput = (target: string) => path.relative(path.dirname(outAbs), path.resolve(target)).split(path.sep).join('/');
+    const lineBase = input.lineBase === undefined ? path.dirname(outAbs) : path.resolve(input.lineBase);
+    const fromLineBase = (target: string) => path.relative(lineBase, path.resolve(target)).split(path.sep).join('/');
     const ctx: UnitContext = {
       unit,
       unitId: ids[unit],
@@ -79,8 +81,8 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
 
     return {
       outRel: input.outRel[unit],
-      outName: cStringBody(path.basename(input.outRel[unit])),
-      lineFile: cStringBody(fromOutput(u.model.path)),
+      outName: cStringBody(fromLineBase(outAbs)),
+      lineFile: cStringBody(fromLineBase(u.model.path)),
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: { defines: unitDefines(input.defines, u), shims },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),

@@ -41,6 +41,8 @@ export type SizeTermView = View<'size-term'>;
 /** A comment standing where the source had something mpy_init builds. */
 export interface RemovedView extends View<'removed'> {
   what: string;
+  /** Directive lines of the removed text, kept so the #if structure around it stays whole. */
+  directives?: string[];
 }
 
 /** Statements of an init function (a unit's or mpy_init). */
@@ -99,6 +101,8 @@ export interface PlanInput {
   /** Output path of each unit relative to the output folder, and that folder. */
   outRel: string[];
   outDir: string;
+  /** Folder the paths in `#line` are relative to (where the compiler runs); the output folder when absent. */
+  lineBase?: string;
   mode: PlanMode;
 }
 

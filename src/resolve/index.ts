@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
+import { conditionExpr } from '../model/condition';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
 import { ResolvedModule, ResolvedUnit, ResolvedValue, Role, FloatConst } from '../model/resolved';
 import { firmwareObject } from '../model/firmware';
@@ -46,6 +47,12 @@ export function resolveModule(
   }
   const reg = regs.find((r) => r.moduleName === root)!;
   if (/_(dot|hyphen|slash|lt|gt|space)_/.test(reg.moduleName)) diagnostics.push(diag('NMG2012', reg.span, { name: reg.moduleName }));
+  const guard = conditionExpr(reg.cond);
+  if (guard !== undefined && reg.live === 'unknown') {
+    // The natmod then stops at the #error natmodgen writes for it; say so now, with the fix.
+    const macros = [...new Set((guard.match(/\b[A-Za-z_]\w*\b/g) ?? []).filter((n) => n !== 'defined'))];
+    diagnostics.push(diag('NMG2021', reg.span, { name: reg.moduleName, condition: guard, macros }));
+  }
 
   const moduleObj = symbols.lookup(reg.moduleObj, reg.unit, ['module_obj']);
   if (!moduleObj) return fail(diag('NMG2002', reg.moduleObjSpan, { name: reg.moduleObj }));

@@ -51,3 +51,22 @@ test.each<[string, string]>([
 ])('cStringBody(%j) = %j', (given, want) => {
   expect(cStringBody(given)).toBe(want);
 });
+
+test('--line-base: #line names the source and the converted file as seen from that folder (where make runs the compiler)', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-paths-'));
+  fs.mkdirSync(path.join(root, 'src'));
+  fs.copyFileSync(path.join(repoRoot, 'examples', 'functions', 'functions.c'), path.join(root, 'src', 'functions.c'));
+  const r = await runCli(['gen', '--line-base', '.', '-o', 'build/x64/natmodgen', 'src/functions.c'], root);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const text = fs.readFileSync(path.join(root, 'build', 'x64', 'natmodgen', 'functions.c'), 'utf8');
+  const files = new Set([...text.matchAll(/^#line \d+ "([^"]*)"$/gm)].map((m) => m[1]));
+  expect([...files].sort()).toEqual(['build/x64/natmodgen/functions.c', 'src/functions.c']);
+  // Without it, the paths are relative to the converted file's folder.
+  const d = await runCli(['gen', '-o', 'build/x64/natmodgen', 'src/functions.c'], root);
+  expect(d.code).toBe(0);
+  const dflt = fs.readFileSync(path.join(root, 'build', 'x64', 'natmodgen', 'functions.c'), 'utf8');
+  expect(new Set([...dflt.matchAll(/^#line \d+ "([^"]*)"$/gm)].map((m) => m[1]))).toEqual(
+    new Set(['../../../src/functions.c', 'functions.c']),
+  );
+});

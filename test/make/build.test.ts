@@ -133,6 +133,23 @@ function runTest(dir: string): string {
     expect(fs.existsSync(path.join(dir, 'build', 'armv7m', 'natmodgen'))).toBe(true);
   });
 
+  test("compiler errors name the source as seen from make's folder (a path the user can open)", async () => {
+    const dir = await scaffold('functions');
+    const src = path.join(dir, 'functions.c');
+    const lines = fs.readFileSync(src, 'utf8').split('\n');
+    // An error only the C compiler sees (-Werror: an unused variable), inside a function.
+    const at = lines.findIndex((l) => /^static mp_obj_t \w+\(/.test(l) && l.trimEnd().endsWith('{')) + 1;
+    lines.splice(at, 0, '    int nmg_test_unused = 0;');
+    fs.writeFileSync(src, lines.join('\n'));
+    const r = make(dir, 'ARCH=x64');
+    expect(r.code).not.toBe(0);
+    const m = /^(.*?):(\d+):\d+: error: unused variable/m.exec(r.stderr);
+    expect(m).not.toBeNull();
+    expect(m![1]).toBe('functions.c');
+    expect(Number(m![2])).toBe(at + 1);
+    expect(fs.existsSync(path.join(dir, m![1]))).toBe(true);
+  });
+
   test('make clean needs neither MPY_DIR nor natmodgen', async () => {
     const dir = await scaffold('classes');
     ok(make(dir, 'ARCH=x64'));

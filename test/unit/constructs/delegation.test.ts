@@ -41,7 +41,7 @@ describe('delegation', () => {
       'of the registered module: a __getattr__ asking the handler',
       {
         given: 'MP_REGISTER_MODULE_DELEGATION(m_module, m_attr);\n',
-        want: [/static mp_obj_t natmodgen_module_getattr\(mp_obj_t attr_in\)/, /m_attr\(natmodgen_module_self, /],
+        want: [/static mp_obj_t natmodgen_module_getattr\(mp_obj_t natmodgen_attr_in\)/, /m_attr\(natmodgen_module_self, /],
       },
     ],
     [

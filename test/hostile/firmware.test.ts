@@ -1,0 +1,118 @@
+/**
+ * Hostile modules against the firmware: each folder of test/hostile/fixtures/ is a valid user
+ * C module (it builds into a firmware with the unix port's `gcc -std=gnu99 -Wall -Werror`)
+ * whose names, macros, comments, strings or file layout once broke natmodgen's output. Each is
+ *   - converted by `natmodgen gen` with no diagnostic (always, also in CI without a tree);
+ *   - built as a natmod with py/dynruntime.mk and run by a unix port: test.py prints expected.txt
+ *     (MPY_DIR and MICROPYTHON);
+ *   - run in the firmware build, a unix port with test/hostile/fixtures as USER_C_MODULES:
+ *     test.py prints the same expected.txt (MICROPYTHON_HOSTILE). Built, for example, with
+ *       make -C $MPY_DIR/ports/unix BUILD=build-hostile PROG=micropython-hostile \
+ *         USER_C_MODULES=$PWD/test/hostile/fixtures
+ *     (a binary built from older fixtures fails here: rebuild it after changing them).
+ * Natmod and firmware both print expected.txt, so the two builds behave alike.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../support/cli';
+import { repoRoot } from '../support/cases';
+import { binaryProblem, envProblems, loud, readEnv, TEST_TIMEOUT_MS } from '../e2e/lib/env';
+import { checkOutput, freshDir, makeNatmod, runTest } from '../e2e/lib/natmod';
+
+const FIXTURES = path.join(repoRoot, 'test', 'hostile', 'fixtures');
+const env = readEnv();
+const firmware = process.env.MICROPYTHON_HOSTILE?.trim() ? path.resolve(process.env.MICROPYTHON_HOSTILE.trim()) : undefined;
+
+interface Fixture {
+  name: string;
+  dir: string;
+  sources: string[];
+  module: string;
+}
+
+const fixtures: Fixture[] = fs
+  .readdirSync(FIXTURES)
+  .filter((n) => fs.statSync(path.join(FIXTURES, n)).isDirectory())
+  .sort()
+  .map((name) => {
+    const dir = path.join(FIXTURES, name);
+    const sources = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.c'))
+      .sort();
+    return { name, dir, sources, module: `hostile_${name}` };
+  });
+
+if (env.skipReason) {
+  loud([
+    `test/hostile/firmware.test.ts: SKIPPING the natmod builds of ${fixtures.length} hostile fixture(s): ${env.skipReason}.`,
+    'Only the conversions ran. Set MPY_DIR and MICROPYTHON to build and run them.',
+  ]);
+}
+if (!firmware) {
+  loud([
+    `test/hostile/firmware.test.ts: SKIPPING the firmware runs of ${fixtures.length} hostile fixture(s): MICROPYTHON_HOSTILE is not set.`,
+    'Set it to a unix port built with USER_C_MODULES=test/hostile/fixtures (see the comment at the top of this file).',
+  ]);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-hostile-fw-'));
+afterAll(() => {
+  if (process.env.NATMODGEN_E2E_KEEP !== '1') fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('there are hostile fixtures, each with sources, test.py, expected.txt and micropython.mk naming every source', () => {
+  expect(fixtures.length).toBeGreaterThanOrEqual(5);
+  for (const f of fixtures) {
+    expect([f.name, f.sources.length > 0]).toEqual([f.name, true]);
+    for (const file of ['test.py', 'expected.txt', 'micropython.mk'])
+      expect([f.name, fs.existsSync(path.join(f.dir, file))]).toEqual([f.name, true]);
+    const mk = fs.readFileSync(path.join(f.dir, 'micropython.mk'), 'utf8');
+    for (const s of f.sources) expect([f.name, mk.includes(`/${s}`)]).toEqual([f.name, true]);
+  }
+});
+
+describe.each(fixtures)('hostile fixture $name', (f) => {
+  const outDir = path.join(work, f.name, 'build');
+
+  test('natmodgen gen converts it without a diagnostic', async () => {
+    const r = await runCli(['gen', '-o', outDir, ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const s of f.sources) expect(fs.existsSync(path.join(outDir, s))).toBe(true);
+    const name = await runCli(['name', ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
+    expect(name.stdout.trim()).toBe(f.module);
+  });
+
+  (env.skipReason ? test.skip : test)(
+    'the natmod (py/dynruntime.mk) prints expected.txt',
+    async () => {
+      expect(envProblems(env)).toEqual([]);
+      // The conversion test above wrote the sources (jest runs a file's tests in order).
+      for (const s of f.sources) expect(fs.existsSync(path.join(outDir, s))).toBe(true);
+      const mpy = await makeNatmod(outDir, { mpyDir: env.mpyDir!, mod: f.module, srcs: f.sources, arch: env.arch }, env.python, '');
+      const lib = freshDir(path.join(work, f.name), 'lib');
+      fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
+      const r = await runTest(env.micropython!, path.join(f.dir, 'test.py'), freshDir(path.join(work, f.name), 'run'), lib);
+      checkOutput(r, path.join(f.dir, 'expected.txt'), lib, `\n  natmod of test/hostile/fixtures/${f.name}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  (firmware ? test : test.skip)(
+    'the firmware build (unix port, -std=gnu99 -Wall -Werror) prints expected.txt',
+    async () => {
+      expect(binaryProblem('MICROPYTHON_HOSTILE', firmware!)).toBeUndefined();
+      const empty = freshDir(path.join(work, f.name), 'empty-path');
+      const r = await runTest(firmware!, path.join(f.dir, 'test.py'), freshDir(path.join(work, f.name), 'fw-run'), empty);
+      checkOutput(
+        r,
+        path.join(f.dir, 'expected.txt'),
+        empty,
+        `\n  MICROPYTHON_HOSTILE is the firmware reference (rebuild it if the fixtures changed)`,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
