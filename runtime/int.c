@@ -25,7 +25,7 @@ mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
         return MP_OBJ_SMALL_INT_VALUE(self_in);
     }
     mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (!mp_obj_equal(mp_obj_new_int(v), (mp_obj_t)self_in)) {
+    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
         natmodgen_rt_int_overflow();
     }
     return v;
@@ -39,7 +39,7 @@ mp_uint_t mp_obj_int_get_uint_checked(mp_const_obj_t self_in) {
         natmodgen_rt_int_overflow();
     }
     mp_uint_t v = (mp_uint_t)mp_obj_int_get_truncated(self_in);
-    if (!mp_obj_equal(mp_obj_new_int_from_uint(v), (mp_obj_t)self_in)) {
+    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int_from_uint(v), (mp_obj_t)self_in) != mp_const_true) {
         natmodgen_rt_int_overflow();
     }
     return v;

@@ -183,11 +183,9 @@ mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     if (mp_obj_is_small_int(arg)) {
         return MP_OBJ_SMALL_INT_VALUE(arg);
     }
-    if (mp_obj_is_exact_type(arg, &mp_type_int)) {
-        return mp_obj_int_get_checked(arg);
-    }
-    // anything else goes through the firmware's own (checked) mp_obj_get_int
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)arg, MP_NATIVE_TYPE_INT);
+    // The checked conversion: a long int that does not fit raises OverflowError, and
+    // what is no int at all raises the firmware's TypeError from the conversion itself.
+    return mp_obj_int_get_checked(arg);
 }
 
 mp_obj_t mp_identity(mp_obj_t self) {
