@@ -91,6 +91,11 @@ describe('natmodgen installed from a packed tarball', () => {
       expect.arrayContaining(['dist/natmodgen.js', 'dist/src', 'templates', 'grammar-queries', 'make', 'runtime', 'data']),
     );
     expect(pkg.engines.node).toMatch(/^>=\d+/);
+    // No invented repository URL: either a real one, or publishing stops until one is set.
+    const check = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'check-publish.js')], { encoding: 'utf8' });
+    if (pkg.repository) expect(check.status).toBe(0);
+    else
+      expect({ script: pkg.scripts.prepublishOnly, status: check.status }).toEqual({ script: 'node scripts/check-publish.js', status: 1 });
     expect(fs.existsSync(path.join(prefix, 'lib', 'node_modules', 'natmodgen', 'test'))).toBe(false);
   });
 
