@@ -393,6 +393,23 @@ function firstDifference(a, b) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
+/**
+ * An entry's "expected" failure ({ stage, code?, reason }): the v1.28.0 firmware build fails on it too,
+ * or it needs what no natmod can have. It counts as expected only when the entry fails at that stage
+ * (and with that diagnostic code, if given); any other failure is natmodgen's, and an entry that
+ * gets past its expected stage is reported as passing unexpectedly.
+ */
+function judgeExpected(entry, res) {
+  const exp = entry.expected;
+  if (!exp) return res;
+  const reached = { source: 0, gen: 1, build: 2, import: 3, imported: 4, compare: 4, converted: 2, built: 3 };
+  if (!res.ok && res.stage === exp.stage && (!exp.code || res.causes.includes(exp.code))) {
+    return { ...res, expectedFailure: exp.reason };
+  }
+  if ((reached[res.stage] ?? 0) > (reached[exp.stage] ?? 0)) return { ...res, unexpectedPass: exp.reason };
+  return res;
+}
+
 function line(res, env) {
   const mark = (flag, reached) => (flag ? 'yes' : reached ? 'NO ' : ' - ');
   const conv = mark(res.converted, res.stage !== 'source');
@@ -401,7 +418,12 @@ function line(res, env) {
   const cmp = res.compared ? (res.same ? ' same' : ' DIFF') : '';
   const size = res.mpyBytes ? ` ${res.mpyBytes}B` : '';
   const tail = res.ok ? `${size}${cmp}${res.warnings ? ` (${res.warnings} warnings)` : ''}` : `${cmp}  ${res.detail}`;
-  return `${res.id.padEnd(44)} converted ${conv}  built ${built}  imported ${imp}${tail}`;
+  const note = res.expectedFailure
+    ? `\n${' '.repeat(45)}EXPECTED: ${res.expectedFailure}`
+    : res.unexpectedPass
+      ? `\n${' '.repeat(45)}PASSED ITS EXPECTED FAILURE STAGE (update the manifest): ${res.unexpectedPass}`
+      : '';
+  return `${res.id.padEnd(44)} converted ${conv}  built ${built}  imported ${imp}${tail}${note}`;
 }
 
 function table(title, counts, total) {
@@ -425,6 +447,13 @@ function summarise(title, results, env) {
       (env.mpyDir && env.micropython ? `; imported ${count((r) => r.imported)}` : '; imported n/a (no MICROPYTHON)') +
       (count((r) => r.compared) ? `; compared ${count((r) => r.compared)}, same output ${count((r) => r.same)}` : ''),
   );
+  const expected = results.filter((r) => r.expectedFailure).map((r) => r.id);
+  const unexpected = results.filter((r) => !r.ok && !r.expectedFailure && r.stage !== 'source').map((r) => r.id);
+  const passedExpected = results.filter((r) => r.unexpectedPass).map((r) => r.id);
+  out.push(`failing as expected (the v1.28.0 firmware build fails too, or no natmod can): ${expected.length} [${expected.join(', ')}]`);
+  out.push(`failing for natmodgen's reasons: ${unexpected.length} [${unexpected.join(', ')}]`);
+  if (passedExpected.length)
+    out.push(`past their expected failure (update the manifest): ${passedExpected.length} [${passedExpected.join(', ')}]`);
   const causes = new Map();
   const missing = new Map();
   for (const r of results) {
@@ -479,7 +508,7 @@ function main() {
     print(`\n== user C modules (${users.length})`);
     const results = [];
     for (const e of users) {
-      const r = measure(e, path.join(env.corpusDir, e.dir), work, env, 'user');
+      const r = judgeExpected(e, measure(e, path.join(env.corpusDir, e.dir), work, env, 'user'));
       results.push(r);
       print(line(r, env));
       if (env.verbose && !r.ok && r.log)
@@ -502,7 +531,7 @@ function main() {
     );
     const results = [];
     for (const e of mods) {
-      const r = measure(e, env.mpyDir, work, env, 'micropython');
+      const r = judgeExpected(e, measure(e, env.mpyDir, work, env, 'micropython'));
       results.push(r);
       print(line(r, env));
       if (env.verbose && !r.ok && r.log)

@@ -191,6 +191,21 @@ endif
 
 CLEAN_EXTRA += $(NATMODGEN_DIR)
 
+# Calls the compiler emits by itself (memset for a zeroing loop, strlen, memcpy for a
+# struct copy) are not in the source: after compiling, natmodgen reads the objects'
+# undefined symbols (nm) and writes those its runtime defines into one more unit,
+# linked after the module's objects (an empty unit when there are none).
+natmodgen_objs = $(addprefix $(BUILD)/,$(NATMODGEN_OUT:.c=.o))
+# The stamp keeps a second make quiet; the unit's mtime changes only with its text.
+NATMODGEN_RT_C := $(BUILD)/natmodgen-runtime.c
+$(BUILD)/.natmodgen-runtime-stamp: $(natmodgen_objs)
+	$(Q)node "$(NATMODGEN_HOME)/dist/src/build/provide-main.js" "$(CROSS)" $(NATMODGEN_RT_C) $(natmodgen_objs)
+	$(Q)touch $@
+$(NATMODGEN_RT_C): $(BUILD)/.natmodgen-runtime-stamp ;
+$(BUILD)/natmodgen-runtime.o: $(NATMODGEN_RT_C)
+	$(Q)$(CROSS)gcc $(CFLAGS) -o $@ -c $<
+$(BUILD)/$(MOD).native.mpy: $(BUILD)/natmodgen-runtime.o
+
 # The .mpy keeps the module's name (it is imported by it), so it is the one file
 # shared by all architectures: when ARCH differs from the last build's, remove it
 # so that dynruntime.mk links it again from build/$(ARCH).

@@ -1,13 +1,13 @@
 /*
- * More of <string.h> (after libc.c, whose NATMODGEN_RT_LIBC these use): copying and searching, as small loops. Sources call
- * them by name; GCC also turns some sprintf and strcat forms into strcpy.
+ * More of <string.h>: copying and searching, as small loops, for sources that call them
+ * by name. Unlike libc.c's, the compiler does not emit calls to these by itself (cstdio.h
+ * renames sprintf, which GCC would turn into strcpy), so they may be static.
  */
 #include "py/dynruntime.h"
 
 #include "natmodgen_rt.h"
 
-NATMODGEN_RT_LIBC char *strcpy(char *dst, const char *src);
-NATMODGEN_RT_LIBC char *strcpy(char *dst, const char *src) {
+NATMODGEN_RT_LOOP char *strcpy(char *dst, const char *src) {
     char *d = dst;
     while ((*d++ = *src++) != '\0') {
     }
@@ -15,8 +15,7 @@ NATMODGEN_RT_LIBC char *strcpy(char *dst, const char *src) {
 }
 
 /* As C: copies at most n bytes and pads with NULs up to n. */
-NATMODGEN_RT_LIBC char *strncpy(char *dst, const char *src, size_t n);
-NATMODGEN_RT_LIBC char *strncpy(char *dst, const char *src, size_t n) {
+NATMODGEN_RT_LOOP char *strncpy(char *dst, const char *src, size_t n) {
     size_t i = 0;
     for (; i < n && src[i] != '\0'; ++i) {
         dst[i] = src[i];
@@ -27,8 +26,7 @@ NATMODGEN_RT_LIBC char *strncpy(char *dst, const char *src, size_t n) {
     return dst;
 }
 
-NATMODGEN_RT_LIBC char *strcat(char *dst, const char *src);
-NATMODGEN_RT_LIBC char *strcat(char *dst, const char *src) {
+NATMODGEN_RT_LOOP char *strcat(char *dst, const char *src) {
     char *d = dst;
     while (*d != '\0') {
         ++d;
@@ -38,8 +36,7 @@ NATMODGEN_RT_LIBC char *strcat(char *dst, const char *src) {
     return dst;
 }
 
-NATMODGEN_RT_LIBC char *strrchr(const char *s, int c);
-NATMODGEN_RT_LIBC char *strrchr(const char *s, int c) {
+NATMODGEN_RT_LOOP char *strrchr(const char *s, int c) {
     const char *last = NULL;
     for (;; ++s) {
         if (*s == (char)c) {
@@ -51,8 +48,7 @@ NATMODGEN_RT_LIBC char *strrchr(const char *s, int c) {
     }
 }
 
-NATMODGEN_RT_LIBC char *strstr(const char *hay, const char *needle);
-NATMODGEN_RT_LIBC char *strstr(const char *hay, const char *needle) {
+NATMODGEN_RT_LOOP char *strstr(const char *hay, const char *needle) {
     for (;; ++hay) {
         const char *h = hay;
         const char *n = needle;

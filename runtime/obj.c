@@ -179,6 +179,17 @@ mp_obj_t mp_obj_cast_to_native_base(mp_obj_t self_in, mp_const_obj_t native_type
     return ((mp_obj_instance_t *)MP_OBJ_TO_PTR(self_in))->subobj[0];
 }
 
+mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    if (mp_obj_is_exact_type(arg, &mp_type_int)) {
+        return mp_obj_int_get_checked(arg);
+    }
+    // anything else goes through the firmware's own (checked) mp_obj_get_int
+    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)arg, MP_NATIVE_TYPE_INT);
+}
+
 mp_obj_t mp_identity(mp_obj_t self) {
     return self;
 }

@@ -4,7 +4,8 @@
  * dependencies into one file, dist/natmodgen-cli.js: one file to read at start instead of
  * hundreds. tree-sitter and its C grammar stay outside (native). The package's bin,
  * dist/natmodgen.js, is scripts/bin-loader.js: it runs the bundle with the V8 code cache
- * made here by running the CLI once on an example (dist/natmodgen-cli.cache).
+ * made here by running the CLI once on an example (dist/natmodgen-cli.cache). It also writes
+ * dist/runtime-cache.json (scripts/cache-runtime.js), which records the bundle it was made with.
  */
 const fs = require('fs');
 const os = require('os');
@@ -43,6 +44,10 @@ async function main() {
   fs.copyFileSync(path.join(__dirname, 'bin-loader.js'), bin);
   fs.chmodSync(bin, 0o755);
   fs.chmodSync(path.join(dist, 'src', 'cli', 'main.js'), 0o755);
+
+  // The runtime/ facts cache (stamped with the built files, so after the bundle is written).
+  const facts = spawnSync(process.execPath, [path.join(__dirname, 'cache-runtime.js')], { stdio: 'inherit' });
+  if (facts.status !== 0) throw new Error('bundle: scripts/cache-runtime.js failed');
 
   // The code cache: the commands an editor runs on every save (sync --check, sync, gen) on an example.
   const cache = path.join(dist, 'natmodgen-cli.cache');

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
-import { extractHelpers } from './runtime-helpers';
+import { archivesOf, extractHelpers, nm } from './runtime-helpers';
+import { locateCall, runtimeProvidable, unlinkableHelpers, unlinkableMessage, writeRuntimeUnit } from './runtime-provide';
 import { runAsync } from './proc';
 import { packageRoot } from '../paths';
 
@@ -21,21 +22,42 @@ export interface ArchBuildInput {
 export type ArchBuildResult =
   { ok: true; mpy: string; size: number; helpers: string[] } | { ok: false; stage: 'compile' | 'link'; firstError: string; log: string };
 
+/**
+ * The sources in link order: the one defining `mpy_init` first. On ARM (and x86/x64) mpy_ld
+ * computes the jump at the start of the text from mpy_init's offset inside its own object,
+ * before laying the objects out, so the jump is right only when that object comes first.
+ */
+export function entryFirst<T extends { text: string }>(sources: T[]): T[] {
+  const i = sources.findIndex((s) => /^mp_obj_t mpy_init\(/m.test(s.text));
+  return i <= 0 ? sources : [sources[i], ...sources.slice(0, i), ...sources.slice(i + 1)];
+}
+
 /** The Makefile of one architecture: dynruntime.mk as a user would use it, plus the helper objects. */
 export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' | 'module' | 'sources' | 'includeDirs'>): string {
   const lines = [
     '# Written by `natmodgen build`: one architecture of the module, built with dynruntime.mk.',
     `MPY_DIR = ${input.mpyDir}`,
     `MOD = ${input.module}`,
-    `SRC = ${input.sources.map((s) => s.rel).join(' ')}`,
+    `SRC = ${entryFirst(input.sources)
+      .map((s) => s.rel)
+      .join(' ')}`,
     `ARCH = ${input.toolchain.arch}`,
     ...(input.includeDirs.length ? [`CFLAGS_EXTRA += ${input.includeDirs.map((d) => `-I${d}`).join(' ')}`] : []),
     ...(input.toolchain.extraCflags.length ? [`CFLAGS_EXTRA += ${input.toolchain.extraCflags.join(' ')}`] : []),
-    '# compiler-runtime helpers taken from libgcc/libm by natmodgen (linked as plain objects)',
-    'SRC_O = $(sort $(wildcard runtime-helpers/*.o))',
     'include $(MPY_DIR)/py/dynruntime.mk',
-    'natmodgen-objects: $(filter $(BUILD)/%,$(SRC_O))',
+    'natmodgen-objects: $(SRC_O)',
+    '# compiler-runtime helpers taken from libgcc/libm by natmodgen (linked as plain objects), after',
+    "# the module's: on ARM, mpy_ld places the jump to mpy_init as if its object came first",
+    '$(BUILD)/$(MOD).native.mpy: $(sort $(wildcard runtime-helpers/*.o))',
     '.PHONY: natmodgen-objects',
+    "# MicroPython's own errno-free libm (lib/libm, float builds), compiled with this ARCH's flags as an archive",
+    "# that natmodgen takes members from before the toolchain's libm",
+    'NATMODGEN_LIBM_SRC = $(filter-out %/thumb_vfp_sqrtf.c,$(wildcard $(MPY_DIR)/lib/libm/*.c))',
+    'natmodgen-libm/%.o: $(MPY_DIR)/lib/libm/%.c',
+    '\t$(Q)mkdir -p natmodgen-libm',
+    '\t$(Q)$(CROSS)gcc $(filter-out -Werror -Wall,$(CFLAGS)) -w -o $@ -c $<',
+    `${MPY_LIBM}: $(patsubst $(MPY_DIR)/lib/libm/%.c,natmodgen-libm/%.o,$(NATMODGEN_LIBM_SRC))`,
+    '\t$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^',
     '',
   ];
   return lines.join('\n');
@@ -60,6 +82,10 @@ export function firstError(log: string): string {
 /** Integer division helpers some libgcc builds lack (Debian's xtensa-lx106), and natmodgen's C for them. */
 const DIVISION_FALLBACK = new Set(['__divsi3', '__udivsi3', '__umodsi3', '__modsi3']);
 const FALLBACK_SOURCE = 'natmodgen-divsi3.c';
+/** natmodgen runtime functions the compiled code calls without the source naming them (see runtime-provide.ts). */
+const RUNTIME_SOURCE = 'natmodgen-runtime.c';
+/** MicroPython's lib/libm compiled for the architecture (float builds), made only when a libm function is needed. */
+const MPY_LIBM = 'natmodgen-libm.a';
 
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
   const { dir, toolchain } = input;
@@ -81,9 +107,35 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     }
     const objects = sources.map((s) => path.join(dir, 'build', s.rel.replace(/\.c$/, '.o')));
     try {
-      return {
-        helpers: await extractHelpers(toolchain.cross, objects, [toolchain.libgcc, toolchain.libm], path.join(dir, 'runtime-helpers')),
+      const symbols = await nm(toolchain.cross, objects);
+      const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
+      let libraries = [toolchain.libgcc, toolchain.libm];
+      let helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
+      const check = async () => {
+        const archives = [];
+        for (const lib of libraries.filter(Boolean).flatMap(archivesOf))
+          archives.push({ path: lib, symbols: await nm(toolchain.cross, [lib]) });
+        // natmodgen's own division fallback answers these (below), where the toolchain lacks them.
+        return unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
       };
+      if (!provide.length && (helpers.plan.members.length || helpers.plan.unresolved.length)) {
+        let bad = await check();
+        if (bad.length && toolchain.floatImpl === 'float') {
+          // The toolchain's libm wraps its functions in errno handling a natmod cannot link:
+          // MicroPython's own lib/libm (what bare-metal ports link) goes first.
+          const libm = await runAsync('make', [...makeArgs, MPY_LIBM]);
+          if (libm.code === 0) {
+            libraries = [toolchain.libgcc, path.join(dir, MPY_LIBM), toolchain.libm];
+            helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
+            bad = await check();
+          }
+        }
+        if (bad.length) {
+          const msg = unlinkableMessage(bad, (name) => locateCall(input.sources, path.join(dir, '..', 'gen'), name));
+          return { error: { ok: false as const, stage: 'link' as const, firstError: msg.split('\n')[0], log: msg } };
+        }
+      }
+      return { helpers, provide };
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return { error: { ok: false as const, stage: 'link' as const, firstError: msg, log: msg } };
@@ -91,6 +143,11 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
   };
   let sources = input.sources;
   let r = await compileAndPlan(sources);
+  if (r.provide?.length) {
+    // The compiler called runtime functions by itself (memset for a zeroing loop, ...): one more unit.
+    sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide)];
+    r = await compileAndPlan(sources);
+  }
   if (r.helpers?.plan.unresolved.some((n) => DIVISION_FALLBACK.has(n))) {
     // The toolchain's libgcc lacks a division helper: compile natmodgen's and plan again.
     const text = fs.readFileSync(path.join(packageRoot(), 'make', 'runtime-fallback', 'divsi3.c'), 'utf8');
@@ -99,7 +156,8 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     r = await compileAndPlan(sources);
   }
   if (r.error) return r.error;
-  const helpers = [...r.helpers!.files.map((f) => path.basename(f)), ...(sources.length > input.sources.length ? [FALLBACK_SOURCE] : [])];
+  const added = sources.slice(input.sources.length).map((s) => s.rel);
+  const helpers = [...r.helpers!.files.map((f) => path.basename(f)), ...added];
   const link = await runAsync('make', makeArgs);
   const linkLog = `${link.stdout}\n${link.stderr}`;
   const mpy = path.join(dir, `${input.module}.mpy`);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
 import { readQstrDefs } from '../io/qstrdefs';
+import { headerReader } from '../io/headers';
 import { natmodInventory } from '../facts';
 import { writeIfChanged } from '../io/write';
 import { analyseFiles, generate } from '../pipeline';
@@ -52,14 +53,16 @@ export async function buildModule(
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   const escapedQstrs = readQstrDefs(opts.files);
   const natmodApi = natmodInventory(opts.tree.dir);
-  const named = analyseFiles(inputs, opts.defines, escapedQstrs, natmodApi);
+  // The module's headers (-I and beside each source) are read as gen reads them.
+  const preprocess = { includeDirs: opts.includeDirs.map((d) => path.resolve(d)), readFile: headerReader() };
+  const named = analyseFiles(inputs, opts.defines, escapedQstrs, natmodApi, preprocess);
   const module = named.value.module?.name;
   if (!module || hasErrors(named.diagnostics)) return { diagnostics: named.diagnostics, sources };
 
   const outDir = path.resolve(opts.outDir);
   const workDir = path.join(outDir, '.build');
   // Every architecture folder is a sibling of `gen`, so the relative paths written for `gen` hold in each.
-  const gen = generate(inputs, { defines: opts.defines, outDir: path.join(workDir, 'gen'), escapedQstrs, natmodApi });
+  const gen = generate(inputs, { defines: opts.defines, outDir: path.join(workDir, 'gen'), escapedQstrs, natmodApi, preprocess });
   if (hasErrors(gen.diagnostics)) return { diagnostics: gen.diagnostics, sources };
 
   const abi = mpyAbi(opts.tree);

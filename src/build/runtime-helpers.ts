@@ -116,7 +116,7 @@ export function archivesOf(lib: string): string[] {
     .filter((w) => fs.existsSync(w));
 }
 
-async function nm(cross: string, files: string[]): Promise<NmSymbol[]> {
+export async function nm(cross: string, files: string[]): Promise<NmSymbol[]> {
   const r = await runAsync(`${cross}nm`, ['-A', '-g', '--format=posix', ...files]);
   if (r.code !== 0) throw new Error(`${cross}nm failed: ${r.stderr.split('\n')[0]}`);
   return parseNm(r.stdout);

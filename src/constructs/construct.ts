@@ -32,7 +32,7 @@ export const construct = <K extends Decl['kind']>(c: Construct<K>): Construct<K>
 export const nothing = (): Contribution => ({ edits: [] });
 
 /** Replaces a declaration by a comment saying mpy_init builds `what` instead. */
-export const removed = (d: { span: { start: number; end: number } }, what: string): Contribution => {
-  const view: RemovedView = { partial: 'removed', what };
+export const removed = (d: { span: { start: number; end: number }; directives?: string[] }, what: string): Contribution => {
+  const view: RemovedView = { partial: 'removed', what, ...(d.directives?.length ? { directives: d.directives } : {}) };
   return { edits: [{ start: d.span.start, end: d.span.end, view }] };
 };

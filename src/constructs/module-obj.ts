@@ -36,6 +36,7 @@ export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
       cond: ctx.condAt(i),
       unit: ctx.unit,
       isStatic: q.isStatic,
+      directives: cur.tokens.slice(q.first, last + 1).flatMap((t) => (t.kind === 'directive' ? [t.text.trim()] : [])),
     });
   }
   return out;

@@ -47,7 +47,7 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
   for (const match of queryMatches(ctx.file, 'runtime-obj')) {
     const decl = match.captures.find((c) => c.name === 'runtime_obj.decl')?.node;
     const name = match.captures.find((c) => c.name === 'runtime_obj.name')?.node;
-    if (!decl || !name || insideFunction(decl) || decl.hasError) continue;
+    if (!decl || !name || insideFunction(decl) || decl.hasError || !ctx.atFileScope(decl.startIndex)) continue;
     const d = fromDeclaration(ctx, decl, name);
     if (d) out.push(d);
   }

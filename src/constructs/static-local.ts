@@ -2,6 +2,7 @@ import { StaticLocalDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
 import { enclosingFunction, readDeclaration } from '../extract/declarator';
+import { usesOfLocal } from '../extract/scope';
 import { construct } from './construct';
 import { declare } from '../plan/c';
 import { guarded } from '../plan/lines';
@@ -33,6 +34,7 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
         name: v.name,
         template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
         init: v.init,
+        uses: usesOfLocal(fn, decl, v.name),
         unsizedAt: v.unsizedAt === undefined ? undefined : v.unsizedAt - v.name.length + '%s'.length,
       })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
@@ -57,22 +59,29 @@ export interface StaticLocalVarView extends View<'static-local-storage' | 'stati
   initType?: string;
 }
 
-/** The storage before the function, the alias inside it, its end after it. */
-export interface StaticLocalView extends View<'static-local-hoist' | 'static-local-alias' | 'static-local-end'> {
+/** The storage before the function; a comment where the declaration was. */
+export interface StaticLocalView extends View<'static-local-hoist' | 'static-local-moved'> {
   vars: StaticLocalVarView[];
+}
+
+/** One identifier that refers to the variable, renamed to its storage. */
+export interface StaticLocalUseView extends View<'static-local-use'> {
+  storage: string;
 }
 
 /**
  * A static local moves to file scope just before its function (static BSS is not
- * loadable); its name is an alias inside the function only.
+ * loadable); the identifiers in the function that refer to it (C scoping: a nearer
+ * declaration or a parameter of the same name shadows it, struct fields are not
+ * identifiers) are renamed to its storage, token by token.
  */
 export const staticLocal = construct({
   name: 'static-local',
   queries: ['static-local'],
   templates: [
     'static-local-hoist',
-    'static-local-alias',
-    'static-local-end',
+    'static-local-moved',
+    'static-local-use',
     'static-local-storage',
     'static-local-storage-init',
     'static-local-storage-unsized',
@@ -100,11 +109,18 @@ export const staticLocal = construct({
     });
     const fn = d.functionSpan;
     const view = (partial: StaticLocalView['partial']): StaticLocalView => ({ partial, vars });
+    const uses = d.vars.flatMap((v, i) =>
+      v.uses.map((u) => ({
+        start: u.start,
+        end: u.end,
+        view: { partial: 'static-local-use', storage: vars[i].storage } as StaticLocalUseView,
+      })),
+    );
     return {
       edits: [
         { start: fn.start, end: fn.start, view: view('static-local-hoist') },
-        { start: d.span.start, end: d.span.end, view: view('static-local-alias') },
-        { start: fn.end, end: fn.end, view: view('static-local-end') },
+        { start: d.span.start, end: d.span.end, view: view('static-local-moved') },
+        ...uses,
       ],
       init: [{ phase: 'data', lines: guarded(d.cond, init) }],
     };

@@ -13,7 +13,7 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   const out: WritableDataDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const decl = c.node;
-    if (decl.hasError || insideFunction(decl)) continue;
+    if (decl.hasError || insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
     const d = readDeclaration(decl, src.text);
     if (!d || d.storage.some((s) => s !== 'static')) continue;
     const isStatic = d.storage.includes('static');
@@ -47,8 +47,8 @@ export function isScalarInit(declarator: string, init: string | undefined): init
 /** One variable's storage: plain, with a rodata image of its initial value, or sized from that image. */
 export interface WritableDataVarView extends View<'writable-data-var' | 'writable-data-var-init' | 'writable-data-var-unsized'> {
   specifiers: string;
-  /** `#define name storage` for static names, made unit-unique. */
-  aliases: Array<{ name: string; storage: string }>;
+  /** The symbol of a static name, made unit-unique (its C name and scope stay the user's). */
+  asmName?: string;
   declarator: string;
   name?: string;
   abstract?: string;
@@ -74,10 +74,10 @@ export const writableData = construct({
     const init: Array<DataAssignView | DataCopyView> = [];
     const { specifiers } = d;
     const vars = d.vars.map((v): WritableDataVarView => {
-      const aliases = d.isStatic ? [{ name: v.name, storage: names.dataStorage(v.name, ctx.unitId) }] : [];
+      const asmName = d.isStatic ? names.dataStorage(v.name, ctx.unitId) : undefined;
       if (v.init === undefined || isScalarInit(v.declarator, v.init)) {
         if (v.init !== undefined) init.push({ partial: 'data-assign', name: v.name, value: v.init });
-        return { partial: 'writable-data-var', specifiers, aliases, declarator: v.declarator };
+        return { partial: 'writable-data-var', specifiers, asmName, declarator: v.declarator };
       }
       const initCopy = names.dataInit(v.name, ctx.unitId);
       init.push({ partial: 'data-copy', name: v.name, initCopy });
@@ -86,7 +86,7 @@ export const writableData = construct({
         ? `${v.declarator.slice(0, v.unsizedAt)}sizeof(${initCopy}) / sizeof(${initCopy}[0])${v.declarator.slice(v.unsizedAt)}`
         : v.declarator;
       const partial = unsized ? 'writable-data-var-unsized' : 'writable-data-var-init';
-      return { partial, specifiers, name: v.name, aliases, declarator, abstract: v.abstract, init: v.init, initCopy };
+      return { partial, specifiers, name: v.name, asmName, declarator, abstract: v.abstract, init: v.init, initCopy };
     });
     const view: WritableDataView = { partial: 'writable-data', vars };
     return {

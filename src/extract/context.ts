@@ -45,6 +45,29 @@ export class ExtractContext {
     this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }
 
+  private depths?: Int32Array;
+
+  /**
+   * Whether an offset lies outside every brace pair, counted over the tokens. Unlike the
+   * tree, this holds where tree-sitter lost the file's structure (`#if` branches that split
+   * statements make it one ERROR node, and locals in it look like file-scope declarations).
+   */
+  atFileScope(offset: number): boolean {
+    const toks = this.cur.tokens;
+    if (!this.depths) {
+      this.depths = new Int32Array(toks.length);
+      let depth = 0;
+      for (let i = 0; i < toks.length; i++) {
+        this.depths[i] = depth;
+        if (toks[i].kind !== 'punct') continue;
+        if (toks[i].text === '{') depth++;
+        else if (toks[i].text === '}' && depth > 0) depth--;
+      }
+    }
+    const i = this.cur.indexAt(offset);
+    return i < 0 || this.depths[i] === 0;
+  }
+
   /** False only when the token sits in a region the preprocessor definitely drops. */
   maybeCompiled(i: number): boolean {
     return this.liveness[i] !== 'off';

@@ -7,6 +7,7 @@ import { ExtractContext, PreprocessEnv } from './context';
 import { checkSyntax } from './syntax';
 import { runtimeIndex } from '../runtime';
 import { identifiersIn } from '../runtime/lex';
+import { coreHeaderMacros } from '../facts';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
 import { evaluateCondition, lexPP } from '../preprocess';
@@ -33,6 +34,8 @@ export function extractWith(
     file.tokens,
     decls.filter((d) => d.kind === 'rom_table').map((d) => d.span),
   );
+  // Objects a header of the module defines (`MP_DEFINE_CONST_FUN_OBJ_1(x_obj, x);` in a .h) are declared there.
+  for (const h of ctx.pp.included) for (const name of headerIdentifiers(h, env.readFile)) identifiers.add(name);
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
   // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
   const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
@@ -65,7 +68,11 @@ export function extractWith(
       macroCalls,
       firstMention,
       firstCode,
-      userMacros: [...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>').map((d) => d.name))].sort(),
+      // A module's fallback for a MicroPython macro (`#define MP_ERROR_TEXT(x) x` for old versions)
+      // is not the module's own: hiding it from natmodgen's code would hide MicroPython's too.
+      userMacros: [
+        ...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>' && !coreHeaderMacros().has(d.name)).map((d) => d.name)),
+      ].sort(),
     },
     diagnostics: ctx.diagnostics,
   };
@@ -137,4 +144,17 @@ function runtimeNamesUsed(ctx: ExtractContext): string[] {
     }
   });
   return [...out];
+}
+
+const headerIds = new Map<string, { text: string; names: string[] }>();
+
+/** The identifiers of a header the unit includes (cached per file and text: units share headers). */
+function headerIdentifiers(file: string, readFile: ((f: string) => string | undefined) | undefined): string[] {
+  const text = readFile?.(file);
+  if (text === undefined) return [];
+  const hit = headerIds.get(file);
+  if (hit && hit.text === text) return hit.names;
+  const names = [...new Set(lexPP(text).flatMap((t) => (t.kind === 'ident' ? [t.text] : [])))];
+  headerIds.set(file, { text, names });
+  return names;
 }

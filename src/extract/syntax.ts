@@ -37,11 +37,22 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     const stmt = statementAround(e);
     const stmtText = text.slice(stmt.startIndex, stmt.endIndex);
     if (MACRO_CALL.test(stmtText)) continue;
+    // An object-like macro of the module or of -D (STATIC, MOD_API) in the statement can explain it too:
+    // `STATIC mp_obj_t f(mp_obj_t a);` is a prototype once STATIC expands.
+    if (namesUserMacro(ctx, stmt.startIndex, stmt.endIndex)) continue;
     const inner = text.slice(start, end).trim();
     if (inner === '' || inner.startsWith('#')) continue;
     out.push(diag('NMG1004', file.src.span(start, end), { near: inner.split(/\s+/)[0].slice(0, 20) }));
   }
   return out;
+}
+
+function namesUserMacro(ctx: ExtractContext, start: number, end: number): boolean {
+  const toks = ctx.cur.tokens;
+  for (let i = Math.max(0, ctx.cur.indexAt(start)); i < toks.length && toks[i].start < end; i++) {
+    if (toks[i].start >= start && ctx.userMacro(i)) return true;
+  }
+  return false;
 }
 
 const WELL_FORMED = new Set([

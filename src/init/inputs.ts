@@ -94,8 +94,9 @@ function shown(abs: string): string {
  * Groups command-line inputs by module. A folder holding micropython.mk or
  * micropython.cmake is that module; another folder is searched for module folders; a
  * file belongs to the module whose build description lists it (the module's other
- * sources come along, so one file of a multi-file module can be checked alone); files
- * that no build description lists form one module together, as before.
+ * sources come along, so one file of a multi-file module can be checked alone); a file no
+ * build description lists joins the module whose folder holds it (a source added under a
+ * condition); other such files form one module together, as before.
  */
 export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -135,6 +136,19 @@ export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostic
     const named = new Set(g.named.map((n) => path.resolve(n)));
     return { ...g, files: [...g.named, ...g.files.filter((f) => !named.has(path.resolve(f)))] };
   });
-  if (loose.length) groups.push({ files: loose, named: loose });
+  // A file no build description lists but that sits in a named module's folder (a source the
+  // description adds under a condition its reader could not decide) belongs to that module.
+  const rest: string[] = [];
+  for (const f of loose) {
+    const abs = path.resolve(f);
+    const home = groups
+      .filter((g) => g.dir !== undefined && abs.startsWith(g.dir + path.sep))
+      .sort((a, b) => b.dir!.length - a.dir!.length)[0];
+    if (home) {
+      home.named.push(f);
+      home.files.push(f);
+    } else rest.push(f);
+  }
+  if (rest.length) groups.push({ files: rest, named: rest });
   return { groups, diagnostics };
 }

@@ -97,6 +97,8 @@ export interface ModuleObjDecl extends DeclBase {
   kind: 'module_obj';
   globals: string;
   globalsSpan: Span;
+  /** Conditional directives inside the declaration (`#else` ... `#endif` around alternative heads): removal keeps them. */
+  directives?: string[];
 }
 
 /** `MP_REGISTER_MODULE(MP_QSTR_name, obj)` or `MP_REGISTER_EXTENSIBLE_MODULE(...)` (py/obj.h, read by py/makemoduledefs.py). */
@@ -204,11 +206,12 @@ export interface StaticLocalDecl extends DeclBase {
   kind: 'static_local';
   specifiers: string;
   /**
-   * Each declared variable: its declarator with the name replaced by `%s` (no initializer), and
-   * for an array declared without a size (`x[] = {...}`), the offset in `template` where the size goes.
+   * Each declared variable: its declarator with the name replaced by `%s` (no initializer); for
+   * an array declared without a size (`x[] = {...}`), the offset in `template` where the size
+   * goes; and the offsets of the identifiers in the function that refer to it.
    */
-  vars: Array<{ name: string; template: string; init?: string; unsizedAt?: number }>;
-  /** Span of the whole function, to hoist storage before it and end the alias after it. */
+  vars: Array<{ name: string; template: string; init?: string; unsizedAt?: number; uses: Array<{ start: number; end: number }> }>;
+  /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;
   functionName: string;
 }

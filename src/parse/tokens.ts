@@ -35,29 +35,41 @@ const ATOMIC = new Set([
 
 export function tokenize(tree: Tree, src: SourceText): Token[] {
   const out: Token[] = [];
+  const text = src.text;
   let skipUntil = -1;
   const cursor = tree.walk();
-  // Type names by numeric id, read from the tree once per type: each cursor property is a
-  // call into native code, and the string one allocates.
+  // Per numeric type id, read from the tree once per type: each cursor property is a call
+  // into native code, and the string one allocates. 1: atomic, 2: comment, 0: other.
   const names: string[] = [];
+  const roles: number[] = [];
   // Depth-first walk with a TreeCursor: node.children is unreliable across trees in node-tree-sitter.
   for (;;) {
     const id = cursor.nodeTypeId;
-    const type = names[id] ?? (names[id] = cursor.nodeType);
-    const end = cursor.endIndex;
+    let type = names[id];
+    if (type === undefined) {
+      type = names[id] = cursor.nodeType;
+      roles[id] = ATOMIC.has(type) ? 1 : type === 'comment' ? 2 : 0;
+    }
+    const role = roles[id];
+    const start = cursor.startIndex;
     let descend = false;
-    if (end > skipUntil && type !== 'comment') {
-      const start = cursor.startIndex;
-      const leaf = ATOMIC.has(type) || !cursor.gotoFirstChild();
-      if (!leaf) descend = true;
-      else if (start !== end && start >= skipUntil && src.text.slice(start, end).trim() !== '') {
-        const text = src.text.slice(start, end);
-        if (text.startsWith('#')) {
-          const lineEnd = src.endOfLogicalLine(start);
-          skipUntil = lineEnd;
-          const line = src.text.slice(start, lineEnd);
-          out.push({ kind: 'directive', text: line, start, end: lineEnd, nodeType: type, directive: parseDirective(line) });
-        } else out.push({ kind: kindOf(type, text), text, start, end, nodeType: type });
+    // A node starting at or after the skipped directive line also ends after it (or is empty,
+    // and holds nothing): its end is read only where it is needed.
+    if (role !== 2 && (start >= skipUntil || cursor.endIndex > skipUntil)) {
+      if (role !== 1 && cursor.gotoFirstChild()) descend = true;
+      else if (start >= skipUntil) {
+        const end = cursor.endIndex;
+        if (start !== end && !blank(text, start, end)) {
+          if (text.charCodeAt(start) === 35 /* # */) {
+            const lineEnd = src.endOfLogicalLine(start);
+            skipUntil = lineEnd;
+            const line = text.slice(start, lineEnd);
+            out.push({ kind: 'directive', text: line, start, end: lineEnd, nodeType: type, directive: parseDirective(line) });
+          } else {
+            const t = text.slice(start, end);
+            out.push({ kind: kindOf(type, t), text: t, start, end, nodeType: type });
+          }
+        }
       }
     }
     if (descend) continue;
@@ -65,6 +77,17 @@ export function tokenize(tree: Tree, src: SourceText): Token[] {
       if (!cursor.gotoParent()) return out;
     }
   }
+}
+
+/** Whether text[start, end) is all white space (what String.prototype.trim removes). */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 160 || (c > 160 && c < 0x1680)) return false;
+    if (text[i].trim() !== '') return false;
+  }
+  return true;
 }
 
 function kindOf(nodeType: string, text: string): TokenKind {

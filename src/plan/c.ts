@@ -35,8 +35,8 @@ const FLOAT_CONSTS: Record<FloatConst, string> = {
   nan: '(mp_float_t)__builtin_nan("")',
 };
 
-/** `mp_load_global(MP_QSTR_name)`: a name in the builtins module, at run time. */
-export const loadGlobal = (name: string): string => `mp_load_global(${qstrConst(name)})`;
+/** A name in the builtins module, at run time (natmodgen_builtin: rom-macros.c.hbs), never the calling script's globals. */
+export const loadGlobal = (name: string): string => `natmodgen_builtin(${qstrConst(name)})`;
 
 /** The run-time C expression (an mp_obj_t) of a firmware object. */
 export function firmwareExpr(ref: FirmwareRef): string {

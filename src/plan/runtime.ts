@@ -58,8 +58,17 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
   // mpy_ld keeps every function and object with external linkage, used or not, and GCC
   // cannot inline them away: definitions that only the mpy_init unit needs are static.
   const otherUnits = new Set(runtimeClosure(index, unitRoots.filter((_, u) => u !== regUnit).flat()).flatMap((i) => i.defines));
+  // A name a firmware inline function calls is named by header code compiled ahead of the
+  // renaming (py/parsenum.h's mp_parse_num_float calls mp_parse_num_decimal): it keeps its name.
+  const expanded = new Set(mod.units.flatMap((u) => u.expandsTo));
   const statics = all.filter(
-    (i) => i.part === 'body' && i.head !== undefined && i.file !== LIBC_FILE && !/^__/.test(i.defines[0]) && !otherUnits.has(i.defines[0]),
+    (i) =>
+      i.part === 'body' &&
+      i.head !== undefined &&
+      i.file !== LIBC_FILE &&
+      !/^__/.test(i.defines[0]) &&
+      !otherUnits.has(i.defines[0]) &&
+      !expanded.has(i.defines[0]),
   );
   const staticSet = new Set(statics);
   const unitHeaders = unitRoots.map((roots, unit) => {

@@ -41,6 +41,8 @@ export type SizeTermView = View<'size-term'>;
 /** A comment standing where the source had something mpy_init builds. */
 export interface RemovedView extends View<'removed'> {
   what: string;
+  /** Directive lines of the removed text, kept so the #if structure around it stays whole. */
+  directives?: string[];
 }
 
 /** Statements of an init function (a unit's or mpy_init). */

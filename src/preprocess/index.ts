@@ -71,6 +71,8 @@ export interface Preprocessed {
   file: string;
   tokens: PPToken[];
   includes: IncludeSite[];
+  /** Every file read through an include (directly or from another header), in the order read. */
+  included: string[];
   /** Every definition seen, in the order seen (main file and included files). */
   definitions: MacroDef[];
   liveAt(offset: number): Liveness;
@@ -155,6 +157,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
   const mainToks = lexPP(text);
   const regions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const includes: IncludeSite[] = [];
+  const readFiles: string[] = [];
   const once = new Set<string>();
   const maxIncludes = opts.maxIncludes ?? 256;
   let included = 0;
@@ -260,6 +263,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         const itext = opts.host?.readFile(resolved);
         if (itext === undefined) break;
         included++;
+        readFiles.push(resolved);
         const site = at;
         stack.push({ file: resolved, toks: lexPP(itext), next: 0, conds: [], live: fr.live, defaultLive: fr.defaultLive, at: () => site });
         break;
@@ -285,6 +289,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     file,
     tokens: mainToks,
     includes,
+    included: readFiles,
     definitions,
     liveAt,
     lookupAt: (offset) => lookupAt(offset),

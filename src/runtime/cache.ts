@@ -6,12 +6,48 @@ import { packageRoot } from '../paths';
 /**
  * Facts derived from the package's runtime/ folder (its piece index, the functions it
  * defines) cost tens of milliseconds to compute, at every start of natmodgen. The build
- * (scripts/cache-runtime.js) computes them once into dist/runtime-cache.json, keyed by a
- * hash of every file under runtime/; a run reads that file only when the hash still
- * matches the folder, so an edited runtime/ is never answered from a stale cache, and
- * without the file (ts-jest, a source checkout) everything is computed as before.
+ * (scripts/cache-runtime.js) computes them once into dist/runtime-cache.json. A run uses
+ * that file only when
+ *  - natmodgen runs from dist/ (the bundle or dist/src; never from src/ under ts-jest), and
+ *  - the hash of every file under runtime/ is the one recorded, and
+ *  - the code that computes the facts (the built files, which the bundle was made from, and
+ *    the C grammar's package.json) hashes as recorded: a `tsc` after the build, or another
+ *    tree-sitter-c, makes it stale;
+ * otherwise everything is computed as before.
  */
-export const RUNTIME_CACHE_VERSION = 1;
+export const RUNTIME_CACHE_VERSION = 2;
+
+/** Built files whose code computes the cached facts, relative to the package folder. */
+const CODE_FILES = [
+  'dist/src/runtime/index.js',
+  'dist/src/runtime/lex.js',
+  'dist/src/runtime/cache.js',
+  'dist/src/facts/runtime-lib.js',
+  'dist/src/facts/headers.js',
+  'dist/src/parse/native.js',
+];
+
+/** A hash of the code files and of the C grammar's package.json; undefined when one is missing. */
+export function codeStamp(): string | undefined {
+  const root = packageRoot();
+  const h = crypto.createHash('sha256');
+  try {
+    for (const f of [...CODE_FILES.map((c) => path.join(root, c)), require.resolve('tree-sitter-c/package.json')]) {
+      const data = fs.readFileSync(f);
+      h.update(`${path.basename(f)}\0${data.length}\0`);
+      h.update(data);
+    }
+  } catch {
+    return undefined;
+  }
+  return h.digest('hex');
+}
+
+/** Whether this code runs from the package's dist/ folder (the cache describes that build only). */
+function runningFromDist(): boolean {
+  const rel = path.relative(path.join(packageRoot(), 'dist'), __dirname);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
 
 export function defaultRuntimeDir(): string {
   return path.join(packageRoot(), 'runtime');
@@ -24,6 +60,7 @@ export function runtimeCacheFile(): string {
 interface CacheFile {
   version: number;
   hash: string;
+  code: string;
   values: Record<string, unknown>;
 }
 
@@ -54,8 +91,11 @@ function load(): CacheFile | null {
   if (loaded !== undefined) return loaded;
   loaded = null;
   try {
+    if (!runningFromDist()) return loaded;
     const c = JSON.parse(fs.readFileSync(runtimeCacheFile(), 'utf8')) as CacheFile;
-    if (c.version === RUNTIME_CACHE_VERSION && c.hash === runtimeFilesHash(defaultRuntimeDir())) loaded = c;
+    const code = codeStamp();
+    if (c.version === RUNTIME_CACHE_VERSION && code !== undefined && c.code === code && c.hash === runtimeFilesHash(defaultRuntimeDir()))
+      loaded = c;
   } catch {
     // No cache (or an unreadable one): computed below.
   }
@@ -76,7 +116,9 @@ export function fromRuntimeCache<T>(key: string, dir: string, compute: () => T, 
 /** Writes the cache for the package's runtime/ folder as it is now (the build's step). */
 export function writeRuntimeCache(values: Record<string, unknown>): string {
   const file = runtimeCacheFile();
-  const body: CacheFile = { version: RUNTIME_CACHE_VERSION, hash: runtimeFilesHash(defaultRuntimeDir()), values };
+  const code = codeStamp();
+  if (code === undefined) throw new Error('natmodgen: cannot stamp the runtime cache: a built file is missing');
+  const body: CacheFile = { version: RUNTIME_CACHE_VERSION, hash: runtimeFilesHash(defaultRuntimeDir()), code, values };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(body));
   loaded = undefined;

@@ -46,6 +46,26 @@ describe('grouping inputs by module', () => {
     expect(g.groups[0].files.map((f) => path.basename(f))).toEqual(['shapes.c', 'module.c']);
   });
 
+  test('a named file the description adds only under a condition joins the module whose folder holds it (peterzuger/micro-ecc-micropython)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-cond-'));
+    dirs.push(root);
+    fs.mkdirSync(path.join(root, 'lib'));
+    fs.writeFileSync(
+      path.join(root, 'micropython.mk'),
+      'MOD_DIR := $(USERMOD_DIR)\nSRC_USERMOD += $(MOD_DIR)/mod.c\nifneq (,$(findstring -DMOD_ENABLED=1,$(CFLAGS_EXTRA)))\nSRC_USERMOD += $(MOD_DIR)/lib/lib.c\nendif\n',
+    );
+    fs.writeFileSync(path.join(root, 'mod.c'), 'int m;\n');
+    fs.writeFileSync(path.join(root, 'lib', 'lib.c'), 'int l;\n');
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-loose-')), 'other.c');
+    dirs.push(path.dirname(outside));
+    fs.writeFileSync(outside, 'int o;\n');
+    const g = groupInputs([path.join(root, 'mod.c'), path.join(root, 'lib', 'lib.c'), outside]);
+    expect(g.groups.map((x) => [x.dir, x.files])).toEqual([
+      [root, [path.join(root, 'mod.c'), path.join(root, 'lib', 'lib.c')]],
+      [undefined, [outside]],
+    ]);
+  });
+
   test('a folder without any module is NMG4002', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-empty-'));
     dirs.push(empty);

@@ -13,7 +13,11 @@
  * Environment:
  *   MPY_DIR              MicroPython v1.28.0 tree with mpy-cross built              (required)
  *   MICROPYTHON_TWINS    unix port without the modules' built-ins, e.g. built with
- *                        CFLAGS_EXTRA="-DMICROPY_PY_BINASCII=0 -DMICROPY_PY_JSON=0 ..."  (required)
+ *                        CFLAGS_EXTRA="-DMICROPY_PY_BINASCII=0 -DMICROPY_PY_HEAPQ=0 ..." (README);
+ *                        json, errno, select and websocket stay built in (the core's JSON
+ *                        printing, OSError's names and asyncio hang on the first three; the
+ *                        unix variant forces websocket): they are extensible, so the natmod
+ *                        on the path wins, and the suite checks that it does   (required)
  *   MICROPYTHON_TWINREF  unix port with them (the standard variant); falls back to
  *                        MICROPYTHON_USERMOD                                         (required)
  *   TWINS_ONLY           comma-separated module ids to run (default: all)

@@ -87,41 +87,62 @@ export interface QemuRun {
 /**
  * Boots the firmware, runs each script in turn in the raw REPL and returns the output of the
  * last one (stderr holds a traceback, if any). Rejects on timeout with the transcript.
+ *
+ * qemu's UART models drop a byte the guest writes while the previous one is still pending
+ * (the nRF51 UART of MICROBIT does, and the ports/qemu firmware does not wait for TXDRDY),
+ * and a byte is pending whenever qemu's write to its stdout returns EAGAIN. Node's 'pipe'
+ * stdio is a socketpair, whose send buffer counts every 1-byte write as a whole buffer:
+ * a few hundred bytes not yet read by a busy Node were enough to lose output. So qemu
+ * writes into a real pipe (64 KiB of bytes) drained by `cat`, in a process group of its own
+ * that is killed as a whole.
  */
 export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[], timeoutMs: number): Promise<QemuRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(board.qemu, [...board.args, '-nographic', '-monitor', 'null', '-semihosting', '-kernel', firmware], {
+    const qemuArgs = [...board.args, '-nographic', '-monitor', 'null', '-semihosting', '-kernel', firmware];
+    const child = spawn('/bin/sh', ['-c', '"$0" "$@" | cat', board.qemu, ...qemuArgs], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     });
+    const killAll = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
     let buf = '';
     let transcript = '';
-    let waiter: { token: string; done: (rest: string) => void } | undefined;
+    // one pending read: a token to wait for, or a byte count
+    let waiter: { take: () => string | undefined; done: (s: string) => void } | undefined;
     const check = () => {
       if (!waiter) return;
-      const i = buf.indexOf(waiter.token);
-      if (i < 0) return;
-      const before = buf.slice(0, i);
-      buf = buf.slice(i + waiter.token.length);
+      const got = waiter.take();
+      if (got === undefined) return;
       const w = waiter;
       waiter = undefined;
-      w.done(before);
+      w.done(got);
     };
+    const wait = (take: () => string | undefined) =>
+      new Promise<string>((done) => {
+        waiter = { take, done };
+        check();
+      });
+    // everything before the next `token` (the token is consumed)
+    const until = (token: string) =>
+      wait(() => {
+        const i = buf.indexOf(token);
+        if (i < 0) return undefined;
+        const before = buf.slice(0, i);
+        buf = buf.slice(i + token.length);
+        return before;
+      });
     // the next n bytes, whatever they are
     const nextBytes = (n: number) =>
-      new Promise<string>((done) => {
-        const poll = () => {
-          if (buf.length >= n) {
-            const out = buf.slice(0, n);
-            buf = buf.slice(n);
-            done(out);
-          } else setTimeout(poll, 5);
-        };
-        poll();
-      });
-    const until = (token: string) =>
-      new Promise<string>((done) => {
-        waiter = { token, done };
-        check();
+      wait(() => {
+        if (buf.length < n) return undefined;
+        const out = buf.slice(0, n);
+        buf = buf.slice(n);
+        return out;
       });
     child.stdout.on('data', (d: Buffer) => {
       const s = d.toString('latin1');
@@ -131,12 +152,17 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
     });
     child.stderr.on('data', (d: Buffer) => (transcript += d.toString('latin1')));
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killAll();
       reject(new Error(`qemu ${board.board}: timed out after ${timeoutMs} ms; UART transcript:\n${transcript.slice(-4000)}`));
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(new Error(`cannot start ${board.qemu}: ${e.message}`));
+    });
+    child.on('exit', () => {
+      if (!waiter) return;
+      clearTimeout(timer);
+      reject(new Error(`qemu ${board.board} exited; UART transcript:\n${transcript.slice(-4000)}`));
     });
     const send = (s: string) => child.stdin.write(Buffer.from(s, 'latin1'));
     (async () => {
@@ -175,11 +201,11 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
         if (last.stderr) break;
       }
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      killAll();
       resolve({ ...last, transcript });
     })().catch((e: unknown) => {
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      killAll();
       reject(e instanceof Error ? e : new Error(String(e)));
     });
   });

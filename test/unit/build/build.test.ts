@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArchList, NATMOD_ARCHES, NATIVE_ARCH_CODE } from '../../../src/build/arches';
-import { archMakefile, firstError } from '../../../src/build/arch-build';
-import { mpyAbi, readMpyTree } from '../../../src/build/mpy-tree';
+import { archMakefile, entryFirst, firstError } from '../../../src/build/arch-build';
+import { MpyTree, mpyAbi, readMpyTree } from '../../../src/build/mpy-tree';
 import { buildTag, loaderSource, packageJson, singleArchPackageJson } from '../../../src/build/package';
 import { summaryTable } from '../../../src/build/summary';
+import { buildModule } from '../../../src/build';
 
 describe('parseArchList', () => {
   test.each([
@@ -92,11 +93,29 @@ describe('archMakefile', () => {
         'ARCH = xtensa',
         'CFLAGS_EXTRA += -I/inc',
         'CFLAGS_EXTRA += -Ihdr',
-        'SRC_O = $(sort $(wildcard runtime-helpers/*.o))',
         'include $(MPY_DIR)/py/dynruntime.mk',
+        '$(BUILD)/$(MOD).native.mpy: $(sort $(wildcard runtime-helpers/*.o))',
       ]),
     );
-    expect(text.indexOf('SRC_O =')).toBeLessThan(text.indexOf('include $(MPY_DIR)'));
+    // the helpers are extra prerequisites of the link, so mpy_ld sees them after the module's objects
+    expect(text.indexOf('include $(MPY_DIR)')).toBeLessThan(text.indexOf('runtime-helpers/*.o'));
+    expect(text).not.toMatch(/^SRC_O\s*\+?=/m);
+  });
+});
+
+describe('entryFirst', () => {
+  const a = { rel: 'a.c', text: 'int f(void) { return 0; }\n' };
+  const b = {
+    rel: 'b.c',
+    text: 'static int x;\nmp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {\n}\n',
+  };
+  const c = { rel: 'c.c', text: '/* calls mpy_init() nowhere */\n' };
+  test.each([
+    ['entry in the middle moves first, the rest keep their order', [a, b, c], [b, a, c]],
+    ['entry already first', [b, a, c], [b, a, c]],
+    ['no entry: order kept', [a, c], [a, c]],
+  ])('%s', (_n, given, want) => {
+    expect(entryFirst(given).map((s) => s.rel)).toEqual(want.map((s) => s.rel));
   });
 });
 
@@ -138,5 +157,48 @@ describe('summaryTable', () => {
     expect(lines[0]).toContain('MicroPython 1.28.0, .mpy version 6.3');
     expect(lines.find((l) => l.startsWith('x64'))).toMatch(/^x64\s+ok\s+1234\s+0\s+out\/x64_6\.3\/mod\.mpy$/);
     expect(lines.find((l) => l.startsWith('armv6m'))).toMatch(/^armv6m\s+FAILED\s+-\s+-\s+LinkError: x$/);
+  });
+});
+
+describe('buildModule converts with the module headers', () => {
+  test('a slot macro from a header in an -I folder is read (no NMG2009), as gen reads it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-build-inc-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write('inc/slots.h', '#define T_SUBSCR subscr, t_subscr,\n');
+    write(
+      'src/mod.c',
+      [
+        '#include "py/runtime.h"',
+        '#include "slots.h"',
+        'static mp_obj_t t_subscr(mp_obj_t a, mp_obj_t b, mp_obj_t c) { return a; }',
+        'MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE, T_SUBSCR print, NULL);',
+        'static const mp_rom_map_elem_t m_globals_table[] = {',
+        '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+        '    { MP_ROM_QSTR(MP_QSTR_T), MP_ROM_PTR(&t_type) },',
+        '};',
+        'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+        'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+        'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+        '',
+      ].join('\n'),
+    );
+    const tree: MpyTree = { dir, version: '1.28.0', mpyVersion: 6, mpySubVersion: 3 };
+    const run = (includeDirs: string[]) =>
+      buildModule({
+        files: [path.join(dir, 'src/mod.c')],
+        defines: [],
+        includeDirs,
+        tree,
+        python: 'python3',
+        toolchains: [],
+        outDir: path.join(dir, 'out'),
+        packageOutput: false,
+        jobs: 1,
+      });
+    expect((await run([path.join(dir, 'inc')])).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect((await run([])).diagnostics.map((d) => d.code)).toContain('NMG2009');
   });
 });

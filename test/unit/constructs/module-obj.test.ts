@@ -1,4 +1,6 @@
 import { c, declsOf, extract, lineCol } from '../helpers';
+import { removed } from '../../../src/constructs/construct';
+import { renderView } from '../../../src/render';
 
 describe('extractModuleObjs', () => {
   test.each<[string, { given: string; want: Array<{ name: string; globals: string; isStatic: boolean }> }]>([
@@ -90,5 +92,26 @@ describe('extractModuleObjs', () => {
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: 1, col: lineCol(given, 'd_module').col }) }),
     ]);
+  });
+});
+
+describe('removing the registered module object', () => {
+  test('directives inside it (an alternative head under #ifdef/#else) are kept, so the #if stays whole', () => {
+    const given = c(
+      '#ifdef OTHER_PORT',
+      'const struct _mp_obj_module_t m_module = {',
+      '#else',
+      'const mp_obj_module_t m_module = {',
+      '#endif',
+      '    .base = { &mp_type_module },',
+      '    .globals = (mp_obj_dict_t *)&m_globals,',
+      '};',
+    );
+    const [m] = declsOf(given, 'module_obj');
+    expect(m.directives).toEqual(['#endif']);
+    const view = removed(m, 'module object m_module').edits[0].view;
+    expect(view).toEqual({ partial: 'removed', what: 'module object m_module', directives: ['#endif'] });
+    const text = renderView(view);
+    expect(text.split('\n')).toEqual(['/* natmodgen: module object m_module is built by mpy_init */', '#endif']);
   });
 });

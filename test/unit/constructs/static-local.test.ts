@@ -64,4 +64,31 @@ describe('extractStaticLocals', () => {
       ['a2', '2'],
     ]);
   });
+
+  describe('the identifiers that refer to it (C scoping)', () => {
+    const usesIn = (given: string): string[] =>
+      declsOf(given, 'static_local').flatMap((d) =>
+        d.vars.flatMap((v) => v.uses.map((u) => `${v.name}@${given.slice(0, u.start).split('\n').length}`)),
+      );
+    test.each<[string, { given: string; want: string[] }]>([
+      ['every later use in the function', { given: fn('static int n;', 'n++;', 'a = n ? a : a;'), want: ['n@3', 'n@4'] }],
+      ['not a struct field of the same name', { given: fn('static int n;', 'n = s.n + p->n;'), want: ['n@3'] }],
+      ['not a designator of the same name', { given: fn('static int n;', 'struct S s = { .n = n };'), want: ['n@3'] }],
+      [
+        'not inside a block that declares the name again, but after it',
+        { given: fn('static int n;', '{', '    int n = 2;', '    a = n;', '}', 'n++;'), want: ['n@7'] },
+      ],
+      [
+        'not a for loop variable of the same name',
+        { given: fn('static int n;', 'for (int n = 0; n < 2; n++) a = n;', 'n++;'), want: ['n@4'] },
+      ],
+      [
+        'not the parameter it shadows, outside its block',
+        { given: fn('{', '    static int a;', '    a++;', '}', 'a = a;'), want: ['a@4'] },
+      ],
+      ['in an array size and under sizeof', { given: fn('static int n;', 'char buf[sizeof n];', 'int m[n];'), want: ['n@3', 'n@4'] }],
+    ])('%s', (_name, { given, want }) => {
+      expect(usesIn(given)).toEqual(want);
+    });
+  });
 });

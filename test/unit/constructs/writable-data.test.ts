@@ -158,6 +158,36 @@ describe('extractWritableData: kept (mpy_ld cannot load them as written)', () =>
   });
 });
 
+/**
+ * A function whose nested loops open and close in separate #if branches (ulab's ndarray
+ * code), optionally with a local under `#if` first. Several in a row make tree-sitter lose
+ * the functions: the later locals sit in a bare ERROR node as if at file scope.
+ */
+const splitLoops = (name: string, local = false): string[] => [
+  `static void ${name}(const mp_print_t *print, size_t *shape) {`,
+  ...(local ? ['    #if HAS_C', '    size_t csize = 2;', '    #endif'] : []),
+  '    #if DIMS > 2',
+  '    size_t i = 0;',
+  '    mp_printf(print, "[");',
+  '    do {',
+  '    #endif',
+  '        #if DIMS > 1',
+  '        size_t j = 0;',
+  '        mp_printf(print, "[");',
+  '        do {',
+  '        #endif',
+  '            mp_printf(print, "x");',
+  '        #if DIMS > 1',
+  '            j++;',
+  '        } while (j < shape[1]);',
+  '        #endif',
+  '    #if DIMS > 2',
+  '        i++;',
+  '    } while (i < shape[0]);',
+  '    #endif',
+  '}',
+];
+
 describe('extractWritableData: left as written', () => {
   test.each<[string, { given: string }]>([
     ['not static and not initialised (common BSS links)', { given: 'int uninit;\n' }],
@@ -189,6 +219,10 @@ describe('extractWritableData: left as written', () => {
           '}',
         ),
       },
+    ],
+    [
+      'locals of functions whose #if branches split their loops (tree-sitter loses the functions)',
+      { given: c(...splitLoops('w0'), ...splitLoops('w1'), ...splitLoops('w2'), ...splitLoops('w3', true)) },
     ],
     ['locals in a nested block', { given: c('static void f(void) {', '    {', '        static int inner = 1;', '    }', '}') }],
     ['MicroPython macros', { given: c('static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);', 'MP_REGISTER_MODULE(MP_QSTR_m, m_module);') }],

@@ -60,6 +60,17 @@ describe('checkSyntax (through extractFile)', () => {
     expect(r.diagnostics[0].message).toContain(`'${near.split(' ')[0]}'`);
   });
 
+  test('a prototype whose storage class is a -D macro is C once the macro expands (ChainSigner/uhashlib hashlib.c:19)', () => {
+    const given = PRELUDE + 'STATIC mp_obj_t f_update(mp_obj_t self_in, mp_obj_t arg);\n';
+    expect(extract(given, { defines: ['STATIC=static'] }).diagnostics).toEqual([]);
+    expect(extract(given).diagnostics.map((d) => d.code)).toEqual(['NMG1004']);
+  });
+
+  test('a prototype whose storage class is a macro of the file is C too', () => {
+    const given = PRELUDE + '#define MOD_API static\nMOD_API mp_obj_t f_update(mp_obj_t self_in, mp_obj_t arg);\n';
+    expect(extract(given).diagnostics).toEqual([]);
+  });
+
   test('#if branches that split statements (root ERROR) are C, and no file-scope error is guessed', () => {
     // Nested loops opened and closed in separate `#if` branches (a shape of ulab's
     // ndarray code); tree-sitter makes the whole file one ERROR node.

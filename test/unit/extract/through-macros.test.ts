@@ -164,3 +164,16 @@ describe('switches the preprocessor decides', () => {
     ],
   ])('%s', (_n, { defines, want }) => expect(extract(src, { defines }).model.usesStackCheck).toBe(want));
 });
+
+describe("the module's macros natmodgen's own code hides", () => {
+  test("a module's fallback definition of a MicroPython macro is not the module's own (MicroPython's stays visible)", () => {
+    const given = c(
+      '#include "py/runtime.h"',
+      '#if defined(MICROPY_VERSION_MINOR) && MICROPY_VERSION_MINOR == 11',
+      '#define MP_ERROR_TEXT(x) x',
+      '#endif',
+      '#define SCALE 5',
+    );
+    expect(extract(given).model.userMacros).toEqual(['SCALE']);
+  });
+});

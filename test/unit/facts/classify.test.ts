@@ -72,6 +72,13 @@ describe('classify (fixture tree, fixture rules)', () => {
     expect(inv.canCall('not_in_the_api')).toBeUndefined();
   });
 
+  test('expansion: what a macro or inline calls, through other macros, every configuration counted', () => {
+    expect(inv.expansion('mp_obj_twice').sort()).toEqual(['mp_obj_get_int', 'mp_obj_new_int']);
+    expect(inv.expansion('mp_config_dependent').sort()).toEqual(['mp_lost_a', 'mp_obj_new_int']);
+    expect(inv.expansion('mp_obj_new_int')).toEqual([]);
+    expect(inv.expansion('not_in_the_api')).toEqual([]);
+  });
+
   test('the first rule naming a function wins over a family', () => {
     const rules: ReasonRule[] = [
       { prefixes: ['mp_hal_'], status: 'port', reason: 'family', alternative: 'a' },

@@ -49,7 +49,7 @@ describe('firmwareExpr', () => {
       'an address py/dynruntime.h provides',
       { given: { kind: 'address', name: 'mp_type_ValueError' }, want: 'MP_OBJ_FROM_PTR(&mp_type_ValueError)' },
     ],
-    ['a builtin', { given: { kind: 'builtin', name: 'OSError' }, want: 'mp_load_global(MP_QSTR_OSError)' }],
+    ['a builtin', { given: { kind: 'builtin', name: 'OSError' }, want: 'natmodgen_builtin(MP_QSTR_OSError)' }],
     ['a constant object', { given: { kind: 'const', which: 'empty_tuple' }, want: 'mp_const_empty_tuple' }],
     ['a float constant', { given: { kind: 'float', which: 'pi' }, want: 'mp_obj_new_float((mp_float_t)3.141592653589793)' }],
     ['a str', { given: { kind: 'str', text: 'a.b' }, want: 'mp_obj_new_str("a.b", 3)' }],

@@ -22,8 +22,8 @@ describe('templates render their views', () => {
         want: c(
           'mp_obj_full_type_t S;',
           'static void natmodgen_init_type_T(void) {',
-          '    size_t slot_index = 0;',
-          '    (void)slot_index;',
+          '    size_t natmodgen_slot = 0;',
+          '    (void)natmodgen_slot;',
           '    S.base.type = &mp_type_type;',
           '    S.flags = MP_TYPE_FLAG_NONE;',
           '    S.name = MP_QSTR_Foo;',
@@ -50,14 +50,14 @@ describe('templates render their views', () => {
         want: c(
           'mp_obj_full_type_t S;',
           'static void f(void) {',
-          '    size_t slot_index = 0;',
-          '    (void)slot_index;',
+          '    size_t natmodgen_slot = 0;',
+          '    (void)natmodgen_slot;',
           '    S.base.type = &mp_type_type;',
           '    S.flags = 0;',
           '    S.name = MP_QSTR_Foo;',
           '#if X',
-          '    MP_OBJ_TYPE_SET_SLOT(&S, print, p, slot_index);',
-          '    ++slot_index;',
+          '    MP_OBJ_TYPE_SET_SLOT(&S, print, p, natmodgen_slot);',
+          '    ++natmodgen_slot;',
           '#endif',
           '}',
         ),
@@ -80,9 +80,9 @@ describe('templates render their views', () => {
           '];',
           '#define t natmodgen_u_t',
           'static void natmodgen_fill_t(void) {',
-          '    mp_map_elem_t *e = natmodgen_u_t;',
-          '    natmodgen_map_elem_set(e++, MP_QSTR_k, MP_OBJ_NEW_SMALL_INT(1));',
-          '    (void)e;',
+          '    mp_map_elem_t *natmodgen_e = natmodgen_u_t;',
+          '    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_k, MP_OBJ_NEW_SMALL_INT(1));',
+          '    (void)natmodgen_e;',
           '}',
         ),
       },
@@ -129,26 +129,25 @@ describe('templates render their views', () => {
           'mp_obj_t natmodgen_u_tup;',
           '#define tup (*(struct _mp_obj_tuple_t *)MP_OBJ_TO_PTR(natmodgen_u_tup))',
           'static void natmodgen_init_obj_tup(void) {',
-          '    const mp_obj_t items[2] = {',
+          '    const mp_obj_t natmodgen_items[2] = {',
           '        (mp_obj_t)(MP_ROM_INT(1)),',
           '        (mp_obj_t)(MP_ROM_INT(2)),',
           '    };',
-          '    natmodgen_u_tup = mp_obj_new_tuple(2, items);',
+          '    natmodgen_u_tup = mp_obj_new_tuple(2, natmodgen_items);',
           '}',
         ),
       },
     ],
     [
-      'writable data with an alias to unit-unique storage',
+      'writable data keeps its C name; its symbol is unit-unique',
       {
         given: {
           partial: 'writable-data',
-          vars: [{ partial: 'writable-data-var', specifiers: 'int', aliases: [{ name: 'x', storage: 'natmodgen_u_x' }], declarator: 'x' }],
+          vars: [{ partial: 'writable-data-var', specifiers: 'int', asmName: 'natmodgen_u_x', declarator: 'x' }],
         },
         want: c(
           '/* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */',
-          '#define x natmodgen_u_x',
-          'int x;',
+          'int x __asm__("natmodgen_u_x");',
         ),
       },
     ],
@@ -170,26 +169,49 @@ describe('templates render their views', () => {
       'the prelude: -D guarded and ahead of py/dynruntime.h',
       {
         given: { partial: 'natmod-prelude', defines: [{ name: 'F(x)', body: '(x)', bare: 'F' }], shims: [] },
-        want: c(
-          '#if defined(__ARM_ARCH_6M__)',
-          '/* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */',
-          '#pragma GCC optimize ("no-jump-tables")',
-          '#endif',
-          '#ifndef F',
-          '#define F(x) (x)',
-          '#endif',
-          '#include "py/dynruntime.h"',
-          '#undef MP_ROM_NONE',
-          '#define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)',
-          '#undef MP_ROM_FALSE',
-          '#define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)',
-          '#undef MP_ROM_TRUE',
-          '#define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)',
-          '#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))',
-        ),
+        want:
+          c(
+            '#if defined(__ARM_ARCH_6M__)',
+            '/* natmodgen: Thumb-1 switch tables call libgcc, which natmods do not link. */',
+            '#pragma GCC optimize ("no-jump-tables")',
+            '#endif',
+            '#ifndef F',
+            '#define F(x) (x)',
+            '#endif',
+            '#include "py/dynruntime.h"',
+            '#undef MP_ROM_NONE',
+            '#define MP_ROM_NONE ((mp_rom_obj_t)mp_const_none)',
+            '#undef MP_ROM_FALSE',
+            '#define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)',
+            '#undef MP_ROM_TRUE',
+            '#define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)',
+            '#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))',
+          ) + renderView({ partial: 'builtins' }),
       },
     ],
   ])('%s', (_name, { given, want }) => {
     expect(renderView(given)).toBe(want);
+  });
+
+  test("builtins: every type py/dynruntime.h loads by name comes from the builtins module, not the script's globals", () => {
+    const text = renderView({ partial: 'builtins' });
+    for (const t of [
+      'int',
+      'bytes',
+      'bytearray',
+      'EOFError',
+      'IndexError',
+      'KeyError',
+      'NotImplementedError',
+      'RuntimeError',
+      'TypeError',
+      'ValueError',
+    ]) {
+      expect(text).toContain(
+        `#undef mp_type_${t}\n#define mp_type_${t} (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_${t})))`,
+      );
+    }
+    expect(text).toContain('mp_import_name(MP_QSTR_builtins');
+    expect(text).not.toContain('mp_load_global');
   });
 });

@@ -2,6 +2,8 @@ import { resolveModule } from '../../../src/resolve';
 import { ResolvedModule, ResolvedValue } from '../../../src/model/resolved';
 import { generate } from '../../../src/pipeline';
 import { c, lineCol, models } from '../helpers';
+import { extractFile } from '../../../src/constructs';
+import { parseFile } from '../../../src/parse/parser';
 import { firmwareExpr } from '../../../src/plan/c';
 
 /** A complete module `m` whose globals table holds `entries`, after `before`. */
@@ -168,8 +170,11 @@ describe('resolveModule: value kinds', () => {
       'a firmware type in py/dynruntime.h (mp_load_global through its macro)',
       { entry: 'MP_ROM_PTR(&mp_type_ValueError)', want: 'firmware MP_OBJ_FROM_PTR(&mp_type_ValueError)' },
     ],
-    ['a builtin type py/dynruntime.h lacks', { entry: 'MP_ROM_PTR(&mp_type_OSError)', want: 'firmware mp_load_global(MP_QSTR_OSError)' }],
-    ['a builtin non-exception type', { entry: 'MP_ROM_PTR(&mp_type_float)', want: 'firmware mp_load_global(MP_QSTR_float)' }],
+    [
+      'a builtin type py/dynruntime.h lacks',
+      { entry: 'MP_ROM_PTR(&mp_type_OSError)', want: 'firmware natmodgen_builtin(MP_QSTR_OSError)' },
+    ],
+    ['a builtin non-exception type', { entry: 'MP_ROM_PTR(&mp_type_float)', want: 'firmware natmodgen_builtin(MP_QSTR_float)' }],
     [
       'a stream object py/dynruntime.h provides',
       { entry: 'MP_ROM_PTR(&mp_stream_read_obj)', want: 'firmware MP_OBJ_FROM_PTR(&mp_stream_read_obj)' },
@@ -414,6 +419,16 @@ describe('resolveModule: diagnostics', () => {
     }
   });
 
+  test('a function object a header of the module defines resolves as an object (no NMG2005)', () => {
+    const header = c('#include "py/obj.h"', 'mp_obj_t h_dtype(mp_obj_t a);', 'MP_DEFINE_CONST_FUN_OBJ_1(h_dtype_obj, h_dtype);');
+    const src = moduleSource(['{ MP_ROM_QSTR(MP_QSTR_dtype), MP_ROM_PTR(&h_dtype_obj) },'], ['#include "props.h"']);
+    const files: Record<string, string> = { '/m/props.h': header };
+    const model = (withHeader: boolean) =>
+      extractFile(parseFile('/m/mod.c', src), 0, [], { readFile: (f: string) => (withHeader ? files[f] : undefined) }).value;
+    expect(values(resolveModule([model(true)]).value!)).toEqual({ __name__: 'qstr m', dtype: 'object h_dtype_obj' });
+    expect(resolveModule([model(false)]).diagnostics.map((d) => d.code)).toEqual(['NMG2005']);
+  });
+
   test('each error stops at the first broken link: no module value', () => {
     const r = resolveModule(
       models([moduleSource().replace('MP_REGISTER_MODULE(MP_QSTR_m, m_module)', 'MP_REGISTER_MODULE(MP_QSTR_m, missing_module)')]),
@@ -450,7 +465,7 @@ describe('resolveModule: diagnostics', () => {
     expect(r.diagnostics).toEqual([]);
     const out = r.value[0].text;
     expect(out).not.toContain('static const mp_arg_t f_args[]');
-    expect(out).toMatch(/#define f_args natmodgen_1_m_f_args\n/);
+    expect(out).toMatch(/#define f_args natmodgen_\w*m_f_args\n/);
     expect(out).toMatch(/#if MICROPY_PY_B\n\s*\*natmodgen_a\+\+ = \(mp_arg_t\)\{ MP_QSTR_b, MP_ARG_INT, \{\.u_int = 0\} \};\n\s*#endif/);
   });
 });

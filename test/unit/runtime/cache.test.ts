@@ -4,7 +4,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { decodeRuntimeIndex, encodeRuntimeIndex, indexRuntimeDir } from '../../../src/runtime';
-import { defaultRuntimeDir, fromRuntimeCache, RUNTIME_CACHE_VERSION, runtimeCacheFile, runtimeFilesHash } from '../../../src/runtime/cache';
+import {
+  codeStamp,
+  defaultRuntimeDir,
+  fromRuntimeCache,
+  RUNTIME_CACHE_VERSION,
+  runtimeCacheFile,
+  runtimeFilesHash,
+} from '../../../src/runtime/cache';
 import { readRuntimeLibrary } from '../../../src/facts/runtime-lib';
 
 const roundTrip = <T>(x: T): unknown => JSON.parse(JSON.stringify(x));
@@ -50,16 +57,27 @@ describe('runtime cache', () => {
     expect(computed).toBe(1);
   });
 
+  test('code running from src/ (ts-jest) never reads the cache, even for the package runtime/', () => {
+    let computed = 0;
+    fromRuntimeCache(
+      'index',
+      defaultRuntimeDir(),
+      () => ++computed,
+      () => -1,
+    );
+    expect(computed).toBe(1);
+  });
+
   test("the build's cache, when it matches runtime/, holds what computing gives", () => {
     const file = runtimeCacheFile();
     if (!fs.existsSync(file)) {
       console.warn(`SKIPPED: no ${file} (npm run build writes it)`);
       return;
     }
-    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; hash: string; values: Record<string, unknown> };
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; hash: string; code: string; values: Record<string, unknown> };
     expect(c.version).toBe(RUNTIME_CACHE_VERSION);
-    if (c.hash !== runtimeFilesHash(defaultRuntimeDir())) {
-      console.warn(`SKIPPED: ${file} is from other runtime/ files (stale build; it is not used)`);
+    if (c.hash !== runtimeFilesHash(defaultRuntimeDir()) || c.code !== codeStamp()) {
+      console.warn(`SKIPPED: ${file} is from other runtime/ files or other code (stale build; it is not used)`);
       return;
     }
     const dir = defaultRuntimeDir();

@@ -134,3 +134,36 @@ describe('the shipped runtime/', () => {
     expect([...bodies].filter(([, n]) => n > 1)).toEqual([]);
   });
 });
+
+describe('indexRuntimeFile: the declaration a static copy of a definition needs (head)', () => {
+  const heads = (text: string) => indexRuntimeFile('x.c', text).items.map((i) => [i.defines[0], i.head]);
+  test('functions and function objects have one; prototypes, variables, static and macro pieces do not', () => {
+    expect(
+      heads(
+        [
+          'int f(int x);',
+          'int f(int x) {\n    return x;\n}',
+          '__attribute__((noinline)) mp_obj_t g(size_t n, const mp_obj_t *a) {\n    return a[n];\n}',
+          'MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);',
+          'MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(g_obj, 1, 2, g);',
+          'int counter;',
+          'static int h(void) {\n    return 1;\n}',
+          '#define M 1',
+        ].join('\n') + '\n',
+      ),
+    ).toEqual([
+      ['f', undefined],
+      ['f', 'int f(int x)'],
+      ['g', '__attribute__((noinline)) mp_obj_t g(size_t n, const mp_obj_t *a)'],
+      ['f_obj', 'const mp_obj_fun_builtin_fixed_t f_obj'],
+      ['g_obj', 'const mp_obj_fun_builtin_var_t g_obj'],
+      // mpy_ld cannot relocate a static .bss variable
+      ['counter', undefined],
+      ['h', undefined],
+      ['M', undefined],
+    ]);
+  });
+  test('header pieces never have one', () => {
+    expect(indexRuntimeFile('x.h', 'int f(int x);\n').items.map((i) => i.head)).toEqual([undefined]);
+  });
+});

@@ -9,6 +9,10 @@
 #include "py/unicode.h"
 #include "py/gc.h"
 #include "py/mphal.h"
+#include "py/objlist.h"
+#include "py/stream.h"
+#include "py/pairheap.h"
+#include "py/objstringio.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -424,6 +428,138 @@ static mp_obj_t rt_libc(mp_obj_t a_in, mp_obj_t b_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(rt_libc_obj, rt_libc);
 
+// bytes.hex/fromhex as binascii calls them: str or bytes results, a separator, whitespace, bad digits.
+static mp_obj_t rt_hex(size_t n_args, const mp_obj_t *args) {
+    const mp_obj_type_t *type = mp_obj_is_true(args[1]) ? &mp_type_str : &mp_type_bytes;
+    mp_obj_t hex_args[2] = { args[0], n_args > 2 ? args[2] : mp_const_none };
+    return mp_obj_bytes_hex(n_args > 2 ? 2 : 1, hex_args, type);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_hex_obj, 2, 3, rt_hex);
+
+static mp_obj_t rt_fromhex(mp_obj_t data) {
+    return mp_obj_bytes_fromhex(MP_OBJ_FROM_PTR(&mp_type_bytes), data);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_fromhex_obj, rt_fromhex);
+
+// A list set up in caller-owned memory, then used through the list API.
+static mp_obj_t rt_list_init(mp_obj_t n_in) {
+    size_t n = mp_obj_get_int(n_in);
+    mp_obj_list_t *l = m_new_obj(mp_obj_list_t);
+    mp_obj_list_init(l, n);
+    for (size_t i = 0; i < n; i++) {
+        l->items[i] = MP_OBJ_NEW_SMALL_INT(i * i);
+    }
+    mp_obj_list_append(MP_OBJ_FROM_PTR(l), MP_OBJ_NEW_QSTR(MP_QSTR_alpha));
+    return MP_OBJ_FROM_PTR(l);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_list_init_obj, rt_list_init);
+
+#if MICROPY_PY_BUILTINS_FLOAT
+static mp_obj_t rt_parse_float(mp_obj_t s_in, mp_obj_t imag_in) {
+    size_t len;
+    const char *s = mp_obj_str_get_data(s_in, &len);
+    return mp_parse_num_float(s, len, mp_obj_is_true(imag_in), NULL);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_parse_float_obj, rt_parse_float);
+
+static mp_obj_t rt_float_to_int(mp_obj_t x) {
+    return mp_obj_new_int_from_float(mp_obj_get_float(x));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_float_to_int_obj, rt_float_to_int);
+#endif
+
+// Integers of 1..8 bytes in either order, read and written back.
+static mp_obj_t rt_binint(mp_obj_t data, mp_obj_t signed_in, mp_obj_t big_in) {
+    mp_buffer_info_t bufinfo;
+    mp_get_buffer_raise(data, &bufinfo, MP_BUFFER_READ);
+    bool big = mp_obj_is_true(big_in);
+    long long v = mp_binary_get_int(bufinfo.len, mp_obj_is_true(signed_in), big, bufinfo.buf);
+    byte out[8];
+    memset(out, 0x55, sizeof(out));
+    mp_binary_set_int(bufinfo.len, big, out, (mp_uint_t)v);
+    return tup2(mp_obj_new_int_from_ll(v), mp_obj_new_bytes(out, bufinfo.len));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_binint_obj, rt_binint);
+
+// Writing to a stream: mp_stream_write, mp_printf through mp_stream_write_adaptor, and the ioctl method.
+static mp_obj_t rt_stream_write(mp_obj_t stream, mp_obj_t data, mp_obj_t request) {
+    mp_buffer_info_t bufinfo;
+    mp_get_buffer_raise(data, &bufinfo, MP_BUFFER_READ);
+    mp_obj_t n = mp_stream_write(stream, bufinfo.buf, bufinfo.len, MP_STREAM_RW_WRITE);
+    mp_print_t print = { MP_OBJ_TO_PTR(stream), mp_stream_write_adaptor };
+    mp_printf(&print, "<%d|%s>", 42, "adaptor");
+    mp_obj_t ioctl_args[2] = { stream, request };
+    mp_obj_t r = mp_call_function_n_kw(MP_OBJ_FROM_PTR(&mp_stream_ioctl_obj), 2, 0, ioctl_args);
+    return tup2(n, r);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_stream_write_obj, rt_stream_write);
+
+// Reading exactly n bytes (fewer at EOF), and once.
+static mp_obj_t rt_stream_read(mp_obj_t stream, mp_obj_t n_in) {
+    byte buf[16];
+    size_t n = MIN((size_t)mp_obj_get_int(n_in), sizeof(buf));
+    int err;
+    mp_uint_t got = mp_stream_read_exactly(stream, buf, n, &err);
+    mp_uint_t once = mp_stream_rw(stream, buf + got, sizeof(buf) - got, &err, MP_STREAM_RW_READ | MP_STREAM_RW_ONCE);
+    return tup3(mp_obj_new_bytes(buf, got), mp_obj_new_int(once), mp_obj_new_int(err));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_stream_read_obj, rt_stream_read);
+
+#if MICROPY_PY_IO
+// A StringIO in this function's frame over the caller's bytes, as json.loads makes one.
+static mp_obj_t rt_stringio(mp_obj_t data) {
+    mp_buffer_info_t bufinfo;
+    mp_get_buffer_raise(data, &bufinfo, MP_BUFFER_READ);
+    vstr_t vstr = {bufinfo.len, bufinfo.len, (char *)bufinfo.buf, true};
+    mp_obj_stringio_t sio = {{&mp_type_stringio}, &vstr, 0, MP_OBJ_NULL};
+    byte buf[8];
+    int err;
+    mp_uint_t got = mp_stream_read_exactly(MP_OBJ_FROM_PTR(&sio), buf, 3, &err);
+    return tup3(mp_obj_new_bytes(buf, got), mp_obj_new_int(sio.pos),
+        mp_obj_new_bool(mp_obj_get_type(MP_OBJ_FROM_PTR(&sio)) == &mp_type_stringio));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_stringio_obj, rt_stringio);
+#endif
+
+// Pairing heap: push (key, id) pairs, delete one, pop the rest; the id order shows how ties go.
+typedef struct _rt_ph_node_t {
+    mp_pairheap_t ph;
+    mp_int_t key;
+    mp_int_t id;
+} rt_ph_node_t;
+
+static int rt_ph_lt(mp_pairheap_t *a, mp_pairheap_t *b) {
+    return ((rt_ph_node_t *)a)->key < ((rt_ph_node_t *)b)->key;
+}
+
+static mp_obj_t rt_pairheap(mp_obj_t keys_in, mp_obj_t del_in) {
+    size_t n;
+    mp_obj_t *keys;
+    mp_obj_get_array(keys_in, &n, &keys);
+    mp_int_t del = mp_obj_get_int(del_in);
+    rt_ph_node_t *nodes = m_new(rt_ph_node_t, n);
+    mp_pairheap_t *heap = mp_pairheap_new(rt_ph_lt);
+    for (size_t i = 0; i < n; i++) {
+        nodes[i].key = mp_obj_get_int(keys[i]);
+        nodes[i].id = i;
+        mp_pairheap_init_node(rt_ph_lt, &nodes[i].ph);
+        heap = mp_pairheap_push(rt_ph_lt, heap, &nodes[i].ph);
+    }
+    if (del >= 0 && (size_t)del < n) {
+        heap = mp_pairheap_delete(rt_ph_lt, heap, &nodes[del].ph);
+        // Deleting a node that is no longer in the heap changes nothing.
+        heap = mp_pairheap_delete(rt_ph_lt, heap, &nodes[del].ph);
+    }
+    mp_obj_t order = mp_obj_new_list(0, NULL);
+    while (!mp_pairheap_is_empty(rt_ph_lt, heap)) {
+        rt_ph_node_t *top = (rt_ph_node_t *)mp_pairheap_peek(rt_ph_lt, heap);
+        mp_obj_list_append(order, MP_OBJ_NEW_SMALL_INT(top->id));
+        heap = mp_pairheap_pop(rt_ph_lt, heap);
+    }
+    return order;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_pairheap_obj, rt_pairheap);
+
 // A type with no print slot: mp_obj_print_helper prints <plain>.
 MP_DEFINE_CONST_OBJ_TYPE(rt_plain_type, MP_QSTR_plain, MP_TYPE_FLAG_NONE);
 
@@ -467,6 +603,20 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_ticks), MP_ROM_PTR(&rt_ticks_obj) },
     { MP_ROM_QSTR(MP_QSTR_libc), MP_ROM_PTR(&rt_libc_obj) },
     { MP_ROM_QSTR(MP_QSTR_identity), MP_ROM_PTR(&mp_identity_obj) },
+    { MP_ROM_QSTR(MP_QSTR_hex), MP_ROM_PTR(&rt_hex_obj) },
+    { MP_ROM_QSTR(MP_QSTR_fromhex), MP_ROM_PTR(&rt_fromhex_obj) },
+    { MP_ROM_QSTR(MP_QSTR_list_init), MP_ROM_PTR(&rt_list_init_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_parse_float), MP_ROM_PTR(&rt_parse_float_obj) },
+    { MP_ROM_QSTR(MP_QSTR_float_to_int), MP_ROM_PTR(&rt_float_to_int_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stream_read), MP_ROM_PTR(&rt_stream_read_obj) },
+    #if MICROPY_PY_IO
+    { MP_ROM_QSTR(MP_QSTR_stringio), MP_ROM_PTR(&rt_stringio_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_pairheap), MP_ROM_PTR(&rt_pairheap_obj) },
 };
 static MP_DEFINE_CONST_DICT(rtcheck_globals, rtcheck_globals_table);
 

@@ -148,3 +148,34 @@ show("ticks", rtcheck.ticks)
 show("libc", rtcheck.libc, "hello world", "help")
 show("libc", rtcheck.libc, "abc", "abc")
 show("identity", rtcheck.identity, 42)
+for data in (b"", b"\x00\x01\xab\xff", bytearray(b"natmod")):
+    show("hex str %r" % (data,), rtcheck.hex, data, True)
+    show("hex bytes %r" % (data,), rtcheck.hex, data, False)
+    show("hex sep %r" % (data,), rtcheck.hex, data, True, ":")
+for text in ("00ff10", " 0a 0B\n", "abc", "0g", "", 12):
+    show("fromhex %r" % (text,), rtcheck.fromhex, text)
+for n in (0, 1, 6):
+    show("list_init %d" % n, rtcheck.list_init, n)
+if hasattr(rtcheck, "parse_float"):
+    for text in ("1.5", " 2e3 ", "-0.0", "inf", "1j", "1.5J ", "x1", ""):
+        for imag in (False, True):
+            show("parse_float %r %r" % (text, imag), rtcheck.parse_float, text, imag)
+    for x in (2.7, -3.5, 1e30, float("inf"), float("nan")):
+        show("float_to_int %r" % (x,), rtcheck.float_to_int, x)
+for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
+    for signed in (False, True):
+        for big in (False, True):
+            show("binint %r %r %r" % (data, signed, big), rtcheck.binint, data, signed, big)
+import io
+
+for request in (1, 99):
+    s = io.BytesIO()
+    show("stream_write %d" % request, rtcheck.stream_write, s, b"hello", request)
+    print("stream_write wrote", s.getvalue())
+for n in (0, 3, 20):
+    show("stream_read %d" % n, rtcheck.stream_read, io.BytesIO(b"0123456789"), n)
+if hasattr(rtcheck, "stringio"):
+    show("stringio", rtcheck.stringio, b"abcdef")
+    show("stringio short", rtcheck.stringio, b"a")
+for keys, delete in (([5, 3, 8, 1], -1), ([2, 2, 2, 2, 1, 1], -1), ([4, 4, 1, 4, 1, 0, 4], 3), ([3, 1, 2, 1, 3], 1), ([7, 6, 5, 4, 3, 2, 1], 0), ([1, 2, 3], 2)):
+    show("pairheap %r del %d" % (keys, delete), rtcheck.pairheap, keys, delete)

@@ -17,6 +17,41 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+    return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
+}
+#undef mp_type_int
+#define mp_type_int (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_int)))
+#undef mp_type_bytes
+#define mp_type_bytes (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytes)))
+#undef mp_type_bytearray
+#define mp_type_bytearray (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytearray)))
+#undef mp_type_EOFError
+#define mp_type_EOFError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_EOFError)))
+#undef mp_type_IndexError
+#define mp_type_IndexError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_IndexError)))
+#undef mp_type_KeyError
+#define mp_type_KeyError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_KeyError)))
+#undef mp_type_NotImplementedError
+#define mp_type_NotImplementedError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_NotImplementedError)))
+#undef mp_type_RuntimeError
+#define mp_type_RuntimeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_RuntimeError)))
+#undef mp_type_TypeError
+#define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
+#undef mp_type_ValueError
+#define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+#undef mp_raise_OSError
+#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+/* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
+static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
+    mp_fun_table.raise_msg(type, msg);
+    for (;;) {
+    }
+}
+#undef mp_raise_msg
+#define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen runtime: obj.h */
+#undef mp_obj_get_int
 __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
@@ -95,7 +130,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 99 "shapes.c"
+#line 134 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

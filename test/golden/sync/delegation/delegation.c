@@ -17,6 +17,39 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+    return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
+}
+#undef mp_type_int
+#define mp_type_int (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_int)))
+#undef mp_type_bytes
+#define mp_type_bytes (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytes)))
+#undef mp_type_bytearray
+#define mp_type_bytearray (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytearray)))
+#undef mp_type_EOFError
+#define mp_type_EOFError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_EOFError)))
+#undef mp_type_IndexError
+#define mp_type_IndexError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_IndexError)))
+#undef mp_type_KeyError
+#define mp_type_KeyError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_KeyError)))
+#undef mp_type_NotImplementedError
+#define mp_type_NotImplementedError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_NotImplementedError)))
+#undef mp_type_RuntimeError
+#define mp_type_RuntimeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_RuntimeError)))
+#undef mp_type_TypeError
+#define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
+#undef mp_type_ValueError
+#define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+#undef mp_raise_OSError
+#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+/* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
+static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
+    mp_fun_table.raise_msg(type, msg);
+    for (;;) {
+    }
+}
+#undef mp_raise_msg
+#define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
 /* natmodgen runtime: qstr.h */
 #if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((uint32_t)(o)) >> 1))
@@ -28,7 +61,7 @@
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
 #endif
 // clang-format on
-#endif /* natmodgen:end 7e04fb921018 */
+#endif /* natmodgen:end 2c8bbe5c849e */
 #include "py/runtime.h"
 
 static mp_obj_t nmg_deleg_hello(void) {
@@ -102,13 +135,13 @@ static mp_obj_t natmodgen_module_getattr(mp_obj_t natmodgen_attr_in) {
     if (natmodgen_dest[0] == MP_OBJ_NULL) {
         mp_obj_t natmodgen_args[2] = { mp_load_attr(natmodgen_module_self, MP_QSTR___name__), natmodgen_attr_in };
         mp_obj_t natmodgen_msg = mp_binary_op(MP_BINARY_OP_MODULO, mp_obj_new_str("module '%s' has no attribute '%s'", 33), mp_obj_new_tuple(2, natmodgen_args));
-        mp_raise_type_arg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_AttributeError)), natmodgen_msg);
+        mp_raise_type_arg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_AttributeError)), natmodgen_msg);
     }
     return natmodgen_dest[0];
 }
 MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr);
 // clang-format on
-#endif /* natmodgen:end c9d64b9a2fc2 */
+#endif /* natmodgen:end 12672830457f */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen runtime: armv6m.c */

@@ -16,12 +16,62 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+    return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
+}
+#undef mp_type_int
+#define mp_type_int (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_int)))
+#undef mp_type_bytes
+#define mp_type_bytes (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytes)))
+#undef mp_type_bytearray
+#define mp_type_bytearray (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytearray)))
+#undef mp_type_EOFError
+#define mp_type_EOFError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_EOFError)))
+#undef mp_type_IndexError
+#define mp_type_IndexError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_IndexError)))
+#undef mp_type_KeyError
+#define mp_type_KeyError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_KeyError)))
+#undef mp_type_NotImplementedError
+#define mp_type_NotImplementedError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_NotImplementedError)))
+#undef mp_type_RuntimeError
+#define mp_type_RuntimeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_RuntimeError)))
+#undef mp_type_TypeError
+#define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
+#undef mp_type_ValueError
+#define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+#undef mp_raise_OSError
+#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+/* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
+static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
+    mp_fun_table.raise_msg(type, msg);
+    for (;;) {
+    }
+}
+#undef mp_raise_msg
+#define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen runtime: obj.h */
+#undef mp_obj_get_int
+#include "py/parsenum.h"
+/* natmodgen runtime: int.c */
+#undef mp_obj_int_get_truncated
+#define mp_obj_int_get_truncated natmodgen_s_mp_obj_int_get_truncated
+static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in);
+#undef mp_obj_int_get_checked
+#define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
+static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
+/* natmodgen runtime: obj.c */
+#undef mp_obj_equal
+#define mp_obj_equal natmodgen_s_mp_obj_equal
+static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2);
+#undef mp_obj_get_int
+#define mp_obj_get_int natmodgen_s_mp_obj_get_int
+static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
 __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 4f0700b22f02 */
+#endif /* natmodgen:end cb2578a6fe6e */
 #include "py/runtime.h"
 #include "macros_config.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
@@ -208,6 +258,7 @@ void natmodgen_init_6_macros(void) {
     natmodgen_fill_nmg_scaler_locals_table();
 }
 
+#include "py/parsenum.h"
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -256,6 +307,38 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
+/* natmodgen runtime: int.c */
+static MP_NORETURN void natmodgen_rt_int_overflow(void) {
+    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
+        MP_ERROR_TEXT("overflow converting long int to machine word"));
+}
+static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
+    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)self_in, MP_NATIVE_TYPE_UINT);
+}
+static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
+    if (mp_obj_is_small_int(self_in)) {
+        return MP_OBJ_SMALL_INT_VALUE(self_in);
+    }
+    mp_int_t v = mp_obj_int_get_truncated(self_in);
+    if (!mp_obj_equal(mp_obj_new_int(v), (mp_obj_t)self_in)) {
+        natmodgen_rt_int_overflow();
+    }
+    return v;
+}
+/* natmodgen runtime: obj.c */
+static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2) {
+    return mp_binary_op(MP_BINARY_OP_EQUAL, o1, o2) == mp_const_true;
+}
+static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    if (mp_obj_is_exact_type(arg, &mp_type_int)) {
+        return mp_obj_int_get_checked(arg);
+    }
+    // anything else goes through the firmware's own (checked) mp_obj_get_int
+    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)arg, MP_NATIVE_TYPE_INT);
+}
 void natmodgen_init_6_macros(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
@@ -266,4 +349,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 2a1aee76eb8c */
+#endif /* natmodgen:end 5d75e5a0c111 */

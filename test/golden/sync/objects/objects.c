@@ -21,14 +21,64 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+    return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
+}
+#undef mp_type_int
+#define mp_type_int (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_int)))
+#undef mp_type_bytes
+#define mp_type_bytes (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytes)))
+#undef mp_type_bytearray
+#define mp_type_bytearray (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_bytearray)))
+#undef mp_type_EOFError
+#define mp_type_EOFError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_EOFError)))
+#undef mp_type_IndexError
+#define mp_type_IndexError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_IndexError)))
+#undef mp_type_KeyError
+#define mp_type_KeyError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_KeyError)))
+#undef mp_type_NotImplementedError
+#define mp_type_NotImplementedError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_NotImplementedError)))
+#undef mp_type_RuntimeError
+#define mp_type_RuntimeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_RuntimeError)))
+#undef mp_type_TypeError
+#define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
+#undef mp_type_ValueError
+#define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+#undef mp_raise_OSError
+#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+/* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
+static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
+    mp_fun_table.raise_msg(type, msg);
+    for (;;) {
+    }
+}
+#undef mp_raise_msg
+#define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
+/* natmodgen runtime: obj.h */
+#undef mp_obj_get_int
+#include "py/parsenum.h"
+/* natmodgen runtime: int.c */
+#undef mp_obj_int_get_truncated
+#define mp_obj_int_get_truncated natmodgen_s_mp_obj_int_get_truncated
+static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in);
+#undef mp_obj_int_get_checked
+#define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
+static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
+/* natmodgen runtime: obj.c */
+#undef mp_obj_equal
+#define mp_obj_equal natmodgen_s_mp_obj_equal
+static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2);
+#undef mp_obj_get_int
+#define mp_obj_get_int natmodgen_s_mp_obj_get_int
+static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
 __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end b51c41e75126 */
+#endif /* natmodgen:end 7c11815cce38 */
 #include <string.h>
 
 #include "py/runtime.h"
@@ -42,8 +92,8 @@ extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
 #define mp_type_NmgError (*(mp_obj_type_t *)&natmodgen_type_mp_type_NmgError)
 extern mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 #define nmg_point_type (*(mp_obj_type_t *)&natmodgen_type_7_objects_nmg_point_type)
-#define mp_type_OSError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OSError)))
-#define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float)))
+#define mp_type_OSError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_OSError)))
+#define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float)))
 extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #undef MP_STATE_VM
 #define MP_STATE_VM(x) natmodgen_root_##x
@@ -51,7 +101,7 @@ extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #define MP_STATE_PORT(x) natmodgen_root_##x
 extern const mp_obj_type_t *natmodgen_module_type;
 // clang-format on
-#endif /* natmodgen:end a6d570fe9236 */
+#endif /* natmodgen:end 1dbfb7af0f61 */
 
 // ---- constants --------------------------------------------------------------
 
@@ -71,10 +121,10 @@ nmg_float_t natmodgen_7_objects_nmg_half_obj;
 static const nmg_float_t natmodgen_7_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
 static void natmodgen_init_obj_nmg_half_obj(void) {
     natmodgen_7_objects_nmg_half_obj = natmodgen_7_objects_nmg_half_obj_initial;
-    natmodgen_7_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float));
+    natmodgen_7_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float));
 }
 // clang-format on
-#endif /* natmodgen:end f80463b36536 */
+#endif /* natmodgen:end 2f69301b0a55 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_STR_OBJ(nmg_greeting_obj, "hello from nmg_objects");
 #else /* natmodgen:natmod */
@@ -192,30 +242,27 @@ static int nmg_history[4] = {3, 1, 4, 1};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_history natmodgen_7_objects_nmg_history
-int nmg_history[4];
+int nmg_history[4] __asm__("natmodgen_7_objects_nmg_history");
 static const __typeof__(nmg_history) natmodgen_initial_7_objects_nmg_history = {3, 1, 4, 1};
 // clang-format on
-#endif /* natmodgen:end 466aff42d300 */
+#endif /* natmodgen:end a7132a9e7bd1 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const char *nmg_names[] = {"alpha", "beta", "gamma"};
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
 static const __typeof__((const char *[]){"alpha", "beta", "gamma"}) natmodgen_initial_7_objects_nmg_names = {"alpha", "beta", "gamma"};
-#define nmg_names natmodgen_7_objects_nmg_names
-const char *nmg_names[sizeof(natmodgen_initial_7_objects_nmg_names) / sizeof(natmodgen_initial_7_objects_nmg_names[0])];
+const char *nmg_names[sizeof(natmodgen_initial_7_objects_nmg_names) / sizeof(natmodgen_initial_7_objects_nmg_names[0])] __asm__("natmodgen_7_objects_nmg_names");
 // clang-format on
-#endif /* natmodgen:end a433a07ab734 */
+#endif /* natmodgen:end 41e58fe946e9 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static mp_int_t nmg_init_calls;
 #else /* natmodgen:natmod */
 // clang-format off
 /* natmodgen: mpy_ld loads neither static BSS nor initialised data; this storage is zeroed, then initialised by mpy_init. */
-#define nmg_init_calls natmodgen_7_objects_nmg_init_calls
-mp_int_t nmg_init_calls;
+mp_int_t nmg_init_calls __asm__("natmodgen_7_objects_nmg_init_calls");
 // clang-format on
-#endif /* natmodgen:end 371650462df5 */
+#endif /* natmodgen:end 260db3da9ecc */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 int nmg_objects_scale = 7;
 #else /* natmodgen:natmod */
@@ -277,17 +324,17 @@ static mp_obj_t nmg_ticket(void) {
     static mp_int_t next = 100;
 #else /* natmodgen:natmod */
 // clang-format off
-    
-#define next natmodgen_7_objects_10_nmg_ticket_next
+    /* natmodgen: static next moved before the function */
 // clang-format on
-#endif /* natmodgen:end 7ceabd57e35d */
+#endif /* natmodgen:end e487096fc72f */
+#if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
     return mp_obj_new_int(next++);
-}
-#if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
+#else /* natmodgen:natmod */
 // clang-format off
-#undef next
+    return mp_obj_new_int(natmodgen_7_objects_10_nmg_ticket_next++);
 // clang-format on
-#endif /* natmodgen:end 021bbca17857 */
+#endif /* natmodgen:end 02f13fc2912a */
+}
 static MP_DEFINE_CONST_FUN_OBJ_0(nmg_ticket_obj, nmg_ticket);
 
 static mp_obj_t nmg_init(void) {
@@ -347,10 +394,10 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj;
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
 static void natmodgen_init_obj_nmg_point_origin_obj(void) {
     natmodgen_7_objects_nmg_point_origin_obj = natmodgen_7_objects_nmg_point_origin_obj_initial;
-    natmodgen_7_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_staticmethod));
+    natmodgen_7_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_staticmethod));
 }
 // clang-format on
-#endif /* natmodgen:end de6e4a03ba8e */
+#endif /* natmodgen:end f19c03ae3575 */
 
 static mp_obj_t nmg_point_describe(mp_obj_t cls_in) {
     const mp_obj_type_t *cls = MP_OBJ_TO_PTR(cls_in);
@@ -367,10 +414,10 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj;
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
 static void natmodgen_init_obj_nmg_point_describe_obj(void) {
     natmodgen_7_objects_nmg_point_describe_obj = natmodgen_7_objects_nmg_point_describe_obj_initial;
-    natmodgen_7_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_classmethod));
+    natmodgen_7_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_classmethod));
 }
 // clang-format on
-#endif /* natmodgen:end 10177d2bcd17 */
+#endif /* natmodgen:end 00a2a3337ad9 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_map_elem_t nmg_point_locals_table[] = {
@@ -517,7 +564,7 @@ static void natmodgen_store_globals_nmg_objects(void) {
     mp_store_global(MP_QSTR_Point, MP_OBJ_FROM_PTR(&nmg_point_type));
     mp_store_global(MP_QSTR_NmgError, MP_OBJ_FROM_PTR(&mp_type_NmgError));
     mp_store_global(MP_QSTR_ValueError, MP_OBJ_FROM_PTR(&mp_type_ValueError));
-    mp_store_global(MP_QSTR_OSError, mp_load_global(MP_QSTR_OSError));
+    mp_store_global(MP_QSTR_OSError, natmodgen_builtin(MP_QSTR_OSError));
     mp_store_global(MP_QSTR_fail, MP_OBJ_FROM_PTR(&nmg_fail_obj));
     mp_store_global(MP_QSTR_remember, MP_OBJ_FROM_PTR(&nmg_remember_obj));
     mp_store_global(MP_QSTR_push, MP_OBJ_FROM_PTR(&nmg_push_obj));
@@ -526,7 +573,7 @@ static void natmodgen_store_globals_nmg_objects(void) {
     mp_store_global(MP_QSTR_init_count, MP_OBJ_FROM_PTR(&nmg_init_count_obj));
 }
 // clang-format on
-#endif /* natmodgen:end dfdd0b828394 */
+#endif /* natmodgen:end 18cc69912955 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_DICT(nmg_objects_globals, nmg_objects_globals_table);
 #else /* natmodgen:natmod */
@@ -576,6 +623,7 @@ void natmodgen_init_7_objects(void) {
     natmodgen_fill_nmg_util_globals_table();
 }
 
+#include "py/parsenum.h"
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -624,6 +672,24 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
+/* natmodgen runtime: int.c */
+static MP_NORETURN void natmodgen_rt_int_overflow(void) {
+    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
+        MP_ERROR_TEXT("overflow converting long int to machine word"));
+}
+static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
+    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)self_in, MP_NATIVE_TYPE_UINT);
+}
+static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
+    if (mp_obj_is_small_int(self_in)) {
+        return MP_OBJ_SMALL_INT_VALUE(self_in);
+    }
+    mp_int_t v = mp_obj_int_get_truncated(self_in);
+    if (!mp_obj_equal(mp_obj_new_int(v), (mp_obj_t)self_in)) {
+        natmodgen_rt_int_overflow();
+    }
+    return v;
+}
 /* natmodgen runtime: libc.c */
 #define NATMODGEN_RT_LIBC __attribute__((noipa)) NATMODGEN_RT_LOOP
 NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n);
@@ -646,6 +712,20 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
     }
     return p - s;
 }
+/* natmodgen runtime: obj.c */
+static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2) {
+    return mp_binary_op(MP_BINARY_OP_EQUAL, o1, o2) == mp_const_true;
+}
+static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    if (mp_obj_is_exact_type(arg, &mp_type_int)) {
+        return mp_obj_int_get_checked(arg);
+    }
+    // anything else goes through the firmware's own (checked) mp_obj_get_int
+    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)arg, MP_NATIVE_TYPE_INT);
+}
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_7_objects(void);
 
@@ -664,4 +744,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end d9432bb16d29 */
+#endif /* natmodgen:end d089d15161ef */

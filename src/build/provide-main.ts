@@ -1,0 +1,31 @@
+/**
+ * `node dist/src/build/provide-main.js CROSS OUT.c OBJECT...`: the make fragment's runtime nm
+ * pass (make/natmodgen.mk). Writes OUT.c with the natmodgen runtime functions the compiled
+ * objects call without their source naming them (memset for a zeroing loop, strlen, memcpy for
+ * a struct copy), or with nothing but a comment when there are none; leaves an unchanged file
+ * alone. Exit 2 with a message when nm fails.
+ */
+import { writeIfChanged } from '../io/write';
+import { nm } from './runtime-helpers';
+import { runtimeProvidable, runtimeUnitSource } from './runtime-provide';
+
+async function main(argv: string[]): Promise<number> {
+  const [cross, out, ...objects] = argv;
+  if (cross === undefined || !out || !objects.length) {
+    process.stderr.write('usage: provide-main.js CROSS OUT.c OBJECT...\n');
+    return 2;
+  }
+  try {
+    const names = runtimeProvidable(await nm(cross, objects));
+    writeIfChanged(
+      out,
+      names.length ? runtimeUnitSource(names) : '/* natmodgen: the compiled module calls no runtime function it does not name. */\n',
+    );
+    return 0;
+  } catch (e) {
+    process.stderr.write(`natmodgen: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => process.exit(code));

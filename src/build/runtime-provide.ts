@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { renderRuntime, runtimeClosure, runtimeIndex } from '../runtime';
+import { Archive, NmSymbol, planHelpers, providedByLoader } from './runtime-helpers';
+
+/**
+ * The second look at a module's compiled objects: names they leave undefined that natmodgen
+ * itself can answer. GCC emits calls the source never wrote (a zeroing loop becomes memset, a
+ * length loop strlen, a struct copy memcpy), so `gen` cannot see them; after compiling, `nm`
+ * can. Those the runtime library defines are rendered into one more unit, compiled and linked
+ * with the module.
+ */
+
+/** Undefined names of the objects (nm -A -g --format=posix) that the runtime library defines and no object does. */
+export function runtimeProvidable(objects: NmSymbol[]): string[] {
+  const index = runtimeIndex();
+  const defined = new Set(objects.filter((s) => s.type !== 'U' && s.type !== 'w' && s.type !== 'v').map((s) => s.name));
+  const bodies = new Set(index.items.filter((i) => i.part === 'body').flatMap((i) => i.defines));
+  const names = objects
+    .filter((s) => s.type === 'U' && !defined.has(s.name) && !providedByLoader(s.name) && bodies.has(s.name))
+    .map((s) => s.name);
+  return [...new Set(names)].sort();
+}
+
+/** C text of a unit holding the runtime pieces for `names` (and what they use). */
+export function runtimeUnitSource(names: string[]): string {
+  const index = runtimeIndex();
+  const items = runtimeClosure(index, names);
+  return [
+    '/* Written by `natmodgen build`: natmodgen runtime functions the compiled module calls without naming them. */',
+    '#include "py/dynruntime.h"',
+    renderRuntime(
+      index,
+      items.filter((i) => i.part === 'header'),
+    ),
+    renderRuntime(
+      index,
+      items.filter((i) => i.part === 'body'),
+    ),
+    '',
+  ].join('\n');
+}
+
+/** A compiler-runtime or libm function the objects call whose only definition a natmod cannot link. */
+export interface UnlinkableHelper {
+  name: string;
+  /** Where it is defined ("libm.a(wf_sqrt.o)"), or '' when nowhere. */
+  from: string;
+  /** What stops it: symbols nothing defines, or writable data. */
+  why: string;
+}
+
+/** Symbol types of initialised writable data (mpy_ld refuses a non-empty .data). */
+const DATA = new Set(['D', 'd', 'G', 'g']);
+
+/**
+ * For each name the objects call from the toolchain's archives, whether the members it pulls
+ * in can link in a natmod: every symbol they need defined (by the module, the loader or another
+ * member) and no writable data. glibc's libm needs errno and the dynamic loader, newlib's
+ * wrappers a .data version variable: those are reported here, by name, rather than as
+ * mpy_ld's LinkError.
+ */
+export function unlinkableHelpers(objects: NmSymbol[], archives: Archive[]): UnlinkableHelper[] {
+  const defined = new Set(objects.filter((s) => s.type !== 'U' && s.type !== 'w' && s.type !== 'v').map((s) => s.name));
+  const roots = [
+    ...new Set(objects.filter((s) => s.type === 'U' && !defined.has(s.name) && !providedByLoader(s.name)).map((s) => s.name)),
+  ].sort();
+  const out: UnlinkableHelper[] = [];
+  for (const name of roots) {
+    const plan = planHelpers([...objects.filter((s) => s.type !== 'U'), { object: 'root', name, type: 'U' }], archives);
+    const first = plan.members[0];
+    const from = first ? `${path.basename(first.archive)}(${first.member})` : '';
+    if (!first) {
+      out.push({ name, from, why: 'nothing defines it: not the module, not natmodgen, not the toolchain libraries' });
+      continue;
+    }
+    const taken = new Set(plan.members.map((m) => `${m.archive}\0${m.member}`));
+    const data = archives.flatMap((a) =>
+      a.symbols
+        .filter((s) => taken.has(`${a.path}\0${s.object}`) && DATA.has(s.type))
+        .map((s) => `${s.name} in ${path.basename(a.path)}(${s.object})`),
+    );
+    const reasons = [
+      ...(plan.unresolved.length ? [`it needs ${plan.unresolved.join(', ')}, which nothing in a natmod defines`] : []),
+      ...(data.length ? [`it has writable data (${data.join(', ')}), which mpy_ld refuses`] : []),
+    ];
+    if (reasons.length) out.push({ name, from, why: reasons.join('; ') });
+  }
+  return out;
+}
+
+/** `file:line:col` of the first mention of `name` (or, for sqrtf-style names, of `sqrt`) in the generated sources, through their #line directives. */
+export function locateCall(sources: Array<{ rel: string; text: string }>, dir: string, name: string): string | undefined {
+  const candidates = [name, name.replace(/[fl]$/, '')].filter((n, i, a) => a.indexOf(n) === i);
+  for (const n of candidates) {
+    for (const s of sources) {
+      const lines = s.text.split('\n');
+      let file = s.rel;
+      let offset = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const m = /^#line (\d+) "((?:[^"\\]|\\.)*)"/.exec(lines[i]);
+        if (m) {
+          file = m[2].replace(/\\(.)/g, '$1');
+          offset = Number(m[1]) - (i + 2);
+          continue;
+        }
+        // a call or a macro argument (MICROPY_FLOAT_C_FUN(sqrt)), outside comments and directives
+        const col = new RegExp(`\\b${n}\\s*[()]`).exec(lines[i]);
+        const before = col ? lines[i].slice(0, col.index) : '';
+        if (col && !/^\s*(#|\*|\/\*)/.test(lines[i]) && !before.includes('//')) {
+          const where = path.isAbsolute(file) ? file : path.relative(process.cwd(), path.resolve(dir, file));
+          return `${where}:${i + 1 + offset}:${col.index + 1}`;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The message for helpers that cannot link: the function, why, and what to do instead. */
+export function unlinkableMessage(found: UnlinkableHelper[], locate: (name: string) => string | undefined): string {
+  return found
+    .map((h) => {
+      const where = locate(h.name);
+      const math =
+        /^(a?(sin|cos|tan)h?|atan2|exp|expm1|log(10|2|1p)?|pow|sqrt|cbrt|hypot|floor|ceil|trunc|round|fmod|modf|frexp|ldexp|copysign|erfc?|[lt]gamma)[fl]?$/.test(
+          h.name,
+        );
+      const fix = math
+        ? `Fix: call the firmware's math module instead: mp_call_function_1(mp_load_attr(mp_import_name(MP_QSTR_math, mp_const_none, ` +
+          `MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_${h.name.replace(/f$/, '')}), mp_obj_new_float(x)) (natmodgen links MicroPython's own lib/libm by itself ` +
+          'for float builds such as armv6m and armv7m; for double builds there is no errno-free libm to take from the tree)'
+        : 'Fix: define it in the module, or avoid the construct that calls it';
+      return `${where ? `${where}: ` : ''}error: ${h.name}${h.from ? ` (from ${h.from})` : ''} cannot be linked into a natmod: ${h.why}. ${fix}`;
+    })
+    .join('\n');
+}
+
+export function writeRuntimeUnit(dir: string, rel: string, names: string[]): { rel: string; text: string } {
+  const text = runtimeUnitSource(names);
+  fs.writeFileSync(path.join(dir, rel), text);
+  return { rel, text };
+}

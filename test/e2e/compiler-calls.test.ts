@@ -1,0 +1,134 @@
+/**
+ * Calls the compiler introduces itself, and libm, through `natmodgen build` (issue 8 point 4).
+ *
+ * compiler-calls/compcalls.c names no C library function, yet GCC turns its loops into memset,
+ * strlen and memcpy calls and its struct copy into memcpy: the build's nm pass must answer them
+ * from natmodgen's runtime on x64, x86, armv7m, armv6m and rv32imc, and the module must compute
+ * what Python computes (on x64, and on the qemu boards when NATMODGEN_QEMU_DIR is set).
+ *
+ * compiler-math/compmath.c calls sqrt, pow, sin, floor and fmod of the build's float type: per
+ * architecture the build either links them and the results equal the firmware's math module
+ * (x64 runs), or fails with a message naming the function and the fix, never mpy_ld's LinkError.
+ *
+ * Environment: MPY_DIR, MICROPYTHON (x64 natmod loader), PYTHON, NATMODGEN_QEMU_DIR (optional);
+ * each missing part is announced as SKIPPED.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CLI, loud, readEnv } from './lib/env';
+import { runProcess } from './lib/proc';
+import { mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+
+const env = readEnv();
+const firmwares = readFirmwares(process.env.NATMODGEN_QEMU_DIR?.trim() || undefined);
+const ARCHES = ['x64', 'x86', 'armv7m', 'armv6m', 'rv32imc'];
+const TIMEOUT = 1_200_000;
+const here = path.join(__dirname);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-compcalls-'));
+
+if (env.skipReason) loud([`compiler-calls e2e: SKIPPING all of it: ${env.skipReason}. Skipped is not passed.`]);
+else if (!firmwares.length) loud(['compiler-calls e2e: SKIPPING the qemu runs: NATMODGEN_QEMU_DIR is not set or has no firmware.']);
+const d = env.skipReason ? describe.skip : describe;
+
+async function build(file: string, out: string) {
+  const r = await runProcess('node', [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', ARCHES.join(','), '-o', out, file], {
+    cwd: work,
+    env: { ...process.env, PYTHON: env.python },
+    timeoutMs: TIMEOUT,
+  });
+  const rows = new Map<string, { status: string; rest: string }>();
+  for (const line of r.stdout.split('\n')) {
+    const m = /^(\S+)\s+(ok|FAILED|skipped)\s+(.*)$/.exec(line);
+    if (m && ARCHES.includes(m[1])) rows.set(m[1], { status: m[2], rest: m[3] });
+  }
+  return { r, rows };
+}
+
+function mpyOf(out: string, arch: string, mod: string): string {
+  const dir = fs.readdirSync(out).find((x) => x.startsWith(`${arch}_`));
+  return path.join(out, dir ?? `${arch}_?`, `${mod}.mpy`);
+}
+
+async function runX64(mpy: string, testPy: string): Promise<string> {
+  const lib = path.dirname(mpy);
+  const r = await runProcess(env.micropython!, [testPy], { cwd: work, env: { ...process.env, MICROPYPATH: lib }, timeoutMs: 60_000 });
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+  return r.stdout;
+}
+
+d('compiler-introduced calls and libm through natmodgen build', () => {
+  test(
+    'memset/strlen/memcpy the compiler emits are provided on every architecture, and the module computes what Python does',
+    async () => {
+      const out = path.join(work, 'compcalls');
+      const { r, rows } = await build(path.join(here, 'compiler-calls', 'compcalls.c'), out);
+      for (const arch of ARCHES) {
+        const row = rows.get(arch);
+        if (row?.status === 'skipped') {
+          loud([`compiler-calls e2e: ${arch} SKIPPED: no compiler installed`]);
+          continue;
+        }
+        expect({ arch, row, stderr: r.stderr.slice(-2000) }).toMatchObject({ arch, row: { status: 'ok' } });
+      }
+      // the nm pass really was needed: the compiled module left these undefined
+      const provided = fs.readFileSync(path.join(here, 'compiler-calls', 'compcalls.c'), 'utf8');
+      expect(provided).not.toMatch(/\b(memset|memcpy|strlen)\s*\(/);
+      const x64 = await runX64(mpyOf(out, 'x64', 'compcalls'), path.join(here, 'compiler-calls', 'test.py'));
+      expect(x64.trim().split('\n')).toHaveLength(10);
+      expect(x64).not.toMatch(/False/);
+      const test = fs.readFileSync(path.join(here, 'compiler-calls', 'test.py'), 'utf8');
+      for (const { board, firmware } of firmwares.filter((f) => ARCHES.includes(f.board.arch))) {
+        const mpy = mpyOf(out, board.arch, 'compcalls');
+        const run = await runOnQemu(board, firmware, [mountScript(path.basename(mpy), fs.readFileSync(mpy)), test], 300_000);
+        expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({ board: board.board, stdout: x64, stderr: '' });
+      }
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'libm calls either link and equal the firmware math module, or fail naming the function and the fix',
+    async () => {
+      const out = path.join(work, 'compmath');
+      const { r, rows } = await build(path.join(here, 'compiler-math', 'compmath.c'), out);
+      const log = `${r.stdout}\n${r.stderr}`;
+      expect(log).not.toMatch(/LinkError/);
+      for (const arch of ARCHES) {
+        const row = rows.get(arch);
+        if (!row || row.status === 'skipped') continue;
+        if (row.status === 'ok') continue;
+        // FAILED: the reason names a libm function of the source and says how to fix it
+        expect({ arch, reason: row.rest }).toMatchObject({
+          arch,
+          reason: expect.stringMatching(/\b(sqrt|pow|sin|floor|fmod)f?\b.*cannot be linked.*Fix: /),
+        });
+        expect(row.rest).toMatch(/compmath\.c:\d+:\d+: error: /);
+      }
+      // float builds link MicroPython's own lib/libm
+      for (const arch of ['armv6m', 'armv7m'])
+        if (rows.get(arch)?.status !== 'skipped') expect({ arch, row: rows.get(arch) }).toMatchObject({ row: { status: 'ok' } });
+      const testPy = path.join(here, 'compiler-math', 'test.py');
+      if (rows.get('x64')?.status === 'ok') {
+        const x64 = await runX64(mpyOf(out, 'x64', 'compmath'), testPy);
+        expect(x64).not.toMatch(/False/);
+      }
+      for (const { board, firmware } of firmwares.filter((f) => rows.get(f.board.arch)?.status === 'ok')) {
+        const mpy = mpyOf(out, board.arch, 'compmath');
+        const run = await runOnQemu(
+          board,
+          firmware,
+          [mountScript(path.basename(mpy), fs.readFileSync(mpy)), fs.readFileSync(testPy, 'utf8')],
+          300_000,
+        );
+        expect({ board: board.board, stderr: run.stderr, lines: run.stdout.trim().split('\n').length }).toEqual({
+          board: board.board,
+          stderr: '',
+          lines: 3,
+        });
+        expect({ board: board.board, stdout: run.stdout }).toEqual({ board: board.board, stdout: expect.not.stringMatching(/False/) });
+      }
+    },
+    TIMEOUT,
+  );
+});

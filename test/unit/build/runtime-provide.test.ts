@@ -1,0 +1,81 @@
+import { locateCall, runtimeProvidable, runtimeUnitSource, unlinkableHelpers, unlinkableMessage } from '../../../src/build/runtime-provide';
+import { NmSymbol } from '../../../src/build/runtime-helpers';
+
+const sym = (object: string, name: string, type: string): NmSymbol => ({ object, name, type });
+
+describe('runtimeProvidable: undefined names of compiled objects that the runtime library defines', () => {
+  test('compiler-emitted libc calls are found; loader names, defined names and unknown names are not', () => {
+    const objects = [
+      sym('m.o', 'memset', 'U'),
+      sym('m.o', 'strlen', 'U'),
+      sym('m.o', 'memcpy', 'U'),
+      sym('m.o', 'mp_fun_table', 'U'),
+      sym('m.o', 'sqrtf', 'U'),
+      sym('m.o', 'memcmp', 'U'),
+      sym('n.o', 'memcmp', 'T'),
+      sym('m.o', 'mpy_init', 'T'),
+    ];
+    expect(runtimeProvidable(objects)).toEqual(['memcpy', 'memset', 'strlen']);
+  });
+  test('the unit holds their definitions (external: the compiler calls them by name) and nothing else', () => {
+    const text = runtimeUnitSource(['strlen']);
+    expect(text).toMatch(/^#include "py\/dynruntime.h"$/m);
+    expect(text).toMatch(/size_t strlen\(const char \*s\) \{/);
+    expect(text).not.toMatch(/\bstatic\b[^\n]*strlen/);
+    expect(text).not.toMatch(/\bmemcpy\b/);
+  });
+});
+
+describe('unlinkableHelpers: toolchain members a natmod cannot link', () => {
+  const libm = {
+    path: '/usr/lib/libm.a',
+    symbols: [
+      sym('wf_sqrt.o', 'sqrtf', 'T'),
+      sym('wf_sqrt.o', '__fdlib_version', 'U'),
+      sym('wf_sqrt.o', '__ieee754_sqrtf', 'U'),
+      sym('ef_sqrt.o', '__ieee754_sqrtf', 'T'),
+      sym('s_lib_ver.o', '__fdlib_version', 'D'),
+      sym('sf_floor.o', 'floorf', 'T'),
+      sym('w_fmod.o', 'fmod', 'T'),
+      sym('w_fmod.o', 'errno', 'U'),
+    ],
+  };
+  const objects = [
+    sym('m.o', 'sqrtf', 'U'),
+    sym('m.o', 'floorf', 'U'),
+    sym('m.o', 'fmod', 'U'),
+    sym('m.o', 'nowhere', 'U'),
+    sym('m.o', 'mp_fun_table', 'U'),
+  ];
+  test('writable data, undefined symbols and missing definitions are named per function; clean members pass', () => {
+    expect(unlinkableHelpers(objects, [libm])).toEqual([
+      { name: 'fmod', from: 'libm.a(w_fmod.o)', why: 'it needs errno, which nothing in a natmod defines' },
+      { name: 'nowhere', from: '', why: 'nothing defines it: not the module, not natmodgen, not the toolchain libraries' },
+      {
+        name: 'sqrtf',
+        from: 'libm.a(wf_sqrt.o)',
+        why: 'it has writable data (__fdlib_version in libm.a(s_lib_ver.o)), which mpy_ld refuses',
+      },
+    ]);
+  });
+  test('the message is located at the call through #line, names the function and gives a fix', () => {
+    const sources = [
+      {
+        rel: 'm.c',
+        text: [
+          '#include "py/dynruntime.h"',
+          '#line 1 "src/m.c"',
+          '// sqrt of x',
+          'float f(float x) {',
+          '    return MICROPY_FLOAT_C_FUN(sqrt)(x);',
+          '}',
+        ].join('\n'),
+      },
+    ];
+    expect(locateCall(sources, '/abs/gen', 'sqrtf')).toMatch(/src\/m\.c:3:32$/);
+    const msg = unlinkableMessage([{ name: 'sqrtf', from: 'libm.a(wf_sqrt.o)', why: 'x' }], () => 'm.c:3:32');
+    expect(msg).toMatch(
+      /^m\.c:3:32: error: sqrtf \(from libm\.a\(wf_sqrt\.o\)\) cannot be linked into a natmod: x\. Fix: .*MP_QSTR_sqrt\b/,
+    );
+  });
+});
