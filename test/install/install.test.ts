@@ -91,6 +91,11 @@ describe('natmodgen installed from a packed tarball', () => {
       expect.arrayContaining(['dist/natmodgen.js', 'dist/src', 'templates', 'grammar-queries', 'make', 'runtime', 'data']),
     );
     expect(pkg.engines.node).toMatch(/^>=\d+/);
+    // No invented repository URL: either a real one, or publishing stops until one is set.
+    const check = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'check-publish.js')], { encoding: 'utf8' });
+    if (pkg.repository) expect(check.status).toBe(0);
+    else
+      expect({ script: pkg.scripts.prepublishOnly, status: check.status }).toEqual({ script: 'node scripts/check-publish.js', status: 1 });
     expect(fs.existsSync(path.join(prefix, 'lib', 'node_modules', 'natmodgen', 'test'))).toBe(false);
   });
 
@@ -167,6 +172,55 @@ describe('natmodgen installed from a packed tarball', () => {
     expect(withIt.stdout + withIt.stderr).not.toMatch(/No such file or directory/);
   });
 
+  test('the plain git hook and the SARIF CI recipe run as written', () => {
+    const repo = path.join(work, 'hookrepo');
+    fs.cpSync(path.join(work, 'examples'), path.join(repo, 'examples'), { recursive: true });
+    const git = (cmd: string) => sh(`git -c user.name=t -c user.email=t@t ${cmd}`, repo);
+    expect(git('init -q').code).toBe(0);
+    expect(sh('natmodgen sync examples', repo).code).toBe(0);
+    expect(git('add -A').code).toBe(0);
+    const hook = /a plain `\.git\/hooks\/pre-commit`: `([^`]+)`/.exec(README)?.[1];
+    expect(hook).toBeDefined();
+    expect(sh(hook!, repo)).toMatchObject({ code: 0, stderr: '' });
+    // An edit inside a generated block, staged: the hook refuses the commit.
+    const file = path.join(repo, 'examples', 'functions', 'functions.c');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(natmodgen_store_globals_\w+\(void\) \{\n)/, '$1    ;\n'));
+    expect(git('add -A').code).toBe(0);
+    expect(sh(hook!, repo).code).toBe(1);
+    const sarif = /code scanning, `(natmodgen --format sarif sync --check \. > natmodgen\.sarif)`/.exec(README)?.[1];
+    expect(sarif).toBeDefined();
+    expect(sh(sarif!, repo).code).toBe(1);
+    const doc = JSON.parse(fs.readFileSync(path.join(repo, 'natmodgen.sarif'), 'utf8'));
+    expect(doc.version).toBe('2.1.0');
+    expect(JSON.stringify(doc.runs[0].results)).toContain('functions.c');
+  });
+
+  test('the shipped .pre-commit-hooks.yaml entries are installed commands', () => {
+    const hooks = fs.readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8');
+    const entries = [...hooks.matchAll(/^ {2}entry: (.+)$/gm)].map((m) => m[1]);
+    expect(entries).toEqual(['natmodgen sync --check', 'natmodgen sync']);
+    for (const e of entries) expect(sh(`${e} examples/multifile/module.c`, work).code).toBe(0);
+  });
+
+  (MPY_DIR ? test : test.skip)('the fragment recipe, as written, builds a multi-file module from the installed natmodgen', () => {
+    const block = /```make\n(MPY_DIR \?= [\s\S]*?)```/.exec(README)?.[1];
+    expect(block).toBeDefined();
+    const dir = path.join(work, 'fragment', 'multifile');
+    fs.cpSync(path.join(repoRoot, 'examples', 'multifile'), dir, { recursive: true });
+    // The recipe's own SRC names its example files; the rest is used as written.
+    fs.writeFileSync(path.join(dir, 'Makefile'), block!.replace(/^SRC = .*$/m, 'SRC = module.c shapes.c'));
+    const r = sh(`make PYTHON=${PYTHON}`, dir);
+    expect({ code: r.code, err: r.stderr.split('\n').filter((l) => /error/i.test(l)) }).toEqual({ code: 0, err: [] });
+    expect(fs.existsSync(path.join(dir, 'nmg_multifile.mpy'))).toBe(true);
+    const micropython = process.env.MICROPYTHON;
+    if (!micropython) {
+      process.stderr.write('test/install: SKIPPED running the fragment-built module: MICROPYTHON is not set\n');
+      return;
+    }
+    const run = sh(`${micropython} ${path.join(dir, 'test.py')}`, work, undefined, { MICROPYPATH: dir });
+    expect(run.stdout).toBe(fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8'));
+  });
+
   (MPY_DIR ? test : test.skip)('Quick start: the generated file builds with dynruntime.mk', () => {
     const block = /```make\n(# build\/functions\/Makefile[\s\S]*?)```/.exec(README)?.[1];
     expect(block).toBeDefined();
@@ -176,5 +230,16 @@ describe('natmodgen installed from a packed tarball', () => {
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'nmg_functions.mpy'))).toBe(true);
+    // The Quick start's last line: import the module with a unix-port micropython.
+    const line = /^(micropython -c .*)$/m.exec(README)?.[1];
+    expect(line).toBeDefined();
+    const micropython = process.env.MICROPYTHON;
+    if (!micropython) {
+      process.stderr.write("test/install: SKIPPED the Quick start's import line: MICROPYTHON is not set\n");
+      return;
+    }
+    const imp = sh(line!.replace(/^micropython /, `${micropython} `), work);
+    expect({ code: imp.code, stderr: imp.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(imp.stdout.trim()).toBe('42');
   });
 });
