@@ -63,9 +63,6 @@ static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t 
 #define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
 static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
 /* natmodgen runtime: obj.c */
-#undef mp_obj_equal
-#define mp_obj_equal natmodgen_s_mp_obj_equal
-static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2);
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
@@ -294,7 +291,7 @@ static void natmodgen_store_globals_nmg_functions(void) {
 // Register the module to make it available in Python as "nmg_functions".
 /* natmodgen: registration of module nmg_functions is built by mpy_init */
 
-#line 298 "functions.c"
+#line 295 "functions.c"
 
 
 #include "py/parsenum.h"
@@ -359,7 +356,7 @@ static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t se
         return MP_OBJ_SMALL_INT_VALUE(self_in);
     }
     mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (!mp_obj_equal(mp_obj_new_int(v), (mp_obj_t)self_in)) {
+    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
         natmodgen_rt_int_overflow();
     }
     return v;
@@ -379,18 +376,13 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 /* natmodgen runtime: obj.c */
-static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2) {
-    return mp_binary_op(MP_BINARY_OP_EQUAL, o1, o2) == mp_const_true;
-}
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     if (mp_obj_is_small_int(arg)) {
         return MP_OBJ_SMALL_INT_VALUE(arg);
     }
-    if (mp_obj_is_exact_type(arg, &mp_type_int)) {
-        return mp_obj_int_get_checked(arg);
-    }
-    // anything else goes through the firmware's own (checked) mp_obj_get_int
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)arg, MP_NATIVE_TYPE_INT);
+    // The checked conversion: a long int that does not fit raises OverflowError, and
+    // what is no int at all raises the firmware's TypeError from the conversion itself.
+    return mp_obj_int_get_checked(arg);
 }
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {

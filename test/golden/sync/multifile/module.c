@@ -215,24 +215,19 @@ mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
         return MP_OBJ_SMALL_INT_VALUE(self_in);
     }
     mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (!mp_obj_equal(mp_obj_new_int(v), (mp_obj_t)self_in)) {
+    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
         natmodgen_rt_int_overflow();
     }
     return v;
 }
 /* natmodgen runtime: obj.c */
-bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2) {
-    return mp_binary_op(MP_BINARY_OP_EQUAL, o1, o2) == mp_const_true;
-}
 mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     if (mp_obj_is_small_int(arg)) {
         return MP_OBJ_SMALL_INT_VALUE(arg);
     }
-    if (mp_obj_is_exact_type(arg, &mp_type_int)) {
-        return mp_obj_int_get_checked(arg);
-    }
-    // anything else goes through the firmware's own (checked) mp_obj_get_int
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)arg, MP_NATIVE_TYPE_INT);
+    // The checked conversion: a long int that does not fit raises OverflowError, and
+    // what is no int at all raises the firmware's TypeError from the conversion itself.
+    return mp_obj_int_get_checked(arg);
 }
 void natmodgen_init_6_shapes(void);
 
@@ -243,4 +238,4 @@ mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 04fab3b74aa2 */
+#endif /* natmodgen:end f70347cb3b84 */

@@ -65,9 +65,6 @@ static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t 
 #define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
 static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
 /* natmodgen runtime: obj.c */
-#undef mp_obj_equal
-#define mp_obj_equal natmodgen_s_mp_obj_equal
-static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2);
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
@@ -100,7 +97,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 067a90a802c7 */
+#endif /* natmodgen:end 514abdb6c754 */
 #include <string.h>
 #include "py/runtime.h"
 #include "py/stream.h"
@@ -522,7 +519,7 @@ static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t se
         return MP_OBJ_SMALL_INT_VALUE(self_in);
     }
     mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (!mp_obj_equal(mp_obj_new_int(v), (mp_obj_t)self_in)) {
+    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
         natmodgen_rt_int_overflow();
     }
     return v;
@@ -542,18 +539,13 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
     return mp_fun_table.memset_(s, c, n);
 }
 /* natmodgen runtime: obj.c */
-static __attribute__((unused)) bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2) {
-    return mp_binary_op(MP_BINARY_OP_EQUAL, o1, o2) == mp_const_true;
-}
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     if (mp_obj_is_small_int(arg)) {
         return MP_OBJ_SMALL_INT_VALUE(arg);
     }
-    if (mp_obj_is_exact_type(arg, &mp_type_int)) {
-        return mp_obj_int_get_checked(arg);
-    }
-    // anything else goes through the firmware's own (checked) mp_obj_get_int
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)arg, MP_NATIVE_TYPE_INT);
+    // The checked conversion: a long int that does not fit raises OverflowError, and
+    // what is no int at all raises the firmware's TypeError from the conversion itself.
+    return mp_obj_int_get_checked(arg);
 }
 static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self) {
     return self;
@@ -585,4 +577,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end b6a4005f3bd4 */
+#endif /* natmodgen:end 8be9ed35d554 */
