@@ -12,8 +12,8 @@ export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
 
 /** Commands and their options (long names and aliases), for "did you mean". */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  gen: ['output', 'o', 'define', 'D', 'mpy-dir', 'line-base'],
-  sync: ['define', 'D', 'check', 'diff', 'force', 'stdin', 'stdin-filepath', 'mpy-dir'],
+  gen: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'line-base'],
+  sync: ['define', 'D', 'check', 'diff', 'force', 'stdin', 'stdin-filepath', 'mpy-dir', 'include', 'I'],
   build: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'arch', 'package', 'jobs', 'j'],
   name: [],
   makefile: [],
@@ -22,9 +22,14 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
 };
 const GLOBAL_OPTIONS = ['help', 'version', 'format'];
 
+/** The command word: the first word that is neither an option nor the value of a global `--format`. */
+function commandWord(argv: string[]): string | undefined {
+  return argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--format');
+}
+
 /** Options on the command line that the command does not know, checked before yargs reads any of them as values. */
 export function unknownOptions(argv: string[]): string[] {
-  const command = argv.find((a) => !a.startsWith('-'));
+  const command = commandWord(argv);
   const known = new Set([...GLOBAL_OPTIONS, ...(command && command in COMMAND_OPTIONS ? COMMAND_OPTIONS[command] : [])]);
   const out: string[] = [];
   for (const a of argv) {
@@ -40,7 +45,7 @@ export function unknownOptions(argv: string[]): string[] {
 export function suggestFor(msg: string, argv: string[]): string | undefined {
   const m = /^Unknown arguments?: (.*)$/.exec(msg);
   if (!m) return undefined;
-  const command = argv.find((a) => !a.startsWith('-'));
+  const command = commandWord(argv);
   const known = command && command in COMMAND_OPTIONS;
   const hints: string[] = [];
   for (const word of m[1].split(', ')) {

@@ -47,6 +47,16 @@ describe('unknown options and commands', () => {
     expect(r.stdout).toBe('');
     expect(fs.readdirSync(out)).toEqual([]);
   });
+
+  // --format before the command: its value is not the command word, so the command's own options stay known.
+  test.each<[string, string[]]>([
+    ['--format sarif before sync --check', ['--format', 'sarif', 'sync', '--check', functionsC]],
+    ['--format json before gen --include', ['--format', 'json', 'gen', '--include', repoRoot, functionsC]],
+    ['sync --include', ['sync', '--check', '--include', repoRoot, functionsC]],
+  ])('%s: no NMG0001', async (_n, args) => {
+    const r = await runCli(args, repoRoot);
+    expect(r.stdout + r.stderr).not.toContain('NMG0001');
+  });
 });
 
 describe('-D is checked like a compiler does', () => {

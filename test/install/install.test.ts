@@ -182,14 +182,16 @@ describe('natmodgen installed from a packed tarball', () => {
     const hook = /a plain `\.git\/hooks\/pre-commit`: `([^`]+)`/.exec(README)?.[1];
     expect(hook).toBeDefined();
     expect(sh(hook!, repo)).toMatchObject({ code: 0, stderr: '' });
-    // An edit inside a generated block, staged: the hook refuses the commit.
+    // An edit inside a generated block, staged: the hook refuses the commit (NMG5001, an input error: exit 2).
     const file = path.join(repo, 'examples', 'functions', 'functions.c');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(natmodgen_store_globals_\w+\(void\) \{\n)/, '$1    ;\n'));
     expect(git('add -A').code).toBe(0);
-    expect(sh(hook!, repo).code).toBe(1);
+    const refused = sh(hook!, repo);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout + refused.stderr).toContain('NMG5001');
     const sarif = /code scanning, `(natmodgen --format sarif sync --check \. > natmodgen\.sarif)`/.exec(README)?.[1];
     expect(sarif).toBeDefined();
-    expect(sh(sarif!, repo).code).toBe(1);
+    expect(sh(sarif!, repo).code).toBe(2);
     const doc = JSON.parse(fs.readFileSync(path.join(repo, 'natmodgen.sarif'), 'utf8'));
     expect(doc.version).toBe('2.1.0');
     expect(JSON.stringify(doc.runs[0].results)).toContain('functions.c');
