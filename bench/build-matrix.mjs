@@ -5,6 +5,9 @@
  * architecture (with the number of libgcc/libm helper objects linked, when any), or
  * FAIL / skip, then the first error of each failure.
  *
+ * With --readme, the table also replaces what stands between the build-matrix markers of
+ * README.md, so the README's table is always this script's output.
+ *
  * Environment: MPY_DIR (required, mpy-cross built), PYTHON (default /usr/bin/python3).
  * Needs `npm run build` first.
  */
@@ -25,11 +28,16 @@ if (!MPY_DIR) {
 const cases = [];
 for (const name of fs.readdirSync(path.join(ROOT, 'examples')).sort()) {
   const dir = path.join(ROOT, 'examples', name);
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => path.join(dir, f));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .map((f) => path.join(dir, f));
   if (files.length) cases.push({ label: `examples/${name}`, files, defines: [] });
 }
 const flags = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'extmod', 'flags.json'), 'utf8'));
-for (const [name, v] of Object.entries(flags)) cases.push({ label: `extmod/${name}`, files: [path.join(MPY_DIR, v.source)], defines: v.defines });
+for (const [name, v] of Object.entries(flags))
+  cases.push({ label: `extmod/${name}`, files: [path.join(MPY_DIR, v.source)], defines: v.defines });
 
 const ARCHES = ['x86', 'x64', 'armv6m', 'armv7m', 'armv7emsp', 'armv7emdp', 'xtensa', 'xtensawin', 'rv32imc', 'rv64imc'];
 const rows = [];
@@ -59,7 +67,27 @@ for (const c of cases) {
   process.stderr.write(`${rows[rows.length - 1]}\n`);
   fs.rmSync(out, { recursive: true, force: true });
 }
-process.stdout.write(`natmodgen build --arch all: .mpy bytes (+ libgcc/libm helper objects linked); ${heading}\n\n`);
-process.stdout.write(`| case | ${ARCHES.join(' | ')} | s |\n|---|${ARCHES.map(() => '---:').join('|')}|---:|\n${rows.join('\n')}\n`);
-if (failures.length) process.stdout.write(`\nFailures (first error):\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
-process.stdout.write(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+const report = [
+  `natmodgen build --arch all: .mpy bytes (+ libgcc/libm helper objects linked); ${heading}`,
+  '',
+  `| case | ${ARCHES.join(' | ')} | s |`,
+  `|---|${ARCHES.map(() => '---:').join('|')}|---:|`,
+  ...rows,
+  ...(failures.length ? ['', 'Failures (first error):', '', ...failures.map((f) => `- ${f}`)] : []),
+  '',
+].join('\n');
+process.stdout.write(`${report}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+if (process.argv.includes('--readme')) {
+  const readme = path.join(ROOT, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const START = '<!-- build-matrix:start (written by bench/build-matrix.mjs --readme) -->';
+  const END = '<!-- build-matrix:end -->';
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) {
+    process.stderr.write('build-matrix: README.md has no build-matrix markers\n');
+    process.exit(2);
+  }
+  fs.writeFileSync(readme, `${text.slice(0, a + START.length)}\n${report}${text.slice(b)}`);
+  process.stderr.write('build-matrix: README.md table updated\n');
+}
