@@ -478,6 +478,19 @@ function main() {
   const manifest = JSON.parse(fs.readFileSync(env.manifest, 'utf8'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-corpus-'));
   const print = (s) => process.stdout.write(s + '\n');
+  /** Measures one entry (from `base`), judges it against its expected failure, prints its line (and log with -v). */
+  function measureAndPrint(e, base, work, env, kind) {
+    const r = judgeExpected(e, measure(e, base, work, env, kind));
+    print(line(r, env));
+    if (env.verbose && !r.ok && r.log)
+      print(
+        r.log
+          .split('\n')
+          .map((l) => `    | ${l}`)
+          .join('\n'),
+      );
+    return r;
+  }
   const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
   print(`natmodgen corpus: ${new Date().toISOString().slice(0, 10)}, natmodgen ${version}`);
   print(
@@ -507,18 +520,7 @@ function main() {
   } else {
     print(`\n== user C modules (${users.length})`);
     const results = [];
-    for (const e of users) {
-      const r = judgeExpected(e, measure(e, path.join(env.corpusDir, e.dir), work, env, 'user'));
-      results.push(r);
-      print(line(r, env));
-      if (env.verbose && !r.ok && r.log)
-        print(
-          r.log
-            .split('\n')
-            .map((l) => `    | ${l}`)
-            .join('\n'),
-        );
-    }
+    for (const e of users) results.push(measureAndPrint(e, path.join(env.corpusDir, e.dir), work, env, 'user'));
     print(summarise('user C modules', results, env));
     all.push(...results);
   }
@@ -530,18 +532,7 @@ function main() {
         (env.reference ? `, compared with ${env.reference}` : ' (MICROPYTHON_REF unset: outputs NOT compared)'),
     );
     const results = [];
-    for (const e of mods) {
-      const r = judgeExpected(e, measure(e, env.mpyDir, work, env, 'micropython'));
-      results.push(r);
-      print(line(r, env));
-      if (env.verbose && !r.ok && r.log)
-        print(
-          r.log
-            .split('\n')
-            .map((l) => `    | ${l}`)
-            .join('\n'),
-        );
-    }
+    for (const e of mods) results.push(measureAndPrint(e, env.mpyDir, work, env, 'micropython'));
     print(summarise('MicroPython modules', results, env));
     all.push(...results);
   }

@@ -25,6 +25,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCases } from './lib/cases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -67,19 +68,7 @@ function baselineCli(tmp) {
   return path.join(dir, 'dist', 'src', 'cli', 'main.js');
 }
 
-const cases = [];
-for (const name of fs.readdirSync(path.join(ROOT, 'examples')).sort()) {
-  const dir = path.join(ROOT, 'examples', name);
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.c'))
-    .sort()
-    .map((f) => path.join(dir, f));
-  if (files.length) cases.push({ label: `examples/${name}`, files, defines: [] });
-}
-const flags = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'extmod', 'flags.json'), 'utf8'));
-for (const [name, v] of Object.entries(flags))
-  cases.push({ label: `extmod/${name}`, files: [path.join(MPY_DIR, v.source)], defines: v.defines });
+const cases = benchCases(ROOT, MPY_DIR);
 const chosen = filters.length ? cases.filter((c) => filters.some((f) => c.label.includes(f))) : cases;
 if (!chosen.length) fail(`no case matches ${filters.join(' ')}; cases: ${cases.map((c) => c.label).join(' ')}`);
 
