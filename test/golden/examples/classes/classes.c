@@ -718,11 +718,8 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
 }
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    if (mp_obj_is_small_int(arg)) {
-        return MP_OBJ_SMALL_INT_VALUE(arg);
-    }
-    // The checked conversion: a long int that does not fit raises OverflowError, and
-    // what is no int at all raises the firmware's TypeError from the conversion itself.
+    // The checked conversion (small ints first): a long int that does not fit raises
+    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
     return mp_obj_int_get_checked(arg);
 }
 void natmodgen_init_7_classes(void);

@@ -711,11 +711,8 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
 }
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    if (mp_obj_is_small_int(arg)) {
-        return MP_OBJ_SMALL_INT_VALUE(arg);
-    }
-    // The checked conversion: a long int that does not fit raises OverflowError, and
-    // what is no int at all raises the firmware's TypeError from the conversion itself.
+    // The checked conversion (small ints first): a long int that does not fit raises
+    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
     return mp_obj_int_get_checked(arg);
 }
 const mp_obj_type_t *natmodgen_module_type;
@@ -736,4 +733,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 51ec6d077830 */
+#endif /* natmodgen:end 44695a2cc227 */

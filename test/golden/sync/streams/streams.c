@@ -540,11 +540,8 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
 }
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    if (mp_obj_is_small_int(arg)) {
-        return MP_OBJ_SMALL_INT_VALUE(arg);
-    }
-    // The checked conversion: a long int that does not fit raises OverflowError, and
-    // what is no int at all raises the firmware's TypeError from the conversion itself.
+    // The checked conversion (small ints first): a long int that does not fit raises
+    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
     return mp_obj_int_get_checked(arg);
 }
 static __attribute__((unused)) mp_obj_t mp_identity(mp_obj_t self) {
@@ -577,4 +574,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 8be9ed35d554 */
+#endif /* natmodgen:end 783bae4d7016 */
