@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic } from '../diagnostics/diagnostic';
-import { ModuleBuild } from './build-info';
 import { readMicropythonCmake } from './cmake-reader';
 import { BUILD_FILES, BuildKind } from './locate';
 import { readMicropythonMk } from './mk-reader';

@@ -34,7 +34,10 @@ function localHeaders(file: string, text: string): string[] {
 
 /** A condition made only of 0, 1, !, parentheses, && and ||: its value; undefined otherwise. */
 function constantValue(arg: string): boolean | undefined {
-  const e = arg.replace(/\/\*.*?\*\//g, ' ').replace(/\/\/.*$/, '').replace(/\s+/g, '');
+  const e = arg
+    .replace(/\/\*.*?\*\//g, ' ')
+    .replace(/\/\/.*$/, '')
+    .replace(/\s+/g, '');
   if (e === '' || !/^[01!()&|]+$/.test(e) || /[&|]/.test(e.replace(/&&|\|\|/g, ''))) return undefined;
   try {
     return Boolean(new Function(`return (${e});`)());

@@ -191,7 +191,7 @@ describe('grouping named files of repositories the reader cannot fully follow', 
     expect(g.groups.map((x) => x.files)).toEqual([[path.join(root, 'leds', 'leds.c')]]);
   });
 
-  test("a description the reader stops on ($(shell ...)) does not stop named files: a warning, and the files alone (emlearn/emlearn-micropython)", () => {
+  test('a description the reader stops on ($(shell ...)) does not stop named files: a warning, and the files alone (emlearn/emlearn-micropython)', () => {
     const root = tmp('nmg-shell-');
     const mod = path.join(root, 'src', 'trees');
     fs.mkdirSync(mod, { recursive: true });
