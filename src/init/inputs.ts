@@ -185,3 +185,18 @@ export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostic
   if (rest.length) groups.push({ files: rest, named: rest });
   return { groups, diagnostics };
 }
+
+/**
+ * For one natmod's worth of named files (gen): a group of loose files that registers no module
+ * (library sources no build description lists, such as a codec beside its binding) joins the one
+ * module group named with it; alone it would be a module without a registration (NMG2001).
+ */
+export function joinLibrarySources(groups: ModuleGroup[]): ModuleGroup[] {
+  const modules = groups.filter((g) => g.dir !== undefined || g.files.some((f) => registeredNames(f).length > 0));
+  if (modules.length !== 1) return groups;
+  const libs = groups.filter((g) => !modules.includes(g));
+  if (libs.length === 0) return groups;
+  const target = modules[0];
+  const extra = libs.flatMap((g) => g.files);
+  return [{ ...target, files: [...target.files, ...extra], named: [...target.named, ...libs.flatMap((g) => g.named)] }];
+}

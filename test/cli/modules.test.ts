@@ -219,3 +219,18 @@ describe('grouping named files of repositories the reader cannot fully follow', 
     expect(g.groups.flatMap((x) => x.files).map((f) => path.relative(root, f))).toEqual(['lib.c', 'sub/a.c']);
   });
 });
+
+describe('gen: library sources named with one module', () => {
+  test("files no description lists and that register nothing join the one module named with them (dholth/arduino-libopus's oggz)", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-lib-'));
+    dirs.push(root);
+    fs.cpSync(path.join(repoRoot, 'examples', 'multifile'), path.join(root, 'binding', 'mod'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'lib'));
+    fs.writeFileSync(path.join(root, 'lib', 'codec.c'), 'int codec_decode(int x) { return x + 1; }\n');
+    const mod = fs.readdirSync(path.join(root, 'binding', 'mod')).filter((f) => f.endsWith('.c'));
+    const r = await runCli(['gen', '-o', 'out', 'lib/codec.c', ...mod.map((f) => `binding/mod/${f}`)], root);
+    expect(r.stderr).not.toContain('NMG2001');
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(path.join(root, 'out')).sort()).toEqual(['codec.c', ...mod].sort());
+  });
+});
