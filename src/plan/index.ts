@@ -117,6 +117,9 @@ function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
     ...extra('MICROPY_STACK_CHECK', u.model.usesStackCheck),
     // Ports have unicode strings; the utf8 equivalents check at import whether this one does.
     ...extra('MICROPY_PY_BUILTINS_STR_UNICODE', u.model.testsStrUnicode),
+    // natmodgen calls the module's __init__ at import, as firmware with this option does
+    // (dynruntime.mk's configuration leaves it 0; the unix port has it).
+    ...extra('MICROPY_MODULE_BUILTIN_INIT', u.model.testsBuiltinInit),
   ];
 }
 
