@@ -23,6 +23,10 @@
  *                    MicroPython section)
  *   MICROPYTHON      unix-port binary used to import the natmods
  *   MICROPYTHON_REF  unix-port binary with MicroPython's modules built in (enables comparison)
+ *   MICROPYTHON_USER_REF  unix-port binary with public user C modules compiled in as
+ *                    USER_C_MODULES (the firmware comparison point): a user entry with "test" (a
+ *                    script in bench/corpus/mpy-tests/) and "module" (the name it registers) that
+ *                    the binary has runs there and as the natmod, and the outputs are compared
  *   PYTHON           python3 with pyelftools for mpy_ld.py (default /usr/bin/python3)
  *   CORPUS_MANIFEST  another manifest (default bench/corpus/manifest.json)
  *   CORPUS_ONLY      comma-separated substrings: run only entries whose id contains one
@@ -77,6 +81,7 @@ function readEnv() {
     mpyDir: nonEmpty(process.env.MPY_DIR) ? path.resolve(process.env.MPY_DIR.trim()) : undefined,
     micropython: nonEmpty(process.env.MICROPYTHON) ? path.resolve(process.env.MICROPYTHON.trim()) : undefined,
     reference: nonEmpty(process.env.MICROPYTHON_REF) ? path.resolve(process.env.MICROPYTHON_REF.trim()) : undefined,
+    userReference: nonEmpty(process.env.MICROPYTHON_USER_REF) ? path.resolve(process.env.MICROPYTHON_USER_REF.trim()) : undefined,
     python: nonEmpty(process.env.PYTHON) ?? '/usr/bin/python3',
     only: (nonEmpty(process.env.CORPUS_ONLY) ?? '')
       .split(',')
@@ -93,8 +98,9 @@ function readEnv() {
     if (!fs.existsSync(path.join(env.mpyDir, 'py', 'dynruntime.mk'))) fail(`MPY_DIR=${env.mpyDir} is not a MicroPython tree`);
     if (!isExecutable(path.join(env.mpyDir, 'mpy-cross', 'build', 'mpy-cross'))) fail(`MPY_DIR=${env.mpyDir} has no built mpy-cross`);
   }
-  for (const k of ['micropython', 'reference']) {
-    if (env[k] && !isExecutable(env[k])) fail(`${k === 'micropython' ? 'MICROPYTHON' : 'MICROPYTHON_REF'}=${env[k]} is not an executable`);
+  const varName = { micropython: 'MICROPYTHON', reference: 'MICROPYTHON_REF', userReference: 'MICROPYTHON_USER_REF' };
+  for (const k of Object.keys(varName)) {
+    if (env[k] && !isExecutable(env[k])) fail(`${varName[k]}=${env[k]} is not an executable`);
   }
   return env;
 }
@@ -357,10 +363,15 @@ function measure(entry, srcRootIn, work, env, kind) {
   res.stage = 'imported';
   res.ok = true;
 
-  if (kind === 'micropython' && env.reference && entry.test) {
+  // The firmware comparison point: MicroPython's module built in, or the public module compiled in
+  // as a user C module (a binary built outside this repository from the same sources).
+  const refBinary = kind === 'micropython' ? env.reference : env.userReference;
+  if (refBinary && entry.test && kind === 'user' && !hasBuiltin(refBinary, entry.module)) {
+    res.notCompared = `${entry.module ?? '(no "module" in the manifest)'} is not built into ${path.basename(refBinary)}`;
+  } else if (refBinary && entry.test) {
     const testPy = path.join(TESTS_DIR, entry.test);
     const text = fs.readFileSync(testPy, 'utf8');
-    const ref = run(env.reference, [testPy], { cwd: runDir, timeoutMs: RUN_TIMEOUT_MS });
+    const ref = run(refBinary, [testPy], { cwd: runDir, timeoutMs: RUN_TIMEOUT_MS });
     const prelude = `import sys, ${mod}\nsys.modules['${entry.module ?? entry.id}'] = ${mod}\n`;
     fs.writeFileSync(path.join(runDir, 'test.py'), prelude + text);
     const nat = run(env.micropython, ['test.py'], { cwd: runDir, env: { MICROPYPATH: out }, timeoutMs: RUN_TIMEOUT_MS });
@@ -377,6 +388,17 @@ function measure(entry, srcRootIn, work, env, kind) {
     }
   }
   return res;
+}
+
+/** Whether `binary` has `module` built in (help('modules') lists it). */
+const builtinLists = new Map();
+function hasBuiltin(binary, module) {
+  if (!module) return false;
+  if (!builtinLists.has(binary)) {
+    const r = run(binary, ['-c', "help('modules')"], { timeoutMs: RUN_TIMEOUT_MS });
+    builtinLists.set(binary, new Set(r.stdout.split(/\s+/).filter(Boolean)));
+  }
+  return builtinLists.get(binary).has(module);
 }
 
 function firstDifference(a, b) {
@@ -415,7 +437,7 @@ function line(res, env) {
   const conv = mark(res.converted, res.stage !== 'source');
   const built = env.mpyDir ? mark(res.built, res.converted) : 'n/a';
   const imp = env.micropython && env.mpyDir ? mark(res.imported, res.built) : 'n/a';
-  const cmp = res.compared ? (res.same ? ' same' : ' DIFF') : '';
+  const cmp = res.compared ? (res.same ? ' same' : ' DIFF') : res.notCompared ? ` NOT COMPARED (${res.notCompared})` : '';
   const size = res.mpyBytes ? ` ${res.mpyBytes}B` : '';
   const tail = res.ok ? `${size}${cmp}${res.warnings ? ` (${res.warnings} warnings)` : ''}` : `${cmp}  ${res.detail}`;
   const note = res.expectedFailure
@@ -495,7 +517,7 @@ function main() {
   print(`natmodgen corpus: ${new Date().toISOString().slice(0, 10)}, natmodgen ${version}`);
   print(
     `CORPUS_DIR=${env.corpusDir ?? '(unset)'} MPY_DIR=${env.mpyDir ?? '(unset)'} MICROPYTHON=${env.micropython ?? '(unset)'} ` +
-      `MICROPYTHON_REF=${env.reference ?? '(unset)'}`,
+      `MICROPYTHON_REF=${env.reference ?? '(unset)'} MICROPYTHON_USER_REF=${env.userReference ?? '(unset)'}`,
   );
   if (!env.mpyDir) print(banner(['MPY_DIR is not set: nothing is BUILT or IMPORTED, and the MicroPython section is SKIPPED.']));
   else if (!env.micropython) print(banner(['MICROPYTHON is not set: nothing is IMPORTED.']));
@@ -518,7 +540,12 @@ function main() {
       ]),
     );
   } else {
-    print(`\n== user C modules (${users.length})`);
+    print(
+      `\n== user C modules (${users.length})` +
+        (env.userReference
+          ? `, entries with a test compared with ${env.userReference} where it has the module`
+          : ' (MICROPYTHON_USER_REF unset: outputs NOT compared)'),
+    );
     const results = [];
     for (const e of users) results.push(measureAndPrint(e, path.join(env.corpusDir, e.dir), work, env, 'user'));
     print(summarise('user C modules', results, env));
