@@ -26,7 +26,9 @@
  *   MICROPYTHON_USER_REF  unix-port binary with public user C modules compiled in as
  *                    USER_C_MODULES (the firmware comparison point): a user entry with "test" (a
  *                    script in bench/corpus/mpy-tests/) and "module" (the name it registers) that
- *                    the binary has runs there and as the natmod, and the outputs are compared
+ *                    the binary has runs there and as the natmod, and the outputs are compared;
+ *                    "repoTest" instead names a test script of the module's own repository (a path
+ *                    in its checkout, read from CORPUS_DIR at run time)
  *   PYTHON           python3 with pyelftools for mpy_ld.py (default /usr/bin/python3)
  *   CORPUS_MANIFEST  another manifest (default bench/corpus/manifest.json)
  *   CORPUS_ONLY      comma-separated substrings: run only entries whose id contains one
@@ -366,10 +368,10 @@ function measure(entry, srcRootIn, work, env, kind) {
   // The firmware comparison point: MicroPython's module built in, or the public module compiled in
   // as a user C module (a binary built outside this repository from the same sources).
   const refBinary = kind === 'micropython' ? env.reference : env.userReference;
-  if (refBinary && entry.test && kind === 'user' && !hasBuiltin(refBinary, entry.module)) {
+  const testPy = entry.repoTest ? path.join(srcRoot, entry.repoTest) : entry.test ? path.join(TESTS_DIR, entry.test) : undefined;
+  if (refBinary && testPy && kind === 'user' && !hasBuiltin(refBinary, entry.module)) {
     res.notCompared = `${entry.module ?? '(no "module" in the manifest)'} is not built into ${path.basename(refBinary)}`;
-  } else if (refBinary && entry.test) {
-    const testPy = path.join(TESTS_DIR, entry.test);
+  } else if (refBinary && testPy) {
     const text = fs.readFileSync(testPy, 'utf8');
     const ref = run(refBinary, [testPy], { cwd: runDir, timeoutMs: RUN_TIMEOUT_MS });
     const prelude = `import sys, ${mod}\nsys.modules['${entry.module ?? entry.id}'] = ${mod}\n`;
