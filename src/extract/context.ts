@@ -16,6 +16,8 @@ const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
 export interface PreprocessEnv {
   includeDirs?: string[];
   readFile?: (file: string) => string | undefined;
+  /** Macros every build of the tree has before the module's first line (py/mpconfig.h's version macros); -D comes after. */
+  predefined?: Array<{ name: string; body: string }>;
 }
 
 /** What every extractor gets: the file, its token cursor, conditions, and a sink for diagnostics. */
@@ -36,7 +38,7 @@ export class ExtractContext {
     this.conds = mapConditions(file.tokens);
     // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
     this.pp = preprocess(file.path, file.src.text, {
-      defines,
+      defines: [...(env.predefined ?? []), ...defines],
       includeDirs: env.includeDirs,
       host: env.readFile && { readFile: env.readFile },
       undefinedNames: [DYNRUNTIME],

@@ -10,6 +10,7 @@ import { renderUnit } from '../render';
 import { resolveModule } from '../resolve';
 import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
+import { versionMacros } from '../model/firmware';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
@@ -71,8 +72,9 @@ export function analyse(
   // The inputs are read as given (a synced file without natmodgen's blocks), also when another input includes them.
   const given = new Map(inputs.map((i) => [path.normalize(i.path), i.text]));
   const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
+  const predefined = natmodApi ? versionMacros(natmodApi.facts.micropython) : [];
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile });
+    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined });
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
