@@ -10,6 +10,7 @@ import { identifiersIn } from '../runtime/lex';
 import { coreHeaderMacros } from '../facts';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
+import { extractApiOverrides } from './api-overrides';
 import { evaluateCondition, lexPP } from '../preprocess';
 
 /**
@@ -50,6 +51,8 @@ export function extractWith(
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
+  const api = extractApiOverrides(ctx);
+  ctx.diagnostics.push(...api.diagnostics);
   const firstMention = new Map<string, number>();
   for (const t of file.tokens) if (t.kind === 'ident' && !firstMention.has(t.text)) firstMention.set(t.text, t.start);
   const firstCode = file.tokens.find((t) => t.kind !== 'directive')?.start;
@@ -74,6 +77,7 @@ export function extractWith(
       userMacros: [
         ...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>' && !coreHeaderMacros().has(d.name)).map((d) => d.name)),
       ].sort(),
+      ...(api.overrides.length ? { apiOverrides: api.overrides } : {}),
     },
     diagnostics: ctx.diagnostics,
   };

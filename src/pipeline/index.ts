@@ -74,7 +74,7 @@ export function analyse(
   const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
   const predefined = natmodApi ? versionMacros(natmodApi.facts.micropython) : [];
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined });
+    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined, natmodMacros: env.natmodMacros });
     diagnostics.push(...r.diagnostics);
     return r.value;
   });

@@ -7,7 +7,8 @@ import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
 import { cStringBody } from './c';
-import { Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
+import { natmodApiName } from '../model/natmod-abi';
+import { ApiOverrideView, Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
 
@@ -63,6 +64,12 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
     const shimKinds = new Set<string>();
     const block = declBlock(u, unit, mod, typeStorage, moduleTypes);
     if (block) edits.push(block);
+    const overrides = u.model.apiOverrides ?? [];
+    for (const o of overrides)
+      for (const d of o.directives) {
+        const view: ApiOverrideView = { partial: 'api-override', name: o.name, rewritten: d.rewritten ?? null };
+        edits.push({ start: d.start, end: d.rewritten !== undefined ? d.end : d.start, view });
+      }
     for (const r of u.decls) {
       const plan = planners[r.decl.kind] as ((r: ResolvedDecl, ctx: UnitContext) => Contribution) | undefined;
       if (!plan) continue;
@@ -84,13 +91,22 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       outName: cStringBody(fromLineBase(outAbs)),
       lineFile: cStringBody(fromLineBase(u.model.path)),
       sourceName: u.model.path.split(path.sep).join('/'),
-      prelude: { defines: unitDefines(input.defines, u), shims },
+      prelude: {
+        defines: unitDefines(input.defines, u),
+        shims,
+        apiOverrides: overrides.map((o) => ({
+          name: o.name,
+          undef: o.inHeader,
+          natmod: o.natmodDefinition !== undefined ? { name: natmodApiName(o.name), definition: o.natmodDefinition } : null,
+        })),
+      },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
       tail: {
         entry: entryView(units.length, unit === regUnit),
         initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
         mpyInit: null,
         userMacros: u.model.userMacros ?? [],
+        apiOverrides: overrides.map((o) => o.name),
       },
     };
   });

@@ -115,6 +115,23 @@ export interface RuntimeTextView extends View<'runtime-text'> {
 export interface PreludeView {
   defines: Define[];
   shims: View[];
+  /** py/dynruntime.h macros the module defines itself: saved here, restored for natmodgen's code in the tail. */
+  apiOverrides: ApiOverridePreludeView[];
+}
+
+/** One py/dynruntime.h macro the module redefines (`#pragma push_macro`), with what the module's code needs of it. */
+export interface ApiOverridePreludeView {
+  name: string;
+  /** dynruntime's definition under a reserved name, for a module macro that calls the function by its own name. */
+  natmod: { name: string; definition: string } | null;
+  /** Whether dynruntime's macro leaves before the module's code (a header of the module redefines it). */
+  undef: boolean;
+}
+
+/** Before a module's `#define` of a py/dynruntime.h macro: dynruntime's leaves; a self-calling body is rewritten. */
+export interface ApiOverrideView extends View<'api-override'> {
+  name: string;
+  rewritten: string | null;
 }
 
 export interface UnitView {
@@ -139,6 +156,8 @@ export interface TailView {
   mpyInit: MpyInitView | null;
   /** Macros the user's code defines: natmodgen's own code after it hides those it uses (src/render shield). */
   userMacros: string[];
+  /** py/dynruntime.h macros the module redefined: dynruntime's definition comes back for natmodgen's code. */
+  apiOverrides: string[];
 }
 
 /**
