@@ -11,6 +11,7 @@ import { resolveModule } from '../resolve';
 import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
 import { versionMacros } from '../model/firmware';
+import { expandConstructMacros } from '../extract/construct-macros';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
@@ -96,7 +97,12 @@ export function analyseFiles(
   natmodApi?: Inventory,
   env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
-  const sources = given.map((i) => readable(i.path, i.text));
+  // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
+  const predefined = natmodApi ? versionMacros(natmodApi.facts.micropython) : [];
+  const parsedDefines = defines.map(parseDefine);
+  const sources = given
+    .map((i) => readable(i.path, i.text))
+    .map((s) => ({ ...s, text: expandConstructMacros(s.path, s.text, parsedDefines, { ...env, predefined }) }));
   const analysed = analyse(
     sources.map((s) => ({ path: s.path, text: s.text })),
     defines,
