@@ -47,7 +47,18 @@ export interface RemovedView extends View<'removed'> {
 
 /** Statements of an init function (a unit's or mpy_init). */
 export type InitLine =
-  CallView | DirectiveLineView | DataAssignView | DataCopyView | View<'module-type' | 'delegation-store' | 'init-hook'> | StoreNameView;
+  | CallView
+  | DirectiveLineView
+  | DataAssignView
+  | DataCopyView
+  | View<'module-type' | 'delegation-store' | 'init-hook'>
+  | StoreNameView
+  | SubmodulesStoreView;
+
+/** Sub-modules put into sys.modules under `moduleName.sub` (the helper is the `submodules` definition). */
+export interface SubmodulesStoreView extends View<'submodules-store'> {
+  moduleName: string;
+}
 
 /** `mp_store_global(MP_QSTR___name__, ...)` when the globals table does not store it. */
 export interface StoreNameView extends View<'store-name'> {

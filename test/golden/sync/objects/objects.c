@@ -715,6 +715,42 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
     return mp_obj_int_get_checked(arg);
 }
+extern const mp_obj_type_t *natmodgen_module_type;
+static void natmodgen_submodules_in(mp_obj_t modules, mp_obj_dict_t *globals, char *name, size_t len, size_t size, int depth) {
+    mp_map_t *map = &globals->map;
+    for (size_t i = 0; i < map->alloc; i++) {
+        if (!mp_map_slot_is_filled(map, i)) {
+            continue;
+        }
+        mp_obj_t v = map->table[i].value;
+        if (!mp_obj_is_obj(v) || ((mp_obj_base_t *)MP_OBJ_TO_PTR(v))->type != natmodgen_module_type) {
+            continue;
+        }
+        size_t key_len;
+        const char *key = mp_obj_str_get_data(map->table[i].key, &key_len);
+        if (len + 1 + key_len >= size) {
+            continue;
+        }
+        name[len] = '.';
+        for (size_t k = 0; k < key_len; k++) {
+            name[len + 1 + k] = key[k];
+        }
+        mp_obj_dict_store(modules, mp_obj_new_str(name, len + 1 + key_len), v);
+        if (depth < 8) {
+            natmodgen_submodules_in(modules, ((mp_obj_module_t *)MP_OBJ_TO_PTR(v))->globals, name, len + 1 + key_len, size, depth + 1);
+        }
+    }
+}
+static void natmodgen_register_submodules(const char *root, mp_obj_dict_t *globals) {
+    char name[128];
+    size_t len = 0;
+    while (root[len] != 0 && len < sizeof(name) - 1) {
+        name[len] = root[len];
+        len++;
+    }
+    mp_obj_t sys = mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    natmodgen_submodules_in(mp_load_attr(sys, MP_QSTR_modules), globals, name, len, sizeof(name), 0);
+}
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_7_objects(void);
 
@@ -730,7 +766,8 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
             mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
         }
     }
+    natmodgen_register_submodules("nmg_objects", self->context->module.globals);
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 44695a2cc227 */
+#endif /* natmodgen:end 345097c042f5 */
