@@ -124,7 +124,15 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));
   const views = planUnits(
-    { module, defines: a.value.defines, outRel, outDir: opts.outDir, lineBase: opts.lineBase, mode: 'gen' },
+    {
+      module,
+      defines: a.value.defines,
+      outRel,
+      outDir: opts.outDir,
+      lineBase: opts.lineBase,
+      mode: 'gen',
+      fileLines: sources.map((s) => s.fileLine),
+    },
     PLANNERS,
   );
   const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));

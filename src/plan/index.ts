@@ -6,7 +6,8 @@ import { Define } from '../model/define';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
-import { cStringBody } from './c';
+import { cStringBody, lineDirective } from './c';
+import { directiveLine } from './lines';
 import { natmodApiName } from '../model/natmod-abi';
 import { ApiOverrideView, Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
@@ -57,6 +58,11 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       typeStorage,
       fromOutput,
       mode: input.mode,
+      sourceLine: (line) => {
+        if (input.mode !== 'gen') return [];
+        const fileLine = input.fileLines?.[unit] ?? ((l: number) => l);
+        return [directiveLine(lineDirective(fileLine(line), cStringBody(fromLineBase(u.model.path))))];
+      },
     };
 
     const edits: EditView[] = [];

@@ -100,6 +100,12 @@ export interface UnitContext {
   /** A path as the output file includes it (relative to the output folder). */
   fromOutput: (file: string) => string;
   mode: PlanMode;
+  /**
+   * `#line` pointing a generated statement at the user's line holding its expression (a slot
+   * value, a table entry), so compiler errors in it name that line; none in sync mode, where the
+   * generated blocks are the file's own lines.
+   */
+  sourceLine: (line: number) => DirectiveLineView[];
 }
 
 /** `gen` writes a separate file; `sync` rewrites the source in place (paths stay as they are). */
@@ -115,6 +121,8 @@ export interface PlanInput {
   /** Folder the paths in `#line` are relative to (where the compiler runs); the output folder when absent. */
   lineBase?: string;
   mode: PlanMode;
+  /** Per unit: a 1-based line of the text natmodgen read → the line of the file on disk (a synced input skips its blocks). */
+  fileLines?: Array<(line: number) => number>;
 }
 
 /** Pieces of natmodgen's runtime library (runtime/), chosen and ordered in src/plan/runtime.ts. */

@@ -238,7 +238,9 @@ mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
 #define nmg_vector2_locals_dict_table natmodgen_7_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
+#line 140 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+#line 141 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
     (void)natmodgen_e;
 }
@@ -254,11 +256,17 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
+#line 149 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
+#line 150 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, print, nmg_vector2_print, 1);
+#line 151 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, unary_op, nmg_vector2_unary_op, 2);
+#line 152 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, binary_op, nmg_vector2_binary_op, 3);
+#line 153 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, attr, nmg_vector2_attr, 4);
+#line 154 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
 }
 
@@ -415,8 +423,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
 #define nmg_intarray_locals_dict_table natmodgen_7_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
+#line 300 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+#line 301 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+#line 302 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
     (void)natmodgen_e;
 }
@@ -432,12 +443,19 @@ static void natmodgen_init_type_nmg_intarray_type(void) {
     natmodgen_type_7_classes_nmg_intarray_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
     natmodgen_type_7_classes_nmg_intarray_type.name = MP_QSTR_IntArray;
+#line 310 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, make_new, nmg_intarray_make_new, 0);
+#line 311 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, print, nmg_intarray_print, 1);
+#line 312 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, unary_op, nmg_intarray_unary_op, 2);
+#line 313 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, subscr, nmg_intarray_subscr, 3);
+#line 314 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, iter, nmg_intarray_getiter, 4);
+#line 315 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, attr, nmg_intarray_attr, 5);
+#line 316 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, locals_dict, &nmg_intarray_locals_dict, 6);
 }
 
@@ -461,6 +479,7 @@ static void natmodgen_init_type_nmg_intarray_iter_type(void) {
     natmodgen_type_7_classes_nmg_intarray_iter_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
     natmodgen_type_7_classes_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
+#line 333 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_iter_type, iter, nmg_intarray_iter_iternext, 0);
 }
 
@@ -556,8 +575,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
 #define nmg_acc_locals_dict_table natmodgen_7_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
+#line 418 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+#line 419 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+#line 420 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
     (void)natmodgen_e;
 }
@@ -573,9 +595,13 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
+#line 428 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
+#line 429 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, print, nmg_acc_print, 1);
+#line 430 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, call, nmg_accumulator_call, 2);
+#line 431 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 
@@ -589,9 +615,13 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
+#line 438 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, make_new, nmg_acc_make_new, 0);
+#line 439 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, print, nmg_acc_print, 1);
+#line 440 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, call, nmg_averager_call, 2);
+#line 441 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 
@@ -603,10 +633,15 @@ static void natmodgen_init_type_nmg_averager_type(void) {
 
 static void natmodgen_store_globals_nmg_classes(void);
 static void natmodgen_store_globals_nmg_classes(void) {
+#line 448 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_classes));
+#line 449 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_Vector2, MP_OBJ_FROM_PTR(&nmg_vector2_type));
+#line 450 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_IntArray, MP_OBJ_FROM_PTR(&nmg_intarray_type));
+#line 451 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_Accumulator, MP_OBJ_FROM_PTR(&nmg_accumulator_type));
+#line 452 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_Averager, MP_OBJ_FROM_PTR(&nmg_averager_type));
 }
 
@@ -620,7 +655,7 @@ static void natmodgen_store_globals_nmg_classes(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 624 "classes.c"
+#line 659 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_classes(void);

@@ -255,30 +255,41 @@ mp_map_elem_t natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table[0
 #define nmg_cond_gadget_locals_dict_table natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table
 static void natmodgen_fill_nmg_cond_gadget_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table;
+#line 151 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
 #if NMG_COND_ENABLE_MATH
+#line 153 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
 #ifdef NMG_COND_HAVE_GREETING
+#line 155 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
 #else
+#line 157 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
 #endif
 #endif
 #if NMG_COND_ENABLE_STRINGS
+#line 161 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
 #elif NMG_COND_LEVEL >= 2
+#line 163 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
 #endif
 #ifndef NMG_COND_LEGACY_API
+#line 166 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
 #else
+#line 168 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
 #endif
 #if NMG_COND_LEVEL > 2
+#line 171 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_wave, mp_const_true);
 #elif defined(NMG_COND_FAST_PATH)
+#line 173 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
 #else
+#line 175 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
 #endif
     (void)natmodgen_e;
@@ -295,7 +306,9 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
     natmodgen_type_11_conditional_nmg_cond_gadget_type.base.type = &mp_type_type;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.name = MP_QSTR_Gadget;
+#line 184 "../../../../examples/conditional/conditional.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, make_new, nmg_cond_gadget_make_new, 0);
+#line 185 "../../../../examples/conditional/conditional.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, locals_dict, &nmg_cond_gadget_locals_dict, 1);
 }
 
@@ -307,44 +320,61 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
 
 static void natmodgen_store_globals_nmg_conditional(void);
 static void natmodgen_store_globals_nmg_conditional(void) {
+#line 192 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_conditional));
+#line 193 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_always, MP_OBJ_FROM_PTR(&nmg_cond_always_obj));
+#line 194 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_Gadget, MP_OBJ_FROM_PTR(&nmg_cond_gadget_type));
 #if NMG_COND_ENABLE_MATH
+#line 197 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_double_it, MP_OBJ_FROM_PTR(&nmg_cond_double_it_obj));
 #if NMG_COND_LEVEL >= 3
+#line 199 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_triple_it, MP_OBJ_FROM_PTR(&nmg_cond_triple_it_obj));
 #else
+#line 201 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL_NOTE, MP_OBJ_NEW_QSTR(MP_QSTR_level_below_3));
 #endif
 #else
+#line 204 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_math_disabled, mp_const_true);
 #endif
 #if NMG_COND_ENABLE_STRINGS
+#line 208 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_shout, MP_OBJ_FROM_PTR(&nmg_cond_shout_obj));
 #endif
 #ifdef NMG_COND_HAVE_GREETING
+#line 212 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_GREETING, MP_OBJ_NEW_QSTR(MP_QSTR_hi_there));
 #endif
 #ifndef NMG_COND_LEGACY_API
+#line 216 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_modern_api, mp_const_true);
 #else
+#line 218 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_legacy_api, MP_OBJ_FROM_PTR(&nmg_cond_legacy_api_obj));
 #endif
 #if NMG_COND_LEVEL == 1
+#line 222 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL, MP_OBJ_NEW_SMALL_INT(1));
 #elif NMG_COND_LEVEL == 2
+#line 224 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL, MP_OBJ_NEW_SMALL_INT(2));
 #else
+#line 226 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL, MP_OBJ_NEW_SMALL_INT(3));
 #endif
 #if defined(NMG_COND_LEGACY_API) || NMG_COND_LEVEL > 1
+#line 230 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_EXTRA_CHECKS, mp_const_true);
 #endif
 #if !NMG_COND_ENABLE_STRINGS
 #ifdef NMG_COND_FAST_PATH
+#line 235 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_FLAVOUR, MP_OBJ_NEW_QSTR(MP_QSTR_fast));
 #else
+#line 237 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_FLAVOUR, MP_OBJ_NEW_QSTR(MP_QSTR_plain));
 #endif
 #endif
@@ -360,7 +390,7 @@ static void natmodgen_store_globals_nmg_conditional(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 364 "conditional.c"
+#line 394 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_11_conditional(void);

@@ -87,7 +87,9 @@ void nmg_deleg_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
 
 static void natmodgen_store_globals_nmg_delegation(void);
 static void natmodgen_store_globals_nmg_delegation(void) {
+#line 26 "../../../../examples/delegation/delegation.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_delegation));
+#line 27 "../../../../examples/delegation/delegation.c"
     mp_store_global(MP_QSTR_hello, MP_OBJ_FROM_PTR(&nmg_deleg_hello_obj));
 }
 
@@ -116,7 +118,7 @@ MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr
 #line 37 "../../../../examples/delegation/delegation.c"
                                                                            
 
-#line 120 "delegation.c"
+#line 122 "delegation.c"
 
 
 /* natmodgen runtime: armv6m.c */

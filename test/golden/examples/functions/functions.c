@@ -258,24 +258,43 @@ static MP_DEFINE_CONST_FUN_OBJ_KW(nmg_functions_count_args_obj, 1, nmg_functions
 // The module's globals: functions first, then constants.
 static void natmodgen_store_globals_nmg_functions(void);
 static void natmodgen_store_globals_nmg_functions(void) {
+#line 191 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_functions));
+#line 194 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_answer, MP_OBJ_FROM_PTR(&nmg_functions_answer_obj));
+#line 195 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_functions_square_obj));
+#line 196 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_functions_describe_obj));
+#line 197 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_floor_divmod, MP_OBJ_FROM_PTR(&nmg_functions_floor_divmod_obj));
+#line 198 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_clamp, MP_OBJ_FROM_PTR(&nmg_functions_clamp_obj));
+#line 199 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_sum_ints, MP_OBJ_FROM_PTR(&nmg_functions_sum_ints_obj));
+#line 200 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_int_range, MP_OBJ_FROM_PTR(&nmg_functions_int_range_obj));
+#line 201 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_open_channel, MP_OBJ_FROM_PTR(&nmg_functions_open_channel_obj));
+#line 202 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_count_args, MP_OBJ_FROM_PTR(&nmg_functions_count_args_obj));
+#line 205 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_VERSION, MP_OBJ_NEW_SMALL_INT(NMG_FUNCTIONS_VERSION));
+#line 206 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_MAX_RANGE, MP_OBJ_NEW_SMALL_INT(NMG_FUNCTIONS_MAX_RANGE));
+#line 207 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_FLAGS_DEFAULT, MP_OBJ_NEW_SMALL_INT((1 << 4) | 3));
+#line 208 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_MASK_16, MP_OBJ_NEW_SMALL_INT(0xffff));
+#line 209 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_ERROR_OFFSET, MP_OBJ_NEW_SMALL_INT(-42));
+#line 210 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_DEFAULT_MODE, MP_OBJ_NEW_QSTR(MP_QSTR_turbo));
+#line 211 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_NOTHING, mp_const_none);
+#line 212 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_ENABLED, mp_const_true);
+#line 213 "../../../../examples/functions/functions.c"
     mp_store_global(MP_QSTR_DISABLED, mp_const_false);
 }
 
@@ -291,7 +310,7 @@ static void natmodgen_store_globals_nmg_functions(void) {
 // Register the module to make it available in Python as "nmg_functions".
 /* natmodgen: registration of module nmg_functions is built by mpy_init */
 
-#line 295 "functions.c"
+#line 314 "functions.c"
 
 
 #include "py/parsenum.h"

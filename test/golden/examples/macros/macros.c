@@ -139,6 +139,7 @@ mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
 #define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
+#line 60 "../../../../examples/macros/macros.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
     (void)natmodgen_e;
 }
@@ -157,8 +158,11 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
     natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
+#line 71 "../../../../examples/macros/macros.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, make_new, nmg_scaler_make_new, 0);
+#line 72 "../../../../examples/macros/macros.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, subscr, nmg_scaler_subscr, 1);
+#line 73 "../../../../examples/macros/macros.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, locals_dict, &nmg_scaler_locals, 2);
 }
 
@@ -174,14 +178,22 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
 
 static void natmodgen_store_globals_nmg_macros(void);
 static void natmodgen_store_globals_nmg_macros(void) {
+#line 84 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
+#line 85 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_macros_square_obj));
+#line 86 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_negate, MP_OBJ_FROM_PTR(&nmg_macros_negate_obj));
+#line 87 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_version, MP_OBJ_FROM_PTR(&nmg_macros_version_obj));
+#line 88 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_Scaler, MP_OBJ_FROM_PTR(&nmg_scaler_type));
 #if NMG_MACROS_HAS_COLOURS
+#line 90 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_RED, MP_OBJ_NEW_SMALL_INT(1));
+#line 90 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_GREEN, MP_OBJ_NEW_SMALL_INT(2));
+#line 90 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_BLUE, MP_OBJ_NEW_SMALL_INT(4));
 #endif
 #if NMG_MACROS_HAS_EXTRA
@@ -198,7 +210,7 @@ static void natmodgen_store_globals_nmg_macros(void) {
 
 /* natmodgen: registration of module nmg_macros is built by mpy_init */
 
-#line 202 "macros.c"
+#line 214 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_6_macros(void);

@@ -76,11 +76,17 @@ static MP_DEFINE_CONST_FUN_OBJ_1(nmg_is_rect_obj, nmg_is_rect);
 
 static void natmodgen_store_globals_nmg_multifile(void);
 static void natmodgen_store_globals_nmg_multifile(void) {
+#line 17 "../../../../examples/multifile/module.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_multifile));
+#line 18 "../../../../examples/multifile/module.c"
     mp_store_global(MP_QSTR_Rect, MP_OBJ_FROM_PTR(&nmg_rect_type));
+#line 19 "../../../../examples/multifile/module.c"
     mp_store_global(MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+#line 20 "../../../../examples/multifile/module.c"
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_square_obj));
+#line 21 "../../../../examples/multifile/module.c"
     mp_store_global(MP_QSTR_made, MP_OBJ_FROM_PTR(&nmg_made_obj));
+#line 22 "../../../../examples/multifile/module.c"
     mp_store_global(MP_QSTR_is_rect, MP_OBJ_FROM_PTR(&nmg_is_rect_obj));
 }
 
@@ -94,7 +100,7 @@ static void natmodgen_store_globals_nmg_multifile(void) {
 
 /* natmodgen: registration of module nmg_multifile is built by mpy_init */
 
-#line 98 "module.c"
+#line 104 "module.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

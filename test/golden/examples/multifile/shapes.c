@@ -106,7 +106,9 @@ mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
 #define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
+#line 38 "../../../../examples/multifile/shapes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+#line 39 "../../../../examples/multifile/shapes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
     (void)natmodgen_e;
 }
@@ -122,15 +124,18 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
     natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
+#line 47 "../../../../examples/multifile/shapes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, make_new, nmg_rect_make_new, 0);
+#line 48 "../../../../examples/multifile/shapes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, print, nmg_rect_print, 1);
+#line 49 "../../../../examples/multifile/shapes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, locals_dict, &nmg_rect_locals, 2);
 }
 
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 134 "shapes.c"
+#line 139 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

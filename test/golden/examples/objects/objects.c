@@ -165,8 +165,11 @@ mp_map_elem_t natmodgen_7_objects_nmg_limits_table[0
 #define nmg_limits_table natmodgen_7_objects_nmg_limits_table
 static void natmodgen_fill_nmg_limits_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_limits_table;
+#line 33 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
+#line 34 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
+#line 35 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
     (void)natmodgen_e;
 }
@@ -184,9 +187,13 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
     natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
+#line 41 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, make_new, mp_obj_exception_make_new, 0);
+#line 41 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, print, mp_obj_exception_print, 1);
+#line 41 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, attr, mp_obj_exception_attr, 2);
+#line 41 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, parent, &mp_type_ValueError, 3);
 }
 
@@ -354,8 +361,11 @@ mp_map_elem_t natmodgen_7_objects_nmg_point_locals_table[0
 #define nmg_point_locals_table natmodgen_7_objects_nmg_point_locals_table
 static void natmodgen_fill_nmg_point_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_point_locals_table;
+#line 155 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
+#line 156 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
+#line 157 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
     (void)natmodgen_e;
 }
@@ -371,8 +381,11 @@ static void natmodgen_init_type_nmg_point_type(void) {
     natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
     natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
+#line 165 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, make_new, nmg_point_make_new, 0);
+#line 166 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, print, nmg_point_print, 1);
+#line 167 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, locals_dict, &nmg_point_locals, 2);
 }
 
@@ -394,8 +407,11 @@ mp_map_elem_t natmodgen_7_objects_nmg_util_globals_table[0
 #define nmg_util_globals_table natmodgen_7_objects_nmg_util_globals_table
 static void natmodgen_fill_nmg_util_globals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_util_globals_table;
+#line 178 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
+#line 179 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
+#line 180 "../../../../examples/objects/objects.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
     (void)natmodgen_e;
 }
@@ -423,25 +439,45 @@ static void natmodgen_init_obj_nmg_util_module(void) {
 
 static void natmodgen_store_globals_nmg_objects(void);
 static void natmodgen_store_globals_nmg_objects(void) {
+#line 192 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_objects));
+#line 193 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR___init__, MP_OBJ_FROM_PTR(&nmg_init_obj));
+#line 194 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_HALF, MP_OBJ_FROM_PTR(&nmg_half_obj));
+#line 195 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_PI, mp_obj_new_float((mp_float_t)3.141592653589793));
+#line 196 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_E, mp_obj_new_float((mp_float_t)2.718281828459045));
+#line 197 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
+#line 198 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_MAGIC, MP_OBJ_FROM_PTR(&nmg_magic_obj));
+#line 199 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_VERSION, MP_OBJ_FROM_PTR(&nmg_version_obj));
+#line 200 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_LIMITS, MP_OBJ_FROM_PTR(&nmg_limits_dict));
+#line 201 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_util, MP_OBJ_FROM_PTR(&nmg_util_module));
+#line 202 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_Point, MP_OBJ_FROM_PTR(&nmg_point_type));
+#line 203 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_NmgError, MP_OBJ_FROM_PTR(&mp_type_NmgError));
+#line 204 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_ValueError, MP_OBJ_FROM_PTR(&mp_type_ValueError));
+#line 205 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_OSError, natmodgen_builtin(MP_QSTR_OSError));
+#line 206 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_fail, MP_OBJ_FROM_PTR(&nmg_fail_obj));
+#line 207 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_remember, MP_OBJ_FROM_PTR(&nmg_remember_obj));
+#line 208 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_push, MP_OBJ_FROM_PTR(&nmg_push_obj));
+#line 209 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_name, MP_OBJ_FROM_PTR(&nmg_name_obj));
+#line 210 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_ticket, MP_OBJ_FROM_PTR(&nmg_ticket_obj));
+#line 211 "../../../../examples/objects/objects.c"
     mp_store_global(MP_QSTR_init_count, MP_OBJ_FROM_PTR(&nmg_init_count_obj));
 }
 
@@ -455,7 +491,7 @@ static void natmodgen_store_globals_nmg_objects(void) {
 
 /* natmodgen: registration of module nmg_objects is built by mpy_init */
 
-#line 459 "objects.c"
+#line 495 "objects.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_objects(void);

@@ -228,11 +228,17 @@ mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
 #define buf_locals_table natmodgen_7_streams_buf_locals_table
 static void natmodgen_fill_buf_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
+#line 101 "../../../../examples/streams/streams.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+#line 102 "../../../../examples/streams/streams.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+#line 103 "../../../../examples/streams/streams.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+#line 104 "../../../../examples/streams/streams.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+#line 105 "../../../../examples/streams/streams.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+#line 106 "../../../../examples/streams/streams.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
     (void)natmodgen_e;
 }
@@ -248,10 +254,15 @@ static void natmodgen_init_type_buf_type(void) {
     natmodgen_type_7_streams_buf_type.base.type = &mp_type_type;
     natmodgen_type_7_streams_buf_type.flags = MP_TYPE_FLAG_ITER_IS_STREAM;
     natmodgen_type_7_streams_buf_type.name = MP_QSTR_Buf;
+#line 114 "../../../../examples/streams/streams.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, make_new, buf_make_new, 0);
+#line 115 "../../../../examples/streams/streams.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, buffer, buf_get_buffer, 1);
+#line 116 "../../../../examples/streams/streams.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, protocol, &buf_stream_p, 2);
+#line 117 "../../../../examples/streams/streams.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, attr, buf_attr, 3);
+#line 118 "../../../../examples/streams/streams.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_buf_type, locals_dict, &buf_locals, 4);
 }
 
@@ -289,6 +300,7 @@ static void natmodgen_init_type_count_type(void) {
     natmodgen_type_7_streams_count_type.base.type = &mp_type_type;
     natmodgen_type_7_streams_count_type.flags = MP_TYPE_FLAG_ITER_IS_CUSTOM;
     natmodgen_type_7_streams_count_type.name = MP_QSTR_Count;
+#line 149 "../../../../examples/streams/streams.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_streams_count_type, iter, &count_iter, 0);
 }
 
@@ -332,13 +344,19 @@ static MP_DEFINE_CONST_FUN_OBJ_1(stress_check_obj, stress_check);
 
 static void natmodgen_store_globals_nmg_streams(void);
 static void natmodgen_store_globals_nmg_streams(void) {
+#line 188 "../../../../examples/streams/streams.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
+#line 189 "../../../../examples/streams/streams.c"
     mp_store_global(MP_QSTR_Buf, MP_OBJ_FROM_PTR(&buf_type));
 #if NMG_STREAMS_COUNT
+#line 191 "../../../../examples/streams/streams.c"
     mp_store_global(MP_QSTR_Count, MP_OBJ_FROM_PTR(&count_type));
 #endif
+#line 193 "../../../../examples/streams/streams.c"
     mp_store_global(MP_QSTR_count, MP_OBJ_FROM_PTR(&stress_count_obj));
+#line 194 "../../../../examples/streams/streams.c"
     mp_store_global(MP_QSTR_ntypes, MP_OBJ_FROM_PTR(&stress_ntypes_obj));
+#line 195 "../../../../examples/streams/streams.c"
     mp_store_global(MP_QSTR_check, MP_OBJ_FROM_PTR(&stress_check_obj));
 }
 
@@ -351,7 +369,7 @@ static void natmodgen_store_globals_nmg_streams(void) {
   
 /* natmodgen: registration of module nmg_streams is built by mpy_init */
 
-#line 355 "streams.c"
+#line 373 "streams.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_streams(void);
