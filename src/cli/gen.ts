@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { groupInputs } from '../init/inputs';
+import { groupInputs, joinLibrarySources } from '../init/inputs';
 import { fileSpan, readInputs, readTextFile } from '../io/read';
 import { writeFiles } from '../io/write';
 import { dynruntimeMacroDefinitions, reservedNameUses } from '../io/reserved';
@@ -63,7 +63,8 @@ export function genCommand(args: GenArgs, io: Console): number {
     report(pre, io, new Map());
     return 2;
   }
-  const grouped = groupInputs(args.files);
+  const inputGroups = groupInputs(args.files);
+  const grouped = { ...inputGroups, groups: joinLibrarySources(inputGroups.groups) };
   const diagnostics: Diagnostic[] = [...pre, ...grouped.diagnostics];
   const allFiles = grouped.groups.flatMap((g) => g.files);
   if (!args.output && allFiles.length > 1) {

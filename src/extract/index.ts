@@ -47,6 +47,9 @@ export function extractWith(
   const testsStrUnicode = file.tokens.some(
     (t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''),
   );
+  const testsBuiltinInit = file.tokens.some(
+    (t) => t.kind === 'directive' && /\bMICROPY_MODULE_BUILTIN_INIT\b/.test(t.directive?.arg ?? ''),
+  );
   const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
@@ -65,6 +68,7 @@ export function extractWith(
       runtimeNames,
       usesStackCheck,
       testsStrUnicode,
+      testsBuiltinInit,
       definesDefaultSource,
       firmwareTypes,
       definedFunctions,

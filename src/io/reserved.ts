@@ -6,6 +6,7 @@ import type { ApiFacts } from '../facts';
 import { identifierSpans } from '../diagnostics/identifiers';
 import { SourceText } from '../parse/source';
 import { readable } from '../sync/source-map';
+import { CondBranch, firmwareSide, mentionsDynruntime } from '../model/condition';
 
 /** The one prefix natmodgen's generated identifiers and macros use, and the natmod entry point it writes. */
 export const RESERVED_PREFIX = 'natmodgen_';
@@ -29,6 +30,71 @@ function localHeaders(file: string, text: string): string[] {
     }
   }
   return out;
+}
+
+/** A condition made only of 0, 1, !, parentheses, && and ||: its value; undefined otherwise. */
+function constantValue(arg: string): boolean | undefined {
+  const e = arg
+    .replace(/\/\*.*?\*\//g, ' ')
+    .replace(/\/\/.*$/, '')
+    .replace(/\s+/g, '');
+  if (e === '' || !/^[01!()&|]+$/.test(e) || /[&|]/.test(e.replace(/&&|\|\|/g, ''))) return undefined;
+  try {
+    return Boolean(new Function(`return (${e});`)());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `text` with the branches blanked that a test of MICROPY_ENABLE_DYNRUNTIME leaves out of the
+ * output (natmodgen reads those tests as the firmware does): a source written for both builds
+ * keeps its own natmod glue there (its mpy_init), which is dead code in what natmodgen writes.
+ * Offsets and lines stay as they were; every other branch is kept.
+ */
+export function withoutNatmodSide(text: string): string {
+  const lines = text.split('\n');
+  // Per open conditional: whether it is decided by MICROPY_ENABLE_DYNRUNTIME tests alone, whether
+  // a branch of it was taken, and whether the current branch is dead.
+  const frames: { decided: boolean; taken: boolean; dead: boolean }[] = [];
+  const deadAbove = () => frames.some((f) => f.dead);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // A directive with its continuation lines.
+    let j = i;
+    let directive = lines[i];
+    while (/\\\s*$/.test(lines[j]) && j + 1 < lines.length) directive = directive.replace(/\\\s*$/, ' ') + lines[++j];
+    const m = /^\s*#\s*(ifdef|ifndef|if|elifdef|elifndef|elif|else|endif)\b(.*)$/.exec(directive);
+    const wasDead = deadAbove();
+    if (m) {
+      const keyword = m[1] as CondBranch['keyword'] | 'endif';
+      const arg = m[2].trim();
+      const value = () => {
+        if (!mentionsDynruntime(arg)) return undefined;
+        return constantValue(firmwareSide({ keyword: keyword as CondBranch['keyword'], arg }).arg);
+      };
+      if (keyword === 'if' || keyword === 'ifdef' || keyword === 'ifndef') {
+        const v = value();
+        frames.push({ decided: v !== undefined, taken: v === true, dead: v === false });
+      } else if (keyword === 'endif') frames.pop();
+      else {
+        const f = frames[frames.length - 1];
+        if (f) {
+          if (keyword === 'else') f.dead = f.decided && f.taken;
+          else if (f.decided && !f.taken) {
+            const v = value();
+            if (v === undefined) f.decided = false;
+            f.dead = v === false;
+            f.taken = v === true;
+          } else f.dead = f.decided && f.taken;
+        }
+      }
+    }
+    const blank = (m ? wasDead && deadAbove() : deadAbove()) || (m !== null && wasDead);
+    for (let k = i; k <= j; k++) out.push(blank && !m ? lines[k].replace(/[^\s]/g, ' ') : lines[k]);
+    i = j;
+  }
+  return out.join('\n');
 }
 
 /**
@@ -58,7 +124,8 @@ export function reservedNameUses(inputs: { path: string; text: string }[]): Diag
       const start = (orig.lineStarts[line - 1] ?? 0) + s.col - 1;
       return { file: f.path, line, col: s.col, start, end: start + length };
     };
-    for (const { name, at } of identifierSpans(f.text)) {
+    const live = withoutNatmodSide(f.text);
+    for (const { name, at } of identifierSpans(live)) {
       if (!isReserved(name) || seen.has(name)) continue;
       seen.add(name);
       out.push(diag('NMG2016', where(at, name.length), { name }));

@@ -253,6 +253,8 @@ export interface FileModel {
   usesStackCheck: boolean;
   /** Whether the file has code paths for unicode strings (tests MICROPY_PY_BUILTINS_STR_UNICODE). */
   testsStrUnicode: boolean;
+  /** Whether the file tests MICROPY_MODULE_BUILTIN_INIT (a module `__init__` entry behind it). */
+  testsBuiltinInit: boolean;
   /** Whether the file (or a header it includes) defines `_DEFAULT_SOURCE` itself. */
   definesDefaultSource: boolean;
   /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */

@@ -73,6 +73,16 @@ const BUILTIN_TYPES = new Set([
 ]);
 
 /** For `mp_type_X` that py/dynruntime.h lacks but the builtins module has: `X`. */
+/** py/obj.h macros whose expansion names a builtin type py/dynruntime.h lacks. */
+export const MACROS_USING_TYPES: Readonly<Record<string, string>> = {
+  mp_obj_is_float: 'float',
+};
+
+/** The names whose mention in code needs builtin type `n` (`mp_type_n`, and macros expanding to it). */
+export function namesNeedingType(n: string): string[] {
+  return [`mp_type_${n}`, ...Object.keys(MACROS_USING_TYPES).filter((m) => MACROS_USING_TYPES[m] === n)];
+}
+
 export function builtinTypeName(cName: string): string | undefined {
   const m = /^mp_type_(\w+)$/.exec(cName);
   return m && BUILTIN_TYPES.has(m[1]) && !DYNRUNTIME_TYPES.has(cName) ? m[1] : undefined;

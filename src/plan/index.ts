@@ -3,6 +3,7 @@ import { Decl } from '../model/declarations';
 import { ResolvedDecl, ResolvedModule, ResolvedUnit } from '../model/resolved';
 import { SHIM_ORDER } from '../model/natmod-abi';
 import { Define } from '../model/define';
+import { namesNeedingType } from '../model/firmware';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
@@ -139,6 +140,9 @@ function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
     ...extra('MICROPY_STACK_CHECK', u.model.usesStackCheck),
     // Ports have unicode strings; the utf8 equivalents check at import whether this one does.
     ...extra('MICROPY_PY_BUILTINS_STR_UNICODE', u.model.testsStrUnicode),
+    // natmodgen calls the module's __init__ at import, as firmware with this option does
+    // (dynruntime.mk's configuration leaves it 0; the unix port has it).
+    ...extra('MICROPY_MODULE_BUILTIN_INIT', u.model.testsBuiltinInit),
   ];
 }
 
@@ -156,7 +160,8 @@ function declBlock(
   const rootPointerState = mod.rootPointers.length > 0;
   const mentions = [
     ...types.map((t) => t.name),
-    ...firmwareTypes.map((n) => `mp_type_${n}`),
+    // A type named only through a macro's expansion (mp_obj_is_float) is mentioned by the macro.
+    ...firmwareTypes.flatMap(namesNeedingType),
     ...(rootPointerState ? ['MP_STATE_VM', 'MP_STATE_PORT'] : []),
   ];
   const offsets = mentions.flatMap((n) => u.model.firstMention.get(n) ?? []);

@@ -55,6 +55,44 @@ test('the reserved words in comments and strings are fine', async () => {
   expect(r.stderr).not.toContain('NMG2016');
 });
 
+// A source written for both builds carries its own natmod glue (mpy_init) behind
+// MICROPY_ENABLE_DYNRUNTIME; natmodgen reads those tests as the firmware does, so that glue is
+// dead code in the output and its names collide with nothing (emlearn/emlearn-micropython).
+describe.each<[string, string, string]>([
+  ['#ifdef', '#ifdef MICROPY_ENABLE_DYNRUNTIME', '#else'],
+  ['#if defined()', '#if defined(MICROPY_ENABLE_DYNRUNTIME) && 1', '#else'],
+  ['#ifndef ... #else', '#ifndef MICROPY_ENABLE_DYNRUNTIME\n#define NM_FIRMWARE 1\n#else', '#endif\n#if 1'],
+])("the module's own natmod glue under %s", (_label, open, middle) => {
+  test('is no NMG2016; the firmware side is converted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+    const src = moduleSource('').split('\n');
+    const table = src.findIndex((l) => l.startsWith('static const mp_rom_map_elem_t'));
+    const glue = [
+      open,
+      'mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {',
+      '    MP_DYNRUNTIME_INIT_ENTRY',
+      '    mp_store_global(MP_QSTR_get, MP_OBJ_FROM_PTR(&get_obj));',
+      '    MP_DYNRUNTIME_INIT_EXIT',
+      '}',
+      middle,
+    ];
+    const text = [...src.slice(0, table), ...glue, ...src.slice(table, -1), '#endif', ''].join('\n');
+    fs.writeFileSync(path.join(dir, 'nm.c'), text);
+    const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
+    expect(r.stderr).not.toContain('NMG2016');
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'out', 'nm.c'), 'utf8')).toContain('MP_QSTR_get');
+  });
+});
+
+test('mpy_init in a branch natmodgen cannot decide is still reserved', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+  fs.writeFileSync(path.join(dir, 'nm.c'), moduleSource('#ifdef NM_OPTION\nint mpy_init;\n#endif'));
+  const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("error NMG2016: 'mpy_init'");
+});
+
 // A module's own macro over a function name that py/dynruntime.h makes a macro: valid firmware code.
 // The module's code sees its macro; natmodgen's code after it sees dynruntime's (push/pop_macro).
 describe.each<[string, string]>([

@@ -16,7 +16,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }

@@ -16,7 +16,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -61,7 +61,7 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
 #endif
 // clang-format on
-#endif /* natmodgen:end 2c8bbe5c849e */
+#endif /* natmodgen:end 8a8beb96aaa6 */
 #include "py/runtime.h"
 
 static mp_obj_t nmg_deleg_hello(void) {

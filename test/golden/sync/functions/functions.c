@@ -19,7 +19,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -70,7 +70,7 @@ static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t se
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
 // clang-format on
-#endif /* natmodgen:end 4148c455d98f */
+#endif /* natmodgen:end faa7ad36dc7c */
 #include "py/runtime.h"
 
 // Version number exposed as nmg_functions.VERSION.

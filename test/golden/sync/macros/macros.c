@@ -15,7 +15,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -68,7 +68,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 32ab95b9eed8 */
+#endif /* natmodgen:end 33686e52e6c4 */
 #include "py/runtime.h"
 #include "macros_config.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
