@@ -41,7 +41,12 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
 #undef mp_raise_OSError
-#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+#define mp_raise_OSError(er) natmodgen_raise_OSError(er)
+/* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_OSError(int er) {
+    mp_obj_t natmodgen_arg = MP_OBJ_NEW_SMALL_INT(er);
+    nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, &natmodgen_arg));
+}
 /* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
 static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
     mp_fun_table.raise_msg(type, msg);
@@ -135,7 +140,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 139 "shapes.c"
+#line 144 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */
