@@ -102,7 +102,7 @@ export function withoutNatmodSide(text: string): string {
  * and their local headers): each is an error at the use, naming what natmodgen
  * generates there. The first use of each name is reported.
  */
-export function reservedNameUses(inputs: { path: string; text: string }[], apiMacros: ReadonlySet<string> = new Set()): Diagnostic[] {
+export function reservedNameUses(inputs: { path: string; text: string }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const files: { path: string; text: string; fileLine: (l: number) => number; original: string }[] = [];
@@ -125,11 +125,6 @@ export function reservedNameUses(inputs: { path: string; text: string }[], apiMa
       return { file: f.path, line, col: s.col, start, end: start + length };
     };
     const live = withoutNatmodSide(f.text);
-    for (const m of live.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm)) {
-      const name = m[1];
-      if (!apiMacros.has(name)) continue;
-      out.push(diag('NMG2020', where(m.index + m[0].length - name.length, name.length), { name }));
-    }
     for (const { name, at } of identifierSpans(live)) {
       if (!isReserved(name) || seen.has(name)) continue;
       seen.add(name);
@@ -141,13 +136,36 @@ export function reservedNameUses(inputs: { path: string; text: string }[], apiMa
 
 /**
  * Names a firmware build has as functions (or data) but a natmod's py/dynruntime.h
- * defines as macros. A module's own `#define` of one is valid firmware code, yet in a
- * natmod it redefines dynruntime's macro (an error under dynruntime.mk's -Werror), and the
- * code natmodgen generates would call the module's macro where the firmware calls nothing
- * of the module's: refused, located (NMG2020).
+ * defines as macros. A module's own `#define` of one is valid firmware code; in a natmod it
+ * would redefine dynruntime's macro, so natmodgen moves dynruntime's out of the way for the
+ * module's code and back for its own (src/extract/api-overrides.ts).
  */
 export function dynruntimeOnlyMacros(facts: ApiFacts): Set<string> {
   const firmwareMacros = new Set(facts.symbols.filter((s) => s.kind === 'macro').map((s) => s.name));
   const firmware = new Set(facts.symbols.map((s) => s.name));
   return new Set(facts.dynruntime.map((d) => d.name).filter((n) => firmware.has(n) && !firmwareMacros.has(n)));
+}
+
+/**
+ * Those names with py/dynruntime.h's definition of each from the tree (`(params) body` after
+ * the name; undefined without a tree or where the header defines it otherwise): what a module
+ * macro that calls the firmware function by its own name needs in a natmod.
+ */
+export function dynruntimeMacroDefinitions(facts: ApiFacts, mpyDir: string | undefined): Map<string, string | undefined> {
+  const names = dynruntimeOnlyMacros(facts);
+  const defs = new Map<string, string | undefined>([...names].map((n) => [n, undefined]));
+  let text: string | undefined;
+  try {
+    text = mpyDir ? fs.readFileSync(path.join(mpyDir, 'py', 'dynruntime.h'), 'utf8') : undefined;
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return defs;
+  // One logical line at a time (continuations joined), each an isolated directive.
+  for (const line of text.replace(/\\\r?\n/g, ' ').split('\n')) {
+    const m = /^\s*#\s*define\s+([A-Za-z_]\w*)(\([^)]*\))?(.*)$/.exec(line);
+    if (!m || !names.has(m[1]) || defs.get(m[1]) !== undefined) continue;
+    defs.set(m[1], `${m[2] ?? ''} ${m[3].trim()}`);
+  }
+  return defs;
 }

@@ -7,8 +7,10 @@ import { namesNeedingType } from '../model/firmware';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
-import { cStringBody } from './c';
-import { Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
+import { cStringBody, lineDirective } from './c';
+import { directiveLine } from './lines';
+import { natmodApiName } from '../model/natmod-abi';
+import { ApiOverrideView, Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
 
@@ -57,6 +59,11 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       typeStorage,
       fromOutput,
       mode: input.mode,
+      sourceLine: (line) => {
+        if (input.mode !== 'gen') return [];
+        const fileLine = input.fileLines?.[unit] ?? ((l: number) => l);
+        return [directiveLine(lineDirective(fileLine(line), cStringBody(fromLineBase(u.model.path))))];
+      },
     };
 
     const edits: EditView[] = [];
@@ -64,6 +71,12 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
     const shimKinds = new Set<string>();
     const block = declBlock(u, unit, mod, typeStorage, moduleTypes);
     if (block) edits.push(block);
+    const overrides = u.model.apiOverrides ?? [];
+    for (const o of overrides)
+      for (const d of o.directives) {
+        const view: ApiOverrideView = { partial: 'api-override', name: o.name, rewritten: d.rewritten ?? null };
+        edits.push({ start: d.start, end: d.rewritten !== undefined ? d.end : d.start, view });
+      }
     for (const r of u.decls) {
       const plan = planners[r.decl.kind] as ((r: ResolvedDecl, ctx: UnitContext) => Contribution) | undefined;
       if (!plan) continue;
@@ -85,13 +98,22 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       outName: cStringBody(fromLineBase(outAbs)),
       lineFile: cStringBody(fromLineBase(u.model.path)),
       sourceName: u.model.path.split(path.sep).join('/'),
-      prelude: { defines: unitDefines(input.defines, u), shims },
+      prelude: {
+        defines: unitDefines(input.defines, u),
+        shims,
+        apiOverrides: overrides.map((o) => ({
+          name: o.name,
+          undef: o.inHeader,
+          natmod: o.natmodDefinition !== undefined ? { name: natmodApiName(o.name), definition: o.natmodDefinition } : null,
+        })),
+      },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
       tail: {
         entry: entryView(units.length, unit === regUnit),
         initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
         mpyInit: null,
         userMacros: u.model.userMacros ?? [],
+        apiOverrides: overrides.map((o) => o.name),
       },
     };
   });

@@ -93,22 +93,74 @@ test('mpy_init in a branch natmodgen cannot decide is still reserved', async () 
   expect(r.stderr).toContain("error NMG2016: 'mpy_init'");
 });
 
-// A module's own macro over a function name that py/dynruntime.h makes a macro: the firmware
-// builds it, the natmod could not (redefinition under -Werror, and generated calls would reach it).
+// A module's own macro over a function name that py/dynruntime.h makes a macro: valid firmware code.
+// The module's code sees its macro; natmodgen's code after it sees dynruntime's (push/pop_macro).
 describe.each<[string, string]>([
   ['mp_obj_new_tuple', '#define mp_obj_new_tuple(n, items) counted_tuple(n, items)'],
   ['mp_store_global', '#define mp_store_global(q, v) ((void)0)'],
 ])('a module #define of %s', (name, define) => {
-  test.each(['gen', 'sync'])('%s: exit 2, NMG2020 at the #define, nothing written', async (cmd) => {
+  test.each(['gen', 'sync'])("%s: converts; dynruntime's macro is saved before the module's code and back after it", async (cmd) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
     const text = moduleSource(define);
     fs.writeFileSync(path.join(dir, 'nm.c'), text);
     const r = await runCli(cmd === 'gen' ? ['gen', '-o', 'out', 'nm.c'] : ['sync', 'nm.c'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = fs.readFileSync(path.join(dir, cmd === 'gen' ? 'out/nm.c' : 'nm.c'), 'utf8');
+    const at = (s: string) => out.indexOf(s);
+    expect(at(`#pragma push_macro("${name}")`)).toBeGreaterThan(at('#include "py/dynruntime.h"'));
+    expect(at(`#undef ${name}\n`)).toBeLessThan(at(define));
+    expect(at(`#pragma pop_macro("${name}")`)).toBeGreaterThan(at(define));
+    expect(at(`#pragma pop_macro("${name}")`)).toBeLessThan(at('MP_DYNRUNTIME_INIT_ENTRY'));
+  });
+});
+
+describe('module #defines of those names the natmod build never sees', () => {
+  test.each<[string, string]>([
+    ['under #if 0', '#if 0\n#define m_malloc(n) traced(n)\n#endif'],
+    [
+      'an #ifndef fallback (py/dynruntime.h defines the name)',
+      '#ifndef mp_obj_new_tuple\n#define mp_obj_new_tuple(n, i) other(n, i)\n#endif',
+    ],
+  ])('%s: converted as they are', async (_n, define) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+    fs.writeFileSync(path.join(dir, 'nm.c'), moduleSource(define));
+    const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'out', 'nm.c'), 'utf8')).not.toContain('push_macro("m');
+  });
+});
+
+describe('a module macro that calls the firmware function by its own name', () => {
+  const define = '#define m_free(p) do { m_free(p); } while (0)';
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env.MPY_DIR;
+    delete process.env.MPY_DIR;
+  });
+  afterEach(() => {
+    if (saved !== undefined) process.env.MPY_DIR = saved;
+  });
+
+  test("without a MicroPython tree: exit 2, NMG2020 at the #define (py/dynruntime.h's definition is needed), nothing written", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+    const text = moduleSource(define);
+    fs.writeFileSync(path.join(dir, 'nm.c'), text);
+    const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
     expect(r.code).toBe(2);
     const line = text.split('\n').findIndex((l) => l.startsWith('#define')) + 1;
-    expect(r.stderr).toContain(`nm.c:${line}:9: error NMG2020: '#define ${name}'`);
+    expect(r.stderr).toContain(`nm.c:${line}:9: error NMG2020: '#define m_free'`);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-    expect(fs.readFileSync(path.join(dir, 'nm.c'), 'utf8')).toBe(text);
+  });
+
+  test('defined in a header natmodgen does not rewrite: NMG2020 at the #define', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+    fs.writeFileSync(path.join(dir, 'wrap.h'), `// tracing\n${define}\n`);
+    fs.writeFileSync(path.join(dir, 'nm.c'), moduleSource('#include "wrap.h"'));
+    const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/wrap\.h:2:9: error NMG2020: '#define m_free'.*natmodgen rewrites only the module's \.c files/);
   });
 });
 
