@@ -22,5 +22,12 @@ $(NATMODGEN_LIBM_DIR)/libm/%.o: $(MPY_DIR)/lib/libm/%.c
 $(NATMODGEN_LIBM_DIR)/libm_dbl/%.o: $(MPY_DIR)/lib/libm_dbl/%.c
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CROSS)gcc $(natmodgen_libm_cflags) -o $@ -c $<
-$(NATMODGEN_LIBM_A): $(patsubst $(MPY_DIR)/lib/%.c,$(NATMODGEN_LIBM_DIR)/%.o,$(NATMODGEN_LIBM_SRC))
+# natmodgen's own few functions that GCC or modules call and those libraries lack
+# (libm-extra/natmodgen_libm_extra.c, one archive member per function).
+NATMODGEN_LIBM_EXTRA = sincos sincosf log2 log2f
+$(NATMODGEN_LIBM_DIR)/extra/natmodgen_%.o: $(natmodgen_libm_home)/libm-extra/natmodgen_libm_extra.c
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CROSS)gcc $(natmodgen_libm_cflags) -fno-builtin -DNATMODGEN_LIBM_$(shell echo $* | tr a-z A-Z) -o $@ -c $<
+$(NATMODGEN_LIBM_A): $(patsubst $(MPY_DIR)/lib/%.c,$(NATMODGEN_LIBM_DIR)/%.o,$(NATMODGEN_LIBM_SRC)) \
+  $(patsubst %,$(NATMODGEN_LIBM_DIR)/extra/natmodgen_%.o,$(NATMODGEN_LIBM_EXTRA))
 	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^

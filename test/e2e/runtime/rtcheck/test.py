@@ -137,8 +137,18 @@ for fmt in ("<b", ">h", "<H", "!i", "<I", ">q", "<Q", "@h", "@i", "@q", "=i", "<
             continue
         show("binary %s %r" % (fmt, v), rtcheck.binary, fmt, v)
 if hasattr(rtcheck, "complex"):
-    for x in (1, 2.5, complex(1, -2), True, "x"):
-        show("complex %r" % (x,), rtcheck.complex, x)
+
+    class WithFloat:
+        def __float__(self):
+            return 1.5
+
+    class WithComplex:
+        def __complex__(self):
+            return complex(-0.0, 4)
+
+    # the imaginary part of the result is the real part given: -0.0 must stay -0.0
+    for x in (1, 2.5, complex(1, -2), True, "x", -0.0, complex(-0.0, 3), WithFloat(), WithComplex(), object()):
+        show("complex %s" % type(x).__name__, rtcheck.complex, x)
 show("qstr", rtcheck.qstr)
 show("nlr found", rtcheck.nlr, {1: "one"}, 1)
 show("nlr caught", rtcheck.nlr, {1: "one"}, 2)
