@@ -206,6 +206,25 @@ $(BUILD)/natmodgen-runtime.o: $(NATMODGEN_RT_C)
 	$(Q)$(CROSS)gcc $(CFLAGS) -o $@ -c $<
 $(BUILD)/$(MOD).native.mpy: $(BUILD)/natmodgen-runtime.o
 
+# Compiler-runtime helpers (soft-float arithmetic, 64-bit division) and libm functions the
+# objects call: the members of libgcc and libm that define them, linked into one object with
+# `ld -r`, last (on ARM mpy_ld jumps to mpy_init as if its object came first). libm functions
+# come from MicroPython's own errno-free lib/libm and lib/libm_dbl (natmodgen-libm.mk), built
+# only when needed (exit 3 of the first pass). With nothing needed the object is empty.
+NATMODGEN_LIBM_A := $(BUILD)/natmodgen-libm.a
+NATMODGEN_LIBM_DIR := $(BUILD)/natmodgen-libm
+include $(NATMODGEN_HOME)/make/natmodgen-libm.mk
+# (not spelt $(MAKE) in the recipe: `make -n` would run that line)
+natmodgen_submake = $(MAKE)
+natmodgen_helpers = node "$(NATMODGEN_HOME)/dist/src/build/helpers-main.js" "$(MPY_DIR)" "$(ARCH)" $@
+natmodgen_helpers_in = $(addprefix --src ,$(NATMODGEN_OUT)) $(natmodgen_objs) $(BUILD)/natmodgen-runtime.o
+$(BUILD)/natmodgen-helpers.o: $(natmodgen_objs) $(BUILD)/natmodgen-runtime.o
+	$(Q)$(CROSS)gcc $(CFLAGS) -o $@ -c -x c /dev/null
+	$(Q)$(natmodgen_helpers) $(natmodgen_helpers_in) || { test $$? = 3 && \
+	  $(natmodgen_submake) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) $(NATMODGEN_LIBM_A) && \
+	  $(natmodgen_helpers) --mpy-libm $(NATMODGEN_LIBM_A) $(natmodgen_helpers_in); } || { rm -f $@; exit 2; }
+$(BUILD)/$(MOD).native.mpy: $(BUILD)/natmodgen-helpers.o
+
 # The .mpy keeps the module's name (it is imported by it), so it is the one file
 # shared by all architectures: when ARCH differs from the last build's, remove it
 # so that dynruntime.mk links it again from build/$(ARCH).

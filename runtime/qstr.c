@@ -19,3 +19,12 @@ size_t qstr_len(qstr q) {
     mp_obj_str_get_data(MP_OBJ_NEW_QSTR(q), &len);
     return len;
 }
+
+/*
+ * py/qstr.c: the firmware's own string hash, whose mask depends on the port's
+ * MICROPY_QSTR_BYTES_IN_HASH: hash() of a bytes object is qstr_compute_hash of its data
+ * (the firmware stores it at creation, or computes it on the spot when it keeps none).
+ */
+size_t qstr_compute_hash(const byte *data, size_t len) {
+    return MP_OBJ_SMALL_INT_VALUE(mp_unary_op(MP_UNARY_OP_HASH, mp_obj_new_bytes(data, len)));
+}

@@ -45,3 +45,14 @@ mp_obj_t mp_obj_new_bytearray(size_t n, const void *items) {
     }
     return o;
 }
+
+/* py/objstr.c: equal text; qstrs compare by number, other str/bytes objects by their data. */
+bool mp_obj_str_equal(mp_obj_t s1, mp_obj_t s2) {
+    if (mp_obj_is_qstr(s1) && mp_obj_is_qstr(s2)) {
+        return s1 == s2;
+    }
+    size_t l1, l2;
+    const char *d1 = mp_obj_str_get_data(s1, &l1);
+    const char *d2 = mp_obj_str_get_data(s2, &l2);
+    return l1 == l2 && memcmp(d1, d2, l1) == 0;
+}

@@ -50,14 +50,10 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
     "# the module's: on ARM, mpy_ld places the jump to mpy_init as if its object came first",
     '$(BUILD)/$(MOD).native.mpy: $(sort $(wildcard runtime-helpers/*.o))',
     '.PHONY: natmodgen-objects',
-    "# MicroPython's own errno-free libm (lib/libm, float builds), compiled with this ARCH's flags as an archive",
-    "# that natmodgen takes members from before the toolchain's libm",
-    'NATMODGEN_LIBM_SRC = $(filter-out %/thumb_vfp_sqrtf.c,$(wildcard $(MPY_DIR)/lib/libm/*.c))',
-    'natmodgen-libm/%.o: $(MPY_DIR)/lib/libm/%.c',
-    '\t$(Q)mkdir -p natmodgen-libm',
-    '\t$(Q)$(CROSS)gcc $(filter-out -Werror -Wall,$(CFLAGS)) -w -o $@ -c $<',
-    `${MPY_LIBM}: $(patsubst $(MPY_DIR)/lib/libm/%.c,natmodgen-libm/%.o,$(NATMODGEN_LIBM_SRC))`,
-    '\t$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^',
+    "# MicroPython's own errno-free libm (lib/libm and lib/libm_dbl) compiled for this ARCH as an archive that",
+    "# natmodgen takes members from before the toolchain's libm (made only when a libm function is needed)",
+    `NATMODGEN_LIBM_A = ${MPY_LIBM}`,
+    `include ${path.join(packageRoot(), 'make', 'natmodgen-libm.mk')}`,
     '',
   ];
   return lines.join('\n');
@@ -84,7 +80,7 @@ const DIVISION_FALLBACK = new Set(['__divsi3', '__udivsi3', '__umodsi3', '__mods
 const FALLBACK_SOURCE = 'natmodgen-divsi3.c';
 /** natmodgen runtime functions the compiled code calls without the source naming them (see runtime-provide.ts). */
 const RUNTIME_SOURCE = 'natmodgen-runtime.c';
-/** MicroPython's lib/libm compiled for the architecture (float builds), made only when a libm function is needed. */
+/** MicroPython's lib/libm and lib/libm_dbl compiled for the architecture, made only when a libm function is needed. */
 const MPY_LIBM = 'natmodgen-libm.a';
 
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
@@ -120,9 +116,9 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
       };
       if (!provide.length && (helpers.plan.members.length || helpers.plan.unresolved.length)) {
         let bad = await check();
-        if (bad.length && toolchain.floatImpl === 'float') {
+        if (bad.length) {
           // The toolchain's libm wraps its functions in errno handling a natmod cannot link:
-          // MicroPython's own lib/libm (what bare-metal ports link) goes first.
+          // MicroPython's own lib/libm and lib/libm_dbl (what bare-metal ports link) go first.
           const libm = await runAsync('make', [...makeArgs, MPY_LIBM]);
           if (libm.code === 0) {
             libraries = [toolchain.libgcc, path.join(dir, MPY_LIBM), toolchain.libm];

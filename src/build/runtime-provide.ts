@@ -128,8 +128,8 @@ export function unlinkableMessage(found: UnlinkableHelper[], locate: (name: stri
         );
       const fix = math
         ? `Fix: call the firmware's math module instead: mp_call_function_1(mp_load_attr(mp_import_name(MP_QSTR_math, mp_const_none, ` +
-          `MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_${h.name.replace(/f$/, '')}), mp_obj_new_float(x)) (natmodgen links MicroPython's own lib/libm by itself ` +
-          'for float builds such as armv6m and armv7m; for double builds there is no errno-free libm to take from the tree)'
+          `MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_${h.name.replace(/f$/, '')}), mp_obj_new_float(x)) (natmodgen links the functions MicroPython's own ` +
+          'lib/libm and lib/libm_dbl define by itself; this one is not among them)'
         : 'Fix: define it in the module, or avoid the construct that calls it';
       return `${where ? `${where}: ` : ''}error: ${h.name}${h.from ? ` (from ${h.from})` : ''} cannot be linked into a natmod: ${h.why}. ${fix}`;
     })

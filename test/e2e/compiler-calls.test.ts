@@ -6,9 +6,10 @@
  * from natmodgen's runtime on x64, x86, armv7m, armv6m and rv32imc, and the module must compute
  * what Python computes (on x64, and on the qemu boards when NATMODGEN_QEMU_DIR is set).
  *
- * compiler-math/compmath.c calls sqrt, pow, sin, floor and fmod of the build's float type: per
- * architecture the build either links them and the results equal the firmware's math module
- * (x64 runs), or fails with a message naming the function and the fix, never mpy_ld's LinkError.
+ * compiler-math/compmath.c calls sqrt, pow, sin, floor and fmod of the build's float type: every
+ * architecture with floats links them from MicroPython's own lib/libm (float) or lib/libm_dbl
+ * (double, x64 and x86) and the results equal the firmware's math module (x64 runs); a failure
+ * must name the function and the fix, never be mpy_ld's LinkError.
  *
  * Environment: MPY_DIR, MICROPYTHON (x64 natmod loader), PYTHON, NATMODGEN_QEMU_DIR (optional);
  * each missing part is announced as SKIPPED.
@@ -105,8 +106,8 @@ d('compiler-introduced calls and libm through natmodgen build', () => {
         });
         expect(row.rest).toMatch(/compmath\.c:\d+:\d+: error: /);
       }
-      // float builds link MicroPython's own lib/libm
-      for (const arch of ['armv6m', 'armv7m'])
+      // float and double builds link MicroPython's own lib/libm and lib/libm_dbl
+      for (const arch of ['x64', 'x86', 'armv6m', 'armv7m'])
         if (rows.get(arch)?.status !== 'skipped') expect({ arch, row: rows.get(arch) }).toMatchObject({ row: { status: 'ok' } });
       const testPy = path.join(here, 'compiler-math', 'test.py');
       if (rows.get('x64')?.status === 'ok') {

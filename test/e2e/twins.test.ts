@@ -1,7 +1,7 @@
 /**
  * End-to-end: MicroPython's own modules (bench/corpus/manifest.json, "micropython") against
- * their built-in twins. Each module is converted with `natmodgen gen` and only its -D flags,
- * built with py/dynruntime.mk under its real name, and MicroPython's own test scripts for it
+ * their built-in twins. Each module is built through the make fragment (make/natmodgen.mk, which
+ * runs `natmodgen gen` with only its -D flags) and py/dynruntime.mk under its real name, and MicroPython's own test scripts for it
  * (the entry's mpyTests, read from MPY_DIR at run time) plus bench/corpus/mpy-tests/<test>
  * run twice: on MICROPYTHON_TWINS, a unix port built without the module, where `import`
  * finds the natmod; and on MICROPYTHON_TWINREF, a unix port with the module built in. Exit
@@ -26,7 +26,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT } from './lib/env';
-import { buildNatmodgen, freshDir, generate, genContext, makeNatmod, makeWorkDir, StageError } from './lib/natmod';
+import { buildNatmodgen, freshDir, makeWorkDir, StageError } from './lib/natmod';
 import { clip, describeRun, ProcResult, runProcess } from './lib/proc';
 import { Summary } from './lib/summary';
 
@@ -122,6 +122,31 @@ async function checkProvenance(e: TwinEntry, lib: string, pylib: string, cwd: st
   }
 }
 
+/**
+ * Builds the module as a user would with natmodgen: the make fragment (make/natmodgen.mk) and
+ * dynruntime.mk, the module's sources and -D flags, so the compiler-runtime helpers and libm
+ * functions it calls (math, cmath) are linked as the fragment does it.
+ */
+async function makeWithFragment(dir: string, mpyDir: string, e: TwinEntry): Promise<{ mpy: string; context: string }> {
+  const makefile = [
+    '# Written by the natmodgen twins e2e: the module through the make fragment.',
+    `MPY_DIR = ${mpyDir}`,
+    `MOD = ${e.module}`,
+    `SRC = ${e.files.map((f) => path.join(mpyDir, f)).join(' ')}`,
+    'ARCH = x64',
+    `NATMODGEN_DEFINES = ${e.defines.join(' ')}`,
+    `include ${path.join(REPO_ROOT, 'make', 'natmodgen.mk')}`,
+    'include $(MPY_DIR)/py/dynruntime.mk',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'Makefile'), makefile);
+  const r = await runProcess('make', ['-C', dir, `PYTHON=${env.python}`], { cwd: dir, timeoutMs: CASE_TIMEOUT_MS });
+  const mpy = path.join(dir, `${e.module}.mpy`);
+  const context = `\n  built in ${dir} (Makefile: the make fragment)`;
+  if (r.code !== 0 || !fs.existsSync(mpy)) throw new StageError('make', `building the natmod failed:\n${describeRun(r)}${context}`);
+  return { mpy, context };
+}
+
 async function twinCase(e: TwinEntry, buildFailure: () => unknown): Promise<void> {
   const failure = buildFailure();
   if (failure) throw failure;
@@ -140,10 +165,7 @@ async function twinCase(e: TwinEntry, buildFailure: () => unknown): Promise<void
   let passed = false;
   try {
     const buildDir = freshDir(work, 'build');
-    const files = e.files.map((f) => path.join(mpyDir, f));
-    const gen = await generate(files, e.defines, buildDir, ['--mpy-dir', mpyDir]);
-    const context = genContext(gen, buildDir);
-    const mpy = await makeNatmod(buildDir, { mpyDir, mod: e.module, srcs: gen.outputs, arch: 'x64' }, env.python, context);
+    const { mpy, context } = await makeWithFragment(buildDir, mpyDir, e);
     summary.set(e.id, { module: e.module, mpyBytes: fs.statSync(mpy).size });
     const lib = freshDir(work, 'lib');
     fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));

@@ -192,6 +192,36 @@ function runTest(dir: string): string {
     expect(fs.existsSync(path.join(dir, 'build'))).toBe(false);
   });
 
+  test('libm calls (sqrt, pow, sin, floor, fmod) link through the fragment on x64, and equal the firmware math module', async () => {
+    // test/e2e/compiler-math: glibc's libm cannot link into a natmod; the fragment takes MicroPython's lib/libm_dbl.
+    const dir = path.join(tempDir('build'), 'compmath');
+    fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'compiler-math'), dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'Makefile'),
+      `MPY_DIR = ${MPY_DIR}\nSRC = compmath.c\nARCH ?= x64\ninclude $(NATMODGEN_MK)\ninclude $(MPY_DIR)/py/dynruntime.mk\n`,
+    );
+    ok(make(dir));
+    expect(fs.existsSync(path.join(dir, 'build', 'x64', 'natmodgen-libm.a'))).toBe(true);
+    const out = runTest(dir);
+    expect(out.trim().split('\n')).toHaveLength(3);
+    expect(out).toMatch(/^0\.5 \['0\.7071', /);
+    expect(out).not.toMatch(/False|Error/);
+    if (hasCommand('arm-none-eabi-gcc')) {
+      // soft-float helpers and lib/libm (float) for armv7m through the same pass
+      ok(make(dir, 'ARCH=armv7m'));
+      expect(fs.readFileSync(path.join(dir, 'compmath.mpy'))[2] >> 2).toBe(5);
+    }
+  }, 900_000);
+
+  test('a module that needs no helper gets an empty helper object and no libm archive', async () => {
+    const dir = await scaffold('classes');
+    ok(make(dir));
+    const helpers = path.join(dir, 'build', 'x64', 'natmodgen-helpers.o');
+    expect(fs.existsSync(helpers)).toBe(true);
+    expect(run('nm', [helpers], dir, cleanEnv()).stdout.trim()).toBe('');
+    expect(fs.existsSync(path.join(dir, 'build', 'x64', 'natmodgen-libm.a'))).toBe(false);
+  });
+
   const haveArm = hasCommand('arm-none-eabi-gcc');
   if (!haveArm && enabled)
     process.stderr.write('test/make/build.test.ts: SKIPPED the ARCH=armv7m build: arm-none-eabi-gcc is not on PATH\n');

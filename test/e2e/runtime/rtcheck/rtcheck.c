@@ -354,6 +354,18 @@ static mp_obj_t rt_complex(mp_obj_t x) {
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_complex_obj, rt_complex);
 #endif
 
+static mp_obj_t rt_strhash(mp_obj_t s) {
+    size_t len;
+    const char *d = mp_obj_str_get_data(s, &len);
+    return mp_obj_new_int_from_uint(qstr_compute_hash((const byte *)d, len));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_strhash_obj, rt_strhash);
+
+static mp_obj_t rt_streq(mp_obj_t a, mp_obj_t b) {
+    return mp_obj_new_bool(mp_obj_str_equal(a, b));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_streq_obj, rt_streq);
+
 static mp_obj_t rt_qstr(void) {
     size_t len;
     const byte *d = qstr_data(MP_QSTR_rtcheck, &len);
@@ -599,6 +611,8 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_complex), MP_ROM_PTR(&rt_complex_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_qstr), MP_ROM_PTR(&rt_qstr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_strhash), MP_ROM_PTR(&rt_strhash_obj) },
+    { MP_ROM_QSTR(MP_QSTR_streq), MP_ROM_PTR(&rt_streq_obj) },
     { MP_ROM_QSTR(MP_QSTR_nlr), MP_ROM_PTR(&rt_nlr_obj) },
     { MP_ROM_QSTR(MP_QSTR_ticks), MP_ROM_PTR(&rt_ticks_obj) },
     { MP_ROM_QSTR(MP_QSTR_libc), MP_ROM_PTR(&rt_libc_obj) },

@@ -137,9 +137,25 @@ for fmt in ("<b", ">h", "<H", "!i", "<I", ">q", "<Q", "@h", "@i", "@q", "=i", "<
             continue
         show("binary %s %r" % (fmt, v), rtcheck.binary, fmt, v)
 if hasattr(rtcheck, "complex"):
-    for x in (1, 2.5, complex(1, -2), True, "x"):
-        show("complex %r" % (x,), rtcheck.complex, x)
+
+    class WithFloat:
+        def __float__(self):
+            return 1.5
+
+    class WithComplex:
+        def __complex__(self):
+            return complex(-0.0, 4)
+
+    # the imaginary part of the result is the real part given: -0.0 must stay -0.0
+    for x in (1, 2.5, complex(1, -2), True, "x", -0.0, complex(-0.0, 3), WithFloat(), WithComplex(), object()):
+        show("complex %s" % type(x).__name__, rtcheck.complex, x)
 show("qstr", rtcheck.qstr)
+# the firmware's hash of the text (its mask is the port's), equal to hash() of the same bytes
+for s in ("", "a", "rtcheck", "a longer text than any qstr", b"\x00\xff", "".join(chr(65 + i % 26) for i in range(300))):
+    show("strhash %d" % len(s), lambda s: (rtcheck.strhash(s), rtcheck.strhash(s) == hash(s if isinstance(s, bytes) else s.encode())), s)
+long = "x" * 40
+for a, b in (("a", "a"), ("a", "b"), (long, "x" * 40), (long, "x" * 39 + "y"), (b"ab", b"ab"), (b"ab", b"a"), ("ab", "a" + "b")):
+    show("streq %r %r" % (a, b), rtcheck.streq, a, b)
 show("nlr found", rtcheck.nlr, {1: "one"}, 1)
 show("nlr caught", rtcheck.nlr, {1: "one"}, 2)
 show("nlr rethrown", rtcheck.nlr, {1: "one"}, 0)
