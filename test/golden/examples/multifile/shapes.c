@@ -152,6 +152,8 @@ __asm__(
 #endif
 #if defined(__x86_64__) || defined(__i386__)
     "\tjmp mpy_init\n"
+#elif defined(__thumb2__)
+    "\tb.w mpy_init\n"
 #elif defined(__thumb__)
     "\tpush {r4, lr}\n"
     "\tbl mpy_init\n"

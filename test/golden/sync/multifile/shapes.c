@@ -162,6 +162,8 @@ __asm__(
 #endif
 #if defined(__x86_64__) || defined(__i386__)
     "\tjmp mpy_init\n"
+#elif defined(__thumb2__)
+    "\tb.w mpy_init\n"
 #elif defined(__thumb__)
     "\tpush {r4, lr}\n"
     "\tbl mpy_init\n"
@@ -178,4 +180,4 @@ void natmodgen_init_6_shapes(void) {
     natmodgen_fill_nmg_rect_locals_table();
 }
 // clang-format on
-#endif /* natmodgen:end 643503be10da */
+#endif /* natmodgen:end c5e960d6f131 */

@@ -689,10 +689,7 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
 }
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    if (mp_obj_is_small_int(arg)) {
-        return MP_OBJ_SMALL_INT_VALUE(arg);
-    }
-    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
+    // Converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
     mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
@@ -701,7 +698,8 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     return out.u_int;
 }
 extern const mp_obj_type_t *natmodgen_module_type;
-static void natmodgen_submodules_in(mp_obj_t modules, mp_obj_dict_t *globals, char *name, size_t len, size_t size, int depth) {
+/* natmodgen: `prefix` is the parent's dotted name and a dot; names are joined by the firmware's str +. */
+static void natmodgen_submodules_in(mp_obj_t modules, mp_obj_t prefix, mp_obj_dict_t *globals, int depth) {
     mp_map_t *map = &globals->map;
     for (size_t i = 0; i < map->alloc; i++) {
         if (!mp_map_slot_is_filled(map, i)) {
@@ -711,30 +709,17 @@ static void natmodgen_submodules_in(mp_obj_t modules, mp_obj_dict_t *globals, ch
         if (!mp_obj_is_obj(v) || ((mp_obj_base_t *)MP_OBJ_TO_PTR(v))->type != natmodgen_module_type) {
             continue;
         }
-        size_t key_len;
-        const char *key = mp_obj_str_get_data(map->table[i].key, &key_len);
-        if (len + 1 + key_len >= size) {
-            continue;
-        }
-        name[len] = '.';
-        for (size_t k = 0; k < key_len; k++) {
-            name[len + 1 + k] = key[k];
-        }
-        mp_obj_dict_store(modules, mp_obj_new_str(name, len + 1 + key_len), v);
+        mp_obj_t name = mp_binary_op(MP_BINARY_OP_ADD, prefix, map->table[i].key);
+        mp_obj_dict_store(modules, name, v);
         if (depth < 8) {
-            natmodgen_submodules_in(modules, ((mp_obj_module_t *)MP_OBJ_TO_PTR(v))->globals, name, len + 1 + key_len, size, depth + 1);
+            natmodgen_submodules_in(modules, mp_binary_op(MP_BINARY_OP_ADD, name, mp_obj_new_str(".", 1)),
+                ((mp_obj_module_t *)MP_OBJ_TO_PTR(v))->globals, depth + 1);
         }
     }
 }
-static void natmodgen_register_submodules(const char *root, mp_obj_dict_t *globals) {
-    char name[128];
-    size_t len = 0;
-    while (root[len] != 0 && len < sizeof(name) - 1) {
-        name[len] = root[len];
-        len++;
-    }
+static void natmodgen_register_submodules(const char *root, size_t root_len, mp_obj_dict_t *globals) {
     mp_obj_t sys = mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
-    natmodgen_submodules_in(mp_load_attr(sys, MP_QSTR_modules), globals, name, len, sizeof(name), 0);
+    natmodgen_submodules_in(mp_load_attr(sys, MP_QSTR_modules), mp_obj_new_str(root, root_len), globals, 0);
 }
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_7_objects(void);
@@ -751,8 +736,8 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
             mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
         }
     }
-    natmodgen_register_submodules("nmg_objects", self->context->module.globals);
+    natmodgen_register_submodules("nmg_objects.", sizeof("nmg_objects.") - 1, self->context->module.globals);
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 6906a1051418 */
+#endif /* natmodgen:end e1082a66fa16 */
