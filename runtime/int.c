@@ -6,6 +6,7 @@
  */
 #include "py/dynruntime.h"
 #include "py/parsenum.h"
+#include "obj.h"
 
 MP_NORETURN void mp_raise_TypeError_int_conversion(mp_const_obj_t arg) {
     mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("can't convert %s to int"), mp_obj_get_type_str(arg));
