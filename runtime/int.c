@@ -21,14 +21,8 @@ mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
 }
 
 mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
-    if (mp_obj_is_small_int(self_in)) {
-        return MP_OBJ_SMALL_INT_VALUE(self_in);
-    }
-    mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
-        natmodgen_rt_int_overflow();
-    }
-    return v;
+    // For an int the firmware's checked conversion is its mp_obj_get_int.
+    return mp_obj_get_int(self_in);
 }
 
 mp_uint_t mp_obj_int_get_uint_checked(mp_const_obj_t self_in) {

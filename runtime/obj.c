@@ -180,9 +180,16 @@ mp_obj_t mp_obj_cast_to_native_base(mp_obj_t self_in, mp_const_obj_t native_type
 }
 
 mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    // The checked conversion (small ints first): a long int that does not fit raises
-    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
-    return mp_obj_int_get_checked(arg);
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
+    // argument parser (one required positional int): bools, long ints that do not fit
+    // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
+    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
+    mp_arg_val_t out;
+    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
+    return out.u_int;
 }
 
 mp_obj_t mp_identity(mp_obj_t self) {

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { groupInputs } from '../init/inputs';
+import { groupInputs, joinLibrarySources } from '../init/inputs';
 import { fileSpan, readInputs, readTextFile } from '../io/read';
 import { writeFiles } from '../io/write';
-import { dynruntimeOnlyMacros, reservedNameUses } from '../io/reserved';
+import { dynruntimeMacroDefinitions, reservedNameUses } from '../io/reserved';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
 import { headerReader } from '../io/headers';
@@ -63,7 +63,8 @@ export function genCommand(args: GenArgs, io: Console): number {
     report(pre, io, new Map());
     return 2;
   }
-  const grouped = groupInputs(args.files);
+  const inputGroups = groupInputs(args.files);
+  const grouped = { ...inputGroups, groups: joinLibrarySources(inputGroups.groups) };
   const diagnostics: Diagnostic[] = [...pre, ...grouped.diagnostics];
   const allFiles = grouped.groups.flatMap((g) => g.files);
   if (!args.output && allFiles.length > 1) {
@@ -75,8 +76,8 @@ export function genCommand(args: GenArgs, io: Console): number {
   }
   const outDir = args.output ?? process.cwd();
   const natmodApi = natmodInventory(mpy.dir);
-  const apiMacros = dynruntimeOnlyMacros(natmodApi.facts);
-  const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader() };
+  const natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, mpy.dir);
+  const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader(), natmodMacros };
   let version: string | undefined;
   const mpversion = () => (version ??= mpversionHeader(mpy.dir, natmodApi.facts.micropython));
   const sources = new Map<string, string>();
@@ -86,7 +87,7 @@ export function genCommand(args: GenArgs, io: Console): number {
     for (const i of read.inputs) sources.set(i.path, i.text);
     diagnostics.push(...read.diagnostics);
     if (hasErrors(read.diagnostics)) continue;
-    const reserved = reservedNameUses(read.inputs, apiMacros);
+    const reserved = reservedNameUses(read.inputs);
     diagnostics.push(...reserved);
     if (reserved.length) continue;
     const result = generate(read.inputs, {

@@ -5,7 +5,7 @@ import { diag } from '../diagnostics/catalog';
 import { groupInputs, ModuleGroup } from '../init/inputs';
 import { fileSpan, readInputs, ReadInput, restoreEncoding } from '../io/read';
 import { writeFiles } from '../io/write';
-import { dynruntimeOnlyMacros, reservedNameUses } from '../io/reserved';
+import { dynruntimeMacroDefinitions, reservedNameUses } from '../io/reserved';
 import { syncSources } from '../pipeline/sync';
 import { MARK } from '../sync/markers';
 import { readQstrDefs } from '../io/qstrdefs';
@@ -71,7 +71,10 @@ export function syncCommand(args: SyncArgs, io: Console): number {
   const natmodApi = natmodInventory(mpy.dir);
   const sources = new Map<string, string>();
   const results: { input: ReadInput; text: string; before: string }[] = [];
-  for (const group of grouped.groups) results.push(...syncGroup(group, args, stdinAbs, natmodApi, diagnostics, sources));
+  for (const group of grouped.groups)
+    results.push(
+      ...syncGroup(group, args, stdinAbs, natmodApi, dynruntimeMacroDefinitions(natmodApi.facts, mpy.dir), diagnostics, sources),
+    );
   if (hasErrors(diagnostics)) {
     report(diagnostics, io, sources);
     return 2;
@@ -112,6 +115,7 @@ function syncGroup(
   args: SyncArgs,
   stdinAbs: string | undefined,
   natmodApi: ReturnType<typeof natmodInventory>,
+  natmodMacros: ReadonlyMap<string, string | undefined>,
   diagnostics: Diagnostic[],
   sources: Map<string, string>,
 ): { input: ReadInput; text: string; before: string }[] {
@@ -123,7 +127,7 @@ function syncGroup(
     path.resolve(f) === stdinAbs ? stdinInput(f, args.stdinText!) : read.inputs.find((i) => i.path === f)!,
   );
   for (const i of inputs) sources.set(i.path, i.text);
-  const reserved = reservedNameUses(inputs, dynruntimeOnlyMacros(natmodApi.facts));
+  const reserved = reservedNameUses(inputs);
   diagnostics.push(...reserved);
   if (reserved.length) return [];
   const result = syncSources(inputs, {
@@ -131,7 +135,7 @@ function syncGroup(
     force: args.force,
     escapedQstrs: readQstrDefs(inputs.map((i) => i.path)),
     natmodApi,
-    preprocess: { includeDirs: args.includeDirs ?? [], readFile: headerReader() },
+    preprocess: { includeDirs: args.includeDirs ?? [], readFile: headerReader(), natmodMacros },
   });
   diagnostics.push(...result.diagnostics);
   if (hasErrors(result.diagnostics)) return [];

@@ -46,7 +46,8 @@ function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
     if (t.kind === 'punct' && (t.text === '{' || t.text === '}')) depth += t.text === '{' ? 1 : -1;
     if (depth !== 0 || t.kind !== 'ident' || !cur.is(i + 1, '(')) continue;
     const m = ctx.userMacro(i);
-    if (!m?.params || !m.body.some((b) => FUN_OBJ_MACRO.test(b.text))) continue;
+    // `MP_DEFINE_CONST_FUN_OBJ_##kind` pastes the definer's name: its prefix is enough to look.
+    if (!m?.params || !m.body.some((b) => b.text.startsWith('MP_DEFINE_CONST_FUN_OBJ_'))) continue;
     const close = cur.closing(i + 1);
     if (close < 0) continue;
     const exp = ctx.expandTokens(i, close);

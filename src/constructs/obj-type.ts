@@ -112,7 +112,10 @@ export const objType = construct({
       initFn: names.typeInit(decl.name),
       flags: decl.flags,
       typeName: decl.typeName,
-      slots: condLines(decl.slots, (s, index) => [{ partial, storage, slot: s.slot, value: s.value, index }]),
+      slots: condLines(decl.slots, (s, index) => [
+        ...ctx.sourceLine(s.span.line),
+        { partial, storage, slot: s.slot, value: s.value, index },
+      ]),
     };
     return {
       edits: [{ start: decl.span.start, end: decl.span.end, view }],

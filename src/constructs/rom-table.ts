@@ -9,7 +9,7 @@ import { ResolvedValue } from '../model/resolved';
 import { valueExpr } from '../plan/c';
 import { call, condLines, guarded } from '../plan/lines';
 import { names } from '../plan/names';
-import { DirectiveLineView, SizeTermView, View } from '../plan/view';
+import { DirectiveLineView, SizeTermView, UnitContext, View } from '../plan/view';
 
 /** `[static] const mp_rom_map_elem_t name[] = { { MP_ROM_QSTR(MP_QSTR_k), value }, ... };` */
 export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
@@ -116,10 +116,11 @@ function entryLines(
   t: RomTableDecl,
   values: Array<ResolvedValue | undefined>,
   partial: RomTableEntryView['partial'],
+  ctx: UnitContext,
 ): Array<RomTableEntryView | DirectiveLineView> {
   return condLines(t.items, (e, i) => {
     const v = values[i];
-    return v ? [{ partial, key: e.key, value: valueExpr(v) }] : [];
+    return v ? [...ctx.sourceLine(e.value.span.line), { partial, key: e.key, value: valueExpr(v) }] : [];
   });
 }
 
@@ -138,7 +139,7 @@ export const romTable = construct({
         partial: 'rom-table-globals',
         fn,
         linkage: ctx.holdsInit ? 'static ' : '',
-        lines: entryLines(decl, values, 'rom-table-global-entry'),
+        lines: entryLines(decl, values, 'rom-table-global-entry', ctx),
       };
       return { edits: [{ ...at, view }] };
     }
@@ -148,7 +149,7 @@ export const romTable = construct({
       storage: names.tableStorage(decl.name, ctx.unitId),
       fillFn: names.tableFill(decl.name),
       sizeLines: condLines(decl.items, () => [{ partial: 'size-term' }]),
-      lines: entryLines(decl, values, 'rom-table-entry'),
+      lines: entryLines(decl, values, 'rom-table-entry', ctx),
     };
     return {
       edits: [{ ...at, view }],

@@ -237,9 +237,9 @@ export const catalog = {
   },
   NMG2020: {
     severity: 'error',
-    text: (a: { name: string }) =>
-      `'#define ${a.name}' redefines a MicroPython function that a natmod's py/dynruntime.h defines as a macro: the natmod build would fail ('${a.name}' redefined), and natmodgen's generated calls would reach this macro where the firmware calls the function`,
-    help: 'give the macro a name of its own (e.g. my_<name>) and use that name where the module means it',
+    text: (a: { name: string; why: string }) =>
+      `'#define ${a.name}' redefines a MicroPython function that a natmod's py/dynruntime.h defines as a macro, in a way natmodgen cannot carry over: ${a.why}`,
+    help: "pass the MicroPython tree (--mpy-dir or MPY_DIR) when natmodgen says it needs it; otherwise move the #define into the module's .c file, or give the macro a name of its own (e.g. my_<name>)",
   },
   NMG2021: {
     severity: 'warning',

@@ -7,7 +7,7 @@ import { ConditionMap, mapConditions } from './conditions';
 import { Cursor, TokRange } from './cursor';
 import { Token, TokenKind } from '../parse/tokens';
 import { MacroDef, PPToken, XToken } from '../preprocess';
-import { Liveness, preprocess, Preprocessed } from '../preprocess';
+import { Liveness, preprocess, Preprocessed, PreprocessOptions } from '../preprocess';
 import { coreHeaderMacros } from '../facts';
 
 const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
@@ -16,6 +16,13 @@ const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
 export interface PreprocessEnv {
   includeDirs?: string[];
   readFile?: (file: string) => string | undefined;
+  /** Macros every build of the tree has before the module's first line (py/mpconfig.h's version macros); -D comes after. */
+  predefined?: Array<{ name: string; body: string }>;
+  /**
+   * Names py/dynruntime.h makes macros that are functions in the firmware, each with dynruntime's
+   * definition (`(params) body`, undefined without a MicroPython tree): src/extract/api-overrides.ts.
+   */
+  natmodMacros?: ReadonlyMap<string, string | undefined>;
 }
 
 /** What every extractor gets: the file, its token cursor, conditions, and a sink for diagnostics. */
@@ -26,22 +33,25 @@ export class ExtractContext {
   readonly liveness: Liveness[];
   /** The file as the compiler sees it: macros in force and liveness at every offset. */
   readonly pp: Preprocessed;
+  /** The options `pp` was read with (to read the file again as another build sees it). */
+  readonly ppOptions: PreprocessOptions;
   constructor(
     readonly file: ParsedFile,
     readonly unit: number,
     defines: Array<{ name: string; body: string }> = [],
-    private readonly env: PreprocessEnv = {},
+    readonly env: PreprocessEnv = {},
   ) {
     this.cur = new Cursor(file);
     this.conds = mapConditions(file.tokens);
     // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
-    this.pp = preprocess(file.path, file.src.text, {
-      defines,
+    this.ppOptions = {
+      defines: [...(env.predefined ?? []), ...defines],
       includeDirs: env.includeDirs,
       host: env.readFile && { readFile: env.readFile },
       undefinedNames: [DYNRUNTIME],
       headerMacro: (name) => coreHeaderMacros().has(name),
-    });
+    };
+    this.pp = preprocess(file.path, file.src.text, this.ppOptions);
     this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }
 

@@ -1,10 +1,5 @@
 import { Token } from '../parse/tokens';
-import { builtinTypeName } from '../model/firmware';
-
-/** py/obj.h macros whose expansion names a builtin type py/dynruntime.h lacks. */
-const MACROS_USING_TYPES: Record<string, string> = {
-  mp_obj_is_float: 'float',
-};
+import { builtinTypeName, MACROS_USING_TYPES } from '../model/firmware';
 
 /** `mp_type_X` names in code that py/dynruntime.h lacks but the builtins module has. */
 export function firmwareTypesUsed(tokens: Token[]): string[] {

@@ -10,6 +10,7 @@ import { identifiersIn } from '../runtime/lex';
 import { coreHeaderMacros } from '../facts';
 import { firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
+import { extractApiOverrides } from './api-overrides';
 import { evaluateCondition, lexPP } from '../preprocess';
 
 /**
@@ -24,9 +25,10 @@ export function extractWith(
   env: PreprocessEnv = {},
 ): Result<FileModel> {
   const ctx = new ExtractContext(file, unit, defines, env);
-  const decls: Decl[] = extractors
-    .flatMap((extract) => extract(ctx))
-    .filter((d) => ctx.pp.liveAt(d.span.start) !== 'off')
+  const decls: Decl[] = liveAlternatives(
+    ctx,
+    extractors.flatMap((extract) => extract(ctx)).filter((d) => ctx.pp.liveAt(d.span.start) !== 'off'),
+  )
     .map((d) => dropDeadItems(ctx, d))
     .sort((a, b) => a.span.start - b.span.start);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
@@ -45,10 +47,15 @@ export function extractWith(
   const testsStrUnicode = file.tokens.some(
     (t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''),
   );
+  const testsBuiltinInit = file.tokens.some(
+    (t) => t.kind === 'directive' && /\bMICROPY_MODULE_BUILTIN_INIT\b/.test(t.directive?.arg ?? ''),
+  );
   const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
+  const api = extractApiOverrides(ctx);
+  ctx.diagnostics.push(...api.diagnostics);
   const firstMention = new Map<string, number>();
   for (const t of file.tokens) if (t.kind === 'ident' && !firstMention.has(t.text)) firstMention.set(t.text, t.start);
   const firstCode = file.tokens.find((t) => t.kind !== 'directive')?.start;
@@ -61,6 +68,7 @@ export function extractWith(
       runtimeNames,
       usesStackCheck,
       testsStrUnicode,
+      testsBuiltinInit,
       definesDefaultSource,
       firmwareTypes,
       definedFunctions,
@@ -73,6 +81,7 @@ export function extractWith(
       userMacros: [
         ...new Set(ctx.pp.definitions.filter((d) => d.file !== '<command line>' && !coreHeaderMacros().has(d.name)).map((d) => d.name)),
       ].sort(),
+      ...(api.overrides.length ? { apiOverrides: api.overrides } : {}),
     },
     diagnostics: ctx.diagnostics,
   };
@@ -102,6 +111,41 @@ export function identifiersOutside(tokens: Token[], ranges: Array<{ start: numbe
  * Constructs and table items the preprocessor drops under the given -D and the module's
  * own macros do not exist in that build: they are neither resolved nor rebuilt.
  */
+/** Definitions a module may write once per configuration (`#if X` / `#else`), keyed by what makes them alternatives. */
+const ALTERNATIVE_KEY: Partial<Record<Decl['kind'], (d: Decl) => string>> = {
+  fun_obj: (d) => `fun_obj ${d.name}`,
+  rom_table: (d) => `rom_table ${d.name}`,
+  const_dict: (d) => `const_dict ${d.name}`,
+  obj_type: (d) => `obj_type ${d.name}`,
+  module_obj: (d) => `module_obj ${d.name}`,
+  // Alternative registrations may name different modules (`verif` / `verif_legacy`).
+  registration: () => 'registration',
+};
+
+/**
+ * Alternatives of one definition under `#if`/`#else` whose condition rests on a module default
+ * (`#ifndef X / #define X (0)`): liveness cannot decide them (the build may pass -D X), but the
+ * natmod built with the -D given compiles the default's branch. Where at least one alternative is
+ * live with the defaults in force, the ones that are not are dropped; a lone definition is kept.
+ */
+function liveAlternatives(ctx: ExtractContext, decls: Decl[]): Decl[] {
+  const groups = new Map<string, Decl[]>();
+  for (const d of decls) {
+    const key = ALTERNATIVE_KEY[d.kind]?.(d);
+    if (key === undefined) continue;
+    const g = groups.get(key) ?? [];
+    g.push(d);
+    groups.set(key, g);
+  }
+  const dropped = new Set<Decl>();
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const off = g.filter((d) => ctx.pp.defaultLiveAt(d.span.start) === 'off');
+    if (off.length < g.length) for (const d of off) dropped.add(d);
+  }
+  return dropped.size ? decls.filter((d) => !dropped.has(d)) : decls;
+}
+
 function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
   const live = <T>(items: CondItem<T>[], start: (t: T) => number): CondItem<T>[] =>
     items.filter((it) => it.kind !== 'item' || ctx.pp.liveAt(start(it.item)) !== 'off');

@@ -35,6 +35,11 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
   }
   if (wrapped && head === 'MP_ROM_PTR') {
     const innerToks = cur.codeTokens(inner);
+    // `MP_ROM_PTR(mp_const_none)`: py/obj.h's object macros are pointers already (`&mp_const_none_obj`).
+    if (innerToks.length === 1 && cur.tokens[innerToks[0]].kind === 'ident') {
+      const v = readRomValue(cur, inner);
+      if (v.kind !== 'unknown') return { ...v, span };
+    }
     const amp = innerToks.findIndex((i) => cur.is(i, '&'));
     const target = amp >= 0 ? innerToks[amp + 1] : undefined;
     if (target !== undefined && cur.tokens[target].kind === 'ident') {

@@ -29,8 +29,12 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   // a statement) has lost where function bodies start and end, so it cannot tell a
   // file-scope error from statements; the compiler reports real errors in such files.
   if (root.type === 'ERROR') return [];
+  // Directive lines as the preprocessor reads them (one token per logical line): tree-sitter ends a
+  // macro's body at a comment before a line continuation and parses the rest as code.
+  const directives = ctx.cur.tokens.filter((t) => t.kind === 'directive');
   for (const { node: e, start, end } of errors) {
     if (claimed.some((d) => start >= d.start && end <= d.end + 1)) continue;
+    if (directives.some((t) => start >= t.start && end <= t.end)) continue;
     // Inside functions, MicroPython's lowercase macros take types as arguments
     // (m_new_obj_var(T, f, char *, n)); the compiler reports real errors there.
     if (insideFunction(e)) continue;

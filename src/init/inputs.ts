@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic } from '../diagnostics/diagnostic';
-import { ModuleBuild } from './build-info';
 import { readMicropythonCmake } from './cmake-reader';
 import { BUILD_FILES, BuildKind } from './locate';
 import { readMicropythonMk } from './mk-reader';
@@ -38,20 +37,36 @@ function buildFileIn(dir: string): { file: string; kind: BuildKind } | undefined
   return undefined;
 }
 
-/** C sources a module folder's build description lists; undefined (with diagnostics) when it cannot be read. */
-function moduleSources(dir: string, diagnostics: Diagnostic[]): string[] | undefined {
+/** What a module folder's build description says, as grouping needs it. */
+interface DirSources {
+  /** The C sources it lists; undefined when there is no description or it cannot be read. */
+  sources?: string[];
+  /** The reader's errors (a description it stopped on). */
+  errors: Diagnostic[];
+}
+
+/** C sources a module folder's build description lists, with the reader's errors. */
+function moduleSources(dir: string): DirSources {
   const found = buildFileIn(dir);
-  if (!found) return undefined;
-  let build: ModuleBuild | undefined;
+  if (!found) return { errors: [] };
   try {
     const text = fs.readFileSync(found.file, 'utf8');
     const r = found.kind === 'mk' ? readMicropythonMk(found.file, text) : readMicropythonCmake(found.file, text);
-    diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
-    build = r.value;
+    return { sources: r.value?.sources.filter((s) => s.endsWith('.c')), errors: r.diagnostics.filter((d) => d.severity === 'error') };
   } catch {
-    return undefined;
+    return { errors: [] };
   }
-  return build?.sources.filter((s) => s.endsWith('.c'));
+}
+
+const REGISTRATION = /^[ \t]*MP_REGISTER_MODULE\s*\(\s*MP_QSTR_(\w+)/gm;
+
+/** The module names a source registers (MP_REGISTER_MODULE lines); none when it cannot be read. */
+function registeredNames(file: string): string[] {
+  try {
+    return [...fs.readFileSync(file, 'latin1').matchAll(REGISTRATION)].map((m) => m[1]);
+  } catch {
+    return [];
+  }
 }
 
 /** Module folders at or under `dir` (not entering a module folder once found). */
@@ -71,13 +86,20 @@ function findModuleDirs(dir: string, out: string[]): void {
   }
 }
 
-/** The nearest folder at or above `file`'s folder whose build description lists `file`. */
-function owningModule(file: string, cache: Map<string, string[] | undefined>, diagnostics: Diagnostic[]): string | undefined {
+/**
+ * The nearest folder at or above `file`'s folder whose build description lists `file`. A
+ * description on the way that cannot be read is a warning: the named file is taken without it.
+ */
+function owningModule(file: string, cache: Map<string, DirSources>, diagnostics: Diagnostic[]): string | undefined {
   const abs = path.resolve(file);
   let dir = path.dirname(abs);
   for (;;) {
-    if (!cache.has(dir)) cache.set(dir, moduleSources(dir, diagnostics));
-    if (cache.get(dir)?.includes(abs)) return dir;
+    if (!cache.has(dir)) {
+      const read = moduleSources(dir);
+      cache.set(dir, read);
+      diagnostics.push(...read.errors.map((d) => ({ ...d, severity: 'warning' as const })));
+    }
+    if (cache.get(dir)!.sources?.includes(abs)) return dir;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -100,12 +122,18 @@ function shown(abs: string): string {
  */
 export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const cache = new Map<string, string[] | undefined>();
+  const cache = new Map<string, DirSources>();
+  const read = (dir: string) => {
+    if (!cache.has(dir)) {
+      cache.set(dir, moduleSources(dir));
+      diagnostics.push(...cache.get(dir)!.errors);
+    }
+    return cache.get(dir)!.sources;
+  };
   const byDir = new Map<string, ModuleGroup>();
   const loose: string[] = [];
   const addModule = (dir: string, named: string[]) => {
-    if (!cache.has(dir)) cache.set(dir, moduleSources(dir, diagnostics));
-    const files = (cache.get(dir) ?? []).map(shown);
+    const files = (read(dir) ?? []).map(shown);
     const g = byDir.get(dir) ?? { dir, files, named: [] };
     for (const n of named) if (!g.named.includes(n)) g.named.push(n);
     byDir.set(dir, g);
@@ -120,8 +148,7 @@ export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostic
         continue;
       }
       for (const d of dirs) {
-        if (!cache.has(d)) cache.set(d, moduleSources(d, diagnostics));
-        const srcs = cache.get(d);
+        const srcs = read(d);
         if (srcs && srcs.length === 0) diagnostics.push(diag('NMG4008', fileSpan(buildFileIn(d)!.file), { file: buildFileIn(d)!.file }));
         addModule(d, (srcs ?? []).map(shown));
       }
@@ -131,10 +158,16 @@ export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostic
     if (owner) addModule(owner, [arg]);
     else loose.push(arg);
   }
-  // The user's order and spelling first (they decide unit order and the paths in #line), then the module's other sources.
+  // The user's order and spelling first (they decide unit order and the paths in #line), then the
+  // module's other sources. A description whose sources register more than one module (a repository
+  // building several modules from one micropython.mk, or several targets of one micropython.cmake)
+  // lends no other sources to named files that register a module themselves: those are one module.
   const groups = [...byDir.values()].map((g) => {
     const named = new Set(g.named.map((n) => path.resolve(n)));
-    return { ...g, files: [...g.named, ...g.files.filter((f) => !named.has(path.resolve(f)))] };
+    const others = g.files.filter((f) => !named.has(path.resolve(f)));
+    const ownModule = others.length > 0 && g.named.some((n) => registeredNames(n).length > 0);
+    if (ownModule && new Set(g.files.flatMap(registeredNames)).size > 1) return { ...g, files: [...g.named] };
+    return { ...g, files: [...g.named, ...others] };
   });
   // A file no build description lists but that sits in a named module's folder (a source the
   // description adds under a condition its reader could not decide) belongs to that module.
@@ -151,4 +184,19 @@ export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostic
   }
   if (rest.length) groups.push({ files: rest, named: rest });
   return { groups, diagnostics };
+}
+
+/**
+ * For one natmod's worth of named files (gen): a group of loose files that registers no module
+ * (library sources no build description lists, such as a codec beside its binding) joins the one
+ * module group named with it; alone it would be a module without a registration (NMG2001).
+ */
+export function joinLibrarySources(groups: ModuleGroup[]): ModuleGroup[] {
+  const modules = groups.filter((g) => g.dir !== undefined || g.files.some((f) => registeredNames(f).length > 0));
+  if (modules.length !== 1) return groups;
+  const libs = groups.filter((g) => !modules.includes(g));
+  if (libs.length === 0) return groups;
+  const target = modules[0];
+  const extra = libs.flatMap((g) => g.files);
+  return [{ ...target, files: [...target.files, ...extra], named: [...target.named, ...libs.flatMap((g) => g.named)] }];
 }

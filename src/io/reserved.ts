@@ -6,6 +6,7 @@ import type { ApiFacts } from '../facts';
 import { identifierSpans } from '../diagnostics/identifiers';
 import { SourceText } from '../parse/source';
 import { readable } from '../sync/source-map';
+import { CondBranch, firmwareSide, mentionsDynruntime } from '../model/condition';
 
 /** The one prefix natmodgen's generated identifiers and macros use, and the natmod entry point it writes. */
 export const RESERVED_PREFIX = 'natmodgen_';
@@ -31,12 +32,77 @@ function localHeaders(file: string, text: string): string[] {
   return out;
 }
 
+/** A condition made only of 0, 1, !, parentheses, && and ||: its value; undefined otherwise. */
+function constantValue(arg: string): boolean | undefined {
+  const e = arg
+    .replace(/\/\*.*?\*\//g, ' ')
+    .replace(/\/\/.*$/, '')
+    .replace(/\s+/g, '');
+  if (e === '' || !/^[01!()&|]+$/.test(e) || /[&|]/.test(e.replace(/&&|\|\|/g, ''))) return undefined;
+  try {
+    return Boolean(new Function(`return (${e});`)());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `text` with the branches blanked that a test of MICROPY_ENABLE_DYNRUNTIME leaves out of the
+ * output (natmodgen reads those tests as the firmware does): a source written for both builds
+ * keeps its own natmod glue there (its mpy_init), which is dead code in what natmodgen writes.
+ * Offsets and lines stay as they were; every other branch is kept.
+ */
+export function withoutNatmodSide(text: string): string {
+  const lines = text.split('\n');
+  // Per open conditional: whether it is decided by MICROPY_ENABLE_DYNRUNTIME tests alone, whether
+  // a branch of it was taken, and whether the current branch is dead.
+  const frames: { decided: boolean; taken: boolean; dead: boolean }[] = [];
+  const deadAbove = () => frames.some((f) => f.dead);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // A directive with its continuation lines.
+    let j = i;
+    let directive = lines[i];
+    while (/\\\s*$/.test(lines[j]) && j + 1 < lines.length) directive = directive.replace(/\\\s*$/, ' ') + lines[++j];
+    const m = /^\s*#\s*(ifdef|ifndef|if|elifdef|elifndef|elif|else|endif)\b(.*)$/.exec(directive);
+    const wasDead = deadAbove();
+    if (m) {
+      const keyword = m[1] as CondBranch['keyword'] | 'endif';
+      const arg = m[2].trim();
+      const value = () => {
+        if (!mentionsDynruntime(arg)) return undefined;
+        return constantValue(firmwareSide({ keyword: keyword as CondBranch['keyword'], arg }).arg);
+      };
+      if (keyword === 'if' || keyword === 'ifdef' || keyword === 'ifndef') {
+        const v = value();
+        frames.push({ decided: v !== undefined, taken: v === true, dead: v === false });
+      } else if (keyword === 'endif') frames.pop();
+      else {
+        const f = frames[frames.length - 1];
+        if (f) {
+          if (keyword === 'else') f.dead = f.decided && f.taken;
+          else if (f.decided && !f.taken) {
+            const v = value();
+            if (v === undefined) f.decided = false;
+            f.dead = v === false;
+            f.taken = v === true;
+          } else f.dead = f.decided && f.taken;
+        }
+      }
+    }
+    const blank = (m ? wasDead && deadAbove() : deadAbove()) || (m !== null && wasDead);
+    for (let k = i; k <= j; k++) out.push(blank && !m ? lines[k].replace(/[^\s]/g, ' ') : lines[k]);
+    i = j;
+  }
+  return out.join('\n');
+}
+
 /**
  * Uses of natmodgen's reserved names in the user's code (sources as the user wrote them,
  * and their local headers): each is an error at the use, naming what natmodgen
  * generates there. The first use of each name is reported.
  */
-export function reservedNameUses(inputs: { path: string; text: string }[], apiMacros: ReadonlySet<string> = new Set()): Diagnostic[] {
+export function reservedNameUses(inputs: { path: string; text: string }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const files: { path: string; text: string; fileLine: (l: number) => number; original: string }[] = [];
@@ -58,12 +124,8 @@ export function reservedNameUses(inputs: { path: string; text: string }[], apiMa
       const start = (orig.lineStarts[line - 1] ?? 0) + s.col - 1;
       return { file: f.path, line, col: s.col, start, end: start + length };
     };
-    for (const m of f.text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm)) {
-      const name = m[1];
-      if (!apiMacros.has(name)) continue;
-      out.push(diag('NMG2020', where(m.index + m[0].length - name.length, name.length), { name }));
-    }
-    for (const { name, at } of identifierSpans(f.text)) {
+    const live = withoutNatmodSide(f.text);
+    for (const { name, at } of identifierSpans(live)) {
       if (!isReserved(name) || seen.has(name)) continue;
       seen.add(name);
       out.push(diag('NMG2016', where(at, name.length), { name }));
@@ -74,13 +136,36 @@ export function reservedNameUses(inputs: { path: string; text: string }[], apiMa
 
 /**
  * Names a firmware build has as functions (or data) but a natmod's py/dynruntime.h
- * defines as macros. A module's own `#define` of one is valid firmware code, yet in a
- * natmod it redefines dynruntime's macro (an error under dynruntime.mk's -Werror), and the
- * code natmodgen generates would call the module's macro where the firmware calls nothing
- * of the module's: refused, located (NMG2020).
+ * defines as macros. A module's own `#define` of one is valid firmware code; in a natmod it
+ * would redefine dynruntime's macro, so natmodgen moves dynruntime's out of the way for the
+ * module's code and back for its own (src/extract/api-overrides.ts).
  */
 export function dynruntimeOnlyMacros(facts: ApiFacts): Set<string> {
   const firmwareMacros = new Set(facts.symbols.filter((s) => s.kind === 'macro').map((s) => s.name));
   const firmware = new Set(facts.symbols.map((s) => s.name));
   return new Set(facts.dynruntime.map((d) => d.name).filter((n) => firmware.has(n) && !firmwareMacros.has(n)));
+}
+
+/**
+ * Those names with py/dynruntime.h's definition of each from the tree (`(params) body` after
+ * the name; undefined without a tree or where the header defines it otherwise): what a module
+ * macro that calls the firmware function by its own name needs in a natmod.
+ */
+export function dynruntimeMacroDefinitions(facts: ApiFacts, mpyDir: string | undefined): Map<string, string | undefined> {
+  const names = dynruntimeOnlyMacros(facts);
+  const defs = new Map<string, string | undefined>([...names].map((n) => [n, undefined]));
+  let text: string | undefined;
+  try {
+    text = mpyDir ? fs.readFileSync(path.join(mpyDir, 'py', 'dynruntime.h'), 'utf8') : undefined;
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return defs;
+  // One logical line at a time (continuations joined), each an isolated directive.
+  for (const line of text.replace(/\\\r?\n/g, ' ').split('\n')) {
+    const m = /^\s*#\s*define\s+([A-Za-z_]\w*)(\([^)]*\))?(.*)$/.exec(line);
+    if (!m || !names.has(m[1]) || defs.get(m[1]) !== undefined) continue;
+    defs.set(m[1], `${m[2] ?? ''} ${m[3].trim()}`);
+  }
+  return defs;
 }

@@ -253,6 +253,8 @@ export interface FileModel {
   usesStackCheck: boolean;
   /** Whether the file has code paths for unicode strings (tests MICROPY_PY_BUILTINS_STR_UNICODE). */
   testsStrUnicode: boolean;
+  /** Whether the file tests MICROPY_MODULE_BUILTIN_INIT (a module `__init__` entry behind it). */
+  testsBuiltinInit: boolean;
   /** Whether the file (or a header it includes) defines `_DEFAULT_SOURCE` itself. */
   definesDefaultSource: boolean;
   /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */
@@ -271,4 +273,26 @@ export interface FileModel {
   firstCode: number | undefined;
   /** Names the file and its own headers `#define` (not `-D`), which natmodgen's own code must not depend on. */
   userMacros?: string[];
+  /** The module's own definitions of names py/dynruntime.h makes macros (functions in the firmware), in first-definition order. */
+  apiOverrides?: ApiOverride[];
+}
+
+/**
+ * A module's `#define` of a name that is a function in the firmware and a py/dynruntime.h
+ * macro in a natmod (`#define m_malloc(n) traced_malloc(n)`), live in the natmod build. The
+ * module's code sees its own macro; natmodgen's code and runtime see dynruntime's.
+ */
+export interface ApiOverride {
+  name: string;
+  /** Each `#define` of it in this file (none: defined only in a header the file includes). */
+  directives: Array<{
+    start: number;
+    end: number;
+    span: Span;
+    /** With self-references renamed, when the body calls the function by its own name. */ rewritten?: string;
+  }>;
+  /** Whether a header of the module defines it (dynruntime's macro leaves before the module's code). */
+  inHeader: boolean;
+  /** py/dynruntime.h's definition (`(params) body`), present when a body calls the firmware function by its own name. */
+  natmodDefinition?: string;
 }

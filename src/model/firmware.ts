@@ -73,6 +73,16 @@ const BUILTIN_TYPES = new Set([
 ]);
 
 /** For `mp_type_X` that py/dynruntime.h lacks but the builtins module has: `X`. */
+/** py/obj.h macros whose expansion names a builtin type py/dynruntime.h lacks. */
+export const MACROS_USING_TYPES: Readonly<Record<string, string>> = {
+  mp_obj_is_float: 'float',
+};
+
+/** The names whose mention in code needs builtin type `n` (`mp_type_n`, and macros expanding to it). */
+export function namesNeedingType(n: string): string[] {
+  return [`mp_type_${n}`, ...Object.keys(MACROS_USING_TYPES).filter((m) => MACROS_USING_TYPES[m] === n)];
+}
+
 export function builtinTypeName(cName: string): string | undefined {
   const m = /^mp_type_(\w+)$/.exec(cName);
   return m && BUILTIN_TYPES.has(m[1]) && !DYNRUNTIME_TYPES.has(cName) ? m[1] : undefined;
@@ -95,3 +105,22 @@ export function firmwareObject(name: string): FirmwareRef | undefined {
 
 /** Names that look like MicroPython runtime functions, the ones checked against the natmod API. */
 export const RUNTIME_PREFIXES = /^(mp_|m_|gc_|qstr_|vstr_|nlr_|mpz_|utf8_|unichar_|mp_hal_)/;
+
+/**
+ * py/mpconfig.h's version macros for a MicroPython version ("1.28.0", "1.29.0-preview"), as
+ * `-D`-like definitions: the same in every port and configuration of that tree, so
+ * `#if MICROPY_VERSION >= MICROPY_MAKE_VERSION(1, 19, 0)` reads as the natmod build reads it.
+ * None for a version that is not major.minor.micro.
+ */
+export function versionMacros(version: string): Array<{ name: string; body: string }> {
+  const m = /^(\d+)\.(\d+)\.(\d+)(-\w+)?/.exec(version);
+  if (!m) return [];
+  return [
+    { name: 'MICROPY_VERSION_MAJOR', body: m[1] },
+    { name: 'MICROPY_VERSION_MINOR', body: m[2] },
+    { name: 'MICROPY_VERSION_MICRO', body: m[3] },
+    { name: 'MICROPY_VERSION_PRERELEASE', body: m[4] ? '1' : '0' },
+    { name: 'MICROPY_MAKE_VERSION(major, minor, patch)', body: '(major << 16 | minor << 8 | patch)' },
+    { name: 'MICROPY_VERSION', body: 'MICROPY_MAKE_VERSION(MICROPY_VERSION_MAJOR, MICROPY_VERSION_MINOR, MICROPY_VERSION_MICRO)' },
+  ];
+}

@@ -6,3 +6,6 @@
 
 /** natmodgen's own helpers that constructs ask for (templates/partials/shim-<name>.c.hbs), in emission order. */
 export const SHIM_ORDER = ['qstr_switch', 'map_elem_set'];
+
+/** The name natmodgen gives py/dynruntime.h's definition of `name` where a module macro of that name calls the function. */
+export const natmodApiName = (name: string): string => `natmodgen_api_${name}`;

@@ -10,6 +10,8 @@ import { renderUnit } from '../render';
 import { resolveModule } from '../resolve';
 import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
+import { versionMacros } from '../model/firmware';
+import { expandConstructMacros } from '../extract/construct-macros';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
@@ -71,8 +73,9 @@ export function analyse(
   // The inputs are read as given (a synced file without natmodgen's blocks), also when another input includes them.
   const given = new Map(inputs.map((i) => [path.normalize(i.path), i.text]));
   const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
+  const predefined = natmodApi ? versionMacros(natmodApi.facts.micropython) : [];
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile });
+    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined, natmodMacros: env.natmodMacros });
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
@@ -94,7 +97,12 @@ export function analyseFiles(
   natmodApi?: Inventory,
   env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
-  const sources = given.map((i) => readable(i.path, i.text));
+  // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
+  const predefined = natmodApi ? versionMacros(natmodApi.facts.micropython) : [];
+  const parsedDefines = defines.map(parseDefine);
+  const sources = given
+    .map((i) => readable(i.path, i.text))
+    .map((s) => ({ ...s, text: expandConstructMacros(s.path, s.text, parsedDefines, { ...env, predefined }) }));
   const analysed = analyse(
     sources.map((s) => ({ path: s.path, text: s.text })),
     defines,
@@ -116,7 +124,15 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
   if (!module || hasErrors(a.diagnostics)) return { value: [], diagnostics: a.diagnostics };
   const outRel = outputPaths(inputs.map((i) => i.path));
   const views = planUnits(
-    { module, defines: a.value.defines, outRel, outDir: opts.outDir, lineBase: opts.lineBase, mode: 'gen' },
+    {
+      module,
+      defines: a.value.defines,
+      outRel,
+      outDir: opts.outDir,
+      lineBase: opts.lineBase,
+      mode: 'gen',
+      fileLines: sources.map((s) => s.fileLine),
+    },
     PLANNERS,
   );
   const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));

@@ -3,11 +3,14 @@ import { Decl } from '../model/declarations';
 import { ResolvedDecl, ResolvedModule, ResolvedUnit } from '../model/resolved';
 import { SHIM_ORDER } from '../model/natmod-abi';
 import { Define } from '../model/define';
+import { namesNeedingType } from '../model/firmware';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
-import { cStringBody } from './c';
-import { Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
+import { cStringBody, lineDirective } from './c';
+import { directiveLine } from './lines';
+import { natmodApiName } from '../model/natmod-abi';
+import { ApiOverrideView, Contribution, EditView, EntryView, InitLine, InitPhase, PlanInput, UnitContext, UnitView, View } from './view';
 
 export type { PlanInput } from './view';
 
@@ -56,6 +59,11 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       typeStorage,
       fromOutput,
       mode: input.mode,
+      sourceLine: (line) => {
+        if (input.mode !== 'gen') return [];
+        const fileLine = input.fileLines?.[unit] ?? ((l: number) => l);
+        return [directiveLine(lineDirective(fileLine(line), cStringBody(fromLineBase(u.model.path))))];
+      },
     };
 
     const edits: EditView[] = [];
@@ -63,6 +71,12 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
     const shimKinds = new Set<string>();
     const block = declBlock(u, unit, mod, typeStorage, moduleTypes);
     if (block) edits.push(block);
+    const overrides = u.model.apiOverrides ?? [];
+    for (const o of overrides)
+      for (const d of o.directives) {
+        const view: ApiOverrideView = { partial: 'api-override', name: o.name, rewritten: d.rewritten ?? null };
+        edits.push({ start: d.start, end: d.rewritten !== undefined ? d.end : d.start, view });
+      }
     for (const r of u.decls) {
       const plan = planners[r.decl.kind] as ((r: ResolvedDecl, ctx: UnitContext) => Contribution) | undefined;
       if (!plan) continue;
@@ -84,13 +98,22 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       outName: cStringBody(fromLineBase(outAbs)),
       lineFile: cStringBody(fromLineBase(u.model.path)),
       sourceName: u.model.path.split(path.sep).join('/'),
-      prelude: { defines: unitDefines(input.defines, u), shims },
+      prelude: {
+        defines: unitDefines(input.defines, u),
+        shims,
+        apiOverrides: overrides.map((o) => ({
+          name: o.name,
+          undef: o.inHeader,
+          natmod: o.natmodDefinition !== undefined ? { name: natmodApiName(o.name), definition: o.natmodDefinition } : null,
+        })),
+      },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
       tail: {
         entry: entryView(units.length, unit === regUnit),
         initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
         mpyInit: null,
         userMacros: u.model.userMacros ?? [],
+        apiOverrides: overrides.map((o) => o.name),
       },
     };
   });
@@ -117,6 +140,9 @@ function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
     ...extra('MICROPY_STACK_CHECK', u.model.usesStackCheck),
     // Ports have unicode strings; the utf8 equivalents check at import whether this one does.
     ...extra('MICROPY_PY_BUILTINS_STR_UNICODE', u.model.testsStrUnicode),
+    // natmodgen calls the module's __init__ at import, as firmware with this option does
+    // (dynruntime.mk's configuration leaves it 0; the unix port has it).
+    ...extra('MICROPY_MODULE_BUILTIN_INIT', u.model.testsBuiltinInit),
   ];
 }
 
@@ -134,7 +160,8 @@ function declBlock(
   const rootPointerState = mod.rootPointers.length > 0;
   const mentions = [
     ...types.map((t) => t.name),
-    ...firmwareTypes.map((n) => `mp_type_${n}`),
+    // A type named only through a macro's expansion (mp_obj_is_float) is mentioned by the macro.
+    ...firmwareTypes.flatMap(namesNeedingType),
     ...(rootPointerState ? ['MP_STATE_VM', 'MP_STATE_PORT'] : []),
   ];
   const offsets = mentions.flatMap((n) => u.model.firstMention.get(n) ?? []);

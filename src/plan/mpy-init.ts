@@ -26,10 +26,16 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
     ...guarded(mod.globalsTable.cond, [call(names.globals(mod.name))]),
     ...(mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'delegation-store' as const }]) : []),
     ...(mod.initHook ? guarded(mod.initHook.cond, [{ partial: 'init-hook' as const }]) : []),
+    // Last, when every sub-module object is built and stored.
+    ...(moduleType ? [{ partial: 'submodules-store' as const, moduleName: mod.name }] : []),
   ];
   return {
     guardLines: registrationGuard(mod),
-    definitions: [...(runtimeBody ? [runtimeText(runtimeBody)] : []), ...(stackCheck ? [{ partial: 'stack-check' }] : [])],
+    definitions: [
+      ...(runtimeBody ? [runtimeText(runtimeBody)] : []),
+      ...(stackCheck ? [{ partial: 'stack-check' }] : []),
+      ...(moduleType ? [{ partial: 'submodules' }] : []),
+    ],
     moduleType,
     delegation: mod.delegation !== undefined,
     // The globals function needs a declaration only when another unit defines it.

@@ -47,7 +47,18 @@ export interface RemovedView extends View<'removed'> {
 
 /** Statements of an init function (a unit's or mpy_init). */
 export type InitLine =
-  CallView | DirectiveLineView | DataAssignView | DataCopyView | View<'module-type' | 'delegation-store' | 'init-hook'> | StoreNameView;
+  | CallView
+  | DirectiveLineView
+  | DataAssignView
+  | DataCopyView
+  | View<'module-type' | 'delegation-store' | 'init-hook'>
+  | StoreNameView
+  | SubmodulesStoreView;
+
+/** Sub-modules put into sys.modules under `moduleName.sub` (the helper is the `submodules` definition). */
+export interface SubmodulesStoreView extends View<'submodules-store'> {
+  moduleName: string;
+}
 
 /** `mp_store_global(MP_QSTR___name__, ...)` when the globals table does not store it. */
 export interface StoreNameView extends View<'store-name'> {
@@ -89,6 +100,12 @@ export interface UnitContext {
   /** A path as the output file includes it (relative to the output folder). */
   fromOutput: (file: string) => string;
   mode: PlanMode;
+  /**
+   * `#line` pointing a generated statement at the user's line holding its expression (a slot
+   * value, a table entry), so compiler errors in it name that line; none in sync mode, where the
+   * generated blocks are the file's own lines.
+   */
+  sourceLine: (line: number) => DirectiveLineView[];
 }
 
 /** `gen` writes a separate file; `sync` rewrites the source in place (paths stay as they are). */
@@ -104,6 +121,8 @@ export interface PlanInput {
   /** Folder the paths in `#line` are relative to (where the compiler runs); the output folder when absent. */
   lineBase?: string;
   mode: PlanMode;
+  /** Per unit: a 1-based line of the text natmodgen read → the line of the file on disk (a synced input skips its blocks). */
+  fileLines?: Array<(line: number) => number>;
 }
 
 /** Pieces of natmodgen's runtime library (runtime/), chosen and ordered in src/plan/runtime.ts. */
@@ -115,6 +134,23 @@ export interface RuntimeTextView extends View<'runtime-text'> {
 export interface PreludeView {
   defines: Define[];
   shims: View[];
+  /** py/dynruntime.h macros the module defines itself: saved here, restored for natmodgen's code in the tail. */
+  apiOverrides: ApiOverridePreludeView[];
+}
+
+/** One py/dynruntime.h macro the module redefines (`#pragma push_macro`), with what the module's code needs of it. */
+export interface ApiOverridePreludeView {
+  name: string;
+  /** dynruntime's definition under a reserved name, for a module macro that calls the function by its own name. */
+  natmod: { name: string; definition: string } | null;
+  /** Whether dynruntime's macro leaves before the module's code (a header of the module redefines it). */
+  undef: boolean;
+}
+
+/** Before a module's `#define` of a py/dynruntime.h macro: dynruntime's leaves; a self-calling body is rewritten. */
+export interface ApiOverrideView extends View<'api-override'> {
+  name: string;
+  rewritten: string | null;
 }
 
 export interface UnitView {
@@ -139,6 +175,8 @@ export interface TailView {
   mpyInit: MpyInitView | null;
   /** Macros the user's code defines: natmodgen's own code after it hides those it uses (src/render shield). */
   userMacros: string[];
+  /** py/dynruntime.h macros the module redefined: dynruntime's definition comes back for natmodgen's code. */
+  apiOverrides: string[];
 }
 
 /**

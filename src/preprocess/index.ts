@@ -76,6 +76,11 @@ export interface Preprocessed {
   /** Every definition seen, in the order seen (main file and included files). */
   definitions: MacroDef[];
   liveAt(offset: number): Liveness;
+  /**
+   * Liveness with every module default in force (`#ifndef X / #define X (0)` read as X = 0): what a
+   * natmod build with these -D compiles where `liveAt` says the code depends on the build.
+   */
+  defaultLiveAt(offset: number): Liveness;
   /** The definition a name expands with at an offset of the main file (a default under an undecided #if counts). */
   definitionAt(name: string, offset: number): MacroDef | undefined;
   /** The macro table in force at an offset of the main file. */
@@ -156,6 +161,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
 
   const mainToks = lexPP(text);
   const regions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
+  const defaultRegions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const includes: IncludeSite[] = [];
   const readFiles: string[] = [];
   const once = new Set<string>();
@@ -181,6 +187,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     const args = line.slice(1);
     const at = fr.at(fr.toks[k].start);
     const before = fr.live;
+    const beforeDefault = fr.defaultLive;
     const cond = (lookup: MacroLookup): Known => {
       if (kw === 'ifdef' || kw === 'elifdef' || kw === 'ifndef' || kw === 'elifndef') {
         const m = args[0] ? lookup(args[0].text) : undefined;
@@ -272,18 +279,20 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         break;
     }
     if (isMain && fr.live !== before) regions.push({ start: fr.toks[e - 1].end, live: fr.live });
+    if (isMain && fr.defaultLive !== beforeDefault) defaultRegions.push({ start: fr.toks[e - 1].end, live: fr.defaultLive });
   }
 
-  const liveAt = (offset: number): Liveness => {
+  const regionAt = (rs: Array<{ start: number; live: Liveness }>, offset: number): Liveness => {
     let lo = 0;
-    let hi = regions.length - 1;
+    let hi = rs.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (regions[mid].start <= offset) lo = mid;
+      if (rs[mid].start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return regions[lo].live;
+    return rs[lo].live;
   };
+  const liveAt = (offset: number): Liveness => regionAt(regions, offset);
 
   return {
     file,
@@ -292,6 +301,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     included: readFiles,
     definitions,
     liveAt,
+    defaultLiveAt: (offset) => regionAt(defaultRegions, offset),
     lookupAt: (offset) => lookupAt(offset),
     definitionAt(name, offset) {
       const m = lookupAt(offset, true)(name);

@@ -125,7 +125,8 @@ const FRAME_WORDS = [
  * on the tail's own `#if` lines are the user's conditions and stay.
  */
 export function shieldedMacros(tail: TailView, rendered: string, ownText: string): string[] {
-  const user = new Set(tail.userMacros);
+  // A module's redefinition of a py/dynruntime.h macro is gone there already: dynruntime's is back (pop_macro).
+  const user = new Set(tail.userMacros.filter((n) => !tail.apiOverrides.includes(n)));
   if (user.size === 0) return [];
   const inDirectives = new Set<string>();
   for (const line of rendered.split('\n')) if (/^\s*#/.test(line)) for (const { name } of identifierSpans(line)) inDirectives.add(name);

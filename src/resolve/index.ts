@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { conditionExpr } from '../model/condition';
+import { CondBranch, Condition, conditionExpr } from '../model/condition';
 import { Decl, FileModel, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
 import { ResolvedModule, ResolvedUnit, ResolvedValue, Role, FloatConst } from '../model/resolved';
 import { firmwareObject } from '../model/firmware';
@@ -13,6 +13,27 @@ const MAX_SLOTS = 11;
 
 function all<K extends Decl['kind']>(files: FileModel[], kind: K): Extract<Decl, { kind: K }>[] {
   return files.flatMap((f) => f.decls.filter((d): d is Extract<Decl, { kind: K }> => d.kind === kind));
+}
+
+/**
+ * The condition that holds when one of `conds` does, when they are the branches of one
+ * conditional chain that ends in `#else`, each holding one (under the same enclosing frames):
+ * those enclosing frames. Undefined when they are not.
+ */
+export function coveringCondition(conds: Condition[]): Condition | undefined {
+  const depth = conds[0].length;
+  if (depth === 0 || conds.some((c) => c.length !== depth)) return undefined;
+  const sameBranches = (a: CondBranch[], b: CondBranch[]) =>
+    a.length === b.length && a.every((x, i) => x.keyword === b[i].keyword && x.arg === b[i].arg);
+  const sameFrames = (a: Condition, b: Condition) => a.length === b.length && a.every((f, i) => sameBranches(f.branches, b[i].branches));
+  if (conds.some((c) => !sameFrames(c.slice(0, -1), conds[0].slice(0, -1)))) return undefined;
+  const lasts = conds.map((c) => c[depth - 1].branches);
+  const chain = lasts.reduce((a, b) => (b.length > a.length ? b : a));
+  if (chain[chain.length - 1].keyword !== 'else') return undefined;
+  if (lasts.some((l) => !sameBranches(l, chain.slice(0, l.length)))) return undefined;
+  const held = new Set(lasts.map((l) => l.length));
+  for (let n = 1; n <= chain.length; n++) if (!held.has(n)) return undefined;
+  return conds[0].slice(0, -1);
 }
 
 /**
@@ -45,7 +66,11 @@ export function resolveModule(
   if (root === undefined) {
     return fail(diag('NMG2006', regs[1].span, { names: distinct.join(', ') }, [{ span: regs[0].span, message: 'first registration' }]));
   }
-  const reg = regs.find((r) => r.moduleName === root)!;
+  const rootRegs = regs.filter((r) => r.moduleName === root);
+  // Registered in every branch of one conditional (a 3-argument form for old firmware, the
+  // 2-argument form otherwise): registered under what encloses that conditional only.
+  const covered = rootRegs.length > 1 ? coveringCondition(rootRegs.map((r) => r.cond)) : undefined;
+  const reg = covered ? { ...rootRegs[0], cond: covered, live: covered.length === 0 ? ('on' as const) : rootRegs[0].live } : rootRegs[0];
   if (/_(dot|hyphen|slash|lt|gt|space)_/.test(reg.moduleName)) diagnostics.push(diag('NMG2012', reg.span, { name: reg.moduleName }));
   const guard = conditionExpr(reg.cond);
   if (guard !== undefined && reg.live === 'unknown') {

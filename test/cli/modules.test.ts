@@ -149,3 +149,88 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(text).toMatch(/files: \\\.c\$/);
   });
 });
+
+describe('grouping named files of repositories the reader cannot fully follow', () => {
+  function tmp(prefix: string): string {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  }
+  const reg = (name: string) => `MP_REGISTER_MODULE(MP_QSTR_${name}, ${name}_module);\n`;
+
+  test('a description listing two registering modules gives a named file its own sources only (ChainSigner/uhashlib)', () => {
+    const root = tmp('nmg-two-');
+    fs.mkdirSync(path.join(root, 'crypto'));
+    fs.writeFileSync(
+      path.join(root, 'micropython.mk'),
+      'D := $(USERMOD_DIR)\nSRC_USERMOD += $(D)/crypto/sha2.c $(D)/hashlib.c $(D)/hmac.c\n',
+    );
+    fs.writeFileSync(path.join(root, 'crypto', 'sha2.c'), 'int sha;\n');
+    fs.writeFileSync(path.join(root, 'hashlib.c'), `int h;\n${reg('hashlib')}`);
+    fs.writeFileSync(path.join(root, 'hmac.c'), `int m;\n${reg('hmac')}`);
+    const named = [path.join(root, 'crypto', 'sha2.c'), path.join(root, 'hashlib.c')];
+    const g = groupInputs(named);
+    expect(g.diagnostics).toEqual([]);
+    expect(g.groups.map((x) => x.files)).toEqual([named]);
+    // With one registering module the other sources still come along.
+    const one = groupInputs([path.join(root, 'crypto', 'sha2.c')]);
+    expect(one.groups[0].files.map((f) => path.basename(f))).toEqual(['sha2.c', 'hashlib.c', 'hmac.c']);
+  });
+
+  test('a named file with a registration in a micropython.cmake of several targets brings no other module (DigitalApprentice/custom_modules)', () => {
+    const root = tmp('nmg-cmake-');
+    const lib = (n: string) =>
+      `add_library(usermod_${n} INTERFACE)\ntarget_sources(usermod_${n} INTERFACE \${CMAKE_CURRENT_LIST_DIR}/${n}/${n}.c)\ntarget_link_libraries(usermod INTERFACE usermod_${n})\n`;
+    fs.writeFileSync(path.join(root, 'micropython.cmake'), lib('leds') + lib('fft'));
+    for (const n of ['leds', 'fft']) {
+      fs.mkdirSync(path.join(root, n));
+      fs.writeFileSync(path.join(root, n, `${n}.c`), reg(n));
+    }
+    const g = groupInputs([path.join(root, 'leds', 'leds.c')]);
+    expect(g.diagnostics).toEqual([]);
+    expect(g.groups.map((x) => x.files)).toEqual([[path.join(root, 'leds', 'leds.c')]]);
+  });
+
+  test('a description the reader stops on ($(shell ...)) does not stop named files: a warning, and the files alone (emlearn/emlearn-micropython)', () => {
+    const root = tmp('nmg-shell-');
+    const mod = path.join(root, 'src', 'trees');
+    fs.mkdirSync(mod, { recursive: true });
+    fs.writeFileSync(
+      path.join(mod, 'micropython.mk'),
+      'MOD_DIR := $(USERMOD_DIR)\nSRC_USERMOD_C += $(MOD_DIR)/trees.c\nEMLEARN_DIR := $(shell python3 -c "import emlearn; print(emlearn.includedir)")\nCFLAGS_USERMOD += -I$(EMLEARN_DIR)\n',
+    );
+    fs.writeFileSync(path.join(mod, 'trees.c'), reg('trees'));
+    const g = groupInputs([path.join(mod, 'trees.c')]);
+    expect(g.diagnostics.map((d) => [d.code, d.severity])).toEqual([['NMG4004', 'warning']]);
+    expect(g.groups.map((x) => x.files)).toEqual([[path.join(mod, 'trees.c')]]);
+    // Naming the folder still needs the description: the error stays.
+    expect(groupInputs([mod]).diagnostics.map((d) => [d.code, d.severity])).toEqual([['NMG4004', 'error']]);
+  });
+
+  test('descriptions on the way up that do not list a named file are no errors (oggz inside arduino-libopus)', () => {
+    const root = tmp('nmg-above-');
+    fs.writeFileSync(path.join(root, 'micropython.mk'), 'include $(TOP)/elsewhere.mk\n');
+    fs.mkdirSync(path.join(root, 'sub'));
+    fs.writeFileSync(path.join(root, 'sub', 'micropython.mk'), 'SRC_USERMOD += $(USERMOD_DIR)/other.c\n');
+    fs.writeFileSync(path.join(root, 'sub', 'a.c'), reg('a'));
+    fs.writeFileSync(path.join(root, 'lib.c'), 'int l;\n');
+    const g = groupInputs([path.join(root, 'lib.c'), path.join(root, 'sub', 'a.c')]);
+    expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(g.groups.flatMap((x) => x.files).map((f) => path.relative(root, f))).toEqual(['lib.c', 'sub/a.c']);
+  });
+});
+
+describe('gen: library sources named with one module', () => {
+  test("files no description lists and that register nothing join the one module named with them (dholth/arduino-libopus's oggz)", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-lib-'));
+    dirs.push(root);
+    fs.cpSync(path.join(repoRoot, 'examples', 'multifile'), path.join(root, 'binding', 'mod'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'lib'));
+    fs.writeFileSync(path.join(root, 'lib', 'codec.c'), 'int codec_decode(int x) { return x + 1; }\n');
+    const mod = fs.readdirSync(path.join(root, 'binding', 'mod')).filter((f) => f.endsWith('.c'));
+    const r = await runCli(['gen', '-o', 'out', 'lib/codec.c', ...mod.map((f) => `binding/mod/${f}`)], root);
+    expect(r.stderr).not.toContain('NMG2001');
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(path.join(root, 'out')).sort()).toEqual(['codec.c', ...mod].sort());
+  });
+});

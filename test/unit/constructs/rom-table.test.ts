@@ -46,6 +46,9 @@ describe('extractRomTables: values', () => {
     ['MP_OBJ_NEW_SMALL_INT (mp_map_elem_t tables before v1.12)', { given: 'MP_OBJ_NEW_SMALL_INT(3)', want: 'int(3)' }],
     ['MP_ROM_QSTR of something that is not a qstr', { given: 'MP_ROM_QSTR(name)', want: 'unknown(MP_ROM_QSTR(name))' }],
     ['MP_ROM_PTR without an address', { given: 'MP_ROM_PTR(ptr)', want: 'unknown(MP_ROM_PTR(ptr))' }],
+    ["MP_ROM_PTR of py/obj.h's None (a pointer macro)", { given: 'MP_ROM_PTR(mp_const_none)', want: 'none' }],
+    ["MP_ROM_PTR of py/obj.h's True", { given: 'MP_ROM_PTR(mp_const_true)', want: 'true' }],
+    ['MP_ROM_PTR of a float constant', { given: 'MP_ROM_PTR(mp_const_float_pi)', want: 'float(pi)' }],
   ])('%s', (_name, { given, want }) => {
     const [t] = declsOf(table(`{ MP_ROM_QSTR(MP_QSTR_k), ${given} },`), 'rom_table');
     expect(summary(t.items)).toEqual([`k=${want}`]);

@@ -42,6 +42,20 @@ describe('checkSyntax (through extractFile)', () => {
         ),
       },
     ],
+    [
+      'comments before the line continuations of a macro body (Jay-Damodaran/micropyML)',
+      {
+        given: c(
+          '#define CLAMP_ALL(arr, n) \\',
+          '    for (size_t i = 0; i < (n); i++) { \\',
+          '        arr[i] = arr[i] >> 1; /* halve */ \\',
+          '        arr[i] = arr[i] > 100 ? 100 : arr[i]; /* clamp to 100 */ \\',
+          '    }',
+          '',
+          'static int after;',
+        ),
+      },
+    ],
   ])('no diagnostic for MicroPython shapes: %s', (_name, { given }) => {
     expect(extract(PRELUDE + given).diagnostics).toEqual([]);
   });

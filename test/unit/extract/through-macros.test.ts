@@ -204,3 +204,37 @@ describe("table values through the module's macros", () => {
     expect(declsOf(given, 'runtime_obj').map((d) => d.name)).toEqual(['half_obj']);
   });
 });
+
+describe('alternatives of one definition under #if / #else', () => {
+  const table = (name: string, key: string) =>
+    c(`static const mp_rom_map_elem_t ${name}[] = {`, `{ MP_ROM_QSTR(MP_QSTR_${key}), MP_ROM_INT(1) },`, '};');
+  const given = (fallback: string) =>
+    c(
+      '#ifndef ALT_FAST',
+      `#define ALT_FAST (${fallback})`,
+      '#endif',
+      '#if ALT_FAST',
+      table('t', 'fast'),
+      '#else',
+      table('t', 'slow'),
+      '#endif',
+    );
+  const keys = (text: string, defines: string[] = []) =>
+    declsOf(text, 'rom_table', { defines }).map((t) => t.items.flatMap((it) => (it.kind === 'item' ? [it.item.key] : [])));
+
+  test.each<[string, { text: string; defines?: string[]; want: string[][] }]>([
+    ['the #ifndef default is 1: the #if branch', { text: given('1'), want: [['fast']] }],
+    ['the #ifndef default is 0: the #else branch', { text: given('0'), want: [['slow']] }],
+    ['-D overrides the default', { text: given('0'), defines: ['ALT_FAST=1'], want: [['fast']] }],
+    [
+      'a condition natmodgen cannot decide keeps both',
+      { text: c('#if MICROPY_PY_X', table('t', 'a'), '#else', table('t', 'b'), '#endif'), want: [['a'], ['b']] },
+    ],
+  ])('%s', (_n, { text, defines, want }) => expect(keys(text, defines)).toEqual(want));
+
+  test('alternative registrations of differently named modules: the default one', () => {
+    const reg = (n: string) => `MP_REGISTER_MODULE(MP_QSTR_${n}, m_module);`;
+    const text = c('#ifndef NEW_API', '#define NEW_API 0', '#endif', '#if NEW_API', reg('mod'), '#else', reg('mod_legacy'), '#endif');
+    expect(declsOf(text, 'registration').map((r) => r.moduleName)).toEqual(['mod_legacy']);
+  });
+});

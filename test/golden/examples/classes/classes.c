@@ -16,7 +16,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -41,7 +41,12 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
 #undef mp_raise_OSError
-#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+#define mp_raise_OSError(er) natmodgen_raise_OSError(er)
+/* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_OSError(int er) {
+    mp_obj_t natmodgen_arg = MP_OBJ_NEW_SMALL_INT(er);
+    nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, &natmodgen_arg));
+}
 /* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
 static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
     mp_fun_table.raise_msg(type, msg);
@@ -54,14 +59,6 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
-#include "py/parsenum.h"
-/* natmodgen runtime: int.c */
-#undef mp_obj_int_get_truncated
-#define mp_obj_int_get_truncated natmodgen_s_mp_obj_int_get_truncated
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in);
-#undef mp_obj_int_get_checked
-#define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
@@ -238,7 +235,9 @@ mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
 #define nmg_vector2_locals_dict_table natmodgen_7_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
+#line 140 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+#line 141 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
     (void)natmodgen_e;
 }
@@ -254,11 +253,17 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
+#line 149 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
+#line 150 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, print, nmg_vector2_print, 1);
+#line 151 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, unary_op, nmg_vector2_unary_op, 2);
+#line 152 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, binary_op, nmg_vector2_binary_op, 3);
+#line 153 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, attr, nmg_vector2_attr, 4);
+#line 154 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
 }
 
@@ -415,8 +420,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
 #define nmg_intarray_locals_dict_table natmodgen_7_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
+#line 300 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+#line 301 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+#line 302 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
     (void)natmodgen_e;
 }
@@ -432,12 +440,19 @@ static void natmodgen_init_type_nmg_intarray_type(void) {
     natmodgen_type_7_classes_nmg_intarray_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_type.flags = MP_TYPE_FLAG_ITER_IS_GETITER;
     natmodgen_type_7_classes_nmg_intarray_type.name = MP_QSTR_IntArray;
+#line 310 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, make_new, nmg_intarray_make_new, 0);
+#line 311 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, print, nmg_intarray_print, 1);
+#line 312 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, unary_op, nmg_intarray_unary_op, 2);
+#line 313 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, subscr, nmg_intarray_subscr, 3);
+#line 314 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, iter, nmg_intarray_getiter, 4);
+#line 315 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, attr, nmg_intarray_attr, 5);
+#line 316 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_type, locals_dict, &nmg_intarray_locals_dict, 6);
 }
 
@@ -461,6 +476,7 @@ static void natmodgen_init_type_nmg_intarray_iter_type(void) {
     natmodgen_type_7_classes_nmg_intarray_iter_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_intarray_iter_type.flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
     natmodgen_type_7_classes_nmg_intarray_iter_type.name = MP_QSTR_IntArrayIterator;
+#line 333 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_intarray_iter_type, iter, nmg_intarray_iter_iternext, 0);
 }
 
@@ -556,8 +572,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
 #define nmg_acc_locals_dict_table natmodgen_7_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
+#line 418 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+#line 419 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+#line 420 "../../../../examples/classes/classes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
     (void)natmodgen_e;
 }
@@ -573,9 +592,13 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
+#line 428 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
+#line 429 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, print, nmg_acc_print, 1);
+#line 430 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, call, nmg_accumulator_call, 2);
+#line 431 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 
@@ -589,9 +612,13 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
     natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
+#line 438 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, make_new, nmg_acc_make_new, 0);
+#line 439 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, print, nmg_acc_print, 1);
+#line 440 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, call, nmg_averager_call, 2);
+#line 441 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 
@@ -603,10 +630,15 @@ static void natmodgen_init_type_nmg_averager_type(void) {
 
 static void natmodgen_store_globals_nmg_classes(void);
 static void natmodgen_store_globals_nmg_classes(void) {
+#line 448 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_classes));
+#line 449 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_Vector2, MP_OBJ_FROM_PTR(&nmg_vector2_type));
+#line 450 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_IntArray, MP_OBJ_FROM_PTR(&nmg_intarray_type));
+#line 451 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_Accumulator, MP_OBJ_FROM_PTR(&nmg_accumulator_type));
+#line 452 "../../../../examples/classes/classes.c"
     mp_store_global(MP_QSTR_Averager, MP_OBJ_FROM_PTR(&nmg_averager_type));
 }
 
@@ -620,7 +652,7 @@ static void natmodgen_store_globals_nmg_classes(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 624 "classes.c"
+#line 656 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_classes(void);
@@ -635,7 +667,6 @@ void natmodgen_init_7_classes(void) {
     natmodgen_fill_nmg_acc_locals_dict_table();
 }
 
-#include "py/parsenum.h"
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -684,24 +715,6 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: int.c */
-static MP_NORETURN void natmodgen_rt_int_overflow(void) {
-    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
-        MP_ERROR_TEXT("overflow converting long int to machine word"));
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)self_in, MP_NATIVE_TYPE_UINT);
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
-    if (mp_obj_is_small_int(self_in)) {
-        return MP_OBJ_SMALL_INT_VALUE(self_in);
-    }
-    mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
-        natmodgen_rt_int_overflow();
-    }
-    return v;
-}
 /* natmodgen runtime: libc.c */
 #define NATMODGEN_RT_LIBC __attribute__((noipa)) NATMODGEN_RT_LOOP
 NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n);
@@ -718,9 +731,16 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
 }
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    // The checked conversion (small ints first): a long int that does not fit raises
-    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
-    return mp_obj_int_get_checked(arg);
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
+    // argument parser (one required positional int): bools, long ints that do not fit
+    // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
+    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
+    mp_arg_val_t out;
+    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
+    return out.u_int;
 }
 void natmodgen_init_7_classes(void);
 

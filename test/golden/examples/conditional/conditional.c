@@ -16,7 +16,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -41,7 +41,12 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
 #undef mp_raise_OSError
-#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+#define mp_raise_OSError(er) natmodgen_raise_OSError(er)
+/* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_OSError(int er) {
+    mp_obj_t natmodgen_arg = MP_OBJ_NEW_SMALL_INT(er);
+    nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, &natmodgen_arg));
+}
 /* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
 static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
     mp_fun_table.raise_msg(type, msg);
@@ -52,14 +57,6 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
-#include "py/parsenum.h"
-/* natmodgen runtime: int.c */
-#undef mp_obj_int_get_truncated
-#define mp_obj_int_get_truncated natmodgen_s_mp_obj_int_get_truncated
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in);
-#undef mp_obj_int_get_checked
-#define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
@@ -255,30 +252,41 @@ mp_map_elem_t natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table[0
 #define nmg_cond_gadget_locals_dict_table natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table
 static void natmodgen_fill_nmg_cond_gadget_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table;
+#line 151 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
 #if NMG_COND_ENABLE_MATH
+#line 153 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
 #ifdef NMG_COND_HAVE_GREETING
+#line 155 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
 #else
+#line 157 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
 #endif
 #endif
 #if NMG_COND_ENABLE_STRINGS
+#line 161 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
 #elif NMG_COND_LEVEL >= 2
+#line 163 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
 #endif
 #ifndef NMG_COND_LEGACY_API
+#line 166 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
 #else
+#line 168 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
 #endif
 #if NMG_COND_LEVEL > 2
+#line 171 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_wave, mp_const_true);
 #elif defined(NMG_COND_FAST_PATH)
+#line 173 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
 #else
+#line 175 "../../../../examples/conditional/conditional.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
 #endif
     (void)natmodgen_e;
@@ -295,7 +303,9 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
     natmodgen_type_11_conditional_nmg_cond_gadget_type.base.type = &mp_type_type;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.name = MP_QSTR_Gadget;
+#line 184 "../../../../examples/conditional/conditional.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, make_new, nmg_cond_gadget_make_new, 0);
+#line 185 "../../../../examples/conditional/conditional.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, locals_dict, &nmg_cond_gadget_locals_dict, 1);
 }
 
@@ -307,44 +317,61 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
 
 static void natmodgen_store_globals_nmg_conditional(void);
 static void natmodgen_store_globals_nmg_conditional(void) {
+#line 192 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_conditional));
+#line 193 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_always, MP_OBJ_FROM_PTR(&nmg_cond_always_obj));
+#line 194 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_Gadget, MP_OBJ_FROM_PTR(&nmg_cond_gadget_type));
 #if NMG_COND_ENABLE_MATH
+#line 197 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_double_it, MP_OBJ_FROM_PTR(&nmg_cond_double_it_obj));
 #if NMG_COND_LEVEL >= 3
+#line 199 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_triple_it, MP_OBJ_FROM_PTR(&nmg_cond_triple_it_obj));
 #else
+#line 201 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL_NOTE, MP_OBJ_NEW_QSTR(MP_QSTR_level_below_3));
 #endif
 #else
+#line 204 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_math_disabled, mp_const_true);
 #endif
 #if NMG_COND_ENABLE_STRINGS
+#line 208 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_shout, MP_OBJ_FROM_PTR(&nmg_cond_shout_obj));
 #endif
 #ifdef NMG_COND_HAVE_GREETING
+#line 212 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_GREETING, MP_OBJ_NEW_QSTR(MP_QSTR_hi_there));
 #endif
 #ifndef NMG_COND_LEGACY_API
+#line 216 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_modern_api, mp_const_true);
 #else
+#line 218 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_legacy_api, MP_OBJ_FROM_PTR(&nmg_cond_legacy_api_obj));
 #endif
 #if NMG_COND_LEVEL == 1
+#line 222 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL, MP_OBJ_NEW_SMALL_INT(1));
 #elif NMG_COND_LEVEL == 2
+#line 224 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL, MP_OBJ_NEW_SMALL_INT(2));
 #else
+#line 226 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_LEVEL, MP_OBJ_NEW_SMALL_INT(3));
 #endif
 #if defined(NMG_COND_LEGACY_API) || NMG_COND_LEVEL > 1
+#line 230 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_EXTRA_CHECKS, mp_const_true);
 #endif
 #if !NMG_COND_ENABLE_STRINGS
 #ifdef NMG_COND_FAST_PATH
+#line 235 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_FLAVOUR, MP_OBJ_NEW_QSTR(MP_QSTR_fast));
 #else
+#line 237 "../../../../examples/conditional/conditional.c"
     mp_store_global(MP_QSTR_FLAVOUR, MP_OBJ_NEW_QSTR(MP_QSTR_plain));
 #endif
 #endif
@@ -360,7 +387,7 @@ static void natmodgen_store_globals_nmg_conditional(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 364 "conditional.c"
+#line 391 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_11_conditional(void);
@@ -369,7 +396,6 @@ void natmodgen_init_11_conditional(void) {
     natmodgen_fill_nmg_cond_gadget_locals_dict_table();
 }
 
-#include "py/parsenum.h"
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -418,29 +444,18 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: int.c */
-static MP_NORETURN void natmodgen_rt_int_overflow(void) {
-    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
-        MP_ERROR_TEXT("overflow converting long int to machine word"));
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)self_in, MP_NATIVE_TYPE_UINT);
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
-    if (mp_obj_is_small_int(self_in)) {
-        return MP_OBJ_SMALL_INT_VALUE(self_in);
-    }
-    mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
-        natmodgen_rt_int_overflow();
-    }
-    return v;
-}
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    // The checked conversion (small ints first): a long int that does not fit raises
-    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
-    return mp_obj_int_get_checked(arg);
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
+    // argument parser (one required positional int): bools, long ints that do not fit
+    // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
+    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
+    mp_arg_val_t out;
+    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
+    return out.u_int;
 }
 void natmodgen_init_11_conditional(void);
 

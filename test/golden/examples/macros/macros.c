@@ -16,7 +16,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -41,7 +41,12 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
 #undef mp_raise_OSError
-#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+#define mp_raise_OSError(er) natmodgen_raise_OSError(er)
+/* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_OSError(int er) {
+    mp_obj_t natmodgen_arg = MP_OBJ_NEW_SMALL_INT(er);
+    nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, &natmodgen_arg));
+}
 /* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
 static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
     mp_fun_table.raise_msg(type, msg);
@@ -52,14 +57,6 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
-#include "py/parsenum.h"
-/* natmodgen runtime: int.c */
-#undef mp_obj_int_get_truncated
-#define mp_obj_int_get_truncated natmodgen_s_mp_obj_int_get_truncated
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in);
-#undef mp_obj_int_get_checked
-#define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
@@ -139,6 +136,7 @@ mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
 #define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
+#line 60 "../../../../examples/macros/macros.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
     (void)natmodgen_e;
 }
@@ -157,8 +155,11 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
     natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
+#line 71 "../../../../examples/macros/macros.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, make_new, nmg_scaler_make_new, 0);
+#line 72 "../../../../examples/macros/macros.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, subscr, nmg_scaler_subscr, 1);
+#line 73 "../../../../examples/macros/macros.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, locals_dict, &nmg_scaler_locals, 2);
 }
 
@@ -174,14 +175,22 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
 
 static void natmodgen_store_globals_nmg_macros(void);
 static void natmodgen_store_globals_nmg_macros(void) {
+#line 84 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
+#line 85 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_square, MP_OBJ_FROM_PTR(&nmg_macros_square_obj));
+#line 86 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_negate, MP_OBJ_FROM_PTR(&nmg_macros_negate_obj));
+#line 87 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_version, MP_OBJ_FROM_PTR(&nmg_macros_version_obj));
+#line 88 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_Scaler, MP_OBJ_FROM_PTR(&nmg_scaler_type));
 #if NMG_MACROS_HAS_COLOURS
+#line 90 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_RED, MP_OBJ_NEW_SMALL_INT(1));
+#line 90 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_GREEN, MP_OBJ_NEW_SMALL_INT(2));
+#line 90 "../../../../examples/macros/macros.c"
     mp_store_global(MP_QSTR_BLUE, MP_OBJ_NEW_SMALL_INT(4));
 #endif
 #if NMG_MACROS_HAS_EXTRA
@@ -198,7 +207,7 @@ static void natmodgen_store_globals_nmg_macros(void) {
 
 /* natmodgen: registration of module nmg_macros is built by mpy_init */
 
-#line 202 "macros.c"
+#line 211 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_6_macros(void);
@@ -207,7 +216,6 @@ void natmodgen_init_6_macros(void) {
     natmodgen_fill_nmg_scaler_locals_table();
 }
 
-#include "py/parsenum.h"
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -256,29 +264,18 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: int.c */
-static MP_NORETURN void natmodgen_rt_int_overflow(void) {
-    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
-        MP_ERROR_TEXT("overflow converting long int to machine word"));
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)self_in, MP_NATIVE_TYPE_UINT);
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
-    if (mp_obj_is_small_int(self_in)) {
-        return MP_OBJ_SMALL_INT_VALUE(self_in);
-    }
-    mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
-        natmodgen_rt_int_overflow();
-    }
-    return v;
-}
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    // The checked conversion (small ints first): a long int that does not fit raises
-    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
-    return mp_obj_int_get_checked(arg);
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
+    // argument parser (one required positional int): bools, long ints that do not fit
+    // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
+    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
+    mp_arg_val_t out;
+    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
+    return out.u_int;
 }
 void natmodgen_init_6_macros(void);
 

@@ -16,7 +16,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -41,7 +41,12 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
 #undef mp_raise_OSError
-#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+#define mp_raise_OSError(er) natmodgen_raise_OSError(er)
+/* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_OSError(int er) {
+    mp_obj_t natmodgen_arg = MP_OBJ_NEW_SMALL_INT(er);
+    nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, &natmodgen_arg));
+}
 /* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
 static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
     mp_fun_table.raise_msg(type, msg);
@@ -106,7 +111,9 @@ mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
 #define nmg_rect_locals_table natmodgen_6_shapes_nmg_rect_locals_table
 static void natmodgen_fill_nmg_rect_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
+#line 38 "../../../../examples/multifile/shapes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+#line 39 "../../../../examples/multifile/shapes.c"
     natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
     (void)natmodgen_e;
 }
@@ -122,15 +129,18 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
     natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
+#line 47 "../../../../examples/multifile/shapes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, make_new, nmg_rect_make_new, 0);
+#line 48 "../../../../examples/multifile/shapes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, print, nmg_rect_print, 1);
+#line 49 "../../../../examples/multifile/shapes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, locals_dict, &nmg_rect_locals, 2);
 }
 
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 134 "shapes.c"
+#line 144 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

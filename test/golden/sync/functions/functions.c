@@ -19,7 +19,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -44,7 +44,12 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
 #undef mp_raise_OSError
-#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+#define mp_raise_OSError(er) natmodgen_raise_OSError(er)
+/* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_OSError(int er) {
+    mp_obj_t natmodgen_arg = MP_OBJ_NEW_SMALL_INT(er);
+    nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, &natmodgen_arg));
+}
 /* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
 static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
     mp_fun_table.raise_msg(type, msg);
@@ -57,20 +62,12 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
-#include "py/parsenum.h"
-/* natmodgen runtime: int.c */
-#undef mp_obj_int_get_truncated
-#define mp_obj_int_get_truncated natmodgen_s_mp_obj_int_get_truncated
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in);
-#undef mp_obj_int_get_checked
-#define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
 // clang-format on
-#endif /* natmodgen:end 4148c455d98f */
+#endif /* natmodgen:end 572cc1d1e3c7 */
 #include "py/runtime.h"
 
 // Version number exposed as nmg_functions.VERSION.
@@ -343,7 +340,6 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_functions, nmg_functions_user_cmodule);
 #endif /* natmodgen:end 8cd780a1612d */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
-#include "py/parsenum.h"
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -392,24 +388,6 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: int.c */
-static MP_NORETURN void natmodgen_rt_int_overflow(void) {
-    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
-        MP_ERROR_TEXT("overflow converting long int to machine word"));
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)self_in, MP_NATIVE_TYPE_UINT);
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
-    if (mp_obj_is_small_int(self_in)) {
-        return MP_OBJ_SMALL_INT_VALUE(self_in);
-    }
-    mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
-        natmodgen_rt_int_overflow();
-    }
-    return v;
-}
 /* natmodgen runtime: libc.c */
 #define NATMODGEN_RT_LIBC __attribute__((noipa)) NATMODGEN_RT_LOOP
 NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n);
@@ -426,9 +404,16 @@ NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
 }
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    // The checked conversion (small ints first): a long int that does not fit raises
-    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
-    return mp_obj_int_get_checked(arg);
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
+    // argument parser (one required positional int): bools, long ints that do not fit
+    // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
+    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
+    mp_arg_val_t out;
+    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
+    return out.u_int;
 }
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
@@ -437,4 +422,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 9cc1f5019294 */
+#endif /* natmodgen:end 5fe88a7b64fd */

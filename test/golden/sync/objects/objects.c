@@ -20,7 +20,7 @@
 #define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
-#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))
+#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
@@ -45,7 +45,12 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
 #undef mp_raise_OSError
-#define mp_raise_OSError(er) nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, (mp_obj_t[]){ MP_OBJ_NEW_SMALL_INT(er) }))
+#define mp_raise_OSError(er) natmodgen_raise_OSError(er)
+/* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_OSError(int er) {
+    mp_obj_t natmodgen_arg = MP_OBJ_NEW_SMALL_INT(er);
+    nlr_raise(mp_call_function_n_kw(natmodgen_builtin(MP_QSTR_OSError), 1, 0, &natmodgen_arg));
+}
 /* natmodgen: the firmware's mp_raise_msg does not return; through mp_fun_table the compiler cannot know. */
 static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp_rom_error_text_t msg) {
     mp_fun_table.raise_msg(type, msg);
@@ -58,14 +63,6 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
-#include "py/parsenum.h"
-/* natmodgen runtime: int.c */
-#undef mp_obj_int_get_truncated
-#define mp_obj_int_get_truncated natmodgen_s_mp_obj_int_get_truncated
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in);
-#undef mp_obj_int_get_checked
-#define mp_obj_int_get_checked natmodgen_s_mp_obj_int_get_checked
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in);
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
@@ -75,7 +72,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 81a00ff46a82 */
+#endif /* natmodgen:end b7f66158b4f3 */
 #include <string.h>
 
 #include "py/runtime.h"
@@ -620,7 +617,6 @@ void natmodgen_init_7_objects(void) {
     natmodgen_fill_nmg_util_globals_table();
 }
 
-#include "py/parsenum.h"
 /* natmodgen runtime: armv6m.c */
 #if defined(__ARM_ARCH_6M__)
 __attribute__((noipa)) static unsigned natmodgen_rt_udiv(unsigned n, unsigned d, unsigned *rem) {
@@ -669,24 +665,6 @@ unsigned long long __aeabi_idivmod(int n, int d) {
     return ((unsigned long long)(unsigned)rs << 32) | (unsigned)qs;
 }
 #endif
-/* natmodgen runtime: int.c */
-static MP_NORETURN void natmodgen_rt_int_overflow(void) {
-    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
-        MP_ERROR_TEXT("overflow converting long int to machine word"));
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_truncated(mp_const_obj_t self_in) {
-    return (mp_int_t)mp_fun_table.native_from_obj((mp_obj_t)self_in, MP_NATIVE_TYPE_UINT);
-}
-static __attribute__((unused)) mp_int_t mp_obj_int_get_checked(mp_const_obj_t self_in) {
-    if (mp_obj_is_small_int(self_in)) {
-        return MP_OBJ_SMALL_INT_VALUE(self_in);
-    }
-    mp_int_t v = mp_obj_int_get_truncated(self_in);
-    if (mp_binary_op(MP_BINARY_OP_EQUAL, mp_obj_new_int(v), (mp_obj_t)self_in) != mp_const_true) {
-        natmodgen_rt_int_overflow();
-    }
-    return v;
-}
 /* natmodgen runtime: libc.c */
 #define NATMODGEN_RT_LIBC __attribute__((noipa)) NATMODGEN_RT_LOOP
 NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n);
@@ -711,9 +689,52 @@ NATMODGEN_RT_LIBC size_t strlen(const char *s) {
 }
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    // The checked conversion (small ints first): a long int that does not fit raises
-    // OverflowError, and what is no int at all raises the firmware's TypeError from the conversion itself.
-    return mp_obj_int_get_checked(arg);
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
+    // argument parser (one required positional int): bools, long ints that do not fit
+    // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
+    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
+    mp_arg_val_t out;
+    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
+    return out.u_int;
+}
+extern const mp_obj_type_t *natmodgen_module_type;
+static void natmodgen_submodules_in(mp_obj_t modules, mp_obj_dict_t *globals, char *name, size_t len, size_t size, int depth) {
+    mp_map_t *map = &globals->map;
+    for (size_t i = 0; i < map->alloc; i++) {
+        if (!mp_map_slot_is_filled(map, i)) {
+            continue;
+        }
+        mp_obj_t v = map->table[i].value;
+        if (!mp_obj_is_obj(v) || ((mp_obj_base_t *)MP_OBJ_TO_PTR(v))->type != natmodgen_module_type) {
+            continue;
+        }
+        size_t key_len;
+        const char *key = mp_obj_str_get_data(map->table[i].key, &key_len);
+        if (len + 1 + key_len >= size) {
+            continue;
+        }
+        name[len] = '.';
+        for (size_t k = 0; k < key_len; k++) {
+            name[len + 1 + k] = key[k];
+        }
+        mp_obj_dict_store(modules, mp_obj_new_str(name, len + 1 + key_len), v);
+        if (depth < 8) {
+            natmodgen_submodules_in(modules, ((mp_obj_module_t *)MP_OBJ_TO_PTR(v))->globals, name, len + 1 + key_len, size, depth + 1);
+        }
+    }
+}
+static void natmodgen_register_submodules(const char *root, mp_obj_dict_t *globals) {
+    char name[128];
+    size_t len = 0;
+    while (root[len] != 0 && len < sizeof(name) - 1) {
+        name[len] = root[len];
+        len++;
+    }
+    mp_obj_t sys = mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    natmodgen_submodules_in(mp_load_attr(sys, MP_QSTR_modules), globals, name, len, sizeof(name), 0);
 }
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_7_objects(void);
@@ -730,7 +751,8 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
             mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
         }
     }
+    natmodgen_register_submodules("nmg_objects", self->context->module.globals);
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 44695a2cc227 */
+#endif /* natmodgen:end 6906a1051418 */

@@ -1,0 +1,94 @@
+import { coreHeaderMacros } from '../facts';
+import { preprocess, PPToken, spell } from '../preprocess';
+import type { PreprocessEnv } from './context';
+
+/**
+ * Words whose presence in an expansion makes it a construct natmodgen rewrites (tables, dicts,
+ * types, module objects, constant tuples, registrations). Function objects are not among them:
+ * they compile unchanged in a natmod, and src/constructs/fun-obj.ts reads helper macros itself.
+ */
+const CONSTRUCT_WORDS = new Set([
+  'MP_DEFINE_CONST_DICT',
+  'MP_DEFINE_CONST_DICT_WITH_SIZE',
+  'MP_DEFINE_CONST_OBJ_TYPE',
+  'MP_REGISTER_MODULE',
+  'MP_REGISTER_EXTENSIBLE_MODULE',
+  'mp_obj_module_t',
+  'mp_rom_map_elem_t',
+  'mp_map_elem_t',
+  'mp_rom_obj_tuple_t',
+  'mp_obj_type_t',
+]);
+
+/**
+ * The file with each file-scope use of one of the module's own macros that writes a construct
+ * (`VM_TABLE(globals) = {`, `VM_REGISTER(mod, module);`, `static VM_TYPE(t, T, SLOTS);`) replaced
+ * by its expansion, on the same lines (the lines it spanned follow as empty ones), so every later
+ * stage sees the construct as the compiler does and line numbers stay the user's. Only these
+ * uses are written out: elsewhere the compiler expands the module's macros itself.
+ */
+export function expandConstructMacros(
+  file: string,
+  text: string,
+  defines: Array<{ name: string; body: string }>,
+  env: PreprocessEnv = {},
+): string {
+  // Cheap test first: no #define anywhere and no -D means there is nothing to expand.
+  if (!text.includes('define') && defines.length === 0) return text;
+  const pp = preprocess(file, text, {
+    defines: [...(env.predefined ?? []), ...defines],
+    includeDirs: env.includeDirs,
+    host: env.readFile && { readFile: env.readFile },
+    undefinedNames: ['MICROPY_ENABLE_DYNRUNTIME'],
+    headerMacro: (name) => coreHeaderMacros().has(name),
+  });
+  const toks = pp.tokens;
+  const out: string[] = [];
+  let at = 0;
+  let braces = 0;
+  let parens = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.bol && t.text === '#') {
+      while (i + 1 < toks.length && !toks[i + 1].bol) i++;
+      continue;
+    }
+    if (t.kind === 'punct') {
+      if (t.text === '{') braces++;
+      else if (t.text === '}') braces = Math.max(0, braces - 1);
+      else if (t.text === '(') parens++;
+      else if (t.text === ')') parens = Math.max(0, parens - 1);
+      continue;
+    }
+    if (braces || parens || t.kind !== 'ident' || pp.liveAt(t.start) === 'off') continue;
+    const def = pp.definitionAt(t.text, t.start);
+    if (!def || coreHeaderMacros().has(t.text)) continue;
+    let last = i;
+    if (def.params) {
+      if (toks[i + 1]?.text !== '(') continue;
+      last = closingParen(toks, i + 1);
+      if (last < 0) continue;
+    }
+    const use = toks.slice(i, last + 1);
+    const expanded = pp.expandAt(use, t.start).tokens;
+    if (!expanded.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text))) continue;
+    const original = text.slice(t.start, toks[last].end);
+    const lines = original.split('\n').length - 1;
+    out.push(text.slice(at, t.start), spell(expanded), '\n'.repeat(lines));
+    at = toks[last].end;
+    i = last;
+  }
+  if (at === 0) return text;
+  out.push(text.slice(at));
+  return out.join('');
+}
+
+function closingParen(toks: PPToken[], open: number): number {
+  let depth = 0;
+  for (let k = open; k < toks.length; k++) {
+    if (toks[k].bol && toks[k].text === '#') return -1;
+    if (toks[k].text === '(') depth++;
+    else if (toks[k].text === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
