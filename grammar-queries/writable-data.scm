@@ -6,3 +6,6 @@
 (preproc_ifdef (declaration) @data)
 (preproc_else (declaration) @data)
 (preproc_elif (declaration) @data)
+; Where tree-sitter lost the file's structure (#if branches that split statements, ulab), file-scope
+; declarations sit in an ERROR node; the extractor keeps those at brace depth 0 only.
+(ERROR (declaration) @data)

@@ -27,10 +27,9 @@ export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
     for (let k = cb + 2; k < close && !runtime; k++) runtime = RUNTIME_IN_NATMOD.test(cur.text(k));
     if (!runtime) continue;
     const staticIdx = [...Array(i - q.first).keys()].map((k) => q.first + k).find((k) => cur.is(k, 'static'));
-    const node = ctx.file.tree.rootNode.descendantForIndex(cur.tokens[i].start);
-    let atFileScope = true;
-    for (let n = node?.parent; n; n = n.parent)
-      if (n.type === 'compound_statement' || n.type === 'function_definition') atFileScope = false;
+    // Brace depth over the tokens, not the tree: where tree-sitter lost a function (ulab's
+    // `#if` branches that split statements), its keyword table is still a local.
+    const atFileScope = ctx.atFileScope(cur.tokens[i].start);
     out.push({
       kind: 'arg_table',
       name: cur.text(nameIdx),

@@ -1,8 +1,9 @@
-import { RomEntry, RomTableDecl, asQstr } from '../model/declarations';
+import { RomEntry, RomTableDecl, RomValue, asQstr } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, qualifiersBefore } from '../extract/context';
 import { condItems } from '../extract/cond-items';
 import { readRomValue } from '../extract/rom-value';
+import { Cursor, TokRange } from '../extract/cursor';
 import { construct } from './construct';
 import { ResolvedValue } from '../model/resolved';
 import { valueExpr } from '../plan/c';
@@ -54,7 +55,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
         );
         return undefined;
       }
-      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readRomValue(cur, kv[1]), cond: ctx.condOf(cur, o) };
+      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readValue(ctx, cur, kv[1]), cond: ctx.condOf(cur, o) };
     });
     out.push({
       kind: 'rom_table',
@@ -67,6 +68,25 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * A table value; one written through the module's own macro (ulab's
+ * `ULAB_REFERENCE_FLOAT_CONST(e)` for `MP_ROM_PTR(&e_obj)`) is read from its expansion.
+ */
+function readValue(ctx: ExtractContext, cur: Cursor, r: TokRange): RomValue {
+  const value = readRomValue(cur, r);
+  if (value.kind !== 'unknown') return value;
+  const code = cur.codeTokens(r);
+  if (!code.length || !ctx.userMacro(code[0], cur)) return value;
+  // Expansion works on the file's own tokens: a value an X-macro produced is already expanded.
+  const from = ctx.cur.indexAt(cur.tokens[code[0]].start);
+  const to = ctx.cur.indexAt(cur.tokens[code[code.length - 1]].start);
+  if (from < 0 || to < 0 || ctx.cur.tokens[from] !== cur.tokens[code[0]] || ctx.cur.tokens[to] !== cur.tokens[code[code.length - 1]])
+    return value;
+  const x = new Cursor(ctx.file, ctx.expandTokens(from, to));
+  const expanded = readRomValue(x, { from: 0, to: x.tokens.length - 1 });
+  return expanded.kind === 'unknown' ? value : expanded;
 }
 
 /** One entry: `natmodgen_map_elem_set(e++, key, value)` in a table, `mp_store_global(key, value)` in the globals. */

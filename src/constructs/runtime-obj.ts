@@ -3,6 +3,8 @@ import { RuntimeObjDecl } from '../model/declarations';
 import { queryMatches } from '../parse/queries';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { insideFunction } from '../extract/declarator';
+import { Cursor, joinTokens } from '../extract/cursor';
+import { Token } from '../parse/tokens';
 import { construct } from './construct';
 import { baseTypeExpr } from '../plan/c';
 import { call, guarded } from '../plan/lines';
@@ -44,6 +46,7 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
       isStatic: call.isStatic,
     });
   }
+  out.push(...throughModuleMacros(ctx));
   for (const match of queryMatches(ctx.file, 'runtime-obj')) {
     const decl = match.captures.find((c) => c.name === 'runtime_obj.decl')?.node;
     const name = match.captures.find((c) => c.name === 'runtime_obj.name')?.node;
@@ -52,6 +55,62 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
     if (d) out.push(d);
   }
   return out;
+}
+
+/**
+ * File-scope uses of the module's own function-like macros that expand to such an object
+ * (ulab's `ULAB_DEFINE_FLOAT_CONST(id, num, ...)` is `const mp_obj_float_t id##_obj = {{&mp_type_float}, (num)}`):
+ * read from the expansion, the whole use (through its `;`) replaced.
+ */
+function throughModuleMacros(ctx: ExtractContext): RuntimeObjDecl[] {
+  const { cur } = ctx;
+  const out: RuntimeObjDecl[] = [];
+  const toks = cur.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind !== 'ident' || !cur.is(i + 1, '(')) continue;
+    const prev = toks[i - 1];
+    if (prev && prev.kind !== 'directive' && !cur.is(i - 1, ';') && !cur.is(i - 1, '}')) continue;
+    if (!ctx.atFileScope(toks[i].start) || !ctx.maybeCompiled(i)) continue;
+    const m = ctx.userMacro(i);
+    if (!m?.params) continue;
+    const close = cur.closing(i + 1);
+    if (close < 0) continue;
+    const last = cur.is(close + 1, ';') ? close + 1 : close;
+    const d = fromExpansion(ctx, ctx.expandTokens(i, close));
+    if (!d) continue;
+    out.push({ kind: 'runtime_obj', ...d, span: cur.span(i, last), cond: ctx.condAt(i), unit: ctx.unit });
+    i = last;
+  }
+  return out;
+}
+
+/** `[static] [const] T name = {{&mp_type_X}, ...}` as tokens → the object, or undefined. */
+function fromExpansion(
+  ctx: ExtractContext,
+  tokens: Token[],
+): Pick<RuntimeObjDecl, 'name' | 'cType' | 'baseType' | 'init' | 'isStatic'> | undefined {
+  const x = new Cursor(
+    ctx.file,
+    tokens.filter((t) => t.kind !== 'directive'),
+  );
+  const eq = x.tokens.findIndex((t) => t.text === '=');
+  if (eq < 2 || !x.is(eq + 1, '{')) return undefined;
+  const close = x.closing(eq + 1);
+  if (close < 0 || (close !== x.tokens.length - 1 && !(close === x.tokens.length - 2 && x.is(close + 1, ';')))) return undefined;
+  const head = x.tokens.slice(0, eq).map((t) => t.text);
+  if (!head.every((w) => /^[A-Za-z_]\w*$/.test(w))) return undefined;
+  const name = head[head.length - 1];
+  const words = head.slice(0, -1).filter((w) => w !== 'const');
+  const isStatic = words.includes('static');
+  const type = words.filter((w) => w !== 'static');
+  if (type.length === 0 || words.includes('extern') || words.includes('typedef')) return undefined;
+  let k = eq + 2;
+  if (x.is(k, '.') && x.is(k + 1, 'base') && x.is(k + 2, '=')) k += 3;
+  if (!x.is(k, '{') || !x.is(k + 1, '&') || !x.is(k + 3, '}')) return undefined;
+  const m = /^mp_type_(\w+)$/.exec(x.text(k + 2));
+  if (!m || LINKABLE.has(m[1])) return undefined;
+  const init = [...x.tokens.slice(eq + 1, k + 1), { ...x.tokens[k + 2], text: 'NULL' }, ...x.tokens.slice(k + 3, close + 1)];
+  return { name, cType: type.join(' '), baseType: m[1], init: joinTokens(init.map((t) => t.text)), isStatic };
 }
 
 function fromDeclaration(ctx: ExtractContext, decl: SyntaxNode, name: SyntaxNode): RuntimeObjDecl | undefined {

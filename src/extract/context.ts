@@ -63,17 +63,7 @@ export class ExtractContext {
    * statements make it one ERROR node, and locals in it look like file-scope declarations).
    */
   atFileScope(offset: number): boolean {
-    const toks = this.cur.tokens;
-    if (!this.depths) {
-      this.depths = new Int32Array(toks.length);
-      let depth = 0;
-      for (let i = 0; i < toks.length; i++) {
-        this.depths[i] = depth;
-        if (toks[i].kind !== 'punct') continue;
-        if (toks[i].text === '{') depth++;
-        else if (toks[i].text === '}' && depth > 0) depth--;
-      }
-    }
+    if (!this.depths) this.depths = braceDepths(this.cur.tokens);
     const i = this.cur.indexAt(offset);
     return i < 0 || this.depths[i] === 0;
   }
@@ -277,4 +267,36 @@ export function qualifiersBefore(
     first--;
   }
   return { first, isStatic, isConst, isExtern };
+}
+
+/**
+ * The brace depth at each token. Each branch of an `#if`/`#elif`/`#else` starts at the depth
+ * the `#if` had, and after `#endif` the depth is the one the first branch ended with: branches
+ * that each open a block (`#if A` `for (...) {` `#else` `while (...) {` `#endif`) count once.
+ */
+export function braceDepths(toks: readonly Token[]): Int32Array {
+  const depths = new Int32Array(toks.length);
+  const frames: Array<{ start: number; firstEnd?: number }> = [];
+  let depth = 0;
+  for (let i = 0; i < toks.length; i++) {
+    depths[i] = depth;
+    const t = toks[i];
+    if (t.kind === 'directive') {
+      const kw = t.directive?.keyword ?? '';
+      const top = frames[frames.length - 1];
+      if (kw === 'if' || kw === 'ifdef' || kw === 'ifndef') frames.push({ start: depth });
+      else if (top && (kw === 'elif' || kw === 'elifdef' || kw === 'elifndef' || kw === 'else')) {
+        top.firstEnd ??= depth;
+        depth = top.start;
+      } else if (top && kw === 'endif') {
+        depth = top.firstEnd ?? depth;
+        frames.pop();
+      }
+      continue;
+    }
+    if (t.kind !== 'punct') continue;
+    if (t.text === '{') depth++;
+    else if (t.text === '}' && depth > 0) depth--;
+  }
+  return depths;
 }

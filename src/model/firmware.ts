@@ -124,3 +124,18 @@ export function versionMacros(version: string): Array<{ name: string; body: stri
     { name: 'MICROPY_VERSION', body: 'MICROPY_MAKE_VERSION(MICROPY_VERSION_MAJOR, MICROPY_VERSION_MINOR, MICROPY_VERSION_MICRO)' },
   ];
 }
+
+/**
+ * Configuration every natmod build has whatever the ARCH, as `-D`-like definitions: py/dynruntime.mk's
+ * config header never sets the object representation, so py/mpconfig.h's default (A) holds, and
+ * `#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_A` (ulab's float constants) reads as the natmod build reads it.
+ */
+export function natmodConfigMacros(): Array<{ name: string; body: string }> {
+  return [
+    { name: 'MICROPY_OBJ_REPR_A', body: '(0)' },
+    { name: 'MICROPY_OBJ_REPR_B', body: '(1)' },
+    { name: 'MICROPY_OBJ_REPR_C', body: '(2)' },
+    { name: 'MICROPY_OBJ_REPR_D', body: '(3)' },
+    { name: 'MICROPY_OBJ_REPR', body: '(MICROPY_OBJ_REPR_A)' },
+  ];
+}

@@ -10,7 +10,7 @@ import { renderUnit } from '../render';
 import { resolveModule } from '../resolve';
 import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
-import { versionMacros } from '../model/firmware';
+import { natmodConfigMacros, versionMacros } from '../model/firmware';
 import { expandConstructMacros } from '../extract/construct-macros';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
@@ -73,7 +73,7 @@ export function analyse(
   // The inputs are read as given (a synced file without natmodgen's blocks), also when another input includes them.
   const given = new Map(inputs.map((i) => [path.normalize(i.path), i.text]));
   const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
-  const predefined = natmodApi ? versionMacros(natmodApi.facts.micropython) : [];
+  const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
   const models = parsed.map((p, unit) => {
     const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined, natmodMacros: env.natmodMacros });
     diagnostics.push(...r.diagnostics);
@@ -98,7 +98,7 @@ export function analyseFiles(
   env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
   // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
-  const predefined = natmodApi ? versionMacros(natmodApi.facts.micropython) : [];
+  const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
   const parsedDefines = defines.map(parseDefine);
   const sources = given
     .map((i) => readable(i.path, i.text))

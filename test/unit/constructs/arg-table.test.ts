@@ -140,3 +140,62 @@ describe('extractArgTables', () => {
     expect(d.atFileScope).toBe(false);
   });
 });
+
+/**
+ * A function with a keyword table whose nested loops open and close in separate #if branches
+ * (ulab's create_concatenate): tree-sitter loses the function, and the table's only ancestor
+ * is an ERROR node, as if it stood at file scope.
+ */
+const tableAndSplitLoops = c(
+  'mp_obj_t f(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {',
+  '    static const mp_arg_t allowed_args[] = {',
+  '        { MP_QSTR_a, MP_ARG_OBJ, { .u_rom_obj = MP_ROM_NONE } },',
+  '    };',
+  '    mp_arg_val_t args[MP_ARRAY_SIZE(allowed_args)];',
+  '    mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);',
+  '    size_t *shape = m_new0(size_t, 4);',
+  '    for(uint8_t p = 0; p < 2; p++) {',
+  '        #if DIMS > 2',
+  '        size_t j = 0;',
+  '        do {',
+  '        #endif',
+  '            #if DIMS > 1',
+  '            size_t k = 0;',
+  '            do {',
+  '            #endif',
+  '                shape[0]++;',
+  '            #if DIMS > 1',
+  '                k++;',
+  '            } while(k < shape[1]);',
+  '            #endif',
+  '        #if DIMS > 2',
+  '            j++;',
+  '        } while(j < shape[2]);',
+  '        #endif',
+  '    }',
+  '    return mp_const_none;',
+  '}',
+);
+
+describe('extractArgTables: scope where tree-sitter lost the function', () => {
+  test('a table in a function whose loops #if splits is a local (its static goes, no macro)', () => {
+    expect(declsOf(tableAndSplitLoops, 'arg_table').map((d) => [d.name, d.atFileScope])).toEqual([['allowed_args', false]]);
+  });
+
+  test('a file-scope table after #if/#else branches that each open the same block is at file scope', () => {
+    const given = c(
+      'static mp_obj_t g(mp_obj_t x) {',
+      '#if A',
+      '    if (x == mp_const_none) {',
+      '#else',
+      '    if (x == mp_const_true) {',
+      '#endif',
+      '        x = mp_const_false;',
+      '    }',
+      '    return x;',
+      '}',
+      atFileScope('static const mp_arg_t file_args[]', '{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} },'),
+    );
+    expect(declsOf(given, 'arg_table').map((d) => [d.name, d.atFileScope])).toEqual([['file_args', true]]);
+  });
+});

@@ -108,6 +108,47 @@ describe('extractRuntimeObjs', () => {
     ['a type object links as is', { given: 'const mp_obj_type_t t = {{&mp_type_type}};\n', want: [] }],
     ['a dict links as is', { given: 'const mp_obj_dict_t d = {.base = {&mp_type_dict}};\n', want: [] }],
     ['a struct of the module own type is not one', { given: 'const my_obj_t m = {{&my_type}, 1};\n', want: [] }],
+    [
+      "through the module's own macro (ulab's ULAB_DEFINE_FLOAT_CONST), under #if/#else",
+      {
+        given: c(
+          '#define DEF_FLOAT(id, num, h32) const mp_obj_float_t id##_obj = {{&mp_type_float}, (num)}',
+          '#if SINGLE',
+          'DEF_FLOAT(tol, MICROPY_FLOAT_CONST(1e-6), 0x358637cfUL);',
+          '#else',
+          'DEF_FLOAT(tol, MICROPY_FLOAT_CONST(1e-14), 0x283424dcUL);',
+          '#endif',
+        ),
+        want: [
+          { name: 'tol_obj', cType: 'mp_obj_float_t', baseType: 'float', init: '{{NULL},(MICROPY_FLOAT_CONST(1e-6))}', isStatic: false },
+          { name: 'tol_obj', cType: 'mp_obj_float_t', baseType: 'float', init: '{{NULL},(MICROPY_FLOAT_CONST(1e-14))}', isStatic: false },
+        ],
+      },
+    ],
+    [
+      "a static one through the module's macro; a macro that expands to something else is not one",
+      {
+        given: c(
+          '#define DEF_HALF(id) static const mp_obj_float_t id = {{&mp_type_float}, 0.5}',
+          '#define DEF_INT(id) static const int id = 5',
+          'DEF_HALF(half_obj);',
+          'DEF_INT(five);',
+        ),
+        want: [{ name: 'half_obj', cType: 'mp_obj_float_t', baseType: 'float', init: '{{NULL},0.5}', isStatic: true }],
+      },
+    ],
+    [
+      "the module's macro used in a function is not one",
+      {
+        given: c(
+          '#define DEF_HALF(id) const mp_obj_float_t id = {{&mp_type_float}, 0.5}',
+          'static void f(void) {',
+          '    DEF_HALF(h);',
+          '}',
+        ),
+        want: [],
+      },
+    ],
     ['a local is not one', { given: c('static void f(void) {', '    const mp_obj_float_t h = {{&mp_type_float}, 0.5};', '}'), want: [] }],
   ])('%s', (_name, { given, want }) => {
     const got = declsOf(given, 'runtime_obj').map((d) => ({

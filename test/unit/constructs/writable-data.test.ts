@@ -280,3 +280,17 @@ describe('extractWritableData: known bugs', () => {
     expect(got('static int (*handlers[4])(int) = {0};\n').map((d) => d.vars.map((v) => v.name))).toEqual([['handlers']]);
   });
 });
+
+describe('extractWritableData: where tree-sitter lost the file', () => {
+  test("an initialised global before functions whose #if branches split their loops (ulab's ndarray_print_threshold) is one; their locals are not", () => {
+    const given = c(
+      '#include "py/obj.h"',
+      'mp_uint_t early = 3;',
+      ...splitLoops('w0'),
+      ...splitLoops('w1'),
+      ...splitLoops('w2'),
+      ...splitLoops('w3', true),
+    );
+    expect(declsOf(given, 'writable_data').map((d) => d.name)).toEqual(['early']);
+  });
+});

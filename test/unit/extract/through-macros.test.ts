@@ -178,6 +178,33 @@ describe("the module's macros natmodgen's own code hides", () => {
   });
 });
 
+describe("table values through the module's macros", () => {
+  test("a value written as the module's macro is read from its expansion (ulab's ULAB_REFERENCE_FLOAT_CONST)", () => {
+    const given = c(
+      '#define DEF_FLOAT(id, num) const mp_obj_float_t id##_obj = {{&mp_type_float}, (num)}',
+      '#define REF_FLOAT(id) MP_ROM_PTR(&id##_obj)',
+      '#define SEVEN MP_ROM_INT(7)',
+      'DEF_FLOAT(half, 0.5);',
+      'static const mp_rom_map_elem_t t[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR_half), REF_FLOAT(half) },',
+      '    { MP_ROM_QSTR(MP_QSTR_seven), SEVEN },',
+      '    { MP_ROM_QSTR(MP_QSTR_odd), NOT_A_MACRO(x) },',
+      '};',
+    );
+    const [t] = declsOf(given, 'rom_table');
+    expect(
+      t.items.flatMap((e) =>
+        e.kind === 'item' ? [[e.item.key, e.item.value.kind, e.item.value.kind === 'ptr' ? e.item.value.target : '']] : [],
+      ),
+    ).toEqual([
+      ['half', 'ptr', 'half_obj'],
+      ['seven', 'int', ''],
+      ['odd', 'unknown', ''],
+    ]);
+    expect(declsOf(given, 'runtime_obj').map((d) => d.name)).toEqual(['half_obj']);
+  });
+});
+
 describe('alternatives of one definition under #if / #else', () => {
   const table = (name: string, key: string) =>
     c(`static const mp_rom_map_elem_t ${name}[] = {`, `{ MP_ROM_QSTR(MP_QSTR_${key}), MP_ROM_INT(1) },`, '};');

@@ -185,7 +185,7 @@ describe('templates render their views', () => {
             '#define MP_ROM_FALSE ((mp_rom_obj_t)mp_const_false)',
             '#undef MP_ROM_TRUE',
             '#define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)',
-            '#define MP_ROM_QSTR(q) ((mp_rom_obj_t)MP_OBJ_NEW_QSTR(q))',
+            '#define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)',
           ) + renderView({ partial: 'builtins' }),
       },
     ],

@@ -117,6 +117,11 @@ describe('the shipped runtime/', () => {
     'strlen',
   ])('provides %s', (name) => expect(ix.provided.has(name)).toBe(true));
 
+  test("the open builtin's function object (ulab's io) calls the firmware's open through mp_vfs_open", () => {
+    const names = runtimeClosure(ix, ['mp_builtin_open_obj']).flatMap((i) => i.defines);
+    expect(names).toEqual(expect.arrayContaining(['mp_builtin_open_obj', 'mp_vfs_open']));
+  });
+
   test('formatted exceptions bring vstr printing and str-from-vstr with them', () => {
     const names = runtimeClosure(ix, ['mp_raise_msg_varg']).flatMap((i) => i.defines);
     expect(names).toEqual(
