@@ -525,7 +525,12 @@ unsigned long long __aeabi_idivmod(int n, int d) {
 #endif
 /* natmodgen runtime: obj.c */
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
-    // Converted by the firmware's own mp_obj_get_int, reached through its
+    // Small ints, the common case, stay a shift: the argument parser below costs a call
+    // chain per conversion, which loops over ints would pay on every item.
+    if (mp_obj_is_small_int(arg)) {
+        return MP_OBJ_SMALL_INT_VALUE(arg);
+    }
+    // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
     mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
@@ -543,4 +548,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 704d7172381d */
+#endif /* natmodgen:end 28f5e6ec2060 */
