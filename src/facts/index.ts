@@ -18,9 +18,20 @@ export function dataFile(version = DEFAULT_VERSION): string {
   return path.join(packageRoot(), 'data', `api-v${version}.json`);
 }
 
-/** The facts shipped with natmodgen (data/api-v<version>.json, written by `npm run inventory`). */
+const shipped = new Map<string, ApiFacts>();
+
+/**
+ * The facts shipped with natmodgen (data/api-v<version>.json, written by `npm run inventory`).
+ * Read once per process: a cold `sync --check` asked for them twice (inventory and core macros),
+ * and parsing the 230 KB file is a visible part of its start.
+ */
 export function shippedFacts(version = DEFAULT_VERSION): ApiFacts {
-  return JSON.parse(fs.readFileSync(dataFile(version), 'utf8')) as ApiFacts;
+  let facts = shipped.get(version);
+  if (!facts) {
+    facts = JSON.parse(fs.readFileSync(dataFile(version), 'utf8')) as ApiFacts;
+    shipped.set(version, facts);
+  }
+  return facts;
 }
 
 /** What natmodgen's runtime provides: the functions defined in the package's runtime/ folder. */
@@ -55,8 +66,8 @@ export function natmodInventory(mpyDir?: string): Inventory {
 
 /** A tree's facts: the shipped ones when the tree is the one they were read from, else parsed from it. */
 function treeFacts(mpyDir: string): ApiFacts {
-  const shipped = fs.existsSync(dataFile()) ? shippedFacts() : undefined;
-  return shipped && shipped.fingerprint === treeFingerprint(mpyDir) ? shipped : readTreeFacts(mpyDir);
+  const facts = fs.existsSync(dataFile()) ? shippedFacts() : undefined;
+  return facts && facts.fingerprint === treeFingerprint(mpyDir) ? facts : readTreeFacts(mpyDir);
 }
 
 /** The headers every natmod and user C module sees (py/dynruntime.h and py/runtime.h bring them in). */
