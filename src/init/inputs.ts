@@ -5,7 +5,7 @@ import { readMicropythonCmake } from './cmake-reader';
 import { BUILD_FILES, BuildKind } from './locate';
 import { readMicropythonMk } from './mk-reader';
 import { diag } from '../diagnostics/catalog';
-import { fileSpan, MAX_INPUT_BYTES } from '../io/read';
+import { fileSpan, readTextFile } from '../io/read';
 
 /** The sources of one module, as found from what the user named on the command line. */
 export interface ModuleGroup {
@@ -61,18 +61,13 @@ function moduleSources(dir: string): DirSources {
 const REGISTRATION = /^[ \t]*MP_REGISTER_MODULE\s*\(\s*MP_QSTR_(\w+)/gm;
 
 /**
- * The module names a source registers (MP_REGISTER_MODULE lines); none when it cannot be read
- * or is no regular file within the input size limit (a FIFO would block the read, a huge file
- * cost it; src/io/read refuses both with a diagnostic).
+ * The module names a source registers (MP_REGISTER_MODULE lines); none when it cannot be read.
+ * Read as inputs are (io/read): FIFOs, devices and oversized files are not opened, so the scan
+ * cannot block or cost what the input check refuses afterwards with a diagnostic.
  */
 function registeredNames(file: string): string[] {
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile() || st.size > MAX_INPUT_BYTES) return [];
-    return [...fs.readFileSync(file, 'latin1').matchAll(REGISTRATION)].map((m) => m[1]);
-  } catch {
-    return [];
-  }
+  const { text } = readTextFile(file);
+  return text === undefined ? [] : [...text.matchAll(REGISTRATION)].map((m) => m[1]);
 }
 
 /** Module folders at or under `dir` (not entering a module folder once found). */
