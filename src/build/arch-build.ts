@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
-import { archivesOf, extractHelpers, nm } from './runtime-helpers';
+import { extractHelpers, nm, readArchives } from './runtime-helpers';
 import { locateCall, runtimeProvidable, unlinkableHelpers, unlinkableMessage, writeRuntimeUnit } from './runtime-provide';
-import { runAsync } from './proc';
+import { ProcResult, runAsync } from './proc';
+import { cachedPath, cacheKey, fileStamp, storeInCache } from './cache';
 import { packageRoot } from '../paths';
 
 export interface ArchBuildInput {
@@ -83,6 +84,51 @@ const RUNTIME_SOURCE = 'natmodgen-runtime.c';
 /** MicroPython's lib/libm and lib/libm_dbl compiled for the architecture, made only when a libm function is needed. */
 const MPY_LIBM = 'natmodgen-libm.a';
 
+/** Every file the compiled libm archive of an ARCH is made from: MicroPython's sources, dynruntime.mk and natmodgen's make files. */
+function libmInputs(mpyDir: string): string[] {
+  const files = [path.join(mpyDir, 'py', 'dynruntime.mk'), path.join(mpyDir, 'py', 'mpconfig.h')];
+  for (const sub of [path.join(mpyDir, 'lib', 'libm'), path.join(mpyDir, 'lib', 'libm_dbl')]) {
+    try {
+      for (const f of fs.readdirSync(sub).sort()) files.push(path.join(sub, f));
+    } catch {
+      // no such folder: make reports it
+    }
+  }
+  const make = path.join(packageRoot(), 'make');
+  files.push(path.join(make, 'natmodgen-libm.mk'));
+  for (const sub of ['libm-extra', 'libm-headers'])
+    for (const f of fs.readdirSync(path.join(make, sub)).sort()) files.push(path.join(make, sub, f));
+  return files;
+}
+
+/**
+ * MicroPython's libm compiled for the ARCH (make/natmodgen-libm.mk) in the build folder:
+ * about 90 C files per ARCH, so the archive is kept in the build cache under the ARCH, its
+ * compiler flags and the stamps of every source, and copied from there when it is.
+ */
+async function mpyLibm(input: ArchBuildInput, makeArgs: string[]): Promise<ProcResult> {
+  const target = path.join(input.dir, MPY_LIBM);
+  const name = `${cacheKey('libm', [
+    input.toolchain.arch,
+    input.toolchain.cross,
+    ...input.toolchain.extraCflags,
+    ...input.includeDirs,
+    ...libmInputs(input.mpyDir).map(fileStamp),
+  ])}.a`;
+  const hit = cachedPath(name);
+  if (hit) {
+    try {
+      fs.copyFileSync(hit, target);
+      return { code: 0, stdout: '', stderr: '' };
+    } catch {
+      // unreadable entry: made below
+    }
+  }
+  const r = await runAsync('make', [...makeArgs, MPY_LIBM]);
+  if (r.code === 0) storeInCache(name, (tmp) => fs.copyFileSync(target, tmp));
+  return r;
+}
+
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
   const { dir, toolchain } = input;
   fs.mkdirSync(dir, { recursive: true });
@@ -106,11 +152,9 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
       const symbols = await nm(toolchain.cross, objects);
       const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
       let libraries = [toolchain.libgcc, toolchain.libm];
-      let helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
+      let helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'), symbols);
       const check = async () => {
-        const archives = [];
-        for (const lib of libraries.filter(Boolean).flatMap(archivesOf))
-          archives.push({ path: lib, symbols: await nm(toolchain.cross, [lib]) });
+        const archives = await readArchives(toolchain.cross, libraries);
         // natmodgen's own division fallback answers these (below), where the toolchain lacks them.
         return unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
       };
@@ -119,10 +163,10 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
         if (bad.length) {
           // The toolchain's libm wraps its functions in errno handling a natmod cannot link:
           // MicroPython's own lib/libm and lib/libm_dbl (what bare-metal ports link) go first.
-          const libm = await runAsync('make', [...makeArgs, MPY_LIBM]);
+          const libm = await mpyLibm(input, makeArgs);
           if (libm.code === 0) {
             libraries = [toolchain.libgcc, path.join(dir, MPY_LIBM), toolchain.libm];
-            helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'));
+            helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'), symbols);
             bad = await check();
           }
         }

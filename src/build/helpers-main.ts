@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { isNatmodArch } from './arches';
 import { probeToolchain } from './toolchain';
-import { archivesOf, extractHelpers, nm } from './runtime-helpers';
+import { extractHelpers, nm, readArchives } from './runtime-helpers';
 import { locateCall, unlinkableHelpers, unlinkableMessage } from './runtime-provide';
 import { runAsync } from './proc';
 
@@ -44,11 +44,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: helpers-main.js MPY_DIR ARCH OUT.o [--mpy-libm ARCHIVE] [--src C]... OBJECT...\n');
     return 2;
   }
-  const toolchain = probeToolchain(mpyDir, arch);
+  const toolchain = await probeToolchain(mpyDir, arch);
   const libraries = mpyLibm ? [toolchain.libgcc, mpyLibm, toolchain.libm] : [toolchain.libgcc, toolchain.libm];
   const symbols = await nm(toolchain.cross, objects);
-  const archives = [];
-  for (const lib of libraries.filter(Boolean).flatMap(archivesOf)) archives.push({ path: lib, symbols: await nm(toolchain.cross, [lib]) });
+  const archives = await readArchives(toolchain.cross, libraries);
   const bad = unlinkableHelpers(symbols, archives);
   if (bad.length && !mpyLibm) return 3;
   if (bad.length) {
@@ -58,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-helpers-'));
   try {
-    const { files } = await extractHelpers(toolchain.cross, objects, libraries, dir);
+    const { files } = await extractHelpers(toolchain.cross, objects, libraries, dir, symbols);
     if (!files.length) return 0;
     const r = await runAsync(`${toolchain.cross}ld`, [...emulation(files[0]), '-r', '-o', out, ...files]);
     if (r.code !== 0) {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runAsync } from './proc';
+import { cachedPath, cacheKey, fileStamp, storeInCache } from './cache';
 
 /**
  * Compiler-runtime helpers without LINK_RUNTIME=1 (whose archive reader needs a PyPI
@@ -122,6 +123,48 @@ export async function nm(cross: string, files: string[]): Promise<NmSymbol[]> {
   return parseNm(r.stdout);
 }
 
+const archiveMemo = new Map<string, Promise<NmSymbol[]>>();
+
+/**
+ * The global symbols of a toolchain archive. `nm` over a whole libgcc.a or libm.a takes
+ * seconds and every architecture of every build needs it, so the table is read once per
+ * process and kept in the build cache under the archive's path, size and mtime.
+ */
+export function archiveSymbols(cross: string, lib: string): Promise<NmSymbol[]> {
+  const key = cacheKey('nm', [cross, fileStamp(lib)]);
+  let p = archiveMemo.get(key);
+  if (!p) {
+    p = readArchiveSymbols(cross, lib, `${key}.json`);
+    archiveMemo.set(key, p);
+    // a failed nm is not remembered: the next caller runs it again and sees the error itself
+    p.catch(() => archiveMemo.delete(key));
+  }
+  return p;
+}
+
+async function readArchiveSymbols(cross: string, lib: string, name: string): Promise<NmSymbol[]> {
+  const hit = cachedPath(name);
+  if (hit) {
+    try {
+      const rows = JSON.parse(fs.readFileSync(hit, 'utf8')) as unknown;
+      if (Array.isArray(rows) && rows.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => typeof x === 'string')))
+        return (rows as string[][]).map(([object, name, type]) => ({ object, name, type }));
+    } catch {
+      // unreadable entry: made again below
+    }
+  }
+  const symbols = await nm(cross, [lib]);
+  storeInCache(name, (tmp) => fs.writeFileSync(tmp, JSON.stringify(symbols.map((s) => [s.object, s.name, s.type]))));
+  return symbols;
+}
+
+/** The archives behind `libraries` (ld scripts followed) with their symbol tables. */
+export async function readArchives(cross: string, libraries: string[]): Promise<Archive[]> {
+  const paths = libraries.filter(Boolean).flatMap(archivesOf);
+  const tables = await Promise.all(paths.map((p) => archiveSymbols(cross, p)));
+  return paths.map((p, i) => ({ path: p, symbols: tables[i] }));
+}
+
 /**
  * Extracts the helper members the objects need into `dir` (emptied first) and returns
  * the extracted files, named after the archive and member so that names cannot clash.
@@ -131,12 +174,12 @@ export async function extractHelpers(
   objects: string[],
   libraries: string[],
   dir: string,
+  objectSymbols?: NmSymbol[],
 ): Promise<{ files: string[]; plan: HelperPlan }> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const objSyms = await nm(cross, objects);
-  const archives: Archive[] = [];
-  for (const lib of libraries.filter(Boolean).flatMap(archivesOf)) archives.push({ path: lib, symbols: await nm(cross, [lib]) });
+  const objSyms = objectSymbols ?? (await nm(cross, objects));
+  const archives = await readArchives(cross, libraries);
   const plan = planHelpers(objSyms, archives);
   const files: string[] = [];
   for (const [i, m] of plan.members.entries()) {

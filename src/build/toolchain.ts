@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { NatmodArch } from './arches';
 import { packageRoot } from '../paths';
-import { onPath, runSync } from './proc';
+import { onPath, runAsync } from './proc';
 
 /** What py/dynruntime.mk sets up for one architecture, asked from dynruntime.mk itself. */
 export interface Toolchain {
@@ -25,8 +25,12 @@ export interface Toolchain {
 }
 
 /** Whether the compiler finds a C library's <assert.h> (MicroPython's headers include it). */
-function hasLibcHeaders(cross: string): boolean {
-  const r = runSync('sh', ['-c', 'printf "#include <assert.h>\\n#include <string.h>\\n" | "$0" -E -x c - >/dev/null 2>&1', `${cross}gcc`]);
+async function hasLibcHeaders(cross: string): Promise<boolean> {
+  const r = await runAsync('sh', [
+    '-c',
+    'printf "#include <assert.h>\\n#include <string.h>\\n" | "$0" -E -x c - >/dev/null 2>&1',
+    `${cross}gcc`,
+  ]);
   return r.code === 0;
 }
 
@@ -45,15 +49,20 @@ natmodgen-probe:
 /**
  * Asks dynruntime.mk (with LINK_RUNTIME=1, only to have it locate the libraries) which
  * compiler prefix and runtime libraries an architecture uses, so natmodgen follows the tree.
+ * Asynchronous, so that the CLI asks for all architectures at once.
  */
-export function probeToolchain(mpyDir: string, arch: NatmodArch): Toolchain {
+export async function probeToolchain(mpyDir: string, arch: NatmodArch): Promise<Toolchain> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-probe-'));
   try {
     const mk = path.join(dir, 'probe.mk');
     fs.writeFileSync(mk, PROBE);
-    const r = runSync('make', ['-s', '-f', mk, `MPY_DIR=${mpyDir}`, `ARCH=${arch}`, 'MOD=probe', 'LINK_RUNTIME=1', 'natmodgen-probe'], {
-      cwd: dir,
-    });
+    const r = await runAsync(
+      'make',
+      ['-s', '-f', mk, `MPY_DIR=${mpyDir}`, `ARCH=${arch}`, 'MOD=probe', 'LINK_RUNTIME=1', 'natmodgen-probe'],
+      {
+        cwd: dir,
+      },
+    );
     const vars = new Map<string, string>();
     for (const line of r.stdout.split('\n')) {
       const eq = line.indexOf('=');
@@ -62,7 +71,7 @@ export function probeToolchain(mpyDir: string, arch: NatmodArch): Toolchain {
     const cross = vars.get('CROSS') ?? '';
     const lib = (v: string | undefined) => (v && fs.existsSync(v) ? v : '');
     const installed = r.code === 0 && vars.has('CROSS') && onPath(`${cross}gcc`) && (arch !== 'x86' || lib(vars.get('LIBGCC')) !== '');
-    const extraCflags = installed && !hasLibcHeaders(cross) ? [`-I${libcHeadersDir()}`, '-DMICROPY_USE_INTERNAL_ERRNO=1'] : [];
+    const extraCflags = installed && !(await hasLibcHeaders(cross)) ? [`-I${libcHeadersDir()}`, '-DMICROPY_USE_INTERNAL_ERRNO=1'] : [];
     return {
       arch,
       cross,

@@ -45,8 +45,9 @@ export async function buildCommand(args: BuildArgs, io: Console): Promise<number
 
   const toolchains: Toolchain[] = [];
   const skipped: SummaryRow[] = [];
-  for (const arch of arches) {
-    const tc = probeToolchain(tree.dir, arch);
+  const probed = await Promise.all(arches.map((arch) => probeToolchain(tree.dir, arch)));
+  for (const tc of probed) {
+    const arch = tc.arch;
     if (tc.installed) toolchains.push(tc);
     else if (all)
       skipped.push({ arch, status: 'skipped', detail: `no ${tc.cross || 'host '}gcc: install ${toolchainPackage(tc.cross, arch)}` });
