@@ -46,6 +46,14 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
     ...(input.includeDirs.length ? [`CFLAGS_EXTRA += ${input.includeDirs.map((d) => `-I${d}`).join(' ')}`] : []),
     ...(input.toolchain.extraCflags.length ? [`CFLAGS_EXTRA += ${input.toolchain.extraCflags.join(' ')}`] : []),
     'include $(MPY_DIR)/py/dynruntime.mk',
+    ...(isXtensa(input.toolchain.arch)
+      ? [
+          `# mpy_ld's xtensa linker takes no literal "qstr table + offset" (what GCC folds a constant index into):`,
+          `# ${XTENSA_CONFIG} wraps the qstr configuration so that the table's address stays opaque.`,
+          `CFLAGS += -UMP_CONFIGFILE -DMP_CONFIGFILE='<${XTENSA_CONFIG}>' -DNATMODGEN_MP_CONFIGFILE='<$(CONFIG_H)>'`,
+          `$(SRC_O): ${XTENSA_CONFIG}`,
+        ]
+      : []),
     'natmodgen-objects: $(SRC_O)',
     '# compiler-runtime helpers taken from libgcc/libm by natmodgen (linked as plain objects), after',
     "# the module's: on ARM, mpy_ld places the jump to mpy_init as if its object came first",
@@ -58,6 +66,36 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
     '',
   ];
   return lines.join('\n');
+}
+
+const isXtensa = (arch: string) => arch === 'xtensa' || arch === 'xtensawin';
+/** natmodgen's configuration header on xtensa, written beside the Makefile (xtensaConfigHeader). */
+const XTENSA_CONFIG = 'natmodgen-xtensa-config.h';
+
+/**
+ * The configuration header of xtensa builds. mpy_ld.py names every xtensa literal-pool
+ * entry after its symbol and accepts an addend only on mp_fun_table: a read of
+ * `mp_native_qstr_table[K]` (what every MP_QSTR_x of the generated configuration is), which
+ * GCC 12 folds into the literal `mp_native_qstr_table+2K`, stops the link with an
+ * AssertionError. Here the table's address passes through an empty asm, so the compiler
+ * loads the base (one literal, shared) and reads at an offset; the configuration mpy_ld
+ * wrote is included unchanged first.
+ */
+export function xtensaConfigHeader(): string {
+  return [
+    '/* Written by `natmodgen build` for xtensa (see src/build/arch-build.ts, xtensaConfigHeader). */',
+    '#include NATMODGEN_MP_CONFIGFILE',
+    '#ifndef NATMODGEN_XTENSA_CONFIG_H',
+    '#define NATMODGEN_XTENSA_CONFIG_H',
+    'static inline __attribute__((always_inline)) const uint16_t *natmodgen_qstr_table(void) {',
+    '    const uint16_t *table = mp_native_qstr_table;',
+    '    __asm__("" : "+r"(table));',
+    '    return table;',
+    '}',
+    '#define mp_native_qstr_table (natmodgen_qstr_table())',
+    '#endif',
+    '',
+  ].join('\n');
 }
 
 /** The first line of compiler or linker output that says what went wrong. */
@@ -133,6 +171,7 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
   const { dir, toolchain } = input;
   fs.mkdirSync(dir, { recursive: true });
   for (const s of input.sources) writeIfChanged(path.join(dir, s.rel), s.text);
+  if (isXtensa(toolchain.arch)) writeIfChanged(path.join(dir, XTENSA_CONFIG), xtensaConfigHeader());
   const makeArgs = ['-C', dir, `PYTHON=${input.python}`];
   const compileAndPlan = async (sources: ArchBuildInput['sources']) => {
     writeIfChanged(path.join(dir, 'Makefile'), archMakefile({ ...input, sources }));
