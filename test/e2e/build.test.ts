@@ -20,7 +20,9 @@ import { Case, discoverExamples, discoverExtmod } from './lib/discover';
 import { CLI, loud, readEnv } from './lib/env';
 import { buildNatmodgen } from './lib/natmod';
 import { runProcess } from './lib/proc';
-import { mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+
+afterAll(() => killQemuRuns());
 
 const env = readEnv();
 const qemuDir = process.env.NATMODGEN_QEMU_DIR?.trim() || undefined;
@@ -120,6 +122,11 @@ if (!env.skipReason && firmwares.length && qemuOnly) {
       .join(', ')}`,
   ]);
 }
+/** One line per case and board, printed after the suite (the table of the report). */
+const results: string[] = [];
+afterAll(() => {
+  if (results.length) process.stderr.write(`natmodgen build e2e, qemu runs:\n${results.map((r) => `  ${r}`).join('\n')}\n`);
+});
 dq('natmods on the qemu port give the output of x64', () => {
   for (const c of qemuCases) {
     test(
@@ -135,20 +142,28 @@ dq('natmods on the qemu port give the output of x64', () => {
         const test = fs.readFileSync(c.testPy, 'utf8');
         for (const { board, firmware } of firmwares) {
           const mpy = mpys.get(board.arch)!;
-          const run = await runOnQemu(board, firmware, [mountScript(path.basename(mpy), fs.readFileSync(mpy)), test], 300_000);
+          const run = await runOnQemu(board, firmware, [mountScript(path.basename(mpy), fs.readFileSync(mpy)), test], 300_000).catch(
+            (e: unknown) => {
+              results.push(`${c.label} ${board.board}: FAIL (${String(e).split('\n')[0]})`);
+              throw e;
+            },
+          );
           // An extmod module built into the board's firmware is the natmod's twin there: where its
-          // output differs from x64's (a 32-bit word: random.randrange(2**31) overflows), the twin
-          // on the same core is the reference. Its output is reported next to x64's.
-          let reference = want;
-          if (c.group === 'extmod' && run.stdout !== want) {
+          // output differs from x64's (a 32-bit word: random.randrange(2**31) overflows; VIRT_RV32's
+          // firmware and dynruntime's rv32imc have no float, so random.random is absent), the twin
+          // on the same core is the reference, traceback included, and the difference is logged.
+          let reference = { stdout: want, stderr: '' };
+          if (c.group === 'extmod' && (run.stdout !== want || run.stderr !== '')) {
             const twin = await runOnQemu(board, firmware, [test], 300_000);
-            if (twin.stderr === '') reference = twin.stdout;
+            reference = { stdout: twin.stdout, stderr: twin.stderr };
+            process.stderr.write(
+              `natmodgen build e2e: ${c.label} on ${board.board}: output differs from x64's; the reference is the firmware's own ${c.label.split('/')[1]} on the same core${twin.stderr ? ` (which fails too: ${twin.stderr.trim().split('\n').pop()})` : ''}\n`,
+            );
           }
-          expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({
-            board: board.board,
-            stdout: reference,
-            stderr: '',
-          });
+          results.push(
+            `${c.label} ${board.board}: ${run.stdout === reference.stdout && run.stderr === reference.stderr ? 'pass' : 'FAIL'}${reference.stdout === want && reference.stderr === '' ? '' : ' (vs firmware twin)'}`,
+          );
+          expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({ board: board.board, ...reference });
         }
       },
       BUILD_TIMEOUT,

@@ -19,7 +19,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { CLI, loud, readEnv } from './lib/env';
 import { runProcess } from './lib/proc';
-import { mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+
+afterAll(() => killQemuRuns());
 
 const env = readEnv();
 const firmwares = readFirmwares(process.env.NATMODGEN_QEMU_DIR?.trim() || undefined);

@@ -16,7 +16,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { readEnv, CLI, REPO_ROOT } from './lib/env';
 import { runProcess, succeeded, describeRun } from './lib/proc';
-import { mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+
+afterAll(() => killQemuRuns());
 
 const env = readEnv();
 const firmwares = readFirmwares(process.env.NATMODGEN_QEMU_DIR?.trim() || undefined);

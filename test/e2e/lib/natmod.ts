@@ -39,8 +39,40 @@ function node(args: string[], timeoutMs: number): Promise<ProcResult> {
   return runProcess(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, timeoutMs });
 }
 
-/** `npm run build`: tsc over src/ into dist/. */
+/** The newest mtime of the files dist/ is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const x of ['src', 'templates', 'runtime', 'grammar-queries', 'scripts', 'data', 'package.json', 'tsconfig.json'])
+    walk(path.join(REPO_ROOT, x));
+  return newest;
+}
+
+/**
+ * `npm run build`: tsc over src/ into dist/, once: when dist/ is newer than every source
+ * (another suite of the same run built it), the build is reused. The build removes dist/
+ * first, which would pull it from under a suite (or a bench) already using it.
+ */
 export async function buildNatmodgen(): Promise<void> {
+  const bundle = path.join(REPO_ROOT, 'dist', 'natmodgen.js');
+  try {
+    const built = Math.min(fs.statSync(CLI).mtimeMs, fs.statSync(bundle).mtimeMs);
+    if (built > newestSource()) {
+      process.stderr.write(`natmodgen e2e: reusing dist/ (newer than every source under ${REPO_ROOT})\n`);
+      return;
+    }
+  } catch {
+    // not built yet
+  }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const r = await runProcess(npm, ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: 110_000 });
   if (!succeeded(r)) {

@@ -96,6 +96,23 @@ export interface QemuRun {
  * writes into a real pipe (64 KiB of bytes) drained by `cat`, in a process group of its own
  * that is killed as a whole.
  */
+/** Process groups of the qemu runs still going (a test that timed out in jest leaves its run behind). */
+const live = new Set<number>();
+
+function killGroup(pid: number | undefined): void {
+  try {
+    if (pid) process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Kills every qemu run still going: for afterAll, so that no emulator outlives its suite. */
+export function killQemuRuns(): void {
+  for (const pid of live) killGroup(pid);
+  live.clear();
+}
+
 export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[], timeoutMs: number): Promise<QemuRun> {
   return new Promise((resolve, reject) => {
     const qemuArgs = [...board.args, '-nographic', '-monitor', 'null', '-semihosting', '-kernel', firmware];
@@ -104,12 +121,10 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
       detached: true,
     });
     const killAll = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+      if (child.pid) live.delete(child.pid);
+      killGroup(child.pid);
     };
+    if (child.pid) live.add(child.pid);
     let buf = '';
     let transcript = '';
     // one pending read: a token to wait for, or a byte count
