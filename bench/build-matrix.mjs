@@ -8,7 +8,8 @@
  * With --readme, the table also replaces what stands between the build-matrix markers of
  * README.md, so the README's table is always this script's output.
  *
- * Environment: MPY_DIR (required, mpy-cross built), PYTHON (default /usr/bin/python3).
+ * Environment: MPY_DIR (required, mpy-cross built), PYTHON (default /usr/bin/python3),
+ * NATMODGEN_CACHE_DIR (natmodgen's build cache; "off" for cold numbers).
  * Needs `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
@@ -35,7 +36,21 @@ let heading = '';
 const started = Date.now();
 for (const c of cases) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-matrix-'));
-  const args = [CLI, 'build', '--mpy-dir', MPY_DIR, '--arch', 'all', '-o', out, ...c.defines.flatMap((d) => ['-D', d]), ...c.files];
+  // floats on every architecture: dynruntime.mk has none on xtensa, rv32imc and rv64imc (the firmware must then have them)
+  const args = [
+    CLI,
+    'build',
+    '--mpy-dir',
+    MPY_DIR,
+    '--arch',
+    'all',
+    '--float-impl',
+    'float',
+    '-o',
+    out,
+    ...c.defines.flatMap((d) => ['-D', d]),
+    ...c.files,
+  ];
   const t0 = Date.now();
   const r = spawnSync('node', args, { encoding: 'utf8', env: { ...process.env, PYTHON: process.env.PYTHON ?? '/usr/bin/python3' } });
   const secs = ((Date.now() - t0) / 1000).toFixed(0);
@@ -57,7 +72,7 @@ for (const c of cases) {
   fs.rmSync(out, { recursive: true, force: true });
 }
 const report = [
-  `natmodgen build --arch all: .mpy bytes (+ libgcc/libm helper objects linked); ${heading}`,
+  `natmodgen build --arch all --float-impl float: .mpy bytes (+ libgcc/libm helper objects linked); ${heading}; s: seconds per case (all architectures, ${os.cpus().length} cores, build cache ${process.env.NATMODGEN_CACHE_DIR === 'off' ? 'off' : 'on'})`,
   '',
   `| case | ${ARCHES.join(' | ')} | s |`,
   `|---|${ARCHES.map(() => '---:').join('|')}|---:|`,

@@ -43,6 +43,7 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
       .map((s) => s.rel)
       .join(' ')}`,
     `ARCH = ${input.toolchain.arch}`,
+    ...(input.toolchain.floatOverride ? [`MICROPY_FLOAT_IMPL = ${input.toolchain.floatOverride}`] : []),
     ...(input.includeDirs.length ? [`CFLAGS_EXTRA += ${input.includeDirs.map((d) => `-I${d}`).join(' ')}`] : []),
     ...(input.toolchain.extraCflags.length ? [`CFLAGS_EXTRA += ${input.toolchain.extraCflags.join(' ')}`] : []),
     'include $(MPY_DIR)/py/dynruntime.mk',
@@ -149,6 +150,7 @@ async function mpyLibm(input: ArchBuildInput, makeArgs: string[]): Promise<ProcR
   const name = `${cacheKey('libm', [
     input.toolchain.arch,
     input.toolchain.cross,
+    input.toolchain.floatOverride ?? '',
     ...input.toolchain.extraCflags,
     ...input.includeDirs,
     ...libmInputs(input.mpyDir).map(fileStamp),

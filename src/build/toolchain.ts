@@ -16,6 +16,8 @@ export interface Toolchain {
   libgcc: string;
   libm: string;
   floatImpl: string;
+  /** MICROPY_FLOAT_IMPL given for an architecture whose dynruntime.mk default is none (`--float-impl`). */
+  floatOverride?: string;
   /**
    * Compiler flags natmodgen adds: for a compiler without C library headers (Debian's
    * xtensa-lx106), natmodgen's minimal headers and MicroPython's internal errno values,

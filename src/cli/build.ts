@@ -16,6 +16,17 @@ export interface BuildArgs {
   output?: string;
   jobs?: number;
   python?: string;
+  /** MICROPY_FLOAT_IMPL for the architectures whose dynruntime.mk default is none. */
+  floatImpl?: 'float' | 'double';
+}
+
+/**
+ * The fix for a module that needs floats on an architecture whose dynruntime.mk has none:
+ * mp_float_t is then undefined (MICROPY_FLOAT_IMPL_NONE).
+ */
+function floatHint(arch: string, firstError: string): string {
+  if (!/\bmp_float_t\b|mp_obj_(?:new|get)_float/.test(firstError)) return '';
+  return `\n  help: dynruntime.mk builds ${arch} without floats (MICROPY_FLOAT_IMPL none); pass --float-impl float for a firmware built with single-precision floats`;
 }
 
 /** `natmodgen build`: checks everything up front, then converts and builds each architecture. */
@@ -48,6 +59,7 @@ export async function buildCommand(args: BuildArgs, io: Console): Promise<number
   const probed = await Promise.all(arches.map((arch) => probeToolchain(tree.dir, arch)));
   for (const tc of probed) {
     const arch = tc.arch;
+    if (args.floatImpl && tc.floatImpl === 'none') tc.floatImpl = tc.floatOverride = args.floatImpl;
     if (tc.installed) toolchains.push(tc);
     else if (all)
       skipped.push({ arch, status: 'skipped', detail: `no ${tc.cross || 'host '}gcc: install ${toolchainPackage(tc.cross, arch)}` });
@@ -60,6 +72,11 @@ export async function buildCommand(args: BuildArgs, io: Console): Promise<number
   if (toolchains.length === 0) return fail('no natmod toolchain is installed', 'install gcc (x64) or a cross compiler, see the README');
 
   io.err(`natmodgen build: MicroPython ${tree.version} (.mpy ${tree.mpyVersion}.${tree.mpySubVersion}) at ${tree.dir}\n`);
+  const overridden = toolchains.filter((t) => t.floatOverride).map((t) => t.arch);
+  if (overridden.length)
+    io.err(
+      `natmodgen build: ${overridden.join(', ')}: MICROPY_FLOAT_IMPL=${args.floatImpl} (dynruntime.mk has no float there): the firmware must be built with floats of the same kind\n`,
+    );
   const result = await buildModule({
     files: args.files,
     defines: args.defines,
@@ -73,7 +90,10 @@ export async function buildCommand(args: BuildArgs, io: Console): Promise<number
     progress: (e) => {
       if (e.kind === 'start') io.err(`[${e.arch}] building\n`);
       else if (e.result.ok) io.err(`[${e.arch}] ok ${e.result.size} bytes (${e.seconds.toFixed(1)}s)\n`);
-      else io.err(`[${e.arch}] FAILED (${e.result.stage}): ${e.result.firstError}\n`);
+      else
+        io.err(
+          `[${e.arch}] FAILED (${e.result.stage}): ${e.result.firstError}${toolchains.find((t) => t.arch === e.arch)?.floatImpl === 'none' ? floatHint(e.arch, e.result.firstError) : ''}\n`,
+        );
     },
   });
   report(result.diagnostics, io, result.sources);

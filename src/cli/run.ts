@@ -14,7 +14,7 @@ export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
 const COMMAND_OPTIONS: Record<string, string[]> = {
   gen: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'line-base'],
   sync: ['define', 'D', 'check', 'diff', 'force', 'stdin', 'stdin-filepath', 'mpy-dir', 'include', 'I'],
-  build: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'arch', 'package', 'jobs', 'j'],
+  build: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'arch', 'package', 'jobs', 'j', 'float-impl'],
   name: [],
   makefile: [],
   init: ['force', 'f', 'from', 'mpy-dir', 'arch'],
@@ -240,6 +240,12 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
           .option('arch', { type: 'string', describe: 'architectures, comma-separated, or all (default: all with a toolchain)' })
           .option('package', { type: 'boolean', default: false, describe: 'also write package.json and a loader for mip' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'architectures built at once (default: CPUs, at most 4)' })
+          .option('float-impl', {
+            type: 'string',
+            choices: ['float', 'double'],
+            describe:
+              'floats on the architectures whose dynruntime.mk has none (xtensa, rv32imc, rv64imc): the firmware must have this MICROPY_FLOAT_IMPL',
+          })
           .example('$0 build -o dist examples/functions/functions.c', 'dist/x64_6.3/nmg_functions.mpy, dist/armv7m_6.3/..., ...')
           .example('$0 build --arch x64,armv7m --package -o site mod.c', 'a folder to publish for mip'),
       async (args) => {
@@ -255,6 +261,7 @@ export async function run(argv: string[], io: Console = realConsole): Promise<nu
             arch: args.arch,
             packageOutput: args.package,
             jobs: args.jobs,
+            floatImpl: args['float-impl'] as 'float' | 'double' | undefined,
           },
           rep,
         );

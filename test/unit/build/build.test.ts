@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArchList, NATMOD_ARCHES, NATIVE_ARCH_CODE } from '../../../src/build/arches';
-import { archMakefile, entryFirst, firstError } from '../../../src/build/arch-build';
+import { archMakefile, entryFirst, firstError, xtensaConfigHeader } from '../../../src/build/arch-build';
 import { MpyTree, mpyAbi, readMpyTree } from '../../../src/build/mpy-tree';
 import { buildTag, loaderSource, packageJson, singleArchPackageJson } from '../../../src/build/package';
 import { summaryTable } from '../../../src/build/summary';
@@ -100,6 +100,46 @@ describe('archMakefile', () => {
     // the helpers are extra prerequisites of the link, so mpy_ld sees them after the module's objects
     expect(text.indexOf('include $(MPY_DIR)')).toBeLessThan(text.indexOf('runtime-helpers/*.o'));
     expect(text).not.toMatch(/^SRC_O\s*\+?=/m);
+    // xtensa: the configuration header natmodgen wraps around mpy_ld's, after dynruntime.mk set MP_CONFIGFILE
+    const wrap = text.split('\n').findIndex((l) => l.includes('-UMP_CONFIGFILE'));
+    expect(text.split('\n')[wrap]).toBe(
+      "CFLAGS += -UMP_CONFIGFILE -DMP_CONFIGFILE='<natmodgen-xtensa-config.h>' -DNATMODGEN_MP_CONFIGFILE='<$(CONFIG_H)>'",
+    );
+    expect(wrap).toBeGreaterThan(text.split('\n').indexOf('include $(MPY_DIR)/py/dynruntime.mk'));
+    expect(text).not.toMatch(/MICROPY_FLOAT_IMPL/);
+  });
+
+  const tc = (arch: 'x64' | 'rv32imc', floatOverride?: string) => ({
+    arch,
+    cross: '',
+    installed: true,
+    libgcc: '',
+    libm: '',
+    floatImpl: floatOverride ?? 'none',
+    floatOverride,
+    extraCflags: [],
+  });
+  test('--float-impl reaches dynruntime.mk before its include; no wrapper off xtensa', () => {
+    const text = archMakefile({
+      toolchain: tc('rv32imc', 'float'),
+      mpyDir: '/mpy',
+      module: 'm',
+      sources: [{ rel: 'a.c', text: '' }],
+      includeDirs: [],
+    });
+    expect(text.indexOf('MICROPY_FLOAT_IMPL = float')).toBeGreaterThan(0);
+    expect(text.indexOf('MICROPY_FLOAT_IMPL = float')).toBeLessThan(text.indexOf('include $(MPY_DIR)/py/dynruntime.mk'));
+    expect(text).not.toMatch(/MP_CONFIGFILE/);
+    const plain = archMakefile({ toolchain: tc('x64'), mpyDir: '/mpy', module: 'm', sources: [{ rel: 'a.c', text: '' }], includeDirs: [] });
+    expect(plain).not.toMatch(/MICROPY_FLOAT_IMPL|MP_CONFIGFILE/);
+  });
+});
+
+describe('xtensaConfigHeader', () => {
+  test('includes mpy_ld configuration first, then makes the qstr table opaque', () => {
+    const h = xtensaConfigHeader();
+    expect(h.indexOf('#include NATMODGEN_MP_CONFIGFILE')).toBeLessThan(h.indexOf('#define mp_native_qstr_table (natmodgen_qstr_table())'));
+    expect(h).toMatch(/__asm__\(""\s*:\s*"\+r"\(table\)\)/);
   });
 });
 
