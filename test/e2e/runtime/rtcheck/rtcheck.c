@@ -13,6 +13,7 @@
 #include "py/stream.h"
 #include "py/pairheap.h"
 #include "py/objstringio.h"
+#include "py/formatfloat.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -478,6 +479,19 @@ static mp_obj_t rt_float_to_int(mp_obj_t x) {
     return mp_obj_new_int_from_float(mp_obj_get_float(x));
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_float_to_int_obj, rt_float_to_int);
+
+// mp_format_float into a caller's buffer: (length returned, text), for a format letter,
+// a precision and a sign character (0 for none).
+static mp_obj_t rt_format_float(size_t n_args, const mp_obj_t *args) {
+    char buf[40];
+    size_t fmt_len;
+    const char *fmt = mp_obj_str_get_data(args[1], &fmt_len);
+    size_t sign_len;
+    const char *sign = mp_obj_str_get_data(args[3], &sign_len);
+    int n = mp_format_float(mp_obj_get_float(args[0]), buf, sizeof(buf), fmt[0], mp_obj_get_int(args[2]), sign_len ? sign[0] : 0);
+    return tup2(MP_OBJ_NEW_SMALL_INT(n), mp_obj_new_str(buf, strlen(buf)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_format_float_obj, 4, 4, rt_format_float);
 #endif
 
 // Integers of 1..8 bytes in either order, read and written back.
@@ -623,6 +637,7 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     #if MICROPY_PY_BUILTINS_FLOAT
     { MP_ROM_QSTR(MP_QSTR_parse_float), MP_ROM_PTR(&rt_parse_float_obj) },
     { MP_ROM_QSTR(MP_QSTR_float_to_int), MP_ROM_PTR(&rt_float_to_int_obj) },
+    { MP_ROM_QSTR(MP_QSTR_format_float), MP_ROM_PTR(&rt_format_float_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
     { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },

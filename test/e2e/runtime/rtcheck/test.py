@@ -178,6 +178,14 @@ if hasattr(rtcheck, "parse_float"):
             show("parse_float %r %r" % (text, imag), rtcheck.parse_float, text, imag)
     for x in (2.7, -3.5, 1e30, float("inf"), float("nan")):
         show("float_to_int %r" % (x,), rtcheck.float_to_int, x)
+    # natmodgen's mp_format_float gives the firmware's text wherever it fits in 30
+    # characters (runtime/formatfloat.c): 'f' of values below 1e12 and every 'e'/'g' form.
+    small = (0.0, -0.0, 1.0, -2.5, 3.14159265358979, 1e-7, 123456.789, float("inf"), -float("inf"), float("nan"))
+    for fmt in ("f", "e", "g", "G", "a"):
+        for x in small if fmt == "f" else small + (1e12, -1e22, 1e-300):
+            for prec in (-1, 0, 3, 16, 99):
+                for sign in ("", "+", "j"):
+                    show("format_float %r %s %d %r" % (x, fmt, prec, sign), rtcheck.format_float, x, fmt, prec, sign)
 for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
     for signed in (False, True):
         for big in (False, True):
