@@ -492,6 +492,64 @@ static mp_obj_t rt_format_float(size_t n_args, const mp_obj_t *args) {
     return tup2(MP_OBJ_NEW_SMALL_INT(n), mp_obj_new_str(buf, strlen(buf)));
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_format_float_obj, 4, 4, rt_format_float);
+
+// Interning: whether the text was a qstr before, the qstr's text, whether it is one after,
+// its hash against hash() of the str, and the qstr of a str object of the same text.
+static mp_obj_t rt_intern_text(mp_obj_t text_in) {
+    size_t len;
+    const char *text = mp_obj_str_get_data(text_in, &len);
+    bool before = qstr_find_strn(text, len) != MP_QSTRnull;
+    qstr q = qstr_from_strn(text, len);
+    bool after = qstr_find_strn(text, len) == q;
+    mp_obj_t hash = mp_unary_op(MP_UNARY_OP_HASH, mp_obj_new_str_copy(&mp_type_str, (const byte *)text, len));
+    mp_obj_t items[6] = {
+        mp_obj_new_bool(before),
+        mp_obj_new_str(qstr_str(q), qstr_len(q)),
+        mp_obj_new_bool(after),
+        mp_obj_new_bool(mp_obj_equal(mp_obj_new_int_from_uint(qstr_hash(q)), hash)),
+        mp_obj_new_bool(mp_obj_str_get_qstr(mp_obj_new_str_copy(&mp_type_str, (const byte *)text, len)) == q),
+        mp_obj_new_bool(qstr_from_str(qstr_str(q)) == q),
+    };
+    return mp_obj_new_tuple(6, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_intern_text_obj, rt_intern_text);
+
+// mp_obj_str_get_qstr of any object: the text of the qstr, or the firmware's error.
+static mp_obj_t rt_get_qstr(mp_obj_t o) {
+    return mp_obj_new_str_via_qstr(qstr_str(mp_obj_str_get_qstr(o)), strlen(qstr_str(mp_obj_str_get_qstr(o))));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_get_qstr_obj, rt_get_qstr);
+
+// Interned objects are qstrs: (is a qstr, equal to the argument, type name).
+static mp_obj_t rt_intern(mp_obj_t o) {
+    mp_obj_t a = mp_obj_str_intern_checked(o);
+    mp_obj_t b = mp_obj_is_exact_type(o, &mp_type_str) || mp_obj_is_qstr(o) ? mp_obj_str_intern(o) : a;
+    mp_obj_t items[3] = { mp_obj_new_bool(mp_obj_is_qstr(a) && a == b), mp_obj_new_bool(mp_obj_equal(a, o)), mp_obj_new_str_from_cstr(qstr_str(mp_obj_get_type(a)->name)) };
+    return mp_obj_new_tuple(3, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_intern_obj, rt_intern);
+
+static mp_obj_t rt_utf8_check(mp_obj_t data) {
+    mp_buffer_info_t bufinfo;
+    mp_get_buffer_raise(data, &bufinfo, MP_BUFFER_READ);
+    return mp_obj_new_bool(utf8_check(bufinfo.buf, bufinfo.len));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_utf8_check_obj, rt_utf8_check);
+
+// A bytes object filled after mp_obj_new_str_copy with NULL data, as firmware code does.
+static mp_obj_t rt_str_copy_fill(mp_obj_t n_in) {
+    size_t n = mp_obj_get_int(n_in);
+    mp_obj_str_t *o = MP_OBJ_TO_PTR(mp_obj_new_str_copy(&mp_type_bytes, NULL, n));
+    byte *p = m_new(byte, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (byte)('a' + i % 26);
+    }
+    p[n] = 0;
+    o->data = p;
+    o->hash = qstr_compute_hash(p, n);
+    return MP_OBJ_FROM_PTR(o);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_str_copy_fill_obj, rt_str_copy_fill);
 #endif
 
 // Integers of 1..8 bytes in either order, read and written back.
@@ -638,6 +696,11 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_parse_float), MP_ROM_PTR(&rt_parse_float_obj) },
     { MP_ROM_QSTR(MP_QSTR_float_to_int), MP_ROM_PTR(&rt_float_to_int_obj) },
     { MP_ROM_QSTR(MP_QSTR_format_float), MP_ROM_PTR(&rt_format_float_obj) },
+    { MP_ROM_QSTR(MP_QSTR_intern_text), MP_ROM_PTR(&rt_intern_text_obj) },
+    { MP_ROM_QSTR(MP_QSTR_get_qstr), MP_ROM_PTR(&rt_get_qstr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_intern), MP_ROM_PTR(&rt_intern_obj) },
+    { MP_ROM_QSTR(MP_QSTR_utf8_check), MP_ROM_PTR(&rt_utf8_check_obj) },
+    { MP_ROM_QSTR(MP_QSTR_str_copy_fill), MP_ROM_PTR(&rt_str_copy_fill_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
     { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },

@@ -186,6 +186,17 @@ if hasattr(rtcheck, "parse_float"):
             for prec in (-1, 0, 3, 16, 99):
                 for sign in ("", "+", "j"):
                     show("format_float %r %s %d %r" % (x, fmt, prec, sign), rtcheck.format_float, x, fmt, prec, sign)
+for text in ("print", "", "natmodgen_fresh_name_%d" % 7, "\u00e9t\u00e9", "x" * 300):
+    show("intern_text %r" % (text[:20],), rtcheck.intern_text, text)
+for o in ("len", "runtime_made_" + str(12), b"bytes", 5, None):
+    show("get_qstr %r" % (o,), rtcheck.get_qstr, o)
+for o in ("intern_me_" + str(3), "print", "x"):
+    show("intern %r" % (o,), rtcheck.intern, o)
+for data in (b"", b"abc", b"\xc3\xa9", b"\xc3", b"\x80", b"\xe2\x82\xac", b"\xe2\x82", b"\xf0\x9f\x98\x80", b"\xf8\x80", b"\xc3(", b"a\xff"):
+    show("utf8_check %r" % (data,), rtcheck.utf8_check, data)
+for n in (0, 5, 30):
+    b = rtcheck.str_copy_fill(n)
+    show("str_copy_fill %d" % n, lambda: (b, len(b), hash(b) == hash(bytes(b)), b == bytes(b)))
 for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
     for signed in (False, True):
         for big in (False, True):
