@@ -60,3 +60,40 @@ MP_NORETURN void mp_raise_StopIteration(mp_obj_t arg) {
     }
     nlr_raise(mp_call_function_n_kw(type, 1, 0, &arg));
 }
+
+/* py/objexcept.c: instances made by the firmware's exception constructor (dynruntime.h
+ * names it through mp_type_Exception's make_new slot). */
+bool mp_obj_is_native_exception_instance(mp_obj_t self_in) {
+    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(mp_obj_get_type(self_in), make_new) == mp_obj_exception_make_new;
+}
+
+bool mp_obj_is_exception_type(mp_obj_t self_in) {
+    if (mp_obj_is_type(self_in, &mp_type_type)) {
+        const mp_obj_type_t *self = MP_OBJ_TO_PTR(self_in);
+        if (MP_OBJ_TYPE_GET_SLOT_OR_NULL(self, make_new) == mp_obj_exception_make_new) {
+            return true;
+        }
+    }
+    return mp_obj_is_subclass_fast(self_in, mp_load_global(MP_QSTR_BaseException));
+}
+
+/* An instance of a class derived from an exception type counts as soon as it exists (the
+ * firmware also refuses one whose native base was never initialised, which a natmod cannot see). */
+bool mp_obj_is_exception_instance(mp_obj_t self_in) {
+    return mp_obj_is_native_exception_instance(self_in) || mp_obj_is_exception_type(MP_OBJ_FROM_PTR(mp_obj_get_type(self_in)));
+}
+
+bool mp_obj_exception_match(mp_obj_t exc, mp_const_obj_t exc_type) {
+    if (mp_obj_is_exception_instance(exc)) {
+        exc = MP_OBJ_FROM_PTR(mp_obj_get_type(exc));
+    }
+    return mp_obj_is_subclass_fast(exc, exc_type);
+}
+
+/* The first argument, or None: the exception's args attribute holds them. */
+mp_obj_t mp_obj_exception_get_value(mp_obj_t self_in) {
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(mp_load_attr(self_in, MP_QSTR_args), &n, &items);
+    return n == 0 ? mp_const_none : items[0];
+}

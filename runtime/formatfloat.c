@@ -69,3 +69,46 @@ NATMODGEN_RT_LOOP int mp_format_float(mp_float_t f, char *buf, size_t buf_size, 
     return (int)(out + len - buf);
 }
 #endif
+
+#if MICROPY_PY_BUILTINS_FLOAT
+/* py/mpprint.c: a float formatted as the firmware's '%' and format() do (the same 33-byte
+ * text), with its sign, '.0', '%' and sign-aware padding flags, then padded. */
+NATMODGEN_RT_LOOP int mp_print_float(const mp_print_t *print, mp_float_t f, char fmt, unsigned int flags, char fill, int width, int prec) {
+    char buf[36];
+    char sign = '\0';
+    if (flags & PF_FLAG_SHOW_SIGN) {
+        sign = '+';
+    } else if (flags & PF_FLAG_SPACE_SIGN) {
+        sign = ' ';
+    }
+    int len = mp_format_float(f, buf, sizeof(buf) - 3, fmt, prec, sign);
+    if (flags & PF_FLAG_ALWAYS_DECIMAL) {
+        bool plain = true;
+        for (int i = 0; i < len; i++) {
+            if (buf[i] == '.' || buf[i] == 'e' || buf[i] == 'n') {
+                plain = false;
+            }
+        }
+        if (plain) {
+            buf[len++] = '.';
+            buf[len++] = '0';
+            buf[len] = '\0';
+        }
+    }
+    if (flags & PF_FLAG_ADD_PERCENT) {
+        buf[len++] = '%';
+        buf[len] = '\0';
+    }
+    const char *s = buf;
+    int chars = 0;
+    /* A sign (' ', '+' or '-', all below '0') goes ahead of the padding. */
+    if ((flags & PF_FLAG_PAD_AFTER_SIGN) && buf[0] < '0') {
+        chars += mp_print_strn(print, buf, 1, 0, 0, 1);
+        s++;
+        width--;
+        len--;
+    }
+    chars += mp_print_strn(print, s, len, flags, fill, width);
+    return chars;
+}
+#endif

@@ -14,6 +14,8 @@
 #include "py/pairheap.h"
 #include "py/objstringio.h"
 #include "py/formatfloat.h"
+#include "py/smallint.h"
+#include "py/objint.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -550,6 +552,114 @@ static mp_obj_t rt_str_copy_fill(mp_obj_t n_in) {
     return MP_OBJ_FROM_PTR(o);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_str_copy_fill_obj, rt_str_copy_fill);
+
+// mp_print_strn(text, flags, fill, width) into a vstr: (count returned, text printed).
+static mp_obj_t rt_print_strn(size_t n_args, const mp_obj_t *args) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    size_t len;
+    const char *text = mp_obj_str_get_data(args[0], &len);
+    size_t fill_len;
+    const char *fill = mp_obj_str_get_data(args[2], &fill_len);
+    int n = mp_print_strn(&print, text, len, mp_obj_get_int(args[1]), fill_len ? fill[0] : 0, mp_obj_get_int(args[3]));
+    return tup2(MP_OBJ_NEW_SMALL_INT(n), mp_obj_new_str_from_vstr(&v));
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_print_strn_obj, 4, 4, rt_print_strn);
+
+#if MICROPY_PY_BUILTINS_FLOAT
+// mp_print_float(f, fmt, flags, fill, width, prec) into a vstr.
+static mp_obj_t rt_print_float(size_t n_args, const mp_obj_t *args) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    size_t fill_len;
+    const char *fill = mp_obj_str_get_data(args[3], &fill_len);
+    const char *fmt = mp_obj_str_get_str(args[1]);
+    int n = mp_print_float(&print, mp_obj_get_float(args[0]), fmt[0], mp_obj_get_int(args[2]), fill_len ? fill[0] : 0,
+        mp_obj_get_int(args[4]), mp_obj_get_int(args[5]));
+    return tup2(MP_OBJ_NEW_SMALL_INT(n), mp_obj_new_str_from_vstr(&v));
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_print_float_obj, 6, 6, rt_print_float);
+#endif
+
+static mp_obj_t rt_smallint(mp_obj_t a_in, mp_obj_t b_in) {
+    mp_int_t a = mp_obj_get_int(a_in);
+    mp_int_t b = mp_obj_get_int(b_in);
+    return tup2(mp_obj_new_int(mp_small_int_floor_divide(a, b)), mp_obj_new_int(mp_small_int_modulo(a, b)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_smallint_obj, rt_smallint);
+
+// Exceptions: (is type, is instance, is native instance, matches ValueError, matches OSError, value).
+static mp_obj_t rt_exc_info(mp_obj_t o) {
+    mp_obj_t items[6] = {
+        mp_obj_new_bool(mp_obj_is_exception_type(o)),
+        mp_obj_new_bool(mp_obj_is_exception_instance(o)),
+        mp_obj_new_bool(mp_obj_is_native_exception_instance(o)),
+        mp_obj_new_bool((mp_obj_is_exception_type(o) || mp_obj_is_exception_instance(o)) && mp_obj_exception_match(o, MP_OBJ_FROM_PTR(&mp_type_ValueError))),
+        mp_obj_new_bool((mp_obj_is_exception_type(o) || mp_obj_is_exception_instance(o)) && mp_obj_exception_match(o, mp_load_global(MP_QSTR_OSError))),
+        mp_obj_is_exception_instance(o) ? mp_obj_exception_get_value(o) : MP_OBJ_NEW_QSTR(MP_QSTR_none),
+    };
+    return mp_obj_new_tuple(6, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_exc_info_obj, rt_exc_info);
+
+// dict: (len, copy, copy is a new object of the same type), list: remove then sort(**kw).
+static mp_obj_t rt_dict_copy(mp_obj_t d) {
+    mp_obj_t c = mp_obj_dict_copy(d);
+    mp_obj_t items[3] = { MP_OBJ_NEW_SMALL_INT(mp_obj_dict_len(d)), c, mp_obj_new_bool(c != d && mp_obj_get_type(c) == mp_obj_get_type(d)) };
+    return mp_obj_new_tuple(3, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_dict_copy_obj, rt_dict_copy);
+
+static mp_obj_t rt_list_remove(mp_obj_t l, mp_obj_t v) {
+    mp_obj_t r = mp_obj_list_remove(l, v);
+    return tup2(r, l);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_list_remove_obj, rt_list_remove);
+
+static mp_obj_t rt_list_sort(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    mp_obj_t r = mp_obj_list_sort(n_args, args, kw_args);
+    return tup2(r, args[0]);
+}
+static MP_DEFINE_CONST_FUN_OBJ_KW(rt_list_sort_obj, 1, rt_list_sort);
+
+// The type slots: tuple, list, str, int, dict functions called directly.
+// big: an int beyond the small-int range (the int slots take the firmware's long-int objects).
+static mp_obj_t rt_slots(mp_obj_t t, mp_obj_t s, mp_obj_t big) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    mp_obj_tuple_print(&print, t, PRINT_REPR);
+    mp_print_str(&print, " ");
+    mp_obj_int_print(&print, big, PRINT_STR);
+    mp_obj_iter_buf_t buf;
+    mp_obj_t it = mp_obj_tuple_getiter(t, &buf);
+    mp_obj_t item;
+    mp_obj_t list = mp_obj_new_list(0, NULL);
+    while ((item = mp_iternext(it)) != MP_OBJ_STOP_ITERATION) {
+        mp_obj_list_append(list, item);
+    }
+    mp_obj_t sargs[1] = { t };
+    mp_buffer_info_t bi;
+    mp_obj_str_get_buffer(s, &bi, MP_BUFFER_READ);
+    mp_obj_t items[12] = {
+        mp_obj_new_str_from_vstr(&v),
+        mp_obj_tuple_unary_op(MP_UNARY_OP_LEN, t),
+        mp_obj_tuple_binary_op(MP_BINARY_OP_ADD, t, t),
+        mp_obj_tuple_subscr(t, MP_OBJ_NEW_SMALL_INT(-1), MP_OBJ_SENTINEL),
+        list,
+        mp_obj_list_make_new(&mp_type_list, 1, 0, sargs),
+        mp_obj_str_make_new(&mp_type_str, 1, 0, sargs),
+        mp_obj_str_binary_op(MP_BINARY_OP_MULTIPLY, s, MP_OBJ_NEW_SMALL_INT(2)),
+        MP_OBJ_NEW_SMALL_INT(bi.len),
+        mp_obj_int_unary_op(MP_UNARY_OP_NEGATIVE, big),
+        mp_obj_int_binary_op(MP_BINARY_OP_MULTIPLY, big, big),
+        mp_obj_dict_make_new(MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_dict)), 0, 0, NULL),
+    };
+    return mp_obj_new_tuple(12, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_slots_obj, rt_slots);
 #endif
 
 // Integers of 1..8 bytes in either order, read and written back.
@@ -701,6 +811,16 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_intern), MP_ROM_PTR(&rt_intern_obj) },
     { MP_ROM_QSTR(MP_QSTR_utf8_check), MP_ROM_PTR(&rt_utf8_check_obj) },
     { MP_ROM_QSTR(MP_QSTR_str_copy_fill), MP_ROM_PTR(&rt_str_copy_fill_obj) },
+    { MP_ROM_QSTR(MP_QSTR_print_strn), MP_ROM_PTR(&rt_print_strn_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_print_float), MP_ROM_PTR(&rt_print_float_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_smallint), MP_ROM_PTR(&rt_smallint_obj) },
+    { MP_ROM_QSTR(MP_QSTR_exc_info), MP_ROM_PTR(&rt_exc_info_obj) },
+    { MP_ROM_QSTR(MP_QSTR_dict_copy), MP_ROM_PTR(&rt_dict_copy_obj) },
+    { MP_ROM_QSTR(MP_QSTR_list_remove), MP_ROM_PTR(&rt_list_remove_obj) },
+    { MP_ROM_QSTR(MP_QSTR_list_sort), MP_ROM_PTR(&rt_list_sort_obj) },
+    { MP_ROM_QSTR(MP_QSTR_slots), MP_ROM_PTR(&rt_slots_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
     { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },

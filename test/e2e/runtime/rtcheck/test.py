@@ -197,6 +197,34 @@ for data in (b"", b"abc", b"\xc3\xa9", b"\xc3", b"\x80", b"\xe2\x82\xac", b"\xe2
 for n in (0, 5, 30):
     b = rtcheck.str_copy_fill(n)
     show("str_copy_fill %d" % n, lambda: (b, len(b), hash(b) == hash(bytes(b)), b == bytes(b)))
+LEFT, SIGN, SPACE, AFTER_SIGN, CENTER, PERCENT, DECIMAL = 1, 2, 4, 16, 32, 64, 256
+for text in ("", "ab", "-1234567"):
+    for flags in (0, LEFT, CENTER, ord("_") << 9, ord(",") << 9):
+        for fill in ("", "*", "0"):
+            for width in (0, 5, 12, 20):
+                show("print_strn %r %d %r %d" % (text, flags, fill, width), rtcheck.print_strn, text, flags, fill, width)
+if hasattr(rtcheck, "print_float"):
+    for x in (0.0, -1.5, 2.0, 1e20, float("nan")):
+        for fmt in ("f", "g", "e"):
+            for flags in (0, SIGN, SPACE, DECIMAL, PERCENT, AFTER_SIGN | SIGN, LEFT):
+                for fill, width in (("", 0), ("0", 12), (" ", 9)):
+                    show("print_float %r %s %d %r %d" % (x, fmt, flags, fill, width), rtcheck.print_float, x, fmt, flags, fill, width, 3)
+for a in (7, -7, 0, 100, -100):
+    for b in (3, -3, 1, -1, 7):
+        show("smallint %d %d" % (a, b), rtcheck.smallint, a, b)
+class MyError(ValueError):
+    pass
+for o in (ValueError, ValueError("v", 2), OSError(5), MyError("mine"), MyError, KeyError(), Exception, 5, "x", int):
+    show("exc_info %r" % (o,), rtcheck.exc_info, o)
+import collections
+for d in ({}, {1: 2, "a": [3]}, collections.OrderedDict([("z", 1), ("a", 2)])):
+    show("dict_copy %r" % (d,), rtcheck.dict_copy, d)
+for v in (2, 9):
+    show("list_remove %r" % v, rtcheck.list_remove, [1, 2, 3, 2], v)
+show("list_sort", rtcheck.list_sort, [3, 1, 2])
+show("list_sort kw", rtcheck.list_sort, ["bb", "a", "ccc"], key=len, reverse=True)
+show("list_sort bad", rtcheck.list_sort, [1, 2], bad=1)
+show("slots", rtcheck.slots, (1, "two", 3.5), "abc", -(2**70 + 12345))
 for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
     for signed in (False, True):
         for big in (False, True):
