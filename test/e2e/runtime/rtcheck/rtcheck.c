@@ -15,6 +15,8 @@
 #include "py/objstringio.h"
 #include "py/formatfloat.h"
 #include "py/smallint.h"
+#include "py/ringbuf.h"
+#include "py/mperrno.h"
 #include "py/objint.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
@@ -660,6 +662,101 @@ static mp_obj_t rt_slots(mp_obj_t t, mp_obj_t s, mp_obj_t big) {
     return mp_obj_new_tuple(12, items);
 }
 static MP_DEFINE_CONST_FUN_OBJ_3(rt_slots_obj, rt_slots);
+
+// A ring buffer of `size` bytes driven by ops: ints put a byte, -1 gets a byte, -2 puts
+// 16 bits (0x1234), -3 peeks 16, -4 gets 16, -5 puts 3 bytes, -6 gets 3 bytes. Results in order.
+static mp_obj_t rt_ringbuf(mp_obj_t size_in, mp_obj_t ops_in) {
+    ringbuf_t r;
+    ringbuf_alloc(&r, mp_obj_get_int(size_in));
+    size_t n;
+    mp_obj_t *ops;
+    mp_obj_get_array(ops_in, &n, &ops);
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    for (size_t i = 0; i < n; i++) {
+        mp_int_t op = mp_obj_get_int(ops[i]);
+        int v;
+        uint8_t three[3] = { 7, 8, 9 };
+        if (op >= 0) {
+            v = ringbuf_put(&r, (uint8_t)op);
+        } else if (op == -1) {
+            v = ringbuf_get(&r);
+        } else if (op == -2) {
+            v = ringbuf_put16(&r, 0x1234);
+        } else if (op == -3) {
+            v = ringbuf_peek16(&r);
+        } else if (op == -4) {
+            v = ringbuf_get16(&r);
+        } else if (op == -5) {
+            v = ringbuf_put_bytes(&r, three, 3);
+        } else {
+            v = ringbuf_get_bytes(&r, three, 3);
+            if (v == 0) {
+                v = three[0] * 10000 + three[1] * 100 + three[2];
+            }
+        }
+        mp_obj_list_append(out, mp_obj_new_int(v));
+        mp_obj_list_append(out, mp_obj_new_int(ringbuf_avail(&r)));
+    }
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_ringbuf_obj, rt_ringbuf);
+
+// Native conversions, the class builder, raise objects, printed exceptions, protected calls.
+static mp_obj_t rt_glue(mp_obj_t o) {
+    mp_obj_t items[5] = {
+        mp_native_to_obj(mp_native_from_obj(o, MP_NATIVE_TYPE_INT), MP_NATIVE_TYPE_INT),
+        mp_native_to_obj(mp_native_from_obj(o, MP_NATIVE_TYPE_BOOL), MP_NATIVE_TYPE_BOOL),
+        mp_native_to_obj(mp_native_from_obj(o, MP_NATIVE_TYPE_UINT), MP_NATIVE_TYPE_UINT),
+        mp_obj_new_bool(mp_load_build_class() == mp_load_global(MP_QSTR___build_class__)),
+        mp_make_raise_obj(o),
+    };
+    return mp_obj_new_tuple(5, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_glue_obj, rt_glue);
+
+static mp_obj_t rt_delete_global(mp_obj_t name) {
+    mp_delete_global(mp_obj_str_get_qstr(name));
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_delete_global_obj, rt_delete_global);
+
+static mp_obj_t rt_print_exception(mp_obj_t exc) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    mp_obj_print_exception(&print, exc);
+    return mp_obj_new_str_from_vstr(&v);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_print_exception_obj, rt_print_exception);
+
+static mp_obj_t rt_protected(mp_obj_t f, mp_obj_t a) {
+    mp_obj_t r1 = mp_call_function_1_protected(f, a);
+    mp_obj_t r2 = mp_call_function_2_protected(f, a, a);
+    return tup2(r1 == MP_OBJ_NULL ? MP_OBJ_NEW_QSTR(MP_QSTR_null) : r1, r2 == MP_OBJ_NULL ? MP_OBJ_NEW_QSTR(MP_QSTR_null) : r2);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_protected_obj, rt_protected);
+
+#if MICROPY_PY_BUILTINS_FLOAT
+static mp_obj_t rt_float_maybe(mp_obj_t o) {
+    mp_float_t f = 0;
+    bool ok = mp_obj_get_float_maybe(o, &f);
+    return tup2(mp_obj_new_bool(ok), ok ? mp_obj_new_float(f) : mp_const_none);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_float_maybe_obj, rt_float_maybe);
+#endif
+
+static mp_obj_t rt_errno_name(mp_obj_t e) {
+    qstr q = mp_errno_to_str(e);
+    return q == MP_QSTRnull ? mp_const_none : MP_OBJ_NEW_QSTR(q);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_errno_name_obj, rt_errno_name);
+
+static mp_obj_t rt_mul_ll(mp_obj_t a, mp_obj_t b) {
+    long long r = 0;
+    bool over = mp_mul_ll_overflow(mp_obj_get_ll(a), mp_obj_get_ll(b), &r);
+    return tup2(mp_obj_new_bool(over), over ? mp_const_none : mp_obj_new_int_from_ll(r));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_mul_ll_obj, rt_mul_ll);
 #endif
 
 // Integers of 1..8 bytes in either order, read and written back.
@@ -821,6 +918,16 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_list_remove), MP_ROM_PTR(&rt_list_remove_obj) },
     { MP_ROM_QSTR(MP_QSTR_list_sort), MP_ROM_PTR(&rt_list_sort_obj) },
     { MP_ROM_QSTR(MP_QSTR_slots), MP_ROM_PTR(&rt_slots_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ringbuf), MP_ROM_PTR(&rt_ringbuf_obj) },
+    { MP_ROM_QSTR(MP_QSTR_glue), MP_ROM_PTR(&rt_glue_obj) },
+    { MP_ROM_QSTR(MP_QSTR_delete_global), MP_ROM_PTR(&rt_delete_global_obj) },
+    { MP_ROM_QSTR(MP_QSTR_print_exception), MP_ROM_PTR(&rt_print_exception_obj) },
+    { MP_ROM_QSTR(MP_QSTR_protected), MP_ROM_PTR(&rt_protected_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_float_maybe), MP_ROM_PTR(&rt_float_maybe_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_errno_name), MP_ROM_PTR(&rt_errno_name_obj) },
+    { MP_ROM_QSTR(MP_QSTR_mul_ll), MP_ROM_PTR(&rt_mul_ll_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
     { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },

@@ -225,6 +225,34 @@ show("list_sort", rtcheck.list_sort, [3, 1, 2])
 show("list_sort kw", rtcheck.list_sort, ["bb", "a", "ccc"], key=len, reverse=True)
 show("list_sort bad", rtcheck.list_sort, [1, 2], bad=1)
 show("slots", rtcheck.slots, (1, "two", 3.5), "abc", -(2**70 + 12345))
+for size, ops in ((4, [1, 2, 3, 4, -1, -1, -1, -1]), (5, [-2, -3, -4, -4, 9, -2, -2]), (8, [-5, -5, -5, -6, -6, -6]), (3, [-5, -6, -2, 1, -3])):
+    show("ringbuf %d %r" % (size, ops), rtcheck.ringbuf, size, ops)
+for o in (0, 5, -3, True, None, ValueError, KeyError("k"), 7.5, "s"):
+    show("glue %r" % (o,), rtcheck.glue, o)
+gone = 1
+show("delete_global", rtcheck.delete_global, "gone")
+show("deleted", lambda: "gone" in globals())
+show("delete_global missing", rtcheck.delete_global, "never_there")
+def fails(*a):
+    raise ValueError("boom", len(a))
+for e in (ValueError("v"), KeyError(3), OSError(2, "x")):
+    show("print_exception %r" % (e,), rtcheck.print_exception, e)
+try:
+    fails()
+except ValueError as e:
+    show("print_exception traceback", lambda: rtcheck.print_exception(e).replace(__file__, "FILE"))
+show("protected ok", rtcheck.protected, lambda *a: len(a), 1)
+show("protected raising", rtcheck.protected, int, "x")
+if hasattr(rtcheck, "float_maybe"):
+    class F:
+        def __float__(self):
+            return 2.5
+    for o in (False, True, 3, 2**70, 1.25, F(), "1.5", None, [1]):
+        show("float_maybe %r" % (type(o).__name__,), rtcheck.float_maybe, o)
+for e in (1, 2, 13, 110, 9999, "x"):
+    show("errno_name %r" % (e,), rtcheck.errno_name, e)
+for a, b in ((3, 4), (2**31, 2**31), (2**40, 2**30), (-(2**62), 2), (-(2**62), 3), (0, -5)):
+    show("mul_ll %d %d" % (a, b), rtcheck.mul_ll, a, b)
 for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
     for signed in (False, True):
         for big in (False, True):
