@@ -8,7 +8,8 @@ import { errorNodes } from '../parse/queries';
 const MACRO_CALL = /\b[A-Z][A-Z0-9_]*\s*\(/;
 
 /** GNU C extensions GCC accepts where tree-sitter-c's grammar has no place for them. */
-const GNU_EXTENSION = /\b(?:__attribute__|__attribute|__asm__|__asm|asm|__extension__|__typeof__|__typeof|typeof|__declspec|_Pragma|__thread)\b/;
+const GNU_EXTENSION =
+  /\b(?:__attribute__|__attribute|__asm__|__asm|asm|__extension__|__typeof__|__typeof|typeof|__declspec|_Pragma|__thread)\b/;
 
 /** Conditional branches of the preprocessor as tree-sitter nests them. */
 const CONDITIONAL = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef']);
