@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
-import { extractHelpers, nm, readArchives } from './runtime-helpers';
+import { extractHelpers, membersWithDroppedData, nm, readArchives } from './runtime-helpers';
 import { locateCall, runtimeProvidable, unlinkableHelpers, unlinkableMessage, writeRuntimeUnit } from './runtime-provide';
 import { ProcResult, runAsync } from './proc';
 import { cachedPath, cacheKey, fileStamp, storeInCache } from './cache';
@@ -183,7 +183,7 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
         error: {
           ok: false as const,
           stage: 'compile' as const,
-          firstError: firstError(compile.stderr || compile.stdout),
+          firstError: firstError(`${compile.stderr}\n${compile.stdout}`),
           log: `${compile.stdout}\n${compile.stderr}`,
         },
       };
@@ -197,7 +197,10 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
       const check = async () => {
         const archives = await readArchives(toolchain.cross, libraries);
         // natmodgen's own division fallback answers these (below), where the toolchain lacks them.
-        return unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
+        const bad = unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
+        const dropped = await membersWithDroppedData(toolchain.cross, helpers.files);
+        if (dropped.length) bad.push({ name: 'small or thread-local data', from: dropped.join('; '), why: 'mpy_ld drops these sections' });
+        return bad;
       };
       if (!provide.length && (helpers.plan.members.length || helpers.plan.unresolved.length)) {
         let bad = await check();
@@ -243,6 +246,6 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
   const linkLog = `${link.stdout}\n${link.stderr}`;
   const mpy = path.join(dir, `${input.module}.mpy`);
   if (link.code !== 0 || !fs.existsSync(mpy))
-    return { ok: false, stage: 'link', firstError: firstError(link.stderr || link.stdout), log: linkLog };
+    return { ok: false, stage: 'link', firstError: firstError(`${link.stdout}\n${link.stderr}`), log: linkLog };
   return { ok: true, mpy, size: fs.statSync(mpy).size, helpers };
 }

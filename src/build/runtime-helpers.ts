@@ -195,3 +195,32 @@ export async function extractHelpers(
   }
   return { files, plan };
 }
+
+/**
+ * Sections mpy_ld drops without a word, so that a symbol defined there is "undefined" at
+ * link: small data (.sdata/.sbss, where RISC-V GCC puts small variables, e.g. picolibc's
+ * __signgam for lgamma) and thread-local storage (.tdata/.tbss).
+ */
+const DROPPED_SECTION = /^\.(?:s|t)(?:data|bss)(?:\.|$)/;
+
+/** Parses `readelf -S -W` of one object: the names of its non-empty sections mpy_ld drops. */
+export function droppedSections(readelf: string): string[] {
+  const out: string[] = [];
+  for (const line of readelf.split('\n')) {
+    const m = /^\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s/.exec(line);
+    if (m && DROPPED_SECTION.test(m[1]) && parseInt(m[2], 16) > 0) out.push(m[1]);
+  }
+  return out;
+}
+
+/** The extracted helper members with data in sections mpy_ld drops, as "member: .sbss". */
+export async function membersWithDroppedData(cross: string, files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    const r = await runAsync(`${cross}readelf`, ['-S', '-W', f]);
+    if (r.code !== 0) continue;
+    const sections = droppedSections(r.stdout);
+    if (sections.length) out.push(`${path.basename(f)}: ${sections.join(', ')}`);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { archivesOf, parseNm, planHelpers } from '../../../src/build/runtime-helpers';
+import { archivesOf, droppedSections, parseNm, planHelpers } from '../../../src/build/runtime-helpers';
 
 describe('parseNm', () => {
   test('objects and archive members, defined and undefined', () => {
@@ -87,5 +87,21 @@ describe('archivesOf', () => {
     expect(archivesOf(junk)).toEqual([]);
     expect(archivesOf(path.join(dir, 'none.a'))).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('droppedSections', () => {
+  test('non-empty small-data and thread-local sections, which mpy_ld drops', () => {
+    const readelf = [
+      'Section Headers:',
+      '  [Nr] Name              Type            Addr     Off    Size   ES Flg Lk Inf Al',
+      '  [ 0]                   NULL            00000000 000000 000000 00      0   0  0',
+      '  [ 1] .text             PROGBITS        00000000 000034 000000 00  AX  0   0  2',
+      '  [ 3] .bss              NOBITS          00000000 000034 000000 00  WA  0   0  1',
+      '  [ 4] .sbss             NOBITS          00000000 000034 000004 00  WA  0   0  4',
+      '  [ 5] .sdata            PROGBITS        00000000 000034 000000 00  WA  0   0  4',
+      '  [ 6] .tbss.errno       NOBITS          00000000 000034 000004 00 WAT  0   0  4',
+    ].join('\n');
+    expect(droppedSections(readelf)).toEqual(['.sbss', '.tbss.errno']);
   });
 });
