@@ -193,7 +193,8 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
         await until('R\x01');
         const win = await nextBytes(2);
         const window = win.charCodeAt(0) | (win.charCodeAt(1) << 8);
-        const data = Buffer.from(script.replace(/\r\n/g, '\n'), 'latin1');
+        // MicroPython source is UTF-8
+        const data = Buffer.from(script.replace(/\r\n/g, '\n'), 'utf8');
         let allowed = window;
         for (let off = 0; off < data.length;) {
           while (allowed === 0) {
@@ -212,7 +213,9 @@ export function runOnQemu(board: QemuBoard, firmware: string, scripts: string[],
         const stdout = await until('\x04');
         const stderr = await until('\x04');
         await until('>');
-        last = { stdout: stdout.replace(/\r\n/g, '\n'), stderr: stderr.replace(/\r\n/g, '\n'), transcript };
+        // the UART carries bytes (read as latin1 to count them); what the script printed is UTF-8
+        const text = (bytes: string) => Buffer.from(bytes.replace(/\r\n/g, '\n'), 'latin1').toString('utf8');
+        last = { stdout: text(stdout), stderr: text(stderr), transcript };
         if (last.stderr) break;
       }
       clearTimeout(timer);
