@@ -634,13 +634,7 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     natmodgen_module_type = self->context->module.base.type;
     natmodgen_init_7_objects();
     natmodgen_store_globals_nmg_objects();
-    {
-        mp_obj_t natmodgen_method[2];
-        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, natmodgen_method);
-        if (natmodgen_method[0] != MP_OBJ_NULL) {
-            mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
-        }
-    }
+    mp_call_function_n_kw(MP_OBJ_FROM_PTR(&nmg_init_obj), 0, 0, NULL);
     natmodgen_register_submodules("nmg_objects.", sizeof("nmg_objects.") - 1, self->context->module.globals);
     MP_DYNRUNTIME_INIT_EXIT
 }

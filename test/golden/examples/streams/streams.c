@@ -487,7 +487,6 @@ void natmodgen_init_7_streams(void);
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_7_streams();
-    mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_streams));
     natmodgen_store_globals_nmg_streams();
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -549,9 +549,8 @@ void natmodgen_init_11_conditional(void);
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_11_conditional();
-    mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_conditional));
     natmodgen_store_globals_nmg_conditional();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 28f5e6ec2060 */
+#endif /* natmodgen:end 96afe76f92fa */

@@ -326,9 +326,8 @@ void natmodgen_init_6_macros(void);
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_6_macros();
-    mp_store_global(MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_nmg_macros));
     natmodgen_store_globals_nmg_macros();
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 2a55ada2c0ac */
+#endif /* natmodgen:end d2e29a568aee */
