@@ -9,7 +9,8 @@
  *               BENCH_RUNS processes, in-process ticks_us) next to the firmware's.
  *   4. tests    ulab's own tests/<n>d/<group>/*.py for n = 1..ULAB_MAX_DIMS, run as ulab's run-tests
  *               does (cwd = ULAB_DIR, output compared with the .exp file), on the firmware
- *               ($MICROPYTHON_ULAB) and on the natmod: pass/fail per test for both.
+ *               ($MICROPYTHON_ULAB) and on the natmod: pass/fail per test for both, and whether
+ *               the natmod's output is byte for byte the firmware's (also where both fail).
  *   5. size     the .mpy next to the text ulab adds to the firmware (the `size` text of the
  *               objects under ULAB_FIRMWARE_BUILD/code, when that build folder is given).
  *
@@ -171,13 +172,20 @@ function runTest(bin, test, extraPath) {
   const out = r.code === 0 ? (r.out + r.err).replace(/\r\n/g, '\n') : 'CRASH';
   const expFile = path.join(ULAB_DIR, `${test}.exp`);
   const exp = fs.existsSync(expFile) ? fs.readFileSync(expFile, 'utf8') : undefined;
-  return { pass: exp !== undefined && out === exp, crash: r.code !== 0, noExp: exp === undefined };
+  return { pass: exp !== undefined && out === exp, crash: r.code !== 0, noExp: exp === undefined, out };
 }
 const tests = [];
 for (const t of testFiles()) {
   const fw = runTest(MICROPYTHON_ULAB, t);
   const nm = mpyPath ? runTest(MICROPYTHON, t, mpyPath) : undefined;
-  tests.push({ test: t, firmware: fw.pass, natmod: nm ? nm.pass : null, natmodCrash: nm?.crash ?? null, noExp: fw.noExp });
+  tests.push({
+    test: t,
+    firmware: fw.pass,
+    natmod: nm ? nm.pass : null,
+    sameOutput: nm ? nm.out === fw.out : null,
+    natmodCrash: nm?.crash ?? null,
+    noExp: fw.noExp,
+  });
 }
 
 // 5. size --------------------------------------------------------------------------------------
@@ -206,6 +214,8 @@ const summary = {
   firmwarePass: count('firmware', true),
   natmodPass: count('natmod', true),
   passOnFirmwareOnly: tests.filter((t) => t.firmware && t.natmod !== true).map((t) => t.test),
+  sameOutput: count('sameOutput', true),
+  outputDiffers: tests.filter((t) => t.sameOutput !== true).map((t) => t.test),
 };
 const result = { ulabDir: ULAB_DIR, maxDims: MAX_DIMS, gen, builds, imports, size, summary, tests };
 const p = (s) => process.stdout.write(`${s}\n`);
@@ -220,12 +230,14 @@ p(
   `  size    natmod .mpy (x64): ${size.mpyBytes ?? '-'} bytes; text ulab adds to the unix firmware: ${size.firmwareTextBytes ?? '- (set ULAB_FIRMWARE_BUILD)'} bytes`,
 );
 p('');
-p(`  ${'test'.padEnd(52)} firmware natmod`);
+p(`  ${'test'.padEnd(52)} firmware natmod same output`);
 const mark = (v) => (v === null ? '-' : v ? 'pass' : 'FAIL');
-for (const t of tests) p(`  ${t.test.padEnd(52)} ${mark(t.firmware).padEnd(8)} ${mark(t.natmod)}`);
+const yes = (v) => (v === null ? '-' : v ? 'yes' : 'NO');
+for (const t of tests) p(`  ${t.test.padEnd(52)} ${mark(t.firmware).padEnd(8)} ${mark(t.natmod).padEnd(6)} ${yes(t.sameOutput)}`);
 p('');
 p(`  tests   ${summary.tests}: firmware passes ${summary.firmwarePass}, natmod passes ${summary.natmodPass}`);
 p(`  left    ${summary.passOnFirmwareOnly.length} tests pass on the firmware and not on the natmod`);
+p(`  output  ${summary.sameOutput} of ${summary.tests} tests print exactly what the firmware prints`);
 if (env('BENCH_JSON')) fs.writeFileSync(env('BENCH_JSON'), JSON.stringify(result, null, 2));
 if (!env('BENCH_OUT') && !failed) fs.rmSync(work, { recursive: true, force: true });
 else p(`  work folder kept: ${work}`);

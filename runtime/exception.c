@@ -5,6 +5,7 @@
  */
 #include "py/dynruntime.h"
 #include "natmodgen_rt.h"
+#include "nlr.h"
 
 #if MICROPY_ERROR_REPORTING != MICROPY_ERROR_REPORTING_NONE
 NATMODGEN_RT_LOOP mp_obj_t mp_obj_new_exception_msg(const mp_obj_type_t *exc_type, mp_rom_error_text_t msg) {
@@ -59,4 +60,92 @@ MP_NORETURN void mp_raise_StopIteration(mp_obj_t arg) {
         nlr_raise(mp_call_function_n_kw(type, 0, 0, NULL));
     }
     nlr_raise(mp_call_function_n_kw(type, 1, 0, &arg));
+}
+
+/* py/objexcept.c: instances made by the firmware's exception constructor (dynruntime.h
+ * names it through mp_type_Exception's make_new slot). */
+bool mp_obj_is_native_exception_instance(mp_obj_t self_in) {
+    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(mp_obj_get_type(self_in), make_new) == mp_obj_exception_make_new;
+}
+
+bool mp_obj_is_exception_type(mp_obj_t self_in) {
+    if (mp_obj_is_type(self_in, &mp_type_type)) {
+        const mp_obj_type_t *self = MP_OBJ_TO_PTR(self_in);
+        if (MP_OBJ_TYPE_GET_SLOT_OR_NULL(self, make_new) == mp_obj_exception_make_new) {
+            return true;
+        }
+    }
+    return mp_obj_is_subclass_fast(self_in, mp_load_global(MP_QSTR_BaseException));
+}
+
+/* An instance of a class derived from an exception type counts as soon as it exists (the
+ * firmware also refuses one whose native base was never initialised, which a natmod cannot see). */
+bool mp_obj_is_exception_instance(mp_obj_t self_in) {
+    return mp_obj_is_native_exception_instance(self_in) || mp_obj_is_exception_type(MP_OBJ_FROM_PTR(mp_obj_get_type(self_in)));
+}
+
+bool mp_obj_exception_match(mp_obj_t exc, mp_const_obj_t exc_type) {
+    if (mp_obj_is_exception_instance(exc)) {
+        exc = MP_OBJ_FROM_PTR(mp_obj_get_type(exc));
+    }
+    return mp_obj_is_subclass_fast(exc, exc_type);
+}
+
+/* The first argument, or None: the exception's args attribute holds them. */
+mp_obj_t mp_obj_exception_get_value(mp_obj_t self_in) {
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(mp_load_attr(self_in, MP_QSTR_args), &n, &items);
+    return n == 0 ? mp_const_none : items[0];
+}
+
+/* What `raise o` raises (py/runtime.c): an instance of an exception type, the exception
+ * itself, or the firmware's TypeError for anything else. */
+mp_obj_t mp_make_raise_obj(mp_obj_t o) {
+    if (mp_obj_is_exception_type(o)) {
+        o = mp_call_function_n_kw(o, 0, 0, NULL);
+    }
+    if (mp_obj_is_exception_instance(o)) {
+        return o;
+    }
+    return mp_obj_new_exception_msg(&mp_type_TypeError, MP_ERROR_TEXT("exceptions must derive from BaseException"));
+}
+
+/* The firmware's traceback and message, as sys.print_exception writes them (it calls
+ * mp_obj_print_exception), into a StringIO whose text goes to the printer. */
+void mp_obj_print_exception(const mp_print_t *print, mp_obj_t exc) {
+    mp_obj_t io = mp_import_name(MP_QSTR_io, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    mp_obj_t out = mp_call_function_n_kw(mp_load_attr(io, MP_QSTR_StringIO), 0, 0, NULL);
+    mp_obj_t sys = mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    mp_obj_t args[2] = { exc, out };
+    mp_call_function_n_kw(mp_load_attr(sys, MP_QSTR_print_exception), 2, 0, args);
+    size_t len;
+    const char *text = mp_obj_str_get_data(mp_call_function_n_kw(mp_load_attr(out, MP_QSTR_getvalue), 0, 0, NULL), &len);
+    if (len) {
+        print->print_strn(print->data, text, len);
+    }
+}
+
+/* py/runtime_utils.c: a call whose exception is printed, not raised; MP_OBJ_NULL then. */
+mp_obj_t mp_call_function_1_protected(mp_obj_t fun, mp_obj_t arg) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t ret = mp_call_function_n_kw(fun, 1, 0, &arg);
+        nlr_pop();
+        return ret;
+    }
+    mp_obj_print_exception(&mp_plat_print, MP_OBJ_FROM_PTR(nlr.ret_val));
+    return MP_OBJ_NULL;
+}
+
+mp_obj_t mp_call_function_2_protected(mp_obj_t fun, mp_obj_t arg1, mp_obj_t arg2) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t args[2] = { arg1, arg2 };
+        mp_obj_t ret = mp_call_function_n_kw(fun, 2, 0, args);
+        nlr_pop();
+        return ret;
+    }
+    mp_obj_print_exception(&mp_plat_print, MP_OBJ_FROM_PTR(nlr.ret_val));
+    return MP_OBJ_NULL;
 }

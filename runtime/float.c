@@ -42,3 +42,31 @@ mp_obj_t mp_obj_new_int_from_float(mp_float_t val) {
     return mp_call_function_n_kw(mp_load_global(MP_QSTR_int), 1, 0, &f);
 }
 #endif
+
+#if MICROPY_PY_BUILTINS_FLOAT
+/* py/dynruntime.h does not map the float type: the builtin of that name is it. */
+static bool natmodgen_rt_is_float(mp_obj_t o) {
+    return mp_obj_is_type(o, (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float)));
+}
+
+/* py/obj.c: bool, int and float convert; another type converts through its __float__
+ * (MP_UNARY_OP_FLOAT_MAYBE gives MP_OBJ_NULL when it has none): false without raising. */
+bool mp_obj_get_float_maybe(mp_obj_t arg, mp_float_t *value) {
+    if (arg == mp_const_false) {
+        *value = 0;
+    } else if (arg == mp_const_true) {
+        *value = 1;
+    } else if (mp_obj_is_small_int(arg)) {
+        *value = (mp_float_t)MP_OBJ_SMALL_INT_VALUE(arg);
+    } else if (natmodgen_rt_is_float(arg) || mp_obj_is_exact_type(arg, &mp_type_int)) {
+        *value = mp_obj_get_float(arg);
+    } else {
+        mp_obj_t f = mp_unary_op(MP_UNARY_OP_FLOAT_MAYBE, arg);
+        if (f == MP_OBJ_NULL || !natmodgen_rt_is_float(f)) {
+            return false;
+        }
+        *value = mp_obj_get_float(f);
+    }
+    return true;
+}
+#endif

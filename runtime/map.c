@@ -206,3 +206,13 @@ mp_obj_t mp_obj_dict_delete(mp_obj_t self_in, mp_obj_t key) {
     mp_obj_subscr(self_in, key, MP_OBJ_NULL);
     return self_in;
 }
+
+/* py/objdict.c: len() of a dict is its map's count of used slots. */
+size_t mp_obj_dict_len(mp_obj_t self_in) {
+    return MP_OBJ_SMALL_INT_VALUE(mp_obj_len(self_in));
+}
+
+/* dict.copy() is the firmware's mp_obj_dict_copy (same type, same order). */
+mp_obj_t mp_obj_dict_copy(mp_obj_t self_in) {
+    return mp_call_function_n_kw(mp_load_attr(self_in, MP_QSTR_copy), 0, 0, NULL);
+}

@@ -149,6 +149,10 @@ bool mp_obj_is_subclass_fast(mp_const_obj_t object, mp_const_obj_t classinfo) {
         if (object == classinfo) {
             return true;
         }
+        /* Anything but a type object is no subclass (the firmware checks it too). */
+        if (!mp_obj_is_type(object, &mp_type_type)) {
+            return false;
+        }
         const mp_obj_type_t *self = MP_OBJ_TO_PTR(object);
         const void *parent = MP_OBJ_TYPE_GET_SLOT_OR_NULL(self, parent);
         if (parent == NULL) {

@@ -4,7 +4,9 @@
  * moved), so the buffer protocol gives it.
  */
 #include "py/dynruntime.h"
+#include "py/unicode.h"
 #include "qstr.h"
+#include "natmodgen_rt.h"
 
 const byte *qstr_data(qstr q, size_t *len) {
     return (const byte *)mp_obj_str_get_data(MP_OBJ_NEW_QSTR(q), len);
@@ -27,4 +29,82 @@ size_t qstr_len(qstr q) {
  */
 size_t qstr_compute_hash(const byte *data, size_t len) {
     return MP_OBJ_SMALL_INT_VALUE(mp_unary_op(MP_UNARY_OP_HASH, mp_obj_new_bytes(data, len)));
+}
+
+/*
+ * Interning (py/qstr.h, py/objstr.h). The firmware's mp_obj_new_str (an mp_fun_table
+ * entry) answers with the qstr object when the text is interned already, which is
+ * qstr_find_strn; and its getattr(obj, name, default) interns the name
+ * (mp_obj_str_get_qstr), with the firmware's own errors for a name that is not a str or
+ * is too long. Text that is not valid UTF-8 cannot become a str here: qstr_find_strn
+ * finds no qstr for it, and qstr_from_strn raises UnicodeError.
+ */
+qstr qstr_find_strn(const char *str, size_t str_len) {
+    if (!utf8_check((const byte *)str, str_len)) {
+        return MP_QSTRnull;
+    }
+    mp_obj_t s = mp_obj_new_str(str, str_len);
+    return mp_obj_is_qstr(s) ? MP_OBJ_QSTR_VALUE(s) : MP_QSTRnull;
+}
+
+/* The firmware's checks and errors for a name: getattr(None, name, None) interns it. */
+static void natmodgen_intern(mp_obj_t name) {
+    mp_obj_t args[3] = { mp_const_none, name, mp_const_none };
+    mp_call_function_n_kw(mp_load_global(MP_QSTR_getattr), 3, 0, args);
+}
+
+qstr qstr_from_strn(const char *str, size_t len) {
+    mp_obj_t s = mp_obj_new_str(str, len);
+    if (!mp_obj_is_qstr(s)) {
+        natmodgen_intern(s);
+        s = mp_obj_new_str(str, len);
+    }
+    return MP_OBJ_QSTR_VALUE(s);
+}
+
+NATMODGEN_RT_LOOP qstr qstr_from_str(const char *str) {
+    size_t len = 0;
+    while (str[len] != '\0') {
+        len++;
+    }
+    return qstr_from_strn(str, len);
+}
+
+qstr qstr_from_strn_static(const char *str, size_t len) {
+    return qstr_from_strn(str, len);
+}
+
+/* hash() of a qstr object is the hash the firmware keeps for the qstr. */
+size_t qstr_hash(qstr q) {
+    return MP_OBJ_SMALL_INT_VALUE(mp_unary_op(MP_UNARY_OP_HASH, MP_OBJ_NEW_QSTR(q)));
+}
+
+qstr mp_obj_str_get_qstr(mp_obj_t self_in) {
+    if (mp_obj_is_qstr(self_in)) {
+        return MP_OBJ_QSTR_VALUE(self_in);
+    }
+    if (mp_obj_is_exact_type(self_in, &mp_type_str)) {
+        size_t len;
+        const char *data = mp_obj_str_get_data(self_in, &len);
+        return qstr_from_strn(data, len);
+    }
+    /* Anything else: the firmware's TypeError, from its own conversion. */
+    natmodgen_intern(self_in);
+    return MP_QSTRnull;
+}
+
+mp_obj_t mp_obj_new_str_via_qstr(const char *data, size_t len) {
+    return MP_OBJ_NEW_QSTR(qstr_from_strn(data, len));
+}
+
+mp_obj_t mp_obj_str_intern(mp_obj_t str) {
+    size_t len;
+    const char *data = mp_obj_str_get_data(str, &len);
+    return mp_obj_new_str_via_qstr(data, len);
+}
+
+mp_obj_t mp_obj_str_intern_checked(mp_obj_t obj) {
+    size_t len;
+    const char *data = mp_obj_str_get_data(obj, &len);
+    return mp_obj_new_str_via_qstr(data, len);
 }

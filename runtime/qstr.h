@@ -19,4 +19,9 @@
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
 #endif
 
+/* qstr 0, an enum of the firmware's generated qstr header, which natmods lack. */
+#ifndef MP_QSTRnull
+#define MP_QSTRnull ((qstr)0)
+#endif
+
 #endif

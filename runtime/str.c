@@ -5,6 +5,8 @@
  * mp_obj_new_str checks utf-8 as the firmware's mp_obj_new_str_from_vstr does.
  */
 #include "py/dynruntime.h"
+#include "py/objstr.h"
+#include "natmodgen_rt.h"
 
 mp_obj_t mp_obj_new_str_from_vstr(vstr_t *vstr) {
     mp_obj_t o = mp_obj_new_str(vstr->buf, vstr->len);
@@ -55,4 +57,29 @@ bool mp_obj_str_equal(mp_obj_t s1, mp_obj_t s2) {
     const char *d1 = mp_obj_str_get_data(s1, &l1);
     const char *d2 = mp_obj_str_get_data(s2, &l2);
     return l1 == l2 && memcmp(d1, d2, l1) == 0;
+}
+
+NATMODGEN_RT_LOOP mp_obj_t mp_obj_new_str_from_cstr(const char *str) {
+    size_t len = 0;
+    while (str[len] != '\0') {
+        len++;
+    }
+    return mp_obj_new_str(str, len);
+}
+
+/*
+ * py/objstr.c: a new str or bytes object of the firmware's layout, never a qstr, with the
+ * firmware's hash; with data NULL the caller fills o->data itself, as in the firmware.
+ */
+mp_obj_t mp_obj_new_str_copy(const mp_obj_type_t *type, const byte *data, size_t len) {
+    mp_obj_str_t *o = mp_obj_malloc(mp_obj_str_t, type);
+    o->len = len;
+    if (data) {
+        o->hash = qstr_compute_hash(data, len);
+        byte *p = m_new(byte, len + 1);
+        mp_fun_table.memmove_(p, data, len);
+        p[len] = '\0';
+        o->data = p;
+    }
+    return MP_OBJ_FROM_PTR(o);
 }

@@ -6,6 +6,7 @@
 #include "py/dynruntime.h"
 #include "py/unicode.h"
 #include "unicode.h"
+#include "natmodgen_rt.h"
 
 bool unichar_isspace(unichar c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
@@ -111,4 +112,31 @@ const byte *natmodgen_rt_utf8_next_char(const byte *s) {
         }
     }
     return s;
+}
+
+/* py/unicode.c: the firmware's check, which counts continuation bytes only (a lead byte
+ * 0xc0-0xdf takes one, 0xe0-0xef two, 0xf0-0xf7 three); 0x80-0xbf alone and 0xf8-0xff fail. Defined whatever the
+ * natmod's configuration says of unicode: the firmware's str may be unicode all the same. */
+NATMODGEN_RT_LOOP bool utf8_check(const byte *p, size_t len) {
+    unsigned int need = 0;
+    for (size_t i = 0; i < len; i++) {
+        byte c = p[i];
+        if (need != 0) {
+            if ((c & 0xc0) != 0x80) {
+                return false;
+            }
+            need--;
+        } else if (c >= 0xf8) {
+            return false;
+        } else if (c >= 0xf0) {
+            need = 3;
+        } else if (c >= 0xe0) {
+            need = 2;
+        } else if (c >= 0xc0) {
+            need = 1;
+        } else if (c >= 0x80) {
+            return false;
+        }
+    }
+    return need == 0;
 }

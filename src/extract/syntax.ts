@@ -7,6 +7,16 @@ import { errorNodes } from '../parse/queries';
 
 const MACRO_CALL = /\b[A-Z][A-Z0-9_]*\s*\(/;
 
+/** GNU C extensions GCC accepts where tree-sitter-c's grammar has no place for them. */
+const GNU_EXTENSION =
+  /\b(?:__attribute__|__attribute|__asm__|__asm|asm|__extension__|__typeof__|__typeof|typeof|__declspec|_Pragma|__thread)\b/;
+
+/** Conditional branches of the preprocessor as tree-sitter nests them. */
+const CONDITIONAL = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef']);
+
+/** Words only (keywords, type names, `*`): a piece of declaration specifiers. */
+const SPECIFIERS_ONLY = /^[A-Za-z_][\w\s*]*$/;
+
 /**
  * Tree-sitter reports ERROR nodes for valid MicroPython code (macros in declaration
  * position, `#if` inside initializers). An ERROR counts as a syntax error only when
@@ -46,6 +56,11 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     if (namesUserMacro(ctx, stmt.startIndex, stmt.endIndex)) continue;
     const inner = text.slice(start, end).trim();
     if (inner === '' || inner.startsWith('#')) continue;
+    // An attribute, asm label or typeof where the grammar has none: valid GNU C, the compiler's business.
+    if (GNU_EXTENSION.test(inner) || GNU_EXTENSION.test(stmtText)) continue;
+    // Specifiers alone in an #if branch (`#ifndef G` `static` `#endif` `int f(...)`): the
+    // declaration they belong to continues after the directive, where the compiler joins them.
+    if (e.parent && CONDITIONAL.has(e.parent.type) && SPECIFIERS_ONLY.test(inner)) continue;
     out.push(diag('NMG1004', file.src.span(start, end), { near: inner.split(/\s+/)[0].slice(0, 20) }));
   }
   return out;

@@ -44,6 +44,24 @@ export function runtimeProviders(runtimeDir = path.join(packageRoot(), 'runtime'
     (j) => new Map(j as Array<[string, RuntimeDefinition]>),
   );
   for (const [name, d] of library) out.set(name, { file: `runtime/${d.file}`, line: d.line });
+  for (const [name, file] of generatedEquivalents()) if (!out.has(name)) out.set(name, { file });
+  return out;
+}
+
+/** The prelude's ROM value macros (the run-time values a natmod's tables need). */
+const ROM_MACROS = path.join('templates', 'partials', 'rom-macros.c.hbs');
+
+/**
+ * Names natmodgen provides by generating code rather than from runtime/: the ROM value
+ * macros every unit's prelude defines, and `Q(...)`, whose lines in a module's qstrdefs
+ * header natmodgen reads for the qstrs' text (no compiler ever sees them).
+ */
+function generatedEquivalents(): Map<string, string> {
+  const out = new Map<string, string>();
+  const file = path.join(packageRoot(), ROM_MACROS);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  for (const m of text.matchAll(/^#define\s+(\w+)/gm)) out.set(m[1], ROM_MACROS);
+  out.set('Q', 'src/model/qstr-escape.ts');
   return out;
 }
 

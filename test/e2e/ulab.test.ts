@@ -22,7 +22,14 @@ const d = missing.length ? describe.skip : describe;
 interface BenchResult {
   gen: { exit: number; errors: number; diagnostics: Record<string, number> };
   builds: Record<string, { ok: boolean }>;
-  summary: { tests: number; firmwarePass: number; natmodPass: number; passOnFirmwareOnly: string[] };
+  summary: {
+    tests: number;
+    firmwarePass: number;
+    natmodPass: number;
+    passOnFirmwareOnly: string[];
+    sameOutput: number;
+    outputDiffers: string[];
+  };
   tests: Array<{ test: string; firmware: boolean; natmod: boolean | null }>;
 }
 
@@ -47,11 +54,13 @@ d('ulab as a natmod (bench/ulab.mjs)', () => {
     expect(result.summary.firmwarePass).toBeGreaterThan(result.summary.tests / 2);
   });
 
-  // The goal of issue 13, open: it fails until ulab converts with no diagnostic, builds, and
-  // passes every test the firmware build passes (bench/ulab.mjs prints what is left).
-  test.failing('the natmod passes every test the firmware build passes', () => {
+  // Issue 13's goal: ulab converts with no diagnostic and no edit, builds, and passes every
+  // test the firmware build passes; here also every test prints exactly what the firmware prints.
+  test('the natmod passes every test the firmware build passes, with the same output', () => {
     expect(result.gen.errors).toBe(0);
     expect(result.builds.x64?.ok).toBe(true);
     expect(result.summary.passOnFirmwareOnly).toEqual([]);
+    expect(result.summary.outputDiffers).toEqual([]);
+    expect(result.summary.sameOutput).toBe(result.summary.tests);
   });
 });

@@ -13,6 +13,11 @@
 #include "py/stream.h"
 #include "py/pairheap.h"
 #include "py/objstringio.h"
+#include "py/formatfloat.h"
+#include "py/smallint.h"
+#include "py/ringbuf.h"
+#include "py/mperrno.h"
+#include "py/objint.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -478,6 +483,280 @@ static mp_obj_t rt_float_to_int(mp_obj_t x) {
     return mp_obj_new_int_from_float(mp_obj_get_float(x));
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_float_to_int_obj, rt_float_to_int);
+
+// mp_format_float into a caller's buffer: (length returned, text), for a format letter,
+// a precision and a sign character (0 for none).
+static mp_obj_t rt_format_float(size_t n_args, const mp_obj_t *args) {
+    char buf[40];
+    size_t fmt_len;
+    const char *fmt = mp_obj_str_get_data(args[1], &fmt_len);
+    size_t sign_len;
+    const char *sign = mp_obj_str_get_data(args[3], &sign_len);
+    int n = mp_format_float(mp_obj_get_float(args[0]), buf, sizeof(buf), fmt[0], mp_obj_get_int(args[2]), sign_len ? sign[0] : 0);
+    return tup2(MP_OBJ_NEW_SMALL_INT(n), mp_obj_new_str(buf, strlen(buf)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_format_float_obj, 4, 4, rt_format_float);
+
+// Interning: whether the text was a qstr before, the qstr's text, whether it is one after,
+// its hash against hash() of the str, and the qstr of a str object of the same text.
+static mp_obj_t rt_intern_text(mp_obj_t text_in) {
+    size_t len;
+    const char *text = mp_obj_str_get_data(text_in, &len);
+    bool before = qstr_find_strn(text, len) != MP_QSTRnull;
+    qstr q = qstr_from_strn(text, len);
+    bool after = qstr_find_strn(text, len) == q;
+    mp_obj_t hash = mp_unary_op(MP_UNARY_OP_HASH, mp_obj_new_str_copy(&mp_type_str, (const byte *)text, len));
+    mp_obj_t items[6] = {
+        mp_obj_new_bool(before),
+        mp_obj_new_str(qstr_str(q), qstr_len(q)),
+        mp_obj_new_bool(after),
+        mp_obj_new_bool(mp_obj_equal(mp_obj_new_int_from_uint(qstr_hash(q)), hash)),
+        mp_obj_new_bool(mp_obj_str_get_qstr(mp_obj_new_str_copy(&mp_type_str, (const byte *)text, len)) == q),
+        mp_obj_new_bool(qstr_from_str(qstr_str(q)) == q),
+    };
+    return mp_obj_new_tuple(6, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_intern_text_obj, rt_intern_text);
+
+// mp_obj_str_get_qstr of any object: the text of the qstr, or the firmware's error.
+static mp_obj_t rt_get_qstr(mp_obj_t o) {
+    return mp_obj_new_str_via_qstr(qstr_str(mp_obj_str_get_qstr(o)), strlen(qstr_str(mp_obj_str_get_qstr(o))));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_get_qstr_obj, rt_get_qstr);
+
+// Interned objects are qstrs: (is a qstr, equal to the argument, type name).
+static mp_obj_t rt_intern(mp_obj_t o) {
+    mp_obj_t a = mp_obj_str_intern_checked(o);
+    mp_obj_t b = mp_obj_is_exact_type(o, &mp_type_str) || mp_obj_is_qstr(o) ? mp_obj_str_intern(o) : a;
+    mp_obj_t items[3] = { mp_obj_new_bool(mp_obj_is_qstr(a) && a == b), mp_obj_new_bool(mp_obj_equal(a, o)), mp_obj_new_str_from_cstr(qstr_str(mp_obj_get_type(a)->name)) };
+    return mp_obj_new_tuple(3, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_intern_obj, rt_intern);
+
+static mp_obj_t rt_utf8_check(mp_obj_t data) {
+    mp_buffer_info_t bufinfo;
+    mp_get_buffer_raise(data, &bufinfo, MP_BUFFER_READ);
+    return mp_obj_new_bool(utf8_check(bufinfo.buf, bufinfo.len));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_utf8_check_obj, rt_utf8_check);
+
+// A bytes object filled after mp_obj_new_str_copy with NULL data, as firmware code does.
+static mp_obj_t rt_str_copy_fill(mp_obj_t n_in) {
+    size_t n = mp_obj_get_int(n_in);
+    mp_obj_str_t *o = MP_OBJ_TO_PTR(mp_obj_new_str_copy(&mp_type_bytes, NULL, n));
+    byte *p = m_new(byte, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (byte)('a' + i % 26);
+    }
+    p[n] = 0;
+    o->data = p;
+    o->hash = qstr_compute_hash(p, n);
+    return MP_OBJ_FROM_PTR(o);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_str_copy_fill_obj, rt_str_copy_fill);
+
+// mp_print_strn(text, flags, fill, width) into a vstr: (count returned, text printed).
+static mp_obj_t rt_print_strn(size_t n_args, const mp_obj_t *args) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    size_t len;
+    const char *text = mp_obj_str_get_data(args[0], &len);
+    size_t fill_len;
+    const char *fill = mp_obj_str_get_data(args[2], &fill_len);
+    int n = mp_print_strn(&print, text, len, mp_obj_get_int(args[1]), fill_len ? fill[0] : 0, mp_obj_get_int(args[3]));
+    return tup2(MP_OBJ_NEW_SMALL_INT(n), mp_obj_new_str_from_vstr(&v));
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_print_strn_obj, 4, 4, rt_print_strn);
+
+#if MICROPY_PY_BUILTINS_FLOAT
+// mp_print_float(f, fmt, flags, fill, width, prec) into a vstr.
+static mp_obj_t rt_print_float(size_t n_args, const mp_obj_t *args) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    size_t fill_len;
+    const char *fill = mp_obj_str_get_data(args[3], &fill_len);
+    const char *fmt = mp_obj_str_get_str(args[1]);
+    int n = mp_print_float(&print, mp_obj_get_float(args[0]), fmt[0], mp_obj_get_int(args[2]), fill_len ? fill[0] : 0,
+        mp_obj_get_int(args[4]), mp_obj_get_int(args[5]));
+    return tup2(MP_OBJ_NEW_SMALL_INT(n), mp_obj_new_str_from_vstr(&v));
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_print_float_obj, 6, 6, rt_print_float);
+#endif
+
+static mp_obj_t rt_smallint(mp_obj_t a_in, mp_obj_t b_in) {
+    mp_int_t a = mp_obj_get_int(a_in);
+    mp_int_t b = mp_obj_get_int(b_in);
+    return tup2(mp_obj_new_int(mp_small_int_floor_divide(a, b)), mp_obj_new_int(mp_small_int_modulo(a, b)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_smallint_obj, rt_smallint);
+
+// Exceptions: (is type, is instance, is native instance, matches ValueError, matches OSError, value).
+static mp_obj_t rt_exc_info(mp_obj_t o) {
+    mp_obj_t items[6] = {
+        mp_obj_new_bool(mp_obj_is_exception_type(o)),
+        mp_obj_new_bool(mp_obj_is_exception_instance(o)),
+        mp_obj_new_bool(mp_obj_is_native_exception_instance(o)),
+        mp_obj_new_bool((mp_obj_is_exception_type(o) || mp_obj_is_exception_instance(o)) && mp_obj_exception_match(o, MP_OBJ_FROM_PTR(&mp_type_ValueError))),
+        mp_obj_new_bool((mp_obj_is_exception_type(o) || mp_obj_is_exception_instance(o)) && mp_obj_exception_match(o, mp_load_global(MP_QSTR_OSError))),
+        mp_obj_is_exception_instance(o) ? mp_obj_exception_get_value(o) : MP_OBJ_NEW_QSTR(MP_QSTR_none),
+    };
+    return mp_obj_new_tuple(6, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_exc_info_obj, rt_exc_info);
+
+// dict: (len, copy, copy is a new object of the same type), list: remove then sort(**kw).
+static mp_obj_t rt_dict_copy(mp_obj_t d) {
+    mp_obj_t c = mp_obj_dict_copy(d);
+    mp_obj_t items[3] = { MP_OBJ_NEW_SMALL_INT(mp_obj_dict_len(d)), c, mp_obj_new_bool(c != d && mp_obj_get_type(c) == mp_obj_get_type(d)) };
+    return mp_obj_new_tuple(3, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_dict_copy_obj, rt_dict_copy);
+
+static mp_obj_t rt_list_remove(mp_obj_t l, mp_obj_t v) {
+    mp_obj_t r = mp_obj_list_remove(l, v);
+    return tup2(r, l);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_list_remove_obj, rt_list_remove);
+
+static mp_obj_t rt_list_sort(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    mp_obj_t r = mp_obj_list_sort(n_args, args, kw_args);
+    return tup2(r, args[0]);
+}
+static MP_DEFINE_CONST_FUN_OBJ_KW(rt_list_sort_obj, 1, rt_list_sort);
+
+// The type slots: tuple, list, str, int, dict functions called directly.
+// big: an int beyond the small-int range (the int slots take the firmware's long-int objects).
+static mp_obj_t rt_slots(mp_obj_t t, mp_obj_t s, mp_obj_t big) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    mp_obj_tuple_print(&print, t, PRINT_REPR);
+    mp_print_str(&print, " ");
+    mp_obj_int_print(&print, big, PRINT_STR);
+    mp_obj_iter_buf_t buf;
+    mp_obj_t it = mp_obj_tuple_getiter(t, &buf);
+    mp_obj_t item;
+    mp_obj_t list = mp_obj_new_list(0, NULL);
+    while ((item = mp_iternext(it)) != MP_OBJ_STOP_ITERATION) {
+        mp_obj_list_append(list, item);
+    }
+    mp_obj_t sargs[1] = { t };
+    mp_buffer_info_t bi;
+    mp_obj_str_get_buffer(s, &bi, MP_BUFFER_READ);
+    mp_obj_t items[12] = {
+        mp_obj_new_str_from_vstr(&v),
+        mp_obj_tuple_unary_op(MP_UNARY_OP_LEN, t),
+        mp_obj_tuple_binary_op(MP_BINARY_OP_ADD, t, t),
+        mp_obj_tuple_subscr(t, MP_OBJ_NEW_SMALL_INT(-1), MP_OBJ_SENTINEL),
+        list,
+        mp_obj_list_make_new(&mp_type_list, 1, 0, sargs),
+        mp_obj_str_make_new(&mp_type_str, 1, 0, sargs),
+        mp_obj_str_binary_op(MP_BINARY_OP_MULTIPLY, s, MP_OBJ_NEW_SMALL_INT(2)),
+        MP_OBJ_NEW_SMALL_INT(bi.len),
+        mp_obj_int_unary_op(MP_UNARY_OP_NEGATIVE, big),
+        mp_obj_int_binary_op(MP_BINARY_OP_MULTIPLY, big, big),
+        mp_obj_dict_make_new(MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_dict)), 0, 0, NULL),
+    };
+    return mp_obj_new_tuple(12, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_slots_obj, rt_slots);
+
+// A ring buffer of `size` bytes driven by ops: ints put a byte, -1 gets a byte, -2 puts
+// 16 bits (0x1234), -3 peeks 16, -4 gets 16, -5 puts 3 bytes, -6 gets 3 bytes. Results in order.
+static mp_obj_t rt_ringbuf(mp_obj_t size_in, mp_obj_t ops_in) {
+    ringbuf_t r;
+    ringbuf_alloc(&r, mp_obj_get_int(size_in));
+    size_t n;
+    mp_obj_t *ops;
+    mp_obj_get_array(ops_in, &n, &ops);
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    for (size_t i = 0; i < n; i++) {
+        mp_int_t op = mp_obj_get_int(ops[i]);
+        int v;
+        uint8_t three[3] = { 7, 8, 9 };
+        if (op >= 0) {
+            v = ringbuf_put(&r, (uint8_t)op);
+        } else if (op == -1) {
+            v = ringbuf_get(&r);
+        } else if (op == -2) {
+            v = ringbuf_put16(&r, 0x1234);
+        } else if (op == -3) {
+            v = ringbuf_peek16(&r);
+        } else if (op == -4) {
+            v = ringbuf_get16(&r);
+        } else if (op == -5) {
+            v = ringbuf_put_bytes(&r, three, 3);
+        } else {
+            v = ringbuf_get_bytes(&r, three, 3);
+            if (v == 0) {
+                v = three[0] * 10000 + three[1] * 100 + three[2];
+            }
+        }
+        mp_obj_list_append(out, mp_obj_new_int(v));
+        mp_obj_list_append(out, mp_obj_new_int(ringbuf_avail(&r)));
+    }
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_ringbuf_obj, rt_ringbuf);
+
+// Native conversions, the class builder, raise objects, printed exceptions, protected calls.
+static mp_obj_t rt_glue(mp_obj_t o) {
+    mp_obj_t items[5] = {
+        mp_native_to_obj(mp_native_from_obj(o, MP_NATIVE_TYPE_INT), MP_NATIVE_TYPE_INT),
+        mp_native_to_obj(mp_native_from_obj(o, MP_NATIVE_TYPE_BOOL), MP_NATIVE_TYPE_BOOL),
+        mp_native_to_obj(mp_native_from_obj(o, MP_NATIVE_TYPE_UINT), MP_NATIVE_TYPE_UINT),
+        mp_obj_new_bool(mp_load_build_class() == mp_load_global(MP_QSTR___build_class__)),
+        mp_make_raise_obj(o),
+    };
+    return mp_obj_new_tuple(5, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_glue_obj, rt_glue);
+
+static mp_obj_t rt_delete_global(mp_obj_t name) {
+    mp_delete_global(mp_obj_str_get_qstr(name));
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_delete_global_obj, rt_delete_global);
+
+static mp_obj_t rt_print_exception(mp_obj_t exc) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    mp_obj_print_exception(&print, exc);
+    return mp_obj_new_str_from_vstr(&v);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_print_exception_obj, rt_print_exception);
+
+static mp_obj_t rt_protected(mp_obj_t f, mp_obj_t a) {
+    mp_obj_t r1 = mp_call_function_1_protected(f, a);
+    mp_obj_t r2 = mp_call_function_2_protected(f, a, a);
+    return tup2(r1 == MP_OBJ_NULL ? MP_OBJ_NEW_QSTR(MP_QSTR_null) : r1, r2 == MP_OBJ_NULL ? MP_OBJ_NEW_QSTR(MP_QSTR_null) : r2);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_protected_obj, rt_protected);
+
+#if MICROPY_PY_BUILTINS_FLOAT
+static mp_obj_t rt_float_maybe(mp_obj_t o) {
+    mp_float_t f = 0;
+    bool ok = mp_obj_get_float_maybe(o, &f);
+    return tup2(mp_obj_new_bool(ok), ok ? mp_obj_new_float(f) : mp_const_none);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_float_maybe_obj, rt_float_maybe);
+#endif
+
+static mp_obj_t rt_errno_name(mp_obj_t e) {
+    qstr q = mp_errno_to_str(e);
+    return q == MP_QSTRnull ? mp_const_none : MP_OBJ_NEW_QSTR(q);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_errno_name_obj, rt_errno_name);
+
+static mp_obj_t rt_mul_ll(mp_obj_t a, mp_obj_t b) {
+    long long r = 0;
+    bool over = mp_mul_ll_overflow(mp_obj_get_ll(a), mp_obj_get_ll(b), &r);
+    return tup2(mp_obj_new_bool(over), over ? mp_const_none : mp_obj_new_int_from_ll(r));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_mul_ll_obj, rt_mul_ll);
 #endif
 
 // Integers of 1..8 bytes in either order, read and written back.
@@ -623,6 +902,32 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     #if MICROPY_PY_BUILTINS_FLOAT
     { MP_ROM_QSTR(MP_QSTR_parse_float), MP_ROM_PTR(&rt_parse_float_obj) },
     { MP_ROM_QSTR(MP_QSTR_float_to_int), MP_ROM_PTR(&rt_float_to_int_obj) },
+    { MP_ROM_QSTR(MP_QSTR_format_float), MP_ROM_PTR(&rt_format_float_obj) },
+    { MP_ROM_QSTR(MP_QSTR_intern_text), MP_ROM_PTR(&rt_intern_text_obj) },
+    { MP_ROM_QSTR(MP_QSTR_get_qstr), MP_ROM_PTR(&rt_get_qstr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_intern), MP_ROM_PTR(&rt_intern_obj) },
+    { MP_ROM_QSTR(MP_QSTR_utf8_check), MP_ROM_PTR(&rt_utf8_check_obj) },
+    { MP_ROM_QSTR(MP_QSTR_str_copy_fill), MP_ROM_PTR(&rt_str_copy_fill_obj) },
+    { MP_ROM_QSTR(MP_QSTR_print_strn), MP_ROM_PTR(&rt_print_strn_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_print_float), MP_ROM_PTR(&rt_print_float_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_smallint), MP_ROM_PTR(&rt_smallint_obj) },
+    { MP_ROM_QSTR(MP_QSTR_exc_info), MP_ROM_PTR(&rt_exc_info_obj) },
+    { MP_ROM_QSTR(MP_QSTR_dict_copy), MP_ROM_PTR(&rt_dict_copy_obj) },
+    { MP_ROM_QSTR(MP_QSTR_list_remove), MP_ROM_PTR(&rt_list_remove_obj) },
+    { MP_ROM_QSTR(MP_QSTR_list_sort), MP_ROM_PTR(&rt_list_sort_obj) },
+    { MP_ROM_QSTR(MP_QSTR_slots), MP_ROM_PTR(&rt_slots_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ringbuf), MP_ROM_PTR(&rt_ringbuf_obj) },
+    { MP_ROM_QSTR(MP_QSTR_glue), MP_ROM_PTR(&rt_glue_obj) },
+    { MP_ROM_QSTR(MP_QSTR_delete_global), MP_ROM_PTR(&rt_delete_global_obj) },
+    { MP_ROM_QSTR(MP_QSTR_print_exception), MP_ROM_PTR(&rt_print_exception_obj) },
+    { MP_ROM_QSTR(MP_QSTR_protected), MP_ROM_PTR(&rt_protected_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_float_maybe), MP_ROM_PTR(&rt_float_maybe_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_errno_name), MP_ROM_PTR(&rt_errno_name_obj) },
+    { MP_ROM_QSTR(MP_QSTR_mul_ll), MP_ROM_PTR(&rt_mul_ll_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
     { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },

@@ -178,6 +178,81 @@ if hasattr(rtcheck, "parse_float"):
             show("parse_float %r %r" % (text, imag), rtcheck.parse_float, text, imag)
     for x in (2.7, -3.5, 1e30, float("inf"), float("nan")):
         show("float_to_int %r" % (x,), rtcheck.float_to_int, x)
+    # natmodgen's mp_format_float gives the firmware's text wherever it fits in 30
+    # characters (runtime/formatfloat.c): 'f' of values below 1e12 and every 'e'/'g' form.
+    small = (0.0, -0.0, 1.0, -2.5, 3.14159265358979, 1e-7, 123456.789, float("inf"), -float("inf"), float("nan"))
+    for fmt in ("f", "e", "g", "G", "a"):
+        for x in small if fmt == "f" else small + (1e12, -1e22, 1e-300):
+            for prec in (-1, 0, 3, 16, 99):
+                for sign in ("", "+", "j"):
+                    show("format_float %r %s %d %r" % (x, fmt, prec, sign), rtcheck.format_float, x, fmt, prec, sign)
+for text in ("print", "", "natmodgen_fresh_name_%d" % 7, "\u00e9t\u00e9", "x" * 300):
+    show("intern_text %r" % (text[:20],), rtcheck.intern_text, text)
+for o in ("len", "runtime_made_" + str(12), b"bytes", 5, None):
+    show("get_qstr %r" % (o,), rtcheck.get_qstr, o)
+for o in ("intern_me_" + str(3), "print", "x"):
+    show("intern %r" % (o,), rtcheck.intern, o)
+for data in (b"", b"abc", b"\xc3\xa9", b"\xc3", b"\x80", b"\xe2\x82\xac", b"\xe2\x82", b"\xf0\x9f\x98\x80", b"\xf8\x80", b"\xc3(", b"a\xff"):
+    show("utf8_check %r" % (data,), rtcheck.utf8_check, data)
+for n in (0, 5, 30):
+    b = rtcheck.str_copy_fill(n)
+    show("str_copy_fill %d" % n, lambda: (b, len(b), hash(b) == hash(bytes(b)), b == bytes(b)))
+LEFT, SIGN, SPACE, AFTER_SIGN, CENTER, PERCENT, DECIMAL = 1, 2, 4, 16, 32, 64, 256
+for text in ("", "ab", "-1234567"):
+    for flags in (0, LEFT, CENTER, ord("_") << 9, ord(",") << 9):
+        for fill in ("", "*", "0"):
+            for width in (0, 5, 12, 20):
+                show("print_strn %r %d %r %d" % (text, flags, fill, width), rtcheck.print_strn, text, flags, fill, width)
+if hasattr(rtcheck, "print_float"):
+    for x in (0.0, -1.5, 2.0, 1e20, float("nan")):
+        for fmt in ("f", "g", "e"):
+            for flags in (0, SIGN, SPACE, DECIMAL, PERCENT, AFTER_SIGN | SIGN, LEFT):
+                for fill, width in (("", 0), ("0", 12), (" ", 9)):
+                    show("print_float %r %s %d %r %d" % (x, fmt, flags, fill, width), rtcheck.print_float, x, fmt, flags, fill, width, 3)
+for a in (7, -7, 0, 100, -100):
+    for b in (3, -3, 1, -1, 7):
+        show("smallint %d %d" % (a, b), rtcheck.smallint, a, b)
+class MyError(ValueError):
+    pass
+for o in (ValueError, ValueError("v", 2), OSError(5), MyError("mine"), MyError, KeyError(), Exception, 5, "x", int):
+    show("exc_info %r" % (o,), rtcheck.exc_info, o)
+import collections
+for d in ({}, {1: 2, "a": [3]}, collections.OrderedDict([("z", 1), ("a", 2)])):
+    show("dict_copy %r" % (d,), rtcheck.dict_copy, d)
+for v in (2, 9):
+    show("list_remove %r" % v, rtcheck.list_remove, [1, 2, 3, 2], v)
+show("list_sort", rtcheck.list_sort, [3, 1, 2])
+show("list_sort kw", rtcheck.list_sort, ["bb", "a", "ccc"], key=len, reverse=True)
+show("list_sort bad", rtcheck.list_sort, [1, 2], bad=1)
+show("slots", rtcheck.slots, (1, "two", 3.5), "abc", -(2**70 + 12345))
+for size, ops in ((4, [1, 2, 3, 4, -1, -1, -1, -1]), (5, [-2, -3, -4, -4, 9, -2, -2]), (8, [-5, -5, -5, -6, -6, -6]), (3, [-5, -6, -2, 1, -3])):
+    show("ringbuf %d %r" % (size, ops), rtcheck.ringbuf, size, ops)
+for o in (0, 5, -3, True, None, ValueError, KeyError("k"), 7.5, "s"):
+    show("glue %r" % (o,), rtcheck.glue, o)
+gone = 1
+show("delete_global", rtcheck.delete_global, "gone")
+show("deleted", lambda: "gone" in globals())
+show("delete_global missing", rtcheck.delete_global, "never_there")
+def fails(*a):
+    raise ValueError("boom", len(a))
+for e in (ValueError("v"), KeyError(3), OSError(2, "x")):
+    show("print_exception %r" % (e,), rtcheck.print_exception, e)
+try:
+    fails()
+except ValueError as e:
+    show("print_exception traceback", lambda: rtcheck.print_exception(e).replace(__file__, "FILE"))
+show("protected ok", rtcheck.protected, lambda *a: len(a), 1)
+show("protected raising", rtcheck.protected, int, "x")
+if hasattr(rtcheck, "float_maybe"):
+    class F:
+        def __float__(self):
+            return 2.5
+    for o in (False, True, 3, 2**70, 1.25, F(), "1.5", None, [1]):
+        show("float_maybe %r" % (type(o).__name__,), rtcheck.float_maybe, o)
+for e in (1, 2, 13, 110, 9999, "x"):
+    show("errno_name %r" % (e,), rtcheck.errno_name, e)
+for a, b in ((3, 4), (2**31, 2**31), (2**40, 2**30), (-(2**62), 2), (-(2**62), 3), (0, -5)):
+    show("mul_ll %d %d" % (a, b), rtcheck.mul_ll, a, b)
 for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
     for signed in (False, True):
         for big in (False, True):
