@@ -18,7 +18,7 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 /* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
-__attribute__((unused, noinline, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
+__attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
 #undef mp_type_int

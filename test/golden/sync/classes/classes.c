@@ -27,7 +27,7 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 /* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
-__attribute__((unused, noinline, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
+__attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
 #undef mp_type_int
@@ -91,7 +91,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end 25a5556040e6 */
+#endif /* natmodgen:end 2e354b049c2a */
 #include "py/runtime.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off

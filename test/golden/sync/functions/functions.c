@@ -21,7 +21,7 @@
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 /* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
-__attribute__((unused, noinline, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
+__attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
 #undef mp_type_int
@@ -73,7 +73,7 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
 // clang-format on
-#endif /* natmodgen:end 0e19002acdb3 */
+#endif /* natmodgen:end ad47a4517a4d */
 #include "py/runtime.h"
 
 // Version number exposed as nmg_functions.VERSION.
