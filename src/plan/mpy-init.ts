@@ -3,6 +3,7 @@ import { ResolvedModule } from '../model/resolved';
 import { valueExpr } from './c';
 import { call, directiveLine, guarded } from './lines';
 import { names } from './names';
+import { staticSubmodules } from './submodules';
 import { InitLine, MpyInitView, RuntimeTextView, View } from './view';
 
 /** `#error` naming the feature macro the module is registered under. */
@@ -16,6 +17,9 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
   const models = mod.units.map((u) => u.model);
   const stackCheck = models.some((m) => m.usesStackCheck);
   const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
+  // Sub-modules known at generation time are stored by name; otherwise mpy_init walks the globals.
+  const stores = moduleType ? staticSubmodules(mod) : undefined;
+  const walk = moduleType && stores === undefined;
   // The table's own __name__ entry, when no #if inside the table decides it, is stored in
   // order by the globals function (which runs exactly when the registration is compiled in):
   // a separate store before it would be overwritten.
@@ -31,14 +35,15 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
     ...(mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'delegation-store' as const }]) : []),
     ...(mod.initHook ? guarded(mod.initHook.cond, [initHook(mod)]) : []),
     // Last, when every sub-module object is built and stored.
-    ...(moduleType ? [{ partial: 'submodules-store' as const, moduleName: mod.name }] : []),
+    ...(walk ? [{ partial: 'submodules-store' as const, moduleName: mod.name }] : []),
+    ...(stores?.length ? [{ partial: 'submodules-static' as const, stores }] : []),
   ];
   return {
     guardLines: registrationGuard(mod),
     definitions: [
       ...(runtimeBody ? [runtimeText(runtimeBody)] : []),
       ...(stackCheck ? [{ partial: 'stack-check' }] : []),
-      ...(moduleType ? [{ partial: 'submodules' }] : []),
+      ...(walk ? [{ partial: 'submodules' }] : []),
     ],
     moduleType,
     delegation: mod.delegation !== undefined,

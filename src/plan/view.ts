@@ -54,7 +54,13 @@ export type InitLine =
   | View<'module-type' | 'delegation-store' | 'init-hook'>
   | StoreNameView
   | InitHookCallView
-  | SubmodulesStoreView;
+  | SubmodulesStoreView
+  | SubmodulesStaticView;
+
+/** Sub-modules put into sys.modules by name, each found at generation time (src/plan/submodules.ts). */
+export interface SubmodulesStaticView extends View<'submodules-static'> {
+  stores: View[];
+}
 
 /** The module's `__init__`, a value the mpy_init unit can name: called directly, as the firmware calls it (no arguments). */
 export interface InitHookCallView extends View<'init-hook-call'> {
