@@ -8,7 +8,7 @@
  *   - "micropython": MicroPython's own extmod/ and py/ modules, read from MPY_DIR, each with the
  *     -D flags its firmware build has and optionally a test script in bench/corpus/mpy-tests/.
  *
- * For every entry: `natmodgen gen` (converted), then with MPY_DIR a build with py/dynruntime.mk
+ * For every entry: `natmodgen gen` (converted), then with MPY_DIR `natmodgen build --arch x64` (py/dynruntime.mk)
  * for x64 (built), then with MICROPYTHON `import` and print(dir()) (imported). MicroPython's own
  * modules are built as nmg_<name>.mpy so a built-in twin cannot shadow them; with MICROPYTHON_REF
  * (a unix port with the modules built in) each test script runs on both and the outputs are
@@ -299,28 +299,37 @@ function measure(entry, srcRootIn, work, env, kind) {
   res.converted = true;
   if (!env.mpyDir) return { ...res, ok: true, stage: 'converted' };
 
-  // SRC in the manifest's order (that of micropython.mk): mpy_ld takes mpy_init's offset before it
-  // places the objects, so the order decides whether the natmod starts at mpy_init.
-  const generated = listC(genDir);
-  const byBase = (f) => generated.filter((g) => path.basename(g) === path.basename(f));
-  const ordered = entry.files.map((f) => byBase(f)).every((m) => m.length === 1) ? entry.files.map((f) => byBase(f)[0]) : generated;
-  const srcs = ordered.map((f) => path.join('gen', f));
+  // Built as a user would: `natmodgen build` (MicroPython's own libm and the toolchain's
+  // compiler-runtime members linked as needed), from the sources in the manifest's order
+  // (that of micropython.mk). The entry's CFLAGS (warning switches of its micropython.mk)
+  // reach dynruntime.mk's `CFLAGS +=` through the environment.
   const mod = kind === 'micropython' ? `nmg_${entry.id}` : `nmgc_${entry.id.replace(/\W/g, '_')}`;
-  const includes = (entry.includes ?? []).map((i) => `-I${path.resolve(srcRoot, i)}`);
-  const makefile = [
-    '# Written by bench/corpus.mjs.',
-    `MPY_DIR = ${env.mpyDir}`,
-    `MOD = ${mod}`,
-    `SRC = ${srcs.join(' ')}`,
-    `ARCH = ${ARCH}`,
-    ...(includes.length || entry.cflags?.length ? [`CFLAGS += ${[...includes, ...(entry.cflags ?? [])].join(' ')}`] : []),
-    'include $(MPY_DIR)/py/dynruntime.mk',
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(out, 'Makefile'), makefile);
+  const buildDir = path.join(out, 'build');
+  const buildArgs = [
+    CLI,
+    'build',
+    '--arch',
+    ARCH,
+    '--jobs',
+    '1',
+    ...defines.flatMap((d) => ['-D', d]),
+    ...includeArgs,
+    '--mpy-dir',
+    env.mpyDir,
+    '-o',
+    buildDir,
+    ...files,
+  ];
   const t1 = Date.now();
-  const m = run('make', ['-C', out, `PYTHON=${env.python}`], { timeoutMs: MAKE_TIMEOUT_MS });
+  const m = run(process.execPath, buildArgs, {
+    timeoutMs: MAKE_TIMEOUT_MS,
+    env: entry.cflags?.length ? { CFLAGS: entry.cflags.join(' ') } : {},
+  });
   res.makeMs = Date.now() - t1;
+  const archDir = fs.existsSync(buildDir) ? fs.readdirSync(buildDir).find((d) => d.startsWith(`${ARCH}_`)) : undefined;
+  const built = archDir ? fs.readdirSync(path.join(buildDir, archDir)).find((f) => f.endsWith('.mpy')) : undefined;
+  // Imported under the corpus' own name: a firmware module of the registered name would win.
+  if (m.ok && built) fs.copyFileSync(path.join(buildDir, archDir, built), path.join(out, `${mod}.mpy`));
   const mpy = path.join(out, `${mod}.mpy`);
   if (!m.ok || !fs.existsSync(mpy)) {
     res.stage = 'build';

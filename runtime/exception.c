@@ -149,3 +149,12 @@ mp_obj_t mp_call_function_2_protected(mp_obj_t fun, mp_obj_t arg1, mp_obj_t arg2
     mp_obj_print_exception(&mp_plat_print, MP_OBJ_FROM_PTR(nlr.ret_val));
     return MP_OBJ_NULL;
 }
+
+/* py/runtime.c: OSError(errno, "can't open <filename>"). */
+MP_NORETURN void mp_raise_OSError_with_filename(int errno_, const char *filename) {
+    vstr_t vstr;
+    vstr_init(&vstr, 32);
+    vstr_printf(&vstr, "can't open %s", filename);
+    mp_obj_t args[2] = { MP_OBJ_NEW_SMALL_INT(errno_), mp_obj_new_str_from_vstr(&vstr) };
+    nlr_raise(mp_call_function_n_kw(mp_load_global(MP_QSTR_OSError), 2, 0, args));
+}

@@ -7,6 +7,8 @@
 #include "py/dynruntime.h"
 #include "py/parsenum.h"
 #include "obj.h"
+#include "py/objint.h"
+#include "natmodgen_rt.h"
 
 MP_NORETURN void mp_raise_TypeError_int_conversion(mp_const_obj_t arg) {
     mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("can't convert %s to int"), mp_obj_get_type_str(arg));
@@ -96,4 +98,45 @@ mp_obj_t mp_parse_num_integer(const char *restrict str, size_t len, int base, mp
     (void)lex;
     mp_obj_t args[2] = { mp_obj_new_bytes((const byte *)str, len), MP_OBJ_NEW_SMALL_INT(base) };
     return mp_call_function_n_kw(mp_load_global(MP_QSTR_int), 2, 0, args);
+}
+
+/* py/objint.c: digits for num_bits in base (2..16), commas, prefix, sign and NUL. */
+NATMODGEN_RT_LOOP size_t mp_int_format_size(size_t num_bits, int base, const char *prefix, char comma) {
+    size_t bits_per_digit = 0;
+    for (int b = base; b > 1; b >>= 1) {
+        bits_per_digit++;
+    }
+    size_t num_digits = num_bits / bits_per_digit + 1;
+    size_t num_commas = comma ? (base == 10 ? num_digits / 3 : num_digits / 4) : 0;
+    size_t prefix_len = 0;
+    while (prefix != NULL && prefix[prefix_len] != '\0') {
+        prefix_len++;
+    }
+    return num_digits + num_commas + prefix_len + 2;
+}
+
+int mp_obj_int_sign(mp_obj_t self_in) {
+    mp_obj_t zero = MP_OBJ_NEW_SMALL_INT(0);
+    if (mp_binary_op(MP_BINARY_OP_LESS, self_in, zero) == mp_const_true) {
+        return -1;
+    }
+    return mp_binary_op(MP_BINARY_OP_MORE, self_in, zero) == mp_const_true ? 1 : 0;
+}
+
+#if MICROPY_PY_BUILTINS_FLOAT
+mp_float_t mp_obj_int_as_float_impl(mp_obj_t self_in) {
+    return mp_obj_get_float(self_in);
+}
+#endif
+
+/* pow(base, exponent, modulus), the firmware's three-argument pow. */
+mp_obj_t mp_obj_int_pow3(mp_obj_t base, mp_obj_t exponent, mp_obj_t modulus) {
+    mp_obj_t args[3] = { base, exponent, modulus };
+    return mp_call_function_n_kw(mp_load_global(MP_QSTR_pow), 3, 0, args);
+}
+
+/* int.from_bytes(buf, 'big' or 'little'), unsigned as the firmware's implementation reads it. */
+mp_obj_t mp_obj_int_from_bytes_impl(bool big_endian, size_t len, const byte *buf) {
+    mp_obj_t args[2] = { mp_obj_new_bytes(buf, len), MP_OBJ_NEW_QSTR(big_endian ? MP_QSTR_big : MP_QSTR_little) };
+    return mp_call_function_n_kw(mp_load_attr(mp_load_global(MP_QSTR_int), MP_QSTR_from_bytes), 2, 0, args);
 }

@@ -83,3 +83,64 @@ mp_obj_t mp_obj_new_str_copy(const mp_obj_type_t *type, const byte *data, size_t
     }
     return MP_OBJ_FROM_PTR(o);
 }
+
+/* py/objstr.c: the first (direction > 0) or last (direction < 0) place needle occurs. */
+NATMODGEN_RT_LOOP const byte *find_subbytes(const byte *haystack, size_t hlen, const byte *needle, size_t nlen, int direction) {
+    if (hlen < nlen) {
+        return NULL;
+    }
+    size_t last = hlen - nlen;
+    for (size_t k = 0; k <= last; k++) {
+        size_t at = direction > 0 ? k : last - k;
+        size_t j = 0;
+        while (j < nlen && haystack[at + j] == needle[j]) {
+            j++;
+        }
+        if (j == nlen) {
+            return haystack + at;
+        }
+    }
+    return NULL;
+}
+
+/* str.split and str.format are these functions: args[0] is the str, the rest as given. */
+mp_obj_t mp_obj_str_split(size_t n_args, const mp_obj_t *args) {
+    return mp_call_function_n_kw(mp_load_attr(args[0], MP_QSTR_split), n_args - 1, 0, args + 1);
+}
+
+mp_obj_t mp_obj_str_format(size_t n_args, const mp_obj_t *args, mp_map_t *kwargs) {
+    size_t n_kw = kwargs == NULL ? 0 : kwargs->used;
+    mp_obj_t *call = m_new(mp_obj_t, n_args - 1 + 2 * n_kw);
+    for (size_t i = 1; i < n_args; i++) {
+        call[i - 1] = args[i];
+    }
+    size_t k = n_args - 1;
+    for (size_t i = 0; kwargs != NULL && i < kwargs->alloc; i++) {
+        if (mp_map_slot_is_filled(kwargs, i)) {
+            call[k++] = kwargs->table[i].key;
+            call[k++] = kwargs->table[i].value;
+        }
+    }
+    mp_obj_t r = mp_call_function_n_kw(mp_load_attr(args[0], MP_QSTR_format), n_args - 1, n_kw, call);
+    m_del(mp_obj_t, call, n_args - 1 + 2 * n_kw);
+    return r;
+}
+
+/* JSON text of a str, as the firmware's json.dumps writes it: its str print in JSON mode. */
+void mp_str_print_json(const mp_print_t *print, const byte *str_data, size_t str_len) {
+    mp_obj_t s = mp_obj_new_str((const char *)str_data, str_len);
+    MP_OBJ_TYPE_GET_SLOT(&mp_type_str, print)((mp_print_t *)print, s, PRINT_JSON);
+}
+
+#if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_C || MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
+/* GET_STR_DATA_LEN's function in the object representations C and D. */
+const byte *mp_obj_str_get_data_no_check(mp_obj_t self_in, size_t *len) {
+    return (const byte *)mp_obj_str_get_data(self_in, len);
+}
+#endif
+
+void mp_obj_str_set_data(mp_obj_str_t *str, const byte *data, size_t len) {
+    str->data = data;
+    str->len = len;
+    str->hash = qstr_compute_hash(data, len);
+}

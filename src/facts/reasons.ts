@@ -19,6 +19,30 @@ const IMPORT = (mod: string, call: string) =>
   `MP_QSTR_${call.replace(/\(.*$/, '')}) then mp_call_function_n_kw`;
 
 export const REASONS: ReasonRule[] = [
+  {
+    names: ['mp_obj_int_hash', 'mp_obj_new_gen_wrap', 'mp_store_map'],
+    status: 'impossible',
+    reason: 'declared in the headers but defined nowhere in MicroPython v1.28.0: no firmware has it, so no module can call it',
+    alternative: 'hash() of the object: mp_unary_op(MP_UNARY_OP_HASH, obj); for a map store, mp_obj_dict_store',
+  },
+  {
+    names: ['nlr_jump_fail'],
+    status: 'port',
+    reason: "each port defines what happens when an exception has no handler (its main.c); it is the port's fatal-error path",
+    alternative: 'raise normally with nlr_raise(exc) (mp_raise_msg...): the firmware reaches its own nlr_jump_fail if nothing catches it',
+  },
+  {
+    names: ['gc_nbytes'],
+    status: 'impossible',
+    reason: "the size of a heap block is the garbage collector's bookkeeping (py/gc.c), which mp_fun_table does not reach",
+    alternative: 'keep the size you allocated next to the pointer (m_malloc(n) gives at least n bytes)',
+  },
+  {
+    names: ['qstr_dump_data', 'qstr_pool_info', 'mp_decompress_rom_string'],
+    status: 'impossible',
+    reason: "the firmware's qstr pools and compressed ROM texts are its own data, not exported to loaded code",
+    alternative: 'qstr_str(q) gives the text of any qstr; micropython.qstr_info() prints the pool statistics from Python',
+  },
   // --- port-specific: the port implements these; the alternative reaches the same service
   // from Python's modules.
   {

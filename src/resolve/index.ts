@@ -183,7 +183,11 @@ function firmwareExpansion(model: FileModel, inventory: Inventory): string[] {
   const own = model.definedFunctions;
   const out = new Set<string>();
   for (const c of [...model.calls, ...(model.macroCalls ?? [])]) {
-    if (!own.has(c.name)) for (const n of inventory.expansion(c.name)) out.add(n);
+    if (own.has(c.name)) continue;
+    // py/dynruntime.h's own definition replaces the firmware's macro: its expansion never compiles.
+    const status = inventory.lookup(c.name)?.status;
+    if (status?.kind === 'dynruntime' && status.via === 'dynruntime.h') continue;
+    for (const n of inventory.expansion(c.name)) out.add(n);
   }
   return [...out];
 }

@@ -2,6 +2,7 @@
 // (runtime/) provides to natmods, in the modes the API has. Built into the unix
 // port as a user C module and converted to a natmod, test.py must print the same.
 #include <string.h>
+#include <stdlib.h>
 #include "py/runtime.h"
 #include "py/objstr.h"
 #include "py/binary.h"
@@ -17,6 +18,7 @@
 #include "py/smallint.h"
 #include "py/ringbuf.h"
 #include "py/mperrno.h"
+#include "py/parsenumbase.h"
 #include "py/objint.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
@@ -757,6 +759,176 @@ static mp_obj_t rt_mul_ll(mp_obj_t a, mp_obj_t b) {
     return tup2(mp_obj_new_bool(over), over ? mp_const_none : mp_obj_new_int_from_ll(r));
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(rt_mul_ll_obj, rt_mul_ll);
+
+// Sequences over a tuple's items: count, index(args...), cmp with another tuple for each op, slice, repeat.
+static mp_obj_t rt_seq(size_t n_args, const mp_obj_t *args) {
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(args[0], &n, &items);
+    size_t n2;
+    mp_obj_t *items2;
+    mp_obj_get_array(args[1], &n2, &items2);
+    mp_obj_t cmp = mp_obj_new_list(0, NULL);
+    mp_binary_op_t ops[5] = { MP_BINARY_OP_EQUAL, MP_BINARY_OP_LESS, MP_BINARY_OP_LESS_EQUAL, MP_BINARY_OP_MORE, MP_BINARY_OP_MORE_EQUAL };
+    for (int i = 0; i < 5; i++) {
+        mp_obj_list_append(cmp, mp_obj_new_bool(mp_seq_cmp_objs(ops[i], items, n, items2, n2)));
+    }
+    mp_bound_slice_t slice;
+    mp_obj_slice_indices(args[2], n, &slice);
+    // As mp_seq_get_fast_slice_indexes leaves them for mp_seq_extract_slice: a negative step stops at the last item.
+    if (slice.step < 0) {
+        slice.stop++;
+    }
+    if (slice.step > 0 && slice.start > slice.stop) {
+        slice.stop = slice.start;
+    } else if (slice.step < 0 && slice.start < slice.stop) {
+        slice.stop = slice.start + 1;
+    }
+    mp_obj_t rep[6];
+    size_t k = n < 2 ? n : 2;
+    mp_seq_multiply(items, sizeof(mp_obj_t), k, 3, rep);
+    mp_obj_t idx_args[4] = { args[0], n_args > 3 ? args[3] : mp_const_none, n_args > 4 ? args[4] : MP_OBJ_NEW_SMALL_INT(0), n_args > 5 ? args[5] : MP_OBJ_NEW_SMALL_INT(n) };
+    mp_obj_t out[5] = {
+        mp_seq_count_obj(items, n, n_args > 3 ? args[3] : mp_const_none),
+        cmp,
+        mp_seq_extract_slice(items, &slice),
+        mp_obj_new_tuple(3 * k, rep),
+        mp_seq_index_obj(items, n, n_args > 4 ? (n_args > 5 ? 4 : 3) : 2, idx_args),
+    };
+    return mp_obj_new_tuple(5, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_seq_obj, 4, 6, rt_seq);
+
+static mp_obj_t rt_cmp_bytes(mp_obj_t a, mp_obj_t b) {
+    mp_buffer_info_t x, y;
+    mp_get_buffer_raise(a, &x, MP_BUFFER_READ);
+    mp_get_buffer_raise(b, &y, MP_BUFFER_READ);
+    mp_obj_t cmp = mp_obj_new_list(0, NULL);
+    mp_binary_op_t ops[5] = { MP_BINARY_OP_EQUAL, MP_BINARY_OP_LESS, MP_BINARY_OP_LESS_EQUAL, MP_BINARY_OP_MORE, MP_BINARY_OP_MORE_EQUAL };
+    for (int i = 0; i < 5; i++) {
+        mp_obj_list_append(cmp, mp_obj_new_bool(mp_seq_cmp_bytes(ops[i], x.buf, x.len, y.buf, y.len)));
+    }
+    const byte *f = find_subbytes(x.buf, x.len, y.buf, y.len, 1);
+    const byte *l = find_subbytes(x.buf, x.len, y.buf, y.len, -1);
+    mp_obj_t out[3] = { cmp, f ? MP_OBJ_NEW_SMALL_INT(f - (const byte *)x.buf) : mp_const_none, l ? MP_OBJ_NEW_SMALL_INT(l - (const byte *)x.buf) : mp_const_none };
+    return mp_obj_new_tuple(3, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_cmp_bytes_obj, rt_cmp_bytes);
+
+// str.split / str.format through the C names; JSON text of a str.
+static mp_obj_t rt_str_split(size_t n_args, const mp_obj_t *args) {
+    return mp_obj_str_split(n_args, args);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_str_split_obj, 1, 3, rt_str_split);
+
+static mp_obj_t rt_str_format(size_t n_args, const mp_obj_t *args, mp_map_t *kw) {
+    return mp_obj_str_format(n_args, args, kw);
+}
+static MP_DEFINE_CONST_FUN_OBJ_KW(rt_str_format_obj, 1, rt_str_format);
+
+static mp_obj_t rt_json_str(mp_obj_t s) {
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    size_t len;
+    const byte *d = (const byte *)mp_obj_str_get_data(s, &len);
+    mp_str_print_json(&print, d, len);
+    return mp_obj_new_str_from_vstr(&v);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_json_str_obj, rt_json_str);
+
+// Ints: sign, hash == hash(), float, pow3, from_bytes both ways, format size.
+static mp_obj_t rt_int_misc(mp_obj_t i, mp_obj_t m) {
+    byte buf[3] = { 1, 2, 3 };
+    mp_obj_t out[5] = {
+        MP_OBJ_NEW_SMALL_INT(mp_obj_int_sign(i)),
+        mp_obj_int_pow3(i, MP_OBJ_NEW_SMALL_INT(5), m),
+        mp_obj_int_from_bytes_impl(true, 3, buf),
+        mp_obj_int_from_bytes_impl(false, 3, buf),
+        MP_OBJ_NEW_SMALL_INT(mp_int_format_size(64, 10, "0x", ',') * 100 + mp_int_format_size(33, 16, NULL, 0)),
+    };
+    return mp_obj_new_tuple(5, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_int_misc_obj, rt_int_misc);
+
+static mp_obj_t rt_check_sig(size_t n_args, const mp_obj_t *args) {
+    mp_arg_check_num_sig(mp_obj_get_int(args[0]), mp_obj_get_int(args[1]), MP_OBJ_FUN_MAKE_SIG(mp_obj_get_int(args[2]), mp_obj_get_int(args[3]), mp_obj_is_true(args[4])));
+    return mp_const_true;
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_check_sig_obj, 5, 5, rt_check_sig);
+
+static mp_obj_t rt_raise_kind(mp_obj_t k) {
+    mp_int_t kind = mp_obj_get_int(k);
+    if (kind == 0) {
+        mp_raise_OSError_with_filename(2, "nofile.txt");
+    } else if (kind == 1) {
+        mp_arg_error_terse_mismatch();
+    }
+    mp_arg_error_unimpl_kw();
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_raise_kind_obj, rt_raise_kind);
+
+static mp_obj_t rt_native_type(mp_obj_t name) {
+    return MP_OBJ_NEW_SMALL_INT(mp_native_type_from_qstr(mp_obj_str_get_qstr(name)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_native_type_obj, rt_native_type);
+
+static mp_obj_t rt_call_self(mp_obj_t meth, mp_obj_t self, mp_obj_t arg) {
+    mp_obj_t args[3] = { arg, MP_OBJ_NEW_QSTR(MP_QSTR_kw), MP_OBJ_NEW_SMALL_INT(9) };
+    return mp_call_method_self_n_kw(meth, self, 1, 1, args);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_call_self_obj, rt_call_self);
+
+static mp_obj_t rt_unpack(mp_obj_t seq, mp_obj_t n_in) {
+    size_t n = mp_obj_get_int(n_in);
+    mp_obj_t items[4];
+    mp_unpack_sequence(seq, n, items);
+    return mp_obj_new_tuple(n, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_unpack_obj, rt_unpack);
+
+static mp_obj_t rt_seek(mp_obj_t stream, mp_obj_t off, mp_obj_t whence) {
+    int err = 0;
+    mp_off_t r = mp_stream_seek(stream, mp_obj_get_int(off), mp_obj_get_int(whence), &err);
+    return tup2(mp_obj_new_int(r), MP_OBJ_NEW_SMALL_INT(err));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_seek_obj, rt_seek);
+
+static mp_obj_t rt_num_base(mp_obj_t s, mp_obj_t b) {
+    size_t len;
+    const char *d = mp_obj_str_get_data(s, &len);
+    int base = mp_obj_get_int(b);
+    size_t n = mp_parse_num_base(d, len, &base);
+    return tup2(MP_OBJ_NEW_SMALL_INT(n), MP_OBJ_NEW_SMALL_INT(base));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_num_base_obj, rt_num_base);
+
+// The C library's number parsing: strtol(base 0, 10, 16, 36), strtoul(16), atoi, atol, strtod, atof; end offsets.
+static mp_obj_t rt_strtonum(mp_obj_t s_in) {
+    const char *s = mp_obj_str_get_str(s_in);
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    int bases[4] = { 0, 10, 16, 36 };
+    for (int i = 0; i < 4; i++) {
+        char *end;
+        long v = strtol(s, &end, bases[i]);
+        mp_obj_list_append(out, mp_obj_new_int_from_ll(v));
+        mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+    }
+    char *end;
+    unsigned long u = strtoul(s, &end, 16);
+    mp_obj_list_append(out, mp_obj_new_int_from_ull(u));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+    mp_obj_list_append(out, mp_obj_new_int(atoi(s)));
+    mp_obj_list_append(out, mp_obj_new_int_from_ll(atol(s)));
+    #if MICROPY_PY_BUILTINS_FLOAT
+    double d = strtod(s, &end);
+    mp_obj_list_append(out, mp_obj_new_float(d));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+    mp_obj_list_append(out, mp_obj_new_float(atof(s)));
+    #endif
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_strtonum_obj, rt_strtonum);
 #endif
 
 // Integers of 1..8 bytes in either order, read and written back.
@@ -928,6 +1100,20 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     #endif
     { MP_ROM_QSTR(MP_QSTR_errno_name), MP_ROM_PTR(&rt_errno_name_obj) },
     { MP_ROM_QSTR(MP_QSTR_mul_ll), MP_ROM_PTR(&rt_mul_ll_obj) },
+    { MP_ROM_QSTR(MP_QSTR_seq), MP_ROM_PTR(&rt_seq_obj) },
+    { MP_ROM_QSTR(MP_QSTR_cmp_bytes), MP_ROM_PTR(&rt_cmp_bytes_obj) },
+    { MP_ROM_QSTR(MP_QSTR_str_split), MP_ROM_PTR(&rt_str_split_obj) },
+    { MP_ROM_QSTR(MP_QSTR_str_format), MP_ROM_PTR(&rt_str_format_obj) },
+    { MP_ROM_QSTR(MP_QSTR_json_str), MP_ROM_PTR(&rt_json_str_obj) },
+    { MP_ROM_QSTR(MP_QSTR_int_misc), MP_ROM_PTR(&rt_int_misc_obj) },
+    { MP_ROM_QSTR(MP_QSTR_check_sig), MP_ROM_PTR(&rt_check_sig_obj) },
+    { MP_ROM_QSTR(MP_QSTR_raise_kind), MP_ROM_PTR(&rt_raise_kind_obj) },
+    { MP_ROM_QSTR(MP_QSTR_native_type), MP_ROM_PTR(&rt_native_type_obj) },
+    { MP_ROM_QSTR(MP_QSTR_call_self), MP_ROM_PTR(&rt_call_self_obj) },
+    { MP_ROM_QSTR(MP_QSTR_unpack), MP_ROM_PTR(&rt_unpack_obj) },
+    { MP_ROM_QSTR(MP_QSTR_seek), MP_ROM_PTR(&rt_seek_obj) },
+    { MP_ROM_QSTR(MP_QSTR_num_base), MP_ROM_PTR(&rt_num_base_obj) },
+    { MP_ROM_QSTR(MP_QSTR_strtonum), MP_ROM_PTR(&rt_strtonum_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
     { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },

@@ -253,6 +253,44 @@ for e in (1, 2, 13, 110, 9999, "x"):
     show("errno_name %r" % (e,), rtcheck.errno_name, e)
 for a, b in ((3, 4), (2**31, 2**31), (2**40, 2**30), (-(2**62), 2), (-(2**62), 3), (0, -5)):
     show("mul_ll %d %d" % (a, b), rtcheck.mul_ll, a, b)
+class Sl:
+    def __getitem__(self, s):
+        return s
+sl = Sl()
+for t, other, sl, extra in (((1, 2, 3, 2), (1, 2, 4), sl[::-1], (2,)), ((), (1,), sl[1:5], (7,)), (("a", "b"), ("a", "b"), sl[-1:], ("b", -1)), ((1, 2, 3, 2, 5), (1, 2, 3), sl[0:5:2], (2, 2, 4))):
+    show("seq %r %r %r %r" % (t, other, sl, extra), rtcheck.seq, t, other, sl, *extra)
+for a, b in ((b"abcab", b"ab"), (b"abc", b"abd"), (b"", b""), (b"ab", b"abc"), (b"xyz", b"q")):
+    show("cmp_bytes %r %r" % (a, b), rtcheck.cmp_bytes, a, b)
+for args in (("a b  c",), ("a,b,,c", ","), ("a,b,c", ",", 1), ("x", "")):
+    show("str_split %r" % (args,), rtcheck.str_split, *args)
+show("str_format", rtcheck.str_format, "{} {x} {}", "a", 2.5, x=[1])
+show("str_format mixed", rtcheck.str_format, "{} {0!r}", "a")
+show("str_format missing", rtcheck.str_format, "{y}")
+for s in ("plain", 'q"uote', "new\nline\t\u00e9\x01"):
+    show("json_str %r" % (s,), rtcheck.json_str, s)
+for i, m in ((7, 5), (-(2**70), 1000), (0, 7), (2**65 + 3, 2**40)):
+    show("int_misc %d" % i, rtcheck.int_misc, i, m)
+for sig in ((1, 0, 1, 1, False), (2, 0, 1, 1, False), (0, 0, 1, 3, False), (4, 0, 1, 3, False), (1, 1, 1, 1, False), (1, 1, 1, 1, True), (2, 0, 0, 65535, False)):
+    show("check_sig %r" % (sig,), rtcheck.check_sig, *sig)
+for k in (0, 1, 2):
+    show("raise_kind %d" % k, rtcheck.raise_kind, k)
+for name in ("object", "bool", "int", "uint", "ptr", "ptr8", "ptr16", "ptr32", "float"):
+    show("native_type %s" % name, rtcheck.native_type, name)
+class Meth:
+    def m(self, a, kw=0):
+        return (type(self).__name__, a, kw)
+show("call_self", rtcheck.call_self, Meth.m, Meth(), "arg")
+show("call_self bad", rtcheck.call_self, lambda self: self, 1, 2)
+for seq, n in (((1, 2, 3), 3), ([1, 2], 3), ((1, 2, 3, 4), 3), (range(3), 3), (iter([1]), 2), ("ab", 2), (range(5), 2)):
+    show("unpack %r %d" % (seq, n), rtcheck.unpack, seq, n)
+import io
+f = io.BytesIO(b"0123456789")
+for off, whence in ((3, 0), (2, 1), (-1, 2), (-20, 0)):
+    show("seek %d %d" % (off, whence), rtcheck.seek, f, off, whence)
+for s, b in (("0x1f", 0), ("0x1f", 16), ("0x1f", 10), ("0o7", 0), ("0b1", 2), ("017", 0), ("0", 0), ("12", 0), ("0B1", 0), ("0xz", 8)):
+    show("num_base %r %d" % (s, b), rtcheck.num_base, s, b)
+for s in ("42", "  -17xyz", "+0x1F", "0x", "0777", "z9", "", "  ", "99999999999999999999999", "-99999999999999999999999", "1.5e3abc", ".5", "-.e1", "1e", "1e+", "INF", "-infinity!", "nanx", "3.14159265358979323846", "1e400", "0.000000000000000000000000000001", "0x1.8p3", "-0X.8P-2z", "0x10"):
+    show("strtonum %r" % s, rtcheck.strtonum, s)
 for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
     for signed in (False, True):
         for big in (False, True):
