@@ -192,10 +192,15 @@ mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
-    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
-    mp_arg_val_t out;
-    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
-    return out.u_int;
+    // The parser reads the argument before it writes the result, so both share one slot; a
+    // required argument's default is never read, so the spec leaves it unset (smaller code).
+    mp_arg_t spec;
+    spec.qst = 0;
+    spec.flags = MP_ARG_REQUIRED | MP_ARG_INT;
+    mp_arg_val_t val;
+    val.u_obj = (mp_obj_t)arg;
+    mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
+    return val.u_int;
 }
 
 mp_obj_t mp_identity(mp_obj_t self) {

@@ -1,7 +1,9 @@
-import { conditionExpr } from '../model/condition';
+import { conditionExpr, relativeTo } from '../model/condition';
 import { ResolvedModule } from '../model/resolved';
+import { valueExpr } from './c';
 import { call, directiveLine, guarded } from './lines';
 import { names } from './names';
+import { staticSubmodules } from './submodules';
 import { InitLine, MpyInitView, RuntimeTextView, View } from './view';
 
 /** `#error` naming the feature macro the module is registered under. */
@@ -15,9 +17,15 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
   const models = mod.units.map((u) => u.model);
   const stackCheck = models.some((m) => m.usesStackCheck);
   const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
-  const tableHasName = mod.globalsTable.items.some((i) => i.kind === 'item' && i.item.key === '__name__');
-  // The table's own __name__ entry (stored in order) makes a separate store redundant.
-  const storeName = !(tableHasName && mod.globalsTable.items.every((i) => i.kind === 'item'));
+  // Sub-modules known at generation time are stored by name; otherwise mpy_init walks the globals.
+  const stores = moduleType ? staticSubmodules(mod) : undefined;
+  const walk = moduleType && stores === undefined;
+  // The table's own __name__ entry, when no #if inside the table decides it, is stored in
+  // order by the globals function (which runs exactly when the registration is compiled in):
+  // a separate store before it would be overwritten.
+  const storeName = !mod.globalsTable.items.some(
+    (i) => i.kind === 'item' && i.item.key === '__name__' && relativeTo(i.item.cond, mod.globalsTable.cond).length === 0,
+  );
   const lines: InitLine[] = [
     ...(stackCheck ? [call('natmodgen_stack_probe_init')] : []),
     ...(moduleType ? [{ partial: 'module-type' as const }] : []),
@@ -25,16 +33,17 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
     ...(storeName ? [{ partial: 'store-name' as const, moduleName: mod.name }] : []),
     ...guarded(mod.globalsTable.cond, [call(names.globals(mod.name))]),
     ...(mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'delegation-store' as const }]) : []),
-    ...(mod.initHook ? guarded(mod.initHook.cond, [{ partial: 'init-hook' as const }]) : []),
+    ...(mod.initHook ? guarded(mod.initHook.cond, [initHook(mod)]) : []),
     // Last, when every sub-module object is built and stored.
-    ...(moduleType ? [{ partial: 'submodules-store' as const, moduleName: mod.name }] : []),
+    ...(walk ? [{ partial: 'submodules-store' as const, moduleName: mod.name }] : []),
+    ...(stores?.length ? [{ partial: 'submodules-static' as const, stores }] : []),
   ];
   return {
     guardLines: registrationGuard(mod),
     definitions: [
       ...(runtimeBody ? [runtimeText(runtimeBody)] : []),
       ...(stackCheck ? [{ partial: 'stack-check' }] : []),
-      ...(moduleType ? [{ partial: 'submodules' }] : []),
+      ...(walk ? [{ partial: 'submodules' }] : []),
     ],
     moduleType,
     delegation: mod.delegation !== undefined,
@@ -42,6 +51,17 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
     externs: [...unitInits, ...(externalGlobals ? [names.globals(mod.name)] : [])],
     lines,
   };
+}
+
+/**
+ * The firmware calls the `__init__` entry with no arguments. When the globals table is in the
+ * mpy_init unit its value can be named there and called directly; otherwise it is looked up
+ * in the module, as the firmware does.
+ */
+function initHook(mod: ResolvedModule): InitLine {
+  const value = mod.initHook && mod.values.get(mod.initHook);
+  if (value && mod.globalsTable.unit === mod.registration.unit) return { partial: 'init-hook-call', value: valueExpr(value) };
+  return { partial: 'init-hook' };
 }
 
 function registrationGuard(mod: ResolvedModule): Array<View> {

@@ -53,7 +53,19 @@ export type InitLine =
   | DataCopyView
   | View<'module-type' | 'delegation-store' | 'init-hook'>
   | StoreNameView
-  | SubmodulesStoreView;
+  | InitHookCallView
+  | SubmodulesStoreView
+  | SubmodulesStaticView;
+
+/** Sub-modules put into sys.modules by name, each found at generation time (src/plan/submodules.ts). */
+export interface SubmodulesStaticView extends View<'submodules-static'> {
+  stores: View[];
+}
+
+/** The module's `__init__`, a value the mpy_init unit can name: called directly, as the firmware calls it (no arguments). */
+export interface InitHookCallView extends View<'init-hook-call'> {
+  value: string;
+}
 
 /** Sub-modules put into sys.modules under `moduleName.sub` (the helper is the `submodules` definition). */
 export interface SubmodulesStoreView extends View<'submodules-store'> {

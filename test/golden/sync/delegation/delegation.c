@@ -17,7 +17,8 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
-__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+/* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
+__attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
 #undef mp_type_int
@@ -40,6 +41,11 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+/* natmodgen: py/obj.h's compile-time check that mp_obj_is_type is not given bool, int, str or
+   NoneType is no constant in a natmod, where those types are looked up: sizeof of its array
+   type would make every mp_obj_is_type call those lookups at run time, for nothing. */
+#undef mp_type_assert_not_bool_int_str_nonetype
+#define mp_type_assert_not_bool_int_str_nonetype(t) 1
 #undef mp_raise_OSError
 #define mp_raise_OSError(er) natmodgen_raise_OSError(er)
 /* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
@@ -66,7 +72,7 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
 #endif
 // clang-format on
-#endif /* natmodgen:end 16e40648b34c */
+#endif /* natmodgen:end bf547a60f2fe */
 #include "py/runtime.h"
 
 static mp_obj_t nmg_deleg_hello(void) {

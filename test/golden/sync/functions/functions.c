@@ -20,7 +20,8 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
-__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+/* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
+__attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
 #undef mp_type_int
@@ -43,6 +44,11 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+/* natmodgen: py/obj.h's compile-time check that mp_obj_is_type is not given bool, int, str or
+   NoneType is no constant in a natmod, where those types are looked up: sizeof of its array
+   type would make every mp_obj_is_type call those lookups at run time, for nothing. */
+#undef mp_type_assert_not_bool_int_str_nonetype
+#define mp_type_assert_not_bool_int_str_nonetype(t) 1
 #undef mp_raise_OSError
 #define mp_raise_OSError(er) natmodgen_raise_OSError(er)
 /* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
@@ -67,7 +73,7 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
 // clang-format on
-#endif /* natmodgen:end 572cc1d1e3c7 */
+#endif /* natmodgen:end ad47a4517a4d */
 #include "py/runtime.h"
 
 // Version number exposed as nmg_functions.VERSION.
@@ -412,10 +418,15 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
-    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
-    mp_arg_val_t out;
-    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
-    return out.u_int;
+    // The parser reads the argument before it writes the result, so both share one slot; a
+    // required argument's default is never read, so the spec leaves it unset (smaller code).
+    mp_arg_t spec;
+    spec.qst = 0;
+    spec.flags = MP_ARG_REQUIRED | MP_ARG_INT;
+    mp_arg_val_t val;
+    val.u_obj = (mp_obj_t)arg;
+    mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
+    return val.u_int;
 }
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
@@ -424,4 +435,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 24e35a55aded */
+#endif /* natmodgen:end 615fec9467a4 */

@@ -16,7 +16,8 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
-__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+/* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
+__attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
 #undef mp_type_int
@@ -39,6 +40,11 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+/* natmodgen: py/obj.h's compile-time check that mp_obj_is_type is not given bool, int, str or
+   NoneType is no constant in a natmod, where those types are looked up: sizeof of its array
+   type would make every mp_obj_is_type call those lookups at run time, for nothing. */
+#undef mp_type_assert_not_bool_int_str_nonetype
+#define mp_type_assert_not_bool_int_str_nonetype(t) 1
 #undef mp_raise_OSError
 #define mp_raise_OSError(er) natmodgen_raise_OSError(er)
 /* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
@@ -61,7 +67,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end a96a883e1205 */
+#endif /* natmodgen:end ac947f282a5d */
 #include "py/runtime.h"
 #include "shapes.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */

@@ -21,7 +21,8 @@
 #undef MP_ROM_TRUE
 #define MP_ROM_TRUE ((mp_rom_obj_t)mp_const_true)
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
-__attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
+/* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
+__attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
     return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
 }
 #undef mp_type_int
@@ -44,6 +45,11 @@ __attribute__((unused, noinline)) static mp_obj_t natmodgen_builtin(qstr name) {
 #define mp_type_TypeError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_TypeError)))
 #undef mp_type_ValueError
 #define mp_type_ValueError (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_ValueError)))
+/* natmodgen: py/obj.h's compile-time check that mp_obj_is_type is not given bool, int, str or
+   NoneType is no constant in a natmod, where those types are looked up: sizeof of its array
+   type would make every mp_obj_is_type call those lookups at run time, for nothing. */
+#undef mp_type_assert_not_bool_int_str_nonetype
+#define mp_type_assert_not_bool_int_str_nonetype(t) 1
 #undef mp_raise_OSError
 #define mp_raise_OSError(er) natmodgen_raise_OSError(er)
 /* natmodgen: one raising function, not the raise spelled out at every use (it is a few calls). */
@@ -72,7 +78,7 @@ __attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem
     e->value = value;
 }
 // clang-format on
-#endif /* natmodgen:end b7f66158b4f3 */
+#endif /* natmodgen:end 6dfc22473acf */
 #include <string.h>
 
 #include "py/runtime.h"
@@ -697,34 +703,15 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
-    mp_arg_t spec = { 0, MP_ARG_REQUIRED | MP_ARG_INT, { .u_int = 0 } };
-    mp_arg_val_t out;
-    mp_arg_parse_all_kw_array(1, 0, (const mp_obj_t *)&arg, 1, &spec, &out);
-    return out.u_int;
-}
-extern const mp_obj_type_t *natmodgen_module_type;
-/* natmodgen: `prefix` is the parent's dotted name and a dot; names are joined by the firmware's str +. */
-static void natmodgen_submodules_in(mp_obj_t modules, mp_obj_t prefix, mp_obj_dict_t *globals, int depth) {
-    mp_map_t *map = &globals->map;
-    for (size_t i = 0; i < map->alloc; i++) {
-        if (!mp_map_slot_is_filled(map, i)) {
-            continue;
-        }
-        mp_obj_t v = map->table[i].value;
-        if (!mp_obj_is_obj(v) || ((mp_obj_base_t *)MP_OBJ_TO_PTR(v))->type != natmodgen_module_type) {
-            continue;
-        }
-        mp_obj_t name = mp_binary_op(MP_BINARY_OP_ADD, prefix, map->table[i].key);
-        mp_obj_dict_store(modules, name, v);
-        if (depth < 8) {
-            natmodgen_submodules_in(modules, mp_binary_op(MP_BINARY_OP_ADD, name, mp_obj_new_str(".", 1)),
-                ((mp_obj_module_t *)MP_OBJ_TO_PTR(v))->globals, depth + 1);
-        }
-    }
-}
-static void natmodgen_register_submodules(const char *root, size_t root_len, mp_obj_dict_t *globals) {
-    mp_obj_t sys = mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
-    natmodgen_submodules_in(mp_load_attr(sys, MP_QSTR_modules), mp_obj_new_str(root, root_len), globals, 0);
+    // The parser reads the argument before it writes the result, so both share one slot; a
+    // required argument's default is never read, so the spec leaves it unset (smaller code).
+    mp_arg_t spec;
+    spec.qst = 0;
+    spec.flags = MP_ARG_REQUIRED | MP_ARG_INT;
+    mp_arg_val_t val;
+    val.u_obj = (mp_obj_t)arg;
+    mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
+    return val.u_int;
 }
 const mp_obj_type_t *natmodgen_module_type;
 void natmodgen_init_7_objects(void);
@@ -734,15 +721,13 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     natmodgen_module_type = self->context->module.base.type;
     natmodgen_init_7_objects();
     natmodgen_store_globals_nmg_objects();
+    mp_call_function_n_kw(MP_OBJ_FROM_PTR(&nmg_init_obj), 0, 0, NULL);
     {
-        mp_obj_t natmodgen_method[2];
-        mp_load_method_maybe(MP_OBJ_FROM_PTR(&self->context->module), MP_QSTR___init__, natmodgen_method);
-        if (natmodgen_method[0] != MP_OBJ_NULL) {
-            mp_call_function_n_kw(natmodgen_method[0], 0, 0, NULL);
-        }
+        mp_obj_t natmodgen_modules = mp_load_attr(mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_modules);
+        mp_obj_dict_store(natmodgen_modules, mp_obj_new_str("nmg_objects.util", 16), MP_OBJ_FROM_PTR(&nmg_util_module));
+        (void)natmodgen_modules;
     }
-    natmodgen_register_submodules("nmg_objects.", sizeof("nmg_objects.") - 1, self->context->module.globals);
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 597c07fa13b0 */
+#endif /* natmodgen:end 03979540407f */
