@@ -8,7 +8,8 @@
  *   - "micropython": MicroPython's own extmod/ and py/ modules, read from MPY_DIR, each with the
  *     -D flags its firmware build has and optionally a test script in bench/corpus/mpy-tests/.
  *
- * For every entry: `natmodgen gen` (converted), then with MPY_DIR a build with py/dynruntime.mk
+ * For every entry: `natmodgen gen` (converted), then with MPY_DIR `natmodgen build --arch x64` (dynruntime.mk
+ * with natmodgen's libm and compiler-runtime helpers, as a user builds)
  * for x64 (built), then with MICROPYTHON `import` and print(dir()) (imported). MicroPython's own
  * modules are built as nmg_<name>.mpy so a built-in twin cannot shadow them; with MICROPYTHON_REF
  * (a unix port with the modules built in) each test script runs on both and the outputs are
@@ -299,28 +300,42 @@ function measure(entry, srcRootIn, work, env, kind) {
   res.converted = true;
   if (!env.mpyDir) return { ...res, ok: true, stage: 'converted' };
 
-  // SRC in the manifest's order (that of micropython.mk): mpy_ld takes mpy_init's offset before it
-  // places the objects, so the order decides whether the natmod starts at mpy_init.
-  const generated = listC(genDir);
-  const byBase = (f) => generated.filter((g) => path.basename(g) === path.basename(f));
-  const ordered = entry.files.map((f) => byBase(f)).every((m) => m.length === 1) ? entry.files.map((f) => byBase(f)[0]) : generated;
-  const srcs = ordered.map((f) => path.join('gen', f));
+  // The build a user runs: `natmodgen build --arch x64` (dynruntime.mk plus natmodgen's make
+  // fragments: MicroPython's errno-free libm and the compiler-runtime helpers the objects need).
   const mod = kind === 'micropython' ? `nmg_${entry.id}` : `nmgc_${entry.id.replace(/\W/g, '_')}`;
-  const includes = (entry.includes ?? []).map((i) => `-I${path.resolve(srcRoot, i)}`);
-  const makefile = [
-    '# Written by bench/corpus.mjs.',
-    `MPY_DIR = ${env.mpyDir}`,
-    `MOD = ${mod}`,
-    `SRC = ${srcs.join(' ')}`,
-    `ARCH = ${ARCH}`,
-    ...(includes.length || entry.cflags?.length ? [`CFLAGS += ${[...includes, ...(entry.cflags ?? [])].join(' ')}`] : []),
-    'include $(MPY_DIR)/py/dynruntime.mk',
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(out, 'Makefile'), makefile);
+  const distDir = path.join(out, 'dist');
+  const cflagsIncludes = (entry.cflags ?? []).filter((f) => f.startsWith('-I')).flatMap((f) => ['-I', path.resolve(srcRoot, f.slice(2))]);
+  const cflagsDefines = (entry.cflags ?? []).filter((f) => f.startsWith('-D')).flatMap((f) => ['-D', f.slice(2)]);
+  const buildArgs = [
+    CLI,
+    'build',
+    '--arch',
+    ARCH,
+    '-j',
+    '1',
+    ...defines.flatMap((d) => ['-D', d]),
+    ...cflagsDefines,
+    ...includeArgs,
+    ...cflagsIncludes,
+    ...(env.mpyDir ? ['--mpy-dir', env.mpyDir] : []),
+    '-o',
+    distDir,
+    ...files,
+  ];
   const t1 = Date.now();
-  const m = run('make', ['-C', out, `PYTHON=${env.python}`], { timeoutMs: MAKE_TIMEOUT_MS });
+  // Other compiler flags of the firmware build (warning switches: dynruntime.mk has -Werror) as a
+  // user passes them to make: CFLAGS_EXTRA in the environment.
+  const otherFlags = (entry.cflags ?? []).filter((f) => !/^-[ID]/.test(f)).join(' ');
+  const m = run(process.execPath, buildArgs, {
+    timeoutMs: MAKE_TIMEOUT_MS,
+    env: { PYTHON: env.python, ...(otherFlags ? { CFLAGS_EXTRA: otherFlags } : {}) },
+  });
   res.makeMs = Date.now() - t1;
+  // The natmod's module name is the name it is imported by: copied as `mod` so that a twin of a
+  // built-in module (math, cmath...) is not shadowed by the firmware's own.
+  const archDir = fs.existsSync(distDir) ? fs.readdirSync(distDir).find((d) => d.startsWith(`${ARCH}_`)) : undefined;
+  const built = archDir ? fs.readdirSync(path.join(distDir, archDir)).find((f) => f.endsWith('.mpy')) : undefined;
+  if (built) fs.copyFileSync(path.join(distDir, archDir, built), path.join(out, `${mod}.mpy`));
   const mpy = path.join(out, `${mod}.mpy`);
   if (!m.ok || !fs.existsSync(mpy)) {
     res.stage = 'build';
