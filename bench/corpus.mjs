@@ -8,8 +8,7 @@
  *   - "micropython": MicroPython's own extmod/ and py/ modules, read from MPY_DIR, each with the
  *     -D flags its firmware build has and optionally a test script in bench/corpus/mpy-tests/.
  *
- * For every entry: `natmodgen gen` (converted), then with MPY_DIR `natmodgen build --arch x64` (dynruntime.mk
- * with natmodgen's libm and compiler-runtime helpers, as a user builds)
+ * For every entry: `natmodgen gen` (converted), then with MPY_DIR `natmodgen build --arch x64` (py/dynruntime.mk)
  * for x64 (built), then with MICROPYTHON `import` and print(dir()) (imported). MicroPython's own
  * modules are built as nmg_<name>.mpy so a built-in twin cannot shadow them; with MICROPYTHON_REF
  * (a unix port with the modules built in) each test script runs on both and the outputs are
@@ -301,42 +300,37 @@ function measure(entry, srcRootIn, work, env, kind) {
   res.converted = true;
   if (!env.mpyDir) return { ...res, ok: true, stage: 'converted' };
 
-  // The build a user runs: `natmodgen build --arch x64` (dynruntime.mk plus natmodgen's make
-  // fragments: MicroPython's errno-free libm and the compiler-runtime helpers the objects need).
+  // Built as a user would: `natmodgen build` (MicroPython's own libm and the toolchain's
+  // compiler-runtime members linked as needed), from the sources in the manifest's order
+  // (that of micropython.mk). The entry's CFLAGS (warning switches of its micropython.mk)
+  // reach dynruntime.mk's `CFLAGS +=` through the environment.
   const mod = kind === 'micropython' ? `nmg_${entry.id}` : `nmgc_${entry.id.replace(/\W/g, '_')}`;
-  const distDir = path.join(out, 'dist');
-  const cflagsIncludes = (entry.cflags ?? []).filter((f) => f.startsWith('-I')).flatMap((f) => ['-I', path.resolve(srcRoot, f.slice(2))]);
-  const cflagsDefines = (entry.cflags ?? []).filter((f) => f.startsWith('-D')).flatMap((f) => ['-D', f.slice(2)]);
+  const buildDir = path.join(out, 'build');
   const buildArgs = [
     CLI,
     'build',
     '--arch',
     ARCH,
-    '-j',
+    '--jobs',
     '1',
     ...defines.flatMap((d) => ['-D', d]),
-    ...cflagsDefines,
     ...includeArgs,
-    ...cflagsIncludes,
-    ...(env.mpyDir ? ['--mpy-dir', env.mpyDir] : []),
+    '--mpy-dir',
+    env.mpyDir,
     '-o',
-    distDir,
+    buildDir,
     ...files,
   ];
   const t1 = Date.now();
-  // Other compiler flags of the firmware build (warning switches: dynruntime.mk has -Werror) as a
-  // user passes them to make: CFLAGS_EXTRA in the environment.
-  const otherFlags = (entry.cflags ?? []).filter((f) => !/^-[ID]/.test(f)).join(' ');
   const m = run(process.execPath, buildArgs, {
     timeoutMs: MAKE_TIMEOUT_MS,
-    env: { PYTHON: env.python, ...(otherFlags ? { CFLAGS_EXTRA: otherFlags } : {}) },
+    env: entry.cflags?.length ? { CFLAGS: entry.cflags.join(' ') } : {},
   });
   res.makeMs = Date.now() - t1;
-  // The natmod's module name is the name it is imported by: copied as `mod` so that a twin of a
-  // built-in module (math, cmath...) is not shadowed by the firmware's own.
-  const archDir = fs.existsSync(distDir) ? fs.readdirSync(distDir).find((d) => d.startsWith(`${ARCH}_`)) : undefined;
-  const built = archDir ? fs.readdirSync(path.join(distDir, archDir)).find((f) => f.endsWith('.mpy')) : undefined;
-  if (built) fs.copyFileSync(path.join(distDir, archDir, built), path.join(out, `${mod}.mpy`));
+  const archDir = fs.existsSync(buildDir) ? fs.readdirSync(buildDir).find((d) => d.startsWith(`${ARCH}_`)) : undefined;
+  const built = archDir ? fs.readdirSync(path.join(buildDir, archDir)).find((f) => f.endsWith('.mpy')) : undefined;
+  // Imported under the corpus' own name: a firmware module of the registered name would win.
+  if (m.ok && built) fs.copyFileSync(path.join(buildDir, archDir, built), path.join(out, `${mod}.mpy`));
   const mpy = path.join(out, `${mod}.mpy`);
   if (!m.ok || !fs.existsSync(mpy)) {
     res.stage = 'build';

@@ -2,6 +2,7 @@
 // (runtime/) provides to natmods, in the modes the API has. Built into the unix
 // port as a user C module and converted to a natmod, test.py must print the same.
 #include <string.h>
+#include <stdlib.h>
 #include "py/runtime.h"
 #include "py/objstr.h"
 #include "py/binary.h"
@@ -901,6 +902,33 @@ static mp_obj_t rt_num_base(mp_obj_t s, mp_obj_t b) {
     return tup2(MP_OBJ_NEW_SMALL_INT(n), MP_OBJ_NEW_SMALL_INT(base));
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(rt_num_base_obj, rt_num_base);
+
+// The C library's number parsing: strtol(base 0, 10, 16, 36), strtoul(16), atoi, atol, strtod, atof; end offsets.
+static mp_obj_t rt_strtonum(mp_obj_t s_in) {
+    const char *s = mp_obj_str_get_str(s_in);
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    int bases[4] = { 0, 10, 16, 36 };
+    for (int i = 0; i < 4; i++) {
+        char *end;
+        long v = strtol(s, &end, bases[i]);
+        mp_obj_list_append(out, mp_obj_new_int_from_ll(v));
+        mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+    }
+    char *end;
+    unsigned long u = strtoul(s, &end, 16);
+    mp_obj_list_append(out, mp_obj_new_int_from_ull(u));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+    mp_obj_list_append(out, mp_obj_new_int(atoi(s)));
+    mp_obj_list_append(out, mp_obj_new_int_from_ll(atol(s)));
+    #if MICROPY_PY_BUILTINS_FLOAT
+    double d = strtod(s, &end);
+    mp_obj_list_append(out, mp_obj_new_float(d));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+    mp_obj_list_append(out, mp_obj_new_float(atof(s)));
+    #endif
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_strtonum_obj, rt_strtonum);
 #endif
 
 // Integers of 1..8 bytes in either order, read and written back.
@@ -1085,6 +1113,7 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_unpack), MP_ROM_PTR(&rt_unpack_obj) },
     { MP_ROM_QSTR(MP_QSTR_seek), MP_ROM_PTR(&rt_seek_obj) },
     { MP_ROM_QSTR(MP_QSTR_num_base), MP_ROM_PTR(&rt_num_base_obj) },
+    { MP_ROM_QSTR(MP_QSTR_strtonum), MP_ROM_PTR(&rt_strtonum_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_binint), MP_ROM_PTR(&rt_binint_obj) },
     { MP_ROM_QSTR(MP_QSTR_stream_write), MP_ROM_PTR(&rt_stream_write_obj) },

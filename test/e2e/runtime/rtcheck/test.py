@@ -289,6 +289,8 @@ for off, whence in ((3, 0), (2, 1), (-1, 2), (-20, 0)):
     show("seek %d %d" % (off, whence), rtcheck.seek, f, off, whence)
 for s, b in (("0x1f", 0), ("0x1f", 16), ("0x1f", 10), ("0o7", 0), ("0b1", 2), ("017", 0), ("0", 0), ("12", 0), ("0B1", 0), ("0xz", 8)):
     show("num_base %r %d" % (s, b), rtcheck.num_base, s, b)
+for s in ("42", "  -17xyz", "+0x1F", "0x", "0777", "z9", "", "  ", "99999999999999999999999", "-99999999999999999999999", "1.5e3abc", ".5", "-.e1", "1e", "1e+", "INF", "-infinity!", "nanx", "3.14159265358979323846", "1e400", "0.000000000000000000000000000001", "0x1.8p3", "-0X.8P-2z", "0x10"):
+    show("strtonum %r" % s, rtcheck.strtonum, s)
 for data in (b"\x80", b"\x01\x80", b"\xff\xfe\xfd", b"\x12\x34\x56\x78", b"\x80\0\0\0\0\0\0\x01"):
     for signed in (False, True):
         for big in (False, True):
