@@ -180,7 +180,8 @@ export function errorKind(message) {
 export function parseBuildErrors(text) {
   const errors = [];
   const undefinedSymbols = [];
-  for (const line of text.split('\n')) {
+  // `natmodgen build` reports each architecture's first error as `[arch] FAILED (stage): <error>`.
+  for (const line of text.split('\n').map((l) => l.replace(/^\[\w+\] FAILED \([^)]*\): /, ''))) {
     const m = CC_ERROR.exec(line);
     if (m) {
       const sym = /implicit declaration of function '([^']+)'/.exec(m[4]);

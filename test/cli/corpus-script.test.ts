@@ -74,3 +74,24 @@ test('converts, locates the first diagnostic, counts and tabulates causes', () =
   expect(r.stdout).toContain('entries 4; source missing 1; converted 2; built n/a (no MPY_DIR)');
   expect(r.stdout).toMatch(/^ {4}1 {2}NMG2005 {3}\[undefined\]$/m);
 });
+
+test("a build failure's compiler error is read out of natmodgen build's `[arch] FAILED (stage):` line", () => {
+  const log = [
+    '[x64] building',
+    '[x64] FAILED (compile): src/sha.h:49:10: fatal error: sha256/sha256.h: No such file or directory',
+    '1 of 1 architectures failed',
+  ].join('\n');
+  const probe = `import(${JSON.stringify(SCRIPT)}).then((m) => console.log(JSON.stringify(m.parseBuildErrors(${JSON.stringify(log)}))))`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  const parsed = JSON.parse(r.stdout);
+  expect(parsed.errors).toEqual([
+    expect.objectContaining({
+      file: 'src/sha.h',
+      line: 49,
+      col: 10,
+      message: 'sha256/sha256.h: No such file or directory',
+      kind: 'missing header',
+    }),
+  ]);
+});
