@@ -21,7 +21,9 @@ async function main(argv: string[]): Promise<number> {
     const names = runtimeProvidable(await nm(cross, objects));
     writeIfChanged(
       out,
-      names.length ? runtimeUnitSource(names, mpyDir) : '/* natmodgen: the compiled module calls no runtime function it does not name. */\n',
+      names.length
+        ? runtimeUnitSource(names, mpyDir)
+        : '/* natmodgen: the compiled module calls no runtime function it does not name. */\n',
     );
     return 0;
   } catch (e) {
