@@ -1331,7 +1331,75 @@ static mp_obj_t rt_attrtuple_print(mp_obj_t names_in, mp_obj_t values) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(rt_attrtuple_print_obj, rt_attrtuple_print);
 
+// Traceback entries added here are printed by the firmware's sys.print_exception.
+static mp_obj_t rt_traceback(mp_obj_t exc, mp_obj_t n_in) {
+    mp_obj_exception_clear_traceback(exc);
+    for (mp_int_t i = 0; i < mp_obj_get_int(n_in); i++) {
+        mp_obj_exception_add_traceback(exc, MP_QSTR_rtcheck, 10 + i, i & 1 ? MP_QSTR_beta : MP_QSTR_alpha);
+    }
+    size_t n;
+    size_t *values;
+    mp_obj_exception_get_traceback(exc, &n, &values);
+    mp_obj_t l = mp_obj_new_list(0, NULL);
+    for (size_t i = 0; i + 2 < n; i += 3) {
+        mp_obj_list_append(l, tup3(MP_OBJ_NEW_QSTR(values[i]), mp_obj_new_int(values[i + 1]), MP_OBJ_NEW_QSTR(values[i + 2])));
+    }
+    return l;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_traceback_obj, rt_traceback);
+
+static mp_obj_t rt_traceback_clear(mp_obj_t exc) {
+    mp_obj_exception_clear_traceback(exc);
+    size_t n;
+    size_t *values;
+    mp_obj_exception_get_traceback(exc, &n, &values);
+    return tup2(mp_obj_new_int(n), mp_obj_new_bool(values == NULL));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_traceback_clear_obj, rt_traceback_clear);
+
+static void rt_set_flag(void *arg) {
+    mp_obj_list_append(MP_OBJ_FROM_PTR(arg), MP_OBJ_NEW_QSTR(MP_QSTR_called));
+}
+
+// nlr_jump with an exception object (caught by the caller), or the jump-callback function runner.
+static mp_obj_t rt_nlr_jump(mp_obj_t what) {
+    if (mp_obj_is_small_int(what)) {
+        mp_obj_t l = mp_obj_new_list(0, NULL);
+        MP_DEFINE_NLR_JUMP_CALLBACK_FUNCTION_1(ctx, rt_set_flag, MP_OBJ_TO_PTR(l));
+        mp_call_function_1_from_nlr_jump_callback(&ctx);
+        return l;
+    }
+    nlr_jump(MP_OBJ_TO_PTR(what));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_nlr_jump_obj, rt_nlr_jump);
+
+static mp_obj_t rt_bound_meth(mp_obj_t meth, mp_obj_t self) {
+    return mp_obj_new_bound_meth(meth, self);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_bound_meth_obj, rt_bound_meth);
+
+#if MICROPY_PY_BUILTINS_PROPERTY
+static mp_obj_t rt_property(mp_obj_t prop) {
+    const mp_obj_t *p = mp_obj_property_get(prop);
+    return tup3(p[0], p[1], p[2]);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_property_obj, rt_property);
+#endif
+
+static mp_obj_t rt_new_module(mp_obj_t name) {
+    return mp_obj_new_module(mp_obj_str_get_qstr(name));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_new_module_obj, rt_new_module);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_traceback), MP_ROM_PTR(&rt_traceback_obj) },
+    { MP_ROM_QSTR(MP_QSTR_traceback_clear), MP_ROM_PTR(&rt_traceback_clear_obj) },
+    { MP_ROM_QSTR(MP_QSTR_nlr_jump), MP_ROM_PTR(&rt_nlr_jump_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bound_meth), MP_ROM_PTR(&rt_bound_meth_obj) },
+    #if MICROPY_PY_BUILTINS_PROPERTY
+    { MP_ROM_QSTR(MP_QSTR_property), MP_ROM_PTR(&rt_property_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_new_module), MP_ROM_PTR(&rt_new_module_obj) },
     { MP_ROM_QSTR(MP_QSTR_set), MP_ROM_PTR(&rt_set_obj) },
     { MP_ROM_QSTR(MP_QSTR_eqne), MP_ROM_PTR(&rt_eqne_obj) },
     { MP_ROM_QSTR(MP_QSTR_fast_slice), MP_ROM_PTR(&rt_fast_slice_obj) },

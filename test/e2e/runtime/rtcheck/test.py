@@ -481,3 +481,53 @@ if hasattr(rtcheck, "namedtuple"):
     show("namedtuple bad", rtcheck.namedtuple, ("alpha", 3), ())
 show("attrtuple_print", rtcheck.attrtuple_print, ("alpha", "beta"), (1, "two"))
 show("attrtuple_print empty", rtcheck.attrtuple_print, (), ())
+
+import sys
+
+
+class MyErr(Exception):
+    pass
+
+
+for exc in (ValueError("v"), MyErr("mine"), KeyError(3)):
+    for n in (0, 1, 3):
+        show("traceback %s %d" % (type(exc).__name__, n), rtcheck.traceback, exc, n)
+        buf = io.StringIO()
+        sys.print_exception(exc, buf)
+        print("print_exception", repr(buf.getvalue()))
+    show("traceback_clear", rtcheck.traceback_clear, exc)
+try:
+    raise OSError(2)
+except OSError as caught:
+    show("traceback of a raised one", rtcheck.traceback, caught, 1)
+show("nlr_jump exc", rtcheck.nlr_jump, ValueError("jumped"))
+show("nlr_jump subclass", rtcheck.nlr_jump, MyErr("deep"))
+show("nlr_jump callback", rtcheck.nlr_jump, 0)
+bm = rtcheck.bound_meth(plain, "self!")
+show("bound_meth call", bm, 1, 2)
+print("bound_meth type", type(bm).__name__)
+show("bound_meth builtin", rtcheck.bound_meth(len, "four"))
+
+
+class Prop:
+    def _get(self):
+        return 1
+
+    def _set(self, v):
+        pass
+
+    p = property(_get, _set)
+    q = property(_get)
+
+
+if hasattr(rtcheck, "property"):
+    g, s_, d = rtcheck.property(Prop.p)
+    print("property p", g is Prop._get, s_ is Prop._set, d)
+    g, s_, d = rtcheck.property(Prop.q)
+    print("property q", g is Prop._get, s_, d)
+m = rtcheck.new_module("rt_fresh_mod")
+print("new_module", type(m).__name__, m.__name__, sys.modules["rt_fresh_mod"] is m, rtcheck.new_module("rt_fresh_mod") is m)
+m.x = 5
+import rt_fresh_mod
+
+print("new_module import", rt_fresh_mod.x, rt_fresh_mod is m)
