@@ -1391,7 +1391,37 @@ static mp_obj_t rt_new_module(mp_obj_t name) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_new_module_obj, rt_new_module);
 
+// The getitem iterator over obj's __getitem__, run to the end.
+static mp_obj_t rt_getitem_iter(mp_obj_t obj) {
+    mp_obj_t args[2];
+    mp_load_method(obj, MP_QSTR___getitem__, args);
+    mp_obj_iter_buf_t buf;
+    mp_obj_t it = mp_obj_new_getitem_iter(args, &buf);
+    mp_obj_t l = mp_obj_new_list(0, NULL);
+    mp_obj_t x;
+    while ((x = mp_iternext(it)) != MP_OBJ_STOP_ITERATION) {
+        mp_obj_list_append(l, x);
+    }
+    return tup2(mp_obj_new_str(mp_obj_get_type_str(it), strlen(mp_obj_get_type_str(it))), l);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_getitem_iter_obj, rt_getitem_iter);
+
+#if MICROPY_PY_ATTRTUPLE
+static qstr rt_attr_fields[3];
+static mp_obj_t rt_attrtuple(mp_obj_t a, mp_obj_t b) {
+    rt_attr_fields[0] = MP_QSTR_alpha;
+    rt_attr_fields[1] = MP_QSTR_beta;
+    mp_obj_t items[2] = { a, b };
+    return mp_obj_new_attrtuple(rt_attr_fields, 2, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_attrtuple_obj, rt_attrtuple);
+#endif
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_getitem_iter), MP_ROM_PTR(&rt_getitem_iter_obj) },
+    #if MICROPY_PY_ATTRTUPLE
+    { MP_ROM_QSTR(MP_QSTR_attrtuple), MP_ROM_PTR(&rt_attrtuple_obj) },
+    #endif
     { MP_ROM_QSTR(MP_QSTR_traceback), MP_ROM_PTR(&rt_traceback_obj) },
     { MP_ROM_QSTR(MP_QSTR_traceback_clear), MP_ROM_PTR(&rt_traceback_clear_obj) },
     { MP_ROM_QSTR(MP_QSTR_nlr_jump), MP_ROM_PTR(&rt_nlr_jump_obj) },

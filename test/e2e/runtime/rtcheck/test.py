@@ -531,3 +531,35 @@ m.x = 5
 import rt_fresh_mod
 
 print("new_module import", rt_fresh_mod.x, rt_fresh_mod is m)
+
+
+class Boom:
+    def __getitem__(self, i):
+        if i == 2:
+            raise KeyError(i)
+        return i
+
+
+class Stopper:
+    def __getitem__(self, i):
+        if i == 3:
+            raise StopIteration
+        return -i
+
+
+class IndexChild(IndexError):
+    pass
+
+
+class Sub:
+    def __getitem__(self, i):
+        if i == 1:
+            raise IndexChild
+        return "x"
+
+
+for obj in (GetItem(), Boom(), Stopper(), Sub(), [7, 8], "ab"):
+    show("getitem_iter %s" % type(obj).__name__, rtcheck.getitem_iter, obj)
+if hasattr(rtcheck, "attrtuple"):
+    t = rtcheck.attrtuple(1, "two")
+    print("attrtuple", t, repr(t), t.alpha, t.beta, len(t), t[1], t == (1, "two"), type(t) is type(sys.implementation))
