@@ -1417,7 +1417,51 @@ static mp_obj_t rt_attrtuple(mp_obj_t a, mp_obj_t b) {
 static MP_DEFINE_CONST_FUN_OBJ_2(rt_attrtuple_obj, rt_attrtuple);
 #endif
 
+#if MICROPY_PY_BUILTINS_FLOAT
+static const mp_binary_op_t rt_ops[] = {
+    MP_BINARY_OP_ADD, MP_BINARY_OP_SUBTRACT, MP_BINARY_OP_MULTIPLY, MP_BINARY_OP_TRUE_DIVIDE, MP_BINARY_OP_FLOOR_DIVIDE,
+    MP_BINARY_OP_MODULO, MP_BINARY_OP_POWER, MP_BINARY_OP_LESS, MP_BINARY_OP_EQUAL, MP_BINARY_OP_INPLACE_ADD, MP_BINARY_OP_AND,
+};
+
+// The operation op (an index into rt_ops) of a C float (or complex when imag is given) and rhs; None: not supported.
+static mp_obj_t rt_num_binop(size_t n_args, const mp_obj_t *args) {
+    mp_binary_op_t op = rt_ops[mp_obj_get_int(args[0]) % MP_ARRAY_SIZE(rt_ops)];
+    mp_obj_t r;
+    #if MICROPY_PY_BUILTINS_COMPLEX
+    if (n_args == 4) {
+        r = mp_obj_complex_binary_op(op, mp_obj_get_float(args[1]), mp_obj_get_float(args[3]), args[2]);
+    } else
+    #endif
+    {
+        r = mp_obj_float_binary_op(op, mp_obj_get_float(args[1]), args[2]);
+    }
+    return rt_or_none(r);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_num_binop_obj, 3, 4, rt_num_binop);
+#endif
+
+#if MICROPY_PY_BUILTINS_COMPLEX
+static mp_obj_t rt_complex_maybe(mp_obj_t arg) {
+    mp_float_t re = 0, im = 0;
+    bool ok = mp_obj_get_complex_maybe(arg, &re, &im);
+    mp_obj_t out = tup3(mp_obj_new_bool(ok), mp_obj_new_float(re), mp_obj_new_float(im));
+    if (ok && mp_obj_is_type(arg, &mp_type_complex)) {
+        mp_float_t r2, i2;
+        mp_obj_complex_get(arg, &r2, &i2);
+        return tup2(out, tup2(mp_obj_new_float(r2), mp_obj_new_float(i2)));
+    }
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_complex_maybe_obj, rt_complex_maybe);
+#endif
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_num_binop), MP_ROM_PTR(&rt_num_binop_obj) },
+    #endif
+    #if MICROPY_PY_BUILTINS_COMPLEX
+    { MP_ROM_QSTR(MP_QSTR_complex_maybe), MP_ROM_PTR(&rt_complex_maybe_obj) },
+    #endif
     { MP_ROM_QSTR(MP_QSTR_getitem_iter), MP_ROM_PTR(&rt_getitem_iter_obj) },
     #if MICROPY_PY_ATTRTUPLE
     { MP_ROM_QSTR(MP_QSTR_attrtuple), MP_ROM_PTR(&rt_attrtuple_obj) },

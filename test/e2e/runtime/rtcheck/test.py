@@ -563,3 +563,28 @@ for obj in (GetItem(), Boom(), Stopper(), Sub(), [7, 8], "ab"):
 if hasattr(rtcheck, "attrtuple"):
     t = rtcheck.attrtuple(1, "two")
     print("attrtuple", t, repr(t), t.alpha, t.beta, len(t), t[1], t == (1, "two"), type(t) is type(sys.implementation))
+
+
+class HasFloat:
+    def __float__(self):
+        return 2.5
+
+
+class HasComplex:
+    def __complex__(self):
+        return 1 - 2j
+
+
+def lbl(x):
+    return type(x).__name__ if isinstance(x, (HasFloat, HasComplex)) else repr(x)
+
+
+if hasattr(rtcheck, "num_binop"):
+    for rhs in (2, 0, -1.5, 0.0, True, 2**70, "x", None, HasFloat()) + ((1j, 2 + 0j, HasComplex()) if hasattr(rtcheck, "complex_maybe") else ()):
+        for op in range(11):
+            show("float_binop %d %s" % (op, lbl(rhs)), rtcheck.num_binop, op, 7.0, rhs)
+            if hasattr(rtcheck, "complex_maybe"):
+                show("complex_binop %d %s" % (op, lbl(rhs)), rtcheck.num_binop, op, 1.5, rhs, -0.0)
+if hasattr(rtcheck, "complex_maybe"):
+    for arg in (3, 2.5, True, 1 + 2j, -0.0j, HasFloat(), HasComplex(), "1j", None, [1]):
+        show("complex_maybe %s" % lbl(arg), rtcheck.complex_maybe, arg)
