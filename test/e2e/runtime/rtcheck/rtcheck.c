@@ -1455,7 +1455,17 @@ static mp_obj_t rt_complex_maybe(mp_obj_t arg) {
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_complex_maybe_obj, rt_complex_maybe);
 #endif
 
+// The byte offset str_index_to_ptr gives for item index of a str or bytes.
+static mp_obj_t rt_str_index(mp_obj_t s, mp_obj_t index, mp_obj_t is_slice) {
+    size_t len;
+    const byte *data = (const byte *)mp_obj_str_get_data(s, &len);
+    const byte *p = str_index_to_ptr(mp_obj_get_type(s), data, len, index, mp_obj_is_true(is_slice));
+    return mp_obj_new_int(p - data);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_str_index_obj, rt_str_index);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_str_index), MP_ROM_PTR(&rt_str_index_obj) },
     #if MICROPY_PY_BUILTINS_FLOAT
     { MP_ROM_QSTR(MP_QSTR_num_binop), MP_ROM_PTR(&rt_num_binop_obj) },
     #endif

@@ -588,3 +588,7 @@ if hasattr(rtcheck, "num_binop"):
 if hasattr(rtcheck, "complex_maybe"):
     for arg in (3, 2.5, True, 1 + 2j, -0.0j, HasFloat(), HasComplex(), "1j", None, [1]):
         show("complex_maybe %s" % lbl(arg), rtcheck.complex_maybe, arg)
+for s in ("hello", "h\u00e9llo\u20ac!", b"h\xc3\xa9llo", "", b""):
+    for i in (0, 1, 2, 5, 6, 7, 50, -1, -2, -6, -7, -50, True, 2**70, 1.5, "x"):
+        for sl in (False, True):
+            show("str_index %r %r %r" % (s, i, sl), rtcheck.str_index, s, i, sl)
