@@ -1464,7 +1464,15 @@ static mp_obj_t rt_str_index(mp_obj_t s, mp_obj_t index, mp_obj_t is_slice) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_3(rt_str_index_obj, rt_str_index);
 
+static mp_obj_t rt_new_instance(mp_obj_t cls) {
+    const mp_obj_type_t *native = NULL;
+    mp_obj_instance_t *o = mp_obj_new_instance(MP_OBJ_TO_PTR(cls), &native);
+    return tup3(MP_OBJ_FROM_PTR(o), native == NULL ? mp_const_none : MP_OBJ_FROM_PTR(native), mp_obj_new_int(o->members.used));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_new_instance_obj, rt_new_instance);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_new_instance), MP_ROM_PTR(&rt_new_instance_obj) },
     { MP_ROM_QSTR(MP_QSTR_str_index), MP_ROM_PTR(&rt_str_index_obj) },
     #if MICROPY_PY_BUILTINS_FLOAT
     { MP_ROM_QSTR(MP_QSTR_num_binop), MP_ROM_PTR(&rt_num_binop_obj) },

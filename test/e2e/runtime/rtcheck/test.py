@@ -592,3 +592,28 @@ for s in ("hello", "h\u00e9llo\u20ac!", b"h\xc3\xa9llo", "", b""):
     for i in (0, 1, 2, 5, 6, 7, 50, -1, -2, -6, -7, -50, True, 2**70, 1.5, "x"):
         for sl in (False, True):
             show("str_index %r %r %r" % (s, i, sl), rtcheck.str_index, s, i, sl)
+
+
+class Plain:
+    def __init__(self):
+        self.initialised = True
+
+
+class ListKid(list):
+    pass
+
+
+class Mixed(Plain, dict):
+    pass
+
+
+class Deeper(ListKid):
+    pass
+
+
+for cls in (Plain, ListKid, Mixed, Deeper):
+    try:
+        inst, native, n = rtcheck.new_instance(cls)
+        print("new_instance", cls.__name__, type(inst).__name__, native, n, hasattr(inst, "initialised"))
+    except Exception as e:
+        print("new_instance", cls.__name__, "raised", type(e).__name__, e.args)
