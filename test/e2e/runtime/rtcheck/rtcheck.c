@@ -1471,7 +1471,17 @@ static mp_obj_t rt_new_instance(mp_obj_t cls) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_new_instance_obj, rt_new_instance);
 
+static mp_obj_t rt_int_from_str(mp_obj_t s, mp_obj_t neg, mp_obj_t base) {
+    size_t len;
+    const char *start = mp_obj_str_get_data(s, &len);
+    const char *p = start;
+    mp_obj_t v = mp_obj_new_int_from_str_len(&p, len, mp_obj_is_true(neg), mp_obj_get_int(base));
+    return tup2(v, mp_obj_new_int(p - start));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_int_from_str_obj, rt_int_from_str);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_int_from_str), MP_ROM_PTR(&rt_int_from_str_obj) },
     { MP_ROM_QSTR(MP_QSTR_new_instance), MP_ROM_PTR(&rt_new_instance_obj) },
     { MP_ROM_QSTR(MP_QSTR_str_index), MP_ROM_PTR(&rt_str_index_obj) },
     #if MICROPY_PY_BUILTINS_FLOAT

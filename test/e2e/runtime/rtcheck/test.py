@@ -617,3 +617,6 @@ for cls in (Plain, ListKid, Mixed, Deeper):
         print("new_instance", cls.__name__, type(inst).__name__, native, n, hasattr(inst, "initialised"))
     except Exception as e:
         print("new_instance", cls.__name__, "raised", type(e).__name__, e.args)
+for s, base in (("123456789012345678901234567890", 10), ("ffffffffffffffffffffzz", 16), ("FFff", 16), ("1010x", 2), ("zz", 36), ("", 10), ("99", 8), ("7_7", 10)):
+    for neg in (False, True):
+        show("int_from_str %r %d %r" % (s, base, neg), rtcheck.int_from_str, s, neg, base)
