@@ -32,6 +32,12 @@ export const REASONS: ReasonRule[] = [
     alternative: 'test the character yourself: c >= 0x20 && c < 0x7f for printable ASCII',
   },
   {
+    names: ['mp_map_dump'],
+    status: 'port',
+    reason: 'it exists only in builds made with DEBUG_PRINT (py/map.c), a debugging choice of the port',
+    alternative: "print the map's contents with mp_obj_print_helper(&mp_plat_print, key, PRINT_REPR) for each filled slot",
+  },
+  {
     names: ['DEBUG_printf'],
     status: 'port',
     reason:
