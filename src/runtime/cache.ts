@@ -104,7 +104,7 @@ export function statStamp(dir = defaultRuntimeDir()): string | undefined {
     const lines: string[] = [];
     for (const f of [...filesUnder(dir).map((r) => path.join(dir, r)), ...codePaths()]) {
       const st = fs.statSync(f);
-      lines.push(`${f}\0${st.size}\0${st.mtimeMs}`);
+      lines.push(`${path.relative(packageRoot(), f)}\0${st.size}\0${st.mtimeMs}`);
     }
     return lines.join('\n');
   } catch {
@@ -136,7 +136,22 @@ function load(): CacheFile | null {
     if (stats !== undefined && stats === c.stats) loaded = c;
     else {
       const code = codeStamp();
-      if (code !== undefined && c.code === code && c.hash === runtimeFilesHash(defaultRuntimeDir())) loaded = c;
+      if (code !== undefined && c.code === code && c.hash === runtimeFilesHash(defaultRuntimeDir())) {
+        loaded = c;
+        // Same contents, other times (an installed package, a fresh checkout): record them, where the
+        // package folder is writable, so the next start needs no hashing.
+        if (stats !== undefined) {
+          const tmp = `${runtimeCacheFile()}.${process.pid}`;
+          try {
+            // Through a rename: a process reading the file meanwhile sees the old one or the new one.
+            fs.writeFileSync(tmp, JSON.stringify({ ...c, stats }));
+            fs.renameSync(tmp, runtimeCacheFile());
+          } catch {
+            fs.rmSync(tmp, { force: true });
+            // read-only install: every start hashes
+          }
+        }
+      }
     }
   } catch {
     // No cache (or an unreadable one): computed below.
