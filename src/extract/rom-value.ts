@@ -8,14 +8,12 @@ import { Cursor, TokRange } from './cursor';
 export function readRomValue(cur: Cursor, r: TokRange): RomValue {
   let toks = cur.codeTokens(r);
   const span = cur.spanOf(r);
-  // The objects py/obj.h's constant macros point to, written out (`MP_ROM_PTR(&mp_const_float_pi_obj)`).
+  // The objects py/obj.h's float constant macros point to, written out (`MP_ROM_PTR(&mp_const_float_pi_obj)`).
   const firmwareConst = (name: string): RomValue | undefined => {
-    // (None, True and False were such objects in older MicroPython releases; v1.28 has only the macros.)
-    const c = /^mp_const_(none|true|false)_obj$/.exec(name);
-    if (c) return { kind: c[1] as 'none' | 'true' | 'false', span };
     const f = /^mp_const_float_(e|pi|tau|inf|nan)_obj$/.exec(name);
     return f ? { kind: 'float_const', which: f[1], span } : undefined;
   };
+
   // `(mp_obj_t)&obj`: the cast is what a ROM pointer adds, so read it as MP_ROM_PTR(&obj).
   if (toks.length >= 5 && cur.is(toks[0], '(') && cur.is(toks[1], 'mp_obj_t') && cur.is(toks[2], ')') && cur.is(toks[3], '&')) {
     const target = toks[4];

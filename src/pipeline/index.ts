@@ -12,6 +12,7 @@ import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
 import { natmodConfigMacros, versionMacros } from '../model/firmware';
 import { expandConstructMacros } from '../extract/construct-macros';
+import { hiddenQstrs } from '../extract/hidden-qstrs';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
@@ -113,6 +114,14 @@ export function analyseFiles(
   return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
 }
 
+/**
+ * A comment naming qstrs the unit uses through its headers or pasted tokens: mpy_ld finds a
+ * natmod's qstrs by scanning the text of its .c files (src/extract/hidden-qstrs.ts).
+ */
+function qstrScanLine(qstrs: string[]): string {
+  return `// natmodgen: qstrs this unit uses through headers or macros, named for mpy_ld: ${qstrs.join(' ')}\n`;
+}
+
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
 export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
   // Old Mac line ends (lone CR) become LF here, so every stage counts lines alike.
@@ -135,7 +144,15 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
     },
     PLANNERS,
   );
-  const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));
+  const predefined = [...natmodConfigMacros(), ...(opts.natmodApi ? versionMacros(opts.natmodApi.facts.micropython) : [])];
+  const files = views.map((v, i) => {
+    const text = renderUnit(v, inputs[i].text, sources[i].fileLine);
+    const named = new Set(text.match(/\bMP_QSTR_\w*/g));
+    const hidden = hiddenQstrs(inputs[i].path, inputs[i].text, a.value.defines, { ...opts.preprocess, predefined }).filter(
+      (q) => !named.has(q),
+    );
+    return { rel: v.outRel, text: hidden.length ? `${text}${qstrScanLine(hidden)}` : text };
+  });
   const needsVersion = module.units.some((u) =>
     u.decls.some(({ decl, role }) => decl.kind === 'include' && decl.target === MPVERSION_HEADER && role.kind === 'keep'),
   );
