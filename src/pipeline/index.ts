@@ -115,11 +115,21 @@ export function analyseFiles(
 }
 
 /**
- * A comment naming qstrs the unit uses through its headers or pasted tokens: mpy_ld finds a
- * natmod's qstrs by scanning the text of its .c files (src/extract/hidden-qstrs.ts).
+ * A comment naming the qstrs a unit uses through its headers or pasted tokens that its text
+ * (`rendered`) does not name, or '' when there are none: mpy_ld finds a natmod's qstrs by
+ * scanning the text of its .c files (src/extract/hidden-qstrs.ts).
  */
-function qstrScanLine(qstrs: string[]): string {
-  return `// natmodgen: qstrs this unit uses through headers or macros, named for mpy_ld: ${qstrs.join(' ')}\n`;
+export function hiddenQstrLine(
+  input: SourceInput,
+  defines: Define[],
+  natmodApi: Inventory | undefined,
+  env: PreprocessEnv | undefined,
+  rendered: string,
+): string {
+  const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
+  const named = new Set(rendered.match(/\bMP_QSTR_\w*/g));
+  const hidden = hiddenQstrs(input.path, input.text, defines, { ...env, predefined }).filter((q) => !named.has(q));
+  return hidden.length ? `// natmodgen: qstrs this unit uses through headers or macros, named for mpy_ld: ${hidden.join(' ')}\n` : '';
 }
 
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
@@ -144,14 +154,9 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
     },
     PLANNERS,
   );
-  const predefined = [...natmodConfigMacros(), ...(opts.natmodApi ? versionMacros(opts.natmodApi.facts.micropython) : [])];
   const files = views.map((v, i) => {
     const text = renderUnit(v, inputs[i].text, sources[i].fileLine);
-    const named = new Set(text.match(/\bMP_QSTR_\w*/g));
-    const hidden = hiddenQstrs(inputs[i].path, inputs[i].text, a.value.defines, { ...opts.preprocess, predefined }).filter(
-      (q) => !named.has(q),
-    );
-    return { rel: v.outRel, text: hidden.length ? `${text}${qstrScanLine(hidden)}` : text };
+    return { rel: v.outRel, text: text + hiddenQstrLine(inputs[i], a.value.defines, opts.natmodApi, opts.preprocess, text) };
   });
   const needsVersion = module.units.some((u) =>
     u.decls.some(({ decl, role }) => decl.kind === 'include' && decl.target === MPVERSION_HEADER && role.kind === 'keep'),
