@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { analyse, SourceInput } from '.';
+import { analyse, hiddenQstrLine, SourceInput } from '.';
 import { PLANNERS } from '../constructs';
 import { planUnits } from '../plan';
 import { renderParts } from '../render';
@@ -77,7 +77,10 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   const files = views.map((view, i) => {
     const c = clean[i];
     const parts = renderParts(view);
-    let text = weave(c.text, parts.edits, parts.prelude, parts.tail);
+    const woven = weave(c.text, parts.edits, parts.prelude, parts.tail);
+    // Qstrs only the compiler sees are named in the natmod-only tail, for mpy_ld's scan of this file.
+    const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, opts.natmodApi, opts.preprocess, woven);
+    let text = scan ? weave(c.text, parts.edits, parts.prelude, parts.tail + scan) : woven;
     if (!opts.force) diagnostics.push(...handEdits(c.input, c.suspects, text));
     if (c.crlf) text = text.replace(/\n/g, '\r\n');
     else if (c.cr) text = text.replace(/\n/g, '\r');
