@@ -91,10 +91,13 @@ describe('runtime library end to end (rtcheck)', () => {
 
 /**
  * mpz (py/mpz.h) as modules like ucrypto and ucbor use it: test/e2e/runtime/mpzcheck built with
- * `natmodgen build`, which compiles py/mpz.c of MPY_DIR into the natmod; the firmware reference
+ * `natmodgen build -D MICROPY_LONGINT_IMPL=2` (the firmware's long ints, so mp_obj_int_t has its
+ * layout), which compiles py/mpz.c of MPY_DIR into the natmod; the firmware reference
  * (MICROPYTHON_RTREF, whose USER_C_MODULES folder holds mpzcheck too) runs the firmware's own.
  */
 const MPZ_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'mpzcheck');
+/** The unix port's long ints are mpz (MICROPY_LONGINT_IMPL_MPZ, 2): the natmod is built with the same configuration. */
+const MPZ_CONFIG = 'MICROPY_LONGINT_IMPL=2';
 
 describe('py/mpz.c from the MicroPython tree, end to end (mpzcheck)', () => {
   maybe(!env.skipReason && env.arch === 'x64')(
@@ -105,7 +108,19 @@ describe('py/mpz.c from the MicroPython tree, end to end (mpzcheck)', () => {
       await buildNatmodgen();
       const work = makeWorkDir('mpzcheck');
       const out = freshDir(work, 'out');
-      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', 'x64', '-o', out, path.join(MPZ_CASE, 'mpzcheck.c')];
+      const args = [
+        CLI,
+        'build',
+        '--mpy-dir',
+        env.mpyDir!,
+        '--arch',
+        'x64',
+        '-D',
+        MPZ_CONFIG,
+        '-o',
+        out,
+        path.join(MPZ_CASE, 'mpzcheck.c'),
+      ];
       const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
       if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
       const mpy = path.join(

@@ -3,8 +3,11 @@
 // py/mpz.c; as a natmod, natmodgen compiles py/mpz.c from the MicroPython tree into it, with
 // only the functions called here. test.py must print the same from both.
 // mpz_pow3_inpl and mpz_as_float are deliberately left out (the build test checks they are not linked).
+// The natmod is built with the firmware's long-int configuration (-D MICROPY_LONGINT_IMPL=2, mpz),
+// so mp_obj_int_t has the firmware's layout: big ints are read and made through it.
 #include "py/runtime.h"
 #include "py/mpz.h"
+#include "py/objint.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -105,7 +108,25 @@ static mp_obj_t rt_mpz(mp_obj_t a_in, mp_obj_t b_in, mp_obj_t small_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_3(mpzcheck_run_obj, rt_mpz);
 
+// A big int of the firmware read through mp_obj_int_t (small ints through mpz_init_from_int),
+// doubled and returned as a new int object made with mp_obj_int_new_mpz.
+static mp_obj_t mpzcheck_double(mp_obj_t x) {
+    mpz_t tmp;
+    const mpz_t *z = &tmp;
+    if (mp_obj_is_small_int(x)) {
+        mpz_init_from_int(&tmp, MP_OBJ_SMALL_INT_VALUE(x));
+    } else {
+        z = &((mp_obj_int_t *)MP_OBJ_TO_PTR(x))->mpz;
+    }
+    mp_obj_int_t *o = mp_obj_int_new_mpz();
+    mpz_add_inpl(&o->mpz, z, z);
+    mp_obj_t out[2] = { MP_OBJ_FROM_PTR(o), rt_mpz_str(z, 16) };
+    return mp_obj_new_tuple(2, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(mpzcheck_double_obj, mpzcheck_double);
+
 static const mp_rom_map_elem_t mpzcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_double), MP_ROM_PTR(&mpzcheck_double_obj) },
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_mpzcheck) },
     { MP_ROM_QSTR(MP_QSTR_run), MP_ROM_PTR(&mpzcheck_run_obj) },
 };

@@ -14,3 +14,9 @@ for a, b, small in (
         print("mpz", a, b, small, mpzcheck.run(a, b, small))
     except Exception as e:
         print("mpz", a, b, small, "raised", type(e).__name__, e.args)
+for x in (0, 5, -7, 2**62, 2**64 + 1, -(2**100) + 3, 10**40):
+    try:
+        d, hx = mpzcheck.double(x)
+        print("double", x, d, hx, d == 2 * x, type(d).__name__, d + 1, d // 3)
+    except Exception as e:
+        print("double", x, "raised", type(e).__name__, e.args)

@@ -1480,7 +1480,13 @@ static mp_obj_t rt_int_from_str(mp_obj_t s, mp_obj_t neg, mp_obj_t base) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_3(rt_int_from_str_obj, rt_int_from_str);
 
+static mp_obj_t rt_is_str_or_bytes(mp_obj_t o) {
+    return mp_obj_new_bool(mp_obj_is_str_or_bytes(o));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_is_str_or_bytes_obj, rt_is_str_or_bytes);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_is_str_or_bytes), MP_ROM_PTR(&rt_is_str_or_bytes_obj) },
     { MP_ROM_QSTR(MP_QSTR_int_from_str), MP_ROM_PTR(&rt_int_from_str_obj) },
     { MP_ROM_QSTR(MP_QSTR_new_instance), MP_ROM_PTR(&rt_new_instance_obj) },
     { MP_ROM_QSTR(MP_QSTR_str_index), MP_ROM_PTR(&rt_str_index_obj) },

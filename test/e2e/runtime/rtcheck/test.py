@@ -620,3 +620,11 @@ for cls in (Plain, ListKid, Mixed, Deeper):
 for s, base in (("123456789012345678901234567890", 10), ("ffffffffffffffffffffzz", 16), ("FFff", 16), ("1010x", 2), ("zz", 36), ("", 10), ("99", 8), ("7_7", 10)):
     for neg in (False, True):
         show("int_from_str %r %d %r" % (s, base, neg), rtcheck.int_from_str, s, neg, base)
+
+
+class StrKid(str):
+    pass
+
+
+for x in ("interned", "x" * 40 + str(7), b"b", b"", bytearray(b"ba"), 1, None, StrKid("k"), memoryview(b"m"), ["s"]):
+    show("is_str_or_bytes %s" % type(x).__name__, rtcheck.is_str_or_bytes, x)
