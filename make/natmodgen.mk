@@ -199,7 +199,7 @@ natmodgen_objs = $(addprefix $(BUILD)/,$(NATMODGEN_OUT:.c=.o))
 # The stamp keeps a second make quiet; the unit's mtime changes only with its text.
 NATMODGEN_RT_C := $(BUILD)/natmodgen-runtime.c
 $(BUILD)/.natmodgen-runtime-stamp: $(natmodgen_objs)
-	$(Q)node "$(NATMODGEN_HOME)/dist/src/build/provide-main.js" "$(CROSS)" $(NATMODGEN_RT_C) $(natmodgen_objs)
+	$(Q)node "$(NATMODGEN_HOME)/dist/src/build/provide-main.js" --mpy-dir "$(MPY_DIR)" "$(CROSS)" $(NATMODGEN_RT_C) $(natmodgen_objs)
 	$(Q)touch $@
 $(NATMODGEN_RT_C): $(BUILD)/.natmodgen-runtime-stamp ;
 $(BUILD)/natmodgen-runtime.o: $(NATMODGEN_RT_C)

@@ -283,7 +283,7 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
   let r = await compileAndPlan(sources);
   if (r.provide?.length) {
     // The compiler called runtime functions by itself (memset for a zeroing loop, ...): one more unit.
-    sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide)];
+    sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide, input.mpyDir)];
     r = await compileAndPlan(sources);
   }
   if (r.error) return r.error;

@@ -1,25 +1,29 @@
 /**
- * `node dist/src/build/provide-main.js CROSS OUT.c OBJECT...`: the make fragment's runtime nm
+ * `node dist/src/build/provide-main.js [--mpy-dir DIR] CROSS OUT.c OBJECT...`: the make fragment's runtime nm
  * pass (make/natmodgen.mk). Writes OUT.c with the natmodgen runtime functions the compiled
  * objects call without their source naming them (memset for a zeroing loop, strlen, memcpy for
  * a struct copy), or with nothing but a comment when there are none; leaves an unchanged file
- * alone. Exit 2 with a message when nm fails.
+ * alone. DIR is the MicroPython tree whose own C files (py/mpz.c) the unit may include.
+ * Exit 2 with a message when nm fails.
  */
 import { writeIfChanged } from '../io/write';
 import { nm } from './runtime-helpers';
 import { runtimeProvidable, runtimeUnitSource } from './runtime-provide';
 
 async function main(argv: string[]): Promise<number> {
+  const mpyDir = argv[0] === '--mpy-dir' ? argv.splice(0, 2)[1] : undefined;
   const [cross, out, ...objects] = argv;
   if (cross === undefined || !out || !objects.length) {
-    process.stderr.write('usage: provide-main.js CROSS OUT.c OBJECT...\n');
+    process.stderr.write('usage: provide-main.js [--mpy-dir DIR] CROSS OUT.c OBJECT...\n');
     return 2;
   }
   try {
     const names = runtimeProvidable(await nm(cross, objects));
     writeIfChanged(
       out,
-      names.length ? runtimeUnitSource(names) : '/* natmodgen: the compiled module calls no runtime function it does not name. */\n',
+      names.length
+        ? runtimeUnitSource(names, mpyDir)
+        : '/* natmodgen: the compiled module calls no runtime function it does not name. */\n',
     );
     return 0;
   } catch (e) {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderRuntime, runtimeClosure, runtimeIndex } from '../runtime';
+import { prototypeConditions, shippedFacts, TreeSource, treeSourceFunctions } from '../facts';
 import { Archive, NmSymbol, planHelpers, providedByLoader } from './runtime-helpers';
 
 /**
@@ -11,23 +12,71 @@ import { Archive, NmSymbol, planHelpers, providedByLoader } from './runtime-help
  * with the module.
  */
 
-/** Undefined names of the objects (nm -A -g --format=posix) that the runtime library defines and no object does. */
+/** Functions of the MicroPython tree's own C files natmodgen compiles in (src/facts/tree-sources.ts), by name. */
+function treeFunctions(): Map<string, TreeSource> {
+  return treeSourceFunctions(shippedFacts());
+}
+
+/** The `#if`s around the prototypes of a tree source's header in the MicroPython tree (none known without a tree). */
+function headerConditions(src: TreeSource, mpyDir: string | undefined): Map<string, string[]> {
+  const file = mpyDir ? path.join(mpyDir, src.header) : '';
+  return file && fs.existsSync(file) ? prototypeConditions(fs.readFileSync(file, 'utf8')) : new Map();
+}
+
+/**
+ * C library functions a tree source calls (py/mpz.c: memcpy, memset, strlen for a prefix): the
+ * runtime defines them in the same unit, as no later nm pass looks at that unit.
+ */
+const TREE_LIBC = ['memcpy', 'memmove', 'memset', 'strlen'];
+
+/**
+ * Undefined names of the objects (nm -A -g --format=posix) that the runtime library defines,
+ * or that a C file of the MicroPython tree natmodgen compiles in defines (py/mpz.c's mpz_*),
+ * and no object does.
+ */
 export function runtimeProvidable(objects: NmSymbol[]): string[] {
   const index = runtimeIndex();
+  const tree = treeFunctions();
   const defined = new Set(objects.filter((s) => s.type !== 'U' && s.type !== 'w' && s.type !== 'v').map((s) => s.name));
   const bodies = new Set(index.items.filter((i) => i.part === 'body').flatMap((i) => i.defines));
   const names = objects
-    .filter((s) => s.type === 'U' && !defined.has(s.name) && !providedByLoader(s.name) && bodies.has(s.name))
+    .filter((s) => s.type === 'U' && !defined.has(s.name) && !providedByLoader(s.name) && (bodies.has(s.name) || tree.has(s.name)))
     .map((s) => s.name);
+  if (names.some((n) => tree.has(n))) names.push(...TREE_LIBC.filter((n) => !defined.has(n) && bodies.has(n)));
   return [...new Set(names)].sort();
 }
 
-/** C text of a unit holding the runtime pieces for `names` (and what they use). */
-export function runtimeUnitSource(names: string[]): string {
+/**
+ * C text of a unit holding the runtime pieces for `names` (and what they use), and, for names a
+ * tree source defines, that file of the MicroPython tree itself (#include "py/mpz.c", found through
+ * the build's -I$(MPY_DIR)). Its other functions are renamed and declared static ahead of the
+ * file, so the compiler drops those the module does not call (mpy_ld links every external
+ * function of an object): the module gets only what it uses, from the firmware's own source.
+ */
+export function runtimeUnitSource(names: string[], mpyDir = process.env.MPY_DIR): string {
   const index = runtimeIndex();
-  const items = runtimeClosure(index, names);
+  const tree = treeFunctions();
+  const items = runtimeClosure(
+    index,
+    names.filter((n) => !tree.has(n)),
+  );
+  const sources = [...new Set(names.flatMap((n) => (tree.has(n) ? [tree.get(n)!] : [])))];
+  const wanted = new Set(names);
+  const treeText = sources.flatMap((src) => [
+    `#include "${src.header}"`,
+    ...[...tree]
+      .filter(([n, s]) => s === src && !wanted.has(n))
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([n]) => {
+        const hide = `static __attribute__((unused)) __typeof__(${n}) natmodgen_tree_${n};\n#define ${n} natmodgen_tree_${n}`;
+        const conds = headerConditions(src, mpyDir).get(n) ?? [];
+        return conds.length ? `#if ${conds.map((c) => `(${c})`).join(' && ')}\n${hide}\n#endif` : hide;
+      }),
+    `#include "${src.file}"`,
+  ]);
   return [
     '/* Written by `natmodgen build`: natmodgen runtime functions the compiled module calls without naming them. */',
+    ...sources.flatMap((src) => src.defines.map((d) => `#define ${d}`)),
     '#include "py/dynruntime.h"',
     renderRuntime(
       index,
@@ -37,6 +86,7 @@ export function runtimeUnitSource(names: string[]): string {
       index,
       items.filter((i) => i.part === 'body'),
     ),
+    ...treeText,
     '',
   ].join('\n');
 }
@@ -136,8 +186,8 @@ export function unlinkableMessage(found: UnlinkableHelper[], locate: (name: stri
     .join('\n');
 }
 
-export function writeRuntimeUnit(dir: string, rel: string, names: string[]): { rel: string; text: string } {
-  const text = runtimeUnitSource(names);
+export function writeRuntimeUnit(dir: string, rel: string, names: string[], mpyDir?: string): { rel: string; text: string } {
+  const text = runtimeUnitSource(names, mpyDir);
   fs.writeFileSync(path.join(dir, rel), text);
   return { rel, text };
 }

@@ -2,7 +2,8 @@ import { Counts, Inventory, InventoryEntry, StatusKind } from './classify';
 
 const MEANING: Record<StatusKind, string> = {
   dynruntime: 'provided by `py/dynruntime.h`, or a header macro / inline function whose callees all are',
-  runtime: "provided by natmodgen's runtime (`runtime/` or a generated equivalent)",
+  runtime:
+    "provided by natmodgen's runtime (`runtime/`, a generated equivalent, or a file of the MicroPython tree compiled in: `py/mpz.c`)",
   port: 'port-specific: each port implements it; the alternative reaches the same service',
   impossible: 'impossible in a natmod: the firmware keeps it to itself',
   missing: "not provided yet: buildable, but neither `py/dynruntime.h` nor natmodgen's runtime has it",

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { classify, Counts } from './classify';
 import { renderCoverageDoc, withReadmeBlock } from './coverage-doc';
 import { runtimeProviders, shippedFacts } from './index';
+import { withTreeSources } from './tree-sources';
 import { readTreeFacts } from './tree';
 import { ApiFacts } from './types';
 
@@ -24,7 +25,7 @@ export interface InventoryOutputs {
  */
 export function inventoryOutputs(root: string, mpyDir?: string): InventoryOutputs {
   const facts = mpyDir ? readTreeFacts(mpyDir) : shippedFacts();
-  const inv = classify(facts, runtimeProviders(path.join(root, 'runtime')));
+  const inv = classify(facts, withTreeSources(runtimeProviders(path.join(root, 'runtime')), facts));
   const files = new Map<string, string>();
   files.set(`data/api-v${facts.micropython}.json`, factsJson(facts));
   files.set('docs/api-coverage.md', renderCoverageDoc(inv));

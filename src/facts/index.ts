@@ -6,10 +6,13 @@ import { readRuntimeLibrary, RuntimeDefinition } from './runtime-lib';
 import { fromRuntimeCache } from '../runtime/cache';
 import { isMicroPythonTree, readTreeFacts, treeFingerprint } from './tree';
 import { ApiFacts } from './types';
+import { withTreeSources } from './tree-sources';
 
 export { Inventory, RUNTIME_NAME } from './classify';
 export type { InventoryEntry, Status, StatusKind, Counts } from './classify';
 export type { ApiFacts } from './types';
+export { prototypeConditions, TREE_SOURCES, treeSourceFunctions } from './tree-sources';
+export type { TreeSource } from './tree-sources';
 
 /** The MicroPython release whose facts ship in data/ (used when no tree is given). */
 export const DEFAULT_VERSION = '1.28.0';
@@ -76,7 +79,8 @@ export function natmodInventory(mpyDir?: string): Inventory {
   const key = mpyDir && isMicroPythonTree(mpyDir) ? path.resolve(mpyDir) : '';
   let inv = cache.get(key);
   if (!inv) {
-    inv = classify(key ? treeFacts(key) : shippedFacts(), runtimeProviders());
+    const facts = key ? treeFacts(key) : shippedFacts();
+    inv = classify(facts, withTreeSources(runtimeProviders(), facts));
     cache.set(key, inv);
   }
   return inv;

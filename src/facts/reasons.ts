@@ -26,6 +26,39 @@ export const REASONS: ReasonRule[] = [
     alternative: 'hash() of the object: mp_unary_op(MP_UNARY_OP_HASH, obj); for a map store, mp_obj_dict_store',
   },
   {
+    names: ['unichar_isprint'],
+    status: 'impossible',
+    reason: 'declared in py/misc.h, but its definition in py/unicode.c is commented out in MicroPython v1.28.0: no firmware has it',
+    alternative: 'test the character yourself: c >= 0x20 && c < 0x7f for printable ASCII',
+  },
+  {
+    names: ['mp_map_dump'],
+    status: 'port',
+    reason: 'it exists only in builds made with DEBUG_PRINT (py/map.c), a debugging choice of the port',
+    alternative: "print the map's contents with mp_obj_print_helper(&mp_plat_print, key, PRINT_REPR) for each filled slot",
+  },
+  {
+    names: ['DEBUG_printf'],
+    status: 'port',
+    reason:
+      "debug output is a port's choice: the py/ sources define their own DEBUG_printf macro, and only a port built for debugging (esp8266's main.c) defines the function",
+    alternative: 'print with mp_printf(&mp_plat_print, fmt, ...)',
+  },
+  {
+    names: [
+      'nlr_push_tail',
+      'nlr_push_jump_callback',
+      'nlr_pop_jump_callback',
+      'nlr_call_jump_callbacks',
+      'mp_globals_locals_set_from_nlr_jump_callback',
+    ],
+    status: 'impossible',
+    reason:
+      "the nlr stack and its jump callbacks are the interpreter's thread state (MP_STATE_THREAD(nlr_top), nlr_jump_callback_top, mp_locals), which loaded code cannot reach",
+    alternative:
+      'catch with nlr_push / nlr_pop, run the clean-up in the handler, then raise again with nlr_raise(MP_OBJ_FROM_PTR(nlr.ret_val))',
+  },
+  {
     names: ['nlr_jump_fail'],
     status: 'port',
     reason: "each port defines what happens when an exception has no handler (its main.c); it is the port's fatal-error path",
@@ -204,7 +237,12 @@ export const REASONS: ReasonRule[] = [
 
   // --- impossible: the firmware keeps these to itself; nothing in mp_fun_table reaches them.
   {
-    names: ['m_malloc_with_finaliser', 'mp_obj_malloc_with_finaliser', 'mp_obj_malloc_var_with_finaliser'],
+    names: [
+      'm_malloc_with_finaliser',
+      'mp_obj_malloc_with_finaliser',
+      'mp_obj_malloc_var_with_finaliser',
+      'mp_obj_malloc_with_finaliser_helper',
+    ],
     status: 'impossible',
     reason: 'mp_fun_table allocates only without the finaliser flag, so the GC would never call __del__',
     alternative:

@@ -12,7 +12,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
+import { binaryProblem, CLI, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
+import { describeRun, runProcess } from './lib/proc';
 import {
   buildNatmodgen,
   checkOutput,
@@ -82,6 +83,74 @@ describe('runtime library end to end (rtcheck)', () => {
       const lib = freshDir(work, 'empty-path');
       const r = await runTest(rtref!, testPy, freshDir(work, 'run'), lib);
       checkOutput(r, expected, lib, '\n  (MICROPYTHON_RTREF is the firmware reference: expected.txt is what it prints)');
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+/**
+ * mpz (py/mpz.h) as modules like ucrypto and ucbor use it: test/e2e/runtime/mpzcheck built with
+ * `natmodgen build -D MICROPY_LONGINT_IMPL=2` (the firmware's long ints, so mp_obj_int_t has its
+ * layout), which compiles py/mpz.c of MPY_DIR into the natmod; the firmware reference
+ * (MICROPYTHON_RTREF, whose USER_C_MODULES folder holds mpzcheck too) runs the firmware's own.
+ */
+const MPZ_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'mpzcheck');
+/** The unix port's long ints are mpz (MICROPY_LONGINT_IMPL_MPZ, 2): the natmod is built with the same configuration. */
+const MPZ_CONFIG = 'MICROPY_LONGINT_IMPL=2';
+
+describe('py/mpz.c from the MicroPython tree, end to end (mpzcheck)', () => {
+  maybe(!env.skipReason && env.arch === 'x64')(
+    'natmod built by natmodgen build prints expected.txt',
+    async () => {
+      const problems = envProblems(env);
+      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
+      await buildNatmodgen();
+      const work = makeWorkDir('mpzcheck');
+      const out = freshDir(work, 'out');
+      const args = [
+        CLI,
+        'build',
+        '--mpy-dir',
+        env.mpyDir!,
+        '--arch',
+        'x64',
+        '-D',
+        MPZ_CONFIG,
+        '-o',
+        out,
+        path.join(MPZ_CASE, 'mpzcheck.c'),
+      ];
+      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
+      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+      const mpy = path.join(
+        out,
+        fs.readdirSync(out).find((d) => d.startsWith('x64_'))!,
+        'mpzcheck.mpy',
+      );
+      const lib = freshDir(work, 'lib');
+      fs.copyFileSync(mpy, path.join(lib, 'mpzcheck.mpy'));
+      const r = await runTest(env.micropython!, path.join(MPZ_CASE, 'test.py'), freshDir(work, 'run'), lib);
+      checkOutput(r, path.join(MPZ_CASE, 'expected.txt'), lib, `\n  built by: ${b.command}`);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  maybe(!!rtref)(
+    'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
+    async () => {
+      const problem = binaryProblem('MICROPYTHON_RTREF', rtref!);
+      if (problem) throw new Error(problem);
+      const work = makeWorkDir('mpzcheck-ref');
+      const lib = freshDir(work, 'empty-path');
+      const r = await runTest(rtref!, path.join(MPZ_CASE, 'test.py'), freshDir(work, 'run'), lib);
+      checkOutput(
+        r,
+        path.join(MPZ_CASE, 'expected.txt'),
+        lib,
+        '\n  (MICROPYTHON_RTREF is the firmware reference: expected.txt is what it prints)',
+      );
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 #include "py/runtime.h"
 
 static mp_obj_t call_it(mp_obj_t f, mp_obj_t a) {
-    return mp_set_lookup(NULL, a, MP_MAP_LOOKUP) ? a : f;
+    return mp_obj_new_cell(a) ? a : f;
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(call_it_obj, call_it);
 

@@ -52,8 +52,8 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     [
       'not provided yet: NMG3001',
       {
-        given: source('static mp_obj_t g(mp_obj_t x) { return mp_set_lookup(x); }'),
-        want: [['NMG3001', 'mp_set_lookup', 'mp_set_lookup']],
+        given: source('static mp_obj_t g(mp_obj_t x) { return mp_obj_new_cell(x); }'),
+        want: [['NMG3001', 'mp_obj_new_cell', 'mp_obj_new_cell']],
       },
     ],
     [
@@ -155,11 +155,11 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
   });
 
   test('a missing function says where it is declared', () => {
-    const d = resolveModule(models([source('static mp_obj_t g(mp_obj_t x) { return mp_set_lookup(x); }')])).diagnostics.find(
+    const d = resolveModule(models([source('static mp_obj_t g(mp_obj_t x) { return mp_obj_new_cell(x); }')])).diagnostics.find(
       (x) => x.code === 'NMG3001',
     );
     expect(d?.message).toContain('py/obj.h:');
-    expect(d?.help).toContain("define 'mp_set_lookup'");
+    expect(d?.help).toContain("define 'mp_obj_new_cell'");
   });
 });
 

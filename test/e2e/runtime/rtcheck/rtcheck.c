@@ -20,6 +20,10 @@
 #include "py/mperrno.h"
 #include "py/parsenumbase.h"
 #include "py/objint.h"
+#include "py/objarray.h"
+#include "py/objtype.h"
+#include "py/objnamedtuple.h"
+#include "py/objmodule.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -1032,7 +1036,500 @@ static mp_obj_t rt_plain(void) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(rt_plain_obj, rt_plain);
 
+// Sets: the table after each step shows the probing and growth are the firmware's.
+static mp_obj_t rt_set_table(mp_set_t *s) {
+    mp_obj_t l = mp_obj_new_list(0, NULL);
+    for (size_t i = 0; i < s->alloc; i++) {
+        mp_obj_t e = s->table[i];
+        mp_obj_list_append(l, e == MP_OBJ_NULL ? mp_const_none : e == MP_OBJ_SENTINEL ? MP_OBJ_NEW_QSTR(MP_QSTR_del) : e);
+    }
+    return tup3(mp_obj_new_int(s->used), mp_obj_new_int(s->alloc), l);
+}
+
+static mp_obj_t rt_or_none(mp_obj_t o) {
+    return o == MP_OBJ_NULL ? mp_const_none : o;
+}
+
+static mp_obj_t rt_set(mp_obj_t add_in, mp_obj_t remove_in, mp_obj_t n_in) {
+    mp_set_t s;
+    mp_set_init(&s, mp_obj_get_int(n_in));
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(add_in, &n, &items);
+    for (size_t i = 0; i < n; i++) {
+        mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, items[i], MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)));
+    }
+    mp_obj_list_append(out, rt_set_table(&s));
+    mp_obj_get_array(remove_in, &n, &items);
+    for (size_t i = 0; i < n; i++) {
+        mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, items[i], MP_MAP_LOOKUP)));
+        mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, items[i], MP_MAP_LOOKUP_REMOVE_IF_FOUND)));
+        mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, items[i], MP_MAP_LOOKUP_REMOVE_IF_FOUND)));
+    }
+    mp_obj_list_append(out, rt_set_table(&s));
+    mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, MP_OBJ_NEW_SMALL_INT(99), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND_OR_REMOVE_IF_FOUND)));
+    mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, MP_OBJ_NEW_SMALL_INT(99), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND_OR_REMOVE_IF_FOUND)));
+    mp_obj_list_append(out, rt_or_none(mp_set_remove_first(&s)));
+    mp_obj_list_append(out, rt_set_table(&s));
+    mp_set_clear(&s);
+    mp_obj_list_append(out, rt_set_table(&s));
+    mp_obj_list_append(out, rt_or_none(mp_set_remove_first(&s)));
+    mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, MP_OBJ_NEW_SMALL_INT(1), MP_MAP_LOOKUP)));
+    mp_obj_list_append(out, rt_or_none(mp_set_lookup(&s, MP_OBJ_NEW_SMALL_INT(1), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)));
+    mp_obj_list_append(out, rt_set_table(&s));
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_set_obj, rt_set);
+
+static mp_obj_t rt_eqne(mp_obj_t a, mp_obj_t b) {
+    return tup2(mp_obj_equal_not_equal(MP_BINARY_OP_EQUAL, a, b), mp_obj_equal_not_equal(MP_BINARY_OP_NOT_EQUAL, a, b));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_eqne_obj, rt_eqne);
+
+static mp_obj_t rt_fast_slice(mp_obj_t len_in, mp_obj_t slice) {
+    mp_bound_slice_t b;
+    bool fast = mp_seq_get_fast_slice_indexes(mp_obj_get_int(len_in), slice, &b);
+    return tup4(mp_obj_new_bool(fast), mp_obj_new_int(b.start), mp_obj_new_int(b.stop), mp_obj_new_int(b.step));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_fast_slice_obj, rt_fast_slice);
+
+// self None stands for MP_OBJ_NULL (a lookup on the type itself).
+static mp_obj_t rt_member(mp_obj_t self, mp_obj_t type, mp_obj_t member) {
+    mp_obj_t dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
+    mp_convert_member_lookup(self == mp_const_none ? MP_OBJ_NULL : self, MP_OBJ_TO_PTR(type), member, dest);
+    return tup2(rt_or_none(dest[0]), rt_or_none(dest[1]));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_member_obj, rt_member);
+
+// A big int's bytes: the firmware has the function with any long-int implementation.
+static mp_obj_t rt_to_bytes(mp_obj_t value, mp_obj_t len_in, mp_obj_t big) {
+    size_t len = mp_obj_get_int(len_in);
+    byte buf[32];
+    memset(buf, 0xaa, sizeof(buf));
+    bool ok = mp_obj_int_to_bytes_impl(value, mp_obj_is_true(big), len, buf);
+    return tup2(mp_obj_new_bool(ok), mp_obj_new_bytes(buf, len + 1));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_to_bytes_obj, rt_to_bytes);
+
+static mp_obj_t rt_memview(mp_obj_t buf_in, mp_obj_t typecode_in) {
+    mp_buffer_info_t bi;
+    mp_get_buffer_raise(buf_in, &bi, MP_BUFFER_RW);
+    size_t tlen;
+    const char *tc = mp_obj_str_get_data(typecode_in, &tlen);
+    size_t sz = mp_binary_get_size('@', tc[0], NULL);
+    return mp_obj_new_memoryview(tc[0] | (tlen > 1 ? 0x80 : 0), bi.len / sz, bi.buf);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_memview_obj, rt_memview);
+
+static mp_obj_t rt_instance(mp_obj_t obj, mp_obj_t mode) {
+    switch (mp_obj_get_int(mode)) {
+        case 0: {
+            mp_obj_t args[3] = { MP_OBJ_NEW_SMALL_INT(1), MP_OBJ_NEW_QSTR(MP_QSTR_alpha), MP_OBJ_NEW_SMALL_INT(2) };
+            return mp_obj_instance_call(obj, 1, 1, args);
+        }
+        case 1: {
+            mp_obj_iter_buf_t buf;
+            mp_obj_t it = mp_obj_instance_getiter(obj, &buf);
+            if (it == MP_OBJ_NULL) {
+                return mp_const_none;
+            }
+            mp_obj_t l = mp_obj_new_list(0, NULL);
+            mp_obj_t x;
+            while ((x = mp_iternext(it)) != MP_OBJ_STOP_ITERATION) {
+                mp_obj_list_append(l, x);
+            }
+            return l;
+        }
+        default:
+            return mp_obj_new_bool(mp_obj_instance_is_callable(obj));
+    }
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_instance_obj, rt_instance);
+
+// The firmware has the no-message raises only when built with MICROPY_ERROR_REPORTING_NONE;
+// elsewhere the reference is what they do there: raise the bare type (mp_raise_type).
+#if MICROPY_ERROR_REPORTING == MICROPY_ERROR_REPORTING_NONE || defined(MICROPY_ENABLE_DYNRUNTIME)
+#if MICROPY_ERROR_REPORTING != MICROPY_ERROR_REPORTING_NONE
+MP_NORETURN void mp_raise_ValueError_no_msg(void);
+MP_NORETURN void mp_raise_TypeError_no_msg(void);
+MP_NORETURN void mp_raise_NotImplementedError_no_msg(void);
+#endif
+#define RT_RAISE_BARE(kind) mp_raise_##kind##_no_msg()
+#else
+#define RT_RAISE_BARE(kind) nlr_raise(mp_obj_new_exception(&mp_type_##kind))
+#endif
+
+static mp_obj_t rt_raise_bare(mp_obj_t k) {
+    mp_int_t kind = mp_obj_get_int(k);
+    if (kind == 0) {
+        RT_RAISE_BARE(ValueError);
+    } else if (kind == 1) {
+        RT_RAISE_BARE(TypeError);
+    } else if (kind == 2) {
+        RT_RAISE_BARE(NotImplementedError);
+    }
+    mp_raise_recursion_depth();
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_raise_bare_obj, rt_raise_bare);
+
+// f(a, *seq, k=1, **kw) through mp_call_method_n_kw_var (the star arguments marked in the
+// bitmap after the keyword pairs, a **dict as a pair with a NULL key); seq or kw None: not given.
+static mp_obj_t rt_call_var(size_t n_args, const mp_obj_t *args) {
+    mp_obj_t call[9];
+    size_t n = 0, pos = 1, kw = 1, star = 0;
+    call[n++] = args[0];
+    call[n++] = args[1];
+    if (args[2] != mp_const_none) {
+        star |= 1 << pos;
+        call[n++] = args[2];
+        pos++;
+    }
+    call[n++] = MP_OBJ_NEW_QSTR(MP_QSTR_k);
+    call[n++] = MP_OBJ_NEW_SMALL_INT(1);
+    if (args[3] != mp_const_none) {
+        call[n++] = MP_OBJ_NULL;
+        call[n++] = args[3];
+        kw++;
+    }
+    call[n++] = MP_OBJ_NEW_SMALL_INT(star);
+    return mp_call_method_n_kw_var(false, pos | (kw << 8), call);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_call_var_obj, 4, 4, rt_call_var);
+
+static mp_obj_t rt_unpack_ex(mp_obj_t seq, mp_obj_t before, mp_obj_t after) {
+    size_t b = mp_obj_get_int(before), a = mp_obj_get_int(after);
+    mp_obj_t items[8];
+    mp_unpack_ex(seq, b | (a << 8), items);
+    return mp_obj_new_list(b + a + 1, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_unpack_ex_obj, rt_unpack_ex);
+
+static mp_obj_t rt_closure(mp_obj_t fun, mp_obj_t closed_in) {
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(closed_in, &n, &items);
+    return mp_obj_new_closure(fun, n, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_closure_obj, rt_closure);
+
+static mp_obj_t rt_list_arg(mp_obj_t arg, mp_obj_t min_len, mp_obj_t optional) {
+    size_t n = mp_obj_get_int(min_len);
+    mp_obj_t a = arg == MP_OBJ_NEW_QSTR(MP_QSTR_absent) ? MP_OBJ_NULL : arg;
+    mp_obj_list_t *l = mp_obj_is_true(optional) ? mp_obj_list_optional_arg(a, n) : mp_obj_list_ensure(a, n);
+    if (MP_OBJ_FROM_PTR(l) != arg) {
+        // A new list's items are for the caller to fill.
+        for (size_t i = 0; i < l->len; i++) {
+            l->items[i] = mp_const_none;
+        }
+    }
+    return tup2(MP_OBJ_FROM_PTR(l), mp_obj_new_bool(MP_OBJ_FROM_PTR(l) == arg));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_list_arg_obj, rt_list_arg);
+
+static mp_obj_t rt_dict_init(mp_obj_t n_in) {
+    mp_obj_dict_t *d = m_new_obj(mp_obj_dict_t);
+    mp_obj_dict_init(d, mp_obj_get_int(n_in));
+    mp_obj_t before = mp_obj_new_int(d->map.alloc);
+    for (mp_int_t i = 0; i < 5; i++) {
+        mp_obj_dict_store(MP_OBJ_FROM_PTR(d), MP_OBJ_NEW_SMALL_INT(i), MP_OBJ_NEW_SMALL_INT(i * i));
+    }
+    return tup2(before, MP_OBJ_FROM_PTR(d));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_dict_init_obj, rt_dict_init);
+
+// Loads, stores and deletes one name (str) in a two-entry table; returns the result and the table.
+static mp_obj_t rt_module_attr(mp_obj_t name, mp_obj_t op, mp_obj_t value) {
+    uint16_t keys[3] = { MP_QSTR_alpha, MP_QSTR_beta, MP_QSTRnull };
+    mp_obj_t values[2] = { MP_OBJ_NEW_SMALL_INT(1), MP_OBJ_NEW_SMALL_INT(2) };
+    mp_obj_t dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
+    mp_int_t k = mp_obj_get_int(op);
+    if (k == 1) {
+        dest[0] = MP_OBJ_SENTINEL;
+        dest[1] = value;
+    } else if (k == 2) {
+        dest[0] = MP_OBJ_SENTINEL;
+        dest[1] = MP_OBJ_NULL;
+    }
+    mp_module_generic_attr(mp_obj_str_get_qstr(name), dest, keys, values);
+    mp_obj_t d0 = dest[0] == MP_OBJ_NULL ? mp_const_none : dest[0] == MP_OBJ_SENTINEL ? MP_OBJ_NEW_QSTR(MP_QSTR_sentinel) : dest[0];
+    return tup3(d0, rt_or_none(values[0]), rt_or_none(values[1]));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_module_attr_obj, rt_module_attr);
+
+static mp_obj_t rt_quoted(mp_obj_t data, mp_obj_t is_bytes) {
+    mp_buffer_info_t bi;
+    mp_get_buffer_raise(data, &bi, MP_BUFFER_READ);
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    mp_str_print_quoted(&print, bi.buf, bi.len, mp_obj_is_true(is_bytes));
+    return mp_obj_new_str_from_vstr(&v);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_quoted_obj, rt_quoted);
+
+static mp_obj_t rt_stream_lines(mp_obj_t stream) {
+    mp_obj_t l = mp_obj_new_list(0, NULL);
+    mp_obj_t line;
+    while ((line = mp_stream_unbuffered_iter(stream)) != MP_OBJ_STOP_ITERATION) {
+        mp_obj_list_append(l, line);
+    }
+    return l;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_stream_lines_obj, rt_stream_lines);
+
+static mp_obj_t rt_load_protected(mp_obj_t obj, mp_obj_t attr, mp_obj_t catch_all) {
+    mp_obj_t dest[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
+    mp_load_method_protected(obj, mp_obj_str_get_qstr(attr), dest, mp_obj_is_true(catch_all));
+    return tup2(rt_or_none(dest[0]), mp_obj_new_bool(dest[1] != MP_OBJ_NULL));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_load_protected_obj, rt_load_protected);
+
+static mp_obj_t rt_set_from_int(mp_obj_t typecode, mp_obj_t val) {
+    uint64_t store[3] = { 0, 0, 0 };
+    size_t tlen;
+    const char *tc = mp_obj_str_get_data(typecode, &tlen);
+    size_t sz = mp_binary_get_size('@', tc[0], NULL);
+    mp_binary_set_val_array_from_int(tc[0], store, 1, mp_obj_get_int(val));
+    return mp_obj_new_bytes((const byte *)store, 3 * sz);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_set_from_int_obj, rt_set_from_int);
+
+#if MICROPY_PY_COLLECTIONS
+static mp_obj_t rt_namedtuple(mp_obj_t fields_in, mp_obj_t names_in) {
+    size_t n, m;
+    mp_obj_t *fields, *names;
+    mp_obj_get_array(fields_in, &n, &fields);
+    mp_obj_get_array(names_in, &m, &names);
+    mp_obj_namedtuple_type_t *t = mp_obj_new_namedtuple_base(n, fields);
+    mp_obj_t l = mp_obj_new_list(0, NULL);
+    mp_obj_list_append(l, mp_obj_new_int(t->n_fields));
+    for (size_t i = 0; i < n; i++) {
+        mp_obj_list_append(l, MP_OBJ_NEW_QSTR(t->fields[i]));
+    }
+    for (size_t i = 0; i < m; i++) {
+        mp_obj_list_append(l, mp_obj_new_int((mp_int_t)mp_obj_namedtuple_find_field(t, mp_obj_str_get_qstr(names[i]))));
+    }
+    return l;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_namedtuple_obj, rt_namedtuple);
+#endif
+
+static mp_obj_t rt_attrtuple_print(mp_obj_t names_in, mp_obj_t values) {
+    size_t n;
+    mp_obj_t *names;
+    mp_obj_get_array(names_in, &n, &names);
+    qstr fields[8];
+    for (size_t i = 0; i < n && i < 8; i++) {
+        fields[i] = mp_obj_str_get_qstr(names[i]);
+    }
+    vstr_t v;
+    mp_print_t print;
+    vstr_init_print(&v, 16, &print);
+    mp_obj_attrtuple_print_helper(&print, fields, MP_OBJ_TO_PTR(values));
+    return mp_obj_new_str_from_vstr(&v);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_attrtuple_print_obj, rt_attrtuple_print);
+
+// Traceback entries added here are printed by the firmware's sys.print_exception.
+static mp_obj_t rt_traceback(mp_obj_t exc, mp_obj_t n_in) {
+    mp_obj_exception_clear_traceback(exc);
+    for (mp_int_t i = 0; i < mp_obj_get_int(n_in); i++) {
+        mp_obj_exception_add_traceback(exc, MP_QSTR_rtcheck, 10 + i, i & 1 ? MP_QSTR_beta : MP_QSTR_alpha);
+    }
+    size_t n;
+    size_t *values;
+    mp_obj_exception_get_traceback(exc, &n, &values);
+    mp_obj_t l = mp_obj_new_list(0, NULL);
+    for (size_t i = 0; i + 2 < n; i += 3) {
+        mp_obj_list_append(l, tup3(MP_OBJ_NEW_QSTR(values[i]), mp_obj_new_int(values[i + 1]), MP_OBJ_NEW_QSTR(values[i + 2])));
+    }
+    return l;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_traceback_obj, rt_traceback);
+
+static mp_obj_t rt_traceback_clear(mp_obj_t exc) {
+    mp_obj_exception_clear_traceback(exc);
+    size_t n;
+    size_t *values;
+    mp_obj_exception_get_traceback(exc, &n, &values);
+    return tup2(mp_obj_new_int(n), mp_obj_new_bool(values == NULL));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_traceback_clear_obj, rt_traceback_clear);
+
+static void rt_set_flag(void *arg) {
+    mp_obj_list_append(MP_OBJ_FROM_PTR(arg), MP_OBJ_NEW_QSTR(MP_QSTR_called));
+}
+
+// nlr_jump with an exception object (caught by the caller), or the jump-callback function runner.
+static mp_obj_t rt_nlr_jump(mp_obj_t what) {
+    if (mp_obj_is_small_int(what)) {
+        mp_obj_t l = mp_obj_new_list(0, NULL);
+        MP_DEFINE_NLR_JUMP_CALLBACK_FUNCTION_1(ctx, rt_set_flag, MP_OBJ_TO_PTR(l));
+        mp_call_function_1_from_nlr_jump_callback(&ctx);
+        return l;
+    }
+    nlr_jump(MP_OBJ_TO_PTR(what));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_nlr_jump_obj, rt_nlr_jump);
+
+static mp_obj_t rt_bound_meth(mp_obj_t meth, mp_obj_t self) {
+    return mp_obj_new_bound_meth(meth, self);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_bound_meth_obj, rt_bound_meth);
+
+#if MICROPY_PY_BUILTINS_PROPERTY
+static mp_obj_t rt_property(mp_obj_t prop) {
+    const mp_obj_t *p = mp_obj_property_get(prop);
+    return tup3(p[0], p[1], p[2]);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_property_obj, rt_property);
+#endif
+
+static mp_obj_t rt_new_module(mp_obj_t name) {
+    return mp_obj_new_module(mp_obj_str_get_qstr(name));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_new_module_obj, rt_new_module);
+
+// The getitem iterator over obj's __getitem__, run to the end.
+static mp_obj_t rt_getitem_iter(mp_obj_t obj) {
+    mp_obj_t args[2];
+    mp_load_method(obj, MP_QSTR___getitem__, args);
+    mp_obj_iter_buf_t buf;
+    mp_obj_t it = mp_obj_new_getitem_iter(args, &buf);
+    mp_obj_t l = mp_obj_new_list(0, NULL);
+    mp_obj_t x;
+    while ((x = mp_iternext(it)) != MP_OBJ_STOP_ITERATION) {
+        mp_obj_list_append(l, x);
+    }
+    return tup2(mp_obj_new_str(mp_obj_get_type_str(it), strlen(mp_obj_get_type_str(it))), l);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_getitem_iter_obj, rt_getitem_iter);
+
+#if MICROPY_PY_ATTRTUPLE
+static qstr rt_attr_fields[3];
+static mp_obj_t rt_attrtuple(mp_obj_t a, mp_obj_t b) {
+    rt_attr_fields[0] = MP_QSTR_alpha;
+    rt_attr_fields[1] = MP_QSTR_beta;
+    mp_obj_t items[2] = { a, b };
+    return mp_obj_new_attrtuple(rt_attr_fields, 2, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_attrtuple_obj, rt_attrtuple);
+#endif
+
+#if MICROPY_PY_BUILTINS_FLOAT
+static const mp_binary_op_t rt_ops[] = {
+    MP_BINARY_OP_ADD, MP_BINARY_OP_SUBTRACT, MP_BINARY_OP_MULTIPLY, MP_BINARY_OP_TRUE_DIVIDE, MP_BINARY_OP_FLOOR_DIVIDE,
+    MP_BINARY_OP_MODULO, MP_BINARY_OP_POWER, MP_BINARY_OP_LESS, MP_BINARY_OP_EQUAL, MP_BINARY_OP_INPLACE_ADD, MP_BINARY_OP_AND,
+};
+
+// The operation op (an index into rt_ops) of a C float (or complex when imag is given) and rhs; None: not supported.
+static mp_obj_t rt_num_binop(size_t n_args, const mp_obj_t *args) {
+    mp_binary_op_t op = rt_ops[mp_obj_get_int(args[0]) % MP_ARRAY_SIZE(rt_ops)];
+    mp_obj_t r;
+    #if MICROPY_PY_BUILTINS_COMPLEX
+    if (n_args == 4) {
+        r = mp_obj_complex_binary_op(op, mp_obj_get_float(args[1]), mp_obj_get_float(args[3]), args[2]);
+    } else
+    #endif
+    {
+        r = mp_obj_float_binary_op(op, mp_obj_get_float(args[1]), args[2]);
+    }
+    return rt_or_none(r);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_num_binop_obj, 3, 4, rt_num_binop);
+#endif
+
+#if MICROPY_PY_BUILTINS_COMPLEX
+static mp_obj_t rt_complex_maybe(mp_obj_t arg) {
+    mp_float_t re = 0, im = 0;
+    bool ok = mp_obj_get_complex_maybe(arg, &re, &im);
+    mp_obj_t out = tup3(mp_obj_new_bool(ok), mp_obj_new_float(re), mp_obj_new_float(im));
+    if (ok && mp_obj_is_type(arg, &mp_type_complex)) {
+        mp_float_t r2, i2;
+        mp_obj_complex_get(arg, &r2, &i2);
+        return tup2(out, tup2(mp_obj_new_float(r2), mp_obj_new_float(i2)));
+    }
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_complex_maybe_obj, rt_complex_maybe);
+#endif
+
+// The byte offset str_index_to_ptr gives for item index of a str or bytes.
+static mp_obj_t rt_str_index(mp_obj_t s, mp_obj_t index, mp_obj_t is_slice) {
+    size_t len;
+    const byte *data = (const byte *)mp_obj_str_get_data(s, &len);
+    const byte *p = str_index_to_ptr(mp_obj_get_type(s), data, len, index, mp_obj_is_true(is_slice));
+    return mp_obj_new_int(p - data);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_str_index_obj, rt_str_index);
+
+static mp_obj_t rt_new_instance(mp_obj_t cls) {
+    const mp_obj_type_t *native = NULL;
+    mp_obj_instance_t *o = mp_obj_new_instance(MP_OBJ_TO_PTR(cls), &native);
+    return tup3(MP_OBJ_FROM_PTR(o), native == NULL ? mp_const_none : MP_OBJ_FROM_PTR(native), mp_obj_new_int(o->members.used));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_new_instance_obj, rt_new_instance);
+
+static mp_obj_t rt_int_from_str(mp_obj_t s, mp_obj_t neg, mp_obj_t base) {
+    size_t len;
+    const char *start = mp_obj_str_get_data(s, &len);
+    const char *p = start;
+    mp_obj_t v = mp_obj_new_int_from_str_len(&p, len, mp_obj_is_true(neg), mp_obj_get_int(base));
+    return tup2(v, mp_obj_new_int(p - start));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_int_from_str_obj, rt_int_from_str);
+
+static mp_obj_t rt_is_str_or_bytes(mp_obj_t o) {
+    return mp_obj_new_bool(mp_obj_is_str_or_bytes(o));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_is_str_or_bytes_obj, rt_is_str_or_bytes);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_is_str_or_bytes), MP_ROM_PTR(&rt_is_str_or_bytes_obj) },
+    { MP_ROM_QSTR(MP_QSTR_int_from_str), MP_ROM_PTR(&rt_int_from_str_obj) },
+    { MP_ROM_QSTR(MP_QSTR_new_instance), MP_ROM_PTR(&rt_new_instance_obj) },
+    { MP_ROM_QSTR(MP_QSTR_str_index), MP_ROM_PTR(&rt_str_index_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_num_binop), MP_ROM_PTR(&rt_num_binop_obj) },
+    #endif
+    #if MICROPY_PY_BUILTINS_COMPLEX
+    { MP_ROM_QSTR(MP_QSTR_complex_maybe), MP_ROM_PTR(&rt_complex_maybe_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_getitem_iter), MP_ROM_PTR(&rt_getitem_iter_obj) },
+    #if MICROPY_PY_ATTRTUPLE
+    { MP_ROM_QSTR(MP_QSTR_attrtuple), MP_ROM_PTR(&rt_attrtuple_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_traceback), MP_ROM_PTR(&rt_traceback_obj) },
+    { MP_ROM_QSTR(MP_QSTR_traceback_clear), MP_ROM_PTR(&rt_traceback_clear_obj) },
+    { MP_ROM_QSTR(MP_QSTR_nlr_jump), MP_ROM_PTR(&rt_nlr_jump_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bound_meth), MP_ROM_PTR(&rt_bound_meth_obj) },
+    #if MICROPY_PY_BUILTINS_PROPERTY
+    { MP_ROM_QSTR(MP_QSTR_property), MP_ROM_PTR(&rt_property_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_new_module), MP_ROM_PTR(&rt_new_module_obj) },
+    { MP_ROM_QSTR(MP_QSTR_set), MP_ROM_PTR(&rt_set_obj) },
+    { MP_ROM_QSTR(MP_QSTR_eqne), MP_ROM_PTR(&rt_eqne_obj) },
+    { MP_ROM_QSTR(MP_QSTR_fast_slice), MP_ROM_PTR(&rt_fast_slice_obj) },
+    { MP_ROM_QSTR(MP_QSTR_member), MP_ROM_PTR(&rt_member_obj) },
+    { MP_ROM_QSTR(MP_QSTR_to_bytes), MP_ROM_PTR(&rt_to_bytes_obj) },
+    { MP_ROM_QSTR(MP_QSTR_memview), MP_ROM_PTR(&rt_memview_obj) },
+    { MP_ROM_QSTR(MP_QSTR_instance), MP_ROM_PTR(&rt_instance_obj) },
+    { MP_ROM_QSTR(MP_QSTR_raise_bare), MP_ROM_PTR(&rt_raise_bare_obj) },
+    { MP_ROM_QSTR(MP_QSTR_call_var), MP_ROM_PTR(&rt_call_var_obj) },
+    { MP_ROM_QSTR(MP_QSTR_unpack_ex), MP_ROM_PTR(&rt_unpack_ex_obj) },
+    { MP_ROM_QSTR(MP_QSTR_closure), MP_ROM_PTR(&rt_closure_obj) },
+    { MP_ROM_QSTR(MP_QSTR_list_arg), MP_ROM_PTR(&rt_list_arg_obj) },
+    { MP_ROM_QSTR(MP_QSTR_dict_init), MP_ROM_PTR(&rt_dict_init_obj) },
+    { MP_ROM_QSTR(MP_QSTR_module_attr), MP_ROM_PTR(&rt_module_attr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_quoted), MP_ROM_PTR(&rt_quoted_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stream_lines), MP_ROM_PTR(&rt_stream_lines_obj) },
+    { MP_ROM_QSTR(MP_QSTR_load_protected), MP_ROM_PTR(&rt_load_protected_obj) },
+    { MP_ROM_QSTR(MP_QSTR_set_from_int), MP_ROM_PTR(&rt_set_from_int_obj) },
+    #if MICROPY_PY_COLLECTIONS
+    { MP_ROM_QSTR(MP_QSTR_namedtuple), MP_ROM_PTR(&rt_namedtuple_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_attrtuple_print), MP_ROM_PTR(&rt_attrtuple_print_obj) },
     { MP_ROM_QSTR(MP_QSTR_plain), MP_ROM_PTR(&rt_plain_obj) },
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_rtcheck) },
     { MP_ROM_QSTR(MP_QSTR_vstr), MP_ROM_PTR(&rt_vstr_obj) },

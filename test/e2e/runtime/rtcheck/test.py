@@ -308,3 +308,323 @@ if hasattr(rtcheck, "stringio"):
     show("stringio short", rtcheck.stringio, b"a")
 for keys, delete in (([5, 3, 8, 1], -1), ([2, 2, 2, 2, 1, 1], -1), ([4, 4, 1, 4, 1, 0, 4], 3), ([3, 1, 2, 1, 3], 1), ([7, 6, 5, 4, 3, 2, 1], 0), ([1, 2, 3], 2)):
     show("pairheap %r del %d" % (keys, delete), rtcheck.pairheap, keys, delete)
+
+# sets, compared slot by slot with the firmware's tables
+show("set ints", rtcheck.set, list(range(0, 40, 3)), [3, 4, 9, 39], 0)
+show("set strs", rtcheck.set, ["a", "bb", "ccc", "a", "dddd", "e" * 20], ["bb", "zz"], 3)
+show("set mixed", rtcheck.set, [b"ab", "ab", 1.5, -7, 2**40, 2**70, True], ["ab", -7, 1], 1)
+show("set unhashable", rtcheck.set, [1, [2]], [], 0)
+
+
+class Eq:
+    def __init__(self, v):
+        self.v = v
+
+    def __eq__(self, other):
+        return "yes" if self.v == getattr(other, "v", other) else ""
+
+
+class Ne(Eq):
+    def __ne__(self, other):
+        return "ne-called"
+
+
+nan = float("nan")
+for a, b in ((1, 1), (1, 2), ("x", "x"), (b"x", b"x"), (1, 1.0), (nan, nan), ([1], [1]), (Eq(3), 3), (3, Eq(3)), (Eq(1), Eq(2)), (Ne(1), Ne(1)), (None, None), ((1, "a"), (1, "a")), (2**70, 2**70)):
+    show("eqne %r %r" % (type(a).__name__, type(b).__name__), rtcheck.eqne, a, b)
+
+
+class Slicer:
+    def __getitem__(self, k):
+        return k
+
+
+S = Slicer()
+for n in (0, 5, 10):
+    for s in (S[:], S[1:3], S[3:1], S[::-1], S[1:8:2], S[8:1:-3], S[-2:], S[-20:20], S[5:5:-1]):
+        show("fast_slice %d %r" % (n, s), rtcheck.fast_slice, n, s)
+
+
+def plain(*a):
+    return ("plain",) + a
+
+
+class K:
+    def m(self):
+        return "m"
+
+
+k = K()
+for label, self_, typ, member in (
+    ("function on instance", k, K, plain),
+    ("function on type", None, K, plain),
+    ("builtin on Python class", k, K, len),
+    ("builtin on type None", None, K, len),
+    ("staticmethod", k, K, staticmethod(plain)),
+    ("classmethod on instance", k, K, classmethod(plain)),
+    ("classmethod on class", K, type, classmethod(plain)),
+    ("classmethod no self", None, K, classmethod(plain)),
+    ("value", k, K, 42),
+    ("small value", k, K, "text"),
+):
+    try:
+        d0, d1 = rtcheck.member(self_, typ, member)
+        print("member", label, d0 is member, d1 is self_, d1 is typ, d1 is K, d0 is plain)
+    except Exception as e:
+        print("member", label, "raised", type(e).__name__, e.args)
+for label, self_, typ in (("builtin bound", "abc", str), ("builtin unbound", None, str), ("builtin on object", None, object)):
+    d0, d1 = rtcheck.member(self_, typ, len)
+    print("member", label, d0 is len, d1 is self_, type(d0).__name__)
+    for arg in ("abcd", 5):
+        try:
+            print("  call", repr(arg), d0(arg))
+        except Exception as e:
+            print("  call", repr(arg), "raised", type(e).__name__, e.args)
+for v in (2**64, 2**64 - 1, -(2**64), 2**70 + 12345, -(2**70) - 1, 2**100 // 3, -(2**63), 2**63):
+    for n in (0, 1, 4, 8, 9, 12, 16):
+        for big in (False, True):
+            show("to_bytes %d %d %r" % (v, n, big), rtcheck.to_bytes, v, n, big)
+for buf, tc in ((bytearray(b"abcdef"), "B"), (bytearray(8), "h"), (bytearray(b"\x01\x00\x02\x00\x03\x00\x04\x00"), "Hw"), (bytearray(12), "i")):
+    try:
+        mv = rtcheck.memview(buf, tc)
+        print("memview", tc, type(mv).__name__, len(mv), list(mv))
+        mv[1] = 7
+        print("memview wrote", bytes(buf))
+    except Exception as e:
+        print("memview", tc, "raised", type(e).__name__, e.args)
+
+
+class Callable:
+    def __call__(self, *a, **kw):
+        return ("called", a, sorted(kw.items()))
+
+    def __iter__(self):
+        return iter((1, 2, 3))
+
+
+class NotCallable:
+    pass
+
+
+class ListChild(list):
+    pass
+
+
+class GetItem:
+    def __getitem__(self, i):
+        if i > 2:
+            raise IndexError
+        return i * 10
+
+
+for obj in (Callable(), NotCallable(), ListChild([4, 5]), GetItem()):
+    for mode in (0, 1, 2):
+        show("instance %s %d" % (type(obj).__name__, mode), rtcheck.instance, obj, mode)
+for kk in range(4):
+    show("raise_bare %d" % kk, rtcheck.raise_bare, kk)
+
+
+def kwfun(*a, **kw):
+    return (a, sorted(kw.items()))
+
+
+show("call_var plain", rtcheck.call_var, kwfun, 0, None, None)
+show("call_var star", rtcheck.call_var, kwfun, 0, (7, 8), None)
+show("call_var both", rtcheck.call_var, kwfun, 0, [9], {"z": 3})
+show("call_var dup", rtcheck.call_var, kwfun, 0, None, {"k": 3})
+show("call_var builtin", rtcheck.call_var, print, 0, None, {"j": 1})
+for seq, b, a in (([1, 2, 3, 4, 5], 1, 1), ((1, 2), 2, 0), ("abc", 0, 0), (range(6), 2, 3), ([1], 1, 1), (iter([1, 2, 3]), 1, 1)):
+    show("unpack_ex %r %d %d" % (seq, b, a), rtcheck.unpack_ex, seq, b, a)
+cl = rtcheck.closure(plain, (10, 20))
+show("closure", cl, 5)
+show("closure none", rtcheck.closure(plain, ()), 1)
+for arg, n, opt in (([1, 2], 1, False), ([1], 2, False), ((1, 2), 1, False), ("absent", 3, True), (None, 2, True), ([5, 6, 7], 2, True), ([5], 2, True), (7, 0, True)):
+    show("list_arg %r %d %r" % (arg, n, opt), rtcheck.list_arg, arg, n, opt)
+for n in (0, 1, 6):
+    show("dict_init %d" % n, rtcheck.dict_init, n)
+for name in ("alpha", "beta", "gamma"):
+    for op in (0, 1, 2):
+        show("module_attr %s %d" % (name, op), rtcheck.module_attr, name, op, 99)
+for data in (b"plain", b"it's", b'say "hi"', b"both ' and \"", b"tab\tnl\ncr\rbs\\", b"\x00\x01\x7f\x80\xff", "héllo".encode()):
+    for is_bytes in (False, True):
+        show("quoted %r %r" % (data, is_bytes), rtcheck.quoted, data, is_bytes)
+show("stream_lines", rtcheck.stream_lines, io.BytesIO(b"one\ntwo\n\nthree"))
+show("stream_lines empty", rtcheck.stream_lines, io.BytesIO(b""))
+
+
+class Attrs:
+    x = 1
+
+    def meth(self):
+        return 2
+
+    def __getattr__(self, name):
+        if name == "boom":
+            raise ValueError("boom")
+        raise AttributeError(name)
+
+
+def load_protected(*a):
+    d0, bound = rtcheck.load_protected(*a)
+    return (type(d0).__name__ if callable(d0) else d0, bound)
+
+
+for attr in ("x", "meth", "missing", "boom"):
+    for catch_all in (False, True):
+        show("load_protected %s %r" % (attr, catch_all), load_protected, Attrs(), attr, catch_all)
+for tc in "bBhHiIlLqQfd":
+    for v in (0, 1, -1, 127, 200, -300, 70000, 2**31 - 1):
+        show("set_from_int %s %d" % (tc, v), rtcheck.set_from_int, tc, v)
+if hasattr(rtcheck, "namedtuple"):
+    show("namedtuple", rtcheck.namedtuple, ("alpha", "beta", "gamma"), ("gamma", "alpha", "delta"))
+    show("namedtuple empty", rtcheck.namedtuple, (), ("alpha",))
+    show("namedtuple bad", rtcheck.namedtuple, ("alpha", 3), ())
+show("attrtuple_print", rtcheck.attrtuple_print, ("alpha", "beta"), (1, "two"))
+show("attrtuple_print empty", rtcheck.attrtuple_print, (), ())
+
+import sys
+
+
+class MyErr(Exception):
+    pass
+
+
+for exc in (ValueError("v"), MyErr("mine"), KeyError(3)):
+    for n in (0, 1, 3):
+        show("traceback %s %d" % (type(exc).__name__, n), rtcheck.traceback, exc, n)
+        buf = io.StringIO()
+        sys.print_exception(exc, buf)
+        print("print_exception", repr(buf.getvalue()))
+    show("traceback_clear", rtcheck.traceback_clear, exc)
+try:
+    raise OSError(2)
+except OSError as caught:
+    show("traceback of a raised one", rtcheck.traceback, caught, 1)
+show("nlr_jump exc", rtcheck.nlr_jump, ValueError("jumped"))
+show("nlr_jump subclass", rtcheck.nlr_jump, MyErr("deep"))
+show("nlr_jump callback", rtcheck.nlr_jump, 0)
+bm = rtcheck.bound_meth(plain, "self!")
+show("bound_meth call", bm, 1, 2)
+print("bound_meth type", type(bm).__name__)
+show("bound_meth builtin", rtcheck.bound_meth(len, "four"))
+
+
+class Prop:
+    def _get(self):
+        return 1
+
+    def _set(self, v):
+        pass
+
+    p = property(_get, _set)
+    q = property(_get)
+
+
+if hasattr(rtcheck, "property"):
+    g, s_, d = rtcheck.property(Prop.p)
+    print("property p", g is Prop._get, s_ is Prop._set, d)
+    g, s_, d = rtcheck.property(Prop.q)
+    print("property q", g is Prop._get, s_, d)
+m = rtcheck.new_module("rt_fresh_mod")
+print("new_module", type(m).__name__, m.__name__, sys.modules["rt_fresh_mod"] is m, rtcheck.new_module("rt_fresh_mod") is m)
+m.x = 5
+import rt_fresh_mod
+
+print("new_module import", rt_fresh_mod.x, rt_fresh_mod is m)
+
+
+class Boom:
+    def __getitem__(self, i):
+        if i == 2:
+            raise KeyError(i)
+        return i
+
+
+class Stopper:
+    def __getitem__(self, i):
+        if i == 3:
+            raise StopIteration
+        return -i
+
+
+class IndexChild(IndexError):
+    pass
+
+
+class Sub:
+    def __getitem__(self, i):
+        if i == 1:
+            raise IndexChild
+        return "x"
+
+
+for obj in (GetItem(), Boom(), Stopper(), Sub(), [7, 8], "ab"):
+    show("getitem_iter %s" % type(obj).__name__, rtcheck.getitem_iter, obj)
+if hasattr(rtcheck, "attrtuple"):
+    t = rtcheck.attrtuple(1, "two")
+    print("attrtuple", t, repr(t), t.alpha, t.beta, len(t), t[1], t == (1, "two"), type(t) is type(sys.implementation))
+
+
+class HasFloat:
+    def __float__(self):
+        return 2.5
+
+
+class HasComplex:
+    def __complex__(self):
+        return 1 - 2j
+
+
+def lbl(x):
+    return type(x).__name__ if isinstance(x, (HasFloat, HasComplex)) else repr(x)
+
+
+if hasattr(rtcheck, "num_binop"):
+    for rhs in (2, 0, -1.5, 0.0, True, 2**70, "x", None, HasFloat()) + ((1j, 2 + 0j, HasComplex()) if hasattr(rtcheck, "complex_maybe") else ()):
+        for op in range(11):
+            show("float_binop %d %s" % (op, lbl(rhs)), rtcheck.num_binop, op, 7.0, rhs)
+            if hasattr(rtcheck, "complex_maybe"):
+                show("complex_binop %d %s" % (op, lbl(rhs)), rtcheck.num_binop, op, 1.5, rhs, -0.0)
+if hasattr(rtcheck, "complex_maybe"):
+    for arg in (3, 2.5, True, 1 + 2j, -0.0j, HasFloat(), HasComplex(), "1j", None, [1]):
+        show("complex_maybe %s" % lbl(arg), rtcheck.complex_maybe, arg)
+for s in ("hello", "h\u00e9llo\u20ac!", b"h\xc3\xa9llo", "", b""):
+    for i in (0, 1, 2, 5, 6, 7, 50, -1, -2, -6, -7, -50, True, 2**70, 1.5, "x"):
+        for sl in (False, True):
+            show("str_index %r %r %r" % (s, i, sl), rtcheck.str_index, s, i, sl)
+
+
+class Plain:
+    def __init__(self):
+        self.initialised = True
+
+
+class ListKid(list):
+    pass
+
+
+class Mixed(Plain, dict):
+    pass
+
+
+class Deeper(ListKid):
+    pass
+
+
+for cls in (Plain, ListKid, Mixed, Deeper):
+    try:
+        inst, native, n = rtcheck.new_instance(cls)
+        print("new_instance", cls.__name__, type(inst).__name__, native, n, hasattr(inst, "initialised"))
+    except Exception as e:
+        print("new_instance", cls.__name__, "raised", type(e).__name__, e.args)
+for s, base in (("123456789012345678901234567890", 10), ("ffffffffffffffffffffzz", 16), ("FFff", 16), ("1010x", 2), ("zz", 36), ("", 10), ("99", 8), ("7_7", 10)):
+    for neg in (False, True):
+        show("int_from_str %r %d %r" % (s, base, neg), rtcheck.int_from_str, s, neg, base)
+
+
+class StrKid(str):
+    pass
+
+
+for x in ("interned", "x" * 40 + str(7), b"b", b"", bytearray(b"ba"), 1, None, StrKid("k"), memoryview(b"m"), ["s"]):
+    show("is_str_or_bytes %s" % type(x).__name__, rtcheck.is_str_or_bytes, x)
