@@ -64,6 +64,10 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
     "# natmodgen takes members from before the toolchain's libm (made only when a libm function is needed)",
     `NATMODGEN_LIBM_A = ${MPY_LIBM}`,
     `include ${path.join(packageRoot(), 'make', 'natmodgen-libm.mk')}`,
+    "# natmodgen's own compiler-runtime functions (make/runtime-fallback) for what this toolchain's libgcc lacks,",
+    '# an archive read after libgcc (made only when the link needs one)',
+    `NATMODGEN_FALLBACK_A = ${FALLBACK_A}`,
+    `include ${path.join(packageRoot(), 'make', 'natmodgen-fallback.mk')}`,
     '',
   ];
   return lines.join('\n');
@@ -115,9 +119,14 @@ export function firstError(log: string): string {
  * Compiles the objects, extracts the runtime helpers they need, then links the .mpy:
  * two make runs in the architecture's own folder (so architectures can build in parallel).
  */
-/** Integer division helpers some libgcc builds lack (Debian's xtensa-lx106), and natmodgen's C for them. */
-const DIVISION_FALLBACK = new Set(['__divsi3', '__udivsi3', '__umodsi3', '__modsi3']);
-const FALLBACK_SOURCE = 'natmodgen-divsi3.c';
+/**
+ * natmodgen's own compiler-runtime functions (make/runtime-fallback: integer division and
+ * soft-float arithmetic) compiled for the architecture, read after libgcc: made only when a
+ * link needs a `__` function the toolchain's libraries do not define (Debian's xtensa-lx106).
+ */
+const FALLBACK_A = 'natmodgen-fallback.a';
+/** Compiler-runtime names (`__addsf3`, `__udivdi3`): the fallback archive may define them. */
+const isRuntimeName = (name: string) => name.startsWith('__');
 /** natmodgen runtime functions the compiled code calls without the source naming them (see runtime-provide.ts). */
 const RUNTIME_SOURCE = 'natmodgen-runtime.c';
 /** MicroPython's lib/libm and lib/libm_dbl compiled for the architecture, made only when a libm function is needed. */
@@ -140,20 +149,30 @@ function libmInputs(mpyDir: string): string[] {
   return files;
 }
 
-/**
- * MicroPython's libm compiled for the ARCH (make/natmodgen-libm.mk) in the build folder:
- * about 90 C files per ARCH, so the archive is kept in the build cache under the ARCH, its
- * compiler flags and the stamps of every source, and copied from there when it is.
- */
-async function mpyLibm(input: ArchBuildInput, makeArgs: string[]): Promise<ProcResult> {
-  const target = path.join(input.dir, MPY_LIBM);
-  const name = `${cacheKey('libm', [
+/** Every file the fallback archive of an ARCH is made from. */
+function fallbackInputs(mpyDir: string): string[] {
+  const make = path.join(packageRoot(), 'make');
+  const src = path.join(make, 'runtime-fallback');
+  return [
+    path.join(mpyDir, 'py', 'dynruntime.mk'),
+    path.join(make, 'natmodgen-fallback.mk'),
+    ...fs
+      .readdirSync(src)
+      .sort()
+      .map((f) => path.join(src, f)),
+  ];
+}
+
+/** An archive made by the ARCH's Makefile, copied from the build cache when an equal one was made before. */
+async function cachedArchive(input: ArchBuildInput, makeArgs: string[], file: string, kind: string, inputs: string[]): Promise<ProcResult> {
+  const target = path.join(input.dir, file);
+  const name = `${cacheKey(kind, [
     input.toolchain.arch,
     input.toolchain.cross,
     input.toolchain.floatOverride ?? '',
     ...input.toolchain.extraCflags,
     ...input.includeDirs,
-    ...libmInputs(input.mpyDir).map(fileStamp),
+    ...inputs.map(fileStamp),
   ])}.a`;
   const hit = cachedPath(name);
   if (hit) {
@@ -164,9 +183,22 @@ async function mpyLibm(input: ArchBuildInput, makeArgs: string[]): Promise<ProcR
       // unreadable entry: made below
     }
   }
-  const r = await runAsync('make', [...makeArgs, MPY_LIBM]);
+  const r = await runAsync('make', [...makeArgs, file]);
   if (r.code === 0) storeInCache(name, (tmp) => fs.copyFileSync(target, tmp));
   return r;
+}
+
+/**
+ * MicroPython's libm compiled for the ARCH (make/natmodgen-libm.mk) in the build folder:
+ * about 90 C files per ARCH, so the archive is kept in the build cache under the ARCH, its
+ * compiler flags and the stamps of every source, and copied from there when it is.
+ */
+function fallbackArchive(input: ArchBuildInput, makeArgs: string[]): Promise<ProcResult> {
+  return cachedArchive(input, makeArgs, FALLBACK_A, 'fallback', fallbackInputs(input.mpyDir));
+}
+
+function mpyLibm(input: ArchBuildInput, makeArgs: string[]): Promise<ProcResult> {
+  return cachedArchive(input, makeArgs, MPY_LIBM, 'libm', libmInputs(input.mpyDir));
 }
 
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
@@ -192,25 +224,47 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     try {
       const symbols = await nm(toolchain.cross, objects);
       const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
-      let libraries = [toolchain.libgcc, toolchain.libm];
-      let helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'), symbols);
+      let fallback = false;
+      let ownLibm = false;
+      const libs = () => [
+        toolchain.libgcc,
+        ...(fallback ? [path.join(dir, FALLBACK_A)] : []),
+        ...(ownLibm ? [path.join(dir, MPY_LIBM)] : []),
+        toolchain.libm,
+      ];
+      let libraries = libs();
+      const extract = () => extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'), symbols);
+      let helpers = await extract();
+      // natmodgen's own compiler-runtime functions answer the `__` names the toolchain's
+      // libraries leave undefined (after libgcc, so the toolchain's own win).
+      const withFallback = async () => {
+        if (fallback || !helpers.plan.unresolved.some(isRuntimeName)) return;
+        const made = await fallbackArchive(input, makeArgs);
+        if (made.code !== 0)
+          throw new Error(`natmodgen's runtime fallback (${FALLBACK_A}) did not build: ${firstError(`${made.stderr}\n${made.stdout}`)}`);
+        fallback = true;
+        libraries = libs();
+        helpers = await extract();
+      };
       const check = async () => {
         const archives = await readArchives(toolchain.cross, libraries);
-        // natmodgen's own division fallback answers these (below), where the toolchain lacks them.
-        const bad = unlinkableHelpers(symbols, archives).filter((h) => !DIVISION_FALLBACK.has(h.name));
+        const bad = unlinkableHelpers(symbols, archives);
         const dropped = await membersWithDroppedData(toolchain.cross, helpers.files);
         if (dropped.length) bad.push({ name: 'small or thread-local data', from: dropped.join('; '), why: 'mpy_ld drops these sections' });
         return bad;
       };
       if (!provide.length && (helpers.plan.members.length || helpers.plan.unresolved.length)) {
+        await withFallback();
         let bad = await check();
         if (bad.length) {
           // The toolchain's libm wraps its functions in errno handling a natmod cannot link:
           // MicroPython's own lib/libm and lib/libm_dbl (what bare-metal ports link) go first.
           const libm = await mpyLibm(input, makeArgs);
           if (libm.code === 0) {
-            libraries = [toolchain.libgcc, path.join(dir, MPY_LIBM), toolchain.libm];
-            helpers = await extractHelpers(toolchain.cross, objects, libraries, path.join(dir, 'runtime-helpers'), symbols);
+            ownLibm = true;
+            libraries = libs();
+            helpers = await extract();
+            await withFallback();
             bad = await check();
           }
         }
@@ -230,13 +284,6 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
   if (r.provide?.length) {
     // The compiler called runtime functions by itself (memset for a zeroing loop, ...): one more unit.
     sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide, input.mpyDir)];
-    r = await compileAndPlan(sources);
-  }
-  if (r.helpers?.plan.unresolved.some((n) => DIVISION_FALLBACK.has(n))) {
-    // The toolchain's libgcc lacks a division helper: compile natmodgen's and plan again.
-    const text = fs.readFileSync(path.join(packageRoot(), 'make', 'runtime-fallback', 'divsi3.c'), 'utf8');
-    fs.writeFileSync(path.join(dir, FALLBACK_SOURCE), text);
-    sources = [...sources, { rel: FALLBACK_SOURCE, text }];
     r = await compileAndPlan(sources);
   }
   if (r.error) return r.error;
