@@ -88,9 +88,10 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     }
     return -1;
 }
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/classes/classes.c"
 // nmg_classes: a user C module defining several classes that use most of
@@ -253,9 +254,9 @@ mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
 #line 140 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
 #line 141 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
     (void)natmodgen_e;
 }
 
@@ -438,11 +439,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
 #line 300 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
 #line 301 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
 #line 302 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
     (void)natmodgen_e;
 }
 
@@ -590,11 +591,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
 #line 418 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
 #line 419 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
 #line 420 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
     (void)natmodgen_e;
 }
 
@@ -669,7 +670,7 @@ static void natmodgen_store_globals_nmg_classes(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 673 "classes.c"
+#line 674 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_classes(void);

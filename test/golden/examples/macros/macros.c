@@ -78,9 +78,10 @@ __attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr nam
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/macros/macros.c"
 // Constructs written through the module's own macros, read the way the compiler reads them.
@@ -154,7 +155,7 @@ mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
 #line 60 "../../../../examples/macros/macros.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
     (void)natmodgen_e;
 }
 
@@ -224,7 +225,7 @@ static void natmodgen_store_globals_nmg_macros(void) {
 
 /* natmodgen: registration of module nmg_macros is built by mpy_init */
 
-#line 228 "macros.c"
+#line 229 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_6_macros(void);

@@ -74,9 +74,10 @@ __attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr nam
 #define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/multifile/shapes.c"
 // The Rect type and helpers of nmg_multifile.
@@ -129,9 +130,9 @@ mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
 static void natmodgen_fill_nmg_rect_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
 #line 38 "../../../../examples/multifile/shapes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
 #line 39 "../../../../examples/multifile/shapes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
     (void)natmodgen_e;
 }
 
@@ -157,7 +158,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 161 "shapes.c"
+#line 162 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

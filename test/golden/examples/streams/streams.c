@@ -104,9 +104,10 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     }
     return -1;
 }
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/streams/streams.c"
 // nmg_streams: a stream type (read/readinto/write/close, context manager,
@@ -243,17 +244,17 @@ mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
 static void natmodgen_fill_buf_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
 #line 101 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
 #line 102 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
 #line 103 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
 #line 104 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
 #line 105 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
 #line 106 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
     (void)natmodgen_e;
 }
 
@@ -383,7 +384,7 @@ static void natmodgen_store_globals_nmg_streams(void) {
   
 /* natmodgen: registration of module nmg_streams is built by mpy_init */
 
-#line 387 "streams.c"
+#line 388 "streams.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_streams(void);
