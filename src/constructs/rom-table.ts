@@ -93,7 +93,7 @@ function readValue(ctx: ExtractContext, cur: Cursor, r: TokRange): RomValue {
 }
 
 /**
- * One entry: `natmodgen_map_elem_set(e++, key, value)` in a table, `mp_store_global(key, value)` in
+ * One entry: `e = natmodgen_map_elem_set(e, key, value)` in a table, `mp_store_global(key, value)` in
  * the globals (key: the qstr's name); or, for a key that is not a qstr, its object expression.
  */
 export interface RomTableEntryView extends View<'rom-table-entry' | 'rom-table-obj-key-entry' | 'rom-table-global-entry'> {

@@ -81,7 +81,7 @@ describe('templates render their views', () => {
           '#define t natmodgen_u_t',
           'static void natmodgen_fill_t(void) {',
           '    mp_map_elem_t *natmodgen_e = natmodgen_u_t;',
-          '    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_k, MP_OBJ_NEW_SMALL_INT(1));',
+          '    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_k, MP_OBJ_NEW_SMALL_INT(1));',
           '    (void)natmodgen_e;',
           '}',
         ),

@@ -61,6 +61,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
@@ -77,9 +88,10 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     }
     return -1;
 }
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/classes/classes.c"
 // nmg_classes: a user C module defining several classes that use most of
@@ -242,9 +254,9 @@ mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
 #line 140 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
 #line 141 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
     (void)natmodgen_e;
 }
 
@@ -427,11 +439,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
 #line 300 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
 #line 301 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
 #line 302 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
     (void)natmodgen_e;
 }
 
@@ -579,11 +591,11 @@ mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
 #line 418 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
 #line 419 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
 #line 420 "../../../../examples/classes/classes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
     (void)natmodgen_e;
 }
 
@@ -658,7 +670,7 @@ static void natmodgen_store_globals_nmg_classes(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 662 "classes.c"
+#line 674 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_classes(void);

@@ -61,15 +61,27 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/conditional/conditional.c"
 // nmg_conditional: a user C module whose contents depend on compile-time
@@ -259,41 +271,41 @@ mp_map_elem_t natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table[0
 static void natmodgen_fill_nmg_cond_gadget_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table;
 #line 151 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
 #if NMG_COND_ENABLE_MATH
 #line 153 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
 #ifdef NMG_COND_HAVE_GREETING
 #line 155 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
 #else
 #line 157 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
 #endif
 #endif
 #if NMG_COND_ENABLE_STRINGS
 #line 161 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
 #elif NMG_COND_LEVEL >= 2
 #line 163 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
 #endif
 #ifndef NMG_COND_LEGACY_API
 #line 166 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
 #else
 #line 168 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
 #endif
 #if NMG_COND_LEVEL > 2
 #line 171 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_wave, mp_const_true);
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_wave, mp_const_true);
 #elif defined(NMG_COND_FAST_PATH)
 #line 173 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
 #else
 #line 175 "../../../../examples/conditional/conditional.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
 #endif
     (void)natmodgen_e;
 }
@@ -393,7 +405,7 @@ static void natmodgen_store_globals_nmg_conditional(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 397 "conditional.c"
+#line 409 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_11_conditional(void);

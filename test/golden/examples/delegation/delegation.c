@@ -61,6 +61,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: qstr.h */
 #if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((uint32_t)(o)) >> 1))
@@ -129,7 +140,7 @@ MP_DEFINE_CONST_FUN_OBJ_1(natmodgen_module_getattr_obj, natmodgen_module_getattr
 #line 37 "../../../../examples/delegation/delegation.c"
                                                                            
 
-#line 133 "delegation.c"
+#line 144 "delegation.c"
 
 
 /* natmodgen runtime: armv6m.c */

@@ -61,6 +61,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
@@ -313,7 +324,7 @@ static void natmodgen_store_globals_nmg_functions(void) {
 // Register the module to make it available in Python as "nmg_functions".
 /* natmodgen: registration of module nmg_functions is built by mpy_init */
 
-#line 317 "functions.c"
+#line 328 "functions.c"
 
 
 /* natmodgen runtime: armv6m.c */

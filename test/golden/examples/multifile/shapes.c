@@ -61,11 +61,23 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/multifile/shapes.c"
 // The Rect type and helpers of nmg_multifile.
@@ -118,9 +130,9 @@ mp_map_elem_t natmodgen_6_shapes_nmg_rect_locals_table[0
 static void natmodgen_fill_nmg_rect_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_shapes_nmg_rect_locals_table;
 #line 38 "../../../../examples/multifile/shapes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_area, MP_OBJ_FROM_PTR(&nmg_area_obj));
 #line 39 "../../../../examples/multifile/shapes.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_SIDES, MP_OBJ_NEW_SMALL_INT(4));
     (void)natmodgen_e;
 }
 
@@ -146,7 +158,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 150 "shapes.c"
+#line 162 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

@@ -61,6 +61,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
@@ -93,9 +104,10 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     }
     return -1;
 }
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 #line 1 "../../../../examples/streams/streams.c"
 // nmg_streams: a stream type (read/readinto/write/close, context manager,
@@ -232,17 +244,17 @@ mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
 static void natmodgen_fill_buf_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
 #line 101 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
 #line 102 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
 #line 103 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
 #line 104 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
 #line 105 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
 #line 106 "../../../../examples/streams/streams.c"
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
     (void)natmodgen_e;
 }
 
@@ -372,7 +384,7 @@ static void natmodgen_store_globals_nmg_streams(void) {
   
 /* natmodgen: registration of module nmg_streams is built by mpy_init */
 
-#line 376 "streams.c"
+#line 388 "streams.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 void natmodgen_init_7_streams(void);

@@ -70,6 +70,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
@@ -86,12 +97,13 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     }
     return -1;
 }
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 // clang-format on
-#endif /* natmodgen:end 2e354b049c2a */
+#endif /* natmodgen:end f94fcecf4348 */
 #include "py/runtime.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
@@ -296,12 +308,12 @@ mp_map_elem_t natmodgen_7_classes_nmg_vector2_locals_dict_table[0
 #define nmg_vector2_locals_dict_table natmodgen_7_classes_nmg_vector2_locals_dict_table
 static void natmodgen_fill_nmg_vector2_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_vector2_locals_dict_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_dot, MP_OBJ_FROM_PTR(&nmg_vector2_dot_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_DIMENSIONS, MP_OBJ_NEW_SMALL_INT(2));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 456f207c5912 */
+#endif /* natmodgen:end 26d970e9dff1 */
 static MP_DEFINE_CONST_DICT(nmg_vector2_locals_dict, nmg_vector2_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -505,13 +517,13 @@ mp_map_elem_t natmodgen_7_classes_nmg_intarray_locals_dict_table[0
 #define nmg_intarray_locals_dict_table natmodgen_7_classes_nmg_intarray_locals_dict_table
 static void natmodgen_fill_nmg_intarray_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_intarray_locals_dict_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_total, MP_OBJ_FROM_PTR(&nmg_intarray_total_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_intarray_reset_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_MAX_LENGTH, MP_OBJ_NEW_SMALL_INT(NMG_INTARRAY_MAX_LENGTH));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end ff8416859897 */
+#endif /* natmodgen:end 1b4c07ef0ff4 */
 static MP_DEFINE_CONST_DICT(nmg_intarray_locals_dict, nmg_intarray_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -675,13 +687,13 @@ mp_map_elem_t natmodgen_7_classes_nmg_acc_locals_dict_table[0
 #define nmg_acc_locals_dict_table natmodgen_7_classes_nmg_acc_locals_dict_table
 static void natmodgen_fill_nmg_acc_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_classes_nmg_acc_locals_dict_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_reset, MP_OBJ_FROM_PTR(&nmg_acc_reset_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_stats, MP_OBJ_FROM_PTR(&nmg_acc_stats_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_LIMIT, MP_OBJ_NEW_SMALL_INT(NMG_ACC_LIMIT));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 756624974fb0 */
+#endif /* natmodgen:end 3fe65008e8e8 */
 static MP_DEFINE_CONST_DICT(nmg_acc_locals_dict, nmg_acc_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */

@@ -68,18 +68,30 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 // clang-format on
-#endif /* natmodgen:end b2c65135e471 */
+#endif /* natmodgen:end e908d20f208e */
 #include "py/runtime.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
@@ -289,36 +301,36 @@ mp_map_elem_t natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table[0
 #define nmg_cond_gadget_locals_dict_table natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table
 static void natmodgen_fill_nmg_cond_gadget_locals_dict_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_11_conditional_nmg_cond_gadget_locals_dict_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_ping, MP_OBJ_FROM_PTR(&nmg_cond_gadget_ping_obj));
 #if NMG_COND_ENABLE_MATH
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_scale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_scale_obj));
 #ifdef NMG_COND_HAVE_GREETING
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_greet, MP_OBJ_FROM_PTR(&nmg_cond_gadget_greet_obj));
 #else
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_rescale, MP_OBJ_FROM_PTR(&nmg_cond_gadget_rescale_obj));
 #endif
 #endif
 #if NMG_COND_ENABLE_STRINGS
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_name_upper, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_upper_obj));
 #elif NMG_COND_LEVEL >= 2
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_name_len, MP_OBJ_FROM_PTR(&nmg_cond_gadget_name_len_obj));
 #endif
 #ifndef NMG_COND_LEGACY_API
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_MODE, MP_OBJ_NEW_SMALL_INT(NMG_COND_LEVEL * 10));
 #else
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_LEGACY_MODE, MP_OBJ_NEW_SMALL_INT(-1));
 #endif
 #if NMG_COND_LEVEL > 2
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_wave, mp_const_true);
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_wave, mp_const_true);
 #elif defined(NMG_COND_FAST_PATH)
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(1));
 #else
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_TICKS, MP_OBJ_NEW_SMALL_INT(100));
 #endif
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 952a9e4e9a46 */
+#endif /* natmodgen:end 630caecf2ef5 */
 static MP_DEFINE_CONST_DICT(nmg_cond_gadget_locals_dict, nmg_cond_gadget_locals_dict_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */

@@ -61,6 +61,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: qstr.h */
 #if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((uint32_t)(o)) >> 1))
@@ -72,7 +83,7 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #define MP_OBJ_QSTR_VALUE(o) ((qstr)(((mp_uint_t)(o)) >> 3))
 #endif
 // clang-format on
-#endif /* natmodgen:end bf547a60f2fe */
+#endif /* natmodgen:end 4d49e6c5c4fd */
 #include "py/runtime.h"
 
 static mp_obj_t nmg_deleg_hello(void) {

@@ -60,18 +60,30 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: obj.h */
 #undef mp_obj_get_int
 /* natmodgen runtime: obj.c */
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 // clang-format on
-#endif /* natmodgen:end b2c65135e471 */
+#endif /* natmodgen:end e908d20f208e */
 #include "py/runtime.h"
 #include "macros_config.h"
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
@@ -148,11 +160,11 @@ mp_map_elem_t natmodgen_6_macros_nmg_scaler_locals_table[0
 #define nmg_scaler_locals_table natmodgen_6_macros_nmg_scaler_locals_table
 static void natmodgen_fill_nmg_scaler_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_6_macros_nmg_scaler_locals_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_get_scale, MP_OBJ_FROM_PTR(&nmg_scaler_get_scale_obj));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 3834869fd3cc */
+#endif /* natmodgen:end 45a89654e1f3 */
 STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 
 // A slot and its value written through a macro, as ulab's NDARRAY_TYPE_SUBSCR is.

@@ -65,6 +65,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
@@ -73,12 +84,13 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 #undef mp_obj_get_int
 #define mp_obj_get_int natmodgen_s_mp_obj_get_int
 static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg);
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 // clang-format on
-#endif /* natmodgen:end 6dfc22473acf */
+#endif /* natmodgen:end 181048752854 */
 #include <string.h>
 
 #include "py/runtime.h"
@@ -192,13 +204,13 @@ mp_map_elem_t natmodgen_7_objects_nmg_limits_table[0
 #define nmg_limits_table natmodgen_7_objects_nmg_limits_table
 static void natmodgen_fill_nmg_limits_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_limits_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_low, MP_OBJ_NEW_SMALL_INT(-10));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_high, MP_OBJ_NEW_SMALL_INT(10));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_name, MP_OBJ_NEW_QSTR(MP_QSTR_limits));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 72fbcf88eb4d */
+#endif /* natmodgen:end a229e017f245 */
 static MP_DEFINE_CONST_DICT(nmg_limits_dict, nmg_limits_table);
 
 // ---- a custom exception -------------------------------------------------------
@@ -435,13 +447,13 @@ mp_map_elem_t natmodgen_7_objects_nmg_point_locals_table[0
 #define nmg_point_locals_table natmodgen_7_objects_nmg_point_locals_table
 static void natmodgen_fill_nmg_point_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_point_locals_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_origin, MP_OBJ_FROM_PTR(&nmg_point_origin_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_describe, MP_OBJ_FROM_PTR(&nmg_point_describe_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_UNIT, MP_OBJ_FROM_PTR(&nmg_half_obj));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 5e0f5e0becb6 */
+#endif /* natmodgen:end 231ded974896 */
 static MP_DEFINE_CONST_DICT(nmg_point_locals, nmg_point_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
@@ -492,13 +504,13 @@ mp_map_elem_t natmodgen_7_objects_nmg_util_globals_table[0
 #define nmg_util_globals_table natmodgen_7_objects_nmg_util_globals_table
 static void natmodgen_fill_nmg_util_globals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_objects_nmg_util_globals_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR___name__, MP_OBJ_NEW_QSTR(MP_QSTR_util));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_double, MP_OBJ_FROM_PTR(&nmg_util_double_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_GREETING, MP_OBJ_FROM_PTR(&nmg_greeting_obj));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 01986364acd3 */
+#endif /* natmodgen:end f4ca25492321 */
 static MP_DEFINE_CONST_DICT(nmg_util_globals, nmg_util_globals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */

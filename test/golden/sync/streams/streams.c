@@ -63,6 +63,17 @@ static MP_NORETURN inline void natmodgen_raise_msg(const mp_obj_type_t *type, mp
 }
 #undef mp_raise_msg
 #define mp_raise_msg(type, msg) (natmodgen_raise_msg((type), (msg)))
+/* natmodgen: a raise of a builtin exception names it by qstr (a constant: the firmware's static
+   qstrs) and one shared function looks it up and raises, instead of both spelled out per site. */
+__attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr name, mp_rom_error_text_t msg) {
+    natmodgen_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(name)), msg);
+}
+#undef mp_raise_NotImplementedError
+#define mp_raise_NotImplementedError(msg) (natmodgen_raise_builtin(MP_QSTR_NotImplementedError, (msg)))
+#undef mp_raise_TypeError
+#define mp_raise_TypeError(msg) (natmodgen_raise_builtin(MP_QSTR_TypeError, (msg)))
+#undef mp_raise_ValueError
+#define mp_raise_ValueError(msg) (natmodgen_raise_builtin(MP_QSTR_ValueError, (msg)))
 /* natmodgen runtime: natmodgen_rt.h */
 #define NATMODGEN_RT_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
 /* natmodgen runtime: obj.h */
@@ -95,12 +106,13 @@ static inline int natmodgen_qstr_case(qstr q, const qstr *labels, int n) {
     }
     return -1;
 }
-__attribute__((noinline, unused)) static void natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
+__attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(mp_map_elem_t *e, qstr key, mp_obj_t value) {
     e->key = MP_OBJ_NEW_QSTR(key);
     e->value = value;
+    return e + 1;
 }
 // clang-format on
-#endif /* natmodgen:end 4f6b0a870846 */
+#endif /* natmodgen:end 391c1cb09612 */
 #include <string.h>
 #include "py/runtime.h"
 #include "py/stream.h"
@@ -275,16 +287,16 @@ mp_map_elem_t natmodgen_7_streams_buf_locals_table[0
 #define buf_locals_table natmodgen_7_streams_buf_locals_table
 static void natmodgen_fill_buf_locals_table(void) {
     mp_map_elem_t *natmodgen_e = natmodgen_7_streams_buf_locals_table;
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
-    natmodgen_map_elem_set(natmodgen_e++, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_read, MP_OBJ_FROM_PTR(&mp_stream_read_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_readinto, MP_OBJ_FROM_PTR(&mp_stream_readinto_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_write, MP_OBJ_FROM_PTR(&mp_stream_write_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR_close, MP_OBJ_FROM_PTR(&mp_stream_close_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR___enter__, MP_OBJ_FROM_PTR(&mp_identity_obj));
+    natmodgen_e = natmodgen_map_elem_set(natmodgen_e, MP_QSTR___exit__, MP_OBJ_FROM_PTR(&mp_stream___exit___obj));
     (void)natmodgen_e;
 }
 // clang-format on
-#endif /* natmodgen:end 3278564cb470 */
+#endif /* natmodgen:end 96b98100b1b1 */
 static MP_DEFINE_CONST_DICT(buf_locals, buf_locals_table);
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
