@@ -100,7 +100,9 @@ static mp_map_elem_t *natmodgen_rt_map_lookup_ordered(mp_map_t *map, mp_obj_t in
             return elem;
         }
     }
-    if (kind != MP_MAP_LOOKUP_ADD_IF_NOT_FOUND) {
+    // A fixed map (a const table, ROM in the firmware) is only ever looked up: the firmware asserts it.
+    // Saying so lets the compiler see that nothing is added past the end of a module's const table.
+    if (kind != MP_MAP_LOOKUP_ADD_IF_NOT_FOUND || map->is_fixed) {
         return NULL;
     }
     if (map->used == map->alloc) {

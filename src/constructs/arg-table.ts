@@ -23,8 +23,10 @@ export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
     if (cb < 0 || !cur.is(cb + 1, '=') || !cur.is(cb + 2, '{')) continue;
     const close = cur.closing(cb + 2);
     if (close < 0) continue;
+    // Entries written through the module's macros are read as the compiler sees them.
+    const x = ctx.expandItems(cb + 2, close);
     let runtime = false;
-    for (let k = cb + 2; k < close && !runtime; k++) runtime = RUNTIME_IN_NATMOD.test(cur.text(k));
+    for (let k = x.open; k < x.close && !runtime; k++) runtime = RUNTIME_IN_NATMOD.test(x.cur.text(k));
     if (!runtime) continue;
     const staticIdx = [...Array(i - q.first).keys()].map((k) => q.first + k).find((k) => cur.is(k, 'static'));
     // Brace depth over the tokens, not the tree: where tree-sitter lost a function (ulab's
@@ -37,7 +39,10 @@ export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
       atFileScope,
       init: cur.flat({ from: cb + 2, to: close }),
       hasDirectives: cur.codeTokens({ from: cb + 2, to: close }).length !== close - cb - 1,
-      entries: condItems(cur, cur.splitArgs(cb + 2, close), (r) => cur.source(r).trim()),
+      entries:
+        x.cur === cur
+          ? condItems(cur, cur.splitArgs(cb + 2, close), (r) => cur.source(r).trim())
+          : condItems(x.cur, x.cur.splitArgs(x.open, x.close), (r) => x.cur.flat(r)),
       span: cur.span(q.first, cur.is(close + 1, ';') ? close + 1 : close),
       cond: ctx.condAt(i),
       unit: ctx.unit,

@@ -47,15 +47,18 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
         return undefined;
       }
       const kv = cur.splitArgs(o, toks[toks.length - 1]);
-      const key = kv[0] ? cur.flat(kv[0]) : '';
-      const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w+)\)$/.exec(key);
-      if (kv.length !== 2 || !m) {
+      if (kv.length !== 2 || !cur.codeTokens(kv[0]).length) {
         ctx.diagnostics.push(
           diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)),
         );
         return undefined;
       }
-      return { key: asQstr(m[1]), keySpan: cur.spanOf(kv[0]), value: readValue(ctx, cur, kv[1]), cond: ctx.condOf(cur, o) };
+      const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/.exec(cur.flat(kv[0]));
+      const value = readValue(ctx, cur, kv[1]);
+      const keySpan = cur.spanOf(kv[0]);
+      const cond = ctx.condOf(cur, o);
+      // Other keys (integers, objects) are values too: a dict may have them (py/moderrno.c's errorcode).
+      return m ? { key: asQstr(m[1]), keySpan, value, cond } : { keyValue: readValue(ctx, cur, kv[0]), keySpan, value, cond };
     });
     out.push({
       kind: 'rom_table',
@@ -89,8 +92,11 @@ function readValue(ctx: ExtractContext, cur: Cursor, r: TokRange): RomValue {
   return expanded.kind === 'unknown' ? value : expanded;
 }
 
-/** One entry: `natmodgen_map_elem_set(e++, key, value)` in a table, `mp_store_global(key, value)` in the globals. */
-export interface RomTableEntryView extends View<'rom-table-entry' | 'rom-table-global-entry'> {
+/**
+ * One entry: `natmodgen_map_elem_set(e++, key, value)` in a table, `mp_store_global(key, value)` in
+ * the globals (key: the qstr's name); or, for a key that is not a qstr, its object expression.
+ */
+export interface RomTableEntryView extends View<'rom-table-entry' | 'rom-table-obj-key-entry' | 'rom-table-global-entry'> {
   key: string;
   value: string;
 }
@@ -115,12 +121,16 @@ export interface RomTableGlobalsView extends View<'rom-table-globals'> {
 function entryLines(
   t: RomTableDecl,
   values: Array<ResolvedValue | undefined>,
+  keys: Array<ResolvedValue | undefined>,
   partial: RomTableEntryView['partial'],
   ctx: UnitContext,
 ): Array<RomTableEntryView | DirectiveLineView> {
-  return condLines(t.items, (e, i) => {
+  return condLines(t.items, (e, i): Array<RomTableEntryView | DirectiveLineView> => {
     const v = values[i];
-    return v ? [...ctx.sourceLine(e.value.span.line), { partial, key: e.key, value: valueExpr(v) }] : [];
+    if (!v) return [];
+    if (e.key !== undefined) return [...ctx.sourceLine(e.value.span.line), { partial, key: String(e.key), value: valueExpr(v) }];
+    const k = keys[i];
+    return k ? [...ctx.sourceLine(e.value.span.line), { partial: 'rom-table-obj-key-entry', key: valueExpr(k), value: valueExpr(v) }] : [];
   });
 }
 
@@ -128,10 +138,10 @@ function entryLines(
 export const romTable = construct({
   name: 'rom-table',
   queries: ['rom-table'],
-  templates: ['rom-table', 'rom-table-entry', 'rom-table-globals', 'rom-table-global-entry'],
+  templates: ['rom-table', 'rom-table-entry', 'rom-table-obj-key-entry', 'rom-table-globals', 'rom-table-global-entry'],
   kind: 'rom_table',
   extract: extractRomTables,
-  plan: ({ decl, role, values = [] }, ctx) => {
+  plan: ({ decl, role, values = [], keys = [] }, ctx) => {
     const at = { start: decl.span.start, end: decl.span.end };
     if (role.kind === 'globals') {
       const fn = names.globals(ctx.module.name);
@@ -139,7 +149,7 @@ export const romTable = construct({
         partial: 'rom-table-globals',
         fn,
         linkage: ctx.holdsInit ? 'static ' : '',
-        lines: entryLines(decl, values, 'rom-table-global-entry', ctx),
+        lines: entryLines(decl, values, keys, 'rom-table-global-entry', ctx),
       };
       return { edits: [{ ...at, view }] };
     }
@@ -149,7 +159,7 @@ export const romTable = construct({
       storage: names.tableStorage(decl.name, ctx.unitId),
       fillFn: names.tableFill(decl.name),
       sizeLines: condLines(decl.items, () => [{ partial: 'size-term' }]),
-      lines: entryLines(decl, values, 'rom-table-entry', ctx),
+      lines: entryLines(decl, values, keys, 'rom-table-entry', ctx),
     };
     return {
       edits: [{ ...at, view }],

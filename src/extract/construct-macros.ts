@@ -4,7 +4,8 @@ import type { PreprocessEnv } from './context';
 
 /**
  * Words whose presence in an expansion makes it a construct natmodgen rewrites (tables, dicts,
- * types, module objects, constant tuples, registrations). Function objects are not among them:
+ * types, module objects, constant tuples and objects, exceptions, registrations, root pointers,
+ * keyword tables at file scope). Function objects are not among them:
  * they compile unchanged in a natmod, and src/constructs/fun-obj.ts reads helper macros itself.
  */
 const CONSTRUCT_WORDS = new Set([
@@ -18,6 +19,14 @@ const CONSTRUCT_WORDS = new Set([
   'mp_map_elem_t',
   'mp_rom_obj_tuple_t',
   'mp_obj_type_t',
+  'MP_DEFINE_EXCEPTION',
+  'MP_REGISTER_MODULE_DELEGATION',
+  'MP_REGISTER_ROOT_POINTER',
+  'MP_DEFINE_STR_OBJ',
+  'MP_DEFINE_BYTES_OBJ',
+  'MP_DEFINE_CONST_STATICMETHOD_OBJ',
+  'MP_DEFINE_CONST_CLASSMETHOD_OBJ',
+  'mp_arg_t',
 ]);
 
 /**

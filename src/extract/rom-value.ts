@@ -8,10 +8,18 @@ import { Cursor, TokRange } from './cursor';
 export function readRomValue(cur: Cursor, r: TokRange): RomValue {
   let toks = cur.codeTokens(r);
   const span = cur.spanOf(r);
+  // The objects py/obj.h's float constant macros point to, written out (`MP_ROM_PTR(&mp_const_float_pi_obj)`).
+  const firmwareConst = (name: string): RomValue | undefined => {
+    const f = /^mp_const_float_(e|pi|tau|inf|nan)_obj$/.exec(name);
+    return f ? { kind: 'float_const', which: f[1], span } : undefined;
+  };
+
   // `(mp_obj_t)&obj`: the cast is what a ROM pointer adds, so read it as MP_ROM_PTR(&obj).
   if (toks.length >= 5 && cur.is(toks[0], '(') && cur.is(toks[1], 'mp_obj_t') && cur.is(toks[2], ')') && cur.is(toks[3], '&')) {
     const target = toks[4];
     if (toks.length === 5 && cur.tokens[target].kind === 'ident') {
+      const known = firmwareConst(cur.text(target));
+      if (known) return known;
       return { kind: 'ptr', target: cur.text(target), text: `&${cur.text(target)}`, span, targetSpan: cur.span(target) };
     }
     toks = toks.slice(3);
@@ -31,7 +39,8 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
   if (wrapped && (head === 'MP_ROM_INT' || head === 'MP_OBJ_NEW_SMALL_INT')) return { kind: 'int', expr: cur.source(inner), span };
   if (wrapped && (head === 'MP_ROM_QSTR' || head === 'MP_OBJ_NEW_QSTR')) {
     const q = cur.flat(inner);
-    if (/^MP_QSTR_\w+$/.test(q)) return { kind: 'qstr', qstr: asQstr(q.slice(8)), span };
+    // `MP_QSTR_` alone is the empty string's qstr.
+    if (/^MP_QSTR_\w*$/.test(q)) return { kind: 'qstr', qstr: asQstr(q.slice(8)), span };
   }
   if (wrapped && head === 'MP_ROM_PTR') {
     const innerToks = cur.codeTokens(inner);
@@ -43,6 +52,8 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
     const amp = innerToks.findIndex((i) => cur.is(i, '&'));
     const target = amp >= 0 ? innerToks[amp + 1] : undefined;
     if (target !== undefined && cur.tokens[target].kind === 'ident') {
+      const known = innerToks.length === amp + 2 ? firmwareConst(cur.text(target)) : undefined;
+      if (known) return known;
       return { kind: 'ptr', target: cur.text(target), text: cur.flat(inner), span, targetSpan: cur.span(target) };
     }
   }

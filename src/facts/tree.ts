@@ -1,4 +1,4 @@
-import * as crypto from 'crypto';
+import type * as Crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HeaderContents, readFunTable, readHeader } from './headers';
@@ -67,7 +67,9 @@ function apiHeaders(mpyDir: string): string[] {
 
 /** The fingerprint of the files readTreeFacts reads (hashing them is far cheaper than parsing them). */
 export function treeFingerprint(mpyDir: string): string {
-  const h = crypto.createHash('sha256');
+  // node:crypto only here: loading it is a visible part of a cold start that has no tree.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const h = (require('crypto') as typeof Crypto).createHash('sha256');
   for (const rel of [...apiHeaders(mpyDir), 'py/mpconfig.h', 'tools/mpy_ld.py']) {
     const file = path.join(mpyDir, rel);
     if (!fs.existsSync(file)) continue;

@@ -115,7 +115,12 @@ export function reservedNameUses(inputs: { path: string; text: string }[]): Diag
       files.push({ path: h, text: t, fileLine: (l) => l, original: t });
     }
   }
+  // Most files name none of them: a substring test spares the line maps and the identifier scan.
+  const mayUse = (t: string) => t.includes(RESERVED_PREFIX) || RESERVED_NAMES.some((n) => t.includes(n));
   for (const f of files) {
+    if (!mayUse(f.text)) continue;
+    const live = withoutNatmodSide(f.text);
+    if (!mayUse(live)) continue;
     const src = new SourceText(f.path, f.text);
     const orig = new SourceText(f.path, f.original.replace(/\r\n/g, '\n'));
     const where = (at: number, length: number) => {
@@ -124,7 +129,6 @@ export function reservedNameUses(inputs: { path: string; text: string }[]): Diag
       const start = (orig.lineStarts[line - 1] ?? 0) + s.col - 1;
       return { file: f.path, line, col: s.col, start, end: start + length };
     };
-    const live = withoutNatmodSide(f.text);
     for (const { name, at } of identifierSpans(live)) {
       if (!isReserved(name) || seen.has(name)) continue;
       seen.add(name);

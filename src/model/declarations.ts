@@ -33,7 +33,10 @@ export type RomValue =
   | { kind: 'unknown'; text: string; span: Span };
 
 export interface RomEntry {
-  key: Qstr;
+  /** The key, when it is a qstr (`MP_ROM_QSTR(MP_QSTR_k)`), as nearly every table has it. */
+  key?: Qstr;
+  /** Any other key (`MP_ROM_INT(MP_EPERM)` in py/moderrno.c's errorcode table): a value like the entry's value. */
+  keyValue?: RomValue;
   keySpan: Span;
   value: RomValue;
   /** The preprocessor conditional around the entry, including the table's own `#if`s. */

@@ -66,6 +66,8 @@ export interface ResolvedDecl<D extends Decl = Decl> {
   decl: D;
   role: Role;
   values?: Array<ResolvedValue | undefined>;
+  /** For a rom_table: the resolved key of each entry whose key is not a qstr (RomEntry.keyValue), in item order. */
+  keys?: Array<ResolvedValue | undefined>;
 }
 
 /** One input file as plan sees it: what extract found, each declaration with its role. */

@@ -12,6 +12,7 @@ import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
 import { natmodConfigMacros, versionMacros } from '../model/firmware';
 import { expandConstructMacros } from '../extract/construct-macros';
+import { hiddenQstrs } from '../extract/hidden-qstrs';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
@@ -113,6 +114,24 @@ export function analyseFiles(
   return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
 }
 
+/**
+ * A comment naming the qstrs a unit uses through its headers or pasted tokens that its text
+ * (`rendered`) does not name, or '' when there are none: mpy_ld finds a natmod's qstrs by
+ * scanning the text of its .c files (src/extract/hidden-qstrs.ts).
+ */
+export function hiddenQstrLine(
+  input: SourceInput,
+  defines: Define[],
+  natmodApi: Inventory | undefined,
+  env: PreprocessEnv | undefined,
+  rendered: string,
+): string {
+  const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
+  const named = new Set(rendered.match(/\bMP_QSTR_\w*/g));
+  const hidden = hiddenQstrs(input.path, input.text, defines, { ...env, predefined }).filter((q) => !named.has(q));
+  return hidden.length ? `// natmodgen: qstrs this unit uses through headers or macros, named for mpy_ld: ${hidden.join(' ')}\n` : '';
+}
+
 /** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
 export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
   // Old Mac line ends (lone CR) become LF here, so every stage counts lines alike.
@@ -135,7 +154,10 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
     },
     PLANNERS,
   );
-  const files = views.map((v, i) => ({ rel: v.outRel, text: renderUnit(v, inputs[i].text, sources[i].fileLine) }));
+  const files = views.map((v, i) => {
+    const text = renderUnit(v, inputs[i].text, sources[i].fileLine);
+    return { rel: v.outRel, text: text + hiddenQstrLine(inputs[i], a.value.defines, opts.natmodApi, opts.preprocess, text) };
+  });
   const needsVersion = module.units.some((u) =>
     u.decls.some(({ decl, role }) => decl.kind === 'include' && decl.target === MPVERSION_HEADER && role.kind === 'keep'),
   );

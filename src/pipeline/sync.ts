@@ -1,7 +1,9 @@
 import * as path from 'path';
 import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { analyse, SourceInput } from '.';
+import { analyse, hiddenQstrLine, parseDefine, SourceInput } from '.';
+import { expandConstructMacros } from '../extract/construct-macros';
+import { natmodConfigMacros, versionMacros } from '../model/firmware';
 import { PLANNERS } from '../constructs';
 import { planUnits } from '../plan';
 import { renderParts } from '../render';
@@ -50,8 +52,12 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
     return { input, given, crlf, cr, text: u.text, suspects };
   });
 
+  // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
+  const parsedDefines = opts.defines.map(parseDefine);
+  const predefined = [...natmodConfigMacros(), ...(opts.natmodApi ? versionMacros(opts.natmodApi.facts.micropython) : [])];
+  const expanded = clean.map((c) => expandConstructMacros(c.input.path, c.text, parsedDefines, { ...opts.preprocess, predefined }));
   const a = analyse(
-    clean.map((c) => ({ path: c.input.path, text: c.text })),
+    clean.map((c, i) => ({ path: c.input.path, text: expanded[i] })),
     opts.defines,
     opts.escapedQstrs,
     opts.natmodApi,
@@ -77,7 +83,10 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   const files = views.map((view, i) => {
     const c = clean[i];
     const parts = renderParts(view);
-    let text = weave(c.text, parts.edits, parts.prelude, parts.tail);
+    const woven = weave(c.text, parts.edits, parts.prelude, parts.tail, expanded[i]);
+    // Qstrs only the compiler sees are named in the natmod-only tail, for mpy_ld's scan of this file.
+    const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, opts.natmodApi, opts.preprocess, woven);
+    let text = scan ? weave(c.text, parts.edits, parts.prelude, parts.tail + scan, expanded[i]) : woven;
     if (!opts.force) diagnostics.push(...handEdits(c.input, c.suspects, text));
     if (c.crlf) text = text.replace(/\n/g, '\r\n');
     else if (c.cr) text = text.replace(/\n/g, '\r');

@@ -105,13 +105,22 @@ export function resolveModule(
   const typeNames = new Set(types.map((t) => t.name));
 
   const values = new Map<RomEntry, ResolvedValue>();
+  const keys = new Map<RomEntry, ResolvedValue>();
   for (const table of [globalsTable, ...tables]) {
     for (const it of table.items) {
       if (it.kind !== 'item') continue;
-      const r = resolveValue(it.item.value, table, symbols, diagnostics, escapedQstrs);
-      if (escapedQstrs.has(it.item.key))
-        diagnostics.push(diag('NMG2014', it.item.keySpan, { name: it.item.key, text: escapedQstrs.get(it.item.key)! }));
-      if (r) values.set(it.item, r);
+      const e = it.item;
+      const r = resolveValue(e.value, table, symbols, diagnostics, escapedQstrs);
+      if (e.key !== undefined && escapedQstrs.has(e.key))
+        diagnostics.push(diag('NMG2014', e.keySpan, { name: e.key, text: escapedQstrs.get(e.key)! }));
+      if (e.keyValue) {
+        // A module's attributes are qstrs: the firmware's lookup of an attribute never finds another key.
+        if (table === globalsTable)
+          diagnostics.push(diag('NMG2010', e.keySpan, { what: 'module globals entry: the key must be a qstr, MP_ROM_QSTR(MP_QSTR_name)' }));
+        const k = resolveValue(e.keyValue, table, symbols, diagnostics, escapedQstrs);
+        if (k) keys.set(e, k);
+      }
+      if (r) values.set(e, r);
     }
   }
 
@@ -152,6 +161,7 @@ export function resolveModule(
       decl,
       role: roleOf(decl),
       values: decl.kind === 'rom_table' ? decl.items.flatMap((i) => (i.kind === 'item' ? [values.get(i.item)] : [])) : undefined,
+      keys: decl.kind === 'rom_table' ? decl.items.flatMap((i) => (i.kind === 'item' ? [keys.get(i.item)] : [])) : undefined,
     })),
   }));
 

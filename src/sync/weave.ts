@@ -22,11 +22,19 @@ interface Group {
  * `#endif`, insertions and the prelude/tail sit under `#if MICROPY_ENABLE_DYNRUNTIME`.
  * Every block is whole lines between natmodgen markers, so `unsync` can undo it.
  */
-export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: string): string {
+export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: string, natmodSrc: string = src): string {
   const lines = src.split('\n');
+  // The text the edits' offsets refer to: the source itself, or the source with the constructs its
+  // macros write spelled out (src/extract/construct-macros.ts), line for line. The user's side keeps
+  // the source as written; the natmod side is made from the spelled-out text.
+  let natmodLines = natmodSrc.split('\n');
+  if (natmodLines.length !== lines.length) {
+    natmodSrc = src;
+    natmodLines = lines;
+  }
   const starts: number[] = [];
   let at = 0;
-  for (const l of lines) {
+  for (const l of natmodLines) {
     starts.push(at);
     at += l.length + 1;
   }
@@ -56,7 +64,7 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
       }
     } else if (e.start === e.end) {
       const l = lineOf(e.start);
-      const atLineStart = e.start === starts[l] && lines[l].trim() !== '';
+      const atLineStart = e.start === starts[l] && natmodLines[l].trim() !== '';
       const block = [MARK.insertBegin, ...body(e.text), MARK.end(SUM_PLACEHOLDER)];
       (atLineStart ? before : after).set(l, [...((atLineStart ? before : after).get(l) ?? []), ...block]);
     } else {
@@ -80,14 +88,14 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
     const g = groups[gi];
     if (g && g.first === i) {
       const from = starts[g.first];
-      const to = starts[g.last] + lines[g.last].length;
+      const to = starts[g.last] + natmodLines[g.last].length;
       let natmod = '';
       let pos = from;
       for (const e of g.edits) {
-        natmod += src.slice(pos, e.start) + e.text.replace(/\n$/, '');
+        natmod += natmodSrc.slice(pos, e.start) + e.text.replace(/\n$/, '');
         pos = e.end;
       }
-      natmod += src.slice(pos, to);
+      natmod += natmodSrc.slice(pos, to);
       out.push(MARK.originalBegin, ...lines.slice(g.first, g.last + 1), MARK.natmodElse, ...natmod.split('\n'), MARK.end(SUM_PLACEHOLDER));
       for (let k = g.first; k <= g.last; k++) out.push(...(after.get(k) ?? []));
       i = g.last;

@@ -5,6 +5,8 @@
  *   - converted by `natmodgen gen` with no diagnostic (always, also in CI without a tree);
  *   - built as a natmod with py/dynruntime.mk and run by a unix port: test.py prints expected.txt
  *     (MPY_DIR and MICROPYTHON);
+ *   - synced in place (a copy), the synced files built with py/dynruntime.mk as they are and run:
+ *     test.py prints expected.txt (MPY_DIR and MICROPYTHON);
  *   - run in the firmware build, a unix port with test/hostile/fixtures as USER_C_MODULES:
  *     test.py prints the same expected.txt (MICROPYTHON_HOSTILE). Built, for example, with
  *       make -C $MPY_DIR/ports/unix BUILD=build-hostile PROG=micropython-hostile \
@@ -19,6 +21,7 @@ import { runCli } from '../support/cli';
 import { repoRoot } from '../support/cases';
 import { binaryProblem, envProblems, loud, readEnv, TEST_TIMEOUT_MS } from '../e2e/lib/env';
 import { checkOutput, freshDir, makeNatmod, runTest } from '../e2e/lib/natmod';
+import { syncInPlace } from '../e2e/lib/sync';
 
 const FIXTURES = path.join(repoRoot, 'test', 'hostile', 'fixtures');
 const env = readEnv();
@@ -96,6 +99,26 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
       fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
       const r = await runTest(env.micropython!, path.join(f.dir, 'test.py'), freshDir(path.join(work, f.name), 'run'), lib);
       checkOutput(r, path.join(f.dir, 'expected.txt'), lib, `\n  natmod of test/hostile/fixtures/${f.name}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  (env.skipReason ? test.skip : test)(
+    'synced in place, the files themselves build as a natmod that prints expected.txt',
+    async () => {
+      expect(envProblems(env)).toEqual([]);
+      // A copy of the whole folder (its headers too), synced with the built CLI, then built as is.
+      const dir = freshDir(path.join(work, f.name), 'synced');
+      for (const e of fs.readdirSync(f.dir)) fs.copyFileSync(path.join(f.dir, e), path.join(dir, e));
+      const r = await syncInPlace(dir, f.sources, []);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const again = await syncInPlace(dir, f.sources, [], ['--check']);
+      expect([again.code, again.stderr]).toEqual([0, '']);
+      const mpy = await makeNatmod(dir, { mpyDir: env.mpyDir!, mod: f.module, srcs: f.sources, arch: env.arch }, env.python, '');
+      const lib = freshDir(path.join(work, f.name), 'synced-lib');
+      fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
+      const run = await runTest(env.micropython!, path.join(f.dir, 'test.py'), freshDir(path.join(work, f.name), 'synced-run'), lib);
+      checkOutput(run, path.join(f.dir, 'expected.txt'), lib, `\n  synced copy of test/hostile/fixtures/${f.name} in ${dir}`);
     },
     TEST_TIMEOUT_MS,
   );

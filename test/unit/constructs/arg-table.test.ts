@@ -177,6 +177,25 @@ const tableAndSplitLoops = c(
   '}',
 );
 
+describe("extractArgTables: entries written through the module's macros", () => {
+  const ARGS = '#define ARGS { MP_QSTR_a, MP_ARG_REQUIRED | MP_ARG_INT, {.u_int = 0} }, { MP_QSTR_b, MP_ARG_INT, {.u_int = 5} }';
+
+  test('in a function: found through the macro, so its static goes', () => {
+    const [t] = declsOf(c(ARGS, inFunction('static const mp_arg_t allowed_args[]', 'ARGS')), 'arg_table');
+    expect(t).toMatchObject({ name: 'allowed_args', atFileScope: false });
+    expect(t.staticSpan).toBeDefined();
+  });
+
+  test('at file scope: its entries as the compiler sees them', () => {
+    const [t] = declsOf(c(ARGS, atFileScope('static const mp_arg_t args_table[]', 'ARGS')), 'arg_table');
+    expect(t.atFileScope).toBe(true);
+    expect(t.entries.map((e) => (e.kind === 'item' ? e.item.replace(/\s+/g, '') : e.text))).toEqual([
+      '{MP_QSTR_a,MP_ARG_REQUIRED|MP_ARG_INT,{.u_int=0}}',
+      '{MP_QSTR_b,MP_ARG_INT,{.u_int=5}}',
+    ]);
+  });
+});
+
 describe('extractArgTables: scope where tree-sitter lost the function', () => {
   test('a table in a function whose loops #if splits is a local (its static goes, no macro)', () => {
     expect(declsOf(tableAndSplitLoops, 'arg_table').map((d) => [d.name, d.atFileScope])).toEqual([['allowed_args', false]]);

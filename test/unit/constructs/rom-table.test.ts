@@ -3,7 +3,11 @@ import { c, declsOf, extract, lineCol } from '../helpers';
 
 /** Items without spans: `key=value-kind...` for entries, the directive text (spaces collapsed) for directives. */
 function summary(items: CondItem<RomEntry>[]): string[] {
-  return items.map((it) => (it.kind === 'directive' ? directive(it.text) : `${it.item.key}=${valueText(it.item.value)}`));
+  return items.map((it) =>
+    it.kind === 'directive'
+      ? directive(it.text)
+      : `${it.item.keyValue ? `[${valueText(it.item.keyValue)}]` : it.item.key}=${valueText(it.item.value)}`,
+  );
 }
 
 /** A directive item must be one line; runs of spaces in it do not matter. */
@@ -49,6 +53,9 @@ describe('extractRomTables: values', () => {
     ["MP_ROM_PTR of py/obj.h's None (a pointer macro)", { given: 'MP_ROM_PTR(mp_const_none)', want: 'none' }],
     ["MP_ROM_PTR of py/obj.h's True", { given: 'MP_ROM_PTR(mp_const_true)', want: 'true' }],
     ['MP_ROM_PTR of a float constant', { given: 'MP_ROM_PTR(mp_const_float_pi)', want: 'float(pi)' }],
+    ["py/obj.h's float constant objects written out", { given: 'MP_ROM_PTR(&mp_const_float_tau_obj)', want: 'float(tau)' }],
+    ['a float constant object in the pre-v1.12 spelling', { given: '(mp_obj_t)&mp_const_float_e_obj', want: 'float(e)' }],
+    ['the empty qstr', { given: 'MP_ROM_QSTR(MP_QSTR_)', want: 'qstr()' }],
   ])('%s', (_name, { given, want }) => {
     const [t] = declsOf(table(`{ MP_ROM_QSTR(MP_QSTR_k), ${given} },`), 'rom_table');
     expect(summary(t.items)).toEqual([`k=${want}`]);
@@ -181,7 +188,7 @@ describe('extractRomTables: tables and conditional items', () => {
   test.each<[string, { entry: string }]>([
     ['an entry that is not a brace pair', { entry: 'MP_ROM_INT(2),' }],
     ['an entry without a value', { entry: '{ MP_ROM_QSTR(MP_QSTR_b) },' }],
-    ['a key that is not a qstr', { entry: '{ MP_ROM_INT(7), MP_ROM_INT(3) },' }],
+    ['a key without a value', { entry: '{ , MP_ROM_INT(3) },' }],
   ])('malformed: %s is reported (NMG2010) and left out', (_name, { entry }) => {
     const given = table('{ MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },', entry);
     const r = extract(given);
@@ -191,6 +198,18 @@ describe('extractRomTables: tables and conditional items', () => {
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: at.line, col: at.col }) }),
     ]);
+  });
+
+  test('keys that are not qstrs are values, as a dict has them (py/moderrno.c errorcode)', () => {
+    const [t] = declsOf(
+      table(
+        '{ MP_ROM_INT(MP_EPERM), MP_ROM_QSTR(MP_QSTR_EPERM) },',
+        '{ MP_ROM_PTR(&k_obj), MP_ROM_NONE },',
+        '{ MP_ROM_QSTR(MP_QSTR_), MP_ROM_TRUE },',
+      ),
+      'rom_table',
+    );
+    expect(summary(t.items)).toEqual(['[int(MP_EPERM)]=qstr(EPERM)', '[ptr(k_obj; &k_obj)]=none', '=true']);
   });
 
   test('an unterminated table is reported (NMG1005)', () => {

@@ -1,4 +1,5 @@
 import { c, declsOf, extract } from '../helpers';
+import { expandConstructMacros } from '../../../src/extract/construct-macros';
 
 /** Constructs written through the module's own macros are read as the compiler sees them. */
 describe("extract through the module's macros", () => {
@@ -140,6 +141,28 @@ describe("extract through the module's macros", () => {
       ['mod_sin_obj', true, 4],
       ['mod_cos_obj', true, 5],
     ]);
+  });
+
+  test.each<[string, { given: string; kind: string; name: string }]>([
+    [
+      'an exception',
+      { given: c('#define EXC(n, b) MP_DEFINE_EXCEPTION(n, b)', 'EXC(MyError, ValueError)'), kind: 'obj_type', name: 'MyError' },
+    ],
+    [
+      'a static method object',
+      {
+        given: c('#define SM(n, f) static MP_DEFINE_CONST_STATICMETHOD_OBJ(n, MP_ROM_PTR(&f))', 'SM(m_obj, f_obj);'),
+        kind: 'runtime_obj',
+        name: 'm_obj',
+      },
+    ],
+    [
+      'a root pointer',
+      { given: c('#define ROOT(decl) MP_REGISTER_ROOT_POINTER(decl)', 'ROOT(mp_obj_t my_cache);'), kind: 'root_pointer', name: '' },
+    ],
+  ])("%s defined by the module's macro: written out for the constructs to read (as generate does)", (_name, { given, kind }) => {
+    expect(declsOf(given, kind as never).length).toBe(0);
+    expect(declsOf(expandConstructMacros('input.c', given, []), kind as never).length).toBe(1);
   });
 
   test('attribute-like and STATIC macros before a module object', () => {

@@ -36,7 +36,7 @@ function values(m: ResolvedModule): Record<string, string> {
   for (const it of m.globalsTable.items) {
     if (it.kind !== 'item') continue;
     const v = m.values.get(it.item);
-    out[it.item.key] = v ? describeValue(v) : 'unresolved';
+    out[it.item.key ?? '(value key)'] = v ? describeValue(v) : 'unresolved';
   }
   return out;
 }
@@ -467,5 +467,22 @@ describe('resolveModule: diagnostics', () => {
     expect(out).not.toContain('static const mp_arg_t f_args[]');
     expect(out).toMatch(/#define f_args natmodgen_\w*m_f_args\n/);
     expect(out).toMatch(/#if MICROPY_PY_B\n\s*\*natmodgen_a\+\+ = \(mp_arg_t\)\{ MP_QSTR_b, MP_ARG_INT, \{\.u_int = 0\} \};\n\s*#endif/);
+  });
+});
+
+describe('tables with keys that are not qstrs', () => {
+  const before = [
+    'static const mp_rom_map_elem_t codes_table[] = {',
+    '    { MP_ROM_INT(5), MP_ROM_QSTR(MP_QSTR_five) },',
+    '};',
+    'static MP_DEFINE_CONST_DICT(codes, codes_table);',
+  ];
+
+  test('an integer key in another table resolves as a value; in the globals it is refused (NMG2010)', () => {
+    const ok = resolveModule(models([moduleSource(['{ MP_ROM_QSTR(MP_QSTR_codes), MP_ROM_PTR(&codes) },'], before)]));
+    expect(ok.diagnostics).toEqual([]);
+    const given = moduleSource(['{ MP_ROM_INT(1), MP_ROM_NONE },'], before);
+    const bad = resolveModule(models([given]));
+    expect(bad.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['NMG2010', lineCol(given, 'MP_ROM_INT(1)').line]]);
   });
 });

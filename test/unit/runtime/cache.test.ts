@@ -11,6 +11,7 @@ import {
   RUNTIME_CACHE_VERSION,
   runtimeCacheFile,
   runtimeFilesHash,
+  statStamp,
 } from '../../../src/runtime/cache';
 import { readRuntimeLibrary } from '../../../src/facts/runtime-lib';
 
@@ -40,6 +41,32 @@ describe('runtime cache', () => {
       fs.mkdirSync(path.join(dir, 'sub'));
       fs.writeFileSync(path.join(dir, 'sub', 'c.h'), '#define C 1\n');
       expect(runtimeFilesHash(dir)).not.toBe(h2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the stat stamp follows a file's size, modification time and name, and a new file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-rtstat-'));
+    try {
+      const a = path.join(dir, 'a.c');
+      fs.writeFileSync(a, 'int a(void) { return 1; }\n');
+      fs.utimesSync(a, 1000, 1000);
+      const s0 = statStamp(dir);
+      expect(s0).toBeDefined();
+      expect(statStamp(dir)).toBe(s0);
+      fs.utimesSync(a, 1000, 2000);
+      const s1 = statStamp(dir);
+      expect(s1).not.toBe(s0);
+      fs.writeFileSync(a, 'int a(void) { return 10; }\n');
+      fs.utimesSync(a, 1000, 2000);
+      const s2 = statStamp(dir);
+      expect(s2).not.toBe(s1);
+      fs.renameSync(a, path.join(dir, 'b.c'));
+      const s3 = statStamp(dir);
+      expect(s3).not.toBe(s2);
+      fs.writeFileSync(path.join(dir, 'c.h'), '#define C 1\n');
+      expect(statStamp(dir)).not.toBe(s3);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,30 @@
+// qstrs only the compiler sees (in the module's headers, or pasted by its macros) must be named
+// for mpy_ld, which finds a natmod's qstrs in the text of its .c files.
+import { hiddenQstrs } from '../../../src/extract/hidden-qstrs';
+import { c } from '../helpers';
+
+const files = (m: Record<string, string>) => ({ readFile: (f: string) => m[f] });
+
+describe('hiddenQstrs', () => {
+  test('qstrs of a quoted header, not those the file names itself', () => {
+    const text = c('#include "py/runtime.h"', '#include "names.h"', 'qstr f(void) { return MP_QSTR_in_file; }');
+    const env = files({ 'names.h': '#define KEY MP_QSTR_in_header\nstatic qstr g(void) { return MP_QSTR_in_file; }\n' });
+    expect(hiddenQstrs('input.c', text, [], env)).toEqual(['MP_QSTR_in_header']);
+  });
+
+  test('qstrs made by token pasting, where the macro is used', () => {
+    const text = c('#define IS(a, n) ((a) == MP_QSTR_##n)', 'int f(qstr a) { return IS(a, pasted) || IS(a, other); }');
+    expect(hiddenQstrs('input.c', text, [])).toEqual(['MP_QSTR_pasted', 'MP_QSTR_other']);
+  });
+
+  test('an X-macro list expanded into entries', () => {
+    const text = c('#define LIST(X) X(alpha) X(beta)', '#define E(n) { MP_QSTR_##n, 0 },', 'static const mp_arg_t t[] = { LIST(E) };');
+    expect(hiddenQstrs('input.c', text, [])).toEqual(['MP_QSTR_alpha', 'MP_QSTR_beta']);
+  });
+
+  test('nothing for a file without headers or pasting, and nothing under a false #if', () => {
+    expect(hiddenQstrs('input.c', 'qstr f(void) { return MP_QSTR_x; }\n', [])).toEqual([]);
+    const text = c('#define IS(n) MP_QSTR_##n', '#if 0', 'qstr a = IS(dead);', '#endif');
+    expect(hiddenQstrs('input.c', text, [])).toEqual([]);
+  });
+});
