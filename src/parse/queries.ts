@@ -227,28 +227,32 @@ export interface ErrorNode {
 }
 
 /**
- * The outermost ERROR nodes of a file's tree, in source order. A cursor walk that enters
- * only subtrees holding an error (a query would visit every node of the tree), and no
- * recursion: the depth of a tree follows the input's nesting, and a deep one overflowed the stack.
+ * The outermost ERROR nodes of a file's tree, in source order. tree-sitter's own walk
+ * (descendantsOfType, native, no recursion) finds every ERROR node in preorder; a JS walk
+ * would cross into native code for every node of the tree. A node inside an ERROR found
+ * before it is nested, so dropped.
  */
 export function errorNodes(file: ParsedFile): ErrorNode[] {
   const root = file.tree.rootNode;
   if (root.type === 'ERROR') return [{ node: root, start: root.startIndex, end: root.endIndex }];
   if (!root.hasError) return [];
   const out: ErrorNode[] = [];
-  const cursor = file.tree.walk();
-  if (!cursor.gotoFirstChild()) return out;
-  for (;;) {
-    let descend = false;
-    if (cursor.nodeType === 'ERROR') {
-      const node = cursor.currentNode;
-      out.push({ node, start: cursor.startIndex, end: cursor.endIndex });
-    } else if (cursor.currentNode.hasError) descend = cursor.gotoFirstChild();
-    if (descend) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return sortErrors(out);
-    }
+  let last: ErrorNode | undefined;
+  for (const node of root.descendantsOfType('ERROR')) {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    // Preorder: an ancestor comes first, and every node after an ERROR that does not descend
+    // from it starts at or after its end. Only an empty node right at that end needs its parents read.
+    if (last && start < last.end && start >= last.start) continue;
+    if (last && start === last.end && end === start && underError(node)) continue;
+    out.push((last = { node, start, end }));
   }
+  return sortErrors(out);
+}
+
+function underError(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'ERROR') return true;
+  return false;
 }
 
 function sortErrors(found: ErrorNode[]): ErrorNode[] {

@@ -49,7 +49,28 @@ const PUNCTUATORS = [
   '%>',
   '%:',
 ];
+const PUNCT3 = new Set(PUNCTUATORS.filter((p) => p.length === 3));
+const PUNCT2 = new Set(PUNCTUATORS.filter((p) => p.length === 2));
 const STRING_PREFIX = /^(L|u|U|u8)$/;
+
+// Character classes by code unit (ASCII only, as the regular expressions they replace were).
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const DIGIT = 4;
+const PUNCT_CHAR = 8;
+const PUNCT_LEAD = 16;
+const WORD = 32;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_$]/.test(ch)) CLASS[c] |= IDENT_START;
+  if (/[\w$]/.test(ch)) CLASS[c] |= IDENT_PART;
+  if (/\d/.test(ch)) CLASS[c] |= DIGIT;
+  if (/\w/.test(ch)) CLASS[c] |= WORD;
+  if (/[[\](){}.&*+\-~!/%<>^|?:;=,#]/.test(ch)) CLASS[c] |= PUNCT_CHAR;
+  if (PUNCTUATORS.some((p) => p.charCodeAt(0) === c)) CLASS[c] |= PUNCT_LEAD;
+}
+const is = (code: number, cls: number): boolean => code < 128 && (CLASS[code] & cls) !== 0;
 
 /** The text with splices removed, and for each of its characters the original offset. */
 function splice(text: string): { s: string; at: Int32Array } {
@@ -58,17 +79,21 @@ function splice(text: string): { s: string; at: Int32Array } {
   let n = 0;
   let i = 0;
   let chunk = 0;
-  while (i < text.length) {
-    if (text.charCodeAt(i) === 92 /* \ */) {
-      let j = i + 1;
-      while (text[j] === ' ' || text[j] === '\t') j++;
-      const nl = text[j] === '\r' ? (text[j + 1] === '\n' ? 2 : 1) : text[j] === '\n' ? 1 : 0;
-      if (nl) {
-        s += text.slice(chunk, i);
-        i = j + nl;
-        chunk = i;
-        continue;
-      }
+  for (;;) {
+    // Characters up to the next backslash map one to one.
+    const b = text.indexOf('\\', i);
+    const stop = b < 0 ? text.length : b;
+    while (i < stop) at[n++] = i++;
+    if (b < 0) break;
+    let j = i + 1;
+    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+    const cj = text.charCodeAt(j);
+    const nl = cj === 13 ? (text.charCodeAt(j + 1) === 10 ? 2 : 1) : cj === 10 ? 1 : 0;
+    if (nl) {
+      s += text.slice(chunk, i);
+      i = j + nl;
+      chunk = i;
+      continue;
     }
     at[n++] = i;
     i++;
@@ -82,6 +107,7 @@ function splice(text: string): { s: string; at: Int32Array } {
 export function lexPP(text: string): PPToken[] {
   const { s, at } = splice(text);
   const out: PPToken[] = [];
+  const len = s.length;
   let bol = true;
   let space = false;
   let i = 0;
@@ -91,46 +117,50 @@ export function lexPP(text: string): PPToken[] {
     bol = false;
     space = false;
   };
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '\n' || c === '\r') {
-      i += c === '\r' && s[i + 1] === '\n' ? 2 : 1;
+  while (i < len) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      i += c === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1;
       bol = true;
       space = false;
       inInclude = false;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\f' || c === '\v') {
+    if (c === 32 || c === 9 || c === 12 || c === 11) {
       i++;
       space = true;
       continue;
     }
-    if (c === '/' && s[i + 1] === '/') {
-      while (i < s.length && s[i] !== '\n' && s[i] !== '\r') i++;
-      continue;
-    }
-    if (c === '/' && s[i + 1] === '*') {
-      const close = s.indexOf('*/', i + 2);
-      i = close < 0 ? s.length : close + 2;
-      space = true;
-      continue;
+    if (c === 47 /* / */) {
+      const d = s.charCodeAt(i + 1);
+      if (d === 47) {
+        while (i < len && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
+        continue;
+      }
+      if (d === 42 /* * */) {
+        const close = s.indexOf('*/', i + 2);
+        i = close < 0 ? len : close + 2;
+        space = true;
+        continue;
+      }
     }
     const start = i;
-    if (inInclude && c === '<') {
+    if (inInclude && c === 60 /* < */) {
       let j = i + 1;
-      while (j < s.length && s[j] !== '>' && s[j] !== '\n' && s[j] !== '\r') j++;
-      if (s[j] === '>') {
+      while (j < len && s.charCodeAt(j) !== 62 && s.charCodeAt(j) !== 10 && s.charCodeAt(j) !== 13) j++;
+      if (s.charCodeAt(j) === 62) {
         push('string', start, j + 1);
         i = j + 1;
         continue;
       }
     }
-    if (/[A-Za-z_$]/.test(c)) {
+    if (is(c, IDENT_START)) {
       let j = i + 1;
-      while (j < s.length && /[\w$]/.test(s[j])) j++;
-      if ((s[j] === '"' || s[j] === "'") && STRING_PREFIX.test(s.slice(i, j))) {
+      while (j < len && is(s.charCodeAt(j), IDENT_PART)) j++;
+      const q = s.charCodeAt(j);
+      if ((q === 34 || q === 39) && j - i <= 2 && STRING_PREFIX.test(s.slice(i, j))) {
         i = quoted(s, j);
-        push(s[j] === '"' ? 'string' : 'char', start, i);
+        push(q === 34 ? 'string' : 'char', start, i);
         continue;
       }
       push('ident', start, j);
@@ -139,29 +169,33 @@ export function lexPP(text: string): PPToken[] {
       i = j;
       continue;
     }
-    if (/\d/.test(c) || (c === '.' && /\d/.test(s[i + 1] ?? ''))) {
+    if (is(c, DIGIT) || (c === 46 && is(s.charCodeAt(i + 1), DIGIT))) {
       let j = i + 1;
-      while (j < s.length) {
-        if (/[eEpP]/.test(s[j]) && (s[j + 1] === '+' || s[j + 1] === '-')) j += 2;
-        else if (/[\w.]/.test(s[j])) j++;
+      while (j < len) {
+        const cj = s.charCodeAt(j);
+        const sign = s.charCodeAt(j + 1);
+        if ((cj === 101 || cj === 69 || cj === 112 || cj === 80) && (sign === 43 || sign === 45)) j += 2;
+        else if (is(cj, WORD) || cj === 46 /* . */) j++;
         else break;
       }
       push('number', start, j);
       i = j;
       continue;
     }
-    if (c === '"' || c === "'") {
+    if (c === 34 || c === 39) {
       i = quoted(s, i);
-      push(c === '"' ? 'string' : 'char', start, i);
+      push(c === 34 ? 'string' : 'char', start, i);
       continue;
     }
-    const p = PUNCTUATORS.find((q) => s.startsWith(q, i));
-    if (p) {
-      push('punct', start, i + p.length);
-      i += p.length;
-      continue;
+    if (is(c, PUNCT_LEAD)) {
+      const p = s.startsWith('%:%:', i) ? 4 : PUNCT3.has(s.slice(i, i + 3)) ? 3 : PUNCT2.has(s.slice(i, i + 2)) ? 2 : 0;
+      if (p) {
+        push('punct', start, i + p);
+        i += p;
+        continue;
+      }
     }
-    push(/[[\](){}.&*+\-~!/%<>^|?:;=,#]/.test(c) ? 'punct' : 'other', start, i + 1);
+    push(is(c, PUNCT_CHAR) ? 'punct' : 'other', start, i + 1);
     i++;
   }
   return out;
@@ -169,8 +203,13 @@ export function lexPP(text: string): PPToken[] {
 
 /** End (exclusive) of the literal opening at `i`; an unterminated literal ends at the line's end. */
 function quoted(s: string, i: number): number {
-  const q = s[i];
+  const q = s.charCodeAt(i);
   let j = i + 1;
-  while (j < s.length && s[j] !== q && s[j] !== '\n' && s[j] !== '\r') j += s[j] === '\\' ? 2 : 1;
-  return s[j] === q ? j + 1 : j;
+  for (;;) {
+    if (j >= s.length) return j;
+    const c = s.charCodeAt(j);
+    if (c === q) return j + 1;
+    if (c === 10 || c === 13) return j;
+    j += c === 92 /* \\ */ ? 2 : 1;
+  }
 }
