@@ -50,8 +50,9 @@ export function parseFile(path: string, given: string): ParsedFile {
     // reads `static MP_DEFINE_CONST_FUN_OBJ_1(...);` as a declaration missing its type), so
     // the incremental tree is kept only when its errors are the previous version's, moved by
     // the edit and none of them touching it; otherwise the text is parsed afresh. Random edits
-    // of the examples and of 150 corpus files (test/unit/parse/incremental.test.ts and
-    // bench/incremental-fuzz.cjs) found no tree accepted this way that differs from a fresh parse.
+    // of the examples and of 634 corpus files (7,597 edits, 6,378 trees kept: test/unit/parse/
+    // incremental.test.ts and bench/incremental-fuzz.cjs) found no tree or token kept this way
+    // that differs from a fresh parse.
     const errors = syntaxErrors(tree);
     if (errors.length && !sameErrors(movedErrors(errorsBefore, edit), errors)) {
       tree = cParser().parse(input);
