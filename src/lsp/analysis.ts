@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
-import { readForSync, SyncedFile, syncSources, SyncOptions } from '../pipeline/sync';
+import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
+import { syncSources, SyncOptions } from '../pipeline/sync';
 import { SourceInput } from '../pipeline';
 import { Inventory } from '../facts';
 
@@ -10,13 +10,10 @@ export interface DocumentAnalysis {
   version: number;
   /** Diagnostics located in this document. */
   diagnostics: Diagnostic[];
-  /**
-   * The synced text of the document (what `natmodgen sync` would write), when it has no
-   * errors. Rendered on the first call: diagnostics do not wait for it.
-   */
-  synced(): string | undefined;
+  /** The synced text of the document (what `natmodgen sync` would write), when it has no errors. */
+  synced?: string;
   /** The same with hand-edited natmodgen blocks regenerated (`sync --force`), when only that stood in the way. */
-  forced(): string | undefined;
+  forced?: string;
 }
 
 export interface AnalysisOptions {
@@ -33,35 +30,26 @@ export interface AnalysisOptions {
  * files of its folder are read with it, and only this buffer's diagnostics are kept.
  */
 export function analyseDocument(file: string, text: string, version: number, opts: AnalysisOptions): DocumentAnalysis {
-  const read = (inputs: SourceInput[], force: boolean) =>
-    readForSync(inputs, { defines: opts.defines, force, escapedQstrs: opts.escapedQstrs, natmodApi: opts.natmodApi } satisfies SyncOptions);
+  const sync = (inputs: SourceInput[], force: boolean) =>
+    syncSources(inputs, { defines: opts.defines, force, escapedQstrs: opts.escapedQstrs, natmodApi: opts.natmodApi } satisfies SyncOptions);
   let inputs: SourceInput[] = [{ path: file, text }];
-  let r = read(inputs, false);
+  let r = sync(inputs, false);
   if (r.diagnostics.some((d) => d.code === 'NMG2001')) {
     const siblings = siblingSources(file, opts.readSibling);
     if (siblings.length) {
       inputs = [...inputs, ...siblings];
-      r = read(inputs, false);
+      r = sync(inputs, false);
     }
   }
-  const render = r.render;
-  let rendered: Result<SyncedFile[]> | undefined;
-  const synced = (): Result<SyncedFile[]> => (rendered ??= render ? render() : { value: [], diagnostics: r.diagnostics });
-  // Rendering adds diagnostics only for generated blocks that fail their checksum (NMG5001).
-  const all = r.handEditsPossible ? synced().diagnostics : r.diagnostics;
   const mine = (d: Diagnostic) => !d.span || d.span.file === file;
-  const diagnostics = all.filter(mine);
-  if (!hasErrors(all)) return { version, diagnostics, synced: () => synced().value[0].text, forced: () => undefined };
-  let forced: string | null | undefined;
-  const forceable = all.some((d) => d.code === 'NMG5001') && all.every((d) => d.code === 'NMG5001' || d.severity !== 'error');
-  const force = (): string | undefined => {
-    if (forced === undefined) {
-      const f = syncSources(inputs, { defines: opts.defines, force: true, escapedQstrs: opts.escapedQstrs, natmodApi: opts.natmodApi });
-      forced = hasErrors(f.diagnostics) ? null : f.value[0].text;
-    }
-    return forced ?? undefined;
-  };
-  return { version, diagnostics, synced: () => undefined, forced: forceable ? force : () => undefined };
+  const diagnostics = r.diagnostics.filter(mine);
+  if (!hasErrors(r.diagnostics)) return { version, diagnostics, synced: r.value[0].text };
+  let forced: string | undefined;
+  if (r.diagnostics.some((d) => d.code === 'NMG5001') && r.diagnostics.every((d) => d.code === 'NMG5001' || d.severity !== 'error')) {
+    const f = sync(inputs, true);
+    if (!hasErrors(f.diagnostics)) forced = f.value[0].text;
+  }
+  return { version, diagnostics, forced };
 }
 
 function siblingSources(file: string, read: (file: string) => string | undefined): SourceInput[] {

@@ -90,22 +90,10 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       a = {
         version: doc.version,
         diagnostics: [{ code: 'NMG0000', severity: 'error', message: `natmodgen internal error: ${message}`, span, related: [] }],
-        synced: () => undefined,
-        forced: () => undefined,
       };
     }
     results.set(doc.uri, a);
     return a;
-  };
-
-  /** A rendering of the analysis (the synced or forced text); an internal error is logged and gives none. */
-  const textOf = (doc: TextDocument, which: 'synced' | 'forced'): string | undefined => {
-    try {
-      return analysisOf(doc)[which]();
-    } catch (e) {
-      connection.console.error(`natmodgen: internal error on ${filePath(doc.uri)}: ${e instanceof Error ? e.stack : String(e)}`);
-      return undefined;
-    }
   };
 
   const publish = (uri: string): void => {
@@ -114,11 +102,6 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     if (!doc) return;
     const a = analysisOf(doc);
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a.diagnostics.map((d) => toLsp(d, doc)) });
-    // Diagnostics go out first; the synced text is rendered after, unless a newer version is already waiting.
-    setImmediate(() => {
-      const now = documents.get(uri);
-      if (now && now.version === a.version && !pending.has(uri)) textOf(now, 'synced');
-    });
   };
 
   const schedule = (uri: string): void => {
@@ -139,8 +122,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   connection.onDocumentFormatting((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const synced = textOf(doc, 'synced');
-    return synced === undefined ? null : replaceAll(doc, synced);
+    const a = analysisOf(doc);
+    return a.synced === undefined ? null : replaceAll(doc, a.synced);
   });
 
   connection.onCodeAction((params) => {
@@ -149,21 +132,19 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const a = analysisOf(doc);
     const actions: CodeAction[] = [];
     const edited = a.diagnostics.filter((d) => d.code === 'NMG5001').map((d) => toLsp(d, doc));
-    const forced = edited.length ? textOf(doc, 'forced') : undefined;
-    const synced = textOf(doc, 'synced');
-    if (forced !== undefined) {
+    if (a.forced !== undefined && edited.length) {
       actions.push({
         title: 'Regenerate the natmodgen blocks (discards the hand edit)',
         kind: CodeActionKind.QuickFix,
         diagnostics: edited,
-        edit: { changes: { [doc.uri]: replaceAll(doc, forced) } },
+        edit: { changes: { [doc.uri]: replaceAll(doc, a.forced) } },
       });
     }
-    if (synced !== undefined && synced !== doc.getText()) {
+    if (a.synced !== undefined && a.synced !== doc.getText()) {
       actions.push({
         title: 'Sync with natmodgen (make the file build as a natmod too)',
         kind: CodeActionKind.SourceFixAll,
-        edit: { changes: { [doc.uri]: replaceAll(doc, synced) } },
+        edit: { changes: { [doc.uri]: replaceAll(doc, a.synced) } },
       });
     }
     const only = params.context.only;

@@ -39,25 +39,6 @@ export interface SyncedFile {
  * again gives the same bytes.
  */
 export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<SyncedFile[]> {
-  const read = readForSync(inputs, opts);
-  return read.render ? read.render() : { value: [], diagnostics: read.diagnostics };
-}
-
-/** The first half of a sync: the sources read and checked, and the second half to run on demand. */
-export interface SyncRead {
-  /** The diagnostics of reading the sources: all of the sync's, unless {@link handEditsPossible}. */
-  diagnostics: Diagnostic[];
-  /** Whether a generated block fails its checksum, so that rendering may add NMG5001 errors. */
-  handEditsPossible: boolean;
-  /** Plans, renders and weaves the files (with every diagnostic of the sync); absent when reading found errors. */
-  render?: () => Result<SyncedFile[]>;
-}
-
-/**
- * Reads the sources for a sync without rendering anything (the language server publishes
- * these diagnostics first and renders only when the result is asked for).
- */
-export function readForSync(inputs: SourceInput[], opts: SyncOptions): SyncRead {
   const diagnostics: Diagnostic[] = [];
   const clean = inputs.map((given) => {
     const crlf = given.text.includes('\r\n');
@@ -88,37 +69,31 @@ export function readForSync(inputs: SourceInput[], opts: SyncOptions): SyncRead 
       clean.map((c) => readable(c.input.path, c.input.text)),
     ),
   );
-  const handEditsPossible = !opts.force && clean.some((c) => c.suspects.length > 0);
-  const module = a.value.module;
-  if (!module || hasErrors(diagnostics)) return { diagnostics, handEditsPossible };
-  const render = (): Result<SyncedFile[]> => {
-    const all = [...diagnostics];
-    const views = planUnits(
-      {
-        module,
-        defines: a.value.defines,
-        outRel: inputs.map((i) => path.basename(i.path)),
-        outDir: path.dirname(path.resolve(inputs[0].path)),
-        mode: 'sync',
-      },
-      PLANNERS,
-    );
-    const files = views.map((view, i) => {
-      const c = clean[i];
-      const parts = renderParts(view);
-      const woven = weave(c.text, parts.edits, parts.prelude, parts.tail, expanded[i]);
-      // Qstrs only the compiler sees are named in the natmod-only tail, for mpy_ld's scan of this file.
-      const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, opts.natmodApi, opts.preprocess, woven);
-      let text = scan ? weave(c.text, parts.edits, parts.prelude, parts.tail + scan, expanded[i]) : woven;
-      if (!opts.force) all.push(...handEdits(c.input, c.suspects, text));
-      if (c.crlf) text = text.replace(/\n/g, '\r\n');
-      else if (c.cr) text = text.replace(/\n/g, '\r');
-      return { path: c.input.path, text, changed: text !== c.given.text };
-    });
-    if (hasErrors(all)) return { value: [], diagnostics: all };
-    return { value: files, diagnostics: all };
-  };
-  return { diagnostics, handEditsPossible, render };
+  if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
+  const views = planUnits(
+    {
+      module: a.value.module,
+      defines: a.value.defines,
+      outRel: inputs.map((i) => path.basename(i.path)),
+      outDir: path.dirname(path.resolve(inputs[0].path)),
+      mode: 'sync',
+    },
+    PLANNERS,
+  );
+  const files = views.map((view, i) => {
+    const c = clean[i];
+    const parts = renderParts(view);
+    const woven = weave(c.text, parts.edits, parts.prelude, parts.tail, expanded[i]);
+    // Qstrs only the compiler sees are named in the natmod-only tail, for mpy_ld's scan of this file.
+    const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, opts.natmodApi, opts.preprocess, woven);
+    let text = scan ? weave(c.text, parts.edits, parts.prelude, parts.tail + scan, expanded[i]) : woven;
+    if (!opts.force) diagnostics.push(...handEdits(c.input, c.suspects, text));
+    if (c.crlf) text = text.replace(/\n/g, '\r\n');
+    else if (c.cr) text = text.replace(/\n/g, '\r');
+    return { path: c.input.path, text, changed: text !== c.given.text };
+  });
+  if (hasErrors(diagnostics)) return { value: [], diagnostics };
+  return { value: files, diagnostics };
 }
 
 /**
