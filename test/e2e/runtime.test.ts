@@ -9,6 +9,9 @@
  *   MICROPYTHON_RTREF  unix port built with USER_C_MODULES=<this repo>/test/e2e/runtime
  *                      (e.g. make -C $MPY_DIR/ports/unix BUILD=build-rt PROG=micropython-rt
  *                       USER_C_MODULES=$PWD/test/e2e/runtime FROZEN_MANIFEST= ...)
+ *   MICROPYTHON_TSTRINGS  a unix port with t-strings (CFLAGS_EXTRA=-DMICROPY_PY_TSTRINGS=1), which
+ *                      the natmod is loaded into to check mp_obj_new_template against the
+ *                      firmware's own (template.py, template-expected.txt)
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -31,6 +34,7 @@ const CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtcheck');
 const testPy = path.join(CASE, 'test.py');
 const expected = path.join(CASE, 'expected.txt');
 const rtref = process.env.MICROPYTHON_RTREF?.trim() ? path.resolve(process.env.MICROPYTHON_RTREF.trim()) : undefined;
+const tstrings = process.env.MICROPYTHON_TSTRINGS?.trim() ? path.resolve(process.env.MICROPYTHON_TSTRINGS.trim()) : undefined;
 
 if (env.skipReason) {
   loud([
@@ -42,6 +46,13 @@ if (!rtref) {
   loud([
     'natmodgen runtime e2e: MICROPYTHON_RTREF not set: the firmware reference run of rtcheck is SKIPPED,',
     'so expected.txt is not re-checked against the firmware in this run.',
+  ]);
+}
+
+if (!env.skipReason && !tstrings) {
+  loud([
+    'natmodgen runtime e2e: MICROPYTHON_TSTRINGS not set: mp_obj_new_template is NOT checked against the firmware',
+    'in this run (template.py needs a unix port built with -DMICROPY_PY_TSTRINGS=1).',
   ]);
 }
 
@@ -69,6 +80,31 @@ describe('runtime library end to end (rtcheck)', () => {
       await checkProvenance(env.micropython!, 'rtcheck', freshDir(work, 'probe'), lib, context);
       const r = await runTest(env.micropython!, testPy, freshDir(work, 'run'), lib);
       checkOutput(r, expected, lib, context);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS * 2,
+  );
+
+  maybe(!env.skipReason && !!tstrings && env.arch === 'x64')(
+    'mp_obj_new_template in the natmod equals the firmware __template__ (MICROPYTHON_TSTRINGS)',
+    async () => {
+      const problem = binaryProblem('MICROPYTHON_TSTRINGS', tstrings!);
+      if (problem) throw new Error(problem);
+      await buildNatmodgen();
+      const work = makeWorkDir('rtcheck-template');
+      const buildDir = freshDir(work, 'build');
+      const gen = await generate([path.join(CASE, 'rtcheck.c')], [], buildDir);
+      const context = genContext(gen, buildDir);
+      const mpy = await makeNatmod(
+        buildDir,
+        { mpyDir: env.mpyDir!, mod: 'rtcheck', srcs: gen.outputs, arch: env.arch },
+        env.python,
+        context,
+      );
+      const lib = freshDir(work, 'lib');
+      fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
+      const r = await runTest(tstrings!, path.join(CASE, 'template.py'), freshDir(work, 'run'), lib);
+      checkOutput(r, path.join(CASE, 'template-expected.txt'), lib, context);
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS * 2,

@@ -1653,7 +1653,19 @@ static mp_obj_t rt_stack_usage(void) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(rt_stack_usage_obj, rt_stack_usage);
 
+#if MICROPY_PY_TSTRINGS || defined(MICROPY_ENABLE_DYNRUNTIME)
+// mp_obj_new_template with the arguments as given (checked by template.py against the
+// firmware's own __template__ builtin, which is that function, on a firmware with t-strings).
+static mp_obj_t rt_template(size_t n_args, const mp_obj_t *args) {
+    return mp_obj_new_template(n_args, args);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_template_obj, 1, MP_OBJ_FUN_ARGS_MAX, rt_template);
+#endif
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    #if MICROPY_PY_TSTRINGS || defined(MICROPY_ENABLE_DYNRUNTIME)
+    { MP_ROM_QSTR(MP_QSTR_template), MP_ROM_PTR(&rt_template_obj) },
+    #endif
     { MP_ROM_QSTR(MP_QSTR_stack_usage), MP_ROM_PTR(&rt_stack_usage_obj) },
     { MP_ROM_QSTR(MP_QSTR_cell), MP_ROM_PTR(&rt_cell_obj) },
     { MP_ROM_QSTR(MP_QSTR_resume), MP_ROM_PTR(&rt_resume_obj) },
