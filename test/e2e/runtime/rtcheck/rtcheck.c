@@ -1522,6 +1522,7 @@ static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_resume_obj, 4, 4, rt_resume);
 // tuple), the bit mask of the starred ones, the keyword pairs (key None: a **mapping).
 // The natmod prepares the arguments with mp_call_prepare_args_n_kw_var and calls; the firmware
 // (not stackless, where that function is static) does the same inside mp_call_method_n_kw_var.
+// RTCHECK_FIRMWARE: defined by micropython.mk for the firmware build only.
 static mp_obj_t rt_call_prepare(size_t n_args, const mp_obj_t *args) {
     size_t n_pos, n_kwp;
     mp_obj_t *pos, *kwp;
@@ -1545,7 +1546,7 @@ static mp_obj_t rt_call_prepare(size_t n_args, const mp_obj_t *args) {
     }
     all[n++] = args[3];
     size_t n_args_n_kw = n_pos | (n_kwp << 8);
-    #if MICROPY_STACKLESS || defined(MICROPY_ENABLE_DYNRUNTIME)
+    #if MICROPY_STACKLESS || !defined(RTCHECK_FIRMWARE)
     mp_call_args_t out;
     mp_call_prepare_args_n_kw_var(have_self, n_args_n_kw, all, &out);
     mp_obj_t res = mp_call_function_n_kw(out.fun, out.n_args, out.n_kw, out.args);
@@ -1653,7 +1654,7 @@ static mp_obj_t rt_stack_usage(void) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(rt_stack_usage_obj, rt_stack_usage);
 
-#if MICROPY_PY_TSTRINGS || defined(MICROPY_ENABLE_DYNRUNTIME)
+#if MICROPY_PY_TSTRINGS || !defined(RTCHECK_FIRMWARE)
 // mp_obj_new_template with the arguments as given (checked by template.py against the
 // firmware's own __template__ builtin, which is that function, on a firmware with t-strings).
 static mp_obj_t rt_template(size_t n_args, const mp_obj_t *args) {
@@ -1663,7 +1664,7 @@ static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_template_obj, 1, MP_OBJ_FUN_ARGS_M
 #endif
 
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
-    #if MICROPY_PY_TSTRINGS || defined(MICROPY_ENABLE_DYNRUNTIME)
+    #if MICROPY_PY_TSTRINGS || !defined(RTCHECK_FIRMWARE)
     { MP_ROM_QSTR(MP_QSTR_template), MP_ROM_PTR(&rt_template_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_stack_usage), MP_ROM_PTR(&rt_stack_usage_obj) },
