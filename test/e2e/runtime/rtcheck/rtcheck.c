@@ -1153,7 +1153,7 @@ static MP_DEFINE_CONST_FUN_OBJ_2(rt_instance_obj, rt_instance);
 
 // The firmware has the no-message raises only when built with MICROPY_ERROR_REPORTING_NONE;
 // elsewhere the reference is what they do there: raise the bare type (mp_raise_type).
-#if MICROPY_ERROR_REPORTING == MICROPY_ERROR_REPORTING_NONE || defined(MICROPY_ENABLE_DYNRUNTIME)
+#if MICROPY_ERROR_REPORTING == MICROPY_ERROR_REPORTING_NONE || !defined(RTCHECK_FIRMWARE)
 #if MICROPY_ERROR_REPORTING != MICROPY_ERROR_REPORTING_NONE
 MP_NORETURN void mp_raise_ValueError_no_msg(void);
 MP_NORETURN void mp_raise_TypeError_no_msg(void);
