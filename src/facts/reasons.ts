@@ -295,9 +295,9 @@ export const REASONS: ReasonRule[] = [
       "raise RuntimeError('maximum recursion depth exceeded') past it",
   },
   {
-    names: ['mp_import_stat', 'mp_vfs_import_stat', 'mp_find_frozen_module'],
+    names: ['mp_find_frozen_module'],
     status: 'impossible',
-    reason: "the importer's internals are not exported to loaded code",
+    reason: "frozen modules are the firmware's own data (its frozen content table), not exported to loaded code",
     alternative: 'import with mp_import_name(MP_QSTR_name, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)) (py/dynruntime.h provides it)',
   },
   {

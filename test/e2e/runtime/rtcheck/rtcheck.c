@@ -1663,7 +1663,14 @@ static mp_obj_t rt_template(size_t n_args, const mp_obj_t *args) {
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_template_obj, 1, MP_OBJ_FUN_ARGS_MAX, rt_template);
 #endif
 
+// mp_import_stat of a path: 0 nothing, 1 a directory, 2 a file.
+static mp_obj_t rt_import_stat(mp_obj_t path) {
+    return MP_OBJ_NEW_SMALL_INT(mp_import_stat(mp_obj_str_get_str(path)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_import_stat_obj, rt_import_stat);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_import_stat), MP_ROM_PTR(&rt_import_stat_obj) },
     #if MICROPY_PY_TSTRINGS || !defined(RTCHECK_FIRMWARE)
     { MP_ROM_QSTR(MP_QSTR_template), MP_ROM_PTR(&rt_template_obj) },
     #endif

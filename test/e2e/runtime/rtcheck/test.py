@@ -825,3 +825,8 @@ def usage_at(n):
 
 u0, u10 = usage_at(0), usage_at(10)
 print("stack_usage", u0[0] > 0, u0[1] > 0, u10[0] > u0[0] + 1000, abs(u0[1] - u0[0]) < 256)
+
+# mp_import_stat (0 nothing, 1 directory, 2 file)
+here = __file__.rsplit("/", 1)[0]
+for label, p in (("dir", here), ("file", here + "/test.py"), ("missing", here + "/nothing.py"), ("in a file", here + "/test.py/x"), ("device", "/dev/null"), ("root", "/"), ("empty", "")):
+    show("import_stat " + label, rtcheck.import_stat, p)
