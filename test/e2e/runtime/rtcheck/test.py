@@ -827,6 +827,23 @@ u0, u10 = usage_at(0), usage_at(10)
 print("stack_usage", u0[0] > 0, u0[1] > 0, u10[0] > u0[0] + 1000, abs(u0[1] - u0[0]) < 256)
 
 # mp_import_stat (0 nothing, 1 directory, 2 file)
-here = __file__.rsplit("/", 1)[0]
-for label, p in (("dir", here), ("file", here + "/test.py"), ("missing", here + "/nothing.py"), ("in a file", here + "/test.py/x"), ("device", "/dev/null"), ("root", "/"), ("empty", "")):
+import os
+
+for made in ("stat_dir", "stat_dir/sub"):
+    try:
+        os.mkdir(made)
+    except OSError:
+        pass
+with open("stat_dir/mod.py", "w") as f:
+    f.write("x = 1\n")
+for label, p in (
+    ("dir", "stat_dir"),
+    ("subdir", "stat_dir/sub"),
+    ("file", "stat_dir/mod.py"),
+    ("missing", "stat_dir/nothing.py"),
+    ("in a file", "stat_dir/mod.py/x"),
+    ("device", "/dev/null"),
+    ("root", "/"),
+    ("empty", ""),
+):
     show("import_stat " + label, rtcheck.import_stat, p)
