@@ -158,7 +158,8 @@ async function makeWithFragment(dir: string, mpyDir: string, e: TwinEntry): Prom
     `MOD = ${e.module}`,
     `SRC = ${e.files.map((f) => path.join(mpyDir, f)).join(' ')}`,
     'ARCH = x64',
-    `NATMODGEN_DEFINES = ${e.defines.join(' ')}`,
+    // Shell words: a define's value may hold quotes (BERKELEY_DB_CONFIG_FILE="extmod/...").
+    `NATMODGEN_DEFINES = ${e.defines.map((d) => (/^[\w=.-]+$/.test(d) ? d : `'${d}'`)).join(' ')}`,
     ...(e.includes?.length
       ? [
           `NATMODGEN_FLAGS = ${e.includes.map((i) => `-I ${path.join(mpyDir, i)}`).join(' ')}`,
