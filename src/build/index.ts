@@ -5,6 +5,7 @@ import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
 import { readQstrDefs } from '../io/qstrdefs';
 import { headerReader } from '../io/headers';
+import { dynruntimeMacroDefinitions } from '../io/reserved';
 import { natmodInventory } from '../facts';
 import { writeIfChanged } from '../io/write';
 import { analyseFiles, generate } from '../pipeline';
@@ -54,7 +55,9 @@ export async function buildModule(
   const escapedQstrs = readQstrDefs(opts.files);
   const natmodApi = natmodInventory(opts.tree.dir);
   // The module's headers (-I and beside each source) are read as gen reads them.
-  const preprocess = { includeDirs: opts.includeDirs.map((d) => path.resolve(d)), readFile: headerReader() };
+  // ... and py/dynruntime.h's macros, for module definitions of the same names, as gen has them.
+  const natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, opts.tree.dir);
+  const preprocess = { includeDirs: opts.includeDirs.map((d) => path.resolve(d)), readFile: headerReader(), natmodMacros };
   const named = analyseFiles(inputs, opts.defines, escapedQstrs, natmodApi, preprocess);
   const module = named.value.module?.name;
   if (!module || hasErrors(named.diagnostics)) return { diagnostics: named.diagnostics, sources };

@@ -4,7 +4,7 @@ import { ResolvedDecl, ResolvedModule, ResolvedUnit } from '../model/resolved';
 import { SHIM_ORDER } from '../model/natmod-abi';
 import { Define } from '../model/define';
 import { CondFrame, Condition } from '../model/condition';
-import { namesNeedingType } from '../model/firmware';
+import { isReachableFirmwareType, namesNeedingType } from '../model/firmware';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
@@ -165,8 +165,12 @@ function declBlock(
   moduleTypes: ReadonlySet<string>,
 ): EditView<DeclBlockView> | undefined {
   const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
-  const types = mod.types.filter((t) => t.unit === unit || !t.isStatic).map((t) => ({ name: t.name, storage: typeStorage(t) }));
-  const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`));
+  // A type the module defines under the name of a firmware type it can reach stays the firmware's
+  // by that name; the module's copy lives in its storage only (its slots' functions stay used).
+  const types = mod.types
+    .filter((t) => (t.unit === unit || !t.isStatic) && !isReachableFirmwareType(t.name))
+    .map((t) => ({ name: t.name, storage: typeStorage(t) }));
+  const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`) || isReachableFirmwareType(`mp_type_${n}`));
   const rootPointerState = mod.rootPointers.length > 0;
   const mentions = [
     ...types.map((t) => t.name),
