@@ -24,7 +24,9 @@
  *
  * An entry whose sources come from a git submodule of MicroPython (cryptolib: lib/axtls, btree:
  * lib/berkeley-db-1.xx) is skipped, loudly, when that folder of MPY_DIR is empty: run
- * `git submodule update --init lib/axtls` there (and build MICROPYTHON_TWINREF with the module).
+ * `git submodule update --init lib/axtls` there (and build MICROPYTHON_TWINREF with the module:
+ * MICROPY_PY_SSL=1 MICROPY_SSL_AXTLS=1 MICROPY_SSL_MBEDTLS=0 MICROPY_PY_BTREE=1 CFLAGS_EXTRA="-DMICROPY_PY_CRYPTOLIB_CTR=1
+ * -DMICROPY_PY_HASHLIB_MD5=0 -DMICROPY_PY_HASHLIB_SHA1=0", the README's twins section).
  *   PYTHON, NATMODGEN_E2E_KEEP as for natmods.test.ts
  */
 import * as fs from 'fs';
