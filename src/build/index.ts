@@ -54,10 +54,13 @@ export async function buildModule(
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   const escapedQstrs = readQstrDefs(opts.files);
   const natmodApi = natmodInventory(opts.tree.dir);
-  // The module's headers (-I and beside each source) are read as gen reads them.
-  // ... and py/dynruntime.h's macros, for module definitions of the same names, as gen has them.
-  const natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, opts.tree.dir);
-  const preprocess = { includeDirs: opts.includeDirs.map((d) => path.resolve(d)), readFile: headerReader(), natmodMacros };
+  // The module's headers (-I and beside each source) are read as gen reads them, and so are
+  // the names py/dynruntime.h makes macros.
+  const preprocess = {
+    includeDirs: opts.includeDirs.map((d) => path.resolve(d)),
+    readFile: headerReader(),
+    natmodMacros: dynruntimeMacroDefinitions(natmodApi.facts, opts.tree.dir),
+  };
   const named = analyseFiles(inputs, opts.defines, escapedQstrs, natmodApi, preprocess);
   const module = named.value.module?.name;
   if (!module || hasErrors(named.diagnostics)) return { diagnostics: named.diagnostics, sources };
