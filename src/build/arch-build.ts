@@ -3,7 +3,14 @@ import * as path from 'path';
 import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
 import { extractHelpers, membersWithDroppedData, nm, readArchives } from './runtime-helpers';
-import { locateCall, runtimeProvidable, unlinkableHelpers, unlinkableMessage, writeRuntimeUnit } from './runtime-provide';
+import {
+  locateCall,
+  objectDefinitions,
+  runtimeProvidable,
+  unlinkableHelpers,
+  unlinkableMessage,
+  writeRuntimeUnit,
+} from './runtime-provide';
 import { ProcResult, runAsync } from './proc';
 import { cachedPath, cacheKey, fileStamp, storeInCache } from './cache';
 import { packageRoot } from '../paths';
@@ -224,6 +231,7 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     try {
       const symbols = await nm(toolchain.cross, objects);
       const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
+      if (provide.length) definedByObjects = objectDefinitions(symbols);
       let fallback = false;
       let ownLibm = false;
       const libs = () => [
@@ -280,10 +288,11 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     }
   };
   let sources = input.sources;
+  let definedByObjects: ReadonlySet<string> = new Set();
   let r = await compileAndPlan(sources);
   if (r.provide?.length) {
     // The compiler called runtime functions by itself (memset for a zeroing loop, ...): one more unit.
-    sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide, input.mpyDir)];
+    sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide, input.mpyDir, definedByObjects)];
     r = await compileAndPlan(sources);
   }
   if (r.error) return r.error;

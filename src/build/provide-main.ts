@@ -8,7 +8,7 @@
  */
 import { writeIfChanged } from '../io/write';
 import { nm } from './runtime-helpers';
-import { runtimeProvidable, runtimeUnitSource } from './runtime-provide';
+import { objectDefinitions, runtimeProvidable, runtimeUnitSource } from './runtime-provide';
 
 async function main(argv: string[]): Promise<number> {
   const mpyDir = argv[0] === '--mpy-dir' ? argv.splice(0, 2)[1] : undefined;
@@ -18,11 +18,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const names = runtimeProvidable(await nm(cross, objects));
+    const symbols = await nm(cross, objects);
+    const names = runtimeProvidable(symbols);
     writeIfChanged(
       out,
       names.length
-        ? runtimeUnitSource(names, mpyDir)
+        ? runtimeUnitSource(names, mpyDir, objectDefinitions(symbols))
         : '/* natmodgen: the compiled module calls no runtime function it does not name. */\n',
     );
     return 0;

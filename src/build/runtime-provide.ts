@@ -37,13 +37,18 @@ const TREE_LIBC = ['memcpy', 'memmove', 'memset', 'strlen'];
 export function runtimeProvidable(objects: NmSymbol[]): string[] {
   const index = runtimeIndex();
   const tree = treeFunctions();
-  const defined = new Set(objects.filter((s) => s.type !== 'U' && s.type !== 'w' && s.type !== 'v').map((s) => s.name));
+  const defined = objectDefinitions(objects);
   const bodies = new Set(index.items.filter((i) => i.part === 'body').flatMap((i) => i.defines));
   const names = objects
     .filter((s) => s.type === 'U' && !defined.has(s.name) && !providedByLoader(s.name) && (bodies.has(s.name) || tree.has(s.name)))
     .map((s) => s.name);
   if (names.some((n) => tree.has(n))) names.push(...TREE_LIBC.filter((n) => !defined.has(n) && bodies.has(n)));
   return [...new Set(names)].sort();
+}
+
+/** The names the objects define (not weak): runtime pieces already compiled into the module. */
+export function objectDefinitions(objects: NmSymbol[]): Set<string> {
+  return new Set(objects.filter((s) => s.type !== 'U' && s.type !== 'w' && s.type !== 'v').map((s) => s.name));
 }
 
 /**
@@ -53,12 +58,14 @@ export function runtimeProvidable(objects: NmSymbol[]): string[] {
  * file, so the compiler drops those the module does not call (mpy_ld links every external
  * function of an object): the module gets only what it uses, from the firmware's own source.
  */
-export function runtimeUnitSource(names: string[], mpyDir = process.env.MPY_DIR): string {
+export function runtimeUnitSource(names: string[], mpyDir = process.env.MPY_DIR, defined?: ReadonlySet<string>): string {
   const index = runtimeIndex();
   const tree = treeFunctions();
+  // Pieces the module's units hold already (gen put the runtime functions they name there) are not defined twice.
   const items = runtimeClosure(
     index,
     names.filter((n) => !tree.has(n)),
+    defined,
   );
   const sources = [...new Set(names.flatMap((n) => (tree.has(n) ? [tree.get(n)!] : [])))];
   const wanted = new Set(names);
@@ -186,8 +193,14 @@ export function unlinkableMessage(found: UnlinkableHelper[], locate: (name: stri
     .join('\n');
 }
 
-export function writeRuntimeUnit(dir: string, rel: string, names: string[], mpyDir?: string): { rel: string; text: string } {
-  const text = runtimeUnitSource(names, mpyDir);
+export function writeRuntimeUnit(
+  dir: string,
+  rel: string,
+  names: string[],
+  mpyDir?: string,
+  defined?: ReadonlySet<string>,
+): { rel: string; text: string } {
+  const text = runtimeUnitSource(names, mpyDir, defined);
   fs.writeFileSync(path.join(dir, rel), text);
   return { rel, text };
 }

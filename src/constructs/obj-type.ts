@@ -17,6 +17,9 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
   for (const i of ctx.anchors('obj-type', 'obj_type.macro')) {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
+    // A type in a branch the preprocessor drops is no type: nothing to convert, nothing to report
+    // (py/objarray.c's memoryview, with MICROPY_PY_BUILTINS_MEMORYVIEW=0).
+    if (ctx.pp.liveAt(ctx.cur.tokens[i].start) === 'off') continue;
     // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded.
     const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ','));
     const cur = x.cur;

@@ -5,6 +5,7 @@ import { MacroDef, preprocess } from '../preprocess';
 import { ExtractContext } from './context';
 import { SourceText } from '../parse/source';
 import { natmodApiName } from '../model/natmod-abi';
+import { queryCaptures } from '../parse/queries';
 
 /**
  * The module's own `#define`s of names that are functions in the firmware and py/dynruntime.h
@@ -18,8 +19,10 @@ import { natmodApiName } from '../model/natmod-abi';
 export function extractApiOverrides(ctx: ExtractContext): { overrides: ApiOverride[]; diagnostics: Diagnostic[] } {
   const natmod = ctx.env.natmodMacros;
   const file = ctx.file.path;
-  const candidates = natmod ? ctx.pp.definitions.filter((d) => d.file !== '<command line>' && natmod.has(d.name)) : [];
-  if (!natmod || candidates.length === 0) return { overrides: [], diagnostics: [] };
+  if (!natmod) return { overrides: [], diagnostics: [] };
+  const candidates = ctx.pp.definitions.filter((d) => d.file !== '<command line>' && natmod.has(d.name));
+  const defined = definedApiFunctions(ctx, natmod);
+  if (candidates.length === 0) return { overrides: defined, diagnostics: [] };
   const names = [...new Set(candidates.map((d) => d.name))];
   const asNatmod = preprocess(file, ctx.file.src.text, {
     ...ctx.ppOptions,
@@ -78,7 +81,26 @@ export function extractApiOverrides(ctx: ExtractContext): { overrides: ApiOverri
       ...(selfCalling.length && definition !== undefined ? { natmodDefinition: definition } : {}),
     });
   }
+  for (const o of defined) if (!overrides.some((x) => x.name === o.name)) overrides.push(o);
   return { overrides, diagnostics };
+}
+
+/**
+ * Functions the file defines (in code that may be compiled) under a name py/dynruntime.h makes
+ * a macro: the firmware's own sources do (py/objarray.c defines mp_obj_new_bytearray). In the
+ * unit, the name is then the module's function, for its definition and its calls, as in the
+ * firmware; dynruntime's macro is set aside for the unit as for a header's `#define` of it.
+ */
+function definedApiFunctions(ctx: ExtractContext, natmod: ReadonlyMap<string, string | undefined>): ApiOverride[] {
+  const out = new Map<string, ApiOverride>();
+  for (const c of queryCaptures(ctx.file, 'function-definition')) {
+    const name = c.node.text;
+    if (!natmod.has(name) || out.has(name)) continue;
+    const i = ctx.cur.indexAt(c.node.startIndex);
+    if (i < 0 || !ctx.maybeCompiled(i)) continue;
+    out.set(name, { name, directives: [], inHeader: true });
+  }
+  return [...out.values()];
 }
 
 function callsItself(d: MacroDef): boolean {

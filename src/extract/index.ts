@@ -1,6 +1,7 @@
 import { Result } from '../diagnostics/diagnostic';
 import { Define } from '../model/define';
 import { CondItem, Decl, FileModel } from '../model/declarations';
+import { Condition } from '../model/condition';
 import { ParsedFile } from '../parse/parser';
 import { Token } from '../parse/tokens';
 import { ExtractContext, PreprocessEnv } from './context';
@@ -57,7 +58,12 @@ export function extractWith(
   const api = extractApiOverrides(ctx);
   ctx.diagnostics.push(...api.diagnostics);
   const firstMention = new Map<string, number>();
-  for (const t of file.tokens) if (t.kind === 'ident' && !firstMention.has(t.text)) firstMention.set(t.text, t.start);
+  const firstMentionCond = new Map<string, Condition>();
+  file.tokens.forEach((t, i) => {
+    if (t.kind !== 'ident' || firstMention.has(t.text)) return;
+    firstMention.set(t.text, t.start);
+    firstMentionCond.set(t.text, ctx.condAt(i));
+  });
   const firstCode = file.tokens.find((t) => t.kind !== 'directive')?.start;
   return {
     value: {
@@ -75,6 +81,7 @@ export function extractWith(
       calls,
       macroCalls,
       firstMention,
+      firstMentionCond,
       firstCode,
       // A module's fallback for a MicroPython macro (`#define MP_ERROR_TEXT(x) x` for old versions)
       // is not the module's own: hiding it from natmodgen's code would hide MicroPython's too.

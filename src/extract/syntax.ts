@@ -5,7 +5,8 @@ import { Decl } from '../model/declarations';
 import { ExtractContext } from './context';
 import { errorNodes } from '../parse/queries';
 
-const MACRO_CALL = /\b[A-Z][A-Z0-9_]*\s*\(/;
+/** An upper-case macro's invocation, reserved spellings included (`__P((DB *, int))` of BSD headers). */
+const MACRO_CALL = /\b_*[A-Z][A-Z0-9_]*\s*\(/;
 
 /** GNU C extensions GCC accepts where tree-sitter-c's grammar has no place for them. */
 const GNU_EXTENSION =
@@ -48,6 +49,7 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     // Inside functions, MicroPython's lowercase macros take types as arguments
     // (m_new_obj_var(T, f, char *, n)); the compiler reports real errors there.
     if (insideFunction(e)) continue;
+    if (oldStyleParameters(e)) continue;
     const stmt = statementAround(e);
     const stmtText = text.slice(stmt.startIndex, stmt.endIndex);
     if (MACRO_CALL.test(stmtText)) continue;
@@ -105,6 +107,25 @@ function mostlyWellFormed(root: SyntaxNode, text: string): boolean {
   walk(root);
   const code = text.replace(/\s+/g, '').length - comments;
   return code > 0 && good / code >= 0.25;
+}
+
+/**
+ * K&R parameter declarations (`void *\nf(a, n)\n\tT *a;\n\tint n;\n{`), valid C before C23, after
+ * a declarator tree-sitter-c cannot read them after (a pointer's): the ERROR follows the
+ * parameter list of a function declarator whose parameters are names only.
+ */
+function oldStyleParameters(e: SyntaxNode): boolean {
+  const fd = e.parent;
+  if (!fd || fd.type !== 'function_declarator') return false;
+  const params = fd.childForFieldName('parameters');
+  if (!params || e.startIndex < params.endIndex || params.namedChildren.length === 0) return false;
+  const bareName = (c: SyntaxNode) =>
+    c.type === 'identifier' ||
+    c.type === 'comment' ||
+    (c.type === 'parameter_declaration' &&
+      c.namedChildren.length === 1 &&
+      (c.namedChildren[0].type === 'type_identifier' || c.namedChildren[0].type === 'identifier'));
+  return params.namedChildren.every(bareName);
 }
 
 function insideFunction(n: SyntaxNode): boolean {

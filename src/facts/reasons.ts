@@ -173,12 +173,6 @@ export const REASONS: ReasonRule[] = [
     alternative: IMPORT('gc', 'mem_alloc()'),
   },
   {
-    names: ['mp_stream_posix_read', 'mp_stream_posix_write', 'mp_stream_posix_lseek', 'mp_stream_posix_fsync'],
-    status: 'port',
-    reason: 'the POSIX stream adaptors exist only on ports built with MICROPY_STREAMS_POSIX_API',
-    alternative: "call the stream object's read/write/seek methods: mp_load_method(stream, MP_QSTR_read, dest) then mp_call_method_n_kw",
-  },
-  {
     prefixes: ['mp_bluetooth_'],
     headers: ['extmod/modbluetooth.h', 'extmod/mpbthci.h'],
     status: 'port',

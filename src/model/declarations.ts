@@ -310,6 +310,8 @@ export interface FileModel {
   identifiers: Set<string>;
   /** Offset of the first occurrence of each identifier (where declarations of it must come before). */
   firstMention: Map<string, number>;
+  /** The preprocessor conditional around each first occurrence (a declaration put before it must not sit in a branch it is not in). */
+  firstMentionCond?: Map<string, Condition>;
   /** Offset of the first token that is not a preprocessor line, if any. */
   firstCode: number | undefined;
   /** Names the file and its own headers `#define` (not `-D`), which natmodgen's own code must not depend on. */

@@ -83,6 +83,16 @@ export function namesNeedingType(n: string): string[] {
   return [`mp_type_${n}`, ...Object.keys(MACROS_USING_TYPES).filter((m) => MACROS_USING_TYPES[m] === n)];
 }
 
+/**
+ * Whether `mp_type_X` names a type of the firmware a natmod reaches (py/dynruntime.h's, or a
+ * builtin by name): a module compiling the firmware's own source (py/objarray.c defines
+ * mp_type_bytearray beside mp_type_array) keeps the firmware's under that name, so objects
+ * from outside pass its type checks.
+ */
+export function isReachableFirmwareType(cName: string): boolean {
+  return DYNRUNTIME_TYPES.has(cName) || builtinTypeName(cName) !== undefined;
+}
+
 export function builtinTypeName(cName: string): string | undefined {
   const m = /^mp_type_(\w+)$/.exec(cName);
   return m && BUILTIN_TYPES.has(m[1]) && !DYNRUNTIME_TYPES.has(cName) ? m[1] : undefined;

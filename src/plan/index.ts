@@ -3,7 +3,8 @@ import { Decl } from '../model/declarations';
 import { ResolvedDecl, ResolvedModule, ResolvedUnit } from '../model/resolved';
 import { SHIM_ORDER } from '../model/natmod-abi';
 import { Define } from '../model/define';
-import { namesNeedingType } from '../model/firmware';
+import { CondFrame, Condition } from '../model/condition';
+import { isReachableFirmwareType, namesNeedingType } from '../model/firmware';
 import { names, rootPointerDeclaration, unitIds } from './names';
 import { needsLibcMem, planMpyInit, runtimeText } from './mpy-init';
 import { planRuntime } from './runtime';
@@ -147,6 +148,15 @@ function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
 }
 
 /** The alias block, after the last #include before the first mention of an aliased name. */
+/** Whether the branches `outer` sits in are those around `inner` (or enclose them): code at `inner` is compiled whenever code at `outer` is. */
+function encloses(outer: Condition, inner: Condition): boolean {
+  const same = (a: CondFrame, b: CondFrame) =>
+    a === b ||
+    (a.branches.length === b.branches.length &&
+      a.branches.every((x, k) => x.keyword === b.branches[k].keyword && x.arg === b.branches[k].arg));
+  return outer.length <= inner.length && outer.every((f, i) => same(f, inner[i]));
+}
+
 function declBlock(
   u: ResolvedUnit,
   unit: number,
@@ -155,8 +165,12 @@ function declBlock(
   moduleTypes: ReadonlySet<string>,
 ): EditView<DeclBlockView> | undefined {
   const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
-  const types = mod.types.filter((t) => t.unit === unit || !t.isStatic).map((t) => ({ name: t.name, storage: typeStorage(t) }));
-  const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`));
+  // A type the module defines under the name of a firmware type it can reach stays the firmware's
+  // by that name; the module's copy lives in its storage only (its slots' functions stay used).
+  const types = mod.types
+    .filter((t) => (t.unit === unit || !t.isStatic) && !isReachableFirmwareType(t.name))
+    .map((t) => ({ name: t.name, storage: typeStorage(t) }));
+  const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`) || isReachableFirmwareType(`mp_type_${n}`));
   const rootPointerState = mod.rootPointers.length > 0;
   const mentions = [
     ...types.map((t) => t.name),
@@ -164,10 +178,15 @@ function declBlock(
     ...firmwareTypes.flatMap(namesNeedingType),
     ...(rootPointerState ? ['MP_STATE_VM', 'MP_STATE_PORT'] : []),
   ];
-  const offsets = mentions.flatMap((n) => u.model.firstMention.get(n) ?? []);
-  const first = offsets.length ? Math.min(...offsets) : moduleType ? u.model.firstCode : undefined;
+  const firstOf = mentions
+    .filter((n) => u.model.firstMention.has(n))
+    .sort((a, b) => u.model.firstMention.get(a)! - u.model.firstMention.get(b)!)[0];
+  const first = firstOf !== undefined ? u.model.firstMention.get(firstOf)! : moduleType ? u.model.firstCode : undefined;
   if (first === undefined) return undefined;
-  const includes = u.model.decls.filter((d) => d.kind === 'include' && d.span.start < first);
+  // After the last include the first mention's code also compiles: not one in a branch around
+  // it only (extmod/modcryptolib.c includes <mbedtls/aes.h> under `#if MICROPY_SSL_MBEDTLS`).
+  const around = (firstOf !== undefined ? u.model.firstMentionCond?.get(firstOf) : undefined) ?? [];
+  const includes = u.model.decls.filter((d) => d.kind === 'include' && d.span.start < first && encloses(d.cond, around));
   const at = includes.length ? includes[includes.length - 1].span.end : 0;
   const view: DeclBlockView = {
     partial: 'decl-block',

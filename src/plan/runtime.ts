@@ -42,7 +42,8 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
   const index = runtimeIndex();
   // A name the module defines itself is its own, whatever the runtime has.
   const models = mod.units.map((u) => u.model);
-  const own = new Set(models.flatMap((m) => [...m.definedFunctions]));
+  // So is a type it defines (py/objstringio.c compiled into a natmod defines mp_type_stringio).
+  const own = new Set([...models.flatMap((m) => [...m.definedFunctions]), ...mod.types.map((t) => t.name)]);
   const unitRoots = mod.units.map(({ model: m, expandsTo }, unit) =>
     [
       ...m.runtimeNames,

@@ -282,8 +282,11 @@ function skipParens(toks: RtToken[], i: number): number {
   return i;
 }
 
-/** The pieces a module needs for the names it uses: the closure over each piece's references. */
-export function runtimeClosure(index: RuntimeIndex, roots: Iterable<string>): RuntimeItem[] {
+/**
+ * The pieces a module needs for the names it uses: the closure over each piece's references.
+ * Bodies whose names are all in `defined` (compiled into the module already) are left out.
+ */
+export function runtimeClosure(index: RuntimeIndex, roots: Iterable<string>, defined?: ReadonlySet<string>): RuntimeItem[] {
   const byName = new Map<string, RuntimeItem[]>();
   for (const it of index.items) for (const d of it.defines) byName.set(d, [...(byName.get(d) ?? []), it]);
   const chosen = new Set<RuntimeItem>();
@@ -295,6 +298,7 @@ export function runtimeClosure(index: RuntimeIndex, roots: Iterable<string>): Ru
     seen.add(name);
     for (const it of byName.get(name) ?? []) {
       if (chosen.has(it)) continue;
+      if (defined && it.part === 'body' && it.defines.every((d) => defined.has(d))) continue;
       chosen.add(it);
       queue.push(...it.refs, ...it.defines);
     }

@@ -21,6 +21,12 @@
  *   MICROPYTHON_TWINREF  unix port with them (the standard variant); falls back to
  *                        MICROPYTHON_USERMOD                                         (required)
  *   TWINS_ONLY           comma-separated module ids to run (default: all)
+ *
+ * An entry whose sources come from a git submodule of MicroPython (cryptolib: lib/axtls, btree:
+ * lib/berkeley-db-1.xx) is skipped, loudly, when that folder of MPY_DIR is empty: run
+ * `git submodule update --init lib/axtls` there (and build MICROPYTHON_TWINREF with the module:
+ * MICROPY_PY_SSL=1 MICROPY_SSL_AXTLS=1 MICROPY_SSL_MBEDTLS=0 MICROPY_PY_BTREE=1 CFLAGS_EXTRA="-DMICROPY_PY_CRYPTOLIB_CTR=1
+ * -DMICROPY_PY_HASHLIB_MD5=0 -DMICROPY_PY_HASHLIB_SHA1=0", the README's twins section).
  *   PYTHON, NATMODGEN_E2E_KEEP as for natmods.test.ts
  */
 import * as fs from 'fs';
@@ -35,6 +41,10 @@ interface TwinEntry {
   module: string;
   files: string[];
   defines: string[];
+  /** Include folders (under MPY_DIR) the firmware build passes for the module's sources. */
+  includes?: string[];
+  /** Git submodules of MicroPython (folders under MPY_DIR) the sources come from: empty in a plain clone. */
+  submodules?: string[];
   test: string | null;
   mpyTests?: string[];
   impossible?: string;
@@ -75,6 +85,22 @@ if (skipReason) {
     `natmodgen twins e2e: SKIPPING ${runnable.length} module(s): ${skipReason}.`,
     "Skipped is not passed. Build a unix port without the modules (see this file's header) and set the variables.",
     ...runnable.map((e) => `  SKIPPED: ${e.id}`),
+  ]);
+}
+/** The entry's submodules that are empty (not checked out) in MPY_DIR. */
+function absentSubmodules(e: TwinEntry): string[] {
+  if (!env.mpyDir) return [];
+  return (e.submodules ?? []).filter((d) => {
+    const dir = path.join(env.mpyDir!, d);
+    return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+  });
+}
+const noSources = runnable.filter((e) => absentSubmodules(e).length);
+if (!skipReason && noSources.length) {
+  loud([
+    `natmodgen twins e2e: SKIPPING ${noSources.length} module(s): their sources are git submodules not checked out in MPY_DIR=${env.mpyDir}.`,
+    'Skipped is not passed. Check them out (git submodule update --init <folder>) and build MICROPYTHON_TWINREF with the module.',
+    ...noSources.map((e) => `  SKIPPED: ${e.id} (empty: ${absentSubmodules(e).join(', ')})`),
   ]);
 }
 const notRun = chosen.filter((e) => e.impossible || e.pending);
@@ -134,7 +160,14 @@ async function makeWithFragment(dir: string, mpyDir: string, e: TwinEntry): Prom
     `MOD = ${e.module}`,
     `SRC = ${e.files.map((f) => path.join(mpyDir, f)).join(' ')}`,
     'ARCH = x64',
-    `NATMODGEN_DEFINES = ${e.defines.join(' ')}`,
+    // Shell words: a define's value may hold quotes (BERKELEY_DB_CONFIG_FILE="extmod/...").
+    `NATMODGEN_DEFINES = ${e.defines.map((d) => (/^[\w=.-]+$/.test(d) ? d : `'${d}'`)).join(' ')}`,
+    ...(e.includes?.length
+      ? [
+          `NATMODGEN_FLAGS = ${e.includes.map((i) => `-I ${path.join(mpyDir, i)}`).join(' ')}`,
+          `CFLAGS += ${e.includes.map((i) => `-I${path.join(mpyDir, i)}`).join(' ')}`,
+        ]
+      : []),
     `include ${path.join(REPO_ROOT, 'make', 'natmodgen.mk')}`,
     'include $(MPY_DIR)/py/dynruntime.mk',
     '',
@@ -247,6 +280,13 @@ describe('MicroPython modules against their built-in twins', () => {
     if (skipReason) {
       summary.set(e.id, { module: e.module, natmod: `SKIPPED (${skipReason})` });
       test.skip(`SKIPPED (${skipReason}): ${e.id}`, () => undefined);
+      continue;
+    }
+    const absent = absentSubmodules(e);
+    if (absent.length) {
+      const why = `submodule not checked out in MPY_DIR: ${absent.join(', ')}`;
+      summary.set(e.id, { module: e.module, natmod: `SKIPPED (${why})` });
+      test.skip(`SKIPPED (${why}): ${e.id}`, () => undefined);
       continue;
     }
     test(e.id, () => twinCase(e, () => buildError), CASE_TIMEOUT_MS);

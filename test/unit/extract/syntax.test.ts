@@ -80,6 +80,27 @@ describe('checkSyntax (through extractFile)', () => {
     expect(extract(given).diagnostics.map((d) => d.code)).toEqual(['NMG1004']);
   });
 
+  test('K&R definitions returning pointers and __P(()) prototypes are C (lib/berkeley-db-1.xx)', () => {
+    const given = c(
+      'typedef struct _mpool MPOOL;',
+      'typedef unsigned int pgno_t;',
+      'static void *mpool_look __P((MPOOL *, pgno_t));',
+      'void *',
+      'mpool_new(mp, pgnoaddr)',
+      '\tMPOOL *mp;',
+      '\tpgno_t *pgnoaddr;',
+      '{',
+      '\treturn mpool_look(mp, *pgnoaddr);',
+      '}',
+    );
+    expect(extract(PRELUDE + given).diagnostics).toEqual([]);
+  });
+
+  test('declarations after a parameter list with types are still an error', () => {
+    const given = c('void *', 'f(int a, int b)', '\tMPOOL *mp;', '{', '\treturn 0;', '}', 'static int after;');
+    expect(extract(PRELUDE + given).diagnostics.map((d) => d.code)).toEqual(['NMG1004']);
+  });
+
   test('a prototype whose storage class is a macro of the file is C too', () => {
     const given = PRELUDE + '#define MOD_API static\nMOD_API mp_obj_t f_update(mp_obj_t self_in, mp_obj_t arg);\n';
     expect(extract(given).diagnostics).toEqual([]);

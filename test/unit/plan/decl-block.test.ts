@@ -1,0 +1,55 @@
+import { generate } from '../../../src/pipeline';
+import { c } from '../helpers';
+
+/**
+ * The alias block (`extern mp_obj_full_type_t ...; #define t ...`) goes after the last include
+ * before a type's first mention; an include in a branch of its own (extmod/modcryptolib.c's
+ * `#if MICROPY_SSL_MBEDTLS` / `#include <mbedtls/aes.h>`) must not take it into that branch.
+ */
+const source = (guard: string) =>
+  c(
+    '#include "py/runtime.h"',
+    '#if MICROPY_PY_A',
+    '#include <string.h>',
+    ...guard.split('\n'),
+    'static MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_t, MP_TYPE_FLAG_NONE);',
+    'static const mp_rom_map_elem_t m_globals_table[] = {',
+    '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+    '    { MP_ROM_QSTR(MP_QSTR_t), MP_ROM_PTR(&t_type) },',
+    '};',
+    'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+    'const mp_obj_module_t m_module = {',
+    '    .base = { &mp_type_module },',
+    '    .globals = (mp_obj_dict_t *)&m_globals,',
+    '};',
+    'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    '#endif',
+  );
+
+/** The text between the alias block's `#define t_type` and the type's definition. */
+function blockContext(text: string): { before: string; block: string } {
+  const r = generate([{ path: 'm.c', text }], { defines: ['MICROPY_PY_A=1'], outDir: 'out' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const out = r.value[0].text;
+  const at = out.indexOf('#define t_type ');
+  expect(at).toBeGreaterThan(0);
+  return { before: out.slice(0, at), block: out.slice(at) };
+}
+
+/** Depth of the open `#if`s at the end of `text`. */
+const openIfs = (text: string) =>
+  text.split('\n').reduce((depth, l) => (/^\s*#\s*if/.test(l) ? depth + 1 : /^\s*#\s*endif/.test(l) ? depth - 1 : depth), 0);
+
+describe('the alias block for run-time types', () => {
+  test('is not put inside a branch holding only an include', () => {
+    const { before } = blockContext(source('#if MICROPY_SSL_B\n#include <b/aes.h>\n#endif'));
+    // Only the file-wide `#if MICROPY_PY_A` is open where the block goes, not `#if MICROPY_SSL_B`.
+    expect(before.slice(before.indexOf('#if MICROPY_PY_A'))).not.toMatch(/#if MICROPY_SSL_B\n#include <b\/aes.h>\n[^#]*$/);
+    expect(openIfs(before.slice(before.indexOf('#if MICROPY_PY_A')))).toBe(1);
+  });
+
+  test('follows the last include in the same branches as the mention', () => {
+    const { before } = blockContext(source('#include <b/aes.h>'));
+    expect(before).toMatch(/#include <b\/aes.h>\n[^#]*(#line[^\n]*\n)?[^#]*\/\* natmodgen: names that are run-time values/);
+  });
+});
