@@ -8,7 +8,7 @@ import { declare } from '../plan/c';
 import { guarded } from '../plan/lines';
 import { names } from '../plan/names';
 import { DataAssignView, DataCopyView, View } from '../plan/view';
-import { isScalarInit } from './writable-data';
+import { isScalarInit, isZeroInit } from './writable-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
 export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
@@ -92,8 +92,10 @@ export const staticLocal = construct({
     const init: Array<DataAssignView | DataCopyView> = [];
     const vars = d.vars.map((v): StaticLocalVarView => {
       const storage = names.staticLocal(v.name, d.functionName, ctx.unitId);
-      const scalar = isScalarInit(v.template, v.init);
-      const initCopy = v.init !== undefined && !scalar ? `${storage}_initial` : undefined;
+      // A zero initial value needs no code (the storage is zero when the .mpy loads), unless it sizes `x[]`.
+      const zero = isZeroInit(v.init) && v.unsizedAt === undefined;
+      const scalar = !zero && isScalarInit(v.template, v.init);
+      const initCopy = v.init !== undefined && !scalar && !zero ? `${storage}_initial` : undefined;
       if (scalar) init.push({ partial: 'data-assign', name: storage, value: v.init! });
       else if (initCopy) init.push({ partial: 'data-copy', name: storage, initCopy });
       if (initCopy && v.unsizedAt !== undefined) {
