@@ -679,8 +679,8 @@ static void natmodgen_store_globals_nmg_classes(void) {
 #line 680 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_7_classes(void);
-void natmodgen_init_7_classes(void) {
+static void natmodgen_init_7_classes(void);
+static void natmodgen_init_7_classes(void) {
     natmodgen_init_type_nmg_vector2_type();
     natmodgen_init_type_nmg_intarray_type();
     natmodgen_init_type_nmg_intarray_iter_type();
@@ -775,7 +775,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
     return val.u_int;
 }
-void natmodgen_init_7_classes(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY

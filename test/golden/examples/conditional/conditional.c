@@ -414,8 +414,8 @@ static void natmodgen_store_globals_nmg_conditional(void) {
 #line 415 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_11_conditional(void);
-void natmodgen_init_11_conditional(void) {
+static void natmodgen_init_11_conditional(void);
+static void natmodgen_init_11_conditional(void) {
     natmodgen_init_type_nmg_cond_gadget_type();
     natmodgen_fill_nmg_cond_gadget_locals_dict_table();
 }
@@ -488,7 +488,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
     return val.u_int;
 }
-void natmodgen_init_11_conditional(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY

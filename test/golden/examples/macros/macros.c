@@ -234,8 +234,8 @@ static void natmodgen_store_globals_nmg_macros(void) {
 #line 235 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_6_macros(void);
-void natmodgen_init_6_macros(void) {
+static void natmodgen_init_6_macros(void);
+static void natmodgen_init_6_macros(void) {
     natmodgen_init_type_nmg_scaler_type();
     natmodgen_fill_nmg_scaler_locals_table();
 }
@@ -308,7 +308,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
     return val.u_int;
 }
-void natmodgen_init_6_macros(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY

@@ -808,8 +808,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_classes, nmg_classes_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_7_classes(void);
-void natmodgen_init_7_classes(void) {
+static void natmodgen_init_7_classes(void);
+static void natmodgen_init_7_classes(void) {
     natmodgen_init_type_nmg_vector2_type();
     natmodgen_init_type_nmg_intarray_type();
     natmodgen_init_type_nmg_intarray_iter_type();
@@ -904,7 +904,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
     return val.u_int;
 }
-void natmodgen_init_7_classes(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
@@ -913,4 +912,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end e00a030f47c8 */
+#endif /* natmodgen:end a1df6a0ae497 */

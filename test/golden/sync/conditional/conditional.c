@@ -493,8 +493,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_conditional, nmg_cond_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_11_conditional(void);
-void natmodgen_init_11_conditional(void) {
+static void natmodgen_init_11_conditional(void);
+static void natmodgen_init_11_conditional(void) {
     natmodgen_init_type_nmg_cond_gadget_type();
     natmodgen_fill_nmg_cond_gadget_locals_dict_table();
 }
@@ -567,7 +567,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
     return val.u_int;
 }
-void natmodgen_init_11_conditional(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
@@ -576,4 +575,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 41ba04e00bd1 */
+#endif /* natmodgen:end 75b573878710 */

@@ -270,8 +270,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_macros, nmg_macros_module);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_6_macros(void);
-void natmodgen_init_6_macros(void) {
+static void natmodgen_init_6_macros(void);
+static void natmodgen_init_6_macros(void) {
     natmodgen_init_type_nmg_scaler_type();
     natmodgen_fill_nmg_scaler_locals_table();
 }
@@ -344,7 +344,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
     return val.u_int;
 }
-void natmodgen_init_6_macros(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
@@ -353,4 +352,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end dfb5e1f6b3ab */
+#endif /* natmodgen:end 59a1cea420f6 */

@@ -138,11 +138,13 @@ nmg_float_t natmodgen_7_objects_nmg_half_obj;
 #define nmg_half_obj natmodgen_7_objects_nmg_half_obj
 static const nmg_float_t natmodgen_7_objects_nmg_half_obj_initial = {{NULL}, (mp_float_t)0.5};
 static void natmodgen_init_obj_nmg_half_obj(void) {
+    /* natmodgen: the type first: a look-up is a call, after which the storage's address is loaded once, not twice. */
+    const mp_obj_type_t *natmodgen_type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float));
     natmodgen_7_objects_nmg_half_obj = natmodgen_7_objects_nmg_half_obj_initial;
-    natmodgen_7_objects_nmg_half_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float));
+    natmodgen_7_objects_nmg_half_obj.base.type = natmodgen_type;
 }
 // clang-format on
-#endif /* natmodgen:end 2f69301b0a55 */
+#endif /* natmodgen:end 834c9761ee91 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_STR_OBJ(nmg_greeting_obj, "hello from nmg_objects");
 #else /* natmodgen:natmod */
@@ -152,11 +154,13 @@ mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj;
 #define nmg_greeting_obj natmodgen_7_objects_nmg_greeting_obj
 static const mp_obj_str_t natmodgen_7_objects_nmg_greeting_obj_initial = {{NULL}, 0, sizeof("hello from nmg_objects") - 1, (const byte *)"hello from nmg_objects"};
 static void natmodgen_init_obj_nmg_greeting_obj(void) {
+    /* natmodgen: the type first: a look-up is a call, after which the storage's address is loaded once, not twice. */
+    const mp_obj_type_t *natmodgen_type = &mp_type_str;
     natmodgen_7_objects_nmg_greeting_obj = natmodgen_7_objects_nmg_greeting_obj_initial;
-    natmodgen_7_objects_nmg_greeting_obj.base.type = &mp_type_str;
+    natmodgen_7_objects_nmg_greeting_obj.base.type = natmodgen_type;
 }
 // clang-format on
-#endif /* natmodgen:end fe8c3e60d2d1 */
+#endif /* natmodgen:end 7c8845074651 */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const MP_DEFINE_BYTES_OBJ(nmg_magic_obj, "\x01\x02NMG", 5);
 #else /* natmodgen:natmod */
@@ -166,11 +170,13 @@ mp_obj_str_t natmodgen_7_objects_nmg_magic_obj;
 #define nmg_magic_obj natmodgen_7_objects_nmg_magic_obj
 static const mp_obj_str_t natmodgen_7_objects_nmg_magic_obj_initial = {{NULL}, 0, (5), (const byte *)("\x01\x02NMG")};
 static void natmodgen_init_obj_nmg_magic_obj(void) {
+    /* natmodgen: the type first: a look-up is a call, after which the storage's address is loaded once, not twice. */
+    const mp_obj_type_t *natmodgen_type = &mp_type_bytes;
     natmodgen_7_objects_nmg_magic_obj = natmodgen_7_objects_nmg_magic_obj_initial;
-    natmodgen_7_objects_nmg_magic_obj.base.type = &mp_type_bytes;
+    natmodgen_7_objects_nmg_magic_obj.base.type = natmodgen_type;
 }
 // clang-format on
-#endif /* natmodgen:end fbe6ec03b353 */
+#endif /* natmodgen:end 234afbf89ddc */
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_obj_tuple_t nmg_version_obj = {
     {&mp_type_tuple},
@@ -411,11 +417,13 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj;
 #define nmg_point_origin_obj natmodgen_7_objects_nmg_point_origin_obj
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_origin_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_origin_fun_obj)};
 static void natmodgen_init_obj_nmg_point_origin_obj(void) {
+    /* natmodgen: the type first: a look-up is a call, after which the storage's address is loaded once, not twice. */
+    const mp_obj_type_t *natmodgen_type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_staticmethod));
     natmodgen_7_objects_nmg_point_origin_obj = natmodgen_7_objects_nmg_point_origin_obj_initial;
-    natmodgen_7_objects_nmg_point_origin_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_staticmethod));
+    natmodgen_7_objects_nmg_point_origin_obj.base.type = natmodgen_type;
 }
 // clang-format on
-#endif /* natmodgen:end f19c03ae3575 */
+#endif /* natmodgen:end b4ec6a004143 */
 
 static mp_obj_t nmg_point_describe(mp_obj_t cls_in) {
     const mp_obj_type_t *cls = MP_OBJ_TO_PTR(cls_in);
@@ -431,11 +439,13 @@ mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj;
 #define nmg_point_describe_obj natmodgen_7_objects_nmg_point_describe_obj
 static const mp_rom_obj_static_class_method_t natmodgen_7_objects_nmg_point_describe_obj_initial = {{NULL}, MP_ROM_PTR(&nmg_point_describe_fun_obj)};
 static void natmodgen_init_obj_nmg_point_describe_obj(void) {
+    /* natmodgen: the type first: a look-up is a call, after which the storage's address is loaded once, not twice. */
+    const mp_obj_type_t *natmodgen_type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_classmethod));
     natmodgen_7_objects_nmg_point_describe_obj = natmodgen_7_objects_nmg_point_describe_obj_initial;
-    natmodgen_7_objects_nmg_point_describe_obj.base.type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_classmethod));
+    natmodgen_7_objects_nmg_point_describe_obj.base.type = natmodgen_type;
 }
 // clang-format on
-#endif /* natmodgen:end 00a2a3337ad9 */
+#endif /* natmodgen:end 6be480f25147 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static const mp_rom_map_elem_t nmg_point_locals_table[] = {
@@ -534,11 +544,13 @@ static const mp_obj_module_t natmodgen_7_objects_nmg_util_module_initial = {
     .globals = (mp_obj_dict_t *)&nmg_util_globals,
 };
 static void natmodgen_init_obj_nmg_util_module(void) {
+    /* natmodgen: the type first: a look-up is a call, after which the storage's address is loaded once, not twice. */
+    const mp_obj_type_t *natmodgen_type = natmodgen_module_type;
     natmodgen_7_objects_nmg_util_module = natmodgen_7_objects_nmg_util_module_initial;
-    natmodgen_7_objects_nmg_util_module.base.type = natmodgen_module_type;
+    natmodgen_7_objects_nmg_util_module.base.type = natmodgen_type;
 }
 // clang-format on
-#endif /* natmodgen:end 4905f7127f11 */
+#endif /* natmodgen:end 33ee6106d568 */
 
 // ---- the module ------------------------------------------------------------------
 
@@ -621,8 +633,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_objects, nmg_objects_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_7_objects(void);
-void natmodgen_init_7_objects(void) {
+static void natmodgen_init_7_objects(void);
+static void natmodgen_init_7_objects(void) {
     mp_fun_table.memmove_(&nmg_history, &natmodgen_initial_7_objects_nmg_history, sizeof(nmg_history));
     mp_fun_table.memmove_(&nmg_names, &natmodgen_initial_7_objects_nmg_names, sizeof(nmg_names));
     nmg_objects_scale = 7;
@@ -734,7 +746,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     return val.u_int;
 }
 const mp_obj_type_t *natmodgen_module_type;
-void natmodgen_init_7_objects(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
@@ -750,4 +761,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 1c746f86cef8 */
+#endif /* natmodgen:end 50c3a6c8afea */

@@ -468,8 +468,8 @@ MP_REGISTER_MODULE(MP_QSTR_nmg_streams, nmg_streams_user_cmodule);
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_7_streams(void);
-void natmodgen_init_7_streams(void) {
+static void natmodgen_init_7_streams(void);
+static void natmodgen_init_7_streams(void) {
     natmodgen_init_type_buf_type();
 #if (NMG_STREAMS_COUNT)
     natmodgen_init_type_count_type();
@@ -582,7 +582,6 @@ static mp_obj_t natmodgen_rt_stream___exit__(size_t n_args, const mp_obj_t *args
     return mp_stream_close(args[0]);
 }
 static __attribute__((unused)) MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj, 4, 4, natmodgen_rt_stream___exit__);
-void natmodgen_init_7_streams(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
@@ -591,4 +590,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 2d7eacb3a8b8 */
+#endif /* natmodgen:end 9e7c4f0e8b47 */
