@@ -62,6 +62,9 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
           `$(SRC_O): ${XTENSA_CONFIG}`,
         ]
       : []),
+    '# mpy_ld through natmodgen\'s wrapper, which names the .mpy\'s file-name qstr "_" (a static qstr: one byte,',
+    '# nothing interned at import) instead of the output path; see make/natmodgen-mpy-ld.py',
+    `$(BUILD)/$(MOD).native.mpy: MPY_LD = $(PYTHON) ${path.join(packageRoot(), 'make', 'natmodgen-mpy-ld.py')} $(MPY_DIR)/tools/mpy_ld.py`,
     'natmodgen-objects: $(SRC_O)',
     '# compiler-runtime helpers taken from libgcc/libm by natmodgen (linked as plain objects), after',
     "# the module's: on ARM, mpy_ld places the jump to mpy_init as if its object came first",

@@ -9,7 +9,7 @@ import { declare } from '../plan/c';
 import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
 import { CallView, DataAssignView, DataCopyView, View } from '../plan/view';
-import { isScalarInit } from './writable-data';
+import { isScalarInit, isZeroInit } from './writable-data';
 import { convertedElsewhere, errorsOnlyInValue, itemCount, runtimeValue, tokenRange, withoutOwnConst } from './runtime-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
@@ -148,8 +148,10 @@ export const staticLocal = construct({
         const declaration = `${d.specifiers} ${declare(v.template, storage)}`;
         return { partial: 'static-local-storage-runtime', name: v.name, storage, declaration, init: v.init, initFn };
       }
-      const scalar = isScalarInit(v.template, v.init);
-      const initCopy = v.init !== undefined && !scalar ? `${storage}_initial` : undefined;
+      // A zero initial value needs no code (the storage is zero when the .mpy loads), unless it sizes `x[]`.
+      const zero = isZeroInit(v.init) && v.unsizedAt === undefined;
+      const scalar = !zero && isScalarInit(v.template, v.init);
+      const initCopy = v.init !== undefined && !scalar && !zero ? `${storage}_initial` : undefined;
       if (scalar) init.push({ partial: 'data-assign', name: storage, value: v.init! });
       else if (initCopy) init.push({ partial: 'data-copy', name: storage, initCopy });
       if (initCopy && v.unsizedAt !== undefined) {

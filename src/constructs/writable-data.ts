@@ -44,6 +44,26 @@ export function isScalarInit(declarator: string, init: string | undefined): init
   return init !== undefined && !declarator.includes('[') && !init.trim().startsWith('{');
 }
 
+/** A literal zero, written without a sign: all bits zero whatever the scalar type (+0.0, NULL, false). */
+const ZERO_LITERAL = /^(?:0+[uUlL]*|0[xX]0+[uUlL]*|(?:0+\.0*|\.0+|0+)(?:[eE][+-]?\d+)?[fFlL]?|'\\0'|false|NULL|MP_OBJ_NULL)$/;
+
+/**
+ * Whether an initialiser leaves the storage all zero: a zero literal, or braces around one or
+ * nothing (`{0}`, `{ {0} }`, `{}`: every other member is zero too). The storage mpy_init would
+ * write is zeroed when the .mpy loads (persistentcode.c allocates BSS with m_new0), so
+ * assigning such a value at import is code for nothing.
+ */
+export function isZeroInit(init: string | undefined): boolean {
+  if (init === undefined) return false;
+  let t = init.trim();
+  for (;;) {
+    if (t.startsWith('{') && t.endsWith('}')) t = t.slice(1, -1).trim().replace(/,$/, '').trim();
+    else if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
+    else break;
+  }
+  return t === '' ? init.trim().startsWith('{') : ZERO_LITERAL.test(t);
+}
+
 /** One variable's storage: plain, with a rodata image of its initial value, or sized from that image. */
 export interface WritableDataVarView extends View<'writable-data-var' | 'writable-data-var-init' | 'writable-data-var-unsized'> {
   specifiers: string;
@@ -75,8 +95,11 @@ export const writableData = construct({
     const { specifiers } = d;
     const vars = d.vars.map((v): WritableDataVarView => {
       const asmName = d.isStatic ? names.dataStorage(v.name, ctx.unitId) : undefined;
-      if (v.init === undefined || isScalarInit(v.declarator, v.init)) {
-        if (v.init !== undefined) init.push({ partial: 'data-assign', name: v.name, value: v.init });
+      // A zero initial value needs no code: the storage is zero when the .mpy loads (sized ones only:
+      // `x[] = {0}` takes its length from the initialiser).
+      const zero = isZeroInit(v.init) && v.unsizedAt === undefined;
+      if (v.init === undefined || zero || isScalarInit(v.declarator, v.init)) {
+        if (v.init !== undefined && !zero) init.push({ partial: 'data-assign', name: v.name, value: v.init });
         return { partial: 'writable-data-var', specifiers, asmName, declarator: v.declarator };
       }
       const initCopy = names.dataInit(v.name, ctx.unitId);

@@ -111,14 +111,14 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
       tail: {
         entry: entryView(units.length, unit === regUnit),
-        initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines } : null,
+        initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines, isStatic: unit === regUnit } : null,
         mpyInit: null,
         userMacros: u.model.userMacros ?? [],
         apiOverrides: overrides.map((o) => o.name),
       },
     };
   });
-  const unitInits = views.flatMap((v) => (v.tail.initFn ? [v.tail.initFn.name] : []));
+  const unitInits = views.flatMap((v) => (v.tail.initFn ? [{ name: v.tail.initFn.name, local: v.tail.initFn.isStatic }] : []));
   views[regUnit].tail.mpyInit = planMpyInit(mod, unitInits, mod.globalsTable.unit !== regUnit, runtime.body);
   return views;
 }

@@ -13,7 +13,12 @@ export interface RegistrationOffView extends View<'registration-off'> {
 }
 
 /** The registering unit's tail: module-wide definitions and mpy_init, calling each unit's init that has work. */
-export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGlobals: boolean, runtimeBody: string): MpyInitView {
+export function planMpyInit(
+  mod: ResolvedModule,
+  unitInits: Array<{ name: string; local: boolean }>,
+  externalGlobals: boolean,
+  runtimeBody: string,
+): MpyInitView {
   const models = mod.units.map((u) => u.model);
   const stackCheck = models.some((m) => m.usesStackCheck);
   const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
@@ -29,7 +34,7 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
   const lines: InitLine[] = [
     ...(stackCheck ? [call('natmodgen_stack_probe_init')] : []),
     ...(moduleType ? [{ partial: 'module-type' as const }] : []),
-    ...unitInits.map(call),
+    ...unitInits.map((i) => call(i.name)),
     ...(storeName ? [{ partial: 'store-name' as const, moduleName: mod.name }] : []),
     ...guarded(mod.globalsTable.cond, [call(names.globals(mod.name))]),
     ...(mod.delegation ? guarded(mod.delegation.cond, [{ partial: 'delegation-store' as const }]) : []),
@@ -47,8 +52,8 @@ export function planMpyInit(mod: ResolvedModule, unitInits: string[], externalGl
     ],
     moduleType,
     delegation: mod.delegation !== undefined,
-    // The globals function needs a declaration only when another unit defines it.
-    externs: [...unitInits, ...(externalGlobals ? [names.globals(mod.name)] : [])],
+    // A function needs a declaration only when another unit defines it.
+    externs: [...unitInits.filter((i) => !i.local).map((i) => i.name), ...(externalGlobals ? [names.globals(mod.name)] : [])],
     lines,
   };
 }

@@ -183,7 +183,8 @@ export interface TailView {
   /** Present in a module of several units: the jump that makes any SRC order load. */
   entry: EntryView | null;
   /** This unit's init function, when it has anything to build. */
-  initFn: { name: string; lines: InitLine[] } | null;
+  /** The unit's import-time work; static in the mpy_init unit, its only caller there (GCC inlines it). */
+  initFn: { name: string; lines: InitLine[]; isStatic: boolean } | null;
   mpyInit: MpyInitView | null;
   /** Macros the user's code defines: natmodgen's own code after it hides those it uses (src/render shield). */
   userMacros: string[];

@@ -100,6 +100,10 @@ describe('archMakefile', () => {
     // the helpers are extra prerequisites of the link, so mpy_ld sees them after the module's objects
     expect(text.indexOf('include $(MPY_DIR)')).toBeLessThan(text.indexOf('runtime-helpers/*.o'));
     expect(text).not.toMatch(/^SRC_O\s*\+?=/m);
+    // the link (and only the link) runs mpy_ld through the wrapper that names the .mpy "_", after dynruntime.mk set MPY_LD
+    const ld = text.split('\n').findIndex((l) => l.startsWith('$(BUILD)/$(MOD).native.mpy: MPY_LD = $(PYTHON) '));
+    expect(text.split('\n')[ld]).toMatch(/make[\\/]natmodgen-mpy-ld\.py \$\(MPY_DIR\)\/tools\/mpy_ld\.py$/);
+    expect(ld).toBeGreaterThan(text.split('\n').indexOf('include $(MPY_DIR)/py/dynruntime.mk'));
     // xtensa: the configuration header natmodgen wraps around mpy_ld's, after dynruntime.mk set MP_CONFIGFILE
     const wrap = text.split('\n').findIndex((l) => l.includes('-UMP_CONFIGFILE'));
     expect(text.split('\n')[wrap]).toBe(

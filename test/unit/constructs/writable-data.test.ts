@@ -1,5 +1,7 @@
 import { WritableVar } from '../../../src/model/declarations';
 import { c, declsOf } from '../helpers';
+import { isZeroInit } from '../../../src/constructs/writable-data';
+import { generate } from '../../../src/pipeline';
 
 type Want = { specifiers: string; isStatic: boolean; vars: WritableVar[] };
 
@@ -292,5 +294,83 @@ describe('extractWritableData: where tree-sitter lost the file', () => {
       ...splitLoops('w3', true),
     );
     expect(declsOf(given, 'writable_data').map((d) => d.name)).toEqual(['early']);
+  });
+});
+
+describe('isZeroInit: initialisers that leave the storage all zero', () => {
+  test.each([
+    ['0', true],
+    ['0u', true],
+    ['0UL', true],
+    ['0x0', true],
+    ['0.0', true],
+    ['0.0f', true],
+    ['.0', true],
+    ['0e5', true],
+    ["'\\0'", true],
+    ['false', true],
+    ['NULL', true],
+    ['MP_OBJ_NULL', true],
+    ['(0)', true],
+    ['{0}', true],
+    ['{ 0, }', true],
+    ['{ {0} }', true],
+    ['{}', true],
+    ['{NULL}', true],
+    ['1', false],
+    ['-0.0', false], // -0.0 is not all bits zero
+    ['0x10', false],
+    ['0.5', false],
+    ['{0, 1}', false],
+    ['{ {0}, {1} }', false],
+    ['(a) + (b)', false],
+    ['mp_const_none', false],
+    ['ZERO', false], // a macro: its value is not read here
+    ['()', false],
+  ])('%s: %s', (init, want) => {
+    expect(isZeroInit(init)).toBe(want);
+  });
+  test('no initialiser is no zero initialiser', () => {
+    expect(isZeroInit(undefined)).toBe(false);
+  });
+});
+
+describe('writable data and static locals whose initial value is zero get no code at import', () => {
+  const module = (lines: string[]) =>
+    c(
+      '#include "py/runtime.h"',
+      ...lines,
+      'static mp_obj_t m_f(void) { static int calls = 0; static int seeded = 7; calls++; return mp_obj_new_int(calls + seeded + counter + zeroes[1] + ones[1]); }',
+      'static MP_DEFINE_CONST_FUN_OBJ_0(m_f_obj, m_f);',
+      'static const mp_rom_map_elem_t m_globals_table[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+      '    { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&m_f_obj) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    );
+  test('zero values are left to the zeroed storage; others are put in place, unsized arrays keep their image', () => {
+    const r = generate(
+      [
+        {
+          path: 'm.c',
+          text: module([
+            'static int counter = 0;',
+            'static int zeroes[3] = {0};',
+            'static int ones[3] = {1, 1, 1};',
+            'static int sized[] = {0};',
+          ]),
+        },
+      ],
+      { defines: [], outDir: 'out' },
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const text = r.value[0].text;
+    const init = text.slice(text.indexOf('void natmodgen_init_'));
+    expect(init).not.toMatch(/\bcounter = |&zeroes|natmodgen_\w*calls\w* = /);
+    expect(init).toMatch(/&ones, &\w+, sizeof\(ones\)/);
+    expect(init).toMatch(/&sized, &\w+, sizeof\(sized\)/);
+    expect(init).toMatch(/natmodgen_\w*seeded\w* = 7;/);
   });
 });

@@ -19,7 +19,13 @@
 #define MP_ROM_QSTR(q) MP_OBJ_NEW_QSTR(q)
 /* natmodgen: pure (the builtins are fixed), so a lookup whose value goes unused costs nothing. */
 __attribute__((unused, pure)) static mp_obj_t natmodgen_builtin(qstr name) {
-    return mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
+    mp_obj_t natmodgen_value = mp_load_attr(mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), name);
+#if defined(__thumb2__)
+    /* natmodgen: a call and return, not a tail call: GCC's Thumb-2 jump through mp_fun_table
+       keeps the pointer in a saved register across the epilogue, 4 bytes more. */
+    __asm__("" : "+r"(natmodgen_value));
+#endif
+    return natmodgen_value;
 }
 #undef mp_type_int
 #define mp_type_int (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_int)))
@@ -670,11 +676,11 @@ static void natmodgen_store_globals_nmg_classes(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 674 "classes.c"
+#line 680 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
-void natmodgen_init_7_classes(void);
-void natmodgen_init_7_classes(void) {
+static void natmodgen_init_7_classes(void);
+static void natmodgen_init_7_classes(void) {
     natmodgen_init_type_nmg_vector2_type();
     natmodgen_init_type_nmg_intarray_type();
     natmodgen_init_type_nmg_intarray_iter_type();
@@ -735,13 +741,15 @@ unsigned long long __aeabi_idivmod(int n, int d) {
 #endif
 /* natmodgen runtime: libc.c */
 #define NATMODGEN_RT_LIBC __attribute__((noipa)) NATMODGEN_RT_LOOP
-NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n);
-NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n) {
-    return mp_fun_table.memmove_(dst, src, n);
-}
 NATMODGEN_RT_LIBC void *memmove(void *dst, const void *src, size_t n);
 NATMODGEN_RT_LIBC void *memmove(void *dst, const void *src, size_t n) {
     return mp_fun_table.memmove_(dst, src, n);
+}
+NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n);
+NATMODGEN_RT_LIBC void *memcpy(void *dst, const void *src, size_t n) {
+    // A jump to memmove above (which every copy needs beside memcpy, as GCC emits both), not a
+    // second forwarder of its own: that is a look-up of mp_fun_table, on ARM 24 bytes more.
+    return memmove(dst, src, n);
 }
 NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n);
 NATMODGEN_RT_LIBC void *memset(void *s, int c, size_t n) {
@@ -767,7 +775,6 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
     return val.u_int;
 }
-void natmodgen_init_7_classes(void);
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
