@@ -5,7 +5,7 @@ w, h = 5, 5
 grid = bytearray(w * h)
 for x in (1, 2, 3):
     grid[2 * w + x] = 1  # horizontal blinker
-pal = bytes([0, 7])
+pal = bytes([0, 0, 0, 255, 255, 255])
 new, births, deaths = _life.step(grid, w, h, 1 << 3, (1 << 2) | (1 << 3), False, pal)
 print(type(new).__name__, list(new))
 print(sorted(births), sorted(deaths))
