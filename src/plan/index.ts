@@ -19,7 +19,8 @@ export type Planners = { [K in Decl['kind']]?: (r: ResolvedDecl<Extract<Decl, { 
 
 /** The alias block: names that are run-time values in a natmod, aliased to the storage mpy_init fills. */
 export interface DeclBlockView extends View<'decl-block'> {
-  types: Array<{ name: string; storage: string }>;
+  /** `asmName`: the symbol of a type's storage, its C name when that has external linkage. */
+  types: Array<{ name: string; storage: string; asmName?: string }>;
   firmwareTypes: string[];
   rootPointers: string[];
   /** Whether MP_STATE_VM/MP_STATE_PORT name the root pointers' globals. */
@@ -155,7 +156,9 @@ function declBlock(
   moduleTypes: ReadonlySet<string>,
 ): EditView<DeclBlockView> | undefined {
   const moduleType = mod.runtimeObjs.some((o) => o.baseType === 'module');
-  const types = mod.types.filter((t) => t.unit === unit || !t.isStatic).map((t) => ({ name: t.name, storage: typeStorage(t) }));
+  const types = mod.types
+    .filter((t) => t.unit === unit || !t.isStatic)
+    .map((t) => ({ name: t.name, storage: typeStorage(t), asmName: names.typeSymbol(t) }));
   const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`));
   const rootPointerState = mod.rootPointers.length > 0;
   const mentions = [
