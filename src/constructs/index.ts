@@ -25,6 +25,7 @@ import { qstrSwitch } from './qstr-switch';
 import { registration } from './registration';
 import { romTable } from './rom-table';
 import { rootPointer } from './root-pointer';
+import { runtimeData } from './runtime-data';
 import { runtimeObj } from './runtime-obj';
 import { staticLocal } from './static-local';
 import { typeForward } from './type-forward';
@@ -48,6 +49,7 @@ export const CONSTRUCTS: ReadonlyArray<Construct<Decl['kind']>> = [
   dynruntimeGuard,
   writableData,
   runtimeObj,
+  runtimeData,
   rootPointer,
   exception,
   staticLocal,

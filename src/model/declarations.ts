@@ -189,6 +189,20 @@ export interface WritableDataDecl extends DeclBase {
 }
 
 /**
+ * `static const qstr fields[] = {MP_QSTR_a, ...};` and other constant file-scope data whose
+ * initial value is a run-time value in a natmod (a qstr number, a firmware type or object).
+ */
+export interface RuntimeDataDecl extends DeclBase {
+  kind: 'runtime_data';
+  /** Type specifiers and qualifiers (storage class removed), without `const` when it is the variable's own. */
+  specifiers: string;
+  /** The declarator without the variable's own `const` (`*const name`); an unsized array gets its element count. */
+  declarator: string;
+  /** The initializer as written. */
+  init: string;
+}
+
+/**
  * A constant object whose base type is a firmware type, which is a run-time value in
  * a natmod: `MP_DEFINE_STR_OBJ`, `MP_DEFINE_BYTES_OBJ`, `MP_DEFINE_CONST_STATICMETHOD_OBJ`,
  * `MP_DEFINE_CONST_CLASSMETHOD_OBJ`, a sub-module's `mp_obj_module_t`, a module's own
@@ -220,9 +234,19 @@ export interface StaticLocalDecl extends DeclBase {
   /**
    * Each declared variable: its declarator with the name replaced by `%s` (no initializer); for
    * an array declared without a size (`x[] = {...}`), the offset in `template` where the size
-   * goes; and the offsets of the identifiers in the function that refer to it.
+   * goes; and the offsets of the identifiers in the function that refer to it. A constant
+   * whose initial value is a run-time value in a natmod (qstrs, firmware objects) has
+   * `runtimeInit`: its `const` is gone from `specifiers` and `template`, and an unsized
+   * array got its element count.
    */
-  vars: Array<{ name: string; template: string; init?: string; unsizedAt?: number; uses: Array<{ start: number; end: number }> }>;
+  vars: Array<{
+    name: string;
+    template: string;
+    init?: string;
+    unsizedAt?: number;
+    uses: Array<{ start: number; end: number }>;
+    runtimeInit?: boolean;
+  }>;
   /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;
   functionName: string;
@@ -241,6 +265,7 @@ export type Decl =
   | RootPointerDecl
   | StaticLocalDecl
   | WritableDataDecl
+  | RuntimeDataDecl
   | DynruntimeGuardDecl
   | QstrSwitchDecl
   | FunObjDecl
