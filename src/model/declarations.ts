@@ -166,8 +166,6 @@ export interface WritableVar {
   declarator: string;
   /** The declarator with the name removed, for a type name, e.g. `*[]`. */
   abstract: string;
-  /** Offset of the name within `declarator`. */
-  nameAt: number;
   /** For `name[]` (size from the initializer): offset of the `]` of the empty brackets in `declarator`. */
   unsizedAt?: number;
   init?: string;
@@ -179,13 +177,6 @@ export interface WritableDataDecl extends DeclBase {
   /** Type specifiers and qualifiers, storage class removed. */
   specifiers: string;
   vars: WritableVar[];
-  /**
-   * A `const` declaration of the module's own type whose initial value holds values that are
-   * run-time expressions in a natmod (qstrs, `mp_const_none`...): `static const entry_t t[] =
-   * {{MP_ROM_QSTR(MP_QSTR_a), fn}}`. Its storage drops the `const` and mpy_init fills it; for
-   * `name[]`, `count` is the number of elements of the initial value.
-   */
-  runtimeConst?: { count: Array<number | undefined> };
 }
 
 /**

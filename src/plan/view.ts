@@ -35,17 +35,6 @@ export interface DataCopyView extends View<'data-copy'> {
   initCopy: string;
 }
 
-/** A constant's initial value with run-time values: evaluated into a local at import, then copied in. */
-export interface DataRuntimeInitView extends View<'data-runtime-init'> {
-  name: string;
-  /** The declaration's specifiers as written (with `const`). */
-  specifiers: string;
-  /** The variable's declarator with the local's name. */
-  declarator: string;
-  local: string;
-  init: string;
-}
-
 /** `    + 1`: one term of a table's size, so `#if` around entries counts right. */
 export type SizeTermView = View<'size-term'>;
 
@@ -62,7 +51,6 @@ export type InitLine =
   | DirectiveLineView
   | DataAssignView
   | DataCopyView
-  | DataRuntimeInitView
   | View<'module-type' | 'delegation-store' | 'init-hook'>
   | StoreNameView
   | InitHookCallView

@@ -1,6 +1,7 @@
 // A file-scope const table of the module's own struct type whose entries hold qstr objects,
-// searched by a function, with its length taken by sizeof at file scope. In the firmware the
-// qstrs are constants; in a natmod MP_ROM_QSTR is a call through mp_fun_table.
+// its storage class spelled through the STATIC macro of pre-1.21 sources, searched by a
+// function, with its length taken by sizeof at file scope. In the firmware the qstrs are
+// constants; in a natmod MP_ROM_QSTR is a call through mp_fun_table.
 #include "py/runtime.h"
 
 typedef int (*qt_op_fn)(int a, int b);
@@ -17,7 +18,7 @@ typedef struct _qt_entry_t {
     qt_op_fn op;
 } qt_entry_t;
 
-static const qt_entry_t qt_ops_table[] = {
+STATIC const qt_entry_t qt_ops_table[] = {
     {MP_ROM_QSTR(MP_QSTR_add), qt_add},
     {MP_ROM_QSTR(MP_QSTR_mul), qt_mul},
 };

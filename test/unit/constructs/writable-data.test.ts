@@ -1,14 +1,10 @@
 import { WritableVar } from '../../../src/model/declarations';
 import { c, declsOf } from '../helpers';
 
-type Want = { specifiers: string; isStatic: boolean; vars: Array<Omit<WritableVar, 'nameAt'>> };
+type Want = { specifiers: string; isStatic: boolean; vars: WritableVar[] };
 
 const got = (text: string): Want[] =>
-  declsOf(text, 'writable_data').map((d) => ({
-    specifiers: d.specifiers,
-    isStatic: d.isStatic,
-    vars: d.vars.map(({ nameAt: _nameAt, ...v }) => v),
-  }));
+  declsOf(text, 'writable_data').map((d) => ({ specifiers: d.specifiers, isStatic: d.isStatic, vars: d.vars }));
 
 describe('extractWritableData: kept (mpy_ld cannot load them as written)', () => {
   test.each<[string, { given: string; want: Want[] }]>([
@@ -296,55 +292,5 @@ describe('extractWritableData: where tree-sitter lost the file', () => {
       ...splitLoops('w3', true),
     );
     expect(declsOf(given, 'writable_data').map((d) => d.name)).toEqual(['early']);
-  });
-});
-
-describe("extractWritableData: constants of the module's own types holding run-time values", () => {
-  const runtimeConst = (text: string) =>
-    declsOf(text, 'writable_data').map((d) => ({ names: d.vars.map((v) => v.name), runtimeConst: d.runtimeConst }));
-  test.each<[string, { given: string; want: Array<{ names: string[]; runtimeConst?: { count: Array<number | undefined> } }> }]>([
-    [
-      'an unsized table of a struct with qstr objects: counted',
-      {
-        given: 'static const entry_t ops[] = {\n    {MP_ROM_QSTR(MP_QSTR_add), op_add},\n    {MP_ROM_QSTR(MP_QSTR_mul), op_mul},\n};\n',
-        want: [{ names: ['ops'], runtimeConst: { count: [2] } }],
-      },
-    ],
-    [
-      'a sized table of qstrs',
-      {
-        given: 'static const qstr keys[3] = {MP_QSTR_a, MP_QSTR_b, MP_QSTR_c};\n',
-        want: [{ names: ['keys'], runtimeConst: { count: [undefined] } }],
-      },
-    ],
-    [
-      'a struct with mp_const_none, not static',
-      {
-        given: 'const struct cfg_t defaults = {1, mp_const_none};\n',
-        want: [{ names: ['defaults'], runtimeConst: { count: [undefined] } }],
-      },
-    ],
-    [
-      'a trailing comma and commas inside strings and calls',
-      {
-        given: 'static const pair_t p[] = {{MP_QSTR_a, "x,y"}, {MP_QSTR_b, f(1, 2)},};\n',
-        want: [{ names: ['p'], runtimeConst: { count: [2] } }],
-      },
-    ],
-  ])('%s', (_name, { given, want }) => {
-    expect(runtimeConst(given)).toEqual(want);
-  });
-
-  test.each<[string, string]>([
-    ['no run-time values', 'static const entry_t plain[] = {{1, op_add}};\n'],
-    [
-      'a firmware type (the rom-table and keyword-table constructs own those)',
-      'static const mp_arg_t args[] = {{MP_QSTR_x, MP_ARG_INT, {.u_int = 0}}};\n',
-    ],
-    ['an object based on a firmware type (runtime-obj owns those)', 'static const my_float_t f = {{&mp_type_float}, MP_QSTR_x};\n'],
-    ['an array of pointers', 'static const entry_t *const ptrs[] = {MP_ROM_QSTR(MP_QSTR_a)};\n'],
-    ['designated elements: the count is not read', 'static const qstr d[] = {[2] = MP_QSTR_a};\n'],
-  ])('left as written: %s', (_name, given) => {
-    expect(runtimeConst(given).filter((d) => d.runtimeConst)).toEqual([]);
   });
 });
