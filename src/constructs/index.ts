@@ -22,6 +22,7 @@ import { include } from './include';
 import { moduleObj } from './module-obj';
 import { objType } from './obj-type';
 import { qstrSwitch } from './qstr-switch';
+import { macroArg } from './macro-arg';
 import { registration } from './registration';
 import { romTable } from './rom-table';
 import { rootPointer } from './root-pointer';
@@ -53,6 +54,7 @@ export const CONSTRUCTS: ReadonlyArray<Construct<Decl['kind']>> = [
   rootPointer,
   exception,
   staticLocal,
+  macroArg,
 ] as ReadonlyArray<Construct<Decl['kind']>>;
 
 const extractors: Array<(ctx: ExtractContext) => Decl[]> = CONSTRUCTS.map((c) => c.extract);

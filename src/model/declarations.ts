@@ -141,6 +141,18 @@ export interface UnavailableUse extends DeclBase {
   kind: 'unavailable';
 }
 
+/**
+ * An argument of a call to a name py/dynruntime.h makes a function-like macro, whose commas
+ * inside braces (a compound literal: `mp_obj_new_tuple(2, (mp_obj_t[]){a, b})`) the
+ * preprocessor would take for argument separators; the firmware calls a function there.
+ */
+export interface MacroArgDecl extends DeclBase {
+  kind: 'macro_arg';
+  /** The argument's first and last tokens, rewritten with the parentheses. */
+  firstToken: { start: number; end: number; text: string };
+  lastToken: { start: number; end: number; text: string };
+}
+
 /** `switch (q) { case MP_QSTR_x: ... }`: its labels are not constants in a natmod. */
 export interface QstrSwitchDecl extends DeclBase {
   kind: 'qstr_switch';
@@ -268,7 +280,8 @@ export type Decl =
   | RegistrationDecl
   | ArgTableDecl
   | IncludeDecl
-  | UnavailableUse;
+  | UnavailableUse
+  | MacroArgDecl;
 
 /** Everything extracted from one input file. */
 export interface FileModel {
