@@ -103,7 +103,14 @@ mp_obj_t mp_obj_str_intern(mp_obj_t str) {
     return mp_obj_new_str_via_qstr(data, len);
 }
 
+/* The firmware's error for a key that is not a str (py/objstr.c bad_implicit_conversion), not
+ * py/dynruntime.h's buffer-protocol one. */
 mp_obj_t mp_obj_str_intern_checked(mp_obj_t obj) {
+    if (!mp_obj_is_str_or_bytes(obj)) {
+        qstr from = mp_obj_get_type(obj)->name;
+        mp_raise_msg_varg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_TypeError)),
+            MP_ERROR_TEXT("can't convert '%q' object to %q implicitly"), from, from == MP_QSTR_str ? MP_QSTR_bytes : MP_QSTR_str);
+    }
     size_t len;
     const char *data = mp_obj_str_get_data(obj, &len);
     return mp_obj_new_str_via_qstr(data, len);

@@ -256,21 +256,11 @@ export const REASONS: ReasonRule[] = [
     alternative: "nothing to initialise: put the module's own set-up in its __init__ function (natmodgen calls it at import)",
   },
   {
-    names: ['mp_alloc_emergency_exception_buf'],
-    status: 'impossible',
-    reason: "the emergency exception buffer is the interpreter's, allocated in its state (MP_STATE_VM), which loaded code cannot reach",
-    alternative: IMPORT('micropython', 'alloc_emergency_exception_buf(size)'),
-  },
-  {
     names: [
-      'gc_collect',
       'gc_collect_start',
       'gc_collect_root',
       'gc_collect_end',
       'gc_sweep_all',
-      'gc_lock',
-      'gc_unlock',
-      'gc_is_locked',
       'gc_info',
       'gc_dump_info',
       'gc_dump_alloc_table',
@@ -285,22 +275,17 @@ export const REASONS: ReasonRule[] = [
     alternative: IMPORT('gc', 'collect()'),
   },
   {
-    names: ['mp_stack_check', 'mp_stack_usage', 'mp_cstack_usage'],
+    names: ['mp_stack_check'],
     status: 'impossible',
     reason: 'the C stack bounds are kept in the interpreter state (MP_STATE_THREAD), which loaded code cannot reach',
-    alternative: `${IMPORT('micropython', 'stack_use()')}; to guard recursion, call mp_cstack_check()`,
+    alternative:
+      'compare mp_cstack_usage() (natmodgen provides it through micropython.stack_use()) with a limit of your own and ' +
+      "raise RuntimeError('maximum recursion depth exceeded') past it",
   },
   {
-    names: [
-      'mp_module_get_builtin',
-      'mp_builtin___import__',
-      'mp_builtin___import___default',
-      'mp_import_stat',
-      'mp_vfs_import_stat',
-      'mp_find_frozen_module',
-    ],
+    names: ['mp_find_frozen_module'],
     status: 'impossible',
-    reason: "the importer's internals are not exported to loaded code",
+    reason: "frozen modules are the firmware's own data (its frozen content table), not exported to loaded code",
     alternative: 'import with mp_import_name(MP_QSTR_name, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)) (py/dynruntime.h provides it)',
   },
   {

@@ -89,6 +89,8 @@ function wasTagAt(line: string, legacy = false): number {
 
 /** Removes what `sync` wrote, restoring the user's source, and checks each generated block against its checksum. */
 export function unsync(text: string): Unsynced {
+  // Every marker line holds `natmodgen:`: a file without it is the user's text as it is.
+  if (!text.includes('natmodgen:')) return { text, synced: false, blocks: [], lineMap: identityLines(text) };
   const out: string[] = [];
   const lineMap: number[] = [];
   const blocks: Block[] = [];
@@ -212,6 +214,12 @@ export function unsync(text: string): Unsynced {
     markerLine,
     lineMap,
   };
+}
+
+function identityLines(text: string): number[] {
+  const map = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) map.push(map.length);
+  return map;
 }
 
 /** Checksum of one block's generated lines. */

@@ -14,7 +14,7 @@ const SOURCE = [
   '#include "py/mphal.h"',
   'static mp_obj_t hello(void) {',
   '    mp_hal_stdout_tx_str("hello\\n");',
-  '    gc_collect();',
+  '    gc_dump_info(&mp_plat_print);',
   '    return mp_obj_new_int(mp_hal_ticks_ms());',
   '}',
   'static MP_DEFINE_CONST_FUN_OBJ_0(hello_obj, hello);',
@@ -54,6 +54,7 @@ describe('natmodgen gen: calls a natmod cannot link', () => {
       const gc = at('hi.c:5:5: error NMG3001:');
       expect(gc).toBeGreaterThan(port);
       expect(lines.slice(gc).find((l) => l.includes('help:'))).toContain('MP_QSTR_gc');
+      expect(lines[gc]).toContain("'gc_dump_info'");
       // mp_hal_ticks_ms has a generated equivalent: not reported.
       expect(r.stderr).not.toContain('mp_hal_ticks_ms');
       expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);

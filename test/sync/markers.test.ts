@@ -36,6 +36,16 @@ describe('marker text in user code', () => {
     expect(u.text).toBe(src);
   });
 
+  test('a file without any marker text reads as one that has marker text only in comments', () => {
+    const plain = MODULE('#define V 10').replace(/natmodgen:was/g, 'note');
+    expect(plain).not.toContain('natmodgen:');
+    const u = unsync(plain);
+    const walked = unsync(`${plain}// natmodgen: a note\n`);
+    expect(u).toEqual({ text: plain, synced: false, blocks: [], lineMap: walked.lineMap.slice(0, plain.split('\n').length) });
+    expect(walked.synced).toBe(false);
+    expect(walked.text).toBe(`${plain}// natmodgen: a note\n`);
+  });
+
   test('gen keeps the meaning: the comment and the string are not markers (exit 0, v = 1, V = 10)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-markers-'));
     fs.writeFileSync(path.join(dir, 'mk.c'), src);

@@ -1,7 +1,8 @@
 #include "py/runtime.h"
+#include "py/gc.h"
 
 static mp_obj_t call_it(mp_obj_t f, mp_obj_t a) {
-    return mp_obj_new_cell(a) ? a : f;
+    return gc_nbytes(MP_OBJ_TO_PTR(a)) ? a : f;
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(call_it_obj, call_it);
 

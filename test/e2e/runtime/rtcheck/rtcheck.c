@@ -24,6 +24,10 @@
 #include "py/objtype.h"
 #include "py/objnamedtuple.h"
 #include "py/objmodule.h"
+#include "py/objgenerator.h"
+#include "py/builtin.h"
+#include "py/cstack.h"
+#include "py/stackctrl.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -1149,7 +1153,7 @@ static MP_DEFINE_CONST_FUN_OBJ_2(rt_instance_obj, rt_instance);
 
 // The firmware has the no-message raises only when built with MICROPY_ERROR_REPORTING_NONE;
 // elsewhere the reference is what they do there: raise the bare type (mp_raise_type).
-#if MICROPY_ERROR_REPORTING == MICROPY_ERROR_REPORTING_NONE || defined(MICROPY_ENABLE_DYNRUNTIME)
+#if MICROPY_ERROR_REPORTING == MICROPY_ERROR_REPORTING_NONE || !defined(RTCHECK_FIRMWARE)
 #if MICROPY_ERROR_REPORTING != MICROPY_ERROR_REPORTING_NONE
 MP_NORETURN void mp_raise_ValueError_no_msg(void);
 MP_NORETURN void mp_raise_TypeError_no_msg(void);
@@ -1485,7 +1489,204 @@ static mp_obj_t rt_is_str_or_bytes(mp_obj_t o) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_is_str_or_bytes_obj, rt_is_str_or_bytes);
 
+// A cell holding obj (MP_OBJ_NULL for None): its type's name, whether two cells share the
+// type, and what it holds before and after a store.
+static mp_obj_t rt_cell(mp_obj_t obj) {
+    mp_obj_t c = mp_obj_new_cell(obj == mp_const_none ? MP_OBJ_NULL : obj);
+    mp_obj_t other = mp_obj_new_cell(MP_OBJ_NEW_SMALL_INT(1));
+    mp_obj_t before = mp_obj_cell_get(c);
+    mp_obj_cell_set(c, mp_obj_new_int(42));
+    return tup4(MP_OBJ_NEW_QSTR(mp_obj_get_type(c)->name), mp_obj_new_bool(mp_obj_get_type(c) == mp_obj_get_type(other)),
+        before == MP_OBJ_NULL ? MP_OBJ_NEW_QSTR(MP_QSTR_null) : before, mp_obj_cell_get(c));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_cell_obj, rt_cell);
+
+// mp_resume (gen_only: mp_obj_gen_resume) with send (throw None: no throw) or throw: the
+// result kind and value; an exception as its type name and args.
+static mp_obj_t rt_resume(size_t n_args, const mp_obj_t *args) {
+    mp_obj_t self = args[0];
+    mp_obj_t throw_value = args[2] == mp_const_none ? MP_OBJ_NULL : args[2];
+    mp_obj_t send_value = throw_value == MP_OBJ_NULL ? args[1] : MP_OBJ_NULL;
+    bool gen_only = mp_obj_is_true(args[3]);
+    mp_obj_t ret = MP_OBJ_NULL;
+    mp_vm_return_kind_t kind = gen_only ? mp_obj_gen_resume(self, send_value, throw_value, &ret) : mp_resume(self, send_value, throw_value, &ret);
+    qstr name = kind == MP_VM_RETURN_NORMAL ? MP_QSTR_normal : kind == MP_VM_RETURN_YIELD ? MP_QSTR_yield : MP_QSTR_exception;
+    if (kind == MP_VM_RETURN_EXCEPTION) {
+        return tup3(MP_OBJ_NEW_QSTR(name), MP_OBJ_NEW_QSTR(mp_obj_get_type(ret)->name), mp_load_attr(ret, MP_QSTR_args));
+    }
+    return tup2(MP_OBJ_NEW_QSTR(name), ret == MP_OBJ_STOP_ITERATION ? MP_OBJ_NEW_QSTR(MP_QSTR_StopIteration) : ret);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_resume_obj, 4, 4, rt_resume);
+
+// A call written f(*a, k=v, **m): fun, self (None: no self), the positional arguments (a
+// tuple), the bit mask of the starred ones, the keyword pairs (key None: a **mapping).
+// The natmod prepares the arguments with mp_call_prepare_args_n_kw_var and calls; the firmware
+// (not stackless, where that function is static) does the same inside mp_call_method_n_kw_var.
+// RTCHECK_FIRMWARE: defined by micropython.mk for the firmware build only.
+static mp_obj_t rt_call_prepare(size_t n_args, const mp_obj_t *args) {
+    size_t n_pos, n_kwp;
+    mp_obj_t *pos, *kwp;
+    mp_obj_get_array(args[2], &n_pos, &pos);
+    mp_obj_get_array(args[4], &n_kwp, &kwp);
+    bool have_self = args[1] != mp_const_none;
+    mp_obj_t all[24];
+    size_t n = 0;
+    all[n++] = args[0];
+    if (have_self) {
+        all[n++] = args[1];
+    }
+    for (size_t i = 0; i < n_pos; i++) {
+        all[n++] = pos[i];
+    }
+    for (size_t i = 0; i < n_kwp; i++) {
+        mp_obj_t *pair;
+        mp_obj_get_array_fixed_n(kwp[i], 2, &pair);
+        all[n++] = pair[0] == mp_const_none ? MP_OBJ_NULL : pair[0];
+        all[n++] = pair[1];
+    }
+    all[n++] = args[3];
+    size_t n_args_n_kw = n_pos | (n_kwp << 8);
+    #if MICROPY_STACKLESS || !defined(RTCHECK_FIRMWARE)
+    mp_call_args_t out;
+    mp_call_prepare_args_n_kw_var(have_self, n_args_n_kw, all, &out);
+    mp_obj_t res = mp_call_function_n_kw(out.fun, out.n_args, out.n_kw, out.args);
+    m_del(mp_obj_t, out.args, out.n_alloc);
+    return res;
+    #else
+    return mp_call_method_n_kw_var(have_self, n_args_n_kw, all);
+    #endif
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_call_prepare_obj, 5, 5, rt_call_prepare);
+
+// mp_obj_int_formatted (impl: mp_obj_int_formatted_impl, long ints only) of x in base with
+// prefix, base_char and comma (0: none): the text and its reported length.
+static mp_obj_t rt_int_formatted(size_t n_args, const mp_obj_t *args) {
+    char small[8];
+    char *buf = small;
+    size_t buf_size = sizeof(small), fmt_size = 0;
+    const char *prefix = args[2] == mp_const_none ? NULL : mp_obj_str_get_str(args[2]);
+    char base_char = (char)mp_obj_get_int(args[3]);
+    char comma = (char)mp_obj_get_int(args[4]);
+    int base = mp_obj_get_int(args[1]);
+    char *s = mp_obj_is_true(args[5])
+        ? mp_obj_int_formatted_impl(&buf, &buf_size, &fmt_size, args[0], base, prefix, base_char, comma)
+        : mp_obj_int_formatted(&buf, &buf_size, &fmt_size, args[0], base, prefix, base_char, comma);
+    mp_obj_t out = tup2(mp_obj_new_str(s, strlen(s)), mp_obj_new_int(fmt_size));
+    if (buf != small) {
+        m_del(char, buf, buf_size);
+    }
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_int_formatted_obj, 6, 6, rt_int_formatted);
+
+// mp_print_mp_int into a str: x, base, base_char, flags, fill, width, prec; the text and the count returned.
+static mp_obj_t rt_print_mp_int(size_t n_args, const mp_obj_t *args) {
+    vstr_t vstr;
+    mp_print_t print;
+    vstr_init_print(&vstr, 16, &print);
+    int n = mp_print_mp_int(&print, args[0], mp_obj_get_int(args[1]), mp_obj_get_int(args[2]), mp_obj_get_int(args[3]),
+        (char)mp_obj_get_int(args[4]), mp_obj_get_int(args[5]), mp_obj_get_int(args[6]));
+    return tup2(mp_obj_new_str_from_vstr(&vstr), mp_obj_new_int(n));
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_print_mp_int_obj, 7, 7, rt_print_mp_int);
+
+// mp_obj_int_binary_op_extra_cases (op: 0 add, 1 multiply, 2 lshift, 3 less): the result, or
+// the str "unsupported" for MP_OBJ_NULL.
+static mp_obj_t rt_int_extra(mp_obj_t op, mp_obj_t lhs, mp_obj_t rhs) {
+    static const mp_binary_op_t ops[4] = { MP_BINARY_OP_ADD, MP_BINARY_OP_MULTIPLY, MP_BINARY_OP_LSHIFT, MP_BINARY_OP_LESS };
+    mp_obj_t r = mp_obj_int_binary_op_extra_cases(ops[mp_obj_get_int(op) & 3], lhs, rhs);
+    return r == MP_OBJ_NULL ? MP_OBJ_NEW_QSTR(MP_QSTR_unsupported) : r;
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(rt_int_extra_obj, rt_int_extra);
+
+#if MICROPY_PY_BUILTINS_FLOAT
+// mp_parse_float_internal of text: (value, characters read) or None when it gives NULL; and
+// mp_decimal_exp(num, e).
+static mp_obj_t rt_parse_float_internal(mp_obj_t text) {
+    size_t len;
+    const char *s = mp_obj_str_get_data(text, &len);
+    mp_float_t f = -1;
+    const char *end = mp_parse_float_internal(s, len, &f);
+    return end == NULL ? mp_const_none : tup2(mp_obj_new_float(f), mp_obj_new_int(end - s));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_parse_float_internal_obj, rt_parse_float_internal);
+
+static mp_obj_t rt_decimal_exp(mp_obj_t num, mp_obj_t e) {
+    return mp_obj_new_float((mp_float_t)mp_decimal_exp((mp_large_float_t)mp_obj_get_float(num), mp_obj_get_int(e)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_decimal_exp_obj, rt_decimal_exp);
+#endif
+
+// mp_module_get_builtin(name, extensible): the module's __name__, or None for MP_OBJ_NULL.
+static mp_obj_t rt_get_builtin(mp_obj_t name, mp_obj_t extensible) {
+    mp_obj_t m = mp_module_get_builtin(mp_obj_str_get_qstr(name), mp_obj_is_true(extensible));
+    return m == MP_OBJ_NULL ? mp_const_none : mp_load_attr(m, MP_QSTR___name__);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_get_builtin_obj, rt_get_builtin);
+
+// The heap lock as gc_lock / gc_unlock / gc_is_locked see it, with an allocation refused
+// while locked; gc_collect; mp_builtin___import__ of name.
+static mp_obj_t rt_gc_misc(mp_obj_t name) {
+    bool before = gc_is_locked();
+    gc_lock();
+    bool locked = gc_is_locked();
+    void *p = m_malloc_maybe(8);
+    gc_lock();
+    gc_unlock();
+    bool still = gc_is_locked();
+    gc_unlock();
+    bool after = gc_is_locked();
+    gc_collect();
+    mp_obj_t args[1] = { name };
+    mp_obj_t module = mp_builtin___import__(1, args);
+    mp_obj_t items[6] = {
+        mp_obj_new_bool(before), mp_obj_new_bool(locked), mp_obj_new_bool(p == NULL), mp_obj_new_bool(still), mp_obj_new_bool(after),
+        mp_load_attr(module, MP_QSTR___name__),
+    };
+    return mp_obj_new_tuple(6, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_gc_misc_obj, rt_gc_misc);
+
+// mp_cstack_usage and mp_stack_usage (test.py compares them at different depths).
+static mp_obj_t rt_stack_usage(void) {
+    mp_uint_t here = mp_cstack_usage();
+    return tup2(mp_obj_new_int(here), mp_obj_new_int(mp_stack_usage()));
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_stack_usage_obj, rt_stack_usage);
+
+#if MICROPY_PY_TSTRINGS || !defined(RTCHECK_FIRMWARE)
+// mp_obj_new_template with the arguments as given (checked by template.py against the
+// firmware's own __template__ builtin, which is that function, on a firmware with t-strings).
+static mp_obj_t rt_template(size_t n_args, const mp_obj_t *args) {
+    return mp_obj_new_template(n_args, args);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(rt_template_obj, 1, MP_OBJ_FUN_ARGS_MAX, rt_template);
+#endif
+
+// mp_import_stat of a path: 0 nothing, 1 a directory, 2 a file.
+static mp_obj_t rt_import_stat(mp_obj_t path) {
+    return MP_OBJ_NEW_SMALL_INT(mp_import_stat(mp_obj_str_get_str(path)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_import_stat_obj, rt_import_stat);
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_import_stat), MP_ROM_PTR(&rt_import_stat_obj) },
+    #if MICROPY_PY_TSTRINGS || !defined(RTCHECK_FIRMWARE)
+    { MP_ROM_QSTR(MP_QSTR_template), MP_ROM_PTR(&rt_template_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_stack_usage), MP_ROM_PTR(&rt_stack_usage_obj) },
+    { MP_ROM_QSTR(MP_QSTR_cell), MP_ROM_PTR(&rt_cell_obj) },
+    { MP_ROM_QSTR(MP_QSTR_resume), MP_ROM_PTR(&rt_resume_obj) },
+    { MP_ROM_QSTR(MP_QSTR_call_prepare), MP_ROM_PTR(&rt_call_prepare_obj) },
+    { MP_ROM_QSTR(MP_QSTR_int_formatted), MP_ROM_PTR(&rt_int_formatted_obj) },
+    { MP_ROM_QSTR(MP_QSTR_print_mp_int), MP_ROM_PTR(&rt_print_mp_int_obj) },
+    { MP_ROM_QSTR(MP_QSTR_int_extra), MP_ROM_PTR(&rt_int_extra_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_parse_float_internal), MP_ROM_PTR(&rt_parse_float_internal_obj) },
+    { MP_ROM_QSTR(MP_QSTR_decimal_exp), MP_ROM_PTR(&rt_decimal_exp_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_get_builtin), MP_ROM_PTR(&rt_get_builtin_obj) },
+    { MP_ROM_QSTR(MP_QSTR_gc_misc), MP_ROM_PTR(&rt_gc_misc_obj) },
     { MP_ROM_QSTR(MP_QSTR_is_str_or_bytes), MP_ROM_PTR(&rt_is_str_or_bytes_obj) },
     { MP_ROM_QSTR(MP_QSTR_int_from_str), MP_ROM_PTR(&rt_int_from_str_obj) },
     { MP_ROM_QSTR(MP_QSTR_new_instance), MP_ROM_PTR(&rt_new_instance_obj) },

@@ -628,3 +628,222 @@ class StrKid(str):
 
 for x in ("interned", "x" * 40 + str(7), b"b", b"", bytearray(b"ba"), 1, None, StrKid("k"), memoryview(b"m"), ["s"]):
     show("is_str_or_bytes %s" % type(x).__name__, rtcheck.is_str_or_bytes, x)
+
+# mp_obj_new_cell
+for x in (None, 7, "s"):
+    show("cell %r" % (x,), rtcheck.cell, x)
+
+
+# mp_resume / mp_obj_gen_resume
+def g3():
+    got = yield 1
+    got = yield ("got", got)
+    return ("done", got)
+
+
+def g_catch():
+    try:
+        yield 1
+    except ValueError as e:
+        yield ("caught", e.args)
+    yield 2
+
+
+def g_raise():
+    yield 1
+    raise KeyError("k")
+
+
+def g_stop():
+    yield 1
+    raise StopIteration(5)
+
+
+class Sender:
+    def __init__(self):
+        self.log = []
+
+    def send(self, v):
+        self.log.append(v)
+        return ("sent", v)
+
+    def throw(self, e):
+        return ("thrown", type(e).__name__)
+
+    def close(self):
+        return "closed"
+
+
+class NextOnly:
+    def __next__(self):
+        return "next"
+
+
+class Plain2:
+    pass
+
+
+for gen_only in (False, True):
+    g = g3()
+    show("resume g3 start %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    show("resume g3 send %d" % gen_only, rtcheck.resume, g, 10, None, gen_only)
+    show("resume g3 send again %d" % gen_only, rtcheck.resume, g, 20, None, gen_only)
+    show("resume g3 finished %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    show("resume g3 new send value %d" % gen_only, rtcheck.resume, g3(), 5, None, gen_only)
+    g = g_catch()
+    show("resume g_catch start %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    show("resume g_catch throw %d" % gen_only, rtcheck.resume, g, None, ValueError("v"), gen_only)
+    show("resume g_catch throw type %d" % gen_only, rtcheck.resume, g, None, OSError, gen_only)
+    g = g_raise()
+    show("resume g_raise start %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    show("resume g_raise end %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    show("resume g_raise after %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    g = g_stop()
+    show("resume g_stop start %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    show("resume g_stop end %d" % gen_only, rtcheck.resume, g, None, None, gen_only)
+    g = g_catch()
+    show("resume g_catch throw before start %d" % gen_only, rtcheck.resume, g, None, ValueError("early"), gen_only)
+    g = g_catch()
+    rtcheck.resume(g, None, None, gen_only)
+    show("resume g_catch GeneratorExit %d" % gen_only, rtcheck.resume, g, None, GeneratorExit(), gen_only)
+s = Sender()
+show("resume sender send", rtcheck.resume, s, 3, None, False)
+show("resume sender none", rtcheck.resume, s, None, None, False)
+show("resume sender throw", rtcheck.resume, s, None, ValueError(1), False)
+show("resume sender GeneratorExit", rtcheck.resume, s, None, GeneratorExit(), False)
+print("sender log", s.log)
+show("resume next-only none", rtcheck.resume, NextOnly(), None, None, False)
+show("resume next-only send", rtcheck.resume, NextOnly(), 1, None, False)
+show("resume plain throw", rtcheck.resume, Plain2(), None, KeyError("x"), False)
+show("resume plain StopIteration", rtcheck.resume, Plain2(), None, StopIteration(3), False)
+show("resume plain GeneratorExit", rtcheck.resume, Plain2(), None, GeneratorExit, False)
+it = iter([1, 2])
+show("resume list iterator 1", rtcheck.resume, it, None, None, False)
+show("resume list iterator 2", rtcheck.resume, it, None, None, False)
+show("resume list iterator end", rtcheck.resume, it, None, None, False)
+show("resume map send", rtcheck.resume, map(abs, [-1]), 4, None, False)
+
+
+# mp_call_prepare_args_n_kw_var
+def callee(*a, **k):
+    return (a, sorted(k.items()))
+
+
+class Meth:
+    def m(self, *a, **k):
+        return (type(self).__name__, a, sorted(k.items()))
+
+
+class Mapping:
+    def keys(self):
+        return ["mk1", "mk2"]
+
+    def __getitem__(self, k):
+        return k.upper()
+
+
+class Sized:
+    def __len__(self):
+        print("  __len__ called")
+        return 2
+
+    def __iter__(self):
+        return iter(("s1", "s2"))
+
+
+for label, fun, self_, pos, mask, kws in (
+    ("plain", callee, None, (1, 2), 0, ()),
+    ("star tuple", callee, None, (1, (2, 3), 4), 2, ()),
+    ("star list and gen", callee, None, ([5, 6], (i * 2 for i in range(3))), 3, ()),
+    ("star sized", callee, None, (Sized(), 9), 1, ()),
+    ("star range str", callee, None, (range(3), "ab"), 3, ()),
+    ("kw", callee, None, (1,), 0, (("a", 1), ("b", 2))),
+    ("double star dict", callee, None, (), 0, ((None, {"x": 1, "y": 2}), ("z", 3))),
+    ("double star mapping", callee, None, (0,), 0, ((None, Mapping()),)),
+    ("self", Meth.m, Meth(), ((7, 8),), 1, ((None, {"q": 1}),)),
+    ("dup kw", callee, None, (), 0, (("a", 1), (None, {"a": 2}))),
+    ("bad star", callee, None, (5,), 1, ()),
+    ("bad double star", callee, None, (), 0, ((None, 5),)),
+    ("non-str key", callee, None, (), 0, ((None, {1: 2}),)),
+    ("many", callee, None, (tuple(range(20)), list(range(30))), 3, ((None, dict((("k%d" % i), i) for i in range(12))),)),
+):
+    show("call_prepare " + label, rtcheck.call_prepare, fun, self_, pos, mask, kws)
+
+# mp_obj_int_formatted / _impl, mp_print_mp_int (the bases Python formats in: 2, 8, 10, 16; the
+# firmware sizes its buffer for no others)
+big = 123456789012345678901234567890
+for x in (0, 7, -7, 1000000, -1234567, 2**31 - 1, -(2**40), big, -big, 2**64, -(2**64) + 1):
+    for base, prefix, bc, comma in ((10, None, 97, 0), (10, None, 97, 44), (16, "0x", 97, 0), (16, "0X", 65, 95), (2, "0b", 97, 95), (8, "0o", 97, 0), (16, "", 97, 44), (10, "+", 97, 95)):
+        show("int_formatted %r %d %r %d" % (x, base, prefix, comma), rtcheck.int_formatted, x, base, prefix, bc, comma, False)
+for x in (big, -big, 2**100, -(2**65)):
+    for base, prefix, comma in ((10, None, 0), (10, "p", 44), (16, "0x", 95), (2, None, 44), (8, "0o", 0)):
+        show("int_formatted_impl %r %d" % (x, base), rtcheck.int_formatted, x, base, prefix, 97, comma, True)
+PF = {"left": 1, "sign": 2, "space": 4, "prefix": 8, "after_sign": 16, "center": 32, "octal": 128}
+for x in (0, 5, -5, 255, -255, big, -big, True):
+    for base, bc in ((10, 97), (16, 97), (16, 65), (8, 97), (2, 97)):
+        for flags, fill, width, prec in (
+            (0, 32, 0, 0),
+            (PF["sign"], 32, 8, 0),
+            (PF["space"] | PF["prefix"], 48, 10, 0),
+            (PF["left"] | PF["prefix"] | PF["octal"], 42, 12, 0),
+            (PF["center"], 95, 9, 0),
+            (PF["after_sign"] | PF["prefix"], 48, 12, 0),
+            (0, 32, 10, 6),
+            (PF["left"] | PF["sign"], 32, 10, 6),
+            (PF["prefix"], 48, 4, 7),
+            (44 << 9, 32, 0, 0),
+            (95 << 9 | PF["prefix"], 48, 16, 0),
+        ):
+            show("print_mp_int %r %d %d %d %d %d %d" % (x, base, bc, flags, fill, width, prec), rtcheck.print_mp_int, x, base, bc, flags, fill, width, prec)
+show("print_mp_int not int", rtcheck.print_mp_int, "x", 10, 97, 0, 32, 0, 0)
+
+# mp_obj_int_binary_op_extra_cases
+for op_name, op in (("add", 0), ("multiply", 1), ("lshift", 2), ("less", 3)):
+    for rhs in (True, False, "ab", b"c", (1,), [2], 2.5, None):
+        show("int_extra %s 3 %r" % (op_name, rhs), rtcheck.int_extra, op, 3, rhs)
+
+# mp_parse_float_internal, mp_decimal_exp
+if hasattr(rtcheck, "parse_float_internal"):
+    for t in ("1.5", "12", "1e3", "1.25e-2x", "1e", "1e+", "2e-", "3ex", "4e+x", ".5", ".", "", "1_000.5", "7..", "1e5e5", "00012.3400", "9" * 30, "1" + "0" * 25 + "e-20", "5E2", "1e99999", "1e-99999", "abc", "1.2.3", "_1_", "8e_+2"):
+        show("parse_float_internal %r" % t, rtcheck.parse_float_internal, t)
+    for num, e in ((1.0, 0), (1.5, 3), (3.0, -2), (0.0, 50), (7.0, 22), (7.0, -22), (7.0, 23), (7.0, -23), (1.0, 308), (1.0, -320), (2.5, 400), (-4.0, -7), (123456789.0, 17)):
+        show("decimal_exp %r %d" % (num, e), rtcheck.decimal_exp, num, e)
+
+# mp_module_get_builtin
+for name in ("json", "ujson", "sys", "usys", "micropython", "umicropython", "os", "uos", "time", "nosuchmodule", "uctypes", "array", "uarray", "collections", "io", "builtins", "gc", "os.path"):
+    for ext in (False, True):
+        show("get_builtin %s %r" % (name, ext), rtcheck.get_builtin, name, ext)
+
+# gc_lock / gc_unlock / gc_is_locked / gc_collect, mp_builtin___import__
+for name in ("sys", "json", "nosuchmodule"):
+    show("gc_misc %s" % name, rtcheck.gc_misc, name)
+
+
+def usage_at(n):
+    return rtcheck.stack_usage() if n == 0 else usage_at(n - 1)
+
+
+u0, u10 = usage_at(0), usage_at(10)
+print("stack_usage", u0[0] > 0, u0[1] > 0, u10[0] > u0[0] + 1000, abs(u0[1] - u0[0]) < 256)
+
+# mp_import_stat (0 nothing, 1 directory, 2 file)
+import os
+
+for made in ("stat_dir", "stat_dir/sub"):
+    try:
+        os.mkdir(made)
+    except OSError:
+        pass
+with open("stat_dir/mod.py", "w") as f:
+    f.write("x = 1\n")
+for label, p in (
+    ("dir", "stat_dir"),
+    ("subdir", "stat_dir/sub"),
+    ("file", "stat_dir/mod.py"),
+    ("missing", "stat_dir/nothing.py"),
+    ("in a file", "stat_dir/mod.py/x"),
+    ("device", "/dev/null"),
+    ("root", "/"),
+    ("empty", ""),
+):
+    show("import_stat " + label, rtcheck.import_stat, p)
