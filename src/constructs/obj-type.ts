@@ -92,6 +92,8 @@ export interface ObjTypeSlotView extends View<'obj-type-slot' | 'obj-type-slot-c
 /** The full type in writable storage and the function that fills it at import. */
 export interface ObjTypeView extends View<'obj-type'> {
   storage: string;
+  /** The storage's symbol when not its C name (src/plan/index.ts typeSymbol). */
+  asmName?: string;
   initFn: string;
   flags: string;
   typeName: string;
@@ -112,6 +114,7 @@ export const objType = construct({
     const view: ObjTypeView = {
       partial: 'obj-type',
       storage,
+      asmName: names.typeSymbol(decl),
       initFn: names.typeInit(decl.name),
       flags: decl.flags,
       typeName: decl.typeName,

@@ -41,8 +41,11 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
     if (insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
     // Items made by macros that end in their own comma (`{ ITEM(a) ITEM(b) }`) are not C to
     // tree-sitter until expanded: errors inside the initialiser are the compiler's business.
-    if (decl.hasError && !errorsOnlyInValue(decl)) continue;
-    const d = readDeclaration(decl, src.text);
+    // `STATIC const T x[] = {...}`: tree-sitter takes the macro for the type and T for the
+    // declarator; once the macro is known to expand to qualifiers, the text is read as expanded.
+    const throughMacro = decl.hasError ? readMacroQualified(ctx, decl) : undefined;
+    if (decl.hasError && !throughMacro && !errorsOnlyInValue(decl)) continue;
+    const d = throughMacro ?? readDeclaration(decl, src.text);
     // One static constant per declaration: non-static ones may be declared `extern const` elsewhere.
     if (!d || d.vars.length !== 1 || d.storage.join(' ') !== 'static') continue;
     const v = d.vars[0];
@@ -76,6 +79,35 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * `MACRO [const] T name[size] = init;` where MACRO is one of the module's object-like macros
+ * expanding to qualifiers only (`#define STATIC static`, -D STATIC=static): the declaration as
+ * readDeclaration reads it once the macro is expanded, or undefined for any other shape.
+ */
+function readMacroQualified(ctx: ExtractContext, decl: SyntaxNode): ReturnType<typeof readDeclaration> {
+  const i = ctx.cur.indexAt(decl.startIndex);
+  const words = i >= 0 ? ctx.qualifierMacro(i) : undefined;
+  if (!words) return undefined;
+  const text = ctx.file.src.text.slice(ctx.cur.tokens[i].end, decl.endIndex);
+  const m =
+    /^\s*((?:(?:const|volatile|struct|union|enum)\s+)*)([A-Za-z_]\w*)\s+([A-Za-z_]\w*)\s*(\[\s*\w*\s*\])?\s*=\s*([\s\S]*?)\s*;?\s*$/.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const [, quals, type, name, brackets, init] = m;
+  const specifiers = `${words.filter((w) => w === 'const' || w === 'volatile').join(' ')} ${quals}${type}`.replace(/\s+/g, ' ').trim();
+  const baseConst = /\bconst\b/.test(specifiers);
+  const declarator = `${name}${brackets ? brackets.replace(/\s+/g, '') : ''}`;
+  return {
+    storage: words.filter((w) => w === 'static' || w === 'extern'),
+    baseConst,
+    specifiers,
+    vars: [
+      { name, declarator, nameAt: 0, unsizedAt: declarator.endsWith('[]') ? declarator.length - 1 : undefined, init, writable: !baseConst },
+    ],
+  };
 }
 
 export function errorsOnlyInValue(decl: SyntaxNode): boolean {

@@ -14,15 +14,21 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
     return f ? { kind: 'float_const', which: f[1], span } : undefined;
   };
 
-  // `(mp_obj_t)&obj`: the cast is what a ROM pointer adds, so read it as MP_ROM_PTR(&obj).
-  if (toks.length >= 5 && cur.is(toks[0], '(') && cur.is(toks[1], 'mp_obj_t') && cur.is(toks[2], ')') && cur.is(toks[3], '&')) {
-    const target = toks[4];
-    if (toks.length === 5 && cur.tokens[target].kind === 'ident') {
+  // A cast to an object type in front of the value: `(mp_obj_t)&obj` (what a ROM pointer adds, so
+  // read as MP_ROM_PTR(&obj)) or around a value macro, `(mp_obj_t)MP_ROM_PTR(&obj)`; the firmware
+  // build takes both, the cast changing nothing but the pointer's constness.
+  const cast = objectCastLength(cur, toks);
+  if (cast > 0 && toks.length > cast) {
+    const rest = toks.slice(cast);
+    if (rest.length === 2 && cur.is(rest[0], '&') && cur.tokens[rest[1]].kind === 'ident') {
+      const target = rest[1];
       const known = firmwareConst(cur.text(target));
       if (known) return known;
       return { kind: 'ptr', target: cur.text(target), text: `&${cur.text(target)}`, span, targetSpan: cur.span(target) };
     }
-    toks = toks.slice(3);
+    const v = readRomValue(cur, { from: rest[0], to: rest[rest.length - 1] });
+    if (v.kind !== 'unknown') return { ...v, span };
+    toks = rest;
   }
   const head = cur.text(toks[0]);
   if (toks.length === 1) {
@@ -58,4 +64,19 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
     }
   }
   return { kind: 'unknown', text: cur.flat(r), span };
+}
+
+/** The spellings of an object type a table value may be cast to (py/obj.h's mp_obj_t and its const and ROM forms, or a void pointer). */
+const OBJECT_CASTS = new Set(['mp_obj_t', 'mp_const_obj_t', 'mp_rom_obj_t', 'void *', 'const void *']);
+
+/** How many of `toks` a leading cast to an object type takes (`(`, the type, `)`), or 0. */
+function objectCastLength(cur: Cursor, toks: number[]): number {
+  if (toks.length < 3 || !cur.is(toks[0], '(')) return 0;
+  const close = toks.indexOf(cur.closing(toks[0]));
+  if (close < 2) return 0;
+  const type = toks
+    .slice(1, close)
+    .map((t) => cur.text(t))
+    .join(' ');
+  return OBJECT_CASTS.has(type) ? close + 1 : 0;
 }

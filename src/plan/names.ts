@@ -33,6 +33,12 @@ const part = (p: string) => `${p.length}_${p}`;
  */
 export const names = {
   typeStorage: (name: string, unitId: string | undefined) => (unitId ? `natmodgen_type_${part(unitId)}_${name}` : `natmodgen_type_${name}`),
+  /**
+   * The symbol of a type's storage: the type's own name when it has external linkage, so a use
+   * the alias does not reach (a header's static inline function included before the alias, a
+   * unit naming the type only through a header) links to the storage mpy_init fills.
+   */
+  typeSymbol: (t: { name: string; isStatic: boolean }): string | undefined => (t.isStatic ? undefined : t.name),
   typeInit: (name: string) => `natmodgen_init_type_${name}`,
   tableStorage: (name: string, unitId: string) => `natmodgen_${part(unitId)}_${name}`,
   tableFill: (name: string) => `natmodgen_fill_${name}`,

@@ -53,6 +53,8 @@ async function build(files: string[], defines: string[], mod: string, arch: stri
     `MOD = ${mod}`,
     `SRC = ${files.map((f) => `gen/${path.basename(f)}`).join(' ')}`,
     `ARCH = ${arch}`,
+    // The module's folder, as its micropython.mk's -I$(USERMOD_DIR): a case's own headers.
+    `CFLAGS += ${[...new Set(files.map((f) => `-I${path.dirname(f)}`))].join(' ')}`,
     'include $(MPY_DIR)/py/dynruntime.mk',
     '',
   ].join('\n');

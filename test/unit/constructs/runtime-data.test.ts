@@ -80,3 +80,43 @@ describe('extractRuntimeData: left to other constructs or as written', () => {
     expect(got(given)).toEqual([]);
   });
 });
+
+describe("extractRuntimeData: a storage class written through the module's macro (tree-sitter misreads the type)", () => {
+  test.each<[string, { given: string; defines?: string[]; want: Want[] }]>([
+    [
+      'STATIC from -D, a struct table of unknown size',
+      {
+        given: 'STATIC const entry_t ops[] = {\n    {MP_ROM_QSTR(MP_QSTR_add), op_add},\n    {MP_ROM_QSTR(MP_QSTR_mul), op_mul},\n};\n',
+        defines: ['STATIC=static'],
+        want: [
+          {
+            name: 'ops',
+            specifiers: 'entry_t',
+            declarator: 'ops[2]',
+            init: '{\n    {MP_ROM_QSTR(MP_QSTR_add), op_add},\n    {MP_ROM_QSTR(MP_QSTR_mul), op_mul},\n}',
+          },
+        ],
+      },
+    ],
+    [
+      'STATIC defined in the file, a sized qstr array',
+      {
+        given: c('#define STATIC static', 'STATIC const qstr keys[2] = {MP_QSTR_a, MP_QSTR_b};'),
+        want: [{ name: 'keys', specifiers: 'qstr', declarator: 'keys[2]', init: '{MP_QSTR_a, MP_QSTR_b}' }],
+      },
+    ],
+  ])('%s', (_name, { given, defines, want }) => {
+    expect(
+      declsOf(given, 'runtime_data', { defines }).map((d) => ({
+        name: d.name,
+        specifiers: d.specifiers,
+        declarator: d.declarator,
+        init: d.init,
+      })),
+    ).toEqual(want);
+  });
+
+  test('a macro that is not a qualifier leaves the declaration alone', () => {
+    expect(declsOf(c('#define API __attribute__((used))', 'API const qstr k[] = {MP_QSTR_a};'), 'runtime_data')).toEqual([]);
+  });
+});

@@ -94,7 +94,7 @@ __attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(m
 #include "py/runtime.h"
 #include "../../../../examples/macros/macros_config.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
+extern mp_obj_full_type_t natmodgen_type_nmg_scaler_type __asm__("nmg_scaler_type");
 #define nmg_scaler_type (*(mp_obj_type_t *)&natmodgen_type_nmg_scaler_type)
 
 #line 3 "../../../../examples/macros/macros.c"
@@ -172,7 +172,7 @@ STATIC MP_DEFINE_CONST_DICT(nmg_scaler_locals, nmg_scaler_locals_table);
 // A slot and its value written through a macro, as ulab's NDARRAY_TYPE_SUBSCR is.
 #define NMG_SCALER_SUBSCR subscr, nmg_scaler_subscr,
 
-mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
+mp_obj_full_type_t natmodgen_type_nmg_scaler_type __asm__("nmg_scaler_type");
 static void natmodgen_init_type_nmg_scaler_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;

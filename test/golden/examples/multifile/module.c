@@ -86,7 +86,7 @@ __attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr nam
 #include "py/runtime.h"
 #include "../../../../examples/multifile/shapes.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_nmg_rect_type;
+extern mp_obj_full_type_t natmodgen_type_nmg_rect_type __asm__("nmg_rect_type");
 #define nmg_rect_type (*(mp_obj_type_t *)&natmodgen_type_nmg_rect_type)
 
 #line 4 "../../../../examples/multifile/module.c"

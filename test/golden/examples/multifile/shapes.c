@@ -90,7 +90,7 @@ __attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(m
 #include "py/runtime.h"
 #include "../../../../examples/multifile/shapes.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_nmg_rect_type;
+extern mp_obj_full_type_t natmodgen_type_nmg_rect_type __asm__("nmg_rect_type");
 #define nmg_rect_type (*(mp_obj_type_t *)&natmodgen_type_nmg_rect_type)
 
 #line 3 "../../../../examples/multifile/shapes.c"
@@ -146,7 +146,7 @@ static void natmodgen_fill_nmg_rect_locals_table(void) {
   
 static MP_DEFINE_CONST_DICT(nmg_rect_locals, nmg_rect_locals_table);
 
-mp_obj_full_type_t natmodgen_type_nmg_rect_type;
+mp_obj_full_type_t natmodgen_type_nmg_rect_type __asm__("nmg_rect_type");
 static void natmodgen_init_type_nmg_rect_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;

@@ -105,7 +105,7 @@ __attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(m
 #include "py/objtuple.h"
 #include "py/objexcept.h"
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
+extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError __asm__("mp_type_NmgError");
 #define mp_type_NmgError (*(mp_obj_type_t *)&natmodgen_type_mp_type_NmgError)
 extern mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 #define nmg_point_type (*(mp_obj_type_t *)&natmodgen_type_7_objects_nmg_point_type)
@@ -207,7 +207,7 @@ static MP_DEFINE_CONST_DICT(nmg_limits_dict, nmg_limits_table);
 
 // ---- a custom exception -------------------------------------------------------
 
-mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
+mp_obj_full_type_t natmodgen_type_mp_type_NmgError __asm__("mp_type_NmgError");
 static void natmodgen_init_type_mp_type_NmgError(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;

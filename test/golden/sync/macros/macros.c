@@ -95,10 +95,10 @@ __attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(m
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
+extern mp_obj_full_type_t natmodgen_type_nmg_scaler_type __asm__("nmg_scaler_type");
 #define nmg_scaler_type (*(mp_obj_type_t *)&natmodgen_type_nmg_scaler_type)
 // clang-format on
-#endif /* natmodgen:end e7ef706d85fc */
+#endif /* natmodgen:end 94e9dd39d03a */
 
 // A feature this build leaves out: the entry under it names an object that exists in no build.
 #define NMG_MACROS_HAS_EXTRA (0)
@@ -187,7 +187,7 @@ MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_type_nmg_scaler_type;
+mp_obj_full_type_t natmodgen_type_nmg_scaler_type __asm__("nmg_scaler_type");
 static void natmodgen_init_type_nmg_scaler_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
@@ -199,7 +199,7 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, locals_dict, &nmg_scaler_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end 739d3a579624 */
+#endif /* natmodgen:end 8f39720fef0e */
 
 // An X-macro list, expanded into table entries (py/moderrno.c style).
 #define NMG_MACROS_COLOURS(X) \

@@ -87,10 +87,10 @@ __attribute__((unused)) static MP_NORETURN void natmodgen_raise_builtin(qstr nam
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_nmg_rect_type;
+extern mp_obj_full_type_t natmodgen_type_nmg_rect_type __asm__("nmg_rect_type");
 #define nmg_rect_type (*(mp_obj_type_t *)&natmodgen_type_nmg_rect_type)
 // clang-format on
-#endif /* natmodgen:end 952e294fd09a */
+#endif /* natmodgen:end 580b285adfe4 */
 
 static mp_obj_t nmg_made(void) {
     return mp_obj_new_int(nmg_rects_made);

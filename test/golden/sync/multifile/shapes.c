@@ -91,10 +91,10 @@ __attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(m
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_nmg_rect_type;
+extern mp_obj_full_type_t natmodgen_type_nmg_rect_type __asm__("nmg_rect_type");
 #define nmg_rect_type (*(mp_obj_type_t *)&natmodgen_type_nmg_rect_type)
 // clang-format on
-#endif /* natmodgen:end 952e294fd09a */
+#endif /* natmodgen:end 580b285adfe4 */
 
 mp_int_t nmg_rects_made;
 
@@ -161,7 +161,7 @@ MP_DEFINE_CONST_OBJ_TYPE(
     );
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_type_nmg_rect_type;
+mp_obj_full_type_t natmodgen_type_nmg_rect_type __asm__("nmg_rect_type");
 static void natmodgen_init_type_nmg_rect_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
@@ -173,7 +173,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, locals_dict, &nmg_rect_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end ec7001f7c87e */
+#endif /* natmodgen:end d16fc74764e7 */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))

@@ -106,7 +106,7 @@ __attribute__((noinline, unused)) static mp_map_elem_t *natmodgen_map_elem_set(m
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:insert */
 // clang-format off
 /* natmodgen: names that are run-time values in a natmod, aliased to storage mpy_init fills. */
-extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
+extern mp_obj_full_type_t natmodgen_type_mp_type_NmgError __asm__("mp_type_NmgError");
 #define mp_type_NmgError (*(mp_obj_type_t *)&natmodgen_type_mp_type_NmgError)
 extern mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 #define nmg_point_type (*(mp_obj_type_t *)&natmodgen_type_7_objects_nmg_point_type)
@@ -119,7 +119,7 @@ extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #define MP_STATE_PORT(x) natmodgen_root_##x
 extern const mp_obj_type_t *natmodgen_module_type;
 // clang-format on
-#endif /* natmodgen:end 1dbfb7af0f61 */
+#endif /* natmodgen:end d86cc76d92e7 */
 
 // ---- constants --------------------------------------------------------------
 
@@ -231,7 +231,7 @@ static MP_DEFINE_CONST_DICT(nmg_limits_dict, nmg_limits_table);
 MP_DEFINE_EXCEPTION(NmgError, ValueError)
 #else /* natmodgen:natmod */
 // clang-format off
-mp_obj_full_type_t natmodgen_type_mp_type_NmgError;
+mp_obj_full_type_t natmodgen_type_mp_type_NmgError __asm__("mp_type_NmgError");
 static void natmodgen_init_type_mp_type_NmgError(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
@@ -244,7 +244,7 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, parent, &mp_type_ValueError, 3);
 }
 // clang-format on
-#endif /* natmodgen:end eb732015a8cc */
+#endif /* natmodgen:end 4d1cf2e48a31 */
 
 static mp_obj_t nmg_fail(mp_obj_t code_in) {
     mp_int_t code = mp_obj_get_int(code_in);
