@@ -34,7 +34,8 @@ export function parseFile(path: string, given: string): ParsedFile {
   if (before && before.src.text === text) return before;
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
-  const input = (index: number) => text.slice(index, index + 16384);
+  const seen = blankDirectiveComments(text);
+  const input = (index: number) => seen.slice(index, index + 16384);
   let tree: Tree;
   if (before) {
     // Out of the cache while its tree is edited: a failure below must not leave an edited tree behind.
@@ -50,6 +51,65 @@ export function parseFile(path: string, given: string): ParsedFile {
   const parsed = { path, src, tree, tokens: tokenize(tree, src) };
   cache?.set(path, parsed);
   return parsed;
+}
+
+/**
+ * The text tree-sitter reads: block comments inside a multi-line directive blanked to spaces
+ * (same offsets, newlines kept). tree-sitter-c ends a macro body at a comment before a line
+ * continuation (`else /* x *\/ \`) and parses the rest of the macro as code, which can swallow
+ * the function after it; the preprocessor drops those comments anyway. Other text is unchanged.
+ */
+export function blankDirectiveComments(text: string): string {
+  if (!text.includes('/*')) return text;
+  let out: string[] | undefined;
+  let from = 0;
+  const re = /^[ \t]*#/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // the directive's logical line: physical lines joined by a backslash before the newline
+    let end = m.index;
+    for (;;) {
+      const nl = text.indexOf('\n', end);
+      if (nl < 0) {
+        end = text.length;
+        break;
+      }
+      if (!/\\[ \t]*\r?$/.test(text.slice(Math.max(end, nl - 4), nl))) {
+        end = nl;
+        break;
+      }
+      end = nl + 1;
+    }
+    const line = text.slice(m.index, end);
+    if (line.includes('/*') && line.includes('\n')) {
+      out ??= [];
+      out.push(text.slice(from, m.index), blankComments(line));
+      from = end;
+    }
+    re.lastIndex = Math.max(end, m.index + 1);
+  }
+  if (!out) return text;
+  out.push(text.slice(from));
+  return out.join('');
+}
+
+/** `/* ... *\/` in one directive's text as spaces (newlines kept); string and character literals left alone. */
+function blankComments(line: string): string {
+  let r = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < line.length && line[j] !== c && line[j] !== '\n') j += line[j] === '\\' ? 2 : 1;
+      r += line.slice(i, j + 1);
+      i = j;
+    } else if (c === '/' && line[i + 1] === '*') {
+      const close = line.indexOf('*/', i + 2);
+      const stop = close < 0 ? line.length : close + 2;
+      r += line.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop - 1;
+    } else r += c;
+  }
+  return r;
 }
 
 /**
