@@ -34,7 +34,7 @@ export function parseFile(path: string, given: string): ParsedFile {
   if (before && before.src.text === text) return before;
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
-  const seen = blankDirectiveComments(text);
+  const seen = blankSpecifierAlternatives(blankDirectiveComments(text));
   const input = (index: number) => seen.slice(index, index + 16384);
   let tree: Tree;
   if (before) {
@@ -90,6 +90,46 @@ export function blankDirectiveComments(text: string): string {
   if (!out) return text;
   out.push(text.slice(from));
   return out.join('');
+}
+
+/**
+ * Declaration specifiers chosen by `#if` (opus celt/pitch.c: `#ifdef FIXED_POINT` `opus_val32`
+ * `#else` `void` `#endif` before a function's name): tree-sitter parses each branch on its own,
+ * and the function after it becomes a run of errors. For tree-sitter, such a conditional keeps
+ * its first branch; its directive lines and other branches become spaces (offsets and newlines
+ * kept). Only conditionals with two or more branches of specifier words (no nesting) qualify.
+ */
+export function blankSpecifierAlternatives(text: string): string {
+  if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
+  const lines = text.split('\n');
+  const dir = (l: string) => /^[ \t]*#[ \t]*(\w+)/.exec(l)?.[1];
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const open = dir(lines[i]);
+    if (open !== 'if' && open !== 'ifdef' && open !== 'ifndef') continue;
+    // branches up to the matching #endif, none nested, each of specifier words only
+    const branches: number[][] = [[]];
+    let end = -1;
+    for (let j = i + 1; j < lines.length && j < i + 40; j++) {
+      const d = dir(lines[j]);
+      if (d === 'endif') {
+        end = j;
+        break;
+      }
+      if (d === 'else' || d === 'elif') branches.push([]);
+      else if (d !== undefined || lines[j].trim().endsWith('\\')) break;
+      else if (lines[j].trim()) branches[branches.length - 1].push(j);
+    }
+    const words = (b: number[]) => b.length > 0 && b.every((j) => /^[ \t]*[A-Za-z_][\w \t*]*$/.test(lines[j]));
+    if (end < 0 || branches.length < 2 || !branches.every(words)) continue;
+    for (let j = i; j <= end; j++) {
+      if (branches[0].includes(j)) continue;
+      lines[j] = lines[j].replace(/[^\r]/g, ' ');
+    }
+    changed = true;
+    i = end;
+  }
+  return changed ? lines.join('\n') : text;
 }
 
 /** `/* ... *\/` in one directive's text as spaces (newlines kept); string and character literals left alone. */

@@ -1,4 +1,4 @@
-import { blankDirectiveComments, parseFile } from '../../../src/parse/parser';
+import { blankDirectiveComments, blankSpecifierAlternatives, parseFile } from '../../../src/parse/parser';
 
 describe('blankDirectiveComments: what tree-sitter reads', () => {
   test('a comment inside a multi-line macro becomes spaces, offsets and newlines kept', () => {
@@ -34,5 +34,53 @@ describe('blankDirectiveComments: what tree-sitter reads', () => {
       '',
     ].join('\n');
     expect(parseFile('u.c', text).tree.rootNode.hasError).toBe(false);
+  });
+});
+
+describe('blankSpecifierAlternatives: specifiers chosen by #if', () => {
+  const pitch = [
+    '#ifdef FIXED_POINT',
+    'opus_val32',
+    '#else',
+    'void',
+    '#endif',
+    'celt_pitch_xcorr_c(const opus_val16 *_x, const opus_val16 *_y,',
+    '      opus_val32 *xcorr, int len, int max_pitch, int arch)',
+    '{',
+    '   int i;',
+    '   for (i = 0; i < len; i++) xcorr[i] = 0;',
+    '}',
+    '',
+  ].join('\n');
+
+  test('tree-sitter reads the first branch only; offsets and lines kept', () => {
+    const seen = blankSpecifierAlternatives(pitch);
+    expect(seen.length).toBe(pitch.length);
+    expect(seen.split('\n').map((l) => l.trim())).toEqual([
+      '',
+      'opus_val32',
+      '',
+      '',
+      '',
+      ...pitch
+        .split('\n')
+        .slice(5)
+        .map((l) => l.trim()),
+    ]);
+  });
+
+  test('the function after them parses as a function (opus celt/pitch.c:210-218)', () => {
+    const root = parseFile('pitch.c', pitch).tree.rootNode;
+    expect(root.hasError).toBe(false);
+    expect(root.namedChildren.map((n) => n.type)).toEqual(['function_definition']);
+  });
+
+  test('a one-branch group, nested conditionals and code branches are left alone', () => {
+    const texts = [
+      '#ifndef G\nstatic\n#endif\nint f(void) { return 0; }\n',
+      '#if A\n#if B\nint\n#endif\n#else\nlong\n#endif\nx;\n',
+      '#if A\nint a = 1;\n#else\nint a = 2;\n#endif\n',
+    ];
+    for (const t of texts) expect(blankSpecifierAlternatives(t)).toBe(t);
   });
 });
