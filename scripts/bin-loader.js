@@ -6,8 +6,19 @@
  * build time: a start then skips compiling the bundle's functions (Node 20 has no
  * module.enableCompileCache). V8 checks the cache against the source and its own version
  * and flags, and compiles normally when it does not fit.
+ *
+ * Before that, a `sync` command line is answered from its record when nothing it read has
+ * changed since the same command last ran (dist/src/cli/sync-record.js): an editor's sync on
+ * save of a file already in sync then costs little more than starting Node.
  */
 const fs = require('fs');
+
+const replayed = require('./src/cli/sync-record.js').replayOrRecord(process.argv.slice(2), process.env, __dirname);
+if (replayed !== undefined) {
+  process.exitCode = replayed;
+  return;
+}
+
 const path = require('path');
 const vm = require('vm');
 const Module = require('module');

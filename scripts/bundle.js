@@ -56,7 +56,8 @@ async function main() {
   try {
     const c = path.join(work, 'functions.c');
     fs.copyFileSync(path.join(root, 'examples', 'functions', 'functions.c'), c);
-    const env = { ...process.env, NATMODGEN_WRITE_CODE_CACHE: '1' };
+    // Cache off: these runs must go through the whole CLI, never be answered from a sync record.
+    const env = { ...process.env, NATMODGEN_WRITE_CODE_CACHE: '1', NATMODGEN_CACHE_DIR: 'off' };
     delete env.MPY_DIR;
     const runs = [
       ['gen', '-o', path.join(work, 'out'), c],

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 let root: string | undefined;
@@ -23,4 +24,17 @@ export function packageVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * natmodgen's cache folder: `$NATMODGEN_CACHE_DIR`, else `$XDG_CACHE_HOME/natmodgen`, else
+ * `~/.cache/natmodgen`; undefined when `NATMODGEN_CACHE_DIR=off`.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = env.NATMODGEN_CACHE_DIR;
+  if (given === 'off') return undefined;
+  if (given) return path.resolve(given);
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  return path.join(base, 'natmodgen');
 }

@@ -1,8 +1,3 @@
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-
 /**
  * natmodgen's build cache: results that depend only on files outside the module (a
  * toolchain archive's symbol table, MicroPython's libm compiled for an ARCH), kept between
@@ -12,14 +7,12 @@ import * as path from 'path';
  * accelerator: an entry that cannot be read or written is made again, never an error, and
  * `NATMODGEN_CACHE_DIR=off` switches it off.
  */
-export function cacheDir(): string | undefined {
-  const env = process.env.NATMODGEN_CACHE_DIR;
-  if (env === 'off') return undefined;
-  if (env) return path.resolve(env);
-  const xdg = process.env.XDG_CACHE_HOME;
-  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
-  return path.join(base, 'natmodgen');
-}
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cacheDir } from '../paths';
+
+export { cacheDir } from '../paths';
 
 /** Path, size and mtime of a file ("missing" when it is not there), for cache keys. */
 export function fileStamp(file: string): string {

@@ -1,0 +1,282 @@
+/**
+ * The sync record: what one `natmodgen sync` command line read, printed and returned, kept in
+ * natmodgen's cache folder so that the same command on unchanged files answers at once,
+ * without loading the pipeline. Editors run `sync` on every save and pre-commit hooks run
+ * `sync --check`, nearly always on files that are already in sync: this is the formatter's
+ * cache (black's, `prettier --cache`), made exact.
+ *
+ * A record holds the command line, the working folder, the environment, natmodgen's own
+ * files and Node's version (its key); the text given on standard input; and every path the
+ * run looked at: its kind, size, modification time and inode, and, for a file whose content
+ * was read from outside natmodgen's package, a hash of that content. It is replayed only when
+ * every one of those still matches, so any change to an input, a header it includes (or one
+ * that appeared earlier on the include path), the MicroPython tree or natmodgen itself runs
+ * the command for real. A run that wrote a file it read is not recorded. Nothing here is
+ * needed for correctness: a record that cannot be read or written is ignored, and
+ * `NATMODGEN_CACHE_DIR=off` switches records off.
+ *
+ * This file is loaded by the bin before the bundle, so it imports only Node's modules and
+ * src/paths.
+ */
+// The recorder wraps functions of Node's fs module object itself, which every other module
+// reads through; a namespace import (`import * as`) would be a copy made of getters.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import fs = require('fs');
+import * as path from 'path';
+import { cacheDir } from '../paths';
+
+interface SyncRecord {
+  /** A second hash of the key (the file name is the first): the key itself holds the environment, which may hold secrets. */
+  key: string;
+  stdin?: string;
+  /** Each path looked at and its stamp: see stampOf. */
+  paths: [string, string][];
+  out: string;
+  err: string;
+  code: number;
+}
+
+// The real functions, for the recorder's own reads (the CLI's go through its wrappers).
+const statSync = fs.statSync;
+const readFileSync = fs.readFileSync;
+const readdirSync = fs.readdirSync;
+
+/** Environment variables that change between otherwise identical invocations and never affect sync. */
+const VOLATILE_ENV = new Set(['_', 'OLDPWD', 'SHLVL']);
+
+/** The command of a natmodgen command line: the first word that is not an option (or --format's value). */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--format') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/** Whether this command line can be answered from a record: `sync`, with the cache on. */
+export function recordable(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return commandOf(argv) === 'sync' && cacheDir(env) !== undefined;
+}
+
+/** FNV-1a over bytes, twice with different offsets, as 16 hex digits: detects edits, not attacks. */
+export function contentHash(data: Uint8Array | string): string {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193) >>> 0;
+    b = Math.imul(b ^ bytes[i], 0x01000193) >>> 0;
+    b = (b ^ (b >>> 15)) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/** The invocation's key: what, besides the files, decides the run's result. */
+function invocationKey(argv: readonly string[], env: NodeJS.ProcessEnv, binDir: string): string {
+  const envPairs = Object.keys(env)
+    .filter((k) => !VOLATILE_ENV.has(k))
+    .sort()
+    .map((k) => `${k}=${env[k]}`);
+  return JSON.stringify({
+    argv,
+    cwd: process.cwd(),
+    env: envPairs,
+    node: `${process.execPath} ${process.version}`,
+    natmodgen: [stampOf(path.join(binDir, 'natmodgen-cli.js'), false), stampOf(__filename, false)],
+    tty: [Boolean(process.stdout.isTTY), Boolean(process.stderr.isTTY)],
+  });
+}
+
+/**
+ * A path's stamp: `-` when absent, `d` for a folder (a listing is recorded separately, as
+ * `l:` plus its names), else `f:size:mtime:inode`, with `:hash` when the content counts.
+ */
+function stampOf(p: string, hashContent: boolean): string {
+  let st: fs.Stats;
+  try {
+    st = statSync(p);
+  } catch {
+    return '-';
+  }
+  if (st.isDirectory()) return 'd';
+  const base = `f:${st.size}:${st.mtimeMs}:${st.ino}`;
+  if (!hashContent || !st.isFile()) return base;
+  try {
+    return `${base}:${contentHash(readFileSync(p))}`;
+  } catch {
+    return '-';
+  }
+}
+
+function listingOf(p: string): string {
+  try {
+    return `l:${readdirSync(p).sort().join('/')}`;
+  } catch {
+    return '-';
+  }
+}
+
+function recordFile(dir: string, name: string): string {
+  return path.join(dir, 'sync', `${name}.json`);
+}
+
+/** Whether every path of a record still has its stamp. */
+function stillMatches(rec: SyncRecord): boolean {
+  for (const [p, stamp] of rec.paths) {
+    const now = stamp.startsWith('l:') ? listingOf(p) : stampOf(p, stamp.split(':').length > 4);
+    if (now !== stamp) return false;
+  }
+  return true;
+}
+
+/**
+ * Answers a `sync` command line from its record when nothing it depends on changed: prints what
+ * the recorded run printed and returns its exit code. Otherwise returns undefined, after
+ * installing the recorder so that this run leaves a record for the next one.
+ */
+export function replayOrRecord(argv: readonly string[], env: NodeJS.ProcessEnv, binDir: string): number | undefined {
+  if (!recordable(argv, env)) return undefined;
+  const dir = cacheDir(env)!;
+  let name: string;
+  let key: string;
+  let stdin: string | undefined;
+  try {
+    const full = invocationKey(argv, env, binDir);
+    name = contentHash(full);
+    key = contentHash(`${full}\0check`);
+    if (argv.includes('--stdin')) stdin = fs.readFileSync(0, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const file = recordFile(dir, name);
+  try {
+    const rec = JSON.parse(fs.readFileSync(file, 'utf8')) as SyncRecord;
+    if (rec.key === key && rec.stdin === stdin && stillMatches(rec)) {
+      if (rec.out) process.stdout.write(rec.out);
+      if (rec.err) process.stderr.write(rec.err);
+      return rec.code;
+    }
+  } catch {
+    // No record, or an unreadable one: run for real.
+  }
+  installRecorder(file, key, stdin);
+  return undefined;
+}
+
+/** Wraps the fs functions and output streams the CLI uses, and writes the record at exit. */
+function installRecorder(file: string, key: string, stdin: string | undefined): void {
+  // Each path's stamp when the run first looked at it; compared again at exit, so a file
+  // changed while the run read it leaves no record.
+  const looked = new Map<string, string>();
+  const written = new Set<string>();
+  const root = packageDir();
+  let out = '';
+  let err = '';
+  let unrecordable = false;
+  // Node's own fs functions call each other (readFileSync opens through fs.openSync): the
+  // recorder's reads, and the calls inside a call already noted, are not the CLI's.
+  let busy = false;
+  const note = (p: unknown, how: 'stat' | 'content' | 'listing') => {
+    if (busy || typeof p === 'number') return;
+    if (typeof p !== 'string' && !(p instanceof URL) && !Buffer.isBuffer(p)) {
+      unrecordable = true;
+      return;
+    }
+    const abs = path.resolve(p instanceof URL ? p.pathname : p.toString());
+    const had = looked.get(abs);
+    busy = true;
+    try {
+      if (how === 'listing') {
+        if (had === undefined || !had.startsWith('l:')) looked.set(abs, listingOf(abs));
+        return;
+      }
+      const hash = how === 'content' && !abs.startsWith(root);
+      if (had === undefined || (hash && had.split(':').length === 4)) looked.set(abs, stampOf(abs, hash));
+    } finally {
+      busy = false;
+    }
+  };
+  const wrap = <K extends keyof typeof fs>(name: K, onCall: (args: unknown[]) => void) => {
+    const original = fs[name] as unknown as (...a: unknown[]) => unknown;
+    (fs as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      if (busy) return original.apply(this, args);
+      onCall(args);
+      busy = true;
+      try {
+        return original.apply(this, args);
+      } finally {
+        busy = false;
+      }
+    };
+  };
+  const writes = (args: unknown[]) => {
+    if (typeof args[0] === 'string') written.add(path.resolve(args[0]));
+  };
+  // Standard input was read above; the CLI reads it from here.
+  (fs as unknown as Record<string, unknown>).readFileSync = function (this: unknown, ...args: unknown[]) {
+    if (args[0] === 0 && stdin !== undefined) {
+      const enc = typeof args[1] === 'string' ? args[1] : (args[1] as { encoding?: string } | undefined)?.encoding;
+      return enc ? stdin : Buffer.from(stdin, 'utf8');
+    }
+    if (busy) return (readFileSync as (...a: unknown[]) => unknown).apply(this, args);
+    note(args[0], 'content');
+    busy = true;
+    try {
+      return (readFileSync as (...a: unknown[]) => unknown).apply(this, args);
+    } finally {
+      busy = false;
+    }
+  };
+  for (const name of ['existsSync', 'statSync', 'lstatSync', 'realpathSync', 'accessSync'] as const)
+    wrap(name, (args) => note(args[0], 'stat'));
+  wrap('readdirSync', (args) => note(args[0], 'listing'));
+  wrap('openSync', (args) => {
+    const flags = args[1];
+    const reading = flags === undefined || flags === 'r' || (typeof flags === 'number' && (flags & 3) === 0);
+    if (reading) note(args[0], 'content');
+    else writes(args);
+  });
+  for (const name of ['writeFileSync', 'appendFileSync', 'rmSync', 'unlinkSync', 'mkdirSync', 'copyFileSync'] as const)
+    wrap(name, (args) => writes(name === 'copyFileSync' ? [args[1]] : args));
+  wrap('renameSync', (args) => {
+    writes([args[0]]);
+    writes([args[1]]);
+  });
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  const stderrWrite = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return (stdoutWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    err += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return (stderrWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stderr.write;
+
+  process.on('exit', (code) => {
+    try {
+      busy = true;
+      const exit = typeof process.exitCode === 'number' ? process.exitCode : code;
+      if (unrecordable || exit > 2 || [...written].some((w) => looked.has(w))) return;
+      fs.rmSync(file, { force: true });
+      const rec: SyncRecord = { key, ...(stdin !== undefined ? { stdin } : {}), paths: [...looked], out, err, code: exit };
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      if (!stillMatches(rec)) return;
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(rec), { mode: 0o600 });
+      fs.renameSync(tmp, file);
+    } catch {
+      // A record is only an accelerator.
+    }
+  });
+}
+
+/** natmodgen's package folder (this file is in src/cli or dist/src/cli), with a trailing separator. */
+function packageDir(): string {
+  let dir = __dirname;
+  while (path.basename(dir) !== 'src' && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  dir = path.dirname(dir);
+  if (path.basename(dir) === 'dist') dir = path.dirname(dir);
+  return dir + path.sep;
+}
