@@ -7,8 +7,8 @@ import { construct } from './construct';
 import { declare } from '../plan/c';
 import { guarded } from '../plan/lines';
 import { names } from '../plan/names';
-import { DataAssignView, DataCopyView, View } from '../plan/view';
-import { isScalarInit } from './writable-data';
+import { DataAssignView, DataCopyView, StaticLocalFillView, View } from '../plan/view';
+import { elementCount, errorsOnDirectiveLines, isScalarInit, RUNTIME_VALUE } from './writable-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
 export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
@@ -19,7 +19,7 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     // Most local declarations are not static: a declaration whose text lacks the keyword
     // cannot have the storage class, and is skipped before the per-node reads below.
     if (!/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
-    if (decl.hasError) continue;
+    if (decl.hasError && !errorsOnDirectiveLines(decl, src.text)) continue;
     const d = readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static') || !d.vars.every((v) => v.writable)) continue;
     const fn = enclosingFunction(decl);
@@ -85,14 +85,23 @@ export const staticLocal = construct({
     'static-local-storage',
     'static-local-storage-init',
     'static-local-storage-unsized',
+    'static-local-fill',
   ],
   kind: 'static_local',
   extract: extractStaticLocals,
   plan: ({ decl: d }, ctx) => {
-    const init: Array<DataAssignView | DataCopyView> = [];
+    const init: Array<DataAssignView | DataCopyView | StaticLocalFillView> = [];
     const vars = d.vars.map((v): StaticLocalVarView => {
       const storage = names.staticLocal(v.name, d.functionName, ctx.unitId);
       const scalar = isScalarInit(v.template, v.init);
+      // An aggregate naming a run-time value of a natmod (&mp_type_int): no constant image, built at import.
+      const count =
+        !scalar && v.init !== undefined && RUNTIME_VALUE.test(v.init) ? (v.unsizedAt !== undefined ? elementCount(v.init) : '') : undefined;
+      if (count !== undefined) {
+        init.push({ partial: 'static-local-fill', name: storage, initCopy: `${storage}_initial`, init: v.init! });
+        const sized = count ? `${v.template.slice(0, v.unsizedAt)}${count}${v.template.slice(v.unsizedAt)}` : v.template;
+        return { partial: 'static-local-storage', name: v.name, storage, declaration: `${d.specifiers} ${declare(sized, storage)}` };
+      }
       const initCopy = v.init !== undefined && !scalar ? `${storage}_initial` : undefined;
       if (scalar) init.push({ partial: 'data-assign', name: storage, value: v.init! });
       else if (initCopy) init.push({ partial: 'data-copy', name: storage, initCopy });

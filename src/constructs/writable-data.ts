@@ -44,7 +44,7 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
  * Whether every syntax error inside `node` starts on a preprocessor line: tree-sitter reads an
  * `#if` between the entries of an initialiser as an error, which the compiler does not see.
  */
-function errorsOnDirectiveLines(node: SyntaxNode, text: string): boolean {
+export function errorsOnDirectiveLines(node: SyntaxNode, text: string): boolean {
   const errors = node.descendantsOfType('ERROR');
   if (!errors.length) return false;
   return errors.every((e) => {
@@ -63,12 +63,13 @@ export function isScalarInit(declarator: string, init: string | undefined): init
  * looks them up; natmodgen fills its own aliases at import): an initial value naming one is
  * not a constant, so it cannot be a file-scope image.
  */
-const RUNTIME_VALUE = /\b(mp_type_\w+|mp_const_(none|true|false|empty_\w+)|MP_ROM_(NONE|TRUE|FALSE)|mp_plat_print|mp_fun_table)\b/;
+export const RUNTIME_VALUE = /\b(mp_type_\w+|mp_const_(none|true|false|empty_\w+)|MP_ROM_(NONE|TRUE|FALSE)|mp_plat_print|mp_fun_table)\b/;
 
 /**
  * The element count of an unsized array's initialiser `{ a, b, ... }` as C text: `0` and a
  * `+ 1` line per top-level element, with the initialiser's own `#if` lines kept between them so
- * the count follows the configuration. Undefined when an element has a designator (`[3] = x`).
+ * the count follows the configuration (a final directive line ends with its newline). Undefined
+ * when an element has a designator (`[3] = x`).
  */
 export function elementCount(init: string): string | undefined {
   const open = init.indexOf('{');
@@ -126,7 +127,8 @@ export function elementCount(init: string): string | undefined {
     elem += c;
   }
   if (!flush()) return undefined;
-  return lines.join('\n');
+  // what follows the count (`]`) must not share a directive's line
+  return lines.join('\n') + (lines[lines.length - 1].startsWith('#') ? '\n' : '');
 }
 
 /** One variable's storage: plain, with a rodata image of its initial value, or sized from that image. */

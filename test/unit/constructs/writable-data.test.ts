@@ -316,3 +316,7 @@ describe('tables whose entries name run-time values (ucbor dump_functions_map)',
     expect(elementCount('{ [4] = &mp_type_int, [0] = &mp_type_str }')).toBeUndefined();
   });
 });
+
+test('elementCount: a last entry under #if leaves the count ending on a new line', () => {
+  expect(elementCount('{ a,\n#if X\n b,\n#endif\n}')).toBe('0\n    + 1\n#if X\n    + 1\n#endif\n');
+});
