@@ -5,6 +5,7 @@ import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
 import { readQstrDefs } from '../io/qstrdefs';
 import { headerReader } from '../io/headers';
+import { dynruntimeMacroDefinitions } from '../io/reserved';
 import { natmodInventory } from '../facts';
 import { writeIfChanged } from '../io/write';
 import { analyseFiles, generate } from '../pipeline';
@@ -53,8 +54,13 @@ export async function buildModule(
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   const escapedQstrs = readQstrDefs(opts.files);
   const natmodApi = natmodInventory(opts.tree.dir);
-  // The module's headers (-I and beside each source) are read as gen reads them.
-  const preprocess = { includeDirs: opts.includeDirs.map((d) => path.resolve(d)), readFile: headerReader() };
+  // The module's headers (-I and beside each source) are read as gen reads them, and so are
+  // the names py/dynruntime.h makes macros.
+  const preprocess = {
+    includeDirs: opts.includeDirs.map((d) => path.resolve(d)),
+    readFile: headerReader(),
+    natmodMacros: dynruntimeMacroDefinitions(natmodApi.facts, opts.tree.dir),
+  };
   const named = analyseFiles(inputs, opts.defines, escapedQstrs, natmodApi, preprocess);
   const module = named.value.module?.name;
   if (!module || hasErrors(named.diagnostics)) return { diagnostics: named.diagnostics, sources };

@@ -22,9 +22,11 @@ import { include } from './include';
 import { moduleObj } from './module-obj';
 import { objType } from './obj-type';
 import { qstrSwitch } from './qstr-switch';
+import { macroArg } from './macro-arg';
 import { registration } from './registration';
 import { romTable } from './rom-table';
 import { rootPointer } from './root-pointer';
+import { runtimeData } from './runtime-data';
 import { runtimeObj } from './runtime-obj';
 import { staticLocal } from './static-local';
 import { typeForward } from './type-forward';
@@ -48,9 +50,11 @@ export const CONSTRUCTS: ReadonlyArray<Construct<Decl['kind']>> = [
   dynruntimeGuard,
   writableData,
   runtimeObj,
+  runtimeData,
   rootPointer,
   exception,
   staticLocal,
+  macroArg,
 ] as ReadonlyArray<Construct<Decl['kind']>>;
 
 const extractors: Array<(ctx: ExtractContext) => Decl[]> = CONSTRUCTS.map((c) => c.extract);

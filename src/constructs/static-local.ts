@@ -1,3 +1,4 @@
+import type { SyntaxNode } from 'tree-sitter';
 import { StaticLocalDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
@@ -5,10 +6,11 @@ import { enclosingFunction, readDeclaration } from '../extract/declarator';
 import { usesOfLocal } from '../extract/scope';
 import { construct } from './construct';
 import { declare } from '../plan/c';
-import { guarded } from '../plan/lines';
+import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
-import { DataAssignView, DataCopyView, StaticLocalFillView, View } from '../plan/view';
-import { elementCount, errorsOnDirectiveLines, isScalarInit, RUNTIME_VALUE } from './writable-data';
+import { CallView, DataAssignView, DataCopyView, View } from '../plan/view';
+import { isScalarInit } from './writable-data';
+import { convertedElsewhere, errorsOnlyInValue, itemCount, runtimeValue, tokenRange, withoutOwnConst } from './runtime-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
 export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
@@ -19,9 +21,12 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     // Most local declarations are not static: a declaration whose text lacks the keyword
     // cannot have the storage class, and is skipped before the per-node reads below.
     if (!/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
-    if (decl.hasError && !errorsOnDirectiveLines(decl, src.text)) continue;
+    if (decl.hasError && !errorsOnlyInValue(decl)) continue;
     const d = readDeclaration(decl, src.text);
-    if (!d || !d.storage.includes('static') || !d.vars.every((v) => v.writable)) continue;
+    if (!d || !d.storage.includes('static')) continue;
+    const runtime = d.vars.every((v) => v.writable) ? undefined : runtimeConstant(ctx, decl, d);
+    if (!d.vars.every((v) => v.writable) && !runtime) continue;
+    if (decl.hasError && !runtime) continue;
     const fn = enclosingFunction(decl);
     if (!fn) continue;
     const fnName = fn.childForFieldName('declarator');
@@ -29,14 +34,24 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     out.push({
       kind: 'static_local',
       name: d.vars.map((v) => v.name).join(','),
-      specifiers: d.specifiers,
-      vars: d.vars.map((v) => ({
-        name: v.name,
-        template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
-        init: v.init,
-        uses: usesOfLocal(fn, decl, v.name),
-        unsizedAt: v.unsizedAt === undefined ? undefined : v.unsizedAt - v.name.length + '%s'.length,
-      })),
+      specifiers: runtime ? runtime.specifiers : d.specifiers,
+      vars: runtime
+        ? [
+            {
+              name: runtime.name,
+              template: runtime.template,
+              init: runtime.init,
+              uses: usesOfLocal(fn, decl, runtime.name),
+              runtimeInit: true,
+            },
+          ]
+        : d.vars.map((v) => ({
+            name: v.name,
+            template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
+            init: v.init,
+            uses: usesOfLocal(fn, decl, v.name),
+            unsizedAt: v.unsizedAt === undefined ? undefined : v.unsizedAt - v.name.length + '%s'.length,
+          })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
       functionName: nameNode?.text ?? 'fn',
       span: src.span(decl.startIndex, decl.endIndex),
@@ -48,8 +63,40 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   return out;
 }
 
+/**
+ * `static const qstr fields[] = {MP_QSTR_a, ...};` in a function: one constant whose initial
+ * value holds run-time values in a natmod (seen through the module's macros). Its template has
+ * no `const` and, for an unsized array, the element count.
+ */
+function runtimeConstant(
+  ctx: ExtractContext,
+  decl: SyntaxNode,
+  d: NonNullable<ReturnType<typeof readDeclaration>>,
+): { name: string; specifiers: string; template: string; init: string } | undefined {
+  if (d.vars.length !== 1 || d.storage.join(' ') !== 'static') return undefined;
+  const v = d.vars[0];
+  const value = decl.childForFieldName('declarator')?.childForFieldName('value');
+  if (v.writable || v.init === undefined || !value || convertedElsewhere(d.specifiers, v.declarator)) return undefined;
+  const range = tokenRange(ctx, value);
+  if (!range) return undefined;
+  const expanded = ctx.expandTokens(range.from, range.to);
+  if (!expanded.some((t) => t.kind === 'ident' && runtimeValue(t.text))) return undefined;
+  const withName = v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length);
+  const own = withoutOwnConst(d.specifiers, withName, v.nameAt);
+  let template = own.declarator;
+  if (v.unsizedAt !== undefined) {
+    const count = itemCount(ctx, expanded);
+    if (count === undefined) return undefined;
+    const at = v.unsizedAt - v.name.length + '%s'.length - own.removed;
+    template = `${template.slice(0, at)}${count}${template.slice(at)}`;
+  }
+  return { name: v.name, specifiers: own.specifiers, template, init: v.init };
+}
+
 /** One hoisted variable: its storage declaration, and the rodata image of an aggregate initial value. */
-export interface StaticLocalVarView extends View<'static-local-storage' | 'static-local-storage-init' | 'static-local-storage-unsized'> {
+export interface StaticLocalVarView extends View<
+  'static-local-storage' | 'static-local-storage-init' | 'static-local-storage-unsized' | 'static-local-storage-runtime'
+> {
   name: string;
   storage: string;
   declaration: string;
@@ -57,6 +104,8 @@ export interface StaticLocalVarView extends View<'static-local-storage' | 'stati
   init?: string;
   /** For an array without a size: the type of its initial value as a compound literal's type name. */
   initType?: string;
+  /** For a constant with a run-time initial value: the function that puts it in place. */
+  initFn?: string;
 }
 
 /** The storage before the function; a comment where the declaration was. */
@@ -85,23 +134,21 @@ export const staticLocal = construct({
     'static-local-storage',
     'static-local-storage-init',
     'static-local-storage-unsized',
-    'static-local-fill',
+    'static-local-storage-runtime',
   ],
   kind: 'static_local',
   extract: extractStaticLocals,
   plan: ({ decl: d }, ctx) => {
-    const init: Array<DataAssignView | DataCopyView | StaticLocalFillView> = [];
+    const init: Array<DataAssignView | DataCopyView | CallView> = [];
     const vars = d.vars.map((v): StaticLocalVarView => {
       const storage = names.staticLocal(v.name, d.functionName, ctx.unitId);
-      const scalar = isScalarInit(v.template, v.init);
-      // An aggregate naming a run-time value of a natmod (&mp_type_int): no constant image, built at import.
-      const count =
-        !scalar && v.init !== undefined && RUNTIME_VALUE.test(v.init) ? (v.unsizedAt !== undefined ? elementCount(v.init) : '') : undefined;
-      if (count !== undefined) {
-        init.push({ partial: 'static-local-fill', name: storage, initCopy: `${storage}_initial`, init: v.init! });
-        const sized = count ? `${v.template.slice(0, v.unsizedAt)}${count}${v.template.slice(v.unsizedAt)}` : v.template;
-        return { partial: 'static-local-storage', name: v.name, storage, declaration: `${d.specifiers} ${declare(sized, storage)}` };
+      if (v.runtimeInit) {
+        const initFn = names.dataInitFn(`${d.functionName}_${v.name}`, ctx.unitId);
+        init.push(call(initFn));
+        const declaration = `${d.specifiers} ${declare(v.template, storage)}`;
+        return { partial: 'static-local-storage-runtime', name: v.name, storage, declaration, init: v.init, initFn };
       }
+      const scalar = isScalarInit(v.template, v.init);
       const initCopy = v.init !== undefined && !scalar ? `${storage}_initial` : undefined;
       if (scalar) init.push({ partial: 'data-assign', name: storage, value: v.init! });
       else if (initCopy) init.push({ partial: 'data-copy', name: storage, initCopy });

@@ -119,6 +119,11 @@ export const catalog = {
     text: (a: { name: string; why: string }) => `'${a.name}' is port-specific: ${a.why}`,
     help: 'take the value or object from Python',
   },
+  NMG3003: {
+    severity: 'warning',
+    text: (a: { name: string; difference: string }) => `'${a.name}' behaves differently in a native module: ${a.difference}`,
+    help: 'see the help of each report',
+  },
   NMG4001: {
     severity: 'error',
     text: (a: { dir: string }) => `no such folder '${a.dir}'`,

@@ -238,18 +238,6 @@ export const REASONS: ReasonRule[] = [
   // --- impossible: the firmware keeps these to itself; nothing in mp_fun_table reaches them.
   {
     names: [
-      'm_malloc_with_finaliser',
-      'mp_obj_malloc_with_finaliser',
-      'mp_obj_malloc_var_with_finaliser',
-      'mp_obj_malloc_with_finaliser_helper',
-    ],
-    status: 'impossible',
-    reason: 'mp_fun_table allocates only without the finaliser flag, so the GC would never call __del__',
-    alternative:
-      "allocate with m_malloc / mp_obj_malloc and release resources in a close() method, called from __exit__ (a Python 'with' block)",
-  },
-  {
-    names: [
       'mp_init',
       'mp_deinit',
       'gc_init',
@@ -362,3 +350,23 @@ export const REASONS: ReasonRule[] = [
       'or use @micropython.native / @micropython.viper in Python',
   },
 ];
+
+/**
+ * Names a natmod has, but with a difference from the firmware that the module's author must
+ * know about: each call is reported as a warning (NMG3003), and the module converts.
+ */
+export const CAVEATS: ReadonlyMap<string, { difference: string; help: string }> = new Map(
+  [
+    'm_malloc_with_finaliser',
+    'mp_obj_malloc_with_finaliser',
+    'mp_obj_malloc_var_with_finaliser',
+    'mp_obj_malloc_with_finaliser_helper',
+  ].map((name) => [
+    name,
+    {
+      difference:
+        "a natmod's memory is allocated without the GC's finaliser flag (mp_fun_table reaches gc_alloc only without it), so the GC never calls __del__ on these objects",
+      help: "release resources in a close() method (and __exit__, for 'with' blocks); __del__ still runs when called",
+    },
+  ]),
+);

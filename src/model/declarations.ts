@@ -141,6 +141,18 @@ export interface UnavailableUse extends DeclBase {
   kind: 'unavailable';
 }
 
+/**
+ * An argument of a call to a name py/dynruntime.h makes a function-like macro, whose commas
+ * inside braces (a compound literal: `mp_obj_new_tuple(2, (mp_obj_t[]){a, b})`) the
+ * preprocessor would take for argument separators; the firmware calls a function there.
+ */
+export interface MacroArgDecl extends DeclBase {
+  kind: 'macro_arg';
+  /** The argument's first and last tokens, rewritten with the parentheses. */
+  firstToken: { start: number; end: number; text: string };
+  lastToken: { start: number; end: number; text: string };
+}
+
 /** `switch (q) { case MP_QSTR_x: ... }`: its labels are not constants in a natmod. */
 export interface QstrSwitchDecl extends DeclBase {
   kind: 'qstr_switch';
@@ -180,6 +192,20 @@ export interface WritableDataDecl extends DeclBase {
 }
 
 /**
+ * `static const qstr fields[] = {MP_QSTR_a, ...};` and other constant file-scope data whose
+ * initial value is a run-time value in a natmod (a qstr number, a firmware type or object).
+ */
+export interface RuntimeDataDecl extends DeclBase {
+  kind: 'runtime_data';
+  /** Type specifiers and qualifiers (storage class removed), without `const` when it is the variable's own. */
+  specifiers: string;
+  /** The declarator without the variable's own `const` (`*const name`); an unsized array gets its element count. */
+  declarator: string;
+  /** The initializer as written. */
+  init: string;
+}
+
+/**
  * A constant object whose base type is a firmware type, which is a run-time value in
  * a natmod: `MP_DEFINE_STR_OBJ`, `MP_DEFINE_BYTES_OBJ`, `MP_DEFINE_CONST_STATICMETHOD_OBJ`,
  * `MP_DEFINE_CONST_CLASSMETHOD_OBJ`, a sub-module's `mp_obj_module_t`, a module's own
@@ -211,9 +237,19 @@ export interface StaticLocalDecl extends DeclBase {
   /**
    * Each declared variable: its declarator with the name replaced by `%s` (no initializer); for
    * an array declared without a size (`x[] = {...}`), the offset in `template` where the size
-   * goes; and the offsets of the identifiers in the function that refer to it.
+   * goes; and the offsets of the identifiers in the function that refer to it. A constant
+   * whose initial value is a run-time value in a natmod (qstrs, firmware objects) has
+   * `runtimeInit`: its `const` is gone from `specifiers` and `template`, and an unsized
+   * array got its element count.
    */
-  vars: Array<{ name: string; template: string; init?: string; unsizedAt?: number; uses: Array<{ start: number; end: number }> }>;
+  vars: Array<{
+    name: string;
+    template: string;
+    init?: string;
+    unsizedAt?: number;
+    uses: Array<{ start: number; end: number }>;
+    runtimeInit?: boolean;
+  }>;
   /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;
   functionName: string;
@@ -232,6 +268,7 @@ export type Decl =
   | RootPointerDecl
   | StaticLocalDecl
   | WritableDataDecl
+  | RuntimeDataDecl
   | DynruntimeGuardDecl
   | QstrSwitchDecl
   | FunObjDecl
@@ -243,7 +280,8 @@ export type Decl =
   | RegistrationDecl
   | ArgTableDecl
   | IncludeDecl
-  | UnavailableUse;
+  | UnavailableUse
+  | MacroArgDecl;
 
 /** Everything extracted from one input file. */
 export interface FileModel {

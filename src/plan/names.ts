@@ -38,6 +38,7 @@ export const names = {
   tableFill: (name: string) => `natmodgen_fill_${name}`,
   dataStorage: (name: string, unitId: string) => `natmodgen_${part(unitId)}_${name}`,
   dataInit: (name: string, unitId: string) => `natmodgen_initial_${part(unitId)}_${name}`,
+  dataInitFn: (name: string, unitId: string) => `natmodgen_init_data_${part(unitId)}_${name}`,
   objStorage: (name: string, unitId: string) => `natmodgen_${part(unitId)}_${name}`,
   objInit: (name: string) => `natmodgen_init_obj_${name}`,
   rootPointer: (name: string) => `natmodgen_root_${name}`,

@@ -42,13 +42,6 @@ export interface DataFillView extends View<'writable-data-fill'> {
   init: string;
 }
 
-/** The same for a function's static local (its storage hoisted to file scope). */
-export interface StaticLocalFillView extends View<'static-local-fill'> {
-  name: string;
-  initCopy: string;
-  init: string;
-}
-
 /** `    + 1`: one term of a table's size, so `#if` around entries counts right. */
 export type SizeTermView = View<'size-term'>;
 
@@ -66,7 +59,6 @@ export type InitLine =
   | DataAssignView
   | DataCopyView
   | DataFillView
-  | StaticLocalFillView
   | View<'module-type' | 'delegation-store' | 'init-hook'>
   | StoreNameView
   | InitHookCallView

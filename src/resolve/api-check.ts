@@ -3,12 +3,13 @@ import { diag } from '../diagnostics/catalog';
 import { FileModel } from '../model/declarations';
 import { Inventory, RUNTIME_NAME } from '../facts';
 import { reasonFor } from '../facts/classify';
+import { CAVEATS } from '../facts/reasons';
 
 /**
  * Every call in the inputs (in code and in the bodies of the module's macros that are
  * used) of a C API name a natmod cannot link: port-specific ones (NMG3002), impossible
  * ones and those not provided yet (NMG3001), and runtime-looking names no header
- * declares. Functions and macros the inputs define are theirs, never reported.
+ * declares; and, as warnings, the names a natmod has with a difference (NMG3003). Functions and macros the inputs define are theirs, never reported.
  */
 export function checkApiCalls(files: FileModel[], inventory: Inventory): Diagnostic[] {
   const defined = new Set(files.flatMap((f) => [...f.definedFunctions]));
@@ -41,8 +42,10 @@ export function callDiagnostic(name: string, span: Span, inventory: Inventory): 
   const s = e.status;
   switch (s.kind) {
     case 'dynruntime':
-    case 'runtime':
-      return undefined;
+    case 'runtime': {
+      const caveat = CAVEATS.get(name);
+      return caveat ? { ...diag('NMG3003', span, { name, difference: caveat.difference }), help: caveat.help } : undefined;
+    }
     case 'port':
       return { ...diag('NMG3002', span, { name, why: s.reason }), help: s.alternative };
     case 'impossible':

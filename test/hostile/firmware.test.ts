@@ -2,7 +2,8 @@
  * Hostile modules against the firmware: each folder of test/hostile/fixtures/ is a valid user
  * C module (it builds into a firmware with the unix port's `gcc -std=gnu99 -Wall -Werror`)
  * whose names, macros, comments, strings or file layout once broke natmodgen's output. Each is
- *   - converted by `natmodgen gen` with no diagnostic (always, also in CI without a tree);
+ *   - converted by `natmodgen gen` with no diagnostic, or only the warnings its warnings.txt lists
+ *     (always, also in CI without a tree);
  *   - built as a natmod with py/dynruntime.mk and run by a unix port: test.py prints expected.txt
  *     (MPY_DIR and MICROPYTHON);
  *   - synced in place (a copy), the synced files built with py/dynruntime.mk as they are and run:
@@ -76,12 +77,40 @@ test('there are hostile fixtures, each with sources, test.py, expected.txt and m
   }
 });
 
+/** The warnings a fixture's warnings.txt lists (`file.c:LINE: warning CODE`), none without one. */
+function listedWarnings(f: Fixture): string[] {
+  const listed = path.join(f.dir, 'warnings.txt');
+  return fs.existsSync(listed)
+    ? fs
+        .readFileSync(listed, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    : [];
+}
+
+/**
+ * A text report as warnings.txt writes it: each diagnostic as `file.c:LINE: severity CODE`;
+ * its excerpt, caret and help lines (indented) and the summary line dropped; anything else whole.
+ */
+function reported(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .filter((l) => l !== '' && !/^\s/.test(l) && !/^natmodgen: \d+ errors?, \d+ warnings? in /.test(l))
+    .map((l) => {
+      const m = /^(\S+):(\d+):\d+: (warning|error) (NMG\d+)/.exec(l);
+      return m ? `${path.basename(m[1])}:${m[2]}: ${m[3]} ${m[4]}` : l;
+    });
+}
+
 describe.each(fixtures)('hostile fixture $name', (f) => {
   const outDir = path.join(work, f.name, 'build');
 
-  test('natmodgen gen converts it without a diagnostic', async () => {
-    const r = await runCli(['gen', '-o', outDir, ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
-    expect(r.stderr).toBe('');
+  test('natmodgen gen converts it, with no diagnostic but the warnings its warnings.txt lists', async () => {
+    const r = await runCli(['--format', 'json', 'gen', '-o', outDir, ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
+    const want = listedWarnings(f);
+    const got = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; code: string; severity: string }> })
+      .diagnostics;
+    expect(got.map((d) => `${path.basename(d.file)}:${d.line}: ${d.severity} ${d.code}`)).toEqual(want);
     expect(r.code).toBe(0);
     for (const s of f.sources) expect(fs.existsSync(path.join(outDir, s))).toBe(true);
     const name = await runCli(['name', ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
@@ -111,9 +140,19 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
       const dir = freshDir(path.join(work, f.name), 'synced');
       for (const e of fs.readdirSync(f.dir)) fs.copyFileSync(path.join(f.dir, e), path.join(dir, e));
       const r = await syncInPlace(dir, f.sources, []);
-      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect([r.code, reported(r.stderr)]).toEqual([0, listedWarnings(f)]);
       const again = await syncInPlace(dir, f.sources, [], ['--check']);
-      expect([again.code, again.stderr]).toEqual([0, '']);
+      // The same warnings, at the lines where the synced files now hold the calls.
+      const atLine = (w: string) => w.replace(/:\d+:/, ':');
+      expect([again.code, reported(again.stderr).map(atLine)]).toEqual([0, listedWarnings(f).map(atLine)]);
+      for (const w of reported(again.stderr)) {
+        const [file, line] = w.split(':');
+        const original = listedWarnings(f)
+          .find((l) => l.startsWith(`${file}:`))!
+          .split(':')[1];
+        const lineOf = (p: string, n: string) => fs.readFileSync(p, 'utf8').split('\n')[Number(n) - 1];
+        expect(lineOf(path.join(dir, file), line)).toBe(lineOf(path.join(f.dir, file), original));
+      }
       const mpy = await makeNatmod(dir, { mpyDir: env.mpyDir!, mod: f.module, srcs: f.sources, arch: env.arch }, env.python, '');
       const lib = freshDir(path.join(work, f.name), 'synced-lib');
       fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));

@@ -1,5 +1,4 @@
 import { c, declsOf } from '../helpers';
-import { generate } from '../../../src/pipeline';
 
 const fn = (...body: string[]): string => c('static mp_obj_t f(mp_obj_t a) {', ...body.map((l) => `    ${l}`), '    return a;', '}');
 
@@ -91,37 +90,5 @@ describe('extractStaticLocals', () => {
     ])('%s', (_name, { given, want }) => {
       expect(usesIn(given)).toEqual(want);
     });
-  });
-});
-
-describe('a static local whose initial value names builtin types (no constant image in a natmod)', () => {
-  const text = c(
-    '#include "py/runtime.h"',
-    'typedef struct { const mp_obj_type_t *t; int n; } ent_t;',
-    'static mp_obj_t f(mp_obj_t a) {',
-    '    static ent_t map[] = {',
-    '        {&mp_type_int, 1},',
-    '#if MICROPY_PY_BUILTINS_FLOAT',
-    '        {&mp_type_float, 2},',
-    '#endif',
-    '    };',
-    '    return mp_obj_new_int(map[0].n + (int)MP_ARRAY_SIZE(map));',
-    '}',
-    'static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);',
-    'static const mp_rom_map_elem_t g_table[] = {',
-    '    { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) },',
-    '};',
-    'static MP_DEFINE_CONST_DICT(g, g_table);',
-    'const mp_obj_module_t sl_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&g };',
-    'MP_REGISTER_MODULE(MP_QSTR_sl, sl_module);',
-  );
-
-  test('is sized by counting its entries and filled at import, with no file-scope image', () => {
-    const r = generate([{ path: 'sl.c', text }], { defines: [], outDir: 'out' });
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const out = r.value[0].text;
-    expect(out).toMatch(/ent_t natmodgen_\w*map\[0\n {4}\+ 1\n#if MICROPY_PY_BUILTINS_FLOAT\n {4}\+ 1\n#endif\n\];/);
-    expect(out).not.toMatch(/static const __typeof__/);
-    expect(out).toMatch(/const __typeof__\(natmodgen_\w*map\) natmodgen_\w*map_initial = \{/);
   });
 });

@@ -1,0 +1,184 @@
+import type { SyntaxNode } from 'tree-sitter';
+import { RuntimeDataDecl } from '../model/declarations';
+import { queryCaptures } from '../parse/queries';
+import { ExtractContext } from '../extract/context';
+import { Cursor } from '../extract/cursor';
+import { insideFunction, readDeclaration } from '../extract/declarator';
+import { construct } from './construct';
+import { LINKABLE } from './runtime-obj';
+import { call, guarded } from '../plan/lines';
+import { names } from '../plan/names';
+import { View } from '../plan/view';
+
+/** Types whose constant definitions other constructs convert (tables, dicts, types, objects, argument tables). */
+const OTHER_CONSTRUCTS =
+  /\bmp_(rom_map_elem_t|map_elem_t|arg_t|obj_type_t|obj_full_type_t|obj_module_t|obj_dict_t|obj_fun_\w+|rom_obj_\w+|obj_tuple_t|obj_str_t|obj_exception_t)\b/;
+
+/** A table, type, dict, object or argument table itself (not a pointer to one): another construct's. */
+export function convertedElsewhere(specifiers: string, declarator: string): boolean {
+  return !declarator.includes('*') && OTHER_CONSTRUCTS.test(specifiers);
+}
+
+/** Names that are run-time values in a natmod: qstr numbers, firmware types, constant objects. */
+export function runtimeValue(name: string): boolean {
+  if (name.startsWith('MP_QSTR_')) return true;
+  if (/^MP_ROM_(NONE|TRUE|FALSE)$/.test(name) || /^mp_const_\w+$/.test(name)) return true;
+  const t = /^mp_type_(\w+)$/.exec(name);
+  return t !== null && !LINKABLE.has(t[1]);
+}
+
+/**
+ * Constant file-scope data whose initialiser holds a run-time value in a natmod, seen
+ * through the module's macros (see grammar-queries/runtime-data.scm): `static const qstr
+ * fields[] = {MP_QSTR_a, MP_QSTR_b};`, `static const struct { qstr name; int v; } t[] = ...`.
+ * Objects with a firmware base type are runtime-obj's; tables, types and dicts have their own.
+ */
+export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
+  const { src } = ctx.file;
+  const out: RuntimeDataDecl[] = [];
+  for (const c of queryCaptures(ctx.file, 'runtime-data')) {
+    const decl = c.node;
+    if (insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
+    // Items made by macros that end in their own comma (`{ ITEM(a) ITEM(b) }`) are not C to
+    // tree-sitter until expanded: errors inside the initialiser are the compiler's business.
+    if (decl.hasError && !errorsOnlyInValue(decl)) continue;
+    const d = readDeclaration(decl, src.text);
+    // One static constant per declaration: non-static ones may be declared `extern const` elsewhere.
+    if (!d || d.vars.length !== 1 || d.storage.join(' ') !== 'static') continue;
+    const v = d.vars[0];
+    if (v.writable || v.init === undefined) continue;
+    if (convertedElsewhere(d.specifiers, v.declarator)) continue;
+    const value = decl.childForFieldName('declarator')?.childForFieldName('value');
+    if (!value) continue;
+    const range = tokenRange(ctx, value);
+    if (!range) continue;
+    const expanded = ctx.expandTokens(range.from, range.to);
+    if (!expanded.some((t) => t.kind === 'ident' && runtimeValue(t.text))) continue;
+    if (startsWithFirmwareBase(expanded)) continue;
+    const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);
+    let declarator = own.declarator;
+    if (v.unsizedAt !== undefined) {
+      const count = itemCount(ctx, expanded);
+      if (count === undefined) continue;
+      const at = v.unsizedAt - own.removed;
+      declarator = `${declarator.slice(0, at)}${count}${declarator.slice(at)}`;
+    }
+    out.push({
+      kind: 'runtime_data',
+      name: v.name,
+      specifiers: own.specifiers,
+      declarator,
+      init: v.init,
+      span: src.span(decl.startIndex, decl.endIndex),
+      cond: ctx.condAt(ctx.cur.indexAt(decl.startIndex)),
+      unit: ctx.unit,
+      isStatic: true,
+    });
+  }
+  return out;
+}
+
+export function errorsOnlyInValue(decl: SyntaxNode): boolean {
+  const value = decl.childForFieldName('declarator')?.childForFieldName('value');
+  if (!value || value.text[0] !== '{') return false;
+  const errors = decl.descendantsOfType('ERROR');
+  return errors.length > 0 && errors.every((e) => e.startIndex > value.startIndex && e.endIndex < value.endIndex);
+}
+
+/** Token indexes of a node of the file. */
+export function tokenRange(ctx: ExtractContext, n: SyntaxNode): { from: number; to: number } | undefined {
+  const from = ctx.cur.indexAt(n.startIndex);
+  if (from < 0) return undefined;
+  let to = from;
+  while (to + 1 < ctx.cur.tokens.length && ctx.cur.tokens[to + 1].start < n.endIndex) to++;
+  return { from, to };
+}
+
+/** `{&mp_type_X}` or `{.base = ...}` first: an object, runtime-obj's. */
+function startsWithFirmwareBase(t: { text: string }[]): boolean {
+  return t[0]?.text === '{' && ((t[1]?.text === '{' && t[2]?.text === '&') || (t[1]?.text === '.' && t[2]?.text === 'base'));
+}
+
+/** The number of top-level items of a braced initialiser; undefined with designators (`[i] =`) or no braces. */
+export function itemCount(ctx: ExtractContext, expanded: ReturnType<ExtractContext['expandTokens']>): number | undefined {
+  const code = expanded.filter((t) => t.kind !== 'directive');
+  const x = new Cursor(ctx.file, code);
+  if (!x.is(0, '{') || x.closing(0) !== code.length - 1) return undefined;
+  const items = x.splitArgs(0, code.length - 1).filter((r) => x.codeTokens(r).length > 0);
+  if (items.some((r) => x.is(x.codeTokens(r)[0], '['))) return undefined;
+  return items.length;
+}
+
+/**
+ * The variable's own `const` removed, its pointees' kept: with a pointer declarator, the
+ * `const` just before the name (`*const name`); otherwise the specifiers' (outside braces: a
+ * struct's member types stay as written). `removed` is the length cut before the name.
+ */
+export function withoutOwnConst(
+  specifiers: string,
+  declarator: string,
+  nameAt: number,
+): { specifiers: string; declarator: string; removed: number } {
+  const before = declarator.slice(0, nameAt);
+  if (before.includes('*')) {
+    const kept = before.replace(/\bconst\s*$/, '');
+    return { specifiers, declarator: kept + declarator.slice(nameAt), removed: before.length - kept.length };
+  }
+  return { specifiers: dropConst(specifiers), declarator, removed: 0 };
+}
+
+/** Removes `const` qualifiers outside braces. */
+function dropConst(text: string): string {
+  let depth = 0;
+  let out = '';
+  const re = /[{}]|\bconst\b\s*/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '{') depth++;
+    else if (m[0] === '}') depth--;
+    else if (depth === 0) {
+      out += text.slice(last, m.index);
+      last = m.index + m[0].length;
+    }
+  }
+  return (out + text.slice(last)).trim();
+}
+
+/** The storage, and a function that copies the initial value (computed at run time) into it. */
+export interface RuntimeDataView extends View<'runtime-data'> {
+  specifiers: string;
+  declarator: string;
+  asmName: string;
+  name: string;
+  init: string;
+  initFn: string;
+}
+
+/**
+ * Constant data with run-time initial values: writable storage with a unit-unique symbol
+ * (mpy_ld loads no static BSS), filled by mpy_init from an automatic copy of the user's own
+ * initialiser (C allows any expression there).
+ */
+export const runtimeData = construct({
+  name: 'runtime-data',
+  queries: ['runtime-data'],
+  templates: ['runtime-data'],
+  kind: 'runtime_data',
+  extract: extractRuntimeData,
+  plan: ({ decl: d }, ctx) => {
+    const initFn = names.dataInitFn(d.name, ctx.unitId);
+    const view: RuntimeDataView = {
+      partial: 'runtime-data',
+      specifiers: d.specifiers,
+      declarator: d.declarator,
+      asmName: names.dataStorage(d.name, ctx.unitId),
+      name: d.name,
+      init: d.init,
+      initFn,
+    };
+    return {
+      edits: [{ start: d.span.start, end: d.span.end, view }],
+      init: [{ phase: 'data', lines: guarded(d.cond, [call(initFn)]) }],
+    };
+  },
+});
