@@ -3,6 +3,7 @@ import * as path from 'path';
 import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
 import { extractHelpers, membersWithDroppedData, nm, readArchives } from './runtime-helpers';
+import { moveConstantPools } from './constant-pools';
 import {
   locateCall,
   objectDefinitions,
@@ -232,6 +233,7 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     }
     const objects = sources.map((s) => path.join(dir, 'build', s.rel.replace(/\.c$/, '.o')));
     try {
+      await moveConstantPools(toolchain.cross, objects);
       const symbols = await nm(toolchain.cross, objects);
       const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
       if (provide.length) definedByObjects = objectDefinitions(symbols);

@@ -3,10 +3,13 @@
  * pass (make/natmodgen.mk). Writes OUT.c with the natmodgen runtime functions the compiled
  * objects call without their source naming them (memset for a zeroing loop, strlen, memcpy for
  * a struct copy), or with nothing but a comment when there are none; leaves an unchanged file
- * alone. DIR is the MicroPython tree whose own C files (py/mpz.c) the unit may include.
+ * alone. First renames each object's `.data` that holds only compiler constants (see
+ * constant-pools.ts), which the objects' rule in natmodgen.mk leaves to this pass. DIR is the
+ * MicroPython tree whose own C files (py/mpz.c) the unit may include.
  * Exit 2 with a message when nm fails.
  */
 import { writeIfChanged } from '../io/write';
+import { moveConstantPools } from './constant-pools';
 import { nm } from './runtime-helpers';
 import { objectDefinitions, runtimeProvidable, runtimeUnitSource } from './runtime-provide';
 
@@ -18,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // mpy_ld refuses the compiler's constants in .data: moved first (src/build/constant-pools.ts).
+    await moveConstantPools(cross, objects);
     const symbols = await nm(cross, objects);
     const names = runtimeProvidable(symbols);
     writeIfChanged(

@@ -1,11 +1,12 @@
 import { WritableDataDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
+import type { SyntaxNode } from 'tree-sitter';
 import { ExtractContext } from '../extract/context';
 import { insideFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
 import { guarded } from '../plan/lines';
 import { names } from '../plan/names';
-import { DataAssignView, DataCopyView, View } from '../plan/view';
+import { DataAssignView, DataCopyView, DataFillView, View } from '../plan/view';
 
 /** Writable file-scope variables that are `static` or initialised (see grammar-queries/writable-data.scm). */
 export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
@@ -13,7 +14,7 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   const out: WritableDataDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const decl = c.node;
-    if (decl.hasError || insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
+    if ((decl.hasError && !errorsOnDirectiveLines(decl, src.text)) || insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
     const d = readDeclaration(decl, src.text);
     if (!d || d.storage.some((s) => s !== 'static')) continue;
     const isStatic = d.storage.includes('static');
@@ -37,6 +38,19 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * Whether every syntax error inside `node` starts on a preprocessor line: tree-sitter reads an
+ * `#if` between the entries of an initialiser as an error, which the compiler does not see.
+ */
+export function errorsOnDirectiveLines(node: SyntaxNode, text: string): boolean {
+  const errors = node.descendantsOfType('ERROR');
+  if (!errors.length) return false;
+  return errors.every((e) => {
+    const lineStart = text.lastIndexOf('\n', e.startIndex - 1) + 1;
+    return /^[ \t]*#/.test(text.slice(lineStart, e.endIndex)) && !text.slice(lineStart, e.endIndex).includes('\n');
+  });
 }
 
 /** A scalar initial value is assigned at import; aggregates are copied from a rodata image. */
@@ -64,6 +78,79 @@ export function isZeroInit(init: string | undefined): boolean {
   return t === '' ? init.trim().startsWith('{') : ZERO_LITERAL.test(t);
 }
 
+/**
+ * Names that a natmod knows only at run time (py/dynruntime.h reads them from mp_fun_table or
+ * looks them up; natmodgen fills its own aliases at import): an initial value naming one is
+ * not a constant, so it cannot be a file-scope image.
+ */
+export const RUNTIME_VALUE = /\b(mp_type_\w+|mp_const_(none|true|false|empty_\w+)|MP_ROM_(NONE|TRUE|FALSE)|mp_plat_print|mp_fun_table)\b/;
+
+/**
+ * The element count of an unsized array's initialiser `{ a, b, ... }` as C text: `0` and a
+ * `+ 1` line per top-level element, with the initialiser's own `#if` lines kept between them so
+ * the count follows the configuration (a final directive line ends with its newline). Undefined
+ * when an element has a designator (`[3] = x`).
+ */
+export function elementCount(init: string): string | undefined {
+  const open = init.indexOf('{');
+  const close = init.lastIndexOf('}');
+  if (open < 0 || close < open) return undefined;
+  const body = init.slice(open + 1, close);
+  const lines: string[] = ['0'];
+  let depth = 0;
+  let elem = '';
+  let lineStart = true;
+  const flush = (): boolean => {
+    const t = elem.trim();
+    elem = '';
+    if (!t) return true;
+    if (t.startsWith('[')) return false;
+    lines.push('    + 1');
+    return true;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '#' && lineStart) {
+      // a directive line, with its backslash continuations
+      let end = i;
+      while (end < body.length && (body[end] !== '\n' || body[end - 1] === '\\')) end++;
+      lines.push(body.slice(i, end));
+      i = end;
+      continue;
+    }
+    if (c === '\n') lineStart = true;
+    else if (c !== ' ' && c !== '\t') lineStart = false;
+    if (c === '/' && body[i + 1] === '*') {
+      const end = body.indexOf('*/', i + 2);
+      i = end < 0 ? body.length : end + 1;
+      elem += ' ';
+      continue;
+    }
+    if (c === '/' && body[i + 1] === '/') {
+      const end = body.indexOf('\n', i);
+      i = end < 0 ? body.length : end - 1;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < body.length && body[j] !== c) j += body[j] === '\\' ? 2 : 1;
+      elem += body.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (c === ',' && depth === 0) {
+      if (!flush()) return undefined;
+      continue;
+    }
+    elem += c;
+  }
+  if (!flush()) return undefined;
+  // what follows the count (`]`) must not share a directive's line
+  return lines.join('\n') + (lines[lines.length - 1].startsWith('#') ? '\n' : '');
+}
+
 /** One variable's storage: plain, with a rodata image of its initial value, or sized from that image. */
 export interface WritableDataVarView extends View<'writable-data-var' | 'writable-data-var-init' | 'writable-data-var-unsized'> {
   specifiers: string;
@@ -87,11 +174,11 @@ export interface WritableDataView extends View<'writable-data'> {
 export const writableData = construct({
   name: 'writable-data',
   queries: ['writable-data'],
-  templates: ['writable-data', 'writable-data-var', 'writable-data-var-init', 'writable-data-var-unsized'],
+  templates: ['writable-data', 'writable-data-var', 'writable-data-var-init', 'writable-data-var-unsized', 'writable-data-fill'],
   kind: 'writable_data',
   extract: extractWritableData,
   plan: ({ decl: d }, ctx) => {
-    const init: Array<DataAssignView | DataCopyView> = [];
+    const init: Array<DataAssignView | DataCopyView | DataFillView> = [];
     const { specifiers } = d;
     const vars = d.vars.map((v): WritableDataVarView => {
       const asmName = d.isStatic ? names.dataStorage(v.name, ctx.unitId) : undefined;
@@ -103,6 +190,13 @@ export const writableData = construct({
         return { partial: 'writable-data-var', specifiers, asmName, declarator: v.declarator };
       }
       const initCopy = names.dataInit(v.name, ctx.unitId);
+      // A value known only at run time: the image is made where it is copied, at import.
+      const count = v.unsizedAt !== undefined ? elementCount(v.init) : '';
+      if (RUNTIME_VALUE.test(v.init) && count !== undefined) {
+        init.push({ partial: 'writable-data-fill', name: v.name, initCopy, init: v.init });
+        const declarator = count ? `${v.declarator.slice(0, v.unsizedAt)}${count}${v.declarator.slice(v.unsizedAt)}` : v.declarator;
+        return { partial: 'writable-data-var', specifiers, asmName, declarator };
+      }
       init.push({ partial: 'data-copy', name: v.name, initCopy });
       const unsized = v.unsizedAt !== undefined;
       const declarator = unsized

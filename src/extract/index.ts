@@ -52,6 +52,7 @@ export function extractWith(
     (t) => t.kind === 'directive' && /\bMICROPY_MODULE_BUILTIN_INIT\b/.test(t.directive?.arg ?? ''),
   );
   const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
+  const readsMpzInts = readsMpzLayout(ctx, file.tokens);
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
@@ -76,6 +77,7 @@ export function extractWith(
       testsStrUnicode,
       testsBuiltinInit,
       definesDefaultSource,
+      readsMpzInts,
       firmwareTypes,
       definedFunctions,
       calls,
@@ -92,6 +94,26 @@ export function extractWith(
     },
     diagnostics: ctx.diagnostics,
   };
+}
+
+/**
+ * Whether live code of the file reads an int object's mpz (`o->mpz`, `&x.mpz`, also in a
+ * macro body): mp_obj_int_t has that member only under MICROPY_LONGINT_IMPL_MPZ, so the
+ * source builds only for firmware with mpz long ints.
+ */
+function readsMpzLayout(ctx: ExtractContext, tokens: Token[]): boolean {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'directive') {
+      if (t.directive?.keyword === 'define' && /(\.|->)\s*mpz\b/.test(t.directive.arg ?? '') && ctx.pp.liveAt(t.start) !== 'off')
+        return true;
+      continue;
+    }
+    if (t.kind !== 'ident' || t.text !== 'mpz') continue;
+    const prev = tokens[i - 1].text;
+    if ((prev === '.' || prev === '->') && ctx.pp.liveAt(t.start) !== 'off') return true;
+  }
+  return false;
 }
 
 /**

@@ -34,7 +34,8 @@ export function parseFile(path: string, given: string): ParsedFile {
   if (before && before.src.text === text) return before;
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
-  const input = (index: number) => text.slice(index, index + 16384);
+  const seen = blankSpecifierAlternatives(blankDirectiveComments(text));
+  const input = (index: number) => seen.slice(index, index + 16384);
   let tree: Tree;
   if (before) {
     // Out of the cache while its tree is edited: a failure below must not leave an edited tree behind.
@@ -101,6 +102,105 @@ function sameErrors(a: SyntaxError[] | undefined, b: SyntaxError[]): boolean {
   if (!a || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i][0] !== b[i][0] || a[i][1] !== b[i][1] || a[i][2] !== b[i][2]) return false;
   return true;
+}
+
+/**
+ * The text tree-sitter reads: block comments inside a multi-line directive blanked to spaces
+ * (same offsets, newlines kept). tree-sitter-c ends a macro body at a comment before a line
+ * continuation (`else /* x *\/ \`) and parses the rest of the macro as code, which can swallow
+ * the function after it; the preprocessor drops those comments anyway. Other text is unchanged.
+ */
+export function blankDirectiveComments(text: string): string {
+  if (!text.includes('/*')) return text;
+  let out: string[] | undefined;
+  let from = 0;
+  const re = /^[ \t]*#/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // the directive's logical line: physical lines joined by a backslash before the newline
+    let end = m.index;
+    for (;;) {
+      const nl = text.indexOf('\n', end);
+      if (nl < 0) {
+        end = text.length;
+        break;
+      }
+      if (!/\\[ \t]*\r?$/.test(text.slice(Math.max(end, nl - 4), nl))) {
+        end = nl;
+        break;
+      }
+      end = nl + 1;
+    }
+    const line = text.slice(m.index, end);
+    if (line.includes('/*') && line.includes('\n')) {
+      out ??= [];
+      out.push(text.slice(from, m.index), blankComments(line));
+      from = end;
+    }
+    re.lastIndex = Math.max(end, m.index + 1);
+  }
+  if (!out) return text;
+  out.push(text.slice(from));
+  return out.join('');
+}
+
+/**
+ * Declaration specifiers chosen by `#if` (opus celt/pitch.c: `#ifdef FIXED_POINT` `opus_val32`
+ * `#else` `void` `#endif` before a function's name): tree-sitter parses each branch on its own,
+ * and the function after it becomes a run of errors. For tree-sitter, such a conditional keeps
+ * its first branch; its directive lines and other branches become spaces (offsets and newlines
+ * kept). Only conditionals with two or more branches of specifier words (no nesting) qualify.
+ */
+export function blankSpecifierAlternatives(text: string): string {
+  if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
+  const lines = text.split('\n');
+  const dir = (l: string) => /^[ \t]*#[ \t]*(\w+)/.exec(l)?.[1];
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const open = dir(lines[i]);
+    if (open !== 'if' && open !== 'ifdef' && open !== 'ifndef') continue;
+    // branches up to the matching #endif, none nested, each of specifier words only
+    const branches: number[][] = [[]];
+    let end = -1;
+    for (let j = i + 1; j < lines.length && j < i + 40; j++) {
+      const d = dir(lines[j]);
+      if (d === 'endif') {
+        end = j;
+        break;
+      }
+      if (d === 'else' || d === 'elif') branches.push([]);
+      else if (d !== undefined || lines[j].trim().endsWith('\\')) break;
+      else if (lines[j].trim()) branches[branches.length - 1].push(j);
+    }
+    const words = (b: number[]) => b.length > 0 && b.every((j) => /^[ \t]*[A-Za-z_][\w \t*]*$/.test(lines[j]));
+    if (end < 0 || branches.length < 2 || !branches.every(words)) continue;
+    for (let j = i; j <= end; j++) {
+      if (branches[0].includes(j)) continue;
+      lines[j] = lines[j].replace(/[^\r]/g, ' ');
+    }
+    changed = true;
+    i = end;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/** `/* ... *\/` in one directive's text as spaces (newlines kept); string and character literals left alone. */
+function blankComments(line: string): string {
+  let r = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < line.length && line[j] !== c && line[j] !== '\n') j += line[j] === '\\' ? 2 : 1;
+      r += line.slice(i, j + 1);
+      i = j;
+    } else if (c === '/' && line[i + 1] === '*') {
+      const close = line.indexOf('*/', i + 2);
+      const stop = close < 0 ? line.length : close + 2;
+      r += line.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop - 1;
+    } else r += c;
+  }
+  return r;
 }
 
 /**

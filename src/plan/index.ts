@@ -47,6 +47,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
   const runtime = planRuntime(mod, getattrRoots, needsLibcMem(mod) ? ['memcpy', 'memmove', 'memset'] : []);
   const typeStorage = (t: { name: string; unit: number; isStatic: boolean }) =>
     names.typeStorage(t.name, t.isStatic ? ids[t.unit] : undefined);
+  const readsMpzInts = units.some((u) => u.model.readsMpzInts === true);
   const views = units.map((u, unit): UnitView => {
     const outAbs = path.resolve(input.outDir, input.outRel[unit]);
     const fromOutput = (target: string) => path.relative(path.dirname(outAbs), path.resolve(target)).split(path.sep).join('/');
@@ -101,7 +102,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       lineFile: cStringBody(fromLineBase(u.model.path)),
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: {
-        defines: unitDefines(input.defines, u),
+        defines: unitDefines(input.defines, u, readsMpzInts),
         shims,
         apiOverrides: overrides.map((o) => ({
           name: o.name,
@@ -131,7 +132,7 @@ function entryView(unitCount: number, holdsInit: boolean): EntryView | null {
 }
 
 /** The -D macros, and the configuration a unit's code needs that a natmod build does not set. */
-function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
+function unitDefines(given: Define[], u: ResolvedUnit, readsMpzInts: boolean): Define[] {
   const extra = (name: string, needed: boolean, body = '(1)'): Define[] =>
     needed && !given.some((d) => d.name === name) ? [{ name, body, bare: name }] : [];
   return [
@@ -145,6 +146,10 @@ function unitDefines(given: Define[], u: ResolvedUnit): Define[] {
     // natmodgen calls the module's __init__ at import, as firmware with this option does
     // (dynruntime.mk's configuration leaves it 0; the unix port has it).
     ...extra('MICROPY_MODULE_BUILTIN_INIT', u.model.testsBuiltinInit),
+    // A module that reads int objects' mpz builds only for firmware with mpz long ints, and
+    // mp_obj_int_t has that layout only under this setting (dynruntime.mk leaves it none).
+    // Every unit gets it when one needs it: they pass the same int objects to each other.
+    ...extra('MICROPY_LONGINT_IMPL', readsMpzInts, '(MICROPY_LONGINT_IMPL_MPZ)'),
   ];
 }
 

@@ -35,6 +35,13 @@ export interface DataCopyView extends View<'data-copy'> {
   initCopy: string;
 }
 
+/** An aggregate's initial value that names run-time values: built in the init function and copied in. */
+export interface DataFillView extends View<'writable-data-fill'> {
+  name: string;
+  initCopy: string;
+  init: string;
+}
+
 /** `    + 1`: one term of a table's size, so `#if` around entries counts right. */
 export type SizeTermView = View<'size-term'>;
 
@@ -51,6 +58,7 @@ export type InitLine =
   | DirectiveLineView
   | DataAssignView
   | DataCopyView
+  | DataFillView
   | View<'module-type' | 'delegation-store' | 'init-hook'>
   | StoreNameView
   | InitHookCallView

@@ -8,6 +8,7 @@ import { firmwareObject } from '../model/firmware';
 import { Inventory, natmodInventory } from '../facts';
 import { checkApiCalls } from './api-check';
 import { SymbolTable } from './symbols';
+import { evaluateCondition, lexPP } from '../preprocess';
 
 const MAX_SLOTS = 11;
 
@@ -73,7 +74,9 @@ export function resolveModule(
   const reg = covered ? { ...rootRegs[0], cond: covered, live: covered.length === 0 ? ('on' as const) : rootRegs[0].live } : rootRegs[0];
   if (/_(dot|hyphen|slash|lt|gt|space)_/.test(reg.moduleName)) diagnostics.push(diag('NMG2012', reg.span, { name: reg.moduleName }));
   const guard = conditionExpr(reg.cond);
-  if (guard !== undefined && reg.live === 'unknown') {
+  // A guard that holds with its undecided names undefined (`#if !CIRCUITPY`) holds in the natmod
+  // build too, where the compiler takes them as 0: nothing to warn about.
+  if (guard !== undefined && reg.live === 'unknown' && evaluateCondition(lexPP(guard), () => null) === 0) {
     // The natmod then stops at the #error natmodgen writes for it; say so now, with the fix.
     const macros = [...new Set((guard.match(/\b[A-Za-z_]\w*\b/g) ?? []).filter((n) => n !== 'defined'))];
     diagnostics.push(diag('NMG2021', reg.span, { name: reg.moduleName, condition: guard, macros }));

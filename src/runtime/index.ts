@@ -38,7 +38,18 @@ export interface RuntimeItem {
    * declaration needs. Undefined for everything else.
    */
   head?: string;
+  /**
+   * Set on the pieces of a link-only file (LINK_ONLY): definitions under C library names that
+   * are also struct members and variables of ordinary code (`read`, `write`), so no use in the
+   * source and no other piece's text selects them; only the pass over the compiled objects
+   * does, for a symbol they leave undefined (src/build/runtime-provide.ts), and they keep
+   * their names there.
+   */
+  linkOnly?: true;
 }
+
+/** Runtime files whose pieces are link-only (RuntimeItem.linkOnly): the POSIX descriptor functions. */
+export const LINK_ONLY = /^posix_/;
 
 export interface RuntimeIndex {
   items: RuntimeItem[];
@@ -81,7 +92,7 @@ export function encodeRuntimeIndex(x: RuntimeIndex): EncodedRuntimeIndex {
 export function decodeRuntimeIndex(j: EncodedRuntimeIndex): RuntimeIndex {
   const items = j.items;
   const objects = new Set(items.filter((i) => FUNCTION_DEFINERS.test(i.text)).flatMap((i) => i.defines));
-  return { items, includes: new Map(j.includes), provided: new Set(items.flatMap((i) => i.defines)), objects };
+  return { items, includes: new Map(j.includes), provided: providedNames(items), objects };
 }
 
 export function indexRuntimeDir(dir: string): RuntimeIndex {
@@ -98,7 +109,12 @@ export function indexRuntimeDir(dir: string): RuntimeIndex {
     includes.set(f, r.includes);
   }
   const objects = new Set(items.filter((i) => FUNCTION_DEFINERS.test(i.text)).flatMap((i) => i.defines));
-  return { items, includes, provided: new Set(items.flatMap((i) => i.defines)), objects };
+  return { items, includes, provided: providedNames(items), objects };
+}
+
+/** Names a source's use selects: what every piece but the link-only ones defines. */
+function providedNames(items: RuntimeItem[]): Set<string> {
+  return new Set(items.filter((i) => !i.linkOnly).flatMap((i) => i.defines));
 }
 
 /** C99 keywords and basic type names: never a runtime piece's name. */
@@ -136,6 +152,7 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
       refs: [...new Set(refs.filter((r) => !own.has(r) && !C_KEYWORDS.has(r)))],
       conds: [...conds],
       ...(head !== undefined ? { head } : {}),
+      ...(LINK_ONLY.test(file) ? { linkOnly: true as const } : {}),
     });
   };
   tokens.forEach((t, i) => {
@@ -285,22 +302,26 @@ function skipParens(toks: RtToken[], i: number): number {
 /**
  * The pieces a module needs for the names it uses: the closure over each piece's references.
  * Bodies whose names are all in `defined` (compiled into the module already) are left out.
+ * A link-only piece is taken for a root or for a reference of another link-only piece, never
+ * for an ordinary piece's reference (`stream_p->read` is not a call of read()).
  */
 export function runtimeClosure(index: RuntimeIndex, roots: Iterable<string>, defined?: ReadonlySet<string>): RuntimeItem[] {
   const byName = new Map<string, RuntimeItem[]>();
   for (const it of index.items) for (const d of it.defines) byName.set(d, [...(byName.get(d) ?? []), it]);
   const chosen = new Set<RuntimeItem>();
-  const seen = new Set<string>();
-  const queue = [...roots];
+  // name -> whether link-only pieces may answer it (a root, or named by a link-only piece)
+  const seen = new Map<string, boolean>();
+  const queue: Array<[string, boolean]> = [...roots].map((n) => [n, true]);
   while (queue.length) {
-    const name = queue.pop()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
+    const [name, linkOk] = queue.pop()!;
+    const before = seen.get(name);
+    if (before === true || (before === false && !linkOk)) continue;
+    seen.set(name, linkOk);
     for (const it of byName.get(name) ?? []) {
-      if (chosen.has(it)) continue;
+      if (chosen.has(it) || (it.linkOnly && !linkOk)) continue;
       if (defined && it.part === 'body' && it.defines.every((d) => defined.has(d))) continue;
       chosen.add(it);
-      queue.push(...it.refs, ...it.defines);
+      for (const r of [...it.refs, ...it.defines]) queue.push([r, it.linkOnly === true]);
     }
   }
   return [...chosen].sort((a, b) => a.order - b.order);

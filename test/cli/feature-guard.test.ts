@@ -49,3 +49,11 @@ test('no warning for a registration outside any #if, or under one the module its
   expect((await gen(source(''))).stderr).toBe('');
   expect((await gen(source('#define FG_ON 1\n#if FG_ON'))).stderr).toBe('');
 });
+
+test('no warning for a negated guard on a name nothing defines: the compiler takes it as 0 and keeps the module (PyDevices/graphics #if (!CIRCUITPY))', async () => {
+  const r = await gen(source('#if (!CIRCUITPY)'));
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  // defined to 1, nothing is registered: refused (NMG2001).
+  expect((await gen(source('#if (!CIRCUITPY)'), '-D', 'CIRCUITPY=1')).code).not.toBe(0);
+});

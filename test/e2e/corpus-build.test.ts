@@ -32,6 +32,8 @@ interface BuildCase {
   probe: string;
   expect: string;
   diagnostic: string;
+  /** "build": made with `natmodgen build` (dynruntime.mk plus natmodgen's steps on the objects), not gen and a bare dynruntime.mk. */
+  via?: 'build';
 }
 
 interface Outcome {
@@ -64,9 +66,34 @@ async function build(files: string[], defines: string[], mod: string, arch: stri
   return { mpy: path.join(dir, `${mod}.mpy`), output: '' };
 }
 
-/** gen, make and run `probe` on the unix port; never throws for a failing make or run (that is the outcome). */
-async function buildAndRun(files: string[], defines: string[], mod: string, probe: string): Promise<Outcome> {
-  const b = await build(files, defines, mod, env.arch);
+/** `natmodgen build` for `arch`; the .mpy's path, or the build's output when it fails. */
+async function natmodgenBuild(files: string[], defines: string[], mod: string, arch: string): Promise<{ mpy?: string; output: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-corpus-build-'));
+  const args = [
+    CLI,
+    'build',
+    '--arch',
+    arch,
+    `--mpy-dir=${env.mpyDir}`,
+    ...defines.flatMap((d) => ['-D', d]),
+    '-o',
+    path.join(dir, 'out'),
+    ...files,
+  ];
+  const r = await runProcess(process.execPath, args, { cwd: dir, env: { ...process.env, PYTHON: env.python }, timeoutMs: 180_000 });
+  const found = fs.existsSync(path.join(dir, 'out'))
+    ? fs
+        .readdirSync(path.join(dir, 'out'))
+        .map((d) => path.join(dir, 'out', d, `${mod}.mpy`))
+        .filter((f) => fs.existsSync(f))
+    : [];
+  if (!succeeded(r) || found.length !== 1) return { output: r.stdout + r.stderr };
+  return { mpy: found[0], output: '' };
+}
+
+/** gen, make (or `natmodgen build`) and run `probe` on the unix port; never throws for a failing make or run (that is the outcome). */
+async function buildAndRun(files: string[], defines: string[], mod: string, probe: string, via?: 'build'): Promise<Outcome> {
+  const b = via === 'build' ? await natmodgenBuild(files, defines, mod, env.arch) : await build(files, defines, mod, env.arch);
   if (!b.mpy) return { built: false, output: b.output };
   const dir = path.dirname(b.mpy);
   const run = await runProcess(env.micropython!, ['-c', `import ${mod}\n${probe}`], {
@@ -97,7 +124,7 @@ if (env.skipReason) {
     outcomes.control = await buildAndRun([three[1], three[0], three[2]], [], 'nmg_order', addProbe);
     outcomes.order = await buildAndRun(three, [], 'nmg_order', addProbe);
     for (const [name, c] of buildCases) {
-      outcomes[name] = await buildAndRun([path.join(CASES, name, 'input.c')], c.defines, c.module, c.probe);
+      outcomes[name] = await buildAndRun([path.join(CASES, name, 'input.c')], c.defines, c.module, c.probe, c.via);
     }
   });
 

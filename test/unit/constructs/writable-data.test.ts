@@ -1,4 +1,5 @@
 import { WritableVar } from '../../../src/model/declarations';
+import { elementCount } from '../../../src/constructs/writable-data';
 import { c, declsOf } from '../helpers';
 import { isZeroInit } from '../../../src/constructs/writable-data';
 import { generate } from '../../../src/pipeline';
@@ -373,4 +374,29 @@ describe('writable data and static locals whose initial value is zero get no cod
     expect(init).toMatch(/&sized, &\w+, sizeof\(sized\)/);
     expect(init).toMatch(/natmodgen_\w*seeded\w* = 7;/);
   });
+});
+
+describe('tables whose entries name run-time values (ucbor dump_functions_map)', () => {
+  test('an #if between the entries of an initialiser does not hide the table', () => {
+    const text = c(
+      'static ent_t map[] = {\n    {&mp_type_int, f1},\n#if X\n    {&mp_type_float, f2},\n#endif\n    {&mp_type_str, f2},\n};\n',
+    );
+    expect(got(text).map((d) => d.vars.map((v) => v.name))).toEqual([['map']]);
+  });
+
+  test('elementCount: one term per top-level entry, the #if lines kept between them', () => {
+    expect(elementCount('{\n    {&mp_type_int, f1},\n#if X\n    {&mp_type_float, f2},\n#endif\n    {&mp_type_str, f(1, 2)},\n}')).toBe(
+      '0\n    + 1\n#if X\n    + 1\n#endif\n    + 1',
+    );
+    expect(elementCount('{ "a,b", \'{\', /* x, y */ 3 }')).toBe('0\n    + 1\n    + 1\n    + 1');
+    expect(elementCount('{}')).toBe('0');
+  });
+
+  test('elementCount: a designated entry is not counted', () => {
+    expect(elementCount('{ [4] = &mp_type_int, [0] = &mp_type_str }')).toBeUndefined();
+  });
+});
+
+test('elementCount: a last entry under #if leaves the count ending on a new line', () => {
+  expect(elementCount('{ a,\n#if X\n b,\n#endif\n}')).toBe('0\n    + 1\n#if X\n    + 1\n#endif\n');
 });

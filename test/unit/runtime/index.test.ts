@@ -172,3 +172,26 @@ describe('indexRuntimeFile: the declaration a static copy of a definition needs 
     expect(indexRuntimeFile('x.h', 'int f(int x);\n').items.map((i) => i.head)).toEqual([undefined]);
   });
 });
+
+describe('link-only pieces (runtime/posix_*.c)', () => {
+  const ix = index({
+    'posix_io.c': 'int fd_table[4];\nint read(int fd, void *buf, unsigned n) {\n    return fd_table[fd] + (int)n;\n}\n',
+    'stream.c': 'int pump(struct s *p) {\n    return p->read(p);\n}\n',
+  });
+
+  test('are marked, and a source naming them does not select them', () => {
+    const real = runtimeIndex();
+    expect(real.items.filter((i) => i.file === 'posix_io.c' && i.defines.includes('read')).map((i) => i.linkOnly)).toEqual([true]);
+    expect(real.provided.has('read')).toBe(false);
+    expect(real.provided.has('close')).toBe(false);
+    expect(real.provided.has('natmodgen_fopen')).toBe(true);
+  });
+
+  test('an ordinary piece using the name as a member does not pull them in', () => {
+    expect(runtimeClosure(ix, ['pump']).map((i) => i.defines[0])).toEqual(['pump']);
+  });
+
+  test('a root (an undefined symbol of the objects) brings them with what they use', () => {
+    expect(runtimeClosure(ix, ['read']).map((i) => i.defines[0])).toEqual(['fd_table', 'read']);
+  });
+});

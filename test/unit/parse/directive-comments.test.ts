@@ -1,0 +1,86 @@
+import { blankDirectiveComments, blankSpecifierAlternatives, parseFile } from '../../../src/parse/parser';
+
+describe('blankDirectiveComments: what tree-sitter reads', () => {
+  test('a comment inside a multi-line macro becomes spaces, offsets and newlines kept', () => {
+    const text = '#define F(x) do { \\\n    if (x) a(); \\\n    else /* if (!x) */ \\\n        b(); \\\n} while (0)\nint y;\n';
+    const seen = blankDirectiveComments(text);
+    expect(seen.length).toBe(text.length);
+    expect(seen).toBe(text.replace('/* if (!x) */', ' '.repeat('/* if (!x) */'.length)));
+  });
+
+  test('comments outside directives, one-line directives and string literals are left alone', () => {
+    const text = '/* file */\n#define ONE 1 /* one */\n#define S(x) "/* not a comment */" \\\n    x\nint z; /* z */\n';
+    expect(blankDirectiveComments(text)).toBe(text);
+  });
+
+  test('a function after such a macro parses without errors (micropython-numpy unary.c)', () => {
+    const text = [
+      '#define LOOP(d, op) do {\\',
+      '    if (op == 0) \\',
+      '        d += 1; \\',
+      '    else /* if (op == 1) */ \\',
+      '        d *= 2; \\',
+      '} while(0)',
+      '',
+      'int',
+      'f(int op,',
+      '  int d) {',
+      '#ifdef DEBUG',
+      '    printf("op = %d\\n", op);',
+      '#endif',
+      '    LOOP(d, op);',
+      '    return d;',
+      '}',
+      '',
+    ].join('\n');
+    expect(parseFile('u.c', text).tree.rootNode.hasError).toBe(false);
+  });
+});
+
+describe('blankSpecifierAlternatives: specifiers chosen by #if', () => {
+  const pitch = [
+    '#ifdef FIXED_POINT',
+    'opus_val32',
+    '#else',
+    'void',
+    '#endif',
+    'celt_pitch_xcorr_c(const opus_val16 *_x, const opus_val16 *_y,',
+    '      opus_val32 *xcorr, int len, int max_pitch, int arch)',
+    '{',
+    '   int i;',
+    '   for (i = 0; i < len; i++) xcorr[i] = 0;',
+    '}',
+    '',
+  ].join('\n');
+
+  test('tree-sitter reads the first branch only; offsets and lines kept', () => {
+    const seen = blankSpecifierAlternatives(pitch);
+    expect(seen.length).toBe(pitch.length);
+    expect(seen.split('\n').map((l) => l.trim())).toEqual([
+      '',
+      'opus_val32',
+      '',
+      '',
+      '',
+      ...pitch
+        .split('\n')
+        .slice(5)
+        .map((l) => l.trim()),
+    ]);
+  });
+
+  test('the function after them parses as a function (opus celt/pitch.c:210-218)', () => {
+    const root = parseFile('pitch.c', pitch).tree.rootNode;
+    expect(root.hasError).toBe(false);
+    expect(root.namedChildren.map((n) => n.type)).toEqual(['function_definition']);
+  });
+
+  test('a one-branch group, nested conditionals and code branches are left alone', () => {
+    const texts = [
+      '#ifndef G\nstatic\n#endif\nint f(void) { return 0; }\n',
+      '#if A\n#if B\nint\n#endif\n#else\nlong\n#endif\nx;\n',
+      '#if A\nint a = 1;\n#else\nint a = 2;\n#endif\n',
+    ];
+    for (const t of texts) expect(blankSpecifierAlternatives(t)).toBe(t);
+  });
+});
