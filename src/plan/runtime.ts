@@ -54,11 +54,13 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
   const helpers = [...index.provided].filter((n) => COMPILER_HELPER.test(n)).sort();
   const roots = [...unitRoots.flat(), ...moduleRoots.filter((n) => !own.has(n)), ...helpers];
   if (roots.some((n) => MEMORY_TRIO.includes(n))) roots.push(...MEMORY_TRIO.filter((n) => !own.has(n)));
-  const all = runtimeClosure(index, roots);
+  const all = runtimeClosure(index, roots, undefined, true);
   const regUnit = mod.registration.unit;
   // mpy_ld keeps every function and object with external linkage, used or not, and GCC
   // cannot inline them away: definitions that only the mpy_init unit needs are static.
-  const otherUnits = new Set(runtimeClosure(index, unitRoots.filter((_, u) => u !== regUnit).flat()).flatMap((i) => i.defines));
+  const otherUnits = new Set(
+    runtimeClosure(index, unitRoots.filter((_, u) => u !== regUnit).flat(), undefined, true).flatMap((i) => i.defines),
+  );
   // A name a firmware inline function calls is named by header code compiled ahead of the
   // renaming (py/parsenum.h's mp_parse_num_float calls mp_parse_num_decimal): it keeps its name.
   const expanded = new Set(mod.units.flatMap((u) => u.expandsTo));
@@ -73,7 +75,7 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
   );
   const staticSet = new Set(statics);
   const unitHeaders = unitRoots.map((roots, unit) => {
-    const items = unit === regUnit ? all : runtimeClosure(index, roots);
+    const items = unit === regUnit ? all : runtimeClosure(index, roots, undefined, true);
     const headers = renderRuntime(
       index,
       items.filter((i) => i.part === 'header'),

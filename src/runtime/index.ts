@@ -48,8 +48,12 @@ export interface RuntimeItem {
   linkOnly?: true;
 }
 
-/** Runtime files whose pieces are link-only (RuntimeItem.linkOnly): the POSIX descriptor functions. */
-export const LINK_ONLY = /^posix_/;
+/**
+ * Runtime files whose pieces are link-only (RuntimeItem.linkOnly): the POSIX descriptor
+ * functions, and printf/puts/putchar under the C library's names (calls the source does not
+ * spell, which the source-level cstdio.c does not serve).
+ */
+export const LINK_ONLY = /^(posix_|cstdio_libc\.c$)/;
 
 export interface RuntimeIndex {
   items: RuntimeItem[];
@@ -304,8 +308,15 @@ function skipParens(toks: RtToken[], i: number): number {
  * Bodies whose names are all in `defined` (compiled into the module already) are left out.
  * A link-only piece is taken for a root or for a reference of another link-only piece, never
  * for an ordinary piece's reference (`stream_p->read` is not a call of read()).
+ * `sourceLevel` (gen's choice from the module's text) takes no link-only piece: those answer
+ * only symbols the compiled objects leave undefined.
  */
-export function runtimeClosure(index: RuntimeIndex, roots: Iterable<string>, defined?: ReadonlySet<string>): RuntimeItem[] {
+export function runtimeClosure(
+  index: RuntimeIndex,
+  roots: Iterable<string>,
+  defined?: ReadonlySet<string>,
+  sourceLevel = false,
+): RuntimeItem[] {
   const byName = new Map<string, RuntimeItem[]>();
   for (const it of index.items) for (const d of it.defines) byName.set(d, [...(byName.get(d) ?? []), it]);
   const chosen = new Set<RuntimeItem>();
@@ -318,7 +329,7 @@ export function runtimeClosure(index: RuntimeIndex, roots: Iterable<string>, def
     if (before === true || (before === false && !linkOk)) continue;
     seen.set(name, linkOk);
     for (const it of byName.get(name) ?? []) {
-      if (chosen.has(it) || (it.linkOnly && !linkOk)) continue;
+      if (chosen.has(it) || (it.linkOnly && (!linkOk || sourceLevel))) continue;
       if (defined && it.part === 'body' && it.defines.every((d) => defined.has(d))) continue;
       chosen.add(it);
       for (const r of [...it.refs, ...it.defines]) queue.push([r, it.linkOnly === true]);
