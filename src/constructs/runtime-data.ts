@@ -46,32 +46,15 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
     const throughMacro = decl.hasError ? readMacroQualified(ctx, decl) : undefined;
     if (decl.hasError && !throughMacro && !errorsOnlyInValue(decl)) continue;
     const d = throughMacro ?? readDeclaration(decl, src.text);
-    // One static constant per declaration: non-static ones may be declared `extern const` elsewhere.
-    if (!d || d.vars.length !== 1 || d.storage.join(' ') !== 'static') continue;
-    const v = d.vars[0];
-    if (v.writable || v.init === undefined) continue;
-    if (convertedElsewhere(d.specifiers, v.declarator)) continue;
-    const value = decl.childForFieldName('declarator')?.childForFieldName('value');
-    if (!value) continue;
-    const range = tokenRange(ctx, value);
-    if (!range) continue;
-    const expanded = ctx.expandTokens(range.from, range.to);
-    if (!expanded.some((t) => t.kind === 'ident' && runtimeValue(t.text))) continue;
-    if (startsWithFirmwareBase(expanded)) continue;
-    const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);
-    let declarator = own.declarator;
-    if (v.unsizedAt !== undefined) {
-      const count = itemCount(ctx, expanded);
-      if (count === undefined) continue;
-      const at = v.unsizedAt - own.removed;
-      declarator = `${declarator.slice(0, at)}${count}${declarator.slice(at)}`;
-    }
+    if (!d) continue;
+    const r = runtimeConstant(ctx, decl, d, { objects: false });
+    if (!r) continue;
     out.push({
       kind: 'runtime_data',
-      name: v.name,
-      specifiers: own.specifiers,
-      declarator,
-      init: v.init,
+      name: r.name,
+      specifiers: r.specifiers,
+      declarator: r.declarator,
+      init: r.init,
       span: src.span(decl.startIndex, decl.endIndex),
       cond: ctx.condAt(ctx.cur.indexAt(decl.startIndex)),
       unit: ctx.unit,
@@ -79,6 +62,39 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * One `static const` variable whose initial value holds a run-time value in a natmod (seen
+ * through the module's macros): its specifiers and declarator without the variable's own
+ * `const` (an unsized array counted from the expansion), with the name's offset in it.
+ * Non-static ones may be declared `extern const` elsewhere; with `objects: false`, objects
+ * with a firmware base are left to runtime-obj. Shared by runtime-data and static-local.
+ */
+export function runtimeConstant(
+  ctx: ExtractContext,
+  decl: SyntaxNode,
+  d: NonNullable<ReturnType<typeof readDeclaration>>,
+  opts: { objects: boolean },
+): { name: string; specifiers: string; declarator: string; nameAt: number; init: string } | undefined {
+  if (d.vars.length !== 1 || d.storage.join(' ') !== 'static') return undefined;
+  const v = d.vars[0];
+  if (v.writable || v.init === undefined || convertedElsewhere(d.specifiers, v.declarator)) return undefined;
+  const value = decl.childForFieldName('declarator')?.childForFieldName('value');
+  const range = value ? tokenRange(ctx, value) : undefined;
+  if (!range) return undefined;
+  const expanded = ctx.expandTokens(range.from, range.to);
+  if (!expanded.some((t) => t.kind === 'ident' && runtimeValue(t.text))) return undefined;
+  if (!opts.objects && startsWithFirmwareBase(expanded)) return undefined;
+  const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);
+  let declarator = own.declarator;
+  if (v.unsizedAt !== undefined) {
+    const count = itemCount(ctx, expanded);
+    if (count === undefined) return undefined;
+    const at = v.unsizedAt - own.removed;
+    declarator = `${declarator.slice(0, at)}${count}${declarator.slice(at)}`;
+  }
+  return { name: v.name, specifiers: own.specifiers, declarator, nameAt: v.nameAt - own.removed, init: v.init };
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { SyntaxNode } from 'tree-sitter';
 import { StaticLocalDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
@@ -10,7 +9,7 @@ import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
 import { CallView, DataAssignView, DataCopyView, View } from '../plan/view';
 import { isScalarInit, isZeroInit } from './writable-data';
-import { convertedElsewhere, errorsOnlyInValue, itemCount, runtimeValue, tokenRange, withoutOwnConst } from './runtime-data';
+import { errorsOnlyInValue, runtimeConstant } from './runtime-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
 export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
@@ -24,7 +23,7 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     if (decl.hasError && !errorsOnlyInValue(decl)) continue;
     const d = readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static')) continue;
-    const runtime = d.vars.every((v) => v.writable) ? undefined : runtimeConstant(ctx, decl, d);
+    const runtime = d.vars.every((v) => v.writable) ? undefined : runtimeConstant(ctx, decl, d, { objects: true });
     if (!d.vars.every((v) => v.writable) && !runtime) continue;
     if (decl.hasError && !runtime) continue;
     const fn = enclosingFunction(decl);
@@ -39,7 +38,7 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
         ? [
             {
               name: runtime.name,
-              template: runtime.template,
+              template: `${runtime.declarator.slice(0, runtime.nameAt)}%s${runtime.declarator.slice(runtime.nameAt + runtime.name.length)}`,
               init: runtime.init,
               uses: usesOfLocal(fn, decl, runtime.name),
               runtimeInit: true,
@@ -61,36 +60,6 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     });
   }
   return out;
-}
-
-/**
- * `static const qstr fields[] = {MP_QSTR_a, ...};` in a function: one constant whose initial
- * value holds run-time values in a natmod (seen through the module's macros). Its template has
- * no `const` and, for an unsized array, the element count.
- */
-function runtimeConstant(
-  ctx: ExtractContext,
-  decl: SyntaxNode,
-  d: NonNullable<ReturnType<typeof readDeclaration>>,
-): { name: string; specifiers: string; template: string; init: string } | undefined {
-  if (d.vars.length !== 1 || d.storage.join(' ') !== 'static') return undefined;
-  const v = d.vars[0];
-  const value = decl.childForFieldName('declarator')?.childForFieldName('value');
-  if (v.writable || v.init === undefined || !value || convertedElsewhere(d.specifiers, v.declarator)) return undefined;
-  const range = tokenRange(ctx, value);
-  if (!range) return undefined;
-  const expanded = ctx.expandTokens(range.from, range.to);
-  if (!expanded.some((t) => t.kind === 'ident' && runtimeValue(t.text))) return undefined;
-  const withName = v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length);
-  const own = withoutOwnConst(d.specifiers, withName, v.nameAt);
-  let template = own.declarator;
-  if (v.unsizedAt !== undefined) {
-    const count = itemCount(ctx, expanded);
-    if (count === undefined) return undefined;
-    const at = v.unsizedAt - v.name.length + '%s'.length - own.removed;
-    template = `${template.slice(0, at)}${count}${template.slice(at)}`;
-  }
-  return { name: v.name, specifiers: own.specifiers, template, init: v.init };
 }
 
 /** One hoisted variable: its storage declaration, and the rodata image of an aggregate initial value. */
