@@ -35,25 +35,8 @@ import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT } from './lib/env'
 import { buildNatmodgen, freshDir, makeWorkDir, StageError } from './lib/natmod';
 import { clip, describeRun, ProcResult, runProcess } from './lib/proc';
 import { Summary } from './lib/summary';
+import { MODULE_FILE, readmeTwinsBlock, readTwinLists, renderTwinsReadme, TwinEntry } from './lib/twins-readme';
 
-interface TwinEntry {
-  id: string;
-  module: string;
-  files: string[];
-  defines: string[];
-  /** Include folders (under MPY_DIR) the firmware build passes for the module's sources. */
-  includes?: string[];
-  /** Git submodules of MicroPython (folders under MPY_DIR) the sources come from: empty in a plain clone. */
-  submodules?: string[];
-  test: string | null;
-  mpyTests?: string[];
-  impossible?: string;
-  pending?: string;
-  /** Scripts (paths under MPY_DIR) known to print differently, with the reason. */
-  knownDiffs?: Record<string, string>;
-}
-
-const MANIFEST = path.join(REPO_ROOT, 'bench', 'corpus', 'manifest.json');
 const OWN_TESTS = path.join(REPO_ROOT, 'bench', 'corpus', 'mpy-tests');
 const CASE_TIMEOUT_MS = 600_000;
 const RUN_TIMEOUT_MS = 30_000;
@@ -67,9 +50,8 @@ const only = (process.env.TWINS_ONLY ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-const entries: TwinEntry[] = (JSON.parse(fs.readFileSync(MANIFEST, 'utf8')).micropython as TwinEntry[]).filter(
-  (e) => e.mpyTests || e.impossible || e.pending,
-);
+const lists = readTwinLists(REPO_ROOT);
+const entries: TwinEntry[] = lists.entries.filter((e) => e.mpyTests || e.impossible || e.pending);
 const chosen = entries.filter((e) => !only.length || only.includes(e.id));
 const runnable = chosen.filter((e) => !e.impossible && !e.pending);
 const summary = new Summary('MicroPython modules vs their built-in twins (x64)');
@@ -269,6 +251,43 @@ describe('MicroPython modules against their built-in twins', () => {
   test('the manifest lists modules to compare', () => {
     expect(entries.filter((e) => !e.impossible && !e.pending).length).toBeGreaterThan(0);
     for (const e of entries) expect(e.impossible === undefined || e.pending === undefined).toBe(true);
+  });
+
+  // README's list is rendered from the manifest and test/e2e/twins/impossible.json;
+  // UPDATE_README=1 rewrites the block.
+  test("README's list of MicroPython's modules is the manifest's and impossible.json's", () => {
+    const readmePath = path.join(REPO_ROOT, 'README.md');
+    const readme = fs.readFileSync(readmePath, 'utf8');
+    const want = renderTwinsReadme(lists.entries, lists.impossible);
+    const have = readmeTwinsBlock(readme);
+    if (process.env.UPDATE_README === '1' && have !== undefined && have !== want) {
+      fs.writeFileSync(
+        readmePath,
+        readme.replace(have, () => want),
+      );
+      return;
+    }
+    expect(have).toBe(want);
+  });
+
+  test('each module file is compared, pending or impossible exactly once', () => {
+    const listed = [
+      ...lists.entries.filter((e) => e.mpyTests || e.impossible || e.pending).flatMap((e) => e.files.filter((f) => MODULE_FILE.test(f))),
+      ...lists.impossible.flatMap((r) => r.files),
+    ];
+    expect(listed.filter((f, i) => listed.indexOf(f) !== i)).toEqual([]);
+    for (const r of lists.impossible) expect(r.files.every((f) => MODULE_FILE.test(f)) && r.why.length > 0).toBe(true);
+    if (!env.mpyDir) {
+      loud(['natmodgen twins e2e: MPY_DIR not set: NOT CHECKED that the lists name every extmod/mod*.c and py/mod*.c of the tree.']);
+      return;
+    }
+    const inTree = ['extmod', 'py'].flatMap((d) =>
+      fs
+        .readdirSync(path.join(env.mpyDir!, d))
+        .map((f) => `${d}/${f}`)
+        .filter((f) => MODULE_FILE.test(f)),
+    );
+    expect([...new Set(listed)].sort()).toEqual(inTree.sort());
   });
 
   for (const e of chosen) {
