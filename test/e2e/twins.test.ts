@@ -20,6 +20,9 @@
  *                        on the path wins, and the suite checks that it does   (required)
  *   MICROPYTHON_TWINREF  unix port with them (the standard variant); falls back to
  *                        MICROPYTHON_USERMOD                                         (required)
+ *                        An entry with "reference" (_webrepl: MICROPY_PY_WEBREPL=1) is a
+ *                        module no standard variant builds: skipped, loudly, when the
+ *                        reference lacks it.
  *   TWINS_ONLY           comma-separated module ids to run (default: all)
  *
  * An entry whose sources come from a git submodule of MicroPython (cryptolib: lib/axtls, btree:
@@ -29,6 +32,7 @@
  * -DMICROPY_PY_HASHLIB_MD5=0 -DMICROPY_PY_HASHLIB_SHA1=0", the README's twins section).
  *   PYTHON, NATMODGEN_E2E_KEEP as for natmods.test.ts
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT } from './lib/env';
@@ -83,6 +87,24 @@ if (!skipReason && noSources.length) {
     `natmodgen twins e2e: SKIPPING ${noSources.length} module(s): their sources are git submodules not checked out in MPY_DIR=${env.mpyDir}.`,
     'Skipped is not passed. Check them out (git submodule update --init <folder>) and build MICROPYTHON_TWINREF with the module.',
     ...noSources.map((e) => `  SKIPPED: ${e.id} (empty: ${absentSubmodules(e).join(', ')})`),
+  ]);
+}
+/**
+ * For an entry no standard unix variant builds (`reference`: the flags it needs), whether
+ * MICROPYTHON_TWINREF lacks the module: then there is nothing to compare with, and the entry is
+ * skipped, loudly, instead of failing on every machine with the standard reference.
+ */
+function referenceLacks(e: TwinEntry): boolean {
+  if (!e.reference || skipReason) return false;
+  const r = spawnSync(twinRef!, ['-c', `import ${e.module}`], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  return r.status !== 0;
+}
+const noReference = runnable.filter((e) => !absentSubmodules(e).length && referenceLacks(e));
+if (noReference.length) {
+  loud([
+    `natmodgen twins e2e: SKIPPING ${noReference.length} module(s): MICROPYTHON_TWINREF=${twinRef} does not have them built in.`,
+    'Skipped is not passed. Build the reference with what each needs (README, "MicroPython\'s own modules as natmods").',
+    ...noReference.map((e) => `  SKIPPED: ${e.id} (needs ${e.reference})`),
   ]);
 }
 const notRun = chosen.filter((e) => e.impossible || e.pending);
@@ -304,6 +326,12 @@ describe('MicroPython modules against their built-in twins', () => {
     const absent = absentSubmodules(e);
     if (absent.length) {
       const why = `submodule not checked out in MPY_DIR: ${absent.join(', ')}`;
+      summary.set(e.id, { module: e.module, natmod: `SKIPPED (${why})` });
+      test.skip(`SKIPPED (${why}): ${e.id}`, () => undefined);
+      continue;
+    }
+    if (noReference.includes(e)) {
+      const why = `MICROPYTHON_TWINREF lacks it: needs ${e.reference}`;
       summary.set(e.id, { module: e.module, natmod: `SKIPPED (${why})` });
       test.skip(`SKIPPED (${why}): ${e.id}`, () => undefined);
       continue;

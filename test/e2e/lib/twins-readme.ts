@@ -21,6 +21,8 @@ export interface TwinEntry {
   mpyTests?: string[];
   impossible?: string;
   pending?: string;
+  /** Flags a reference firmware needs for the module when no standard unix variant builds it. */
+  reference?: string;
   /** Scripts (paths under MPY_DIR) known to print differently, with the reason. */
   knownDiffs?: Record<string, string>;
 }
