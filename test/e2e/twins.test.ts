@@ -194,7 +194,13 @@ async function twinCase(e: TwinEntry, buildFailure: () => unknown): Promise<void
   ].filter((p): p is string => !!p);
   if (problems.length) throw new StageError('setup', `the environment is broken:\n  ${problems.join('\n  ')}`);
   const mpyDir = env.mpyDir!;
-  const scripts = [...(e.mpyTests ?? []).flatMap((p) => expandTests(mpyDir, p)), ...(e.test ? [path.join(OWN_TESTS, e.test)] : [])];
+  const scripts = [
+    ...(e.mpyTests ?? []).flatMap((p) => expandTests(mpyDir, p)),
+    ...[...(e.test ? [e.test] : []), ...(e.ownTests ?? [])].map((t) => path.join(OWN_TESTS, t)),
+  ];
+  // A known difference names a script of MPY_DIR by its path there, one of ours by its path in the repository.
+  const scriptKey = (script: string) =>
+    script.startsWith(OWN_TESTS + path.sep) ? path.relative(REPO_ROOT, script) : path.relative(mpyDir, script);
   if (!scripts.length)
     throw new StageError('setup', `no test script for ${e.id}: ${JSON.stringify(e.mpyTests)} matched nothing in ${mpyDir}`);
 
@@ -216,9 +222,9 @@ async function twinCase(e: TwinEntry, buildFailure: () => unknown): Promise<void
     let compared = 0;
     let skipped = 0;
     for (const script of scripts) {
-      const known = e.knownDiffs?.[path.relative(mpyDir, script)];
+      const known = e.knownDiffs?.[scriptKey(script)];
       if (known) {
-        loud([`natmodgen twins e2e: ${e.id}: NOT COMPARED ${path.relative(mpyDir, script)}: ${known}`]);
+        loud([`natmodgen twins e2e: ${e.id}: NOT COMPARED ${scriptKey(script)}: ${known}`]);
         continue;
       }
       const nat = await run(twins!, script, runDir, `${lib}:${pylib}`);

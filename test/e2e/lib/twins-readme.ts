@@ -23,7 +23,12 @@ export interface TwinEntry {
   pending?: string;
   /** Flags a reference firmware needs for the module when no standard unix variant builds it. */
   reference?: string;
-  /** Scripts (paths under MPY_DIR) known to print differently, with the reason. */
+  /** More scripts of bench/corpus/mpy-tests for the twins suite (`test` is the one bench/corpus.mjs runs too). */
+  ownTests?: string[];
+  /**
+   * Scripts known to print differently, with the reason: MicroPython's by their path under
+   * MPY_DIR, bench/corpus/mpy-tests' by their path in the repository.
+   */
   knownDiffs?: Record<string, string>;
 }
 
@@ -64,7 +69,9 @@ function sources(files: string[]): string {
 }
 
 function scripts(e: TwinEntry): string {
-  return [...(e.mpyTests ?? []), ...(e.test ? [`bench/corpus/mpy-tests/${e.test}`] : [])].map(code).join(', ');
+  return [...(e.mpyTests ?? []), ...[...(e.test ? [e.test] : []), ...(e.ownTests ?? [])].map((t) => `bench/corpus/mpy-tests/${t}`)]
+    .map(code)
+    .join(', ');
 }
 
 /** The generated block, markers included. */
