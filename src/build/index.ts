@@ -56,8 +56,11 @@ export async function buildModule(
   const natmodApi = natmodInventory(opts.tree.dir);
   // The module's headers (-I and beside each source) are read as gen reads them, and so are
   // the names py/dynruntime.h makes macros.
+  // Each source's own folder follows the -I folders: a user C module's micropython.mk adds it
+  // (`CFLAGS_USERMOD += -I$(MOD_DIR)`), so `#include <module.h>` finds the header beside it.
+  const includeDirs = [...new Set([...opts.includeDirs, ...opts.files.map((f) => path.dirname(f))].map((d) => path.resolve(d)))];
   const preprocess = {
-    includeDirs: opts.includeDirs.map((d) => path.resolve(d)),
+    includeDirs,
     readFile: headerReader(),
     natmodMacros: dynruntimeMacroDefinitions(natmodApi.facts, opts.tree.dir),
   };
@@ -72,7 +75,6 @@ export async function buildModule(
   if (hasErrors(gen.diagnostics)) return { diagnostics: gen.diagnostics, sources };
 
   const abi = mpyAbi(opts.tree);
-  const includeDirs = opts.includeDirs.map((d) => path.resolve(d));
   const queue = [...opts.toolchains];
   const outcomes: ArchOutcome[] = [];
   const worker = async () => {
