@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
 import { readQstrDefs } from '../io/qstrdefs';
-import { headerReader } from '../io/headers';
+import { headerReader, moduleIncludeDirs } from '../io/headers';
 import { dynruntimeMacroDefinitions } from '../io/reserved';
 import { natmodInventory } from '../facts';
 import { writeIfChanged } from '../io/write';
@@ -56,9 +56,8 @@ export async function buildModule(
   const natmodApi = natmodInventory(opts.tree.dir);
   // The module's headers (-I and beside each source) are read as gen reads them, and so are
   // the names py/dynruntime.h makes macros.
-  // Each source's own folder follows the -I folders: a user C module's micropython.mk adds it
-  // (`CFLAGS_USERMOD += -I$(MOD_DIR)`), so `#include <module.h>` finds the header beside it.
-  const includeDirs = [...new Set([...opts.includeDirs, ...opts.files.map((f) => path.dirname(f))].map((d) => path.resolve(d)))];
+  // `#include <module.h>` finds the header beside the source, in the compile as in the model.
+  const includeDirs = moduleIncludeDirs(opts.includeDirs, opts.files);
   const preprocess = {
     includeDirs,
     readFile: headerReader(),
