@@ -65,6 +65,37 @@ export const REASONS: ReasonRule[] = [
     alternative: 'raise normally with nlr_raise(exc) (mp_raise_msg...): the firmware reaches its own nlr_jump_fail if nothing catches it',
   },
   {
+    names: ['MP_STATE_THREAD', 'MP_STATE_MAIN_THREAD', 'MP_STATE_MEM'],
+    status: 'impossible',
+    reason:
+      "it names a field of the interpreter's state (mp_state_ctx: the thread's exception, stack and pystack bounds, the heap), " +
+      'which the firmware does not export to loaded code',
+    alternative:
+      "keep the module's own state in its own globals (MP_REGISTER_ROOT_POINTER with MP_STATE_VM(x) for pointers the GC must see); " +
+      "read the interpreter's through Python: globals() / locals() (mp_globals_get, mp_locals_get), sys.exc_info(), gc.mem_free()",
+  },
+  {
+    names: ['mp_make_stop_iteration'],
+    status: 'impossible',
+    reason:
+      "the value it gives StopIteration is kept in the interpreter's thread state (MP_STATE_THREAD(stop_iteration_arg)), " +
+      'which loaded code cannot reach; raising StopIteration instead is not the same, as C callers of an iternext slot do not catch it',
+    alternative: 'return MP_OBJ_STOP_ITERATION (the iteration ends without a value)',
+  },
+  {
+    names: ['mp_locals_set'],
+    status: 'impossible',
+    reason: "the current locals are the interpreter's thread state (MP_STATE_THREAD(dict_locals)), which loaded code cannot set",
+    alternative:
+      'run code with the locals you want: mp_call_function_n_kw(mp_load_global(MP_QSTR_exec), 3, 0, args) with args = {code, globals, locals}',
+  },
+  {
+    names: ['QSTR_TOTAL'],
+    status: 'impossible',
+    reason: "it reads the firmware's qstr pool (MP_STATE_VM(last_pool)), which is not exported to loaded code",
+    alternative: 'micropython.qstr_info() prints the number of qstrs from Python; qstr_from_str / qstr_str work without it',
+  },
+  {
     names: ['gc_nbytes'],
     status: 'impossible',
     reason: "the size of a heap block is the garbage collector's bookkeeping (py/gc.c), which mp_fun_table does not reach",

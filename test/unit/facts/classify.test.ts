@@ -99,8 +99,18 @@ describe('the shipped v1.28.0 inventory', () => {
     ['m_new', 'dynruntime'],
     ['MP_ERROR_TEXT', 'dynruntime'],
     ['mp_hal_ticks_ms', 'runtime'],
-    ['mp_hal_stdout_tx_str', 'port'],
-    ['mp_sched_schedule', 'port'],
+    ['mp_hal_stdin_rx_chr', 'port'],
+    ['mp_sched_lock', 'port'],
+    // reached through what the firmware builds on them (mp_plat_print, micropython.schedule)
+    ['mp_hal_stdout_tx_str', 'runtime'],
+    ['mp_sched_schedule', 'runtime'],
+    // a function under the natmod's object representation (A), inline only under C and D
+    ['mp_obj_float_get', 'runtime'],
+    ['mp_encode_uint', 'runtime'],
+    // the interpreter's state, and what reads it
+    ['MP_STATE_THREAD', 'impossible'],
+    ['mp_make_stop_iteration', 'impossible'],
+    ['mp_globals_get', 'runtime'],
     ['mp_thread_get_state', 'port'],
     ['gc_dump_info', 'impossible'],
     // Allocated without the finaliser flag, with a warning at each call (NMG3003).

@@ -943,3 +943,15 @@ print("mem_stats", t0 <= t <= t1, p0 <= p <= p1, abs(c - c0) < 4096)
 show("varint", rtcheck.varint, [0, 1, 127, 128, 255, 300, 16383, 16384, 2**21, 2**31 - 1, 2**32 - 1], False)
 show("varint refused", rtcheck.varint, [1, 300], True)
 show("vpin", rtcheck.vpin, [1, 0, 5, 0, 255])
+
+# the current globals and locals, at module level and in a function
+g = rtcheck.globals({"rt9x": 42})
+print("globals", g[0] is globals(), g[1] is locals(), g[2:])
+
+
+def in_function():
+    r = rtcheck.globals({"rt9x": "f"})
+    return r[0] is globals(), r[1] is globals(), r[2:]
+
+
+print("globals in function", in_function())
