@@ -23,7 +23,9 @@ export const REASONS: ReasonRule[] = [
     names: ['mp_obj_int_hash', 'mp_obj_new_gen_wrap', 'mp_store_map'],
     status: 'impossible',
     reason: 'declared in the headers but defined nowhere in MicroPython v1.28.0: no firmware has it, so no module can call it',
-    alternative: 'hash() of the object: mp_unary_op(MP_UNARY_OP_HASH, obj); for a map store, mp_obj_dict_store',
+    alternative:
+      'hash() of the object: mp_unary_op(MP_UNARY_OP_HASH, obj); for a map store, mp_obj_dict_store(map, key, value); ' +
+      'for a generator, write the iterator as a type with an iternext slot',
   },
   {
     names: ['unichar_isprint'],
@@ -198,10 +200,11 @@ export const REASONS: ReasonRule[] = [
     alternative: "allocate with m_malloc and release with m_free (the GC finds memory reachable from the module's objects)",
   },
   {
-    names: ['m_get_total_bytes_allocated', 'm_get_current_bytes_allocated', 'm_get_peak_bytes_allocated', 'mp_micropython_mem_info'],
+    names: ['mp_micropython_mem_info'],
     status: 'port',
-    reason: 'memory statistics exist only on ports built with MICROPY_MEM_STATS and are not exported to loaded code',
-    alternative: IMPORT('gc', 'mem_alloc()'),
+    reason:
+      'micropython.mem_info exists only on ports built with MICROPY_PY_MICROPYTHON_MEM_INFO, and its C function is not exported to loaded code',
+    alternative: IMPORT('micropython', 'mem_info()'),
   },
   {
     prefixes: ['mp_bluetooth_'],
@@ -286,9 +289,6 @@ export const REASONS: ReasonRule[] = [
       'gc_collect_root',
       'gc_collect_end',
       'gc_sweep_all',
-      'gc_info',
-      'gc_dump_info',
-      'gc_dump_alloc_table',
       'gc_add',
       'gc_get_max_new_split',
       'gc_weakref_mark',
@@ -298,6 +298,18 @@ export const REASONS: ReasonRule[] = [
     status: 'impossible',
     reason: "the garbage collector's internals are not exported to loaded code",
     alternative: IMPORT('gc', 'collect()'),
+  },
+  {
+    names: ['gc_info'],
+    status: 'impossible',
+    reason: "the heap's block counts are the garbage collector's bookkeeping (py/gc.c), which mp_fun_table does not reach",
+    alternative: `${IMPORT('gc', 'mem_alloc()')} and gc.mem_free() the same way: the used and free bytes (their sum is the total)`,
+  },
+  {
+    names: ['gc_dump_info', 'gc_dump_alloc_table'],
+    status: 'impossible',
+    reason: "the garbage collector's internals are not exported to loaded code",
+    alternative: `${IMPORT('micropython', 'mem_info(1)')}: it prints the same report (with the block table) to stdout`,
   },
   {
     names: ['mp_stack_check'],

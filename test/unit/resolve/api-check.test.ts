@@ -133,7 +133,7 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
 
   test('the help of an impossible call names the alternative, never "another way"', () => {
     const [d] = apiDiagnostics(source('static void g(void) { gc_dump_info(&mp_plat_print); }'));
-    expect(d.help).toContain('MP_QSTR_collect');
+    expect(d.help).toContain('MP_QSTR_mem_info');
     for (const e of natmodInventory().entries) {
       if (e.status.kind === 'port' || e.status.kind === 'impossible') expect(e.status.alternative).not.toMatch(/another way/);
     }
