@@ -374,6 +374,15 @@ export const REASONS: ReasonRule[] = [
 ];
 
 /**
+ * Headers of a family above whose macros and inline functions are plain C over their arguments
+ * (bit fields of bytecode preludes, tagged pointers, parse-node words, .mpy feature bytes): the
+ * family's reason is about its functions. Such a macro or inline, with one definition calling
+ * only what a natmod has, is provided through the headers; rtcheck compiles these headers into
+ * a natmod and compares the results with the firmware's.
+ */
+export const PLAIN_C_HEADERS: ReadonlySet<string> = new Set(['py/bc.h', 'py/bc0.h', 'py/parse.h', 'py/persistentcode.h']);
+
+/**
  * Names a natmod has, but with a difference from the firmware that the module's author must
  * know about: each call is reported as a warning (NMG3003), and the module converts.
  */

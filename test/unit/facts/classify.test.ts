@@ -111,6 +111,12 @@ describe('the shipped v1.28.0 inventory', () => {
     ['MP_STATE_THREAD', 'impossible'],
     ['mp_make_stop_iteration', 'impossible'],
     ['mp_globals_get', 'runtime'],
+    // plain C over their arguments in a compiler header: provided; the header's functions are not
+    ['MP_TAGPTR_PTR', 'dynruntime'],
+    ['MP_PARSE_NODE_IS_ID', 'dynruntime'],
+    ['mp_bytecode_get_source_line', 'dynruntime'],
+    ['mp_parse', 'impossible'],
+    ['mp_bytecode_print', 'impossible'],
     ['mp_thread_get_state', 'port'],
     ['gc_dump_info', 'impossible'],
     // Allocated without the finaliser flag, with a warning at each call (NMG3003).

@@ -29,6 +29,9 @@
 #include "py/cstack.h"
 #include "py/stackctrl.h"
 #include "py/bc.h"
+#include "py/bc0.h"
+#include "py/parse.h"
+#include "py/persistentcode.h"
 #include "extmod/vfs.h"
 #include "extmod/virtpin.h"
 
@@ -2061,6 +2064,43 @@ static mp_obj_t rt_globals(mp_obj_t d) {
     return mp_obj_new_tuple(6, out);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_globals_obj, rt_globals);
+// Plain-C macros and inlines of py/bc.h, py/bc0.h, py/parse.h and py/persistentcode.h (provided through the headers).
+static mp_obj_t rt_plain_c(mp_obj_t prelude_in, mp_obj_t n_in) {
+    mp_buffer_info_t bufinfo;
+    mp_get_buffer_raise(prelude_in, &bufinfo, MP_BUFFER_READ);
+    const byte *ip = bufinfo.buf;
+    size_t S, E, F, A, K, D, I, C;
+    MP_BC_PRELUDE_SIG_DECODE_INTO(ip, S, E, F, A, K, D);
+    MP_BC_PRELUDE_SIZE_DECODE_INTO(ip, I, C);
+    mp_obj_t sig[9] = {
+        MP_OBJ_NEW_SMALL_INT(S), MP_OBJ_NEW_SMALL_INT(E), MP_OBJ_NEW_SMALL_INT(F), MP_OBJ_NEW_SMALL_INT(A), MP_OBJ_NEW_SMALL_INT(K),
+        MP_OBJ_NEW_SMALL_INT(D), MP_OBJ_NEW_SMALL_INT(I), MP_OBJ_NEW_SMALL_INT(C), MP_OBJ_NEW_SMALL_INT(ip - (const byte *)bufinfo.buf)
+    };
+    mp_int_t n = mp_obj_get_int(n_in);
+    mp_parse_node_t pn = mp_parse_node_new_small_int(n);
+    mp_parse_node_t leaf = mp_parse_node_new_leaf(MP_PARSE_NODE_ID, n & 0xffff);
+    mp_obj_t parse[9] = {
+        mp_obj_new_bool(MP_PARSE_NODE_IS_SMALL_INT(pn)), mp_obj_new_int(MP_PARSE_NODE_LEAF_SMALL_INT(pn)),
+        mp_obj_new_bool(MP_PARSE_NODE_IS_LEAF(leaf)), mp_obj_new_bool(MP_PARSE_NODE_IS_ID(leaf)),
+        mp_obj_new_int_from_uint(MP_PARSE_NODE_LEAF_ARG(leaf)), MP_OBJ_NEW_SMALL_INT(MP_PARSE_NODE_LEAF_KIND(leaf)),
+        mp_obj_new_bool(MP_PARSE_NODE_IS_NULL(MP_PARSE_NODE_NULL)), mp_obj_new_bool(MP_PARSE_NODE_IS_STRUCT(leaf)),
+        mp_obj_new_bool(MP_PARSE_NODE_IS_TOKEN_KIND(mp_parse_node_new_leaf(MP_PARSE_NODE_TOKEN, n & 0xff), n & 0xff))
+    };
+    mp_obj_t word = MP_OBJ_NULL;
+    void *tagged = MP_TAGPTR_MAKE(&word, n & 3);
+    mp_obj_t tag[3] = {
+        mp_obj_new_bool(MP_TAGPTR_PTR(tagged) == (void *)&word), mp_obj_new_bool(MP_TAGPTR_TAG0(tagged)), mp_obj_new_bool(MP_TAGPTR_TAG1(tagged))
+    };
+    mp_obj_t feature[4] = {
+        MP_OBJ_NEW_SMALL_INT(MPY_FEATURE_DECODE_ARCH(MPY_FEATURE_ENCODE_ARCH(n & 0xf) | MPY_FEATURE_ENCODE_SUB_VERSION(n & 3))),
+        MP_OBJ_NEW_SMALL_INT(MPY_FEATURE_DECODE_SUB_VERSION(MPY_FEATURE_ENCODE_ARCH(n & 0xf) | MPY_FEATURE_ENCODE_SUB_VERSION(n & 3))),
+        mp_obj_new_bool(MPY_FEATURE_ARCH_FLAGS_TEST(n & 0xff)), MP_OBJ_NEW_SMALL_INT(MP_BC_FORMAT(n & 0xff))
+    };
+    static const byte lines[] = { 0x25, 0x83, 0x07, 0x1f, 0x41 };
+    mp_obj_t line = MP_OBJ_NEW_SMALL_INT(mp_bytecode_get_source_line(lines, lines + sizeof(lines), n & 63));
+    return tup4(mp_obj_new_tuple(9, sig), mp_obj_new_tuple(9, parse), mp_obj_new_tuple(3, tag), tup2(mp_obj_new_tuple(4, feature), line));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_plain_c_obj, rt_plain_c);
 #endif // RTCHECK_BOARDS
 
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
@@ -2232,6 +2272,7 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_varint), MP_ROM_PTR(&rt_varint_obj) },
     { MP_ROM_QSTR(MP_QSTR_vpin), MP_ROM_PTR(&rt_vpin_obj) },
     { MP_ROM_QSTR(MP_QSTR_globals), MP_ROM_PTR(&rt_globals_obj) },
+    { MP_ROM_QSTR(MP_QSTR_plain_c), MP_ROM_PTR(&rt_plain_c_obj) },
     #endif
 };
 static MP_DEFINE_CONST_DICT(rtcheck_globals, rtcheck_globals_table);

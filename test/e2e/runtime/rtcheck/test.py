@@ -955,3 +955,7 @@ def in_function():
 
 
 print("globals in function", in_function())
+
+# plain-C macros and inlines of the bytecode, parse-node and .mpy headers
+for prelude, n in ((b"\x00\x00", 0), (b"\x9a\x4f\x8d\x03", 5), (b"\x7f\xff\x01", 37), (b"\x83\x41\x22", 200), (b"\x11\x80\x80\x00", 63)):
+    show("plain_c %r %d" % (prelude, n), rtcheck.plain_c, prelude, n)
