@@ -275,7 +275,6 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
 #line 149 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
@@ -614,7 +613,6 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
 #line 428 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
@@ -634,7 +632,6 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
 #line 438 "../../../../examples/classes/classes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, make_new, nmg_acc_make_new, 0);
@@ -676,7 +673,7 @@ static void natmodgen_store_globals_nmg_classes(void) {
 
 /* natmodgen: registration of module nmg_classes is built by mpy_init */
 
-#line 680 "classes.c"
+#line 677 "classes.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 static void natmodgen_init_7_classes(void);

@@ -325,7 +325,6 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.base.type = &mp_type_type;
-    natmodgen_type_11_conditional_nmg_cond_gadget_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.name = MP_QSTR_Gadget;
 #line 184 "../../../../examples/conditional/conditional.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, make_new, nmg_cond_gadget_make_new, 0);
@@ -411,7 +410,7 @@ static void natmodgen_store_globals_nmg_conditional(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 415 "conditional.c"
+#line 414 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 static void natmodgen_init_11_conditional(void);

@@ -177,7 +177,6 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
-    natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
 #line 71 "../../../../examples/macros/macros.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, make_new, nmg_scaler_make_new, 0);
@@ -231,7 +230,7 @@ static void natmodgen_store_globals_nmg_macros(void) {
 
 /* natmodgen: registration of module nmg_macros is built by mpy_init */
 
-#line 235 "macros.c"
+#line 234 "macros.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 static void natmodgen_init_6_macros(void);

@@ -212,7 +212,6 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
-    natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
 #line 41 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, make_new, mp_obj_exception_make_new, 0);
@@ -410,7 +409,6 @@ static void natmodgen_init_type_nmg_point_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
-    natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
 #line 165 "../../../../examples/objects/objects.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, make_new, nmg_point_make_new, 0);
@@ -524,7 +522,7 @@ static void natmodgen_store_globals_nmg_objects(void) {
 
 /* natmodgen: registration of module nmg_objects is built by mpy_init */
 
-#line 528 "objects.c"
+#line 526 "objects.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 static void natmodgen_init_7_objects(void);

@@ -341,7 +341,6 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, print, nmg_vector2_print, 1);
@@ -351,7 +350,7 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
 }
 // clang-format on
-#endif /* natmodgen:end 6f0f201e8610 */
+#endif /* natmodgen:end 76155bbb00c5 */
 
 /******************************************************************************/
 // IntArray and its iterator
@@ -719,7 +718,6 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, print, nmg_acc_print, 1);
@@ -727,7 +725,7 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 3b0d241172cc */
+#endif /* natmodgen:end f64171b748f9 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_OBJ_TYPE(
@@ -746,7 +744,6 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, make_new, nmg_acc_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, print, nmg_acc_print, 1);
@@ -754,7 +751,7 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end b40f4d1cd22b */
+#endif /* natmodgen:end 9d5474fc0bbd */
 
 /******************************************************************************/
 // Module definition

@@ -354,13 +354,12 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.base.type = &mp_type_type;
-    natmodgen_type_11_conditional_nmg_cond_gadget_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.name = MP_QSTR_Gadget;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, make_new, nmg_cond_gadget_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, locals_dict, &nmg_cond_gadget_locals_dict, 1);
 }
 // clang-format on
-#endif /* natmodgen:end 8b73b3766c36 */
+#endif /* natmodgen:end b8ba298bf297 */
 
 /******************************************************************************/
 // Module definition

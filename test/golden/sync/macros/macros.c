@@ -192,14 +192,13 @@ static void natmodgen_init_type_nmg_scaler_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_nmg_scaler_type.base.type = &mp_type_type;
-    natmodgen_type_nmg_scaler_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_scaler_type.name = MP_QSTR_Scaler;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, make_new, nmg_scaler_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, subscr, nmg_scaler_subscr, 1);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_scaler_type, locals_dict, &nmg_scaler_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end 8f39720fef0e */
+#endif /* natmodgen:end bdd1b4765059 */
 
 // An X-macro list, expanded into table entries (py/moderrno.c style).
 #define NMG_MACROS_COLOURS(X) \

@@ -236,7 +236,6 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
-    natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, make_new, mp_obj_exception_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, print, mp_obj_exception_print, 1);
@@ -244,7 +243,7 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, parent, &mp_type_ValueError, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 4d1cf2e48a31 */
+#endif /* natmodgen:end 9883a9428b2b */
 
 static mp_obj_t nmg_fail(mp_obj_t code_in) {
     mp_int_t code = mp_obj_get_int(code_in);
@@ -488,14 +487,13 @@ static void natmodgen_init_type_nmg_point_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
-    natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, make_new, nmg_point_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, print, nmg_point_print, 1);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, locals_dict, &nmg_point_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end 57c189ad8145 */
+#endif /* natmodgen:end 02fc6121204d */
 
 // ---- a sub-module: nmg_objects.util -------------------------------------------
 
