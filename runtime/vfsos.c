@@ -4,8 +4,8 @@
  * are these very functions, and vfs.mount / vfs.umount are mp_vfs_mount / mp_vfs_umount. A
  * natmod calls the function object the firmware's module holds, so it gets the firmware's
  * results and errors (OSError with the same errno); on a port whose os module lacks one, the
- * call raises AttributeError. mp_builtin_open is the builtin open() (py/builtin.h), which is
- * mp_vfs_open on ports with a VFS.
+ * call raises AttributeError. mp_builtin_open, the builtin open() over mp_vfs_open, is in
+ * builtin_open.c.
  */
 #include "py/dynruntime.h"
 #include "py/builtin.h"
@@ -80,9 +80,3 @@ mp_obj_t mp_vfs_mount(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args
     m_del(mp_obj_t, args, n_args + 2 * n_kw);
     return res;
 }
-
-#if !MICROPY_VFS
-mp_obj_t mp_builtin_open(size_t n_args, const mp_obj_t *args, mp_map_t *kwargs) {
-    return mp_vfs_open(n_args, args, kwargs);
-}
-#endif
