@@ -2,7 +2,7 @@
 /**
  * Build step: bundles the CLI (dist/src/cli/main.js, compiled by tsc) with its JS
  * dependencies into one file, dist/natmodgen-cli.js: one file to read at start instead of
- * hundreds. tree-sitter and its C grammar stay outside (native). The package's bin,
+ * hundreds (tree-sitter's JS included; its native addons load from node_modules). The package's bin,
  * dist/natmodgen.js, is scripts/bin-loader.js: it runs the bundle with the V8 code cache
  * made here by running the CLI once on an example (dist/natmodgen-cli.cache). It also writes
  * dist/runtime-cache.json (scripts/cache-runtime.js), which records the bundle it was made with.
@@ -17,6 +17,55 @@ const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const bundle = path.join(dist, 'natmodgen-cli.js');
 const bin = path.join(dist, 'natmodgen.js');
+/**
+ * tree-sitter and tree-sitter-c find their native addon with node-gyp-build, which lists
+ * folders of the package at every start, and their JS would be compiled outside the code
+ * cache. Bundled here, each loads the addon file node-gyp-build finds now (its path relative
+ * to the package, looked up again at run time) and falls back to node-gyp-build when that
+ * file is missing (another platform, a rebuilt package). tree-sitter-c's node-types.json is
+ * read and parsed at run time, as its index.js does, not compiled into the bundle.
+ */
+function nativeAddons() {
+  const ngb = require('node-gyp-build');
+  const addon = (pkg) => {
+    const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+    return path.relative(dir, ngb.resolve(dir)).split(path.sep).join('/');
+  };
+  // existsSync, not try/require: a sync record notes the addon file it looked at (and a load error stays an error).
+  const loader = (pkg) =>
+    `(() => { const dir = require('path').dirname(require.resolve(${JSON.stringify(`${pkg}/package.json`)})); ` +
+    `const file = require('path').join(dir, ${JSON.stringify(addon(pkg))}); ` +
+    `return require('fs').existsSync(file) ? require(file) : require('node-gyp-build')(dir); })()`;
+  const replaceOnce = (text, from, to, file) => {
+    if (!text.includes(from)) throw new Error(`bundle: ${file} no longer reads as expected (${from})`);
+    return text.replace(from, to);
+  };
+  return {
+    name: 'native-addons',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/]tree-sitter[\\/]index\.js$/ }, (args) => {
+        const text = fs.readFileSync(args.path, 'utf8');
+        const binding = /const binding = typeof process\.versions\.bun[^;]*;/.exec(text);
+        if (!binding) throw new Error(`bundle: ${args.path} no longer reads as expected (its binding)`);
+        return { contents: text.replace(binding[0], `const binding = ${loader('tree-sitter')};`), loader: 'js' };
+      });
+      build.onLoad({ filter: /[\\/]node_modules[\\/]tree-sitter-c[\\/]bindings[\\/]node[\\/]index\.js$/ }, (args) => {
+        let text = fs.readFileSync(args.path, 'utf8');
+        const exp = /module\.exports =\s*typeof process\.versions\.bun[^;]*;/.exec(text);
+        if (!exp) throw new Error(`bundle: ${args.path} no longer reads as expected (its binding)`);
+        text = text.replace(exp[0], `module.exports = ${loader('tree-sitter-c')};`);
+        text = replaceOnce(
+          text,
+          'require("../../src/node-types.json")',
+          `JSON.parse(require('fs').readFileSync(require.resolve('tree-sitter-c/src/node-types.json'), 'utf8'))`,
+          args.path,
+        );
+        return { contents: text, loader: 'js' };
+      });
+    },
+  };
+}
+
 async function main() {
   await esbuild.build({
     entryPoints: [path.join(dist, 'src', 'cli', 'main.js')],
@@ -25,11 +74,20 @@ async function main() {
     target: 'node18',
     format: 'cjs',
     outfile: bundle,
-    // Native modules stay outside; so do the Handlebars compiler (used only without precompiled templates)
-    // and the LSP library (only for `natmodgen lsp`): start-up need not parse them. The Handlebars
-    // runtime (handlebars/runtime, which every render uses) is bundled, so the code cache covers it.
-    external: ['tree-sitter', 'tree-sitter-c', 'vscode-languageserver', 'vscode-languageserver/*'],
+    // tree-sitter's and its C grammar's JS is bundled (see nativeAddons). The Handlebars compiler (used
+    // only without precompiled templates) and the LSP library (only for `natmodgen lsp`) stay outside:
+    // start-up need not parse them. The Handlebars runtime (handlebars/runtime, which every render
+    // uses) is bundled, so the code cache covers it.
+    external: [
+      'vscode-languageserver',
+      'vscode-languageserver/*',
+      // Only ever require.resolve'd (where the packages are), at run time.
+      'tree-sitter/package.json',
+      'tree-sitter-c/package.json',
+      'tree-sitter-c/src/node-types.json',
+    ],
     plugins: [
+      nativeAddons(),
       {
         name: 'handlebars-compiler-outside',
         setup(build) {
@@ -37,6 +95,9 @@ async function main() {
         },
       },
     ],
+    // Minified: a cold start reads the bundle into a string and V8 deserialises the code cache
+    // against it; half the bytes is a measurable part of a start (bench/perf.mjs, cold rows).
+    minify: true,
     logLevel: 'warning',
   });
   // The bundle is run by the loader, not as a script: its shebang line becomes a comment.

@@ -59,17 +59,42 @@ export function recordable(argv: readonly string[], env: NodeJS.ProcessEnv): boo
   return commandOf(argv) === 'sync' && cacheDir(env) !== undefined;
 }
 
-/** FNV-1a over bytes, twice with different offsets, as 16 hex digits: detects edits, not attacks. */
+/**
+ * A 64-bit hash of bytes, as 16 hex digits: detects edits, not attacks. Two lanes of
+ * MurmurHash3's 32-bit block mixing (different seeds) over 4-byte words, the length and the
+ * tail bytes folded in. It runs once or twice per file in a cold process, before V8 has
+ * optimised anything: a loop over words does a quarter of the iterations of one over bytes
+ * (FNV-1a over the bytes of a 20 KB module took 6-12 ms there).
+ */
 export function contentHash(data: Uint8Array | string): string {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < bytes.length; i++) {
-    a = Math.imul(a ^ bytes[i], 0x01000193) >>> 0;
-    b = Math.imul(b ^ bytes[i], 0x01000193) >>> 0;
-    b = (b ^ (b >>> 15)) >>> 0;
+  const n = bytes.length;
+  const words = n >>> 2;
+  // A word view needs an aligned offset (small files come in slices of a shared pool).
+  const aligned = (bytes.byteOffset & 3) === 0 ? bytes : new Uint8Array(bytes.subarray(0, words * 4));
+  const w = new Int32Array(aligned.buffer, aligned.byteOffset, words);
+  let a = 0x9747b28c ^ n;
+  let b = 0x2f8e4bd1 ^ n;
+  for (let i = 0; i < words; i++) {
+    let k = Math.imul(w[i], 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    a ^= k;
+    a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) | 0;
+    b ^= k;
+    b = (Math.imul((b << 11) | (b >>> 21), 9) + 0x7f4a7c15) | 0;
   }
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  let t = 0;
+  for (let i = words * 4; i < n; i++) t = (t << 8) | bytes[i];
+  const fin = (h: number) => {
+    h ^= Math.imul(t, 0x1b873593);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return (h >>> 0).toString(16).padStart(8, '0');
+  };
+  return fin(a) + fin(b);
 }
 
 /** The invocation's key: what, besides the files, decides the run's result. */
@@ -124,8 +149,15 @@ function recordFile(dir: string, name: string): string {
 /** Whether every path of a record still has its stamp. */
 function stillMatches(rec: SyncRecord): boolean {
   for (const [p, stamp] of rec.paths) {
-    const now = stamp.startsWith('l:') ? listingOf(p) : stampOf(p, stamp.split(':').length > 4);
-    if (now !== stamp) return false;
+    if (stamp.startsWith('l:')) {
+      if (listingOf(p) !== stamp) return false;
+      continue;
+    }
+    const parts = stamp.split(':');
+    // Size, time and inode first: a file edited since differs there, and is not read and hashed.
+    const bare = stampOf(p, false);
+    if (bare !== (parts.length > 4 ? parts.slice(0, 4).join(':') : stamp)) return false;
+    if (parts.length > 4 && stampOf(p, true) !== stamp) return false;
   }
   return true;
 }

@@ -124,6 +124,19 @@ function branch(f: CondFrame, v: Known): Liveness {
  * `-I` includes through the host, and records liveness and the macro table over the
  * main file. Iterative over an explicit stack of open files.
  */
+let lastMain: { text: string; toks: readonly PPToken[] } | undefined;
+
+/**
+ * The tokens of a main file. One conversion preprocesses the same text several times with
+ * different options (the module as the firmware and as a natmod sees it, its construct
+ * macros, its hidden qstrs); lexing it once is a visible part of a cold start. The array is
+ * shared, so frozen: nothing changes a token list after lexing.
+ */
+function lexMain(text: string): PPToken[] {
+  if (lastMain?.text !== text) lastMain = { text, toks: Object.freeze(lexPP(text)) };
+  return lastMain.toks as PPToken[];
+}
+
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
   // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`);
   // `notByDefault`: made in a branch the module's defaults rule out (`#else` of `#if HAS_X` when HAS_X defaults to 1).
@@ -159,7 +172,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       return unseen(name, offset);
     };
 
-  const mainToks = lexPP(text);
+  const mainToks = lexMain(text);
   const regions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const defaultRegions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const includes: IncludeSite[] = [];

@@ -98,13 +98,22 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
+/**
+ * `path.relative(root, f)`, without its cost for the usual case: every start stamps about 120
+ * files, and path.relative (which resolves both paths against the working folder) was most of that.
+ */
+function relativeTo(root: string, f: string): string {
+  return f.startsWith(root + path.sep) ? f.slice(root.length + 1) : path.relative(root, f);
+}
+
 /** Name, size and modification time of the runtime files and the code files; undefined when one is missing. */
 export function statStamp(dir = defaultRuntimeDir()): string | undefined {
   try {
     const lines: string[] = [];
+    const root = packageRoot();
     for (const f of [...filesUnder(dir).map((r) => path.join(dir, r)), ...codePaths()]) {
       const st = fs.statSync(f);
-      lines.push(`${path.relative(packageRoot(), f)}\0${st.size}\0${st.mtimeMs}`);
+      lines.push(`${relativeTo(root, f)}\0${st.size}\0${st.mtimeMs}`);
     }
     return lines.join('\n');
   } catch {

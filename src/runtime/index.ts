@@ -303,6 +303,24 @@ function skipParens(toks: RtToken[], i: number): number {
   return i;
 }
 
+const byNameOf = new WeakMap<RuntimeIndex, Map<string, RuntimeItem[]>>();
+
+/** The pieces defining each name, in index order (made once per index: a conversion asks twice). */
+function piecesByName(index: RuntimeIndex): Map<string, RuntimeItem[]> {
+  let byName = byNameOf.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const it of index.items)
+      for (const d of it.defines) {
+        const list = byName.get(d);
+        if (list) list.push(it);
+        else byName.set(d, [it]);
+      }
+    byNameOf.set(index, byName);
+  }
+  return byName;
+}
+
 /**
  * The pieces a module needs for the names it uses: the closure over each piece's references.
  * Bodies whose names are all in `defined` (compiled into the module already) are left out.
@@ -317,8 +335,7 @@ export function runtimeClosure(
   defined?: ReadonlySet<string>,
   sourceLevel = false,
 ): RuntimeItem[] {
-  const byName = new Map<string, RuntimeItem[]>();
-  for (const it of index.items) for (const d of it.defines) byName.set(d, [...(byName.get(d) ?? []), it]);
+  const byName = piecesByName(index);
   const chosen = new Set<RuntimeItem>();
   // name -> whether link-only pieces may answer it (a root, or named by a link-only piece)
   const seen = new Map<string, boolean>();
