@@ -114,6 +114,12 @@ endif
 endif
 endif
 
+# x86/x64: the ABI's data alignment, not GCC's 32 bytes for every object of 32 bytes or more,
+# which in a .mpy is padding (natmodgen build passes the same flag, src/build/arch-build.ts)
+ifneq ($(filter x86 x64,$(strip $(ARCH))),)
+CFLAGS_EXTRA += -malign-data=abi
+endif
+
 NATMODGEN_SRC := $(filter %.c,$(SRC))
 ifeq ($(strip $(NATMODGEN_SRC)),)
 $(error natmodgen.mk: SRC lists no .c files; set SRC before including natmodgen.mk)
