@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { Inventory, natmodInventory } from '../facts';
 import { readQstrDefs } from '../io/qstrdefs';
-import { headerReader } from '../io/headers';
+import { headerReader, moduleIncludeDirs } from '../io/headers';
 import { dynruntimeMacroDefinitions } from '../io/reserved';
 import { ParseCache, withParseCache } from '../parse/parser';
 import { analyseDocument, DocumentAnalysis } from './analysis';
@@ -88,7 +88,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
           escapedQstrs: readQstrDefs([file]),
           natmodApi,
           // Headers are read afresh for each analysis: they may change while the server runs.
-          preprocess: { includeDirs: settings.includeDirs ?? [], readFile: headerReader(), natmodMacros },
+          preprocess: { includeDirs: moduleIncludeDirs(settings.includeDirs ?? [], [file]), readFile: headerReader(), natmodMacros },
           readSibling,
         }),
       );
