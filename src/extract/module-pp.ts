@@ -1,8 +1,14 @@
 import { coreHeaderMacros } from '../facts';
 import { preprocess, Preprocessed, PreprocessOptions } from '../preprocess';
-import type { PreprocessEnv } from './context';
 
 type Defines = ReadonlyArray<{ name: string; body: string }>;
+
+/** What of a PreprocessEnv (src/extract/context.ts) the preprocessor reads. */
+interface PreprocessEnv {
+  includeDirs?: string[];
+  readFile?: (file: string) => string | undefined;
+  predefined?: Array<{ name: string; body: string }>;
+}
 
 /**
  * How a module file is preprocessed as the firmware build reads it (tests of
