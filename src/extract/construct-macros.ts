@@ -1,5 +1,6 @@
 import { coreHeaderMacros } from '../facts';
-import { preprocess, PPToken, spell } from '../preprocess';
+import { PPToken, spell } from '../preprocess';
+import { preprocessModule } from './module-pp';
 import type { PreprocessEnv } from './context';
 
 /**
@@ -44,13 +45,7 @@ export function expandConstructMacros(
 ): string {
   // Cheap test first: no #define anywhere and no -D means there is nothing to expand.
   if (!text.includes('define') && defines.length === 0) return text;
-  const pp = preprocess(file, text, {
-    defines: [...(env.predefined ?? []), ...defines],
-    includeDirs: env.includeDirs,
-    host: env.readFile && { readFile: env.readFile },
-    undefinedNames: ['MICROPY_ENABLE_DYNRUNTIME'],
-    headerMacro: (name) => coreHeaderMacros().has(name),
-  });
+  const pp = preprocessModule(file, text, env, defines);
   const toks = pp.tokens;
   const out: string[] = [];
   let at = 0;

@@ -7,10 +7,8 @@ import { ConditionMap, mapConditions } from './conditions';
 import { Cursor, TokRange } from './cursor';
 import { Token, TokenKind } from '../parse/tokens';
 import { MacroDef, PPToken, XToken } from '../preprocess';
-import { Liveness, preprocess, Preprocessed, PreprocessOptions } from '../preprocess';
-import { coreHeaderMacros } from '../facts';
-
-const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
+import { Liveness, Preprocessed, PreprocessOptions } from '../preprocess';
+import { moduleOptions, preprocessModule } from './module-pp';
 
 /** How the preprocessor finds the module's headers: `-I` folders and a reader (undefined: not found). */
 export interface PreprocessEnv {
@@ -44,14 +42,8 @@ export class ExtractContext {
     this.cur = new Cursor(file);
     this.conds = mapConditions(file.tokens);
     // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
-    this.ppOptions = {
-      defines: [...(env.predefined ?? []), ...defines],
-      includeDirs: env.includeDirs,
-      host: env.readFile && { readFile: env.readFile },
-      undefinedNames: [DYNRUNTIME],
-      headerMacro: (name) => coreHeaderMacros().has(name),
-    };
-    this.pp = preprocess(file.path, file.src.text, this.ppOptions);
+    this.ppOptions = moduleOptions(env, defines);
+    this.pp = preprocessModule(file.path, file.src.text, env, defines);
     this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }
 

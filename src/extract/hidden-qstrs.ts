@@ -1,5 +1,6 @@
 import { coreHeaderMacros } from '../facts';
-import { preprocess, PPToken } from '../preprocess';
+import { PPToken } from '../preprocess';
+import { preprocessModule } from './module-pp';
 import type { PreprocessEnv } from './context';
 
 const QSTR = /\bMP_QSTR_\w*/g;
@@ -16,13 +17,7 @@ export function hiddenQstrs(file: string, text: string, defines: Array<{ name: s
   const pastes = text.includes('##');
   // Cheap test first: no header to read and no token pasting means mpy_ld sees every qstr.
   if (!pastes && !/^\s*#\s*include\s*"/m.test(text)) return [];
-  const pp = preprocess(file, text, {
-    defines: [...(env.predefined ?? []), ...defines],
-    includeDirs: env.includeDirs,
-    host: env.readFile && { readFile: env.readFile },
-    undefinedNames: ['MICROPY_ENABLE_DYNRUNTIME'],
-    headerMacro: (name) => coreHeaderMacros().has(name),
-  });
+  const pp = preprocessModule(file, text, env, defines);
   const found = new Set<string>();
   for (const h of pp.included) for (const m of (env.readFile?.(h) ?? '').matchAll(QSTR)) found.add(m[0]);
   if (pastes && pp.definitions.some((d) => d.body.some((t) => t.text === '##'))) {

@@ -4,6 +4,8 @@ import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { syncSources, SyncOptions } from '../pipeline/sync';
 import { SourceInput } from '../pipeline';
 import { Inventory } from '../facts';
+import { PreprocessEnv } from '../extract/context';
+import { reservedNameUses } from '../io/reserved';
 
 /** What the server knows about one open document at one version. */
 export interface DocumentAnalysis {
@@ -20,6 +22,8 @@ export interface AnalysisOptions {
   defines: string[];
   escapedQstrs?: Map<string, string>;
   natmodApi?: Inventory;
+  /** `-I` folders, the module's header reader and py/dynruntime.h's macro names, as `natmodgen sync` passes them. */
+  preprocess?: PreprocessEnv;
   /** Text of another file of the module: an open buffer, else the file on disk. */
   readSibling: (file: string) => string | undefined;
 }
@@ -31,17 +35,31 @@ export interface AnalysisOptions {
  */
 export function analyseDocument(file: string, text: string, version: number, opts: AnalysisOptions): DocumentAnalysis {
   const sync = (inputs: SourceInput[], force: boolean) =>
-    syncSources(inputs, { defines: opts.defines, force, escapedQstrs: opts.escapedQstrs, natmodApi: opts.natmodApi } satisfies SyncOptions);
+    syncSources(inputs, {
+      defines: opts.defines,
+      force,
+      escapedQstrs: opts.escapedQstrs,
+      natmodApi: opts.natmodApi,
+      preprocess: opts.preprocess,
+    } satisfies SyncOptions);
+  const mine = (d: Diagnostic) => !d.span || d.span.file === file;
+  // Names natmodgen's own code uses are refused before conversion, as `natmodgen sync` does.
+  const refused = (given: SourceInput[]): DocumentAnalysis | undefined => {
+    const reserved = reservedNameUses(given);
+    return reserved.length ? { version, diagnostics: reserved.filter(mine) } : undefined;
+  };
   let inputs: SourceInput[] = [{ path: file, text }];
+  let stop = refused(inputs);
+  if (stop) return stop;
   let r = sync(inputs, false);
   if (r.diagnostics.some((d) => d.code === 'NMG2001')) {
     const siblings = siblingSources(file, opts.readSibling);
     if (siblings.length) {
       inputs = [...inputs, ...siblings];
+      if ((stop = refused(inputs))) return stop;
       r = sync(inputs, false);
     }
   }
-  const mine = (d: Diagnostic) => !d.span || d.span.file === file;
   const diagnostics = r.diagnostics.filter(mine);
   if (!hasErrors(r.diagnostics)) return { version, diagnostics, synced: r.value[0].text };
   let forced: string | undefined;

@@ -15,6 +15,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { Inventory, natmodInventory } from '../facts';
 import { readQstrDefs } from '../io/qstrdefs';
+import { headerReader, moduleIncludeDirs } from '../io/headers';
+import { dynruntimeMacroDefinitions } from '../io/reserved';
 import { ParseCache, withParseCache } from '../parse/parser';
 import { analyseDocument, DocumentAnalysis } from './analysis';
 
@@ -24,6 +26,8 @@ export interface ServerSettings {
   defines?: string[];
   /** MicroPython tree for the natmod compatibility report (default: $MPY_DIR). */
   mpyDir?: string;
+  /** `-I` folders where the module's headers are looked for (as `natmodgen sync -I`). */
+  includeDirs?: string[];
 }
 
 const SOURCE = 'natmodgen';
@@ -41,10 +45,14 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   const parses = new ParseCache();
   let settings: ServerSettings = {};
   let natmodApi: Inventory | undefined;
+  // py/dynruntime.h's macros for names that are functions in the firmware, as gen, sync and build read them.
+  let natmodMacros: ReadonlyMap<string, string | undefined> | undefined;
 
   connection.onInitialize((params) => {
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
-    natmodApi = natmodInventory(settings.mpyDir ?? env.MPY_DIR);
+    const mpyDir = settings.mpyDir ?? env.MPY_DIR;
+    natmodApi = natmodInventory(mpyDir);
+    natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, mpyDir);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Full,
@@ -79,6 +87,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
           defines: settings.defines ?? [],
           escapedQstrs: readQstrDefs([file]),
           natmodApi,
+          // Headers are read afresh for each analysis: they may change while the server runs.
+          preprocess: { includeDirs: moduleIncludeDirs(settings.includeDirs ?? [], [file]), readFile: headerReader(), natmodMacros },
           readSibling,
         }),
       );

@@ -2,7 +2,7 @@ import type ParserType from 'tree-sitter';
 import type { Edit, Point, SyntaxNode, Tree } from 'tree-sitter';
 import { C, Parser } from './native';
 import { SourceText, withLineFeeds } from './source';
-import { Token, tokenize } from './tokens';
+import { retokenize, Token, tokenize } from './tokens';
 
 let parser: ParserType | undefined;
 
@@ -60,7 +60,9 @@ export function parseFile(path: string, given: string): ParsedFile {
       cache!.counts.afresh++;
     } else {
       cache!.counts.incremental++;
-      const parsed = { path, src, tree, tokens: tokenize(tree, src) };
+      // Only the tokens in what changed are read from the new tree.
+      const tokens = retokenize(tree, src, before.tokens, edit, before.tree.getChangedRanges(tree));
+      const parsed = { path, src, tree, tokens };
       cache!.set(path, parsed, errors);
       return parsed;
     }

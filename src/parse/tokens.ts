@@ -1,4 +1,4 @@
-import type { Tree } from 'tree-sitter';
+import type { Edit, Range, Tree } from 'tree-sitter';
 import { SourceText } from './source';
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct' | 'directive';
@@ -35,29 +35,79 @@ const ATOMIC = new Set([
 
 export function tokenize(tree: Tree, src: SourceText): Token[] {
   const out: Token[] = [];
+  tokenizeSpan(tree, src, 0, Infinity, out);
+  return out;
+}
+
+/**
+ * The tokens of a new version of a file parsed incrementally from the previous one (`before`,
+ * with its tokens), told the edit and the ranges tree-sitter reports as changed: outside those,
+ * every character has the same ancestor nodes in both trees, so the tokens before them are
+ * kept, the tokens after them are moved by the edit, and only the span between is read from
+ * the tree. test/unit/parse/incremental.test.ts compares the result with a fresh tokenize.
+ */
+export function retokenize(tree: Tree, src: SourceText, before: Token[], edit: Edit, changed: Range[]): Token[] {
+  const delta = edit.newEndIndex - edit.oldEndIndex;
+  let lo = edit.startIndex;
+  let hi = edit.newEndIndex;
+  for (const r of changed) {
+    lo = Math.min(lo, r.startIndex);
+    hi = Math.max(hi, r.endIndex);
+  }
+  // Tokens ending before the dirty span (a token touching it may grow), and those starting after it.
+  let keep = 0;
+  while (keep < before.length && before[keep].end < lo) keep++;
+  let after = keep;
+  while (after < before.length && before[after].start + delta <= hi) after++;
+  const out = before.slice(0, keep);
+  const from = keep > 0 ? before[keep - 1].end : 0;
+  const to = after < before.length ? before[after].start + delta : Infinity;
+  // A directive read in the span may run on over the tokens after it (a line continuation typed).
+  const reach = tokenizeSpan(tree, src, from, to, out);
+  for (let i = after; i < before.length; i++) {
+    const t = before[i];
+    if (t.start + delta < reach) continue;
+    out.push(delta === 0 ? t : { ...t, start: t.start + delta, end: t.end + delta });
+  }
+  return out;
+}
+
+/** Per numeric node type: its name and role (1: atomic, 2: comment, 0: other), read once per process. */
+const typeNames: string[] = [];
+const typeRoles: number[] = [];
+/** The kind of a token by node type where the type decides it ('' where the text must be looked at). */
+const typeKinds: Array<TokenKind | ''> = [];
+
+/**
+ * Appends the tokens of the leaves starting in [from, to) to `out`, a depth-first cursor walk
+ * (node.children is unreliable across trees in node-tree-sitter) that goes straight down to
+ * `from`. Returns the end of the last directive read (where the skipped line ends), or -1.
+ */
+function tokenizeSpan(tree: Tree, src: SourceText, from: number, to: number, out: Token[]): number {
   const text = src.text;
   let skipUntil = -1;
   const cursor = tree.walk();
-  // Per numeric type id, read from the tree once per type: each cursor property is a call
-  // into native code, and the string one allocates. 1: atomic, 2: comment, 0: other.
-  const names: string[] = [];
-  const roles: number[] = [];
-  // Depth-first walk with a TreeCursor: node.children is unreliable across trees in node-tree-sitter.
+  // Down the path to the first node starting at `from`, or a leaf or atomic node ending after it (a string
+  // that began on a directive line, whose rest is not read); the walk goes on in document order from there.
+  while (cursor.startIndex < from && !ATOMIC.has(cursor.nodeType) && cursor.gotoFirstChildForIndex(from) !== null);
   for (;;) {
+    // Each cursor property is a call into native code, and the string one allocates.
     const id = cursor.nodeTypeId;
-    let type = names[id];
+    let type = typeNames[id];
     if (type === undefined) {
-      type = names[id] = cursor.nodeType;
-      roles[id] = ATOMIC.has(type) ? 1 : type === 'comment' ? 2 : 0;
+      type = typeNames[id] = cursor.nodeType;
+      typeRoles[id] = ATOMIC.has(type) ? 1 : type === 'comment' ? 2 : 0;
+      typeKinds[id] = type === 'number_literal' ? 'number' : type === 'char_literal' ? 'char' : ATOMIC.has(type) ? 'string' : '';
     }
-    const role = roles[id];
+    const role = typeRoles[id];
     const start = cursor.startIndex;
+    if (start >= to) return skipUntil;
     let descend = false;
     // A node starting at or after the skipped directive line also ends after it (or is empty,
     // and holds nothing): its end is read only where it is needed.
     if (role !== 2 && (start >= skipUntil || cursor.endIndex > skipUntil)) {
       if (role !== 1 && cursor.gotoFirstChild()) descend = true;
-      else if (start >= skipUntil) {
+      else if (start >= skipUntil && start >= from) {
         const end = cursor.endIndex;
         if (start !== end && !blank(text, start, end)) {
           if (text.charCodeAt(start) === 35 /* # */) {
@@ -67,14 +117,14 @@ export function tokenize(tree: Tree, src: SourceText): Token[] {
             out.push({ kind: 'directive', text: line, start, end: lineEnd, nodeType: type, directive: parseDirective(line) });
           } else {
             const t = text.slice(start, end);
-            out.push({ kind: kindOf(type, t), text: t, start, end, nodeType: type });
+            out.push({ kind: typeKinds[id] || kindOf(type, t), text: t, start, end, nodeType: type });
           }
         }
       }
     }
     if (descend) continue;
     while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return out;
+      if (!cursor.gotoParent()) return skipUntil;
     }
   }
 }

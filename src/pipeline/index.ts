@@ -58,6 +58,8 @@ export interface Analysis {
   parsed: ParsedFile[];
   models: FileModel[];
   module: ResolvedModule | undefined;
+  /** How the files were preprocessed (the inputs read as given, also where one includes another). */
+  env: PreprocessEnv;
 }
 
 /** parse → extract → resolve: everything up to the decision of what to build at run time. */
@@ -77,16 +79,17 @@ export function analyse(
   const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
   // The library's callers give no dynruntime macros: the names (from the facts) are what the constructs need.
   const natmodMacros = env.natmodMacros ?? dynruntimeMacroNames(natmodApi?.facts);
+  const used: PreprocessEnv = { includeDirs: env.includeDirs, readFile, predefined, natmodMacros };
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined, natmodMacros });
+    const r = extractFile(p, unit, parsedDefines, used);
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
   if (diagnostics.some((d) => d.code === 'NMG1003'))
-    return { value: { defines: parsedDefines, parsed, module: undefined, models }, diagnostics };
+    return { value: { defines: parsedDefines, parsed, module: undefined, models, env: used }, diagnostics };
   const resolved = resolveModule(models, escapedQstrs, natmodApi, (f) => fs.existsSync(f));
   diagnostics.push(...resolved.diagnostics);
-  return { value: { defines: parsedDefines, parsed, module: resolved.value, models }, diagnostics };
+  return { value: { defines: parsedDefines, parsed, module: resolved.value, models, env: used }, diagnostics };
 }
 
 /**
@@ -121,16 +124,9 @@ export function analyseFiles(
  * (`rendered`) does not name, or '' when there are none: mpy_ld finds a natmod's qstrs by
  * scanning the text of its .c files (src/extract/hidden-qstrs.ts).
  */
-export function hiddenQstrLine(
-  input: SourceInput,
-  defines: Define[],
-  natmodApi: Inventory | undefined,
-  env: PreprocessEnv | undefined,
-  rendered: string,
-): string {
-  const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
+export function hiddenQstrLine(input: SourceInput, defines: Define[], env: PreprocessEnv, rendered: string): string {
   const named = new Set(rendered.match(/\bMP_QSTR_\w*/g));
-  const hidden = hiddenQstrs(input.path, input.text, defines, { ...env, predefined }).filter((q) => !named.has(q));
+  const hidden = hiddenQstrs(input.path, input.text, defines, env).filter((q) => !named.has(q));
   return hidden.length ? `// natmodgen: qstrs this unit uses through headers or macros, named for mpy_ld: ${hidden.join(' ')}\n` : '';
 }
 
@@ -158,7 +154,7 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
   );
   const files = views.map((v, i) => {
     const text = renderUnit(v, inputs[i].text, sources[i].fileLine);
-    return { rel: v.outRel, text: text + hiddenQstrLine(inputs[i], a.value.defines, opts.natmodApi, opts.preprocess, text) };
+    return { rel: v.outRel, text: text + hiddenQstrLine(inputs[i], a.value.defines, a.value.env, text) };
   });
   const needsVersion = module.units.some((u) =>
     u.decls.some(({ decl, role }) => decl.kind === 'include' && decl.target === MPVERSION_HEADER && role.kind === 'keep'),

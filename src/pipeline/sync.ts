@@ -85,7 +85,7 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
     const parts = renderParts(view);
     const woven = weave(c.text, parts.edits, parts.prelude, parts.tail, expanded[i]);
     // Qstrs only the compiler sees are named in the natmod-only tail, for mpy_ld's scan of this file.
-    const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, opts.natmodApi, opts.preprocess, woven);
+    const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, a.value.env, woven);
     let text = scan ? weave(c.text, parts.edits, parts.prelude, parts.tail + scan, expanded[i]) : woven;
     if (!opts.force) diagnostics.push(...handEdits(c.input, c.suspects, text));
     if (c.crlf) text = text.replace(/\n/g, '\r\n');

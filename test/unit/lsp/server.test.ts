@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { startServer } from '../../../src/lsp/server';
 import { syncSources } from '../../../src/pipeline/sync';
+import { runCli } from '../../support/cli';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -80,6 +81,23 @@ class Client {
     this.conn.dispose();
   }
 }
+
+/** A one-function module with `extra` after its first #include. */
+const moduleWith = (extra: string): string =>
+  [
+    '#include "py/runtime.h"',
+    extra,
+    'static mp_obj_t get(void) { return mp_obj_new_int(1); }',
+    'static MP_DEFINE_CONST_FUN_OBJ_0(get_obj, get);',
+    'static const mp_rom_map_elem_t g_table[] = {',
+    '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_nm) },',
+    '    { MP_ROM_QSTR(MP_QSTR_get), MP_ROM_PTR(&get_obj) },',
+    '};',
+    'static MP_DEFINE_CONST_DICT(g, g_table);',
+    'const mp_obj_module_t nm_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&g };',
+    'MP_REGISTER_MODULE(MP_QSTR_nm, nm_module);',
+    '',
+  ].join('\n');
 
 const example = (rel: string): string => fs.readFileSync(path.join(ROOT, 'examples', rel), 'utf8');
 
@@ -148,6 +166,79 @@ describe('natmodgen lsp (in-process)', () => {
     const uri = pathToFileURL(path.join(tmp, 'shapes.c')).href;
     const p = await client.open(uri, example('multifile/shapes.c'));
     expect(p.diagnostics).toEqual([]);
+  });
+
+  // The server reads a document as `natmodgen sync` reads the file: with py/dynruntime.h's macro
+  // names, the module's headers, and natmodgen's reserved names refused.
+  describe('the same reading as `natmodgen sync`', () => {
+    let savedMpyDir: string | undefined;
+    beforeEach(() => {
+      savedMpyDir = process.env.MPY_DIR;
+      delete process.env.MPY_DIR;
+    });
+    afterEach(() => {
+      if (savedMpyDir !== undefined) process.env.MPY_DIR = savedMpyDir;
+    });
+
+    /** What `natmodgen sync --check` prints about the file, as [code, line] pairs, and the file it would write. */
+    const cliSync = async (name: string, text: string): Promise<{ codes: Array<[string, number]>; synced: string }> => {
+      const dir = fs.mkdtempSync(path.join(tmp, 'cli-'));
+      fs.writeFileSync(path.join(dir, name), text);
+      const r = await runCli(['sync', name], dir);
+      const codes = [...r.stderr.matchAll(new RegExp(`${name.replace('.', '\\.')}:(\\d+):\\d+: \\w+ (NMG\\d{4})`, 'g'))].map(
+        (m): [string, number] => [m[2], Number(m[1]) - 1],
+      );
+      return { codes, synced: fs.readFileSync(path.join(dir, name), 'utf8') };
+    };
+
+    test("a module #define of a function py/dynruntime.h makes a macro: sync's push/pop of dynruntime's macro", async () => {
+      const text = moduleWith('#define m_malloc(n) m_malloc_traced(n)\nvoid *m_malloc_traced(size_t n);');
+      const uri = pathToFileURL(path.join(tmp, 'nm.c')).href;
+      expect((await client.open(uri, text)).diagnostics).toEqual([]);
+      const edits = await client.format(uri);
+      const cli = await cliSync('nm.c', text);
+      expect(cli.codes).toEqual([]);
+      expect(cli.synced).toContain('#pragma push_macro("m_malloc")');
+      expect(edits).toHaveLength(1);
+      expect(edits![0].newText).toBe(cli.synced);
+    });
+
+    test('a module macro calling the firmware function by its own name, no MicroPython tree: NMG2020 as sync gives it', async () => {
+      const text = moduleWith('#define m_free(p) do { m_free(p); } while (0)');
+      const uri = pathToFileURL(path.join(tmp, 'nm.c')).href;
+      const p = await client.open(uri, text);
+      const cli = await cliSync('nm.c', text);
+      expect(cli.codes).toEqual([['NMG2020', 1]]);
+      expect(p.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual(cli.codes);
+      expect(await client.format(uri)).toBeNull();
+    });
+
+    test("a module macro from the module's header is expanded as sync expands it", async () => {
+      fs.writeFileSync(path.join(tmp, 'wrap.h'), '// tracing\n#define m_free(p) do { m_free(p); } while (0)\n');
+      const text = moduleWith('#include "wrap.h"');
+      const uri = pathToFileURL(path.join(tmp, 'nm.c')).href;
+      const p = await client.open(uri, text);
+      const dir = fs.mkdtempSync(path.join(tmp, 'cli-'));
+      fs.copyFileSync(path.join(tmp, 'wrap.h'), path.join(dir, 'wrap.h'));
+      fs.writeFileSync(path.join(dir, 'nm.c'), text);
+      const r = await runCli(['sync', 'nm.c'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/wrap\.h:2:9: error NMG2020/);
+      // The error is located in the header: the document gets none of its own, and no formatting
+      // (a server that did not read the header would offer the sync).
+      expect(p.diagnostics).toEqual([]);
+      expect(await client.format(uri)).toBeNull();
+    });
+
+    test("a name natmodgen's code uses: NMG2016 as sync gives it", async () => {
+      const text = moduleWith('#define natmodgen_init_nm 1');
+      const uri = pathToFileURL(path.join(tmp, 'nm.c')).href;
+      const p = await client.open(uri, text);
+      const cli = await cliSync('nm.c', text);
+      expect(cli.codes).toEqual([['NMG2016', 1]]);
+      expect(p.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual(cli.codes);
+      expect(await client.format(uri)).toBeNull();
+    });
   });
 
   test('hostile text gives diagnostics, not a dead server', async () => {

@@ -116,6 +116,45 @@ describe('incremental parse', () => {
     expect(cache.counts.incremental).toBeGreaterThan(cache.counts.afresh);
   });
 
+  // Only the tokens in the changed span are read from the new tree (src/parse/tokens.ts retokenize):
+  // typing inside a token tree-sitter reads as one (a string, a comment, a directive, a number)
+  // and at the edges of tokens must give the tokens of a fresh parse.
+  test.each([
+    ['a string literal', '("divisor'],
+    ['a comment', '// Like'],
+    ['a directive', '#include "py'],
+    ['a macro body', '_VERSION (2'],
+    ['the start of a line', '\n// answer'],
+  ])('typing into %s gives the tokens of a fresh parse', (_n, anchor) => {
+    const cache = new ParseCache();
+    let text = fs.readFileSync(path.join(repoRoot, 'examples', 'functions', 'functions.c'), 'utf8');
+    withParseCache(cache, () => parseFile('f.c', text));
+    const found = text.indexOf(anchor);
+    expect(found).toBeGreaterThan(0);
+    const at = found + anchor.length;
+    for (const piece of ['z', ' ', '\\\n', '"', '*/', 'x', '\n', '/*']) {
+      text = text.slice(0, at) + piece + text.slice(at);
+      const inc = withParseCache(cache, () => parseFile('f.c', text));
+      const fresh = parseFile('f.c', text);
+      expect(shape(inc.tree)).toBe(shape(fresh.tree));
+      expect(JSON.stringify(inc.tokens)).toBe(JSON.stringify(fresh.tokens));
+    }
+    expect(cache.counts.incremental).toBeGreaterThan(0);
+  });
+
+  test('a string that begins on a directive line and runs on after it stays unread when typed after', () => {
+    // Found by bench/incremental-fuzz.cjs: a comment left open above `#include` makes tree-sitter read
+    // `"helper.h"` and the names after it as one concatenated string starting on the directive line.
+    const before =
+      '/*\n * This file is part of the micropython-usermod project, \n *\n    q = q + 1;\n * https://github.com/v923z/micropython-usermod\n *\n * The MIT License (MIT)\n *\n * Copyright (c) 2019 Zolt\u00e1n V\u00f6r\u00f6s\n#include "helper.h"\n\nzmp_obj_t largemodule_add_ints(mp_obj_t a_objz, mp_obj_t b_obj) {\n    int a = mp_obj_get_int(a_obj);\n    int b = mp_obj_get_int(b_obj);\n    return mp_obj_new_int(a + b);\n}\n\n    q = q + 1';
+    const after = before.replace('largemodule_add', 'largezmodule_add');
+    const cache = new ParseCache();
+    withParseCache(cache, () => parseFile('f.c', before));
+    const inc = withParseCache(cache, () => parseFile('f.c', after));
+    expect(cache.counts.incremental).toBe(1);
+    expect(JSON.stringify(inc.tokens)).toBe(JSON.stringify(parseFile('f.c', after).tokens));
+  });
+
   test('an unchanged file is not parsed again', () => {
     const cache = new ParseCache();
     const text = fs.readFileSync(examples[0], 'utf8');
