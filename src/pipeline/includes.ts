@@ -1,0 +1,54 @@
+import { extractFile } from '../constructs';
+import { Decl } from '../model/declarations';
+import { Define } from '../model/define';
+import { parseFile } from '../parse/parser';
+import { lexPP } from '../preprocess/lexer';
+import { isMicroPythonHeader, resolveInclude } from '../preprocess';
+import { PreprocessEnv } from '../extract/context';
+import { SpliceHost } from '../sync/splice';
+
+/**
+ * Declarations that are no definition natmodgen converts: an included file holding only these
+ * (and macros, typedefs, prototypes, inline functions without statics) stays a plain `#include`.
+ */
+const NOT_DEFINITIONS: ReadonlySet<Decl['kind']> = new Set<Decl['kind']>(['include', 'type_forward', 'unavailable', 'dynruntime_guard']);
+
+/** Words that start a definition written through a macro (py/obj.h's MP_DEFINE_*, MP_REGISTER_*). */
+const DEFINING_MACRO = /^MP_(DEFINE|REGISTER)_/;
+
+/**
+ * Whether a file's text may hold a definition: outside directives, an initialiser, a body or a
+ * defining macro. Macros, prototypes and `extern` declarations alone cannot; this spares their
+ * parse.
+ */
+function mayDefine(text: string): boolean {
+  const toks = lexPP(text);
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.bol && t.text === '#') {
+      while (k + 1 < toks.length && !toks[k + 1].bol) k++;
+      continue;
+    }
+    if (t.text === '=' || t.text === '{' || (t.kind === 'ident' && DEFINING_MACRO.test(t.text))) return true;
+  }
+  return false;
+}
+
+/**
+ * The splice's view of the module's files: quoted includes resolve beside the including file,
+ * then in the module's -I folders (never MicroPython's tree, which natmodgen does not convert),
+ * and a file is spliced when natmodgen's constructs find in it a definition they convert, read
+ * as a file of its own (its includes followed, the -D in force).
+ */
+export function spliceHost(defines: Define[], env: PreprocessEnv & { readFile: (file: string) => string | undefined }): SpliceHost {
+  const opts = { includeDirs: env.includeDirs, host: { readFile: env.readFile } };
+  return {
+    resolve: (spelled, from) => (isMicroPythonHeader(spelled.slice(1, -1)) ? undefined : resolveInclude(spelled, from, opts)),
+    read: env.readFile,
+    holdsDefinitions: (file, text) => {
+      if (!mayDefine(text)) return false;
+      const model = extractFile(parseFile(file, text), 0, defines, env).value;
+      return model.decls.some((d) => !NOT_DEFINITIONS.has(d.kind));
+    },
+  };
+}
