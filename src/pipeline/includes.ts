@@ -36,14 +36,19 @@ function mayDefine(text: string): boolean {
 
 /**
  * The splice's view of the module's files: quoted includes resolve beside the including file,
- * then in the module's -I folders (never MicroPython's tree, which natmodgen does not convert),
+ * then in the module's -I folders (not MicroPython's headers by name, which natmodgen does not convert),
  * and a file is spliced when natmodgen's constructs find in it a definition they convert, read
  * as a file of its own (its includes followed, the -D in force).
  */
 export function spliceHost(defines: Define[], env: PreprocessEnv & { readFile: (file: string) => string | undefined }): SpliceHost {
   const opts = { includeDirs: env.includeDirs, host: { readFile: env.readFile } };
   return {
-    resolve: (spelled, from) => (isMicroPythonHeader(spelled.slice(1, -1)) ? undefined : resolveInclude(spelled, from, opts)),
+    resolve: (spelled, from) => {
+      // Beside the including file it is the module's own, whatever its name (a module's lib/ folder).
+      const beside = resolveInclude(spelled, from, { host: opts.host });
+      if (beside !== undefined || isMicroPythonHeader(spelled.slice(1, -1))) return beside;
+      return resolveInclude(spelled, from, opts);
+    },
     read: env.readFile,
     holdsDefinitions: (file, text) => {
       if (!mayDefine(text)) return false;
