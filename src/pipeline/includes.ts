@@ -42,6 +42,7 @@ function mayDefine(text: string): boolean {
  */
 export function spliceHost(defines: Define[], env: PreprocessEnv & { readFile: (file: string) => string | undefined }): SpliceHost {
   const opts = { includeDirs: env.includeDirs, host: { readFile: env.readFile } };
+  const judged = new Map<string, boolean>();
   return {
     resolve: (spelled, from) => {
       // Beside the including file it is the module's own, whatever its name (a module's lib/ folder).
@@ -51,9 +52,14 @@ export function spliceHost(defines: Define[], env: PreprocessEnv & { readFile: (
     },
     read: env.readFile,
     holdsDefinitions: (file, text) => {
-      if (!mayDefine(text)) return false;
-      const model = extractFile(parseFile(file, text), 0, defines, env).value;
-      return model.decls.some((d) => !NOT_DEFINITIONS.has(d.kind));
+      // Asked once per including unit: a header shared by every source is read once.
+      const key = `${file}\0${text}`;
+      let v = judged.get(key);
+      if (v === undefined) {
+        v = mayDefine(text) && extractFile(parseFile(file, text), 0, defines, env).value.decls.some((d) => !NOT_DEFINITIONS.has(d.kind));
+        judged.set(key, v);
+      }
+      return v;
     },
   };
 }
