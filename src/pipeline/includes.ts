@@ -10,26 +10,45 @@ import { SpliceHost } from '../sync/splice';
 /**
  * Declarations that are no definition natmodgen converts: an included file holding only these
  * (and macros, typedefs, prototypes, inline functions without statics) stays a plain `#include`.
+ * Function objects compile unchanged in a natmod, so they are among them.
  */
-const NOT_DEFINITIONS: ReadonlySet<Decl['kind']> = new Set<Decl['kind']>(['include', 'type_forward', 'unavailable', 'dynruntime_guard']);
+const NOT_DEFINITIONS: ReadonlySet<Decl['kind']> = new Set<Decl['kind']>(['include', 'type_forward', 'unavailable', 'dynruntime_guard', 'fun_obj']);
 
 /** Words that start a definition written through a macro (py/obj.h's MP_DEFINE_*, MP_REGISTER_*). */
 const DEFINING_MACRO = /^MP_(DEFINE|REGISTER)_/;
 
 /**
- * Whether a file's text may hold a definition: outside directives, an initialiser, a body or a
- * defining macro. Macros, prototypes and `extern` declarations alone cannot; this spares their
- * parse.
+ * Whether a file's text may hold a definition natmodgen converts, by its tokens outside
+ * directives: at file scope an initialiser, a defining macro or `static` data (no parenthesis
+ * before its `;`); in a body a `static` local, a `case MP_QSTR_` or a compound literal
+ * (`[]){`). Headers of prototypes, structs and plain inline functions are not parsed.
  */
-function mayDefine(text: string): boolean {
+export function mayDefine(text: string): boolean {
   const toks = lexPP(text);
+  let depth = 0;
+  // At file scope: whether the current declaration began with `static` and has had no `(` yet.
+  let staticData = false;
+  let first = true;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (t.bol && t.text === '#') {
       while (k + 1 < toks.length && !toks[k + 1].bol) k++;
       continue;
     }
-    if (t.text === '=' || t.text === '{' || (t.kind === 'ident' && DEFINING_MACRO.test(t.text))) return true;
+    const x = t.text;
+    if (x === '{') {
+      if (depth > 0 && toks[k - 1]?.text === ')' && toks[k - 2]?.text === ']') return true;
+      depth++;
+    } else if (x === '}') depth = Math.max(0, depth - 1);
+    if (t.kind === 'ident' && DEFINING_MACRO.test(x)) return true;
+    if (depth === 0) {
+      if (x === '=') return true;
+      if (x === 'static' && first) staticData = true;
+      if (x === '(') staticData = false;
+      if (x === ';' && staticData) return true;
+      first = x === ';' || x === '}';
+      if (first) staticData = false;
+    } else if (x === 'static' || (x === 'case' && toks[k + 1]?.text.startsWith('MP_QSTR_'))) return true;
   }
   return false;
 }

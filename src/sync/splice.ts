@@ -59,10 +59,23 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
   const texts = new Map<string, string>();
   const splices: Splice[] = [];
   const once = new Set<string>();
-  const judged = new Map<string, boolean>();
-  const holds = (f: string, t: string): boolean => {
-    let v = judged.get(f);
-    if (v === undefined) judged.set(f, (v = host.holdsDefinitions(f, t)));
+  const memo = memoOf(host);
+  // Whether a file is spliced: it holds definitions, or a file it includes is spliced.
+  const needs = (f: string, t: string, visiting: Set<string>): boolean => {
+    const key = `${f}\0${t}`;
+    const known = memo.needs.get(key);
+    if (known !== undefined) return known;
+    let v = host.holdsDefinitions(f, t);
+    if (!v) {
+      visiting.add(f);
+      v = quotedIncludes(t, memo).some((spelled) => {
+        const target = host.resolve(spelled, f);
+        const it = target !== undefined && !visiting.has(target) ? host.read(target) : undefined;
+        return it !== undefined && needs(target!, it, visiting);
+      });
+      visiting.delete(f);
+    }
+    memo.needs.set(key, v);
     return v;
   };
   const unitDir = path.dirname(file);
@@ -121,27 +134,23 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
         continue;
       }
       const itext = host.read(target);
-      if (itext !== undefined && !stack.includes(target) && splices.length < MAX_SPLICES) {
+      if (itext !== undefined && !stack.includes(target) && splices.length < MAX_SPLICES && needs(target, itext, new Set(stack))) {
         copy(lineStarts[lineOf(t.start) - 1]);
         const first = outLine + origins.length;
         const record: Splice = { file: target, from: current, includeLine: lineOf(t.start), line: first, lines: 0 };
-        const at = splices.length;
         splices.push(record);
         const inner = walk(target, itext, [...stack, target], first);
-        if (inner.spliced || holds(target, itext)) {
-          const body = inner.text === '' || inner.text.endsWith('\n') ? inner.text : `${inner.text}\n`;
-          record.lines = countLines(body);
-          out += body;
-          origins.push(...inner.origins.slice(0, record.lines));
-          texts.set(target, itext);
-          if (inner.pragmaOnce) once.add(target);
-          // The rest of the #include line, after the directive, follows on a line of its own.
-          posLine = lineOf(end);
-          pos = end;
-          spliced = true;
-          continue;
-        }
-        splices.length = at;
+        const body = inner.text === '' || inner.text.endsWith('\n') ? inner.text : `${inner.text}\n`;
+        record.lines = countLines(body);
+        out += body;
+        origins.push(...inner.origins.slice(0, record.lines));
+        texts.set(target, itext);
+        if (inner.pragmaOnce) once.add(target);
+        // The rest of the #include line, after the directive, follows on a line of its own.
+        posLine = lineOf(end);
+        pos = end;
+        spliced = true;
+        continue;
       }
       // A quoted include kept in spliced text must find from the unit's folder what it found from its own.
       if (stack.length > 1 && path.dirname(current) !== unitDir && host.resolve(spelled, file) !== target) {
@@ -157,6 +166,35 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
   const r = walk(file, text, [file], 1);
   if (!r.spliced) return { text, origins: [], splices: [], texts };
   return { text: r.text, origins: r.origins, splices, texts };
+}
+
+interface Memo {
+  needs: Map<string, boolean>;
+  includes: Map<string, string[]>;
+}
+
+const memos = new WeakMap<SpliceHost, Memo>();
+
+/** What one host has answered (a header shared by every source of a module is read once). */
+function memoOf(host: SpliceHost): Memo {
+  let m = memos.get(host);
+  if (!m) memos.set(host, (m = { needs: new Map(), includes: new Map() }));
+  return m;
+}
+
+/** The quoted `#include`s of a text, as spelled (with their quotes). */
+function quotedIncludes(text: string, memo: Memo): string[] {
+  let out = memo.includes.get(text);
+  if (out) return out;
+  out = [];
+  const toks = lexPP(text);
+  for (let k = 0; k < toks.length; k++) {
+    if (!(toks[k].bol && toks[k].text === '#') || toks[k + 1]?.text !== 'include' || toks[k + 1].bol) continue;
+    const arg = toks[k + 2];
+    if (arg && !arg.bol && arg.kind === 'string' && arg.text.startsWith('"')) out.push(arg.text);
+  }
+  memo.includes.set(text, out);
+  return out;
 }
 
 /** The tokens of a directive after its keyword, up to the end of its logical line. */
