@@ -12,7 +12,13 @@ import { SpliceHost } from '../sync/splice';
  * (and macros, typedefs, prototypes, inline functions without statics) stays a plain `#include`.
  * Function objects compile unchanged in a natmod, so they are among them.
  */
-const NOT_DEFINITIONS: ReadonlySet<Decl['kind']> = new Set<Decl['kind']>(['include', 'type_forward', 'unavailable', 'dynruntime_guard', 'fun_obj']);
+const NOT_DEFINITIONS: ReadonlySet<Decl['kind']> = new Set<Decl['kind']>([
+  'include',
+  'type_forward',
+  'unavailable',
+  'dynruntime_guard',
+  'fun_obj',
+]);
 
 /** Words that start a definition written through a macro (py/obj.h's MP_DEFINE_*, MP_REGISTER_*). */
 const DEFINING_MACRO = /^MP_(DEFINE|REGISTER)_/;
