@@ -260,6 +260,12 @@ export const catalog = {
     text: (a: { file: string }) => `'${a.file}' is not in sync`,
     help: 'run natmodgen sync on it (natmodgen sync --diff shows the change)',
   },
+  NMG5004: {
+    severity: 'error',
+    text: (a: { file: string }) =>
+      `'${a.file}', included here, holds definitions natmodgen converts for a natmod; sync rewrites only the files it is given, not the files they include`,
+    help: 'convert the module with natmodgen gen or build (they read the included file as part of this one), or move those definitions into a file sync is given',
+  },
 } as const;
 
 export type Code = keyof typeof catalog;

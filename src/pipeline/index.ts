@@ -13,7 +13,9 @@ import { FileModel } from '../model/declarations';
 import { natmodConfigMacros, versionMacros } from '../model/firmware';
 import { expandConstructMacros } from '../extract/construct-macros';
 import { hiddenQstrs } from '../extract/hidden-qstrs';
-import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
+import { readable, ReadableSource, remapDiagnostics, withIncludesSpliced } from '../sync/source-map';
+import { SpliceHost } from '../sync/splice';
+import { spliceHost } from './includes';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
 import { dynruntimeMacroNames, Inventory } from '../facts';
@@ -106,8 +108,11 @@ export function analyseFiles(
   // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
   const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
   const parsedDefines = defines.map(parseDefine);
+  // Included files holding definitions natmodgen converts are read as part of the unit, as the compiler does.
+  const host = spliceHostFor(given, parsedDefines, { ...env, predefined });
   const sources = given
     .map((i) => readable(i.path, i.text))
+    .map((s) => (host ? withIncludesSpliced(s, host) : s))
     .map((s) => ({ ...s, text: expandConstructMacros(s.path, s.text, parsedDefines, { ...env, predefined }) }));
   const analysed = analyse(
     sources.map((s) => ({ path: s.path, text: s.text })),
@@ -117,6 +122,17 @@ export function analyseFiles(
     env,
   );
   return { ...analysed, diagnostics: remapDiagnostics(analysed.diagnostics, sources), sources };
+}
+
+/**
+ * How the inputs' `#include`s are spliced (src/pipeline/includes.ts), or undefined when natmodgen
+ * reads no files (the library called without a reader): the given inputs are read as given.
+ */
+function spliceHostFor(given: SourceInput[], defines: Define[], env: PreprocessEnv): SpliceHost | undefined {
+  const read = env.readFile;
+  if (!read) return undefined;
+  const texts = new Map(given.map((i) => [path.normalize(i.path), i.text]));
+  return spliceHost(defines, { ...env, readFile: (f) => texts.get(path.normalize(f)) ?? read(f) });
 }
 
 /**
@@ -148,12 +164,13 @@ export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<G
       outDir: opts.outDir,
       lineBase: opts.lineBase,
       mode: 'gen',
-      fileLines: sources.map((s) => s.fileLine),
+      origins: sources.map((s) => s.origin),
+      splicedFiles: sources.map((s) => [...new Set((s.splices ?? []).map((x) => x.file))]),
     },
     PLANNERS,
   );
   const files = views.map((v, i) => {
-    const text = renderUnit(v, inputs[i].text, sources[i].fileLine);
+    const text = renderUnit(v, inputs[i].text, sources[i].origin);
     return { rel: v.outRel, text: text + hiddenQstrLine(inputs[i], a.value.defines, a.value.env, text) };
   });
   const needsVersion = module.units.some((u) =>

@@ -10,7 +10,9 @@ import { renderParts } from '../render';
 import { Block, unsync } from '../sync/unsync';
 import { SourceText } from '../parse/source';
 import { weave } from '../sync/weave';
-import { readable, remapDiagnostics } from '../sync/source-map';
+import { readable, remapDiagnostics, withIncludesSpliced } from '../sync/source-map';
+import { spliceHost } from './includes';
+import { Define } from '../model/define';
 import { hasLoneCr, withLineFeeds } from '../parse/source';
 import { PreprocessEnv } from '../extract/context';
 import { Inventory } from '../facts';
@@ -55,6 +57,8 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
   const parsedDefines = opts.defines.map(parseDefine);
   const predefined = [...natmodConfigMacros(), ...(opts.natmodApi ? versionMacros(opts.natmodApi.facts.micropython) : [])];
+  const included = includedDefinitions(clean, opts, parsedDefines, predefined);
+  if (included.length) return { value: [], diagnostics: included };
   const expanded = clean.map((c) => expandConstructMacros(c.input.path, c.text, parsedDefines, { ...opts.preprocess, predefined }));
   const a = analyse(
     clean.map((c, i) => ({ path: c.input.path, text: expanded[i] })),
@@ -114,5 +118,77 @@ function handEdits(input: SourceInput, suspects: Block[], woven: string): Diagno
     const start = src.lineStarts[line - 1] ?? 0;
     out.push(diag('NMG5001', { file: input.path, line, col: 1, start, end: start }, {}));
   }
+  return out;
+}
+
+/**
+ * NMG5004 at each `#include` of a file whose definitions natmodgen would rewrite (read as part of
+ * the unit, as gen reads it: src/sync/splice.ts): sync writes the natmod side into the given files
+ * only. Files whose definitions compile unchanged (function objects) are no obstacle.
+ */
+function includedDefinitions(
+  clean: Array<{ input: SourceInput; text: string }>,
+  opts: SyncOptions,
+  defines: Define[],
+  predefined: Array<{ name: string; body: string }>,
+): Diagnostic[] {
+  const read = opts.preprocess?.readFile;
+  if (!read) return [];
+  const texts = new Map(clean.map((c) => [path.normalize(c.input.path), c.text]));
+  const env = { ...opts.preprocess, predefined, readFile: (f: string) => texts.get(path.normalize(f)) ?? read(f) };
+  const host = spliceHost(defines, env);
+  const spliced = clean.map((c) => withIncludesSpliced(readable(c.input.path, c.input.text), host));
+  if (!spliced.some((s) => s.splices)) return [];
+  const expanded = spliced.map((s) => expandConstructMacros(s.path, s.text, defines, env));
+  const a = analyse(
+    spliced.map((s, i) => ({ path: s.path, text: expanded[i] })),
+    opts.defines,
+    opts.escapedQstrs,
+    opts.natmodApi,
+    opts.preprocess,
+  );
+  if (!a.value.module || hasErrors(a.diagnostics)) return [];
+  const views = planUnits(
+    {
+      module: a.value.module,
+      defines: a.value.defines,
+      outRel: clean.map((c) => path.basename(c.input.path)),
+      outDir: path.dirname(path.resolve(clean[0].input.path)),
+      mode: 'sync',
+    },
+    PLANNERS,
+  );
+  const out: Diagnostic[] = [];
+  views.forEach((view, unit) => {
+    const s = spliced[unit];
+    const src = new SourceText(s.path, expanded[unit]);
+    const top = (s.splices ?? []).filter((x) => x.from === s.path);
+    for (const sp of top) {
+      const last = sp.line + sp.lines;
+      // Everything spliced in with it (its own includes) lies in its lines.
+      const inside = view.edits.filter((e) => {
+        const l = src.lineOf(e.start);
+        return l >= sp.line && l < last;
+      });
+      if (!inside.length) continue;
+      const line = s.fileLine(sp.includeLine);
+      const disk = new SourceText(s.path, s.original.replace(/\r\n/g, '\n'));
+      const start = disk.lineStarts[line - 1] ?? 0;
+      const first = s.origin(src.lineOf(inside[0].start));
+      const firstText = s.spliceTexts?.get(first.file) ?? '';
+      const fstart = new SourceText(first.file, firstText).lineStarts[first.line - 1] ?? 0;
+      const related = [
+        { span: { file: first.file, line: first.line, col: 1, start: fstart, end: fstart }, message: 'natmodgen rewrites this definition' },
+      ];
+      out.push(
+        diag(
+          'NMG5004',
+          { file: s.path, line, col: 1, start, end: start },
+          { file: path.relative(path.dirname(s.path), sp.file).split(path.sep).join('/') },
+          related,
+        ),
+      );
+    }
+  });
   return out;
 }

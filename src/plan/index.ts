@@ -64,8 +64,8 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       mode: input.mode,
       sourceLine: (line) => {
         if (input.mode !== 'gen') return [];
-        const fileLine = input.fileLines?.[unit] ?? ((l: number) => l);
-        return [directiveLine(lineDirective(fileLine(line), cStringBody(fromLineBase(u.model.path))))];
+        const o = input.origins?.[unit]?.(line) ?? { file: u.model.path, line };
+        return [directiveLine(lineDirective(o.line, cStringBody(fromLineBase(o.file))))];
       },
     };
 
@@ -100,6 +100,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       outRel: input.outRel[unit],
       outName: cStringBody(fromLineBase(outAbs)),
       lineFile: cStringBody(fromLineBase(u.model.path)),
+      splicedLineFiles: Object.fromEntries((input.splicedFiles?.[unit] ?? []).map((f) => [f, cStringBody(fromLineBase(f))])),
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: {
         defines: unitDefines(input.defines, u, readsMpzInts),

@@ -141,8 +141,13 @@ export interface PlanInput {
   /** Folder the paths in `#line` are relative to (where the compiler runs); the output folder when absent. */
   lineBase?: string;
   mode: PlanMode;
-  /** Per unit: a 1-based line of the text natmodgen read → the line of the file on disk (a synced input skips its blocks). */
-  fileLines?: Array<(line: number) => number>;
+  /**
+   * Per unit: a 1-based line of the text natmodgen read → the file and line on disk it comes from
+   * (a synced input skips its blocks; an included file spliced in has its own lines).
+   */
+  origins?: Array<(line: number) => { file: string; line: number }>;
+  /** Per unit: the files spliced into its text in place of their `#include`s (src/sync/splice.ts). */
+  splicedFiles?: string[][];
 }
 
 /** Pieces of natmodgen's runtime library (runtime/), chosen and ordered in src/plan/runtime.ts. */
@@ -185,6 +190,8 @@ export interface UnitView {
   outName: string;
   /** The original file as `#line` should name it (relative to the output file). */
   lineFile: string;
+  /** Each file spliced into the unit's text, as `#line` should name it. */
+  splicedLineFiles: Record<string, string>;
   /** The original file as the user passed it. */
   sourceName: string;
   prelude: PreludeView;

@@ -147,20 +147,35 @@ function renderTail(tail: TailView, lineReset: { outLine: number; outName: strin
 }
 
 /** gen: the original text with each edit replaced, `#line` kept true, then the generated tail. */
-export function renderUnit(view: UnitView, source: string, fileLine: (line: number) => number = (l) => l): string {
+export function renderUnit(
+  view: UnitView,
+  source: string,
+  origin: (line: number) => { file: string; line: number } = (line) => ({ file: view.sourceName, line }),
+): string {
   const t = load();
   const parts = renderParts(view);
   const src = new SourceText(view.sourceName, source);
-  // Where the text natmodgen read skips lines of the file (a synced file's own blocks), a
-  // #line keeps compiler messages on the file's numbering.
-  const jumps = src.lineStarts.map((_, i) => i + 1).filter((l) => l > 1 && fileLine(l) !== fileLine(l - 1) + 1);
+  const nameOf = (file: string) => view.splicedLineFiles[file] ?? view.lineFile;
+  const lineAt = (l: number) => {
+    const o = origin(l);
+    return lineDirective(o.line, nameOf(o.file));
+  };
+  // Where the text natmodgen read skips lines of the file (a synced file's own blocks), or goes
+  // into or out of an included file spliced in, a #line keeps compiler messages on the file's numbering.
+  const jumps = src.lineStarts
+    .map((_, i) => i + 1)
+    .filter((l) => {
+      if (l === 1) return false;
+      const [a, b] = [origin(l - 1), origin(l)];
+      return a.file !== b.file || b.line !== a.line + 1;
+    });
   const copy = (from: number, to: number): string => {
     let out = '';
     let at = from;
     for (const l of jumps) {
       const start = src.lineStarts[l - 1];
-      if (start <= from || start >= to) continue;
-      out += `${source.slice(at, start)}${lineDirective(fileLine(l), view.lineFile)}\n`;
+      if (start <= from || start > to || start >= source.length) continue;
+      out += `${source.slice(at, start)}${lineAt(l)}\n`;
       at = start;
     }
     return out + source.slice(at, to);
@@ -173,13 +188,14 @@ export function renderUnit(view: UnitView, source: string, fileLine: (line: numb
     const replaced = source.slice(e.start, e.end);
     if (e.text.includes('\n') || replaced.includes('\n')) {
       const at = src.span(e.end, e.end);
-      body += `\n${lineDirective(fileLine(at.line), view.lineFile)}\n${' '.repeat(at.col - 1)}`;
+      body += `\n${lineAt(at.line)}\n${' '.repeat(at.col - 1)}`;
     }
     pos = e.end;
   }
   body += copy(pos, source.length);
   if (!body.endsWith('\n')) body += '\n';
-  const head = t.unit({ lineFile: view.lineFile, prelude: parts.prelude, body, firstLine: fileLine(1) });
+  const first = origin(1);
+  const head = t.unit({ lineFile: view.lineFile, firstFile: nameOf(first.file), prelude: parts.prelude, body, firstLine: first.line });
   const outLine = countLines(head) + 2;
   const tail = renderTail(view.tail, { outLine, outName: view.outName });
   return normaliseNewlines(head + tail);

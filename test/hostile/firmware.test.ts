@@ -7,7 +7,9 @@
  *   - built as a natmod with py/dynruntime.mk and run by a unix port: test.py prints expected.txt
  *     (MPY_DIR and MICROPYTHON);
  *   - synced in place (a copy), the synced files built with py/dynruntime.mk as they are and run:
- *     test.py prints expected.txt (MPY_DIR and MICROPYTHON);
+ *     test.py prints expected.txt (MPY_DIR and MICROPYTHON); or, for a fixture with a
+ *     sync-refused.txt (definitions in the files it includes, which sync does not rewrite), sync
+ *     refuses with exactly the errors listed there and changes nothing;
  *   - run in the firmware build, a unix port with test/hostile/fixtures as USER_C_MODULES:
  *     test.py prints the same expected.txt (MICROPYTHON_HOSTILE). Built, for example, with
  *       make -C $MPY_DIR/ports/unix BUILD=build-hostile PROG=micropython-hostile \
@@ -79,10 +81,15 @@ test('there are hostile fixtures, each with sources, test.py, expected.txt and m
 
 /** The warnings a fixture's warnings.txt lists (`file.c:LINE: warning CODE`), none without one. */
 function listedWarnings(f: Fixture): string[] {
-  const listed = path.join(f.dir, 'warnings.txt');
-  return fs.existsSync(listed)
+  return listed(f, 'warnings.txt');
+}
+
+/** The diagnostics a fixture's file lists (`file.c:LINE: severity CODE`), none without it. */
+function listed(f: Fixture, name: string): string[] {
+  const file = path.join(f.dir, name);
+  return fs.existsSync(file)
     ? fs
-        .readFileSync(listed, 'utf8')
+        .readFileSync(file, 'utf8')
         .split('\n')
         .filter((l) => l.trim() !== '')
     : [];
@@ -90,12 +97,12 @@ function listedWarnings(f: Fixture): string[] {
 
 /**
  * A text report as warnings.txt writes it: each diagnostic as `file.c:LINE: severity CODE`;
- * its excerpt, caret and help lines (indented) and the summary line dropped; anything else whole.
+ * its excerpt, caret, help and note lines and the summary line dropped; anything else whole.
  */
 function reported(stderr: string): string[] {
   return stderr
     .split('\n')
-    .filter((l) => l !== '' && !/^\s/.test(l) && !/^natmodgen: \d+ errors?, \d+ warnings? in /.test(l))
+    .filter((l) => l !== '' && !/^\s/.test(l) && !/^natmodgen: \d+ errors?, \d+ warnings? in /.test(l) && !/^\S+:\d+:\d+: note: /.test(l))
     .map((l) => {
       const m = /^(\S+):(\d+):\d+: (warning|error) (NMG\d+)/.exec(l);
       return m ? `${path.basename(m[1])}:${m[2]}: ${m[3]} ${m[4]}` : l;
@@ -138,8 +145,15 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
       expect(envProblems(env)).toEqual([]);
       // A copy of the whole folder (its headers too), synced with the built CLI, then built as is.
       const dir = freshDir(path.join(work, f.name), 'synced');
-      for (const e of fs.readdirSync(f.dir)) fs.copyFileSync(path.join(f.dir, e), path.join(dir, e));
+      fs.cpSync(f.dir, dir, { recursive: true });
       const r = await syncInPlace(dir, f.sources, []);
+      const refused = listed(f, 'sync-refused.txt');
+      if (refused.length) {
+        // Definitions in files the sources include: sync refuses, at each #include, and writes nothing.
+        expect([r.code, reported(r.stderr)]).toEqual([2, refused]);
+        for (const s of f.sources) expect(fs.readFileSync(path.join(dir, s), 'utf8')).toBe(fs.readFileSync(path.join(f.dir, s), 'utf8'));
+        return;
+      }
       expect([r.code, reported(r.stderr)]).toEqual([0, listedWarnings(f)]);
       const again = await syncInPlace(dir, f.sources, [], ['--check']);
       // The same warnings, at the lines where the synced files now hold the calls.

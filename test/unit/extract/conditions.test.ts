@@ -33,6 +33,18 @@ describe('mapConditions', () => {
     expect(mapConditions(toks).unbalanced.map((i) => toks[i].text)).toEqual(want);
   });
 
+  test('an include guard holds no condition (its code is compiled wherever it is read); its #else does', () => {
+    const toks = tokens(c('#ifndef H_H', '#define H_H', 'x;', '#ifdef A', 'y;', '#endif', '#else', 'z;', '#endif', 'w;'));
+    const m = mapConditions(toks);
+    const at = (text: string) => conditionExpr(m.at[toks.findIndex((t) => t.text === text)]) ?? '-';
+    expect([at('x'), at('y'), at('w')]).toEqual(['-', 'defined(A)', '-']);
+    expect(at('z')).not.toBe('-');
+    expect(m.unbalanced).toEqual([]);
+    // `#ifndef X / #define X (1)` is a default the build may override: a condition.
+    const d = tokens(c('#ifndef X', '#define X (1)', 'x;', '#endif'));
+    expect(conditionExpr(mapConditions(d).at[d.findIndex((t) => t.text === 'x')])).toBe('!defined(X)');
+  });
+
   test('the frames of sibling constructs in one chain are shared', () => {
     const toks = tokens(c('#if A', 'x;', 'y;', '#endif'));
     const m = mapConditions(toks);
