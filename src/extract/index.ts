@@ -178,7 +178,13 @@ function liveAlternatives(ctx: ExtractContext, decls: Decl[]): Decl[] {
 function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
   const live = <T>(items: CondItem<T>[], start: (t: T) => number): CondItem<T>[] =>
     items.filter((it) => it.kind !== 'item' || ctx.pp.liveAt(start(it.item)) !== 'off');
-  if (d.kind === 'rom_table') return { ...d, items: live(d.items, (e) => e.keySpan.start) };
+  if (d.kind === 'rom_table')
+    return {
+      ...d,
+      items: live(d.items, (e) => e.keySpan.start).map((it) =>
+        it.kind === 'item' && ctx.pp.liveAt(it.item.keySpan.start) === 'unknown' ? { ...it, item: { ...it.item, undecided: true } } : it,
+      ),
+    };
   if (d.kind === 'obj_type') return { ...d, slots: live(d.slots, (sl) => sl.span.start) };
   return d;
 }

@@ -41,6 +41,11 @@ export interface RomEntry {
   value: RomValue;
   /** The preprocessor conditional around the entry, including the table's own `#if`s. */
   cond: Condition;
+  /**
+   * The entry sits under a condition natmodgen cannot decide (`#ifdef NAME` that no input, header
+   * or -D defines): the compiler decides, so an object it names need not be in the inputs.
+   */
+  undecided?: boolean;
 }
 
 /** Table items in source order: entries and the verbatim conditional directives between them. */
