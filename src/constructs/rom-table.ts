@@ -125,13 +125,33 @@ function entryLines(
   partial: RomTableEntryView['partial'],
   ctx: UnitContext,
 ): Array<RomTableEntryView | DirectiveLineView> {
+  const shadowed = partial === 'rom-table-global-entry' ? shadowedKeys(t) : new Set<RomEntry>();
   return condLines(t.items, (e, i): Array<RomTableEntryView | DirectiveLineView> => {
     const v = values[i];
-    if (!v) return [];
+    if (!v || shadowed.has(e)) return [];
     if (e.key !== undefined) return [...ctx.sourceLine(e.value.span.line), { partial, key: String(e.key), value: valueExpr(v) }];
     const k = keys[i];
     return k ? [...ctx.sourceLine(e.value.span.line), { partial: 'rom-table-obj-key-entry', key: valueExpr(k), value: valueExpr(v) }] : [];
   });
+}
+
+/**
+ * Entries of a table whose key an earlier entry already has, wherever that earlier one is compiled
+ * too (its conditions enclose the later one's). The firmware's lookup in a constant table finds the
+ * first; storing into the module's globals in table order would leave the last.
+ */
+export function shadowedKeys(t: RomTableDecl): Set<RomEntry> {
+  const out = new Set<RomEntry>();
+  const seen: RomEntry[] = [];
+  const encloses = (outer: RomEntry, inner: RomEntry) =>
+    outer.cond.length <= inner.cond.length && outer.cond.every((f, k) => JSON.stringify(f) === JSON.stringify(inner.cond[k]));
+  for (const it of t.items) {
+    if (it.kind !== 'item' || it.item.key === undefined) continue;
+    const e = it.item;
+    if (seen.some((s) => s.key === e.key && encloses(s, e))) out.add(e);
+    else seen.push(e);
+  }
+  return out;
 }
 
 /** `static const mp_rom_map_elem_t t[]`: writable storage filled at import (or the module's globals). */
