@@ -35,7 +35,13 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     }
     const last = cur.is(close + 1, ';') ? close + 1 : close;
     // Entries written through the module's macros (X-macro lists) are read as the compiler sees them.
-    const x = ctx.expandItems(open, close);
+    // So are entries natmodgen cannot read as written (`{ MP_ROM_QSTR(KEY(n)), MP_ROM_PTR(&OBJ(n)) }`);
+    // others keep the module's macros (`MP_ROM_INT(VERSION)` stays so in the output).
+    const x = ctx.expandItems(open, close, undefined, (r) => {
+      const code = cur.codeTokens(r);
+      if (!code.length || !ctx.usesMacro(r)) return false;
+      return ctx.userMacro(code[0]) !== undefined || !readsAsWritten(cur, r);
+    });
     const items = condItems<RomEntry>(x.cur, x.cur.splitArgs(x.open, x.close), (r) => {
       const cur = x.cur;
       const toks = cur.codeTokens(r);
@@ -53,7 +59,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
         );
         return undefined;
       }
-      const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/.exec(cur.flat(kv[0]));
+      const m = KEY.exec(cur.flat(kv[0]));
       const value = readValue(ctx, cur, kv[1]);
       const keySpan = cur.spanOf(kv[0]);
       const cond = ctx.condOf(cur, o);
@@ -72,6 +78,21 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   }
   return out;
 }
+
+/** Whether an entry `{ key, value }` reads as a qstr key and a value naming an object or a constant, unexpanded. */
+function readsAsWritten(cur: Cursor, r: TokRange): boolean {
+  const toks = cur.codeTokens(r);
+  const o = toks[0];
+  if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) return false;
+  const kv = cur.splitArgs(o, toks[toks.length - 1]);
+  if (kv.length !== 2 || !KEY.test(cur.flat(kv[0]))) return false;
+  const v = readRomValue(cur, kv[1]);
+  if (v.kind === 'unknown') return false;
+  // `MP_ROM_PTR(&OBJ(name))`: the target is a macro use, not the object.
+  return v.kind !== 'ptr' || !cur.is(cur.indexAt(v.targetSpan.start) + 1, '(');
+}
+
+const KEY = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/;
 
 /**
  * A table value; one written through the module's own macro (ulab's

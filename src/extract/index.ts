@@ -32,6 +32,9 @@ export function extractWith(
   )
     .map((d) => dropDeadItems(ctx, d))
     .sort((a, b) => a.span.start - b.span.start);
+  // What an extractor found wrong in code the compiler never sees (a dead #if branch) is no problem.
+  const seen = ctx.diagnostics.filter((d) => d.span?.file !== file.path || ctx.pp.liveAt(d.span.start) !== 'off');
+  ctx.diagnostics.splice(0, ctx.diagnostics.length, ...seen);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const identifiers = identifiersOutside(
     file.tokens,
