@@ -16,11 +16,11 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const found = c.node;
     if (insideFunction(found) || !ctx.atFileScope(found.startIndex)) continue;
-    const after = afterMacroUse(ctx, found);
+    const after = afterMacroUse(ctx, found) ?? throughQualifierMacro(ctx, found);
     const decl = after?.node ?? found;
     const text = after?.text ?? src.text;
-    const base = after ? found.startIndex : 0;
     if (decl.hasError && !errorsOnDirectiveLines(decl, text)) continue;
+    const at = after?.at ?? { start: decl.startIndex, end: decl.endIndex };
     const d = readDeclaration(decl, text);
     if (!d || d.storage.some((s) => s !== 'static')) continue;
     const isStatic = d.storage.includes('static');
@@ -37,8 +37,8 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
         unsizedAt: v.unsizedAt,
         init: v.init,
       })),
-      span: src.span(base + decl.startIndex, base + decl.endIndex),
-      cond: ctx.condAt(ctx.cur.indexAt(base + decl.startIndex)),
+      span: src.span(at.start, at.end),
+      cond: ctx.condAt(ctx.cur.indexAt(at.start)),
       unit: ctx.unit,
       isStatic,
     });
@@ -52,7 +52,7 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
  * tree-sitter a type): the declaration after the use, parsed on its own, in a text whose offsets
  * are relative to `node`'s start.
  */
-function afterMacroUse(ctx: ExtractContext, node: SyntaxNode): { node: SyntaxNode; text: string } | undefined {
+function afterMacroUse(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
   const first = node.namedChildren[0];
   if (first?.type !== 'macro_type_specifier') return undefined;
   const i = ctx.cur.indexAt(first.startIndex);
@@ -70,7 +70,28 @@ function afterMacroUse(ctx: ExtractContext, node: SyntaxNode): { node: SyntaxNod
   if (!/^[ \t\r]*\n/.test(whole.slice(cut))) return undefined;
   const text = whole.slice(0, cut).replace(/[^\n]/g, ' ') + whole.slice(cut);
   const d = parseSnippet(text).rootNode.namedChildren.find((n) => n.type === 'declaration');
-  return d ? { node: d, text } : undefined;
+  return d ? { node: d, text, at: { start: node.startIndex + d.startIndex, end: node.startIndex + d.endIndex } } : undefined;
+}
+
+/** A declaration read again from another text: its node there, that text, and where it is in the file. */
+export interface Reread {
+  node: SyntaxNode;
+  text: string;
+  at: { start: number; end: number };
+}
+
+/**
+ * A declaration that starts with one of the module's macros standing for qualifiers
+ * (`#define PRIVATE static`, `-D STATIC=static`): tree-sitter takes the macro for the type. Read as
+ * the compiler sees it, with the words in the macro's place; it is still located at the whole node.
+ */
+export function throughQualifierMacro(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
+  const i = ctx.cur.indexAt(node.startIndex);
+  const words = i >= 0 ? ctx.qualifierMacro(i) : undefined;
+  if (!words) return undefined;
+  const text = `${words.join(' ')} ${ctx.file.src.text.slice(ctx.cur.tokens[i].end, node.endIndex)}`;
+  const d = parseSnippet(text).rootNode.namedChildren.find((n) => n.type === 'declaration');
+  return d ? { node: d, text, at: { start: node.startIndex, end: node.endIndex } } : undefined;
 }
 
 /**
