@@ -84,7 +84,9 @@ function reachesFunObjDefiner(ctx: ExtractContext, name: string, at: number, see
   seen.add(name);
   const m = ctx.pp.definitionAt(name, at);
   if (!m) return false;
-  return m.body.some((b) => b.kind === 'ident' && (b.text.startsWith('MP_DEFINE_CONST_FUN_OBJ_') || reachesFunObjDefiner(ctx, b.text, at, seen)));
+  return m.body.some(
+    (b) => b.kind === 'ident' && (b.text.startsWith('MP_DEFINE_CONST_FUN_OBJ_') || reachesFunObjDefiner(ctx, b.text, at, seen)),
+  );
 }
 
 /** Function objects are const and linkable as written: nothing to change. */

@@ -18,7 +18,10 @@ export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
     collectCases(sw.childForFieldName('body'), sw, labels, ctx);
     collectMacroCases(sw, labels, macroUses, ctx);
     if (!labels.some((l) => l.qstr)) continue;
+    // Labels in source order (their positions are the switch's values); the uses' pieces follow.
+    const found = [...labels];
     labels.sort((a, b) => a.span.start - b.span.start);
+    for (const u of macroUses) for (const p of u.pieces) if ('label' in p) p.label = labels.indexOf(found[p.label]);
     const i = ctx.cur.indexAt(sw.startIndex);
     out.push({
       kind: 'qstr_switch',
@@ -54,12 +57,7 @@ function collectCases(node: SyntaxNode | null, sw: SyntaxNode, out: QstrSwitchDe
  * Case labels written by the module's macros in the switch's own body (not in nested switches):
  * each use whose expansion holds `case MP_QSTR_x :` is recorded with that expansion.
  */
-function collectMacroCases(
-  sw: SyntaxNode,
-  labels: QstrSwitchDecl['labels'],
-  uses: QstrSwitchDecl['macroUses'],
-  ctx: ExtractContext,
-): void {
+function collectMacroCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: QstrSwitchDecl['macroUses'], ctx: ExtractContext): void {
   const body = sw.childForFieldName('body');
   if (!body) return;
   const nested: Array<[number, number]> = [];
