@@ -164,8 +164,11 @@ function entryLines(
 export function shadowedKeys(t: RomTableDecl): Set<RomEntry> {
   const out = new Set<RomEntry>();
   const seen: RomEntry[] = [];
+  const sameFrame = (a: RomEntry['cond'][number], b: RomEntry['cond'][number]) =>
+    a.branches.length === b.branches.length &&
+    a.branches.every((x, k) => x.keyword === b.branches[k].keyword && x.arg === b.branches[k].arg);
   const encloses = (outer: RomEntry, inner: RomEntry) =>
-    outer.cond.length <= inner.cond.length && outer.cond.every((f, k) => JSON.stringify(f) === JSON.stringify(inner.cond[k]));
+    outer.cond.length <= inner.cond.length && outer.cond.every((f, k) => sameFrame(f, inner.cond[k]));
   for (const it of t.items) {
     if (it.kind !== 'item' || it.item.key === undefined) continue;
     const e = it.item;
