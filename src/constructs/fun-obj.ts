@@ -46,10 +46,13 @@ function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
     if (t.kind === 'punct' && (t.text === '{' || t.text === '}')) depth += t.text === '{' ? 1 : -1;
     if (depth !== 0 || t.kind !== 'ident' || !cur.is(i + 1, '(')) continue;
     const m = ctx.userMacro(i);
-    // `MP_DEFINE_CONST_FUN_OBJ_##kind` pastes the definer's name: its prefix is enough to look.
-    if (!m?.params || !m.body.some((b) => b.text.startsWith('MP_DEFINE_CONST_FUN_OBJ_'))) continue;
+    if (!m?.params) continue;
     const close = cur.closing(i + 1);
     if (close < 0) continue;
+    // The definer is in the macro's body, in a macro it uses, or in a macro passed to it (an X-macro
+    // list given its definer: `FUNS(DEFINE)`).
+    const used = [m.name, ...cur.tokens.slice(i + 2, close).flatMap((a) => (a.kind === 'ident' ? [a.text] : []))];
+    if (!used.some((n) => reachesFunObjDefiner(ctx, n, t.start, new Set()))) continue;
     const exp = ctx.expandTokens(i, close);
     for (let k = 0; k < exp.length; k++) {
       if (exp[k].kind !== 'ident' || !FUN_OBJ_MACRO.test(exp[k].text) || exp[k + 1]?.text !== '(') continue;
@@ -69,6 +72,21 @@ function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
     i = close;
   }
   return out;
+}
+
+/**
+ * Whether the module's macro `name` (as defined at `at`) writes a function object definer, itself or
+ * through the macros its body names. `MP_DEFINE_CONST_FUN_OBJ_##kind` pastes the definer's name: its
+ * prefix is enough to look.
+ */
+function reachesFunObjDefiner(ctx: ExtractContext, name: string, at: number, seen: Set<string>): boolean {
+  if (seen.has(name)) return false;
+  seen.add(name);
+  const m = ctx.pp.definitionAt(name, at);
+  if (!m) return false;
+  return m.body.some(
+    (b) => b.kind === 'ident' && (b.text.startsWith('MP_DEFINE_CONST_FUN_OBJ_') || reachesFunObjDefiner(ctx, b.text, at, seen)),
+  );
 }
 
 /** Function objects are const and linkable as written: nothing to change. */

@@ -35,7 +35,13 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     }
     const last = cur.is(close + 1, ';') ? close + 1 : close;
     // Entries written through the module's macros (X-macro lists) are read as the compiler sees them.
-    const x = ctx.expandItems(open, close);
+    // So are entries natmodgen cannot read as written (`{ MP_ROM_QSTR(KEY(n)), MP_ROM_PTR(&OBJ(n)) }`);
+    // others keep the module's macros (`MP_ROM_INT(VERSION)` stays so in the output).
+    const x = ctx.expandItems(open, close, undefined, (r) => {
+      const code = cur.codeTokens(r);
+      if (!code.length || !ctx.usesMacro(r)) return false;
+      return ctx.userMacro(code[0]) !== undefined || !readsAsWritten(cur, r);
+    });
     const items = condItems<RomEntry>(x.cur, x.cur.splitArgs(x.open, x.close), (r) => {
       const cur = x.cur;
       const toks = cur.codeTokens(r);
@@ -53,7 +59,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
         );
         return undefined;
       }
-      const m = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/.exec(cur.flat(kv[0]));
+      const m = KEY.exec(cur.flat(kv[0]));
       const value = readValue(ctx, cur, kv[1]);
       const keySpan = cur.spanOf(kv[0]);
       const cond = ctx.condOf(cur, o);
@@ -72,6 +78,21 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   }
   return out;
 }
+
+/** Whether an entry `{ key, value }` reads as a qstr key and a value naming an object or a constant, unexpanded. */
+function readsAsWritten(cur: Cursor, r: TokRange): boolean {
+  const toks = cur.codeTokens(r);
+  const o = toks[0];
+  if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) return false;
+  const kv = cur.splitArgs(o, toks[toks.length - 1]);
+  if (kv.length !== 2 || !KEY.test(cur.flat(kv[0]))) return false;
+  const v = readRomValue(cur, kv[1]);
+  if (v.kind === 'unknown') return false;
+  // `MP_ROM_PTR(&OBJ(name))`: the target is a macro use, not the object.
+  return v.kind !== 'ptr' || !cur.is(cur.indexAt(v.targetSpan.start) + 1, '(');
+}
+
+const KEY = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/;
 
 /**
  * A table value; one written through the module's own macro (ulab's
@@ -125,13 +146,36 @@ function entryLines(
   partial: RomTableEntryView['partial'],
   ctx: UnitContext,
 ): Array<RomTableEntryView | DirectiveLineView> {
+  const shadowed = partial === 'rom-table-global-entry' ? shadowedKeys(t) : new Set<RomEntry>();
   return condLines(t.items, (e, i): Array<RomTableEntryView | DirectiveLineView> => {
     const v = values[i];
-    if (!v) return [];
+    if (!v || shadowed.has(e)) return [];
     if (e.key !== undefined) return [...ctx.sourceLine(e.value.span.line), { partial, key: String(e.key), value: valueExpr(v) }];
     const k = keys[i];
     return k ? [...ctx.sourceLine(e.value.span.line), { partial: 'rom-table-obj-key-entry', key: valueExpr(k), value: valueExpr(v) }] : [];
   });
+}
+
+/**
+ * Entries of a table whose key an earlier entry already has, wherever that earlier one is compiled
+ * too (its conditions enclose the later one's). The firmware's lookup in a constant table finds the
+ * first; storing into the module's globals in table order would leave the last.
+ */
+export function shadowedKeys(t: RomTableDecl): Set<RomEntry> {
+  const out = new Set<RomEntry>();
+  const seen: RomEntry[] = [];
+  const sameFrame = (a: RomEntry['cond'][number], b: RomEntry['cond'][number]) =>
+    a.branches.length === b.branches.length &&
+    a.branches.every((x, k) => x.keyword === b.branches[k].keyword && x.arg === b.branches[k].arg);
+  const encloses = (outer: RomEntry, inner: RomEntry) =>
+    outer.cond.length <= inner.cond.length && outer.cond.every((f, k) => sameFrame(f, inner.cond[k]));
+  for (const it of t.items) {
+    if (it.kind !== 'item' || it.item.key === undefined) continue;
+    const e = it.item;
+    if (seen.some((s) => s.key === e.key && encloses(s, e))) out.add(e);
+    else seen.push(e);
+  }
+  return out;
 }
 
 /** `static const mp_rom_map_elem_t t[]`: writable storage filled at import (or the module's globals). */

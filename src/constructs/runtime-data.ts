@@ -1,6 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeDataDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
+import { parseSnippet } from '../parse/parser';
 import { ExtractContext } from '../extract/context';
 import { Cursor } from '../extract/cursor';
 import { insideFunction, readDeclaration } from '../extract/declarator';
@@ -43,7 +44,8 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
     // tree-sitter until expanded: errors inside the initialiser are the compiler's business.
     // `STATIC const T x[] = {...}`: tree-sitter takes the macro for the type and T for the
     // declarator; once the macro is known to expand to qualifiers, the text is read as expanded.
-    const throughMacro = decl.hasError ? readMacroQualified(ctx, decl) : undefined;
+    // Without an error too: `STATIC T *x[]` reads as a declaration of T with STATIC for its type.
+    const throughMacro = readMacroQualified(ctx, decl);
     if (decl.hasError && !throughMacro && !errorsOnlyInValue(decl)) continue;
     const d = throughMacro ?? readDeclaration(decl, src.text);
     if (!d) continue;
@@ -98,7 +100,7 @@ export function runtimeConstant(
 }
 
 /**
- * `MACRO [const] T name[size] = init;` where MACRO is one of the module's object-like macros
+ * `MACRO declaration` where MACRO is one of the module's object-like macros
  * expanding to qualifiers only (`#define STATIC static`, -D STATIC=static): the declaration as
  * readDeclaration reads it once the macro is expanded, or undefined for any other shape.
  */
@@ -106,24 +108,12 @@ function readMacroQualified(ctx: ExtractContext, decl: SyntaxNode): ReturnType<t
   const i = ctx.cur.indexAt(decl.startIndex);
   const words = i >= 0 ? ctx.qualifierMacro(i) : undefined;
   if (!words) return undefined;
-  const text = ctx.file.src.text.slice(ctx.cur.tokens[i].end, decl.endIndex);
-  const m =
-    /^\s*((?:(?:const|volatile|struct|union|enum)\s+)*)([A-Za-z_]\w*)\s+([A-Za-z_]\w*)\s*(\[\s*\w*\s*\])?\s*=\s*([\s\S]*?)\s*;?\s*$/.exec(
-      text,
-    );
-  if (!m) return undefined;
-  const [, quals, type, name, brackets, init] = m;
-  const specifiers = `${words.filter((w) => w === 'const' || w === 'volatile').join(' ')} ${quals}${type}`.replace(/\s+/g, ' ').trim();
-  const baseConst = /\bconst\b/.test(specifiers);
-  const declarator = `${name}${brackets ? brackets.replace(/\s+/g, '') : ''}`;
-  return {
-    storage: words.filter((w) => w === 'static' || w === 'extern'),
-    baseConst,
-    specifiers,
-    vars: [
-      { name, declarator, nameAt: 0, unsizedAt: declarator.endsWith('[]') ? declarator.length - 1 : undefined, init, writable: !baseConst },
-    ],
-  };
+  // The rest of the declaration read after the qualifiers the macro stands for (any declarator:
+  // `XD_RO mp_obj_type_t *const kinds[] = {...}` too).
+  const snippet = `${words.join(' ')} ${ctx.file.src.text.slice(ctx.cur.tokens[i].end, decl.endIndex)}`;
+  const node = parseSnippet(snippet).rootNode.namedChildren.find((n) => n.type === 'declaration');
+  if (!node || (node.hasError && !errorsOnlyInValue(node))) return undefined;
+  return readDeclaration(node, snippet);
 }
 
 export function errorsOnlyInValue(decl: SyntaxNode): boolean {

@@ -8,7 +8,7 @@ import { declare } from '../plan/c';
 import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
 import { CallView, DataAssignView, DataCopyView, View } from '../plan/view';
-import { isScalarInit, isZeroInit } from './writable-data';
+import { isScalarInit, isZeroInit, throughQualifierMacro } from './writable-data';
 import { errorsOnlyInValue, runtimeConstant } from './runtime-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
@@ -19,13 +19,15 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     const decl = c.node;
     // Most local declarations are not static: a declaration whose text lacks the keyword
     // cannot have the storage class, and is skipped before the per-node reads below.
-    if (!/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
-    if (decl.hasError && !errorsOnlyInValue(decl)) continue;
-    const d = readDeclaration(decl, src.text);
+    // `PRIVATE T x = 1;` with `#define PRIVATE static`: read as the compiler sees it.
+    const viaMacro = throughQualifierMacro(ctx, decl);
+    if (!viaMacro && !/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
+    if (!viaMacro && decl.hasError && !errorsOnlyInValue(decl)) continue;
+    const d = viaMacro ? readDeclaration(viaMacro.node, viaMacro.text) : readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static')) continue;
     const runtime = d.vars.every((v) => v.writable) ? undefined : runtimeConstant(ctx, decl, d, { objects: true });
     if (!d.vars.every((v) => v.writable) && !runtime) continue;
-    if (decl.hasError && !runtime) continue;
+    if (decl.hasError && !runtime && !viaMacro) continue;
     const fn = enclosingFunction(decl);
     if (!fn) continue;
     const fnName = fn.childForFieldName('declarator');

@@ -1,5 +1,6 @@
 import { WritableDataDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
+import { parseSnippet } from '../parse/parser';
 import type { SyntaxNode } from 'tree-sitter';
 import { ExtractContext } from '../extract/context';
 import { insideFunction, readDeclaration } from '../extract/declarator';
@@ -13,9 +14,14 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   const { src } = ctx.file;
   const out: WritableDataDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'writable-data')) {
-    const decl = c.node;
-    if ((decl.hasError && !errorsOnDirectiveLines(decl, src.text)) || insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
-    const d = readDeclaration(decl, src.text);
+    const found = c.node;
+    if (insideFunction(found) || !ctx.atFileScope(found.startIndex)) continue;
+    const after = afterMacroUse(ctx, found) ?? throughQualifierMacro(ctx, found);
+    const decl = after?.node ?? found;
+    const text = after?.text ?? src.text;
+    if (decl.hasError && !errorsOnDirectiveLines(decl, text)) continue;
+    const at = after?.at ?? { start: decl.startIndex, end: decl.endIndex };
+    const d = readDeclaration(decl, text);
     if (!d || d.storage.some((s) => s !== 'static')) continue;
     const isStatic = d.storage.includes('static');
     // Mixed const/writable declarators are left as written.
@@ -31,13 +37,61 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
         unsizedAt: v.unsizedAt,
         init: v.init,
       })),
-      span: src.span(decl.startIndex, decl.endIndex),
-      cond: ctx.condAt(ctx.cur.indexAt(decl.startIndex)),
+      span: src.span(at.start, at.end),
+      cond: ctx.condAt(ctx.cur.indexAt(at.start)),
       unit: ctx.unit,
       isStatic,
     });
   }
   return out;
+}
+
+/**
+ * A declaration that tree-sitter joined to the use of one of the module's function-like macros
+ * on the lines before it (`FUNS(DEFINE)` at file scope, no `;`: the compiler sees its expansion,
+ * tree-sitter a type): the declaration after the use, parsed on its own, in a text whose offsets
+ * are relative to `node`'s start.
+ */
+function afterMacroUse(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
+  const first = node.namedChildren[0];
+  if (first?.type !== 'macro_type_specifier') return undefined;
+  const i = ctx.cur.indexAt(first.startIndex);
+  if (i < 0 || !ctx.userMacro(i)?.params) return undefined;
+  const close = ctx.cur.closing(i + 1);
+  if (close < 0) return undefined;
+  // What the compiler sees there ends a statement (or is nothing): the rest is a declaration of its own.
+  const exp = ctx.expandTokens(i, close).filter((t) => t.kind !== 'directive');
+  const last = exp[exp.length - 1]?.text;
+  if (last !== undefined && last !== ';' && last !== '}') return undefined;
+  const end = ctx.cur.tokens[close].end;
+  const whole = ctx.file.src.text.slice(node.startIndex, node.endIndex);
+  const cut = end - node.startIndex;
+  // The use ends its line: what follows is another declaration, not the declarator of a type macro.
+  if (!/^[ \t\r]*\n/.test(whole.slice(cut))) return undefined;
+  const text = whole.slice(0, cut).replace(/[^\n]/g, ' ') + whole.slice(cut);
+  const d = parseSnippet(text).rootNode.namedChildren.find((n) => n.type === 'declaration');
+  return d ? { node: d, text, at: { start: node.startIndex + d.startIndex, end: node.startIndex + d.endIndex } } : undefined;
+}
+
+/** A declaration read again from another text: its node there, that text, and where it is in the file. */
+export interface Reread {
+  node: SyntaxNode;
+  text: string;
+  at: { start: number; end: number };
+}
+
+/**
+ * A declaration that starts with one of the module's macros standing for qualifiers
+ * (`#define PRIVATE static`, `-D STATIC=static`): tree-sitter takes the macro for the type. Read as
+ * the compiler sees it, with the words in the macro's place; it is still located at the whole node.
+ */
+export function throughQualifierMacro(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
+  const i = ctx.cur.indexAt(node.startIndex);
+  const words = i >= 0 ? ctx.qualifierMacro(i) : undefined;
+  if (!words) return undefined;
+  const text = `${words.join(' ')} ${ctx.file.src.text.slice(ctx.cur.tokens[i].end, node.endIndex)}`;
+  const d = parseSnippet(text).rootNode.namedChildren.find((n) => n.type === 'declaration');
+  return d ? { node: d, text, at: { start: node.startIndex, end: node.endIndex } } : undefined;
 }
 
 /**

@@ -130,23 +130,24 @@ export class ExtractContext {
   }
 
   /**
-   * A cursor where the items of the bracketed list `open`..`close` that start with one of the
-   * module's macros, and for which `want` holds of their expansion, are replaced by it (X-macro
-   * entries, slot macros). Tokens up to `open` keep their indexes.
+   * A cursor where the items of the bracketed list `open`..`close` that `needs` (by default: those
+   * that start with one of the module's macros), and for which `want` holds of their expansion, are
+   * replaced by it (X-macro entries, slot macros). Tokens up to `open` keep their indexes.
    */
   expandItems(
     open: number,
     close: number,
     want: (expanded: Token[]) => boolean = () => true,
+    needs: (item: TokRange) => boolean = (r) => this.leadingMacro(r) !== undefined,
   ): { cur: Cursor; open: number; close: number } {
     const { cur } = this;
     const items = cur.splitArgs(open, close);
-    if (!items.some((r) => this.leadingMacro(r) !== undefined)) return { cur, open, close };
+    if (!items.some(needs)) return { cur, open, close };
     const out = cur.tokens.slice(0, open + 1);
     let at = open + 1;
     for (const r of items) {
       while (at < r.from) out.push(cur.tokens[at++]);
-      const exp = this.leadingMacro(r) !== undefined ? this.expandTokens(r.from, r.to) : undefined;
+      const exp = needs(r) ? this.expandTokens(r.from, r.to) : undefined;
       if (exp && want(exp)) out.push(...exp);
       else out.push(...cur.tokens.slice(r.from, r.to + 1));
       at = r.to + 1;
@@ -157,9 +158,15 @@ export class ExtractContext {
     return { cur: new Cursor(this.file, out), open, close: newClose };
   }
 
+  /** The module's macro the item starts with (an X-macro list, a slot-list macro). */
   private leadingMacro(r: TokRange): MacroDef | undefined {
     const code = this.cur.codeTokens(r);
     return code.length ? this.userMacro(code[0]) : undefined;
+  }
+
+  /** Whether the item uses one of the module's macros anywhere. */
+  usesMacro(r: TokRange, cur: Cursor = this.cur): boolean {
+    return cur.codeTokens(r).some((i) => this.userMacro(i, cur) !== undefined);
   }
 
   /** "expanded from macro X" notes for a range of a view made by expandItems: where its macros are defined. */

@@ -32,6 +32,9 @@ export function extractWith(
   )
     .map((d) => dropDeadItems(ctx, d))
     .sort((a, b) => a.span.start - b.span.start);
+  // What an extractor found wrong in code the compiler never sees (a dead #if branch) is no problem.
+  const seen = ctx.diagnostics.filter((d) => d.span?.file !== file.path || ctx.pp.liveAt(d.span.start) !== 'off');
+  ctx.diagnostics.splice(0, ctx.diagnostics.length, ...seen);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
   const identifiers = identifiersOutside(
     file.tokens,
@@ -178,7 +181,13 @@ function liveAlternatives(ctx: ExtractContext, decls: Decl[]): Decl[] {
 function dropDeadItems(ctx: ExtractContext, d: Decl): Decl {
   const live = <T>(items: CondItem<T>[], start: (t: T) => number): CondItem<T>[] =>
     items.filter((it) => it.kind !== 'item' || ctx.pp.liveAt(start(it.item)) !== 'off');
-  if (d.kind === 'rom_table') return { ...d, items: live(d.items, (e) => e.keySpan.start) };
+  if (d.kind === 'rom_table')
+    return {
+      ...d,
+      items: live(d.items, (e) => e.keySpan.start).map((it) =>
+        it.kind === 'item' && ctx.pp.liveAt(it.item.keySpan.start) === 'unknown' ? { ...it, item: { ...it.item, undecided: true } } : it,
+      ),
+    };
   if (d.kind === 'obj_type') return { ...d, slots: live(d.slots, (sl) => sl.span.start) };
   return d;
 }

@@ -67,7 +67,8 @@ export function usesOfLocal(fn: SyntaxNode, declaration: SyntaxNode, name: strin
   // Every declaration of the name in the function, by scope.
   const byScope = new Map<string, SyntaxNode[]>();
   for (const d of body.descendantsOfType('declaration')) {
-    if (!declaredNames(d).includes(name)) continue;
+    // The declaration itself declares the name even where tree-sitter misread it (`PRIVATE T x;`).
+    if (!declaredNames(d).includes(name) && d.startIndex !== declaration.startIndex) continue;
     const s = scopeOf(d);
     if (!s) continue;
     const list = byScope.get(key(s)) ?? [];

@@ -42,6 +42,12 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
       if (f.name === 'base') return undefined;
       if (f.name === 'name') {
         typeName = cur.flat(f.value);
+        // `.name = QSTR(Point)`: the module's macro, read as the compiler sees it.
+        if (!/^MP_QSTR_\w*$/.test(typeName) && cur === ctx.cur && ctx.usesMacro(f.value))
+          typeName = ctx
+            .expandTokens(f.value.from, f.value.to)
+            .map((t) => t.text)
+            .join('');
         return undefined;
       }
       if (f.name === 'flags') {

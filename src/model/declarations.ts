@@ -41,6 +41,11 @@ export interface RomEntry {
   value: RomValue;
   /** The preprocessor conditional around the entry, including the table's own `#if`s. */
   cond: Condition;
+  /**
+   * The entry sits under a condition natmodgen cannot decide (`#ifdef NAME` that no input, header
+   * or -D defines): the compiler decides, so an object it names need not be in the inputs.
+   */
+  undecided?: boolean;
 }
 
 /** Table items in source order: entries and the verbatim conditional directives between them. */
@@ -159,7 +164,13 @@ export interface QstrSwitchDecl extends DeclBase {
   /** The parenthesised condition, and its inner expression text. */
   condSpan: Span;
   condText: string;
-  labels: Array<{ qstr: Qstr; span: Span }>;
+  /** Every `case MP_QSTR_x:` label in order; `viaMacro`: the index in `macroUses` of the macro use that writes it. */
+  labels: Array<{ qstr: Qstr; span: Span; viaMacro?: number }>;
+  /**
+   * Uses of the module's macros that write case labels (`#define CASE(n) case MP_QSTR_##n:`): the
+   * use's span and its expansion, as text pieces and indexes into `labels`.
+   */
+  macroUses: Array<{ span: Span; pieces: Array<{ text: string } | { label: number }> }>;
 }
 
 /** A preprocessor test of MICROPY_ENABLE_DYNRUNTIME, rewritten to the firmware side. */

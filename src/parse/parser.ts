@@ -72,6 +72,11 @@ export function parseFile(path: string, given: string): ParsedFile {
   return parsed;
 }
 
+/** A tree of a piece of C on its own (no cache, no token stream): for re-reading part of a file. */
+export function parseSnippet(text: string): Tree {
+  return cParser().parse(text);
+}
+
 /** An ERROR or MISSING node: [start, end, 1 for ERROR / 0 for MISSING]. */
 type SyntaxError = [number, number, number];
 

@@ -113,14 +113,14 @@ export function resolveModule(
     for (const it of table.items) {
       if (it.kind !== 'item') continue;
       const e = it.item;
-      const r = resolveValue(e.value, table, symbols, diagnostics, escapedQstrs);
+      const r = resolveValue(e.value, table, symbols, diagnostics, escapedQstrs, e.undecided);
       if (e.key !== undefined && escapedQstrs.has(e.key))
         diagnostics.push(diag('NMG2014', e.keySpan, { name: e.key, text: escapedQstrs.get(e.key)! }));
       if (e.keyValue) {
         // A module's attributes are qstrs: the firmware's lookup of an attribute never finds another key.
         if (table === globalsTable)
           diagnostics.push(diag('NMG2010', e.keySpan, { what: 'module globals entry: the key must be a qstr, MP_ROM_QSTR(MP_QSTR_name)' }));
-        const k = resolveValue(e.keyValue, table, symbols, diagnostics, escapedQstrs);
+        const k = resolveValue(e.keyValue, table, symbols, diagnostics, escapedQstrs, e.undecided);
         if (k) keys.set(e, k);
       }
       if (r) values.set(e, r);
@@ -211,6 +211,7 @@ function resolveValue(
   symbols: SymbolTable,
   out: Diagnostic[],
   escaped: Map<string, string>,
+  undecided = false,
 ): ResolvedValue | undefined {
   switch (v.kind) {
     case 'int':
@@ -231,7 +232,8 @@ function resolveValue(
       if (d) return { kind: 'object', name: v.target };
       const fw = firmwareObject(v.target);
       if (fw) return { kind: 'firmware', ref: fw };
-      if (symbols.mentioned(v.target)) return { kind: 'object', name: v.target };
+      // Under a condition only the compiler decides, the object may exist only where it holds.
+      if (symbols.mentioned(v.target) || undecided) return { kind: 'object', name: v.target };
       out.push(diag('NMG2005', v.targetSpan, { name: v.target }));
       return undefined;
     }

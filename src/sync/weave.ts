@@ -78,6 +78,13 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
     }
   }
 
+  // A construct written by a macro use over several lines is spelled out on its first line, the
+  // others blanked up to where the use ends: its group takes those lines too, or the user's side of
+  // them would follow it.
+  for (const g of groups) {
+    while (g.last + 1 < lines.length && natmodLines[g.last + 1] !== lines[g.last + 1]) g.last++;
+  }
+
   const out: string[] = [];
   const preludeAt = lines.findIndex((l) => /^\s*#\s*include\b/.test(l));
   const preludeLine = preludeAt < 0 ? 0 : preludeAt;

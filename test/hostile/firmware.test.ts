@@ -2,6 +2,8 @@
  * Hostile modules against the firmware: each folder of test/hostile/fixtures/ is a valid user
  * C module (it builds into a firmware with the unix port's `gcc -std=gnu99 -Wall -Werror`)
  * whose names, macros, comments, strings or file layout once broke natmodgen's output. Each is
+ * The `-D` flags its micropython.mk adds to CFLAGS_USERMOD (the firmware build's) are given to
+ * natmodgen as `-D` too. Each is
  *   - converted by `natmodgen gen` with no diagnostic, or only the warnings its warnings.txt lists
  *     (always, also in CI without a tree);
  *   - built as a natmod with py/dynruntime.mk and run by a unix port: test.py prints expected.txt
@@ -35,6 +37,18 @@ interface Fixture {
   dir: string;
   sources: string[];
   module: string;
+  /** `NAME=VALUE` of each `-DNAME=VALUE` that micropython.mk adds to CFLAGS_USERMOD. */
+  defines: string[];
+}
+
+/** The `-D` flags of a micropython.mk's `CFLAGS_USERMOD += ...` lines, as `NAME[=VALUE]`. */
+function mkDefines(dir: string): string[] {
+  const mk = fs.readFileSync(path.join(dir, 'micropython.mk'), 'utf8');
+  return mk
+    .split('\n')
+    .filter((l) => /^\s*CFLAGS_USERMOD\s*\+?=/.test(l))
+    .flatMap((l) => l.split(/\s+/).filter((w) => w.startsWith('-D')))
+    .map((w) => w.slice(2));
 }
 
 const fixtures: Fixture[] = fs
@@ -47,7 +61,7 @@ const fixtures: Fixture[] = fs
       .readdirSync(dir)
       .filter((f) => f.endsWith('.c'))
       .sort();
-    return { name, dir, sources, module: `hostile_${name}` };
+    return { name, dir, sources, module: `hostile_${name}`, defines: mkDefines(dir) };
   });
 
 if (env.skipReason) {
@@ -113,7 +127,8 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
   const outDir = path.join(work, f.name, 'build');
 
   test('natmodgen gen converts it, with no diagnostic but the warnings its warnings.txt lists', async () => {
-    const r = await runCli(['--format', 'json', 'gen', '-o', outDir, ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
+    const defines = f.defines.flatMap((d) => ['-D', d]);
+    const r = await runCli(['--format', 'json', 'gen', ...defines, '-o', outDir, ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
     const want = listedWarnings(f);
     const got = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; code: string; severity: string }> })
       .diagnostics;
@@ -146,7 +161,7 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
       // A copy of the whole folder (its headers too), synced with the built CLI, then built as is.
       const dir = freshDir(path.join(work, f.name), 'synced');
       fs.cpSync(f.dir, dir, { recursive: true });
-      const r = await syncInPlace(dir, f.sources, []);
+      const r = await syncInPlace(dir, f.sources, f.defines);
       const refused = listed(f, 'sync-refused.txt');
       if (refused.length) {
         // Definitions in files the sources include: sync refuses, at each #include, and writes nothing.
@@ -155,7 +170,7 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
         return;
       }
       expect([r.code, reported(r.stderr)]).toEqual([0, listedWarnings(f)]);
-      const again = await syncInPlace(dir, f.sources, [], ['--check']);
+      const again = await syncInPlace(dir, f.sources, f.defines, ['--check']);
       // The same warnings, at the lines where the synced files now hold the calls.
       const atLine = (w: string) => w.replace(/:\d+:/, ':');
       expect([again.code, reported(again.stderr).map(atLine)]).toEqual([0, listedWarnings(f).map(atLine)]);
