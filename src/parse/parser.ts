@@ -210,7 +210,8 @@ export function blankSpecifierAlternatives(text: string): string {
  * or table around them (often the rest of the file) becomes errors. The compiler reads one
  * branch. For tree-sitter, such a conditional keeps its first branch, as for specifiers above.
  * Only conditionals of two or more branches (no nesting, no continued lines) that all leave the
- * same braces, brackets and parentheses open, and leave some open, qualify.
+ * same braces, brackets and parentheses open, and leave some open or all end inside an expression
+ * (frotz text.c: `#ifdef USE_UTF8` `0x0a3, 0x153` `#else` `0x0a3, 0x0bd` `#endif` `};`), qualify.
  */
 export function blankBlockAlternatives(text: string): string {
   if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
@@ -233,8 +234,12 @@ export function blankBlockAlternatives(text: string): string {
       else branches[branches.length - 1].push(j);
     }
     if (end < 0 || branches.length < 2) continue;
-    const balances = branches.map((b) => openDelimiters(b.map((j) => lines[j]).join('\n')));
-    if (balances.some((b) => b === undefined || b !== balances[0]) || balances[0] === '') continue;
+    const codes = branches.map((b) => b.map((j) => lines[j]).join('\n'));
+    const balances = codes.map(openDelimiters);
+    if (balances.some((b) => b === undefined || b !== balances[0])) continue;
+    // Balanced alternatives qualify when each ends inside an expression (the last items of an
+    // initializer list without their comma): next to each other, they are two items in a row.
+    if (balances[0] === '' && !codes.every((c) => /[^;,{}\s]$/.test(withoutComments(c).trimEnd()))) continue;
     for (let j = i; j <= end; j++) {
       if (branches[0].includes(j)) continue;
       lines[j] = lines[j].replace(/[^\r]/g, ' ');
@@ -243,6 +248,11 @@ export function blankBlockAlternatives(text: string): string {
     i = end;
   }
   return changed ? lines.join('\n') : text;
+}
+
+/** Code with its comments removed (string and character literals kept). */
+function withoutComments(code: string): string {
+  return code.replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m, lit: string | undefined) => lit ?? ' ');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { c } from '../helpers';
 import { blankBlockAlternatives, blankDirectiveComments, blankSpecifierAlternatives, parseFile } from '../../../src/parse/parser';
 
 describe('blankDirectiveComments: what tree-sitter reads', () => {
@@ -136,6 +137,24 @@ describe('blankBlockAlternatives: alternatives that open the same block', () => 
     const fn = parseFile('random.c', pick).tree.rootNode;
     expect(fn.hasError).toBe(false);
     expect(fn.namedChildren.map((n) => n.type)).toEqual(['function_definition']);
+  });
+
+  test('alternative last items of an initializer list, without their comma, parse as one list (frotz text.c)', () => {
+    const table = c(
+      'static unsigned short latin1[] = {',
+      '\t0x0e4, 0x0f6, /* first row */',
+      '#ifdef USE_UTF8',
+      '\t0x0a3, 0x153 // pound, oe',
+      '#else',
+      '\t0x0a3, 0x0bd',
+      '#endif',
+      '};',
+      'static int after;',
+    );
+    const root = parseFile('text.c', table).tree.rootNode;
+    expect(root.hasError).toBe(false);
+    expect(root.namedChildren.filter((n) => n.type !== 'comment').map((n) => n.type)).toEqual(['declaration', 'declaration']);
+    expect(parseFile('text.c', table).tokens.filter((t) => t.text === '0x0bd').length).toBe(1);
   });
 
   test('the token stream still holds every branch and directive, in order', () => {
