@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { readInputs } from '../io/read';
 import { readQstrDefs } from '../io/qstrdefs';
-import { headerReader } from '../io/headers';
+import { headerReader, moduleIncludeDirs } from '../io/headers';
 import { dynruntimeMacroDefinitions } from '../io/reserved';
 import { natmodInventory } from '../facts';
 import { writeIfChanged } from '../io/write';
@@ -56,8 +56,10 @@ export async function buildModule(
   const natmodApi = natmodInventory(opts.tree.dir);
   // The module's headers (-I and beside each source) are read as gen reads them, and so are
   // the names py/dynruntime.h makes macros.
+  // `#include <module.h>` finds the header beside the source, in the compile as in the model.
+  const includeDirs = moduleIncludeDirs(opts.includeDirs, opts.files);
   const preprocess = {
-    includeDirs: opts.includeDirs.map((d) => path.resolve(d)),
+    includeDirs,
     readFile: headerReader(),
     natmodMacros: dynruntimeMacroDefinitions(natmodApi.facts, opts.tree.dir),
   };
@@ -72,7 +74,6 @@ export async function buildModule(
   if (hasErrors(gen.diagnostics)) return { diagnostics: gen.diagnostics, sources };
 
   const abi = mpyAbi(opts.tree);
-  const includeDirs = opts.includeDirs.map((d) => path.resolve(d));
   const queue = [...opts.toolchains];
   const outcomes: ArchOutcome[] = [];
   const worker = async () => {

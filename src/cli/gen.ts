@@ -8,7 +8,7 @@ import { writeFiles } from '../io/write';
 import { dynruntimeMacroDefinitions, reservedNameUses } from '../io/reserved';
 import { generate } from '../pipeline';
 import { readQstrDefs } from '../io/qstrdefs';
-import { headerReader } from '../io/headers';
+import { headerReader, moduleIncludeDirs } from '../io/headers';
 import { natmodInventory } from '../facts';
 import { mpversionHeader } from '../io/mpversion';
 import { Console } from './console';
@@ -95,7 +95,7 @@ export function genCommand(args: GenArgs, io: Console): number {
       outDir,
       escapedQstrs: readQstrDefs(group.files),
       natmodApi,
-      preprocess,
+      preprocess: { ...preprocess, includeDirs: moduleIncludeDirs(preprocess.includeDirs, group.files) },
       lineBase: args.lineBase,
       mpversion,
     });

@@ -14,7 +14,7 @@ import { Console } from './console';
 import { checkDefines, resolveMpyDir } from './checks';
 import { firstDifference, unifiedDiff } from './diff';
 import { report } from './report';
-import { headerReader } from '../io/headers';
+import { headerReader, moduleIncludeDirs } from '../io/headers';
 
 export interface SyncArgs {
   files: string[];
@@ -135,7 +135,14 @@ function syncGroup(
     force: args.force,
     escapedQstrs: readQstrDefs(inputs.map((i) => i.path)),
     natmodApi,
-    preprocess: { includeDirs: args.includeDirs ?? [], readFile: headerReader(), natmodMacros },
+    preprocess: {
+      includeDirs: moduleIncludeDirs(
+        args.includeDirs ?? [],
+        inputs.map((i) => i.path),
+      ),
+      readFile: headerReader(),
+      natmodMacros,
+    },
   });
   diagnostics.push(...result.diagnostics);
   if (hasErrors(result.diagnostics)) return [];

@@ -210,7 +210,7 @@ export interface RuntimeDataView extends View<'runtime-data'> {
 export const runtimeData = construct({
   name: 'runtime-data',
   queries: ['runtime-data'],
-  templates: ['runtime-data'],
+  templates: ['runtime-data', 'runtime-data-init'],
   kind: 'runtime_data',
   extract: extractRuntimeData,
   plan: ({ decl: d }, ctx) => {

@@ -120,3 +120,30 @@ export function coreHeaderMacros(): Set<string> {
   );
   return coreMacros;
 }
+
+/**
+ * Names a firmware build has as functions (or data) but a natmod's py/dynruntime.h
+ * defines as macros. A module's own `#define` of one is valid firmware code; in a natmod it
+ * would redefine dynruntime's macro, so natmodgen moves dynruntime's out of the way for the
+ * module's code and back for its own (src/extract/api-overrides.ts).
+ */
+export function dynruntimeOnlyMacros(facts: ApiFacts): Set<string> {
+  const firmwareMacros = new Set(facts.symbols.filter((s) => s.kind === 'macro').map((s) => s.name));
+  const firmware = new Set(facts.symbols.map((s) => s.name));
+  return new Set(facts.dynruntime.map((d) => d.name).filter((n) => firmware.has(n) && !firmwareMacros.has(n)));
+}
+
+const macroNames = new WeakMap<ApiFacts, ReadonlyMap<string, string | undefined>>();
+
+/**
+ * dynruntimeOnlyMacros() as natmodgen's preprocess environment wants them, without their
+ * definitions (no tree read); worked out once per set of facts.
+ */
+export function dynruntimeMacroNames(facts: ApiFacts = shippedFacts()): ReadonlyMap<string, string | undefined> {
+  let names = macroNames.get(facts);
+  if (!names) {
+    names = new Map([...dynruntimeOnlyMacros(facts)].map((n) => [n, undefined]));
+    macroNames.set(facts, names);
+  }
+  return names;
+}

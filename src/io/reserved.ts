@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
+import { dynruntimeMacroNames } from '../facts';
 import type { ApiFacts } from '../facts';
 import { identifierSpans } from '../diagnostics/identifiers';
 import { SourceText } from '../parse/source';
@@ -139,25 +140,13 @@ export function reservedNameUses(inputs: { path: string; text: string }[]): Diag
 }
 
 /**
- * Names a firmware build has as functions (or data) but a natmod's py/dynruntime.h
- * defines as macros. A module's own `#define` of one is valid firmware code; in a natmod it
- * would redefine dynruntime's macro, so natmodgen moves dynruntime's out of the way for the
- * module's code and back for its own (src/extract/api-overrides.ts).
- */
-export function dynruntimeOnlyMacros(facts: ApiFacts): Set<string> {
-  const firmwareMacros = new Set(facts.symbols.filter((s) => s.kind === 'macro').map((s) => s.name));
-  const firmware = new Set(facts.symbols.map((s) => s.name));
-  return new Set(facts.dynruntime.map((d) => d.name).filter((n) => firmware.has(n) && !firmwareMacros.has(n)));
-}
-
-/**
  * Those names with py/dynruntime.h's definition of each from the tree (`(params) body` after
  * the name; undefined without a tree or where the header defines it otherwise): what a module
  * macro that calls the firmware function by its own name needs in a natmod.
  */
 export function dynruntimeMacroDefinitions(facts: ApiFacts, mpyDir: string | undefined): Map<string, string | undefined> {
-  const names = dynruntimeOnlyMacros(facts);
-  const defs = new Map<string, string | undefined>([...names].map((n) => [n, undefined]));
+  const defs = new Map(dynruntimeMacroNames(facts));
+  const names = new Set(defs.keys());
   let text: string | undefined;
   try {
     text = mpyDir ? fs.readFileSync(path.join(mpyDir, 'py', 'dynruntime.h'), 'utf8') : undefined;

@@ -16,7 +16,7 @@ import { hiddenQstrs } from '../extract/hidden-qstrs';
 import { readable, ReadableSource, remapDiagnostics } from '../sync/source-map';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
-import { Inventory } from '../facts';
+import { dynruntimeMacroNames, Inventory } from '../facts';
 
 export interface SourceInput {
   path: string;
@@ -75,8 +75,10 @@ export function analyse(
   const given = new Map(inputs.map((i) => [path.normalize(i.path), i.text]));
   const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
   const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
+  // The library's callers give no dynruntime macros: the names (from the facts) are what the constructs need.
+  const natmodMacros = env.natmodMacros ?? dynruntimeMacroNames(natmodApi?.facts);
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined, natmodMacros: env.natmodMacros });
+    const r = extractFile(p, unit, parsedDefines, { includeDirs: env.includeDirs, readFile, predefined, natmodMacros });
     diagnostics.push(...r.diagnostics);
     return r.value;
   });

@@ -56,6 +56,28 @@ describe('natmodgen gen', () => {
     expect(fs.existsSync(path.join(out, 'b', 'mod.c'))).toBe(true);
   });
 
+  test("a header beside the source included as <h> is read, as micropython.mk's -I$(MOD_DIR) finds it", async () => {
+    const src = tmp();
+    fs.writeFileSync(path.join(src, 'slots.h'), '#define T_SUBSCR subscr, t_subscr,\n');
+    const mod = [
+      '#include "py/runtime.h"',
+      '#include <slots.h>',
+      'static mp_obj_t t_subscr(mp_obj_t a, mp_obj_t b, mp_obj_t c) { return a; }',
+      'MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE, T_SUBSCR print, NULL);',
+      'static const mp_rom_map_elem_t m_globals_table[] = { { MP_ROM_QSTR(MP_QSTR_T), MP_ROM_PTR(&t_type) } };',
+      'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(src, 'mod.c'), mod);
+    const gen = await runCli(['gen', '-o', tmp(), path.join(src, 'mod.c')], repoRoot);
+    expect(gen.stderr).not.toContain('NMG2009');
+    expect(gen.code).toBe(0);
+    const sync = await runCli(['sync', '--check', path.join(src, 'mod.c')], repoRoot);
+    expect(sync.stderr).not.toContain('NMG2009');
+  });
+
   test('#line directives point at the original file, relative to the output', async () => {
     const out = tmp();
     await runCli(['gen', '-o', out, functionsC], repoRoot);

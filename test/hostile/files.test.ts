@@ -201,6 +201,7 @@ describe('inputs that are not ordinary source files', () => {
   test.each([
     ['a Python file', 'mod.py', 'print(1)\n', 'Python'],
     ['a header', 'mod.h', '#define X 1\n', 'a header'],
+    ['a C++ source', 'example.cpp', 'extern "C" {\nint f(void) { return 1; }\n}\n', 'dynruntime.mk compiles only C'],
   ])('%s gets NMG1012 saying what it is', async (_n, name, text, what) => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, name), text);

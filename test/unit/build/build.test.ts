@@ -244,5 +244,9 @@ describe('buildModule converts with the module headers', () => {
       });
     expect((await run([path.join(dir, 'inc')])).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect((await run([])).diagnostics.map((d) => d.code)).toContain('NMG2009');
+    // `#include <h>` of a header beside the source: found there, as micropython.mk's -I$(MOD_DIR) finds it.
+    write('src/mod.c', fs.readFileSync(path.join(dir, 'src/mod.c'), 'utf8').replace('#include "slots.h"', '#include <slots.h>'));
+    fs.renameSync(path.join(dir, 'inc/slots.h'), path.join(dir, 'src/slots.h'));
+    expect((await run([])).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

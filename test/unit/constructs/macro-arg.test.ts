@@ -1,6 +1,7 @@
 import { extractFile, PLANNERS } from '../../../src/constructs';
 import { MacroArgDecl } from '../../../src/model/declarations';
 import { parseFile } from '../../../src/parse/parser';
+import { generate } from '../../../src';
 import { c } from '../helpers';
 
 /** Names py/dynruntime.h makes macros: one function-like, one object-like, one with its definition unknown (no tree). */
@@ -57,5 +58,23 @@ describe('macro-arg plan', () => {
       ['(', { partial: 'macro-arg-open', token: '(' }],
       ['}', { partial: 'macro-arg-close', token: '}' }],
     ]);
+  });
+});
+
+describe('library generate() without facts or tree', () => {
+  test('still parenthesises the argument: the names come from the shipped facts', () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      'static mp_obj_t f(mp_obj_t a) { return mp_obj_new_tuple(2, (mp_obj_t[]){a, a}); }',
+      'static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);',
+      'static const mp_rom_map_elem_t g[] = { { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) } };',
+      'static MP_DEFINE_CONST_DICT(gd, g);',
+      'const mp_obj_module_t m_mod = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&gd };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_mod);',
+    );
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics).toEqual([]);
+    const out = r.value.find((f) => f.rel === 'm.c')!.text;
+    expect(out).toContain('mp_obj_new_tuple(2, ((mp_obj_t[]){a, a}))');
   });
 });
