@@ -379,7 +379,7 @@ function measure(entry, srcRootIn, work, env, kind) {
   // as a user C module (a binary built outside this repository from the same sources).
   const refBinary = kind === 'micropython' ? env.reference : env.userReference;
   const testPy = entry.repoTest ? path.join(srcRoot, entry.repoTest) : entry.test ? path.join(TESTS_DIR, entry.test) : undefined;
-  if (refBinary && testPy && kind === 'user' && !hasBuiltin(refBinary, entry.module)) {
+  if (refBinary && testPy && !hasBuiltin(refBinary, entry.module)) {
     res.notCompared = `${entry.module ?? '(no "module" in the manifest)'} is not built into ${path.basename(refBinary)}`;
   } else if (refBinary && testPy) {
     const text = fs.readFileSync(testPy, 'utf8');

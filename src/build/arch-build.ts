@@ -54,6 +54,13 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
     ...(input.toolchain.floatOverride ? [`MICROPY_FLOAT_IMPL = ${input.toolchain.floatOverride}`] : []),
     ...(input.includeDirs.length ? [`CFLAGS_EXTRA += ${input.includeDirs.map((d) => `-I${d}`).join(' ')}`] : []),
     ...(input.toolchain.extraCflags.length ? [`CFLAGS_EXTRA += ${input.toolchain.extraCflags.join(' ')}`] : []),
+    ...(isX86(input.toolchain.arch)
+      ? [
+          "# the psABI's data alignment, not GCC's default of 32 bytes for any object of 32 bytes or more: in a",
+          '# .mpy that alignment is padding between objects and between sections (x86 only; see X86_ALIGNMENT)',
+          `CFLAGS_EXTRA += ${X86_ALIGNMENT}`,
+        ]
+      : []),
     'include $(MPY_DIR)/py/dynruntime.mk',
     "# GCC's maybe-uninitialized analysis depends on optimisation and inlining, which differ between a firmware",
     "# build and dynruntime.mk's (-fpic, the module alone): a warning, as in the firmware build, not an error",
@@ -88,6 +95,17 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
 }
 
 const isXtensa = (arch: string) => arch === 'xtensa' || arch === 'xtensawin';
+const isX86 = (arch: string) => arch === 'x86' || arch === 'x64';
+
+/**
+ * GCC on x86 aligns every aggregate of 32 bytes or more to 32 bytes (GCC 4.8 compatibility,
+ * -malign-data=compat), which in an object file raises .rodata, .data.rel.ro and .bss to
+ * 32-byte alignment; mpy_ld lays sections out back to back with that alignment, so a .mpy
+ * carries up to 31 bytes of padding before each and more between objects. `abi` keeps what
+ * the psABI requires (16 bytes for arrays of 16 bytes or more on x86-64), which every access
+ * the compiler generates relies on; only the extra, performance-motivated alignment goes.
+ */
+export const X86_ALIGNMENT = '-malign-data=abi';
 /** natmodgen's configuration header on xtensa, written beside the Makefile (xtensaConfigHeader). */
 const XTENSA_CONFIG = 'natmodgen-xtensa-config.h';
 

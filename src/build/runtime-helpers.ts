@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runAsync } from './proc';
 import { cachedPath, cacheKey, fileStamp, storeInCache } from './cache';
+import { trimHelper } from './helper-trim';
 
 /**
  * Compiler-runtime helpers without LINK_RUNTIME=1 (whose archive reader needs a PyPI
@@ -193,6 +194,12 @@ export async function extractHelpers(
     fs.rmSync(tmp, { recursive: true, force: true });
     files.push(file);
   }
+  // what the link needs from the members: the objects' undefined symbols and the members' own
+  const needed = new Set(objSyms.filter((s) => !isDefinition(s.type)).map((s) => s.name));
+  for (const m of plan.members)
+    for (const s of archives.find((a) => a.path === m.archive)?.symbols ?? [])
+      if (s.object === m.member && !isDefinition(s.type)) needed.add(s.name);
+  for (const f of files) await trimHelper(cross, f, needed);
   return { files, plan };
 }
 

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { renderRuntime, runtimeClosure, runtimeIndex } from '../runtime';
 import { prototypeConditions, shippedFacts, TreeSource, treeSourceFunctions } from '../facts';
 import { Archive, NmSymbol, planHelpers, providedByLoader } from './runtime-helpers';
+import { libcAlternative, libcSourceName } from './libc-alternatives';
 
 /**
  * The second look at a module's compiled objects: names they leave undefined that natmodgen
@@ -148,7 +149,8 @@ export function unlinkableHelpers(objects: NmSymbol[], archives: Archive[]): Unl
 
 /** `file:line:col` of the first mention of `name` (or, for sqrtf-style names, of `sqrt`) in the generated sources, through their #line directives. */
 export function locateCall(sources: Array<{ rel: string; text: string }>, dir: string, name: string): string | undefined {
-  const candidates = [name, name.replace(/[fl]$/, '')].filter((n, i, a) => a.indexOf(n) === i);
+  const source = libcSourceName(name);
+  const candidates = [source, source.replace(/[fl]$/, '')].filter((n, i, a) => a.indexOf(n) === i);
   for (const n of candidates) {
     for (const s of sources) {
       const lines = s.text.split('\n');
@@ -187,7 +189,9 @@ export function unlinkableMessage(found: UnlinkableHelper[], locate: (name: stri
         ? `Fix: call the firmware's math module instead: mp_call_function_1(mp_load_attr(mp_import_name(MP_QSTR_math, mp_const_none, ` +
           `MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_${h.name.replace(/f$/, '')}), mp_obj_new_float(x)) (natmodgen links the functions MicroPython's own ` +
           'lib/libm and lib/libm_dbl define by itself; this one is not among them)'
-        : 'Fix: define it in the module, or avoid the construct that calls it';
+        : libcAlternative(h.name)
+          ? `Fix: ${libcAlternative(h.name)}`
+          : 'Fix: define it in the module, or avoid the construct that calls it';
       return `${where ? `${where}: ` : ''}error: ${h.name}${h.from ? ` (from ${h.from})` : ''} cannot be linked into a natmod: ${h.why}. ${fix}`;
     })
     .join('\n');

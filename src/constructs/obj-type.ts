@@ -8,6 +8,7 @@ import { condLines, call, guarded, hasDirectives } from '../plan/lines';
 import { names } from '../plan/names';
 import { DirectiveLineView, View } from '../plan/view';
 import { extractStructTypes } from '../extract/struct-type';
+import { isZeroInit } from './writable-data';
 
 const SLOT_ALIASES: Record<string, SlotName> = { getiter: 'iter' };
 
@@ -95,7 +96,8 @@ export interface ObjTypeView extends View<'obj-type'> {
   /** The storage's symbol when not its C name (src/plan/index.ts typeSymbol). */
   asmName?: string;
   initFn: string;
-  flags: string;
+  /** The flags to set at import; absent when they are zero. */
+  flags?: string;
   typeName: string;
   slots: Array<ObjTypeSlotView | DirectiveLineView>;
 }
@@ -116,7 +118,8 @@ export const objType = construct({
       storage,
       asmName: names.typeSymbol(decl),
       initFn: names.typeInit(decl.name),
-      flags: decl.flags,
+      // the storage is zero when the .mpy loads (BSS): no flags, no code
+      flags: isZeroInit(decl.flags) || decl.flags.trim() === 'MP_TYPE_FLAG_NONE' ? undefined : decl.flags,
       typeName: decl.typeName,
       slots: condLines(decl.slots, (s, index) => [
         ...ctx.sourceLine(s.span.line),

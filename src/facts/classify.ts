@@ -1,4 +1,4 @@
-import { REASONS, ReasonRule } from './reasons';
+import { PLAIN_C_HEADERS, REASONS, ReasonRule } from './reasons';
 import { ApiFacts, ApiSymbol, SymbolKind } from './types';
 
 /**
@@ -146,6 +146,18 @@ export function classify(facts: ApiFacts, runtime: RuntimeProviders, rules: Reas
     const r = runtime.get(name);
     if (r) return { kind: 'runtime', ...r };
     const rule = reasonFor(name, sym?.header, rules);
+    if (
+      rule &&
+      sym &&
+      sym.kind !== 'function' &&
+      sym.calls?.length === 1 &&
+      PLAIN_C_HEADERS.has(sym.header) &&
+      !rule.names?.includes(name)
+    ) {
+      // A family's macro or inline that is plain C over its arguments: as good as what it calls.
+      const body = fromBody(sym.calls);
+      if (body.kind === 'dynruntime' || body.kind === 'runtime') return body;
+    }
     if (rule) return { kind: rule.status, reason: rule.reason, alternative: rule.alternative };
     if (removed.has(name)) return { kind: 'missing', reason: 'py/dynruntime.h removes it (#undef) and defines nothing in its place' };
     const unprovided: Status = {

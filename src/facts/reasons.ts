@@ -23,7 +23,9 @@ export const REASONS: ReasonRule[] = [
     names: ['mp_obj_int_hash', 'mp_obj_new_gen_wrap', 'mp_store_map'],
     status: 'impossible',
     reason: 'declared in the headers but defined nowhere in MicroPython v1.28.0: no firmware has it, so no module can call it',
-    alternative: 'hash() of the object: mp_unary_op(MP_UNARY_OP_HASH, obj); for a map store, mp_obj_dict_store',
+    alternative:
+      'hash() of the object: mp_unary_op(MP_UNARY_OP_HASH, obj); for a map store, mp_obj_dict_store(map, key, value); ' +
+      'for a generator, write the iterator as a type with an iternext slot',
   },
   {
     names: ['unichar_isprint'],
@@ -63,6 +65,37 @@ export const REASONS: ReasonRule[] = [
     status: 'port',
     reason: "each port defines what happens when an exception has no handler (its main.c); it is the port's fatal-error path",
     alternative: 'raise normally with nlr_raise(exc) (mp_raise_msg...): the firmware reaches its own nlr_jump_fail if nothing catches it',
+  },
+  {
+    names: ['MP_STATE_THREAD', 'MP_STATE_MAIN_THREAD', 'MP_STATE_MEM'],
+    status: 'impossible',
+    reason:
+      "it names a field of the interpreter's state (mp_state_ctx: the thread's exception, stack and pystack bounds, the heap), " +
+      'which the firmware does not export to loaded code',
+    alternative:
+      "keep the module's own state in its own globals (MP_REGISTER_ROOT_POINTER with MP_STATE_VM(x) for pointers the GC must see); " +
+      "read the interpreter's through Python: globals() / locals() (mp_globals_get, mp_locals_get), sys.exc_info(), gc.mem_free()",
+  },
+  {
+    names: ['mp_make_stop_iteration'],
+    status: 'impossible',
+    reason:
+      "the value it gives StopIteration is kept in the interpreter's thread state (MP_STATE_THREAD(stop_iteration_arg)), " +
+      'which loaded code cannot reach; raising StopIteration instead is not the same, as C callers of an iternext slot do not catch it',
+    alternative: 'return MP_OBJ_STOP_ITERATION (the iteration ends without a value)',
+  },
+  {
+    names: ['mp_locals_set'],
+    status: 'impossible',
+    reason: "the current locals are the interpreter's thread state (MP_STATE_THREAD(dict_locals)), which loaded code cannot set",
+    alternative:
+      'run code with the locals you want: mp_call_function_n_kw(mp_load_global(MP_QSTR_exec), 3, 0, args) with args = {code, globals, locals}',
+  },
+  {
+    names: ['QSTR_TOTAL'],
+    status: 'impossible',
+    reason: "it reads the firmware's qstr pool (MP_STATE_VM(last_pool)), which is not exported to loaded code",
+    alternative: 'micropython.qstr_info() prints the number of qstrs from Python; qstr_from_str / qstr_str work without it',
   },
   {
     names: ['gc_nbytes'],
@@ -167,10 +200,11 @@ export const REASONS: ReasonRule[] = [
     alternative: "allocate with m_malloc and release with m_free (the GC finds memory reachable from the module's objects)",
   },
   {
-    names: ['m_get_total_bytes_allocated', 'm_get_current_bytes_allocated', 'm_get_peak_bytes_allocated', 'mp_micropython_mem_info'],
+    names: ['mp_micropython_mem_info'],
     status: 'port',
-    reason: 'memory statistics exist only on ports built with MICROPY_MEM_STATS and are not exported to loaded code',
-    alternative: IMPORT('gc', 'mem_alloc()'),
+    reason:
+      'micropython.mem_info exists only on ports built with MICROPY_PY_MICROPYTHON_MEM_INFO, and its C function is not exported to loaded code',
+    alternative: IMPORT('micropython', 'mem_info()'),
   },
   {
     prefixes: ['mp_bluetooth_'],
@@ -255,9 +289,6 @@ export const REASONS: ReasonRule[] = [
       'gc_collect_root',
       'gc_collect_end',
       'gc_sweep_all',
-      'gc_info',
-      'gc_dump_info',
-      'gc_dump_alloc_table',
       'gc_add',
       'gc_get_max_new_split',
       'gc_weakref_mark',
@@ -267,6 +298,18 @@ export const REASONS: ReasonRule[] = [
     status: 'impossible',
     reason: "the garbage collector's internals are not exported to loaded code",
     alternative: IMPORT('gc', 'collect()'),
+  },
+  {
+    names: ['gc_info'],
+    status: 'impossible',
+    reason: "the heap's block counts are the garbage collector's bookkeeping (py/gc.c), which mp_fun_table does not reach",
+    alternative: `${IMPORT('gc', 'mem_alloc()')} and gc.mem_free() the same way: the used and free bytes (their sum is the total)`,
+  },
+  {
+    names: ['gc_dump_info', 'gc_dump_alloc_table'],
+    status: 'impossible',
+    reason: "the garbage collector's internals are not exported to loaded code",
+    alternative: `${IMPORT('micropython', 'mem_info(1)')}: it prints the same report (with the block table) to stdout`,
   },
   {
     names: ['mp_stack_check'],
@@ -329,6 +372,15 @@ export const REASONS: ReasonRule[] = [
       'or use @micropython.native / @micropython.viper in Python',
   },
 ];
+
+/**
+ * Headers of a family above whose macros and inline functions are plain C over their arguments
+ * (bit fields of bytecode preludes, tagged pointers, parse-node words, .mpy feature bytes): the
+ * family's reason is about its functions. Such a macro or inline, with one definition calling
+ * only what a natmod has, is provided through the headers; rtcheck compiles these headers into
+ * a natmod and compares the results with the firmware's.
+ */
+export const PLAIN_C_HEADERS: ReadonlySet<string> = new Set(['py/bc.h', 'py/bc0.h', 'py/parse.h', 'py/persistentcode.h']);
 
 /**
  * Names a natmod has, but with a difference from the firmware that the module's author must

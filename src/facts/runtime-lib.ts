@@ -11,13 +11,15 @@ export interface RuntimeDefinition {
 /**
  * The functions natmodgen's runtime library (the package's runtime/ folder) defines,
  * each under the firmware's name: function definitions in its .c and .h files and
- * function-like macros in its .h files. A missing folder defines nothing.
+ * the macros of its .h files. A missing folder defines nothing.
  */
 export function readRuntimeLibrary(dir: string): Map<string, RuntimeDefinition> {
   const out = new Map<string, RuntimeDefinition>();
   for (const rel of cFiles(dir)) {
     const c = readHeader(rel, fs.readFileSync(path.join(dir, rel), 'utf8'));
-    const found = [...c.definitions, ...(rel.endsWith('.h') ? [...c.functionMacros] : [])];
+    // A header's macros provide their names, function-like or not (runtime/typeslots.h makes
+    // mp_obj_tuple_getiter the firmware's slot value, which calls and comparisons both use).
+    const found = [...c.definitions, ...(rel.endsWith('.h') ? [...c.macros].map(([name, m]): [string, number] => [name, m.line]) : [])];
     for (const [name, line] of found) if (!out.has(name)) out.set(name, { file: rel, line });
   }
   return out;

@@ -103,6 +103,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       sourceName: u.model.path.split(path.sep).join('/'),
       prelude: {
         defines: unitDefines(input.defines, u, readsMpzInts),
+        signedOffsets: reachesOffsets(u, unit === regUnit ? runtime.items : []),
         shims,
         apiOverrides: overrides.map((o) => ({
           name: o.name,
@@ -123,6 +124,21 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
   const unitInits = views.flatMap((v) => (v.tail.initFn ? [{ name: v.tail.initFn.name, local: v.tail.initFn.isStatic }] : []));
   views[regUnit].tail.mpyInit = planMpyInit(mod, unitInits, mod.globalsTable.unit !== regUnit, runtime.body);
   return views;
+}
+
+/**
+ * The names of py/stream.h whose values are seek offsets (mp_off_t). Every port makes mp_off_t
+ * signed (long, intptr_t); the config header tools/mpy_ld.py writes for a natmod build says
+ * uintptr_t, and firmware code that tests `offset < 0` (py/objstringio.c's seek from the end)
+ * would never see a negative one. Same size, so the ioctl's struct is the firmware's either way.
+ */
+const OFFSET_NAMES = ['mp_off_t', 'mp_stream_seek_t', 'mp_stream_seek', 'mp_stream_posix_lseek'];
+
+/** Whether the unit's code, the macros it expands or the runtime pieces it holds name a seek offset. */
+function reachesOffsets(u: ResolvedUnit, runtimeItems: ReadonlyArray<{ refs: string[]; defines: string[] }>): boolean {
+  return OFFSET_NAMES.some(
+    (n) => u.model.identifiers.has(n) || u.expandsTo.includes(n) || runtimeItems.some((i) => i.refs.includes(n) || i.defines.includes(n)),
+  );
 }
 
 /** A module of one unit needs no trampoline: its only object comes first. */

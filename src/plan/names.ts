@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { RootPointerDecl } from '../model/declarations';
 import { declare } from './c';
+import { isReachableFirmwareType } from '../model/firmware';
 
 /** C identifier fragment for a unit, from its file name; unique among the inputs. */
 export function unitIds(paths: string[]): string[] {
@@ -36,9 +37,13 @@ export const names = {
   /**
    * The symbol of a type's storage: the type's own name when it has external linkage, so a use
    * the alias does not reach (a header's static inline function included before the alias, a
-   * unit naming the type only through a header) links to the storage mpy_init fills.
+   * unit naming the type only through a header) links to the storage mpy_init fills. Not for
+   * a type the firmware has under that name (py/objdict.c compiled into a natmod defines
+   * mp_type_dict): that name stays the firmware's, which mpy_ld links through mp_fun_table, so
+   * the module's types derive from the firmware's dict and firmware dicts pass its type checks.
    */
-  typeSymbol: (t: { name: string; isStatic: boolean }): string | undefined => (t.isStatic ? undefined : t.name),
+  typeSymbol: (t: { name: string; isStatic: boolean }): string | undefined =>
+    t.isStatic || isReachableFirmwareType(t.name) ? undefined : t.name,
   typeInit: (name: string) => `natmodgen_init_type_${name}`,
   tableStorage: (name: string, unitId: string) => `natmodgen_${part(unitId)}_${name}`,
   tableFill: (name: string) => `natmodgen_fill_${name}`,

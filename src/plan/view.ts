@@ -153,6 +153,11 @@ export interface RuntimeTextView extends View<'runtime-text'> {
 /** What natmodgen puts ahead of the user's code (gen: at the top; sync: before the first #include). */
 export interface PreludeView {
   defines: Define[];
+  /**
+   * Whether the unit reaches py/stream.h's seek offsets (mp_off_t): then mp_off_t is signed as in
+   * every port, not the uintptr_t of the config header tools/mpy_ld.py writes.
+   */
+  signedOffsets: boolean;
   shims: View[];
   /** py/dynruntime.h macros the module defines itself: saved here, restored for natmodgen's code in the tail. */
   apiOverrides: ApiOverridePreludeView[];

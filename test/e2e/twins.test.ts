@@ -20,6 +20,9 @@
  *                        on the path wins, and the suite checks that it does   (required)
  *   MICROPYTHON_TWINREF  unix port with them (the standard variant); falls back to
  *                        MICROPYTHON_USERMOD                                         (required)
+ *                        An entry with "reference" (_webrepl: MICROPY_PY_WEBREPL=1) is a
+ *                        module no standard variant builds: skipped, loudly, when the
+ *                        reference lacks it.
  *   TWINS_ONLY           comma-separated module ids to run (default: all)
  *
  * An entry whose sources come from a git submodule of MicroPython (cryptolib: lib/axtls, btree:
@@ -29,31 +32,15 @@
  * -DMICROPY_PY_HASHLIB_MD5=0 -DMICROPY_PY_HASHLIB_SHA1=0", the README's twins section).
  *   PYTHON, NATMODGEN_E2E_KEEP as for natmods.test.ts
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT } from './lib/env';
 import { buildNatmodgen, freshDir, makeWorkDir, StageError } from './lib/natmod';
 import { clip, describeRun, ProcResult, runProcess } from './lib/proc';
 import { Summary } from './lib/summary';
+import { MODULE_FILE, readmeTwinsBlock, readTwinLists, renderTwinsReadme, TwinEntry } from './lib/twins-readme';
 
-interface TwinEntry {
-  id: string;
-  module: string;
-  files: string[];
-  defines: string[];
-  /** Include folders (under MPY_DIR) the firmware build passes for the module's sources. */
-  includes?: string[];
-  /** Git submodules of MicroPython (folders under MPY_DIR) the sources come from: empty in a plain clone. */
-  submodules?: string[];
-  test: string | null;
-  mpyTests?: string[];
-  impossible?: string;
-  pending?: string;
-  /** Scripts (paths under MPY_DIR) known to print differently, with the reason. */
-  knownDiffs?: Record<string, string>;
-}
-
-const MANIFEST = path.join(REPO_ROOT, 'bench', 'corpus', 'manifest.json');
 const OWN_TESTS = path.join(REPO_ROOT, 'bench', 'corpus', 'mpy-tests');
 const CASE_TIMEOUT_MS = 600_000;
 const RUN_TIMEOUT_MS = 30_000;
@@ -67,9 +54,8 @@ const only = (process.env.TWINS_ONLY ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-const entries: TwinEntry[] = (JSON.parse(fs.readFileSync(MANIFEST, 'utf8')).micropython as TwinEntry[]).filter(
-  (e) => e.mpyTests || e.impossible || e.pending,
-);
+const lists = readTwinLists(REPO_ROOT);
+const entries: TwinEntry[] = lists.entries.filter((e) => e.mpyTests || e.impossible || e.pending);
 const chosen = entries.filter((e) => !only.length || only.includes(e.id));
 const runnable = chosen.filter((e) => !e.impossible && !e.pending);
 const summary = new Summary('MicroPython modules vs their built-in twins (x64)');
@@ -101,6 +87,24 @@ if (!skipReason && noSources.length) {
     `natmodgen twins e2e: SKIPPING ${noSources.length} module(s): their sources are git submodules not checked out in MPY_DIR=${env.mpyDir}.`,
     'Skipped is not passed. Check them out (git submodule update --init <folder>) and build MICROPYTHON_TWINREF with the module.',
     ...noSources.map((e) => `  SKIPPED: ${e.id} (empty: ${absentSubmodules(e).join(', ')})`),
+  ]);
+}
+/**
+ * For an entry no standard unix variant builds (`reference`: the flags it needs), whether
+ * MICROPYTHON_TWINREF lacks the module: then there is nothing to compare with, and the entry is
+ * skipped, loudly, instead of failing on every machine with the standard reference.
+ */
+function referenceLacks(e: TwinEntry): boolean {
+  if (!e.reference || skipReason) return false;
+  const r = spawnSync(twinRef!, ['-c', `import ${e.module}`], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  return r.status !== 0;
+}
+const noReference = runnable.filter((e) => !absentSubmodules(e).length && referenceLacks(e));
+if (noReference.length) {
+  loud([
+    `natmodgen twins e2e: SKIPPING ${noReference.length} module(s): MICROPYTHON_TWINREF=${twinRef} does not have them built in.`,
+    'Skipped is not passed. Build the reference with what each needs (README, "MicroPython\'s own modules as natmods").',
+    ...noReference.map((e) => `  SKIPPED: ${e.id} (needs ${e.reference})`),
   ]);
 }
 const notRun = chosen.filter((e) => e.impossible || e.pending);
@@ -190,7 +194,13 @@ async function twinCase(e: TwinEntry, buildFailure: () => unknown): Promise<void
   ].filter((p): p is string => !!p);
   if (problems.length) throw new StageError('setup', `the environment is broken:\n  ${problems.join('\n  ')}`);
   const mpyDir = env.mpyDir!;
-  const scripts = [...(e.mpyTests ?? []).flatMap((p) => expandTests(mpyDir, p)), ...(e.test ? [path.join(OWN_TESTS, e.test)] : [])];
+  const scripts = [
+    ...(e.mpyTests ?? []).flatMap((p) => expandTests(mpyDir, p)),
+    ...[...(e.test ? [e.test] : []), ...(e.ownTests ?? [])].map((t) => path.join(OWN_TESTS, t)),
+  ];
+  // A known difference names a script of MPY_DIR by its path there, one of ours by its path in the repository.
+  const scriptKey = (script: string) =>
+    script.startsWith(OWN_TESTS + path.sep) ? path.relative(REPO_ROOT, script) : path.relative(mpyDir, script);
   if (!scripts.length)
     throw new StageError('setup', `no test script for ${e.id}: ${JSON.stringify(e.mpyTests)} matched nothing in ${mpyDir}`);
 
@@ -212,9 +222,9 @@ async function twinCase(e: TwinEntry, buildFailure: () => unknown): Promise<void
     let compared = 0;
     let skipped = 0;
     for (const script of scripts) {
-      const known = e.knownDiffs?.[path.relative(mpyDir, script)];
+      const known = e.knownDiffs?.[scriptKey(script)];
       if (known) {
-        loud([`natmodgen twins e2e: ${e.id}: NOT COMPARED ${path.relative(mpyDir, script)}: ${known}`]);
+        loud([`natmodgen twins e2e: ${e.id}: NOT COMPARED ${scriptKey(script)}: ${known}`]);
         continue;
       }
       const nat = await run(twins!, script, runDir, `${lib}:${pylib}`);
@@ -271,6 +281,43 @@ describe('MicroPython modules against their built-in twins', () => {
     for (const e of entries) expect(e.impossible === undefined || e.pending === undefined).toBe(true);
   });
 
+  // README's list is rendered from the manifest and test/e2e/twins/impossible.json;
+  // UPDATE_README=1 rewrites the block.
+  test("README's list of MicroPython's modules is the manifest's and impossible.json's", () => {
+    const readmePath = path.join(REPO_ROOT, 'README.md');
+    const readme = fs.readFileSync(readmePath, 'utf8');
+    const want = renderTwinsReadme(lists.entries, lists.impossible);
+    const have = readmeTwinsBlock(readme);
+    if (process.env.UPDATE_README === '1' && have !== undefined && have !== want) {
+      fs.writeFileSync(
+        readmePath,
+        readme.replace(have, () => want),
+      );
+      return;
+    }
+    expect(have).toBe(want);
+  });
+
+  test('each module file is compared, pending or impossible exactly once', () => {
+    const listed = [
+      ...lists.entries.filter((e) => e.mpyTests || e.impossible || e.pending).flatMap((e) => e.files.filter((f) => MODULE_FILE.test(f))),
+      ...lists.impossible.flatMap((r) => r.files),
+    ];
+    expect(listed.filter((f, i) => listed.indexOf(f) !== i)).toEqual([]);
+    for (const r of lists.impossible) expect(r.files.every((f) => MODULE_FILE.test(f)) && r.why.length > 0).toBe(true);
+    if (!env.mpyDir) {
+      loud(['natmodgen twins e2e: MPY_DIR not set: NOT CHECKED that the lists name every extmod/mod*.c and py/mod*.c of the tree.']);
+      return;
+    }
+    const inTree = ['extmod', 'py'].flatMap((d) =>
+      fs
+        .readdirSync(path.join(env.mpyDir!, d))
+        .map((f) => `${d}/${f}`)
+        .filter((f) => MODULE_FILE.test(f)),
+    );
+    expect([...new Set(listed)].sort()).toEqual(inTree.sort());
+  });
+
   for (const e of chosen) {
     if (e.impossible || e.pending) {
       summary.set(e.id, { module: e.module, natmod: e.impossible ? 'impossible (not run)' : 'PENDING (not run)' });
@@ -285,6 +332,12 @@ describe('MicroPython modules against their built-in twins', () => {
     const absent = absentSubmodules(e);
     if (absent.length) {
       const why = `submodule not checked out in MPY_DIR: ${absent.join(', ')}`;
+      summary.set(e.id, { module: e.module, natmod: `SKIPPED (${why})` });
+      test.skip(`SKIPPED (${why}): ${e.id}`, () => undefined);
+      continue;
+    }
+    if (noReference.includes(e)) {
+      const why = `MICROPYTHON_TWINREF lacks it: needs ${e.reference}`;
       summary.set(e.id, { module: e.module, natmod: `SKIPPED (${why})` });
       test.skip(`SKIPPED (${why}): ${e.id}`, () => undefined);
       continue;

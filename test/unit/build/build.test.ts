@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArchList, NATMOD_ARCHES, NATIVE_ARCH_CODE } from '../../../src/build/arches';
-import { archMakefile, entryFirst, firstError, xtensaConfigHeader } from '../../../src/build/arch-build';
+import { X86_ALIGNMENT, archMakefile, entryFirst, firstError, xtensaConfigHeader } from '../../../src/build/arch-build';
 import { MpyTree, mpyAbi, readMpyTree } from '../../../src/build/mpy-tree';
 import { buildTag, loaderSource, packageJson, singleArchPackageJson } from '../../../src/build/package';
 import { summaryTable } from '../../../src/build/summary';
@@ -138,6 +138,26 @@ describe('archMakefile', () => {
     expect(text).not.toMatch(/MP_CONFIGFILE/);
     const plain = archMakefile({ toolchain: tc('x64'), mpyDir: '/mpy', module: 'm', sources: [{ rel: 'a.c', text: '' }], includeDirs: [] });
     expect(plain).not.toMatch(/MICROPY_FLOAT_IMPL|MP_CONFIGFILE/);
+  });
+  test('x86 and x64 compile with the psABI data alignment, before dynruntime.mk; no other arch does', () => {
+    const lines = archMakefile({
+      toolchain: tc('x64'),
+      mpyDir: '/mpy',
+      module: 'm',
+      sources: [{ rel: 'a.c', text: '' }],
+      includeDirs: [],
+    }).split('\n');
+    const at = lines.indexOf(`CFLAGS_EXTRA += ${X86_ALIGNMENT}`);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(lines.indexOf('include $(MPY_DIR)/py/dynruntime.mk'));
+    const rv = archMakefile({
+      toolchain: tc('rv32imc'),
+      mpyDir: '/mpy',
+      module: 'm',
+      sources: [{ rel: 'a.c', text: '' }],
+      includeDirs: [],
+    });
+    expect(rv).not.toContain(X86_ALIGNMENT);
   });
 });
 

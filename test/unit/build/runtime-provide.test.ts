@@ -78,4 +78,23 @@ describe('unlinkableHelpers: toolchain members a natmod cannot link', () => {
       /^m\.c:3:32: error: sqrtf \(from libm\.a\(wf_sqrt\.o\)\) cannot be linked into a natmod: x\. Fix: .*MP_QSTR_sqrt\b/,
     );
   });
+  test.each([
+    ['__isoc99_sscanf', 'sscanf(s, "%d", &v)', 'strtol'],
+    ['exit', 'exit(1)', 'mp_type_SystemExit'],
+    ['gmtime', 'gmtime(&t)', 'MP_QSTR_localtime'],
+    ['longjmp', 'longjmp(env, 1)', 'nlr_push'],
+  ])('a C library function no natmod has (%s) is located at its call with a MicroPython alternative', (symbol, call, fix) => {
+    const sources = [{ rel: 'm.c', text: ['#line 1 "src/m.c"', 'void f(void) {', `    ${call};`, '}'].join('\n') }];
+    const at = locateCall(sources, '/abs/gen', symbol);
+    expect(at).toMatch(/src\/m\.c:2:5$/);
+    const msg = unlinkableMessage([{ name: symbol, from: '', why: 'nothing defines it' }], () => at);
+    expect(msg).toContain(`${at}: error: ${symbol} cannot be linked into a natmod: nothing defines it. Fix: `);
+    expect(msg).toContain(fix);
+  });
+  test('a C library function without a known alternative keeps the general fix', () => {
+    const msg = unlinkableMessage([{ name: 'wcslen', from: '', why: 'nothing defines it' }], () => undefined);
+    expect(msg).toBe(
+      'error: wcslen cannot be linked into a natmod: nothing defines it. Fix: define it in the module, or avoid the construct that calls it',
+    );
+  });
 });

@@ -99,8 +99,24 @@ describe('the shipped v1.28.0 inventory', () => {
     ['m_new', 'dynruntime'],
     ['MP_ERROR_TEXT', 'dynruntime'],
     ['mp_hal_ticks_ms', 'runtime'],
-    ['mp_hal_stdout_tx_str', 'port'],
-    ['mp_sched_schedule', 'port'],
+    ['mp_hal_stdin_rx_chr', 'port'],
+    ['mp_sched_lock', 'port'],
+    // reached through what the firmware builds on them (mp_plat_print, micropython.schedule)
+    ['mp_hal_stdout_tx_str', 'runtime'],
+    ['mp_sched_schedule', 'runtime'],
+    // a function under the natmod's object representation (A), inline only under C and D
+    ['mp_obj_float_get', 'runtime'],
+    ['mp_encode_uint', 'runtime'],
+    // the interpreter's state, and what reads it
+    ['MP_STATE_THREAD', 'impossible'],
+    ['mp_make_stop_iteration', 'impossible'],
+    ['mp_globals_get', 'runtime'],
+    // plain C over their arguments in a compiler header: provided; the header's functions are not
+    ['MP_TAGPTR_PTR', 'dynruntime'],
+    ['MP_PARSE_NODE_IS_ID', 'dynruntime'],
+    ['mp_bytecode_get_source_line', 'dynruntime'],
+    ['mp_parse', 'impossible'],
+    ['mp_bytecode_print', 'impossible'],
     ['mp_thread_get_state', 'port'],
     ['gc_dump_info', 'impossible'],
     // Allocated without the finaliser flag, with a warning at each call (NMG3003).

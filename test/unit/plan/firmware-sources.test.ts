@@ -90,3 +90,37 @@ describe('functions under names py/dynruntime.h makes macros', () => {
     expect(out).not.toContain('push_macro("mp_obj_new_bytearray_by_ref")');
   });
 });
+
+describe("a type under a firmware type's name that mpy_ld links (dict)", () => {
+  const dict = [
+    'static mp_obj_t d_make_new(const mp_obj_type_t *t, size_t n, size_t k, const mp_obj_t *a) { return mp_const_none; }',
+    'MP_DEFINE_CONST_OBJ_TYPE(mp_type_dict, MP_QSTR_dict, MP_TYPE_FLAG_NONE, make_new, d_make_new);',
+    'MP_DEFINE_CONST_OBJ_TYPE(mp_type_ordereddict, MP_QSTR_OrderedDict, MP_TYPE_FLAG_NONE, make_new, d_make_new, parent, &mp_type_dict);',
+  ];
+
+  test("the module's copy does not take the firmware's symbol, so &mp_type_dict stays the firmware's", () => {
+    const out = gen(moduleWith(...types, ...dict));
+    expect(out).not.toMatch(/__asm__\("mp_type_dict"\)/);
+    expect(out).not.toMatch(/#define mp_type_dict\b/);
+    // A type of the module's own keeps its symbol.
+    expect(out).toMatch(/__asm__\("mp_type_ordereddict"\)/);
+  });
+});
+
+describe('seek offsets (mp_off_t)', () => {
+  const SIGNED = /#include "py\/mpconfig.h"\n#undef mp_off_t\ntypedef intptr_t mp_off_t;\n(?:.*\n)*?#include "py\/dynruntime.h"/;
+
+  test('a unit that reaches py/stream.h seeks gets the signed mp_off_t every port has, ahead of dynruntime.h', () => {
+    const seek = [
+      'static mp_uint_t s_ioctl(mp_obj_t o, mp_uint_t req, uintptr_t arg, int *err) {',
+      '    struct mp_stream_seek_t *s = (struct mp_stream_seek_t *)arg;',
+      '    return s->offset < 0 ? 1 : 0;',
+      '}',
+    ];
+    expect(gen(moduleWith(...types, ...seek))).toMatch(SIGNED);
+  });
+
+  test('a unit that does not keeps the header dynruntime.mk gives it', () => {
+    expect(gen(moduleWith(...types))).not.toMatch(/typedef intptr_t mp_off_t/);
+  });
+});

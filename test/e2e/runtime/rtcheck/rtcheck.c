@@ -28,6 +28,12 @@
 #include "py/builtin.h"
 #include "py/cstack.h"
 #include "py/stackctrl.h"
+#include "py/bc.h"
+#include "py/bc0.h"
+#include "py/parse.h"
+#include "py/persistentcode.h"
+#include "extmod/vfs.h"
+#include "extmod/virtpin.h"
 
 static mp_obj_t tup2(mp_obj_t a, mp_obj_t b) {
     mp_obj_t items[2] = { a, b };
@@ -1669,6 +1675,434 @@ static mp_obj_t rt_import_stat(mp_obj_t path) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rt_import_stat_obj, rt_import_stat);
 
+// RTCHECK_BOARDS: defined by the qemu boards' build (runtime.test.ts), whose heaps cannot hold the
+// whole module in one allocation; what follows is checked on the host (x64 natmod and firmware) only.
+#ifndef RTCHECK_BOARDS
+// --- rt9: C library extras, float value, HAL console/clock, VFS and interpreter services,
+// bytecode varints and virtual pins: runtime files provided where the firmware has them.
+
+// <string.h>/<strings.h> extras on s and t, in every mode that differs (bounds, empty sets, case).
+static int rt_sign(int v) {
+    return v < 0 ? -1 : v > 0;
+}
+
+static mp_obj_t rt_libc_ext(mp_obj_t s_in, mp_obj_t t_in) {
+    const char *s = mp_obj_str_get_str(s_in);
+    const char *t = mp_obj_str_get_str(t_in);
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    for (size_t n = 0; n < 5; n += 2) {
+        char buf[48] = "[";
+        strncat(buf, s, n);
+        strncat(buf, "]x", 1);
+        mp_obj_list_append(out, mp_obj_new_str(buf, strlen(buf)));
+        mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(strnlen(s, n)));
+    }
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(strnlen(s, 100)));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(strspn(s, t)));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(strcspn(s, t)));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(strspn(s, "")));
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(strcspn(s, "")));
+    const char *brk = strpbrk(s, t);
+    mp_obj_list_append(out, brk ? MP_OBJ_NEW_SMALL_INT(brk - s) : mp_const_none);
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(rt_sign(strcasecmp(s, t))));
+    for (size_t n = 0; n < 4; n++) {
+        mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(rt_sign(strncasecmp(s, t, n))));
+    }
+    char *d = strdup(s);
+    mp_obj_list_append(out, mp_obj_new_str(d, strlen(d)));
+    free(d);
+    d = strndup(s, 3);
+    mp_obj_list_append(out, mp_obj_new_str(d, strlen(d)));
+    free(d);
+    char tok[48];
+    strncpy(tok, s, sizeof(tok) - 1);
+    tok[sizeof(tok) - 1] = '\0';
+    for (char *p = strtok(tok, t); p != NULL; p = strtok(NULL, t)) {
+        mp_obj_list_append(out, mp_obj_new_str(p, strlen(p)));
+    }
+    strncpy(tok, s, sizeof(tok) - 1);
+    char *save = NULL;
+    mp_obj_t toks = mp_obj_new_list(0, NULL);
+    for (char *p = strtok_r(tok, t, &save); p != NULL; p = strtok_r(NULL, t, &save)) {
+        mp_obj_list_append(toks, mp_obj_new_str(p, strlen(p)));
+    }
+    mp_obj_list_append(out, toks);
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_libc_ext_obj, rt_libc_ext);
+
+typedef struct _rt_pair_t {
+    int key;
+    int value;
+} rt_pair_t;
+
+static int rt_cmp_int(const void *a, const void *b) {
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static int rt_cmp_pair(const void *a, const void *b) {
+    return rt_cmp_int(&((const rt_pair_t *)a)->key, &((const rt_pair_t *)b)->key);
+}
+
+// qsort/bsearch of the ints of a list (and of key/position pairs), then div, ldiv and lldiv on them.
+static mp_obj_t rt_stdlib_ext(mp_obj_t list_in) {
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(list_in, &n, &items);
+    int *v = m_new(int, n + 1);
+    rt_pair_t *pairs = m_new(rt_pair_t, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        v[i] = mp_obj_get_int(items[i]);
+        pairs[i].key = v[i];
+        pairs[i].value = (int)i;
+    }
+    qsort(v, n, sizeof(int), rt_cmp_int);
+    qsort(pairs, n, sizeof(rt_pair_t), rt_cmp_pair);
+    mp_obj_t sorted = mp_obj_new_list(0, NULL);
+    mp_obj_t keys = mp_obj_new_list(0, NULL);
+    mp_obj_t found = mp_obj_new_list(0, NULL);
+    for (size_t i = 0; i < n; i++) {
+        mp_obj_list_append(sorted, mp_obj_new_int(v[i]));
+        mp_obj_list_append(keys, mp_obj_new_int(pairs[i].key));
+        for (int delta = -1; delta <= 1; delta++) {
+            int key = v[i] + delta;
+            int *f = bsearch(&key, v, n, sizeof(int), rt_cmp_int);
+            // with equal keys, bsearch may find any of them: the value found is what C specifies
+            mp_obj_list_append(found, f ? mp_obj_new_int(*f) : mp_const_none);
+        }
+    }
+    mp_obj_t divs = mp_obj_new_list(0, NULL);
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (v[i + 1] == 0) {
+            continue;
+        }
+        div_t d = div(v[i], v[i + 1]);
+        ldiv_t ld = ldiv((long)v[i] * 1000, v[i + 1]);
+        lldiv_t lld = lldiv((long long)v[i] * 3000000000LL, v[i + 1]);
+        mp_obj_t q[6] = {
+            mp_obj_new_int(d.quot), mp_obj_new_int(d.rem), mp_obj_new_int_from_ll(ld.quot),
+            mp_obj_new_int_from_ll(ld.rem), mp_obj_new_int_from_ll(lld.quot), mp_obj_new_int_from_ll(lld.rem)
+        };
+        mp_obj_list_append(divs, mp_obj_new_tuple(6, q));
+    }
+    m_del(int, v, n + 1);
+    m_del(rt_pair_t, pairs, n + 1);
+    return tup4(sorted, keys, found, divs);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_stdlib_ext_obj, rt_stdlib_ext);
+
+// strtoll, strtoull and atoll on s, in the bases strtonum uses.
+static mp_obj_t rt_strtoll(mp_obj_t s_in) {
+    const char *s = mp_obj_str_get_str(s_in);
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    int bases[4] = { 0, 10, 16, 36 };
+    for (int i = 0; i < 4; i++) {
+        char *end;
+        long long v = strtoll(s, &end, bases[i]);
+        mp_obj_list_append(out, mp_obj_new_int_from_ll(v));
+        mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+        unsigned long long u = strtoull(s, &end, bases[i]);
+        mp_obj_list_append(out, mp_obj_new_int_from_ull(u));
+        mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(end - s));
+    }
+    mp_obj_list_append(out, mp_obj_new_int_from_ll(atoll(s)));
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_strtoll_obj, rt_strtoll);
+
+#if MICROPY_PY_BUILTINS_FLOAT
+static mp_obj_t rt_float_get(mp_obj_t f) {
+    return mp_obj_new_float(mp_obj_float_get(f) * 2);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_float_get_obj, rt_float_get);
+#endif
+
+// The console: cooked, raw (with its count) and NUL-terminated, in that order; then the clock.
+static mp_obj_t rt_hal_out(mp_obj_t s_in) {
+    size_t len;
+    const char *s = mp_obj_str_get_data(s_in, &len);
+    mp_hal_stdout_tx_strn_cooked(s, len);
+    mp_uint_t n = mp_hal_stdout_tx_strn(s, len);
+    mp_hal_stdout_tx_str(s);
+    return mp_obj_new_int_from_uint(n);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_hal_out_obj, rt_hal_out);
+
+static mp_obj_t rt_time_ns(void) {
+    return mp_obj_new_int_from_ull(mp_hal_time_ns());
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_time_ns_obj, rt_time_ns);
+
+// The VFS functions in turn (each result or exception recorded), inside folder `dir`.
+static mp_obj_t rt_vfs_step(mp_obj_t out, int step, mp_obj_t dir) {
+    mp_obj_t sub = mp_obj_new_str("sub", 3);
+    mp_obj_t renamed = mp_obj_new_str("renamed", 7);
+    mp_obj_t dot = mp_obj_new_str(".", 1);
+    switch (step) {
+        case 0:
+            return mp_vfs_chdir(dir);
+        case 1:
+            return mp_vfs_mkdir(sub);
+        case 2:
+            return mp_vfs_mkdir(sub);
+        case 3:
+            return mp_vfs_listdir(0, NULL);
+        case 4:
+            return mp_vfs_listdir(1, &dot);
+        case 5: {
+            mp_obj_t st = mp_vfs_stat(sub);
+            mp_obj_t mode = mp_obj_subscr(st, MP_OBJ_NEW_SMALL_INT(0), MP_OBJ_SENTINEL);
+            return mp_obj_new_bool((mp_obj_get_int(mode) & 0x4000) != 0);
+        }
+        case 6:
+            return mp_vfs_rename(sub, renamed);
+        case 7: {
+            mp_obj_t it = mp_vfs_ilistdir(0, NULL);
+            mp_obj_t names = mp_obj_new_list(0, NULL);
+            for (mp_obj_t e; (e = mp_iternext(it)) != MP_OBJ_STOP_ITERATION;) {
+                mp_obj_list_append(names, mp_obj_subscr(e, MP_OBJ_NEW_SMALL_INT(0), MP_OBJ_SENTINEL));
+            }
+            return names;
+        }
+        case 8: {
+            mp_obj_t sv = mp_vfs_statvfs(dot);
+            return mp_obj_len(sv);
+        }
+        case 9:
+            return mp_vfs_remove(renamed);
+        case 10:
+            return mp_vfs_rmdir(renamed);
+        case 11:
+            return mp_vfs_rmdir(renamed);
+        case 12: {
+            mp_obj_t cwd = mp_vfs_getcwd();
+            size_t len;
+            const char *c = mp_obj_str_get_data(cwd, &len);
+            size_t dlen;
+            const char *d = mp_obj_str_get_data(dir, &dlen);
+            return mp_obj_new_bool(len >= dlen && memcmp(c + len - dlen, d, dlen) == 0);
+        }
+        case 13:
+            return mp_vfs_chdir(mp_obj_new_str("..", 2));
+        default:
+            (void)out;
+            return MP_OBJ_NULL;
+    }
+}
+
+static mp_obj_t rt_vfs(mp_obj_t dir) {
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    for (int step = 0;; step++) {
+        nlr_buf_t nlr;
+        if (nlr_push(&nlr) == 0) {
+            mp_obj_t r = rt_vfs_step(out, step, dir);
+            nlr_pop();
+            if (r == MP_OBJ_NULL) {
+                break;
+            }
+            mp_obj_list_append(out, r);
+        } else {
+            mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
+            mp_obj_t args = mp_load_attr(exc, MP_QSTR_args);
+            mp_obj_list_append(out, tup2(MP_OBJ_NEW_QSTR(mp_obj_get_type(exc)->name), args));
+        }
+    }
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_vfs_obj, rt_vfs);
+
+// vfs.mount with a keyword argument, then vfs.umount; open() with a keyword mode.
+static mp_obj_t rt_mount(mp_obj_t fs, mp_obj_t point) {
+    mp_obj_t args[2] = { fs, point };
+    mp_map_elem_t kw_elems[1] = { { MP_OBJ_NEW_QSTR(MP_QSTR_readonly), mp_const_true } };
+    mp_map_t kw = { .all_keys_are_qstrs = 1, .is_fixed = 1, .is_ordered = 1, .used = 1, .alloc = 1, .table = kw_elems };
+    mp_obj_t r = mp_vfs_mount(2, args, &kw);
+    mp_obj_t listed = mp_vfs_listdir(1, &point);
+    mp_obj_t u = mp_vfs_umount(point);
+    return tup3(r, listed, u);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_mount_obj, rt_mount);
+
+static mp_obj_t rt_builtin_open(mp_obj_t path, mp_obj_t mode) {
+    mp_map_elem_t kw_elems[1] = { { MP_OBJ_NEW_QSTR(MP_QSTR_mode), mode } };
+    mp_map_t kw = { .all_keys_are_qstrs = 1, .is_fixed = 1, .is_ordered = 1, .used = 1, .alloc = 1, .table = kw_elems };
+    return mp_builtin_open(1, &path, &kw);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_builtin_open_obj, rt_builtin_open);
+
+// Interpreter services: the natmod's configuration does not declare what exists only on some ports.
+#if !MICROPY_ENABLE_SCHEDULER
+bool mp_sched_schedule(mp_obj_t function, mp_obj_t arg);
+#endif
+#if !MICROPY_PY_THREAD
+mp_uint_t mp_thread_get_id(void);
+#endif
+#if !MICROPY_MEM_STATS
+size_t m_get_total_bytes_allocated(void);
+size_t m_get_current_bytes_allocated(void);
+size_t m_get_peak_bytes_allocated(void);
+#endif
+
+// Schedules f(i) for i in 0..n-1 until the queue refuses: the list of results (True/False).
+static mp_obj_t rt_schedule(mp_obj_t f, mp_obj_t n_in) {
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    for (mp_int_t i = 0; i < mp_obj_get_int(n_in); i++) {
+        mp_obj_list_append(out, mp_obj_new_bool(mp_sched_schedule(f, MP_OBJ_NEW_SMALL_INT(i))));
+    }
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_schedule_obj, rt_schedule);
+
+static mp_obj_t rt_thread_id(void) {
+    return mp_obj_new_int_from_uint(mp_thread_get_id());
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_thread_id_obj, rt_thread_id);
+
+static mp_obj_t rt_mem_stats(void) {
+    return tup3(mp_obj_new_int_from_uint(m_get_total_bytes_allocated()), mp_obj_new_int_from_uint(m_get_current_bytes_allocated()),
+        mp_obj_new_int_from_uint(m_get_peak_bytes_allocated()));
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rt_mem_stats_obj, rt_mem_stats);
+
+// Bytecode varints: each value of the list encoded, the bytes, and what the three decoders read back.
+typedef struct _rt_enc_buf_t {
+    byte data[64];
+    size_t len;
+    bool refuse;
+} rt_enc_buf_t;
+
+static uint8_t *rt_enc_alloc(void *env, size_t nbytes) {
+    rt_enc_buf_t *b = env;
+    if (b->refuse || b->len + nbytes > sizeof(b->data)) {
+        return NULL;
+    }
+    b->len += nbytes;
+    return b->data + b->len - nbytes;
+}
+
+static mp_obj_t rt_varint(mp_obj_t list_in, mp_obj_t refuse) {
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(list_in, &n, &items);
+    rt_enc_buf_t b = { .len = 0, .refuse = mp_obj_is_true(refuse) };
+    for (size_t i = 0; i < n; i++) {
+        mp_encode_uint(&b, rt_enc_alloc, (mp_uint_t)mp_obj_get_int_truncated(items[i]));
+    }
+    mp_obj_t decoded = mp_obj_new_list(0, NULL);
+    const byte *p = b.data;
+    for (size_t i = 0; i < n && !b.refuse; i++) {
+        mp_uint_t value = mp_decode_uint_value(p);
+        const byte *skipped = mp_decode_uint_skip(p);
+        mp_uint_t v = mp_decode_uint(&p);
+        mp_obj_list_append(decoded, tup3(mp_obj_new_int_from_uint(v), mp_obj_new_bool(value == v), mp_obj_new_bool(skipped == p)));
+    }
+    return tup2(mp_obj_new_bytes(b.data, b.len), decoded);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_varint_obj, rt_varint);
+
+// A pin of this module's own type, read and written through the pin protocol.
+typedef struct _rt_pin_obj_t {
+    mp_obj_base_t base;
+    mp_int_t level;
+    mp_int_t writes;
+} rt_pin_obj_t;
+
+static mp_uint_t rt_pin_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
+    (void)errcode;
+    rt_pin_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    if (request == MP_PIN_READ) {
+        return (mp_uint_t)self->level;
+    }
+    if (request == MP_PIN_WRITE) {
+        self->level = (mp_int_t)arg;
+        self->writes++;
+    }
+    return 0;
+}
+
+static const mp_pin_p_t rt_pin_p = {
+    .ioctl = rt_pin_ioctl,
+};
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    rt_pin_type,
+    MP_QSTR_RtPin,
+    MP_TYPE_FLAG_NONE,
+    protocol, &rt_pin_p
+    );
+
+static mp_obj_t rt_vpin(mp_obj_t values) {
+    rt_pin_obj_t *pin = mp_obj_malloc(rt_pin_obj_t, &rt_pin_type);
+    pin->level = 7;
+    pin->writes = 0;
+    mp_obj_t out = mp_obj_new_list(0, NULL);
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(mp_virtual_pin_read(MP_OBJ_FROM_PTR(pin))));
+    mp_obj_t it = mp_getiter(values, NULL);
+    for (mp_obj_t v; (v = mp_iternext(it)) != MP_OBJ_STOP_ITERATION;) {
+        mp_virtual_pin_write(MP_OBJ_FROM_PTR(pin), mp_obj_get_int(v));
+        mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(mp_virtual_pin_read(MP_OBJ_FROM_PTR(pin))));
+    }
+    mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(pin->writes));
+    return out;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_vpin_obj, rt_vpin);
+
+// The current globals and locals: read, replaced by d (a name looked up in d), and restored.
+static mp_obj_t rt_globals(mp_obj_t d) {
+    mp_obj_dict_t *old = mp_globals_get();
+    mp_obj_dict_t *loc = mp_locals_get();
+    mp_globals_set(MP_OBJ_TO_PTR(d));
+    mp_obj_dict_t *now = mp_globals_get();
+    mp_obj_t x = mp_load_global(MP_QSTR_rt9x);
+    mp_globals_set(old);
+    mp_obj_dict_t *back = mp_globals_get();
+    mp_obj_t out[6] = {
+        MP_OBJ_FROM_PTR(old), MP_OBJ_FROM_PTR(loc), mp_obj_new_bool(now == MP_OBJ_TO_PTR(d)), x, mp_obj_new_bool(back == old),
+        mp_obj_new_bool(mp_globals_get() == old)
+    };
+    return mp_obj_new_tuple(6, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rt_globals_obj, rt_globals);
+// Plain-C macros and inlines of py/bc.h, py/bc0.h, py/parse.h and py/persistentcode.h (provided through the headers).
+static mp_obj_t rt_plain_c(mp_obj_t prelude_in, mp_obj_t n_in) {
+    mp_buffer_info_t bufinfo;
+    mp_get_buffer_raise(prelude_in, &bufinfo, MP_BUFFER_READ);
+    const byte *ip = bufinfo.buf;
+    size_t S, E, F, A, K, D, I, C;
+    MP_BC_PRELUDE_SIG_DECODE_INTO(ip, S, E, F, A, K, D);
+    MP_BC_PRELUDE_SIZE_DECODE_INTO(ip, I, C);
+    mp_obj_t sig[9] = {
+        MP_OBJ_NEW_SMALL_INT(S), MP_OBJ_NEW_SMALL_INT(E), MP_OBJ_NEW_SMALL_INT(F), MP_OBJ_NEW_SMALL_INT(A), MP_OBJ_NEW_SMALL_INT(K),
+        MP_OBJ_NEW_SMALL_INT(D), MP_OBJ_NEW_SMALL_INT(I), MP_OBJ_NEW_SMALL_INT(C), MP_OBJ_NEW_SMALL_INT(ip - (const byte *)bufinfo.buf)
+    };
+    mp_int_t n = mp_obj_get_int(n_in);
+    mp_parse_node_t pn = mp_parse_node_new_small_int(n);
+    mp_parse_node_t leaf = mp_parse_node_new_leaf(MP_PARSE_NODE_ID, n & 0xffff);
+    mp_obj_t parse[9] = {
+        mp_obj_new_bool(MP_PARSE_NODE_IS_SMALL_INT(pn)), mp_obj_new_int(MP_PARSE_NODE_LEAF_SMALL_INT(pn)),
+        mp_obj_new_bool(MP_PARSE_NODE_IS_LEAF(leaf)), mp_obj_new_bool(MP_PARSE_NODE_IS_ID(leaf)),
+        mp_obj_new_int_from_uint(MP_PARSE_NODE_LEAF_ARG(leaf)), MP_OBJ_NEW_SMALL_INT(MP_PARSE_NODE_LEAF_KIND(leaf)),
+        mp_obj_new_bool(MP_PARSE_NODE_IS_NULL(MP_PARSE_NODE_NULL)), mp_obj_new_bool(MP_PARSE_NODE_IS_STRUCT(leaf)),
+        mp_obj_new_bool(MP_PARSE_NODE_IS_TOKEN_KIND(mp_parse_node_new_leaf(MP_PARSE_NODE_TOKEN, n & 0xff), n & 0xff))
+    };
+    mp_obj_t word = MP_OBJ_NULL;
+    void *tagged = MP_TAGPTR_MAKE(&word, n & 3);
+    mp_obj_t tag[3] = {
+        mp_obj_new_bool(MP_TAGPTR_PTR(tagged) == (void *)&word), mp_obj_new_bool(MP_TAGPTR_TAG0(tagged)), mp_obj_new_bool(MP_TAGPTR_TAG1(tagged))
+    };
+    mp_obj_t feature[4] = {
+        MP_OBJ_NEW_SMALL_INT(MPY_FEATURE_DECODE_ARCH(MPY_FEATURE_ENCODE_ARCH(n & 0xf) | MPY_FEATURE_ENCODE_SUB_VERSION(n & 3))),
+        MP_OBJ_NEW_SMALL_INT(MPY_FEATURE_DECODE_SUB_VERSION(MPY_FEATURE_ENCODE_ARCH(n & 0xf) | MPY_FEATURE_ENCODE_SUB_VERSION(n & 3))),
+        mp_obj_new_bool(MPY_FEATURE_ARCH_FLAGS_TEST(n & 0xff)), MP_OBJ_NEW_SMALL_INT(MP_BC_FORMAT(n & 0xff))
+    };
+    static const byte lines[] = { 0x25, 0x83, 0x07, 0x1f, 0x41 };
+    mp_obj_t line = MP_OBJ_NEW_SMALL_INT(mp_bytecode_get_source_line(lines, lines + sizeof(lines), n & 63));
+    return tup4(mp_obj_new_tuple(9, sig), mp_obj_new_tuple(9, parse), mp_obj_new_tuple(3, tag), tup2(mp_obj_new_tuple(4, feature), line));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rt_plain_c_obj, rt_plain_c);
+#endif // RTCHECK_BOARDS
+
 static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_import_stat), MP_ROM_PTR(&rt_import_stat_obj) },
     #if MICROPY_PY_TSTRINGS || !defined(RTCHECK_FIRMWARE)
@@ -1820,6 +2254,26 @@ static const mp_rom_map_elem_t rtcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_stringio), MP_ROM_PTR(&rt_stringio_obj) },
     #endif
     { MP_ROM_QSTR(MP_QSTR_pairheap), MP_ROM_PTR(&rt_pairheap_obj) },
+    #ifndef RTCHECK_BOARDS
+    { MP_ROM_QSTR(MP_QSTR_libc_ext), MP_ROM_PTR(&rt_libc_ext_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stdlib_ext), MP_ROM_PTR(&rt_stdlib_ext_obj) },
+    { MP_ROM_QSTR(MP_QSTR_strtoll), MP_ROM_PTR(&rt_strtoll_obj) },
+    #if MICROPY_PY_BUILTINS_FLOAT
+    { MP_ROM_QSTR(MP_QSTR_float_get), MP_ROM_PTR(&rt_float_get_obj) },
+    #endif
+    { MP_ROM_QSTR(MP_QSTR_hal_out), MP_ROM_PTR(&rt_hal_out_obj) },
+    { MP_ROM_QSTR(MP_QSTR_time_ns), MP_ROM_PTR(&rt_time_ns_obj) },
+    { MP_ROM_QSTR(MP_QSTR_vfs), MP_ROM_PTR(&rt_vfs_obj) },
+    { MP_ROM_QSTR(MP_QSTR_mount), MP_ROM_PTR(&rt_mount_obj) },
+    { MP_ROM_QSTR(MP_QSTR_builtin_open), MP_ROM_PTR(&rt_builtin_open_obj) },
+    { MP_ROM_QSTR(MP_QSTR_schedule), MP_ROM_PTR(&rt_schedule_obj) },
+    { MP_ROM_QSTR(MP_QSTR_thread_id), MP_ROM_PTR(&rt_thread_id_obj) },
+    { MP_ROM_QSTR(MP_QSTR_mem_stats), MP_ROM_PTR(&rt_mem_stats_obj) },
+    { MP_ROM_QSTR(MP_QSTR_varint), MP_ROM_PTR(&rt_varint_obj) },
+    { MP_ROM_QSTR(MP_QSTR_vpin), MP_ROM_PTR(&rt_vpin_obj) },
+    { MP_ROM_QSTR(MP_QSTR_globals), MP_ROM_PTR(&rt_globals_obj) },
+    { MP_ROM_QSTR(MP_QSTR_plain_c), MP_ROM_PTR(&rt_plain_c_obj) },
+    #endif
 };
 static MP_DEFINE_CONST_DICT(rtcheck_globals, rtcheck_globals_table);
 

@@ -847,3 +847,115 @@ for label, p in (
     ("empty", ""),
 ):
     show("import_stat " + label, rtcheck.import_stat, p)
+
+# C library extras: <string.h>/<strings.h> and <stdlib.h>
+for s, t in (("Hello, World", "lo, "), ("abc", "ABC"), ("", "x"), ("a,b,,c", ","), ("xyz", ""), ("ABd", "abc"), ("abc", "abd")):
+    show("libc_ext %r %r" % (s, t), rtcheck.libc_ext, s, t)
+for l in ([5, 3, 9, 1, 2], [], [4], [3, -7, 3, 0, -7, 12, 100, -100], list(range(20, 0, -3)), [2, 2, 2, 1, 1]):
+    show("stdlib_ext %r" % l, rtcheck.stdlib_ext, l)
+for s in (
+    "123",
+    "-9223372036854775808",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "18446744073709551615",
+    "18446744073709551616",
+    "-1",
+    "0x1F",
+    "  +077",
+    "zz",
+    "",
+    "0x",
+    "12abc",
+    "-0x80000000",
+    "\t\n 42",
+):
+    show("strtoll %r" % s, rtcheck.strtoll, s)
+
+# mp_obj_float_get
+if hasattr(rtcheck, "float_get"):
+    for f in (1.5, -0.0, 1e300, float("inf"), -2.25):
+        show("float_get %r" % f, rtcheck.float_get, f)
+
+# the HAL console (cooked, raw with its count, NUL-terminated) and clock
+show("hal_out", rtcheck.hal_out, "ab\n")
+show("hal_out", rtcheck.hal_out, "")
+import time
+
+t0 = time.time_ns()
+v = rtcheck.time_ns()
+t1 = time.time_ns()
+print("time_ns", type(v).__name__, t0 <= v <= t1)
+
+# the VFS functions, a mount of a Python file system, and open()
+try:
+    os.mkdir("vfs_dir")
+except OSError:
+    pass
+show("vfs", rtcheck.vfs, "vfs_dir")
+print("vfs back", os.getcwd().endswith("vfs_dir"))
+
+
+class FakeFS:
+    def __init__(self):
+        self.log = []
+
+    def mount(self, readonly, mkfs):
+        self.log.append(("mount", readonly, mkfs))
+
+    def umount(self):
+        self.log.append(("umount",))
+
+    def ilistdir(self, path):
+        self.log.append(("ilistdir", path))
+        return iter([("a", 0x8000, 0, 0), ("b", 0x4000, 0, 0)])
+
+
+fake = FakeFS()
+show("mount", rtcheck.mount, fake, "/rt9mnt")
+print("mount log", fake.log)
+show("mount again", rtcheck.mount, fake, "/rt9mnt")
+with rtcheck.builtin_open("vfs_file.txt", "w") as f:
+    f.write("written\n")
+with rtcheck.builtin_open("vfs_file.txt", "r") as f:
+    print("builtin_open", repr(f.read()))
+os.remove("vfs_file.txt")
+show("builtin_open missing", rtcheck.builtin_open, "vfs_dir/none.txt", "r")
+show("builtin_open bad mode", rtcheck.builtin_open, "vfs_file.txt", 5)
+
+# interpreter services: the scheduler, the thread id, memory statistics
+got = []
+show("schedule", rtcheck.schedule, got.append, 6)
+for _ in range(3):
+    pass
+print("schedule ran", sorted(got))
+import _thread
+
+print("thread_id", rtcheck.thread_id() == _thread.get_ident())
+import micropython
+
+t0, p0, c0 = micropython.mem_total(), micropython.mem_peak(), micropython.mem_current()
+t, c, p = rtcheck.mem_stats()
+t1, p1 = micropython.mem_total(), micropython.mem_peak()
+print("mem_stats", t0 <= t <= t1, p0 <= p <= p1, abs(c - c0) < 4096)
+
+# bytecode varints and virtual pins
+show("varint", rtcheck.varint, [0, 1, 127, 128, 255, 300, 16383, 16384, 2**21, 2**31 - 1, 2**32 - 1], False)
+show("varint refused", rtcheck.varint, [1, 300], True)
+show("vpin", rtcheck.vpin, [1, 0, 5, 0, 255])
+
+# the current globals and locals, at module level and in a function
+g = rtcheck.globals({"rt9x": 42})
+print("globals", g[0] is globals(), g[1] is locals(), g[2:])
+
+
+def in_function():
+    r = rtcheck.globals({"rt9x": "f"})
+    return r[0] is globals(), r[1] is globals(), r[2:]
+
+
+print("globals in function", in_function())
+
+# plain-C macros and inlines of the bytecode, parse-node and .mpy headers
+for prelude, n in ((b"\x00\x00", 0), (b"\x9a\x4f\x8d\x03", 5), (b"\x7f\xff\x01", 37), (b"\x83\x41\x22", 200), (b"\x11\x80\x80\x00", 63)):
+    show("plain_c %r %d" % (prelude, n), rtcheck.plain_c, prelude, n)

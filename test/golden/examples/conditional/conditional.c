@@ -325,7 +325,6 @@ static void natmodgen_init_type_nmg_cond_gadget_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.base.type = &mp_type_type;
-    natmodgen_type_11_conditional_nmg_cond_gadget_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_11_conditional_nmg_cond_gadget_type.name = MP_QSTR_Gadget;
 #line 184 "../../../../examples/conditional/conditional.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_11_conditional_nmg_cond_gadget_type, make_new, nmg_cond_gadget_make_new, 0);
@@ -411,7 +410,7 @@ static void natmodgen_store_globals_nmg_conditional(void) {
 
 /* natmodgen: registration of module nmg_conditional is built by mpy_init */
 
-#line 415 "conditional.c"
+#line 414 "conditional.c"
 
 /* natmodgen: builds this file's types, tables and data at import. */
 static void natmodgen_init_11_conditional(void);
@@ -478,15 +477,15 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
-    // The parser reads the argument before it writes the result, so both share one slot; a
-    // required argument's default is never read, so the spec leaves it unset (smaller code).
+    // A required argument's default is never read, and the parser reads the spec and the
+    // argument before it writes the result: argument, default and result share the spec's
+    // default slot, one stack object and one address fewer to compute.
     mp_arg_t spec;
     spec.qst = 0;
     spec.flags = MP_ARG_REQUIRED | MP_ARG_INT;
-    mp_arg_val_t val;
-    val.u_obj = (mp_obj_t)arg;
-    mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
-    return val.u_int;
+    spec.defval.u_obj = (mp_obj_t)arg;
+    mp_arg_parse_all_kw_array(1, 0, &spec.defval.u_obj, 1, &spec, &spec.defval);
+    return spec.defval.u_int;
 }
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {

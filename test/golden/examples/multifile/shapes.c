@@ -151,7 +151,6 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
-    natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
 #line 47 "../../../../examples/multifile/shapes.c"
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, make_new, nmg_rect_make_new, 0);
@@ -164,7 +163,7 @@ static void natmodgen_init_type_nmg_rect_type(void) {
 #line 50 "../../../../examples/multifile/shapes.c"
       
 
-#line 168 "shapes.c"
+#line 167 "shapes.c"
 
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))
 /* natmodgen: this unit's text starts with a jump to the module's entry, whatever the SRC order. */

@@ -341,7 +341,6 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_vector2_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_vector2_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_vector2_type.name = MP_QSTR_Vector2;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, make_new, nmg_vector2_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, print, nmg_vector2_print, 1);
@@ -351,7 +350,7 @@ static void natmodgen_init_type_nmg_vector2_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_vector2_type, locals_dict, &nmg_vector2_locals_dict, 5);
 }
 // clang-format on
-#endif /* natmodgen:end 6f0f201e8610 */
+#endif /* natmodgen:end 76155bbb00c5 */
 
 /******************************************************************************/
 // IntArray and its iterator
@@ -719,7 +718,6 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_accumulator_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_accumulator_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_accumulator_type.name = MP_QSTR_Accumulator;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, make_new, nmg_acc_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, print, nmg_acc_print, 1);
@@ -727,7 +725,7 @@ static void natmodgen_init_type_nmg_accumulator_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_accumulator_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 3b0d241172cc */
+#endif /* natmodgen:end f64171b748f9 */
 
 #if !MICROPY_ENABLE_DYNRUNTIME /* natmodgen:original */
 static MP_DEFINE_CONST_OBJ_TYPE(
@@ -746,7 +744,6 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_classes_nmg_averager_type.base.type = &mp_type_type;
-    natmodgen_type_7_classes_nmg_averager_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_classes_nmg_averager_type.name = MP_QSTR_Averager;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, make_new, nmg_acc_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, print, nmg_acc_print, 1);
@@ -754,7 +751,7 @@ static void natmodgen_init_type_nmg_averager_type(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_classes_nmg_averager_type, locals_dict, &nmg_acc_locals_dict, 3);
 }
 // clang-format on
-#endif /* natmodgen:end b40f4d1cd22b */
+#endif /* natmodgen:end 9d5474fc0bbd */
 
 /******************************************************************************/
 // Module definition
@@ -894,15 +891,15 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
-    // The parser reads the argument before it writes the result, so both share one slot; a
-    // required argument's default is never read, so the spec leaves it unset (smaller code).
+    // A required argument's default is never read, and the parser reads the spec and the
+    // argument before it writes the result: argument, default and result share the spec's
+    // default slot, one stack object and one address fewer to compute.
     mp_arg_t spec;
     spec.qst = 0;
     spec.flags = MP_ARG_REQUIRED | MP_ARG_INT;
-    mp_arg_val_t val;
-    val.u_obj = (mp_obj_t)arg;
-    mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
-    return val.u_int;
+    spec.defval.u_obj = (mp_obj_t)arg;
+    mp_arg_parse_all_kw_array(1, 0, &spec.defval.u_obj, 1, &spec, &spec.defval);
+    return spec.defval.u_int;
 }
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
@@ -912,4 +909,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 5fa4071a53d0 */
+#endif /* natmodgen:end c9103f5ea444 */

@@ -166,14 +166,13 @@ static void natmodgen_init_type_nmg_rect_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_nmg_rect_type.base.type = &mp_type_type;
-    natmodgen_type_nmg_rect_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_nmg_rect_type.name = MP_QSTR_Rect;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, make_new, nmg_rect_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, print, nmg_rect_print, 1);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_nmg_rect_type, locals_dict, &nmg_rect_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end d16fc74764e7 */
+#endif /* natmodgen:end c75ff6e77a19 */
 #if MICROPY_ENABLE_DYNRUNTIME /* natmodgen:mpy_init */
 // clang-format off
 #if !defined(__XTENSA__) && (defined(__x86_64__) || defined(__i386__) || defined(__thumb__) || defined(__riscv))

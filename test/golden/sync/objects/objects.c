@@ -236,7 +236,6 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_mp_type_NmgError.base.type = &mp_type_type;
-    natmodgen_type_mp_type_NmgError.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_mp_type_NmgError.name = MP_QSTR_NmgError;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, make_new, mp_obj_exception_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, print, mp_obj_exception_print, 1);
@@ -244,7 +243,7 @@ static void natmodgen_init_type_mp_type_NmgError(void) {
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_mp_type_NmgError, parent, &mp_type_ValueError, 3);
 }
 // clang-format on
-#endif /* natmodgen:end 4d1cf2e48a31 */
+#endif /* natmodgen:end 9883a9428b2b */
 
 static mp_obj_t nmg_fail(mp_obj_t code_in) {
     mp_int_t code = mp_obj_get_int(code_in);
@@ -488,14 +487,13 @@ static void natmodgen_init_type_nmg_point_type(void) {
     size_t natmodgen_slot = 0;
     (void)natmodgen_slot;
     natmodgen_type_7_objects_nmg_point_type.base.type = &mp_type_type;
-    natmodgen_type_7_objects_nmg_point_type.flags = MP_TYPE_FLAG_NONE;
     natmodgen_type_7_objects_nmg_point_type.name = MP_QSTR_Point;
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, make_new, nmg_point_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, print, nmg_point_print, 1);
     MP_OBJ_TYPE_SET_SLOT(&natmodgen_type_7_objects_nmg_point_type, locals_dict, &nmg_point_locals, 2);
 }
 // clang-format on
-#endif /* natmodgen:end 57c189ad8145 */
+#endif /* natmodgen:end 02fc6121204d */
 
 // ---- a sub-module: nmg_objects.util -------------------------------------------
 
@@ -735,15 +733,15 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
     // Everything else is converted by the firmware's own mp_obj_get_int, reached through its
     // argument parser (one required positional int): bools, long ints that do not fit
     // (OverflowError) and objects that are no int (TypeError) behave as in the firmware.
-    // The parser reads the argument before it writes the result, so both share one slot; a
-    // required argument's default is never read, so the spec leaves it unset (smaller code).
+    // A required argument's default is never read, and the parser reads the spec and the
+    // argument before it writes the result: argument, default and result share the spec's
+    // default slot, one stack object and one address fewer to compute.
     mp_arg_t spec;
     spec.qst = 0;
     spec.flags = MP_ARG_REQUIRED | MP_ARG_INT;
-    mp_arg_val_t val;
-    val.u_obj = (mp_obj_t)arg;
-    mp_arg_parse_all_kw_array(1, 0, &val.u_obj, 1, &spec, &val);
-    return val.u_int;
+    spec.defval.u_obj = (mp_obj_t)arg;
+    mp_arg_parse_all_kw_array(1, 0, &spec.defval.u_obj, 1, &spec, &spec.defval);
+    return spec.defval.u_int;
 }
 const mp_obj_type_t *natmodgen_module_type;
 
@@ -761,4 +759,4 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 869bcd80aef0 */
+#endif /* natmodgen:end 16f9619a0371 */

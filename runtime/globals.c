@@ -1,0 +1,20 @@
+/*
+ * The current globals and locals (py/runtime.h), which the firmware keeps in its thread state:
+ * the builtins globals() and locals() return them (py/modbuiltins.c), and mp_fun_table's
+ * swap_globals sets them (py/nativeglue.c), so a natmod reads and sets the very dictionaries
+ * the firmware's functions do. A natmod's functions, like the firmware's builtins, run with
+ * their caller's globals.
+ */
+#include "py/dynruntime.h"
+
+mp_obj_dict_t *mp_globals_get(void) {
+    return MP_OBJ_TO_PTR(mp_call_function_n_kw(mp_load_global(MP_QSTR_globals), 0, 0, NULL));
+}
+
+void mp_globals_set(mp_obj_dict_t *d) {
+    mp_fun_table.swap_globals(d);
+}
+
+mp_obj_dict_t *mp_locals_get(void) {
+    return MP_OBJ_TO_PTR(mp_call_function_n_kw(mp_load_global(MP_QSTR_locals), 0, 0, NULL));
+}
