@@ -7,11 +7,13 @@
  * The names are renamed to natmodgen_* so that GCC, which knows printf and sprintf as
  * builtins, does not turn calls into puts, putchar or strcpy, which a natmod would then
  * lack; a <stdio.h> included later declares the renamed functions with the same types.
+ * printf is renamed where it is called only (a function-like macro): it is also the name of
+ * the format archetype in the module's own `__attribute__((format(printf, 2, 3)))`.
  */
 #ifndef NATMODGEN_RT_CSTDIO_H
 #define NATMODGEN_RT_CSTDIO_H
 
-#define printf natmodgen_printf
+#define printf(...) natmodgen_printf(__VA_ARGS__)
 int natmodgen_printf(const char *fmt, ...) __attribute__((format(__printf__, 1, 2)));
 #define vprintf natmodgen_vprintf
 int natmodgen_vprintf(const char *fmt, va_list ap);

@@ -62,6 +62,9 @@ export function archMakefile(input: Pick<ArchBuildInput, 'toolchain' | 'mpyDir' 
         ]
       : []),
     'include $(MPY_DIR)/py/dynruntime.mk',
+    "# GCC's maybe-uninitialized analysis depends on optimisation and inlining, which differ between a firmware",
+    "# build and dynruntime.mk's (-fpic, the module alone): a warning, as in the firmware build, not an error",
+    'CFLAGS += -Wno-error=maybe-uninitialized',
     ...(isXtensa(input.toolchain.arch)
       ? [
           `# mpy_ld's xtensa linker takes no literal "qstr table + offset" (what GCC folds a constant index into):`,

@@ -46,6 +46,9 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   for (const { node: e, start, end } of errors) {
     if (claimed.some((d) => start >= d.start && end <= d.end + 1)) continue;
     if (directives.some((t) => start >= t.start && end <= t.end)) continue;
+    // Code only some builds compile (`#ifdef BARE_M` around a port's declarations, written with
+    // that port's macros) is kept verbatim: whether it is C is for the compiler of such a build.
+    if (!surelyCompiled(ctx, start, end)) continue;
     // Inside functions, MicroPython's lowercase macros take types as arguments
     // (m_new_obj_var(T, f, char *, n)); the compiler reports real errors there.
     if (insideFunction(e)) continue;
@@ -66,6 +69,21 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     out.push(diag('NMG1004', file.src.span(start, end), { near: inner.split(/\s+/)[0].slice(0, 20) }));
   }
   return out;
+}
+
+/** Whether some token in [start, end) is in code every build with these -D compiles. */
+function surelyCompiled(ctx: ExtractContext, start: number, end: number): boolean {
+  const toks = ctx.cur.tokens;
+  let lo = 0;
+  for (let hi = toks.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < toks.length && toks[i].start < end; i++) {
+    if (toks[i].kind !== 'directive' && ctx.liveness[i] === 'on') return true;
+  }
+  return false;
 }
 
 function namesUserMacro(ctx: ExtractContext, start: number, end: number): boolean {

@@ -25,6 +25,8 @@ export interface ParsedFile {
   src: SourceText;
   tree: Tree;
   tokens: Token[];
+  /** Some `#if` branches were blanked for tree-sitter and their tokens lexed apart (withBlankedTokens). */
+  blanked?: boolean;
 }
 
 export function parseFile(path: string, given: string): ParsedFile {
@@ -34,7 +36,9 @@ export function parseFile(path: string, given: string): ParsedFile {
   if (before && before.src.text === text) return before;
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
-  const seen = blankSpecifierAlternatives(blankDirectiveComments(text));
+  const read = blankDirectiveComments(text);
+  const seen = blankBlockAlternatives(blankSpecifierAlternatives(read));
+  const lex = (t: Tree) => (seen === read ? tokenize(t, src) : withBlankedTokens(tokenize(t, src), read, seen, src));
   const input = (index: number) => seen.slice(index, index + 16384);
   let tree: Tree;
   if (before) {
@@ -60,14 +64,15 @@ export function parseFile(path: string, given: string): ParsedFile {
       cache!.counts.afresh++;
     } else {
       cache!.counts.incremental++;
-      // Only the tokens in what changed are read from the new tree.
-      const tokens = retokenize(tree, src, before.tokens, edit, before.tree.getChangedRanges(tree));
-      const parsed = { path, src, tree, tokens };
+      // Only the tokens in what changed are read from the new tree (when no #if branch is blanked, now or before).
+      const tokens =
+        seen === read && !before.blanked ? retokenize(tree, src, before.tokens, edit, before.tree.getChangedRanges(tree)) : lex(tree);
+      const parsed: ParsedFile = { path, src, tree, tokens, ...(seen === read ? {} : { blanked: true }) };
       cache!.set(path, parsed, errors);
       return parsed;
     }
   } else tree = cParser().parse(input);
-  const parsed = { path, src, tree, tokens: tokenize(tree, src) };
+  const parsed: ParsedFile = { path, src, tree, tokens: lex(tree), ...(seen === read ? {} : { blanked: true }) };
   cache?.set(path, parsed);
   return parsed;
 }
@@ -75,6 +80,23 @@ export function parseFile(path: string, given: string): ParsedFile {
 /** A tree of a piece of C on its own (no cache, no token stream): for re-reading part of a file. */
 export function parseSnippet(text: string): Tree {
   return cParser().parse(text);
+}
+
+/**
+ * The tokens of the `#if` branches and directive lines blanked for tree-sitter (below) put back
+ * into the stream: extractors, conditions and the runtime's use scan read every branch, as the
+ * compiler of some build may. They are lexed from a parse of those lines alone.
+ */
+function withBlankedTokens(tokens: Token[], read: string, seen: string, src: SourceText): Token[] {
+  let only = '';
+  for (let i = 0; i < read.length; i++) {
+    const ch = read[i];
+    only += ch === '\n' || ch === '\r' || ch !== seen[i] ? ch : ' ';
+  }
+  const tree = cParser().parse((index: number) => only.slice(index, index + 16384));
+  const extra = tokenize(tree, src).filter((t) => read[t.start] !== seen[t.start]);
+  if (extra.length === 0) return tokens;
+  return [...tokens, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /** An ERROR or MISSING node: [start, end, 1 for ERROR / 0 for MISSING]. */
@@ -188,6 +210,88 @@ export function blankSpecifierAlternatives(text: string): string {
     i = end;
   }
   return changed ? lines.join('\n') : text;
+}
+
+/**
+ * Alternatives that each open the same block (frotz random.c: `#ifdef TOPS20` `if (sz <= 0) {`
+ * `#else` `if ((short)zargs[0] <= 0) {` `#endif`, codec2 codebook.c: `#ifdef __EMBEDDED__`
+ * `static const float codes0[] = {` `#else` `static float codes0[] = {` `#endif`): tree-sitter
+ * parses every branch in place, sees two opening braces for one closing brace, and the function
+ * or table around them (often the rest of the file) becomes errors. The compiler reads one
+ * branch. For tree-sitter, such a conditional keeps its first branch, as for specifiers above.
+ * Only conditionals of two or more branches (no nesting, no continued lines) that all leave the
+ * same braces, brackets and parentheses open, and leave some open or all end inside an expression
+ * (frotz text.c: `#ifdef USE_UTF8` `0x0a3, 0x153` `#else` `0x0a3, 0x0bd` `#endif` `};`), qualify.
+ */
+export function blankBlockAlternatives(text: string): string {
+  if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
+  const lines = text.split('\n');
+  const dir = (l: string) => /^[ \t]*#[ \t]*(\w+)/.exec(l)?.[1];
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const open = dir(lines[i]);
+    if (open !== 'if' && open !== 'ifdef' && open !== 'ifndef') continue;
+    const branches: number[][] = [[]];
+    let end = -1;
+    for (let j = i + 1; j < lines.length && j < i + 40; j++) {
+      const d = dir(lines[j]);
+      if (d === 'endif') {
+        end = j;
+        break;
+      }
+      if (d === 'else' || d === 'elif') branches.push([]);
+      else if (d !== undefined || lines[j].trim().endsWith('\\')) break;
+      else branches[branches.length - 1].push(j);
+    }
+    if (end < 0 || branches.length < 2) continue;
+    const codes = branches.map((b) => b.map((j) => lines[j]).join('\n'));
+    const balances = codes.map(openDelimiters);
+    if (balances.some((b) => b === undefined || b !== balances[0])) continue;
+    // Balanced alternatives qualify when each ends inside an expression (the last items of an
+    // initializer list without their comma): next to each other, they are two items in a row.
+    if (balances[0] === '' && !codes.every((c) => /[^;,{}\s]$/.test(withoutComments(c).trimEnd()))) continue;
+    for (let j = i; j <= end; j++) {
+      if (branches[0].includes(j)) continue;
+      lines[j] = lines[j].replace(/[^\r]/g, ' ');
+    }
+    changed = true;
+    i = end;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/** Code with its comments removed (string and character literals kept). */
+function withoutComments(code: string): string {
+  return code.replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m, lit: string | undefined) => lit ?? ' ');
+}
+
+/**
+ * The delimiters a piece of code leaves open, innermost last (`{(` for `if (a) { f(`), or
+ * undefined when it closes one it did not open or holds a quote or comment it does not end.
+ */
+function openDelimiters(code: string): string | undefined {
+  const stack: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < code.length && code[j] !== c && code[j] !== '\n') j += code[j] === '\\' ? 2 : 1;
+      if (code[j] !== c) return undefined;
+      i = j;
+    } else if (c === '/' && code[i + 1] === '*') {
+      const close = code.indexOf('*/', i + 2);
+      if (close < 0) return undefined;
+      i = close + 1;
+    } else if (c === '/' && code[i + 1] === '/') {
+      const nl = code.indexOf('\n', i);
+      i = nl < 0 ? code.length : nl;
+    } else if (c === '(' || c === '[' || c === '{') stack.push(c);
+    else if (c in pairs) {
+      if (stack.pop() !== pairs[c]) return undefined;
+    }
+  }
+  return stack.join('');
 }
 
 /** `/* ... *\/` in one directive's text as spaces (newlines kept); string and character literals left alone. */

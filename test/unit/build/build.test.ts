@@ -131,6 +131,8 @@ describe('archMakefile', () => {
       sources: [{ rel: 'a.c', text: '' }],
       includeDirs: [],
     });
+    // GCC's maybe-uninitialized analysis stays a warning under dynruntime.mk's -Werror (oclyke/city-skies sicgl)
+    expect(text.split('\n')).toContain('CFLAGS += -Wno-error=maybe-uninitialized');
     expect(text.indexOf('MICROPY_FLOAT_IMPL = float')).toBeGreaterThan(0);
     expect(text.indexOf('MICROPY_FLOAT_IMPL = float')).toBeLessThan(text.indexOf('include $(MPY_DIR)/py/dynruntime.mk'));
     expect(text).not.toMatch(/MP_CONFIGFILE/);

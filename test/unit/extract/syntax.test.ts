@@ -136,6 +136,36 @@ describe('checkSyntax (through extractFile)', () => {
     expect(r.model.decls.some((d) => 'name' in d && d.name === 'f1_obj')).toBe(true);
   });
 
+  test('a block opened in each #ifdef alternative and closed after #endif, last in the file, is C (8bitmcu/mpy_vt zm random.c)', () => {
+    const given = c(
+      'static int seed;',
+      'static int pick(int arg) {',
+      '#ifdef SIGNED_ARGS',
+      '    if ((short)arg <= 0) {',
+      '#else',
+      '    if (arg <= 0) {',
+      '#endif',
+      '        seed = -arg;',
+      '        return 0;',
+      '    }',
+      '    return seed;',
+      '}',
+    );
+    expect(extract(PRELUDE + given).diagnostics).toEqual([]);
+  });
+
+  test("errors in code only some builds compile are the compiler's; in code every build compiles, ours", () => {
+    const port = c('PORT_NORETURN void port_reset(void);', 'PORT_NORETURN void port_halt(void) {', '    port_reset();', '}');
+    expect(extract(PRELUDE + c('#ifdef BARE_METAL_PORT', port, '#endif', 'static int after;')).diagnostics).toEqual([]);
+    expect(extract(PRELUDE + c('#if 0', 'int x = 3 3;', '#endif', 'static int after;')).diagnostics).toEqual([]);
+    const always = extract(PRELUDE + c('#ifndef BARE_METAL_PORT', 'int x = 3 3;', '#endif', 'static int after;'), {
+      defines: ['BARE_METAL_PORT'],
+    });
+    expect(always.diagnostics).toEqual([]);
+    const on = extract(PRELUDE + c('#if 1', 'int x = 3 3;', '#endif', 'static int after;'));
+    expect(on.diagnostics.map((d) => d.code)).toEqual(['NMG1004']);
+  });
+
   test.each<[string, { given: string }]>([
     ['prose', { given: 'hello world this is not C at all.\nJust prose, really.\n' }],
     ['a Python script', { given: 'import os\n\ndef main():\n    for name in os.listdir("."):\n        print(name)\n' }],

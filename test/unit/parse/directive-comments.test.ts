@@ -1,4 +1,5 @@
-import { blankDirectiveComments, blankSpecifierAlternatives, parseFile } from '../../../src/parse/parser';
+import { c } from '../helpers';
+import { blankBlockAlternatives, blankDirectiveComments, blankSpecifierAlternatives, parseFile } from '../../../src/parse/parser';
 
 describe('blankDirectiveComments: what tree-sitter reads', () => {
   test('a comment inside a multi-line macro becomes spaces, offsets and newlines kept', () => {
@@ -82,5 +83,101 @@ describe('blankSpecifierAlternatives: specifiers chosen by #if', () => {
       '#if A\nint a = 1;\n#else\nint a = 2;\n#endif\n',
     ];
     for (const t of texts) expect(blankSpecifierAlternatives(t)).toBe(t);
+  });
+});
+
+describe('blankBlockAlternatives: alternatives that open the same block', () => {
+  const codebook = [
+    '#ifdef __EMBEDDED__',
+    'static const float codes0[] = {',
+    '#else',
+    'static float codes0[] = {',
+    '#endif',
+    '  225,',
+    '  250',
+    '};',
+    'static int after;',
+    '',
+  ].join('\n');
+  const pick = [
+    'static int pick(int arg) {',
+    '#ifdef SIGNED_ARGS',
+    '    short s = (short)arg;',
+    '    if (s <= 0) {',
+    '#else',
+    '    if (arg <= 0) { /* } */',
+    '#endif',
+    '        return 0;',
+    '    }',
+    '    return 1;',
+    '}',
+    '',
+  ].join('\n');
+
+  test('tree-sitter reads the first branch only; offsets and lines kept', () => {
+    const seen = blankBlockAlternatives(codebook);
+    expect(seen.length).toBe(codebook.length);
+    expect(seen.split('\n').map((l) => l.trim())).toEqual([
+      '',
+      'static const float codes0[] = {',
+      '',
+      '',
+      '',
+      ...codebook
+        .split('\n')
+        .slice(5)
+        .map((l) => l.trim()),
+    ]);
+  });
+
+  test('the table and the function around them parse without errors (codec2 codebook.c, frotz random.c)', () => {
+    const table = parseFile('codebook.c', codebook).tree.rootNode;
+    expect(table.hasError).toBe(false);
+    expect(table.namedChildren.map((n) => n.type)).toEqual(['declaration', 'declaration']);
+    const fn = parseFile('random.c', pick).tree.rootNode;
+    expect(fn.hasError).toBe(false);
+    expect(fn.namedChildren.map((n) => n.type)).toEqual(['function_definition']);
+  });
+
+  test('alternative last items of an initializer list, without their comma, parse as one list (frotz text.c)', () => {
+    const table = c(
+      'static unsigned short latin1[] = {',
+      '\t0x0e4, 0x0f6, /* first row */',
+      '#ifdef USE_UTF8',
+      '\t0x0a3, 0x153 // pound, oe',
+      '#else',
+      '\t0x0a3, 0x0bd',
+      '#endif',
+      '};',
+      'static int after;',
+    );
+    const root = parseFile('text.c', table).tree.rootNode;
+    expect(root.hasError).toBe(false);
+    expect(root.namedChildren.filter((n) => n.type !== 'comment').map((n) => n.type)).toEqual(['declaration', 'declaration']);
+    expect(parseFile('text.c', table).tokens.filter((t) => t.text === '0x0bd').length).toBe(1);
+  });
+
+  test('the token stream still holds every branch and directive, in order', () => {
+    const toks = parseFile('codebook.c', codebook).tokens;
+    expect(toks.filter((t) => t.kind === 'directive').map((t) => t.directive?.keyword)).toEqual(['ifdef', 'else', 'endif']);
+    expect(toks.filter((t) => t.text === 'codes0').length).toBe(2);
+    expect(toks.map((t) => t.start)).toEqual([...toks.map((t) => t.start)].sort((a, b) => a - b));
+    const fn = parseFile('random.c', pick).tokens.map((t) => t.text);
+    expect(fn.filter((t) => t === 'arg').length).toBe(3);
+  });
+
+  test('alternatives that leave different or no delimiters open are left alone', () => {
+    const texts = [
+      '#if A\nint a = 1;\n#else\nint a = 2;\n#endif\n',
+      '#if A\nif (x) {\n#else\nif (x) (\n#endif\n',
+      '#if A\nf(a, {\n#else\nf(b, {\n#endif\n',
+      '#if A\n#if B\nif (x) {\n#endif\n#else\nif (y) {\n#endif\n}\n',
+      '#if A\nif (x) {\n#endif\n}\n',
+      "#if A\nif (x == '}') {\n#else\nif (y) {}\n#endif\n",
+    ];
+    for (const t of texts.slice(0, 2)) expect(blankBlockAlternatives(t)).toBe(t);
+    for (const t of texts.slice(3)) expect(blankBlockAlternatives(t)).toBe(t);
+    // the same delimiters open in each branch, `(` inside `{`: blanked
+    expect(blankBlockAlternatives(texts[2])).not.toBe(texts[2]);
   });
 });
