@@ -81,8 +81,10 @@ export function weave(src: string, edits: WeaveEdit[], prelude: string, tail: st
   // A construct written by a macro use over several lines is spelled out on its first line, the
   // others blanked up to where the use ends: its group takes those lines too, or the user's side of
   // them would follow it.
+  // It stops at the next group's first line: that line's change is its own construct.
+  const groupStarts = new Set(groups.map((g) => g.first));
   for (const g of groups) {
-    while (g.last + 1 < lines.length && natmodLines[g.last + 1] !== lines[g.last + 1]) g.last++;
+    while (g.last + 1 < lines.length && !groupStarts.has(g.last + 1) && natmodLines[g.last + 1] !== lines[g.last + 1]) g.last++;
   }
 
   const out: string[] = [];

@@ -193,4 +193,25 @@ describe('sync of a construct a macro use writes over several lines', () => {
     expect(block.split('#else /* natmodgen:natmod */')[0]).toContain('    );');
     expect(block.split('#else /* natmodgen:natmod */')[1]).not.toContain('    );');
   });
+
+  test("the next line's own construct keeps its own block: a dict through a macro right after its table", () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      '#define DICT(name, table) static MP_DEFINE_CONST_DICT(name, table)',
+      '#define ENTRY(n) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(1) },',
+      'static const mp_rom_map_elem_t m_globals_table[] = {',
+      '    ENTRY(a)',
+      '};',
+      'DICT(m_globals, m_globals_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    );
+    const r = syncSources([{ path: 'm.c', text }], { defines: [], force: false });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const out = r.value[0].text;
+    // The table's block ends before the dict's line, which opens a block of its own.
+    const tableBlock = out.slice(out.indexOf('static const mp_rom_map_elem_t m_globals_table[]'));
+    expect(tableBlock.slice(0, tableBlock.indexOf('#endif'))).not.toContain('DICT(m_globals');
+    expect(out).toMatch(/natmodgen:original \*\/\nDICT\(m_globals, m_globals_table\);/);
+  });
 });
