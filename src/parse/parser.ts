@@ -180,6 +180,21 @@ export function blankDirectiveComments(text: string): string {
  * kept). Only conditionals with two or more branches of specifier words (no nesting) qualify.
  */
 export function blankSpecifierAlternatives(text: string): string {
+  return blankAlternatives(text, (lines, branches) => {
+    const words = (b: number[]) => {
+      const code = b.filter((j) => lines[j].trim());
+      return code.length > 0 && code.every((j) => /^[ \t]*[A-Za-z_][\w \t*]*$/.test(lines[j]));
+    };
+    return branches.every(words);
+  });
+}
+
+/**
+ * Each conditional of two or more branches (up to 40 lines, no nesting, no continued lines) that
+ * `qualifies` keeps its first branch; its directive lines and other branches become spaces
+ * (offsets and newlines kept). The branches are given as line numbers, blank lines included.
+ */
+function blankAlternatives(text: string, qualifies: (lines: string[], branches: number[][]) => boolean): string {
   if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
   const lines = text.split('\n');
   const dir = (l: string) => /^[ \t]*#[ \t]*(\w+)/.exec(l)?.[1];
@@ -187,7 +202,6 @@ export function blankSpecifierAlternatives(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const open = dir(lines[i]);
     if (open !== 'if' && open !== 'ifdef' && open !== 'ifndef') continue;
-    // branches up to the matching #endif, none nested, each of specifier words only
     const branches: number[][] = [[]];
     let end = -1;
     for (let j = i + 1; j < lines.length && j < i + 40; j++) {
@@ -198,10 +212,9 @@ export function blankSpecifierAlternatives(text: string): string {
       }
       if (d === 'else' || d === 'elif') branches.push([]);
       else if (d !== undefined || lines[j].trim().endsWith('\\')) break;
-      else if (lines[j].trim()) branches[branches.length - 1].push(j);
+      else branches[branches.length - 1].push(j);
     }
-    const words = (b: number[]) => b.length > 0 && b.every((j) => /^[ \t]*[A-Za-z_][\w \t*]*$/.test(lines[j]));
-    if (end < 0 || branches.length < 2 || !branches.every(words)) continue;
+    if (end < 0 || branches.length < 2 || !qualifies(lines, branches)) continue;
     for (let j = i; j <= end; j++) {
       if (branches[0].includes(j)) continue;
       lines[j] = lines[j].replace(/[^\r]/g, ' ');
@@ -224,40 +237,14 @@ export function blankSpecifierAlternatives(text: string): string {
  * (frotz text.c: `#ifdef USE_UTF8` `0x0a3, 0x153` `#else` `0x0a3, 0x0bd` `#endif` `};`), qualify.
  */
 export function blankBlockAlternatives(text: string): string {
-  if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
-  const lines = text.split('\n');
-  const dir = (l: string) => /^[ \t]*#[ \t]*(\w+)/.exec(l)?.[1];
-  let changed = false;
-  for (let i = 0; i < lines.length; i++) {
-    const open = dir(lines[i]);
-    if (open !== 'if' && open !== 'ifdef' && open !== 'ifndef') continue;
-    const branches: number[][] = [[]];
-    let end = -1;
-    for (let j = i + 1; j < lines.length && j < i + 40; j++) {
-      const d = dir(lines[j]);
-      if (d === 'endif') {
-        end = j;
-        break;
-      }
-      if (d === 'else' || d === 'elif') branches.push([]);
-      else if (d !== undefined || lines[j].trim().endsWith('\\')) break;
-      else branches[branches.length - 1].push(j);
-    }
-    if (end < 0 || branches.length < 2) continue;
+  return blankAlternatives(text, (lines, branches) => {
     const codes = branches.map((b) => b.map((j) => lines[j]).join('\n'));
     const balances = codes.map(openDelimiters);
-    if (balances.some((b) => b === undefined || b !== balances[0])) continue;
+    if (balances.some((b) => b === undefined || b !== balances[0])) return false;
     // Balanced alternatives qualify when each ends inside an expression (the last items of an
     // initializer list without their comma): next to each other, they are two items in a row.
-    if (balances[0] === '' && !codes.every((c) => /[^;,{}\s]$/.test(withoutComments(c).trimEnd()))) continue;
-    for (let j = i; j <= end; j++) {
-      if (branches[0].includes(j)) continue;
-      lines[j] = lines[j].replace(/[^\r]/g, ' ');
-    }
-    changed = true;
-    i = end;
-  }
-  return changed ? lines.join('\n') : text;
+    return balances[0] !== '' || codes.every((c) => /[^;,{}\s]$/.test(withoutComments(c).trimEnd()));
+  });
 }
 
 /** Code with its comments removed (string and character literals kept). */
