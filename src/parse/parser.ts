@@ -40,38 +40,38 @@ export function parseFile(path: string, given: string): ParsedFile {
   const seen = blankBlockAlternatives(blankSpecifierAlternatives(read));
   const lex = (t: Tree) => (seen === read ? tokenize(t, src) : withBlankedTokens(tokenize(t, src), read, seen, src));
   const input = (index: number) => seen.slice(index, index + 16384);
-  let tree: Tree;
   if (before) {
     // Out of the cache while its tree is edited: a failure below must not leave an edited tree behind.
     cache!.forget(path);
-    // Re-parse against the previous version's tree, told what changed: tree-sitter then
-    // reuses the subtrees outside the change.
-    const edit = textEdit(before.src, text);
-    const errorsBefore = cache!.errors(before);
-    before.tree.edit(edit);
-    tree = cParser().parse(input, before.tree);
     // Error recovery can take another path when it starts from reused subtrees, and
     // diagnostics must not depend on the edit history. Every C module has errors (tree-sitter
     // reads `static MP_DEFINE_CONST_FUN_OBJ_1(...);` as a declaration missing its type), so
     // the incremental tree is kept only when its errors are the previous version's, moved by
-    // the edit and none of them touching it; otherwise the text is parsed afresh. Random edits
-    // of the examples and of 634 corpus files (7,597 edits, 6,378 trees kept: test/unit/parse/
-    // incremental.test.ts and bench/incremental-fuzz.cjs) found no tree or token kept this way
-    // that differs from a fresh parse.
-    const errors = syntaxErrors(tree);
-    if (errors.length && !sameErrors(movedErrors(errorsBefore, edit), errors)) {
-      tree = cParser().parse(input);
-      cache!.counts.afresh++;
-    } else {
-      cache!.counts.incremental++;
-      // Only the tokens in what changed are read from the new tree (when no #if branch is blanked, now or before).
-      const tokens =
-        seen === read && !before.blanked ? retokenize(tree, src, before.tokens, edit, before.tree.getChangedRanges(tree)) : lex(tree);
-      const parsed: ParsedFile = { path, src, tree, tokens, ...(seen === read ? {} : { blanked: true }) };
-      cache!.set(path, parsed, errors);
-      return parsed;
+    // the edit and none of them touching it; otherwise the text is parsed afresh (at once when
+    // an error of the previous version touches the edit). Random edits of the examples and of
+    // 634 corpus files (7,597 edits, 6,378 trees kept: test/unit/parse/incremental.test.ts and
+    // bench/incremental-fuzz.cjs) found no tree or token kept this way that differs from a fresh parse.
+    const edit = textEdit(before.src, text);
+    const moved = movedErrors(cache!.errors(before), edit);
+    if (moved) {
+      // Re-parse against the previous version's tree, told what changed: tree-sitter then
+      // reuses the subtrees outside the change.
+      before.tree.edit(edit);
+      const tree = cParser().parse(input, before.tree);
+      const changed = before.tree.getChangedRanges(tree);
+      const errors = errorsAfterEdit(tree, moved, dirtySpan(edit, changed));
+      if (!errors.length || sameErrors(moved, errors)) {
+        cache!.counts.incremental++;
+        // Only the tokens in what changed are read from the new tree (when no #if branch is blanked, now or before).
+        const tokens = seen === read && !before.blanked ? retokenize(tree, src, before.tokens, edit, changed) : lex(tree);
+        const parsed: ParsedFile = { path, src, tree, tokens, ...(seen === read ? {} : { blanked: true }) };
+        cache!.set(path, parsed, errors);
+        return parsed;
+      }
     }
-  } else tree = cParser().parse(input);
+    cache!.counts.afresh++;
+  }
+  const tree = cParser().parse(input);
   const parsed: ParsedFile = { path, src, tree, tokens: lex(tree), ...(seen === read ? {} : { blanked: true }) };
   cache?.set(path, parsed);
   return parsed;
@@ -102,17 +102,45 @@ function withBlankedTokens(tokens: Token[], read: string, seen: string, src: Sou
 /** An ERROR or MISSING node: [start, end, 1 for ERROR / 0 for MISSING]. */
 type SyntaxError = [number, number, number];
 
-/** The outermost ERROR and the MISSING nodes of a tree, in document order (a cursor walk into subtrees with errors only). */
-export function syntaxErrors(tree: Tree): SyntaxError[] {
+/**
+ * The outermost ERROR and the MISSING nodes of a tree, in document order (a cursor walk into
+ * subtrees with errors only); with a span, only those of the nodes that meet it (touching counts).
+ */
+export function syntaxErrors(tree: Tree, span: [number, number] = [-Infinity, Infinity]): SyntaxError[] {
+  const [lo, hi] = span;
   const out: SyntaxError[] = [];
   if (!tree.rootNode.hasError) return out;
   const c = tree.walk();
   for (;;) {
-    const error = c.nodeType === 'ERROR';
-    if (error || c.nodeIsMissing) out.push([c.startIndex, c.endIndex, error ? 1 : 0]);
-    else if (c.currentNode.hasError && c.gotoFirstChild()) continue;
+    if (c.endIndex >= lo && c.startIndex <= hi) {
+      const error = c.nodeType === 'ERROR';
+      if (error || c.nodeIsMissing) out.push([c.startIndex, c.endIndex, error ? 1 : 0]);
+      else if (c.currentNode.hasError && c.gotoFirstChild()) continue;
+    }
     while (!c.gotoNextSibling()) if (!c.gotoParent()) return out;
   }
+}
+
+/** The span an edit touched in the new text: the edit's and every range tree-sitter reports changed (as retokenize reads it). */
+function dirtySpan(e: Edit, changed: Array<{ startIndex: number; endIndex: number }>): [number, number] {
+  let lo = e.startIndex;
+  let hi = e.newEndIndex;
+  for (const r of changed) {
+    lo = Math.min(lo, r.startIndex);
+    hi = Math.max(hi, r.endIndex);
+  }
+  return [lo, hi];
+}
+
+/**
+ * syntaxErrors of a tree re-parsed after an edit, walking only what the edit touched: outside the
+ * dirty span the new tree is the previous one moved (tree-sitter's changed ranges), so are its
+ * errors. Errors never nest (nothing under an ERROR is read, a MISSING node is a leaf), so those
+ * before the span, in it and after it follow each other in document order.
+ */
+function errorsAfterEdit(tree: Tree, moved: SyntaxError[], span: [number, number]): SyntaxError[] {
+  const [lo, hi] = span;
+  return [...moved.filter((x) => x[1] < lo), ...syntaxErrors(tree, span), ...moved.filter((x) => x[0] > hi)];
 }
 
 /** Errors of the version before an edit where they are after it; undefined when one touches the edited span. */
