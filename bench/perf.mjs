@@ -301,7 +301,13 @@ async function lspMemory() {
   conn.dispose();
   child.removeAllListeners('exit');
   const mb = (x) => x / (1024 * 1024);
-  row(`lsp server RSS ${n} - ${early} changes`, fmt(mb(end - at), 'MB'), `RSS at ${early}: ${fmt(mb(at), 'MB')}, ${fmt(perChange)}/change`, undefined, '< 50 MB');
+  row(
+    `lsp server RSS ${n} - ${early} changes`,
+    fmt(mb(end - at), 'MB'),
+    `RSS at ${early}: ${fmt(mb(at), 'MB')}, ${fmt(perChange)}/change`,
+    undefined,
+    '< 50 MB',
+  );
 }
 
 async function main() {
