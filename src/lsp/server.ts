@@ -55,7 +55,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, mpyDir);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Full,
+        // Editors send the changed range only; TextDocuments applies it to the buffer.
+        textDocumentSync: TextDocumentSyncKind.Incremental,
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       },
