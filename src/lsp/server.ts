@@ -32,6 +32,9 @@ export interface ServerSettings {
 
 const SOURCE = 'natmodgen';
 
+/** How long a document rests after a change before its synced text is rendered unasked. */
+const RENDER_IDLE_MS = 40;
+
 /**
  * `natmodgen lsp`: diagnostics on open and change, formatting = `sync` of the buffer,
  * code actions for diagnostics that have a fix. Documents are analysed as soon as they
@@ -136,15 +139,17 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   };
 
   /**
-   * Diagnostics first, then (when no newer change waits) the synced text is rendered ahead of the
-   * formatting request that usually follows a change, outside the diagnostics' latency.
+   * Diagnostics first; the synced text is rendered when formatting or a code action asks for it,
+   * or once the document has rested for RENDER_IDLE_MS (ready for a format on save), never
+   * between the keystrokes of someone typing, where it would delay the next change's diagnostics.
    */
   const publishThenRender = (uri: string): void => {
     publish(uri);
-    setImmediate(() => {
+    const version = documents.get(uri)?.version;
+    setTimeout(() => {
       const doc = documents.get(uri);
-      if (doc && !pending.has(uri)) syncedOf(doc);
-    });
+      if (doc && doc.version === version && !pending.has(uri)) syncedOf(doc);
+    }, RENDER_IDLE_MS).unref();
   };
 
   const schedule = (uri: string): void => {
