@@ -63,7 +63,14 @@ export type InitLine =
   | StoreNameView
   | InitHookCallView
   | SubmodulesStoreView
-  | SubmodulesStaticView;
+  | SubmodulesStaticView
+  | RegistrationStoreView;
+
+/** `sys.modules[name] = &object` for a module the inputs register beside the natmod's own (src/constructs/registration.ts). */
+export interface RegistrationStoreView extends View<'registration-store'> {
+  moduleName: string;
+  object: string;
+}
 
 /** Sub-modules put into sys.modules by name, each found at generation time (src/plan/submodules.ts). */
 export interface SubmodulesStaticView extends View<'submodules-static'> {
