@@ -3,6 +3,7 @@ import { coreHeaderMacros } from '../facts';
 import { parseSnippet } from '../parse/parser';
 import { PPToken, spell } from '../preprocess';
 import { readDeclaration } from './declarator';
+import { runtimeValue } from '../model/firmware';
 import { preprocessModule } from './module-pp';
 import type { PreprocessEnv } from './context';
 
@@ -50,8 +51,9 @@ export function expandConstructMacros(
   defines: Array<{ name: string; body: string }>,
   env: PreprocessEnv = {},
 ): string {
-  // Cheap test first: no #define anywhere and no -D means there is nothing to expand.
-  if (!text.includes('define') && defines.length === 0) return text;
+  // Cheap test first: no #define, no quoted #include (a header of the module's may define
+  // macros) and no -D means there is nothing to expand.
+  if (!text.includes('define') && !/#\s*include\s*"/.test(text) && defines.length === 0) return text;
   const pp = preprocessModule(file, text, env, defines);
   const toks = pp.tokens;
   // Uses inside functions are expanded only when some macro of the module's own can write `static`.
@@ -85,8 +87,8 @@ export function expandConstructMacros(
     const use = toks.slice(i, last + 1);
     const expanded = pp.expandAt(use, t.start).tokens;
     const writes = braces
-      ? expanded.some((x) => x.text === 'static') && writesStaticLocal(spell(expanded))
-      : expanded.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(spell(expanded));
+      ? expanded.some((x) => x.text === 'static') && writesStaticLocal(expanded)
+      : expanded.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(expanded);
     if (!writes) continue;
     const original = text.slice(t.start, toks[last].end);
     const lines = original.split('\n').length - 1;
@@ -101,40 +103,43 @@ export function expandConstructMacros(
 
 /**
  * Whether a file-scope expansion declares data that a natmod cannot load as written: writable
- * variables, `static` or initialised (the declarations src/constructs/writable-data.ts rewrites).
- * A function definition or prototype is not data, nor is a use of a MicroPython macro that
- * tree-sitter reads as a declaration with an error (`static MP_DEFINE_CONST_FUN_OBJ_0(o, f)`).
+ * variables, `static` or initialised (the declarations src/constructs/writable-data.ts rewrites),
+ * or `static` constants whose initial value a natmod knows only at run time (qstrs, firmware
+ * objects: src/constructs/runtime-data.ts). A function definition or prototype is not data, nor
+ * is a use of a MicroPython macro that tree-sitter reads as a declaration with an error
+ * (`static MP_DEFINE_CONST_FUN_OBJ_0(o, f)`).
  */
-function writesData(expansion: string): boolean {
-  const root = parseSnippet(`${expansion};`).rootNode;
-  return root.namedChildren.some((n) => {
+function writesData(expansion: PPToken[]): boolean {
+  const text = `${spell(expansion)};`;
+  return parseSnippet(text).rootNode.namedChildren.some((n) => {
     if (n.type !== 'declaration' || n.hasError) return false;
-    const d = readDeclaration(n, root.text);
+    const d = readDeclaration(n, text);
     if (!d || d.storage.some((s) => s !== 'static') || d.vars.length === 0) return false;
     const isStatic = d.storage.includes('static');
-    return d.vars.every((v) => v.writable && (isStatic || v.init !== undefined));
+    return d.vars.every((v) => v.writable && (isStatic || v.init !== undefined)) || (isStatic && runTimeInit(d.vars, expansion));
   });
 }
 
 /**
  * Whether an expansion inside a function declares a `static` local (at any block depth) that
  * src/constructs/static-local.ts moves: writable, or constant with an initial value a natmod knows
- * only at run time (qstrs, firmware objects).
+ * only at run time.
  */
-function writesStaticLocal(expansion: string): boolean {
-  const text = `void f(void) { ${expansion}; }`;
-  const root = parseSnippet(text).rootNode;
-  const decls: SyntaxNode[] = root.descendantsOfType('declaration');
+function writesStaticLocal(expansion: PPToken[]): boolean {
+  const text = `void f(void) { ${spell(expansion)}; }`;
+  const decls: SyntaxNode[] = parseSnippet(text).rootNode.descendantsOfType('declaration');
   return decls.some((n) => {
     if (n.hasError) return false;
     const d = readDeclaration(n, text);
     if (!d || !d.storage.includes('static')) return false;
-    return d.vars.every((v) => v.writable) || d.vars.some((v) => v.init !== undefined && RUN_TIME_NAME.test(v.init));
+    return d.vars.every((v) => v.writable) || runTimeInit(d.vars, expansion);
   });
 }
 
-/** Names whose values a natmod has only at run time (the test src/constructs/runtime-data.ts refines). */
-const RUN_TIME_NAME = /\b(MP_QSTR_\w+|MP_ROM_QSTR|mp_type_\w+|mp_const_\w+|MP_ROM_(NONE|TRUE|FALSE))\b/;
+/** Whether a constant's initial value names a run-time value (the expansion's identifiers, as the compiler sees them). */
+function runTimeInit(vars: Array<{ init?: string }>, expansion: PPToken[]): boolean {
+  return vars.some((v) => v.init !== undefined) && expansion.some((t) => t.kind === 'ident' && runtimeValue(t.text));
+}
 
 function closingParen(toks: PPToken[], open: number): number {
   let depth = 0;

@@ -170,6 +170,11 @@ export interface PreludeView {
    * every port, not the uintptr_t of the config header tools/mpy_ld.py writes.
    */
   signedOffsets: boolean;
+  /**
+   * Whether `visibility("hidden")` and the like are read as default: tools/mpy_ld.py reaches BSS
+   * only through the GOT, which GCC skips for hidden data (src/extract/visibility.ts).
+   */
+  defaultVisibility: boolean;
   shims: View[];
   /** py/dynruntime.h macros the module defines itself: saved here, restored for natmodgen's code in the tail. */
   apiOverrides: ApiOverridePreludeView[];

@@ -16,6 +16,7 @@ describe('expandConstructMacros', () => {
     '#define LIMITS(n) static const int n[] = { 1, 2 }',
     '#define STATE(n) mp_int_t n = 42',
     '#define PROTO(n) static int n(void)',
+    '#define KINDS(n) static const kind_t n[] = { { &mp_type_int, 1 } }',
     '#define HANDLER(n) static void n(void) { static int k = 1; k++; }',
   );
 
@@ -44,6 +45,11 @@ describe('expandConstructMacros', () => {
     ['a constant local of numbers stays', { given: 'void g(void) { LIMITS(l); }', want: 'void g(void) { LIMITS(l); }' }],
     ['initialised data at file scope', { given: 'STATE(s);', want: 'mp_int_t s = 42;' }],
     ['static data at file scope', { given: 'CACHE(b);', want: 'static uint8_t b[8] = {1};' }],
+    [
+      'a constant table of firmware types at file scope',
+      { given: 'KINDS(k);', want: 'static const kind_t k[] = { { &mp_type_int, 1 } };' },
+    ],
+    ['a constant table of numbers at file scope stays', { given: 'LIMITS(l);', want: 'LIMITS(l);' }],
     ['a prototype stays', { given: 'PROTO(p);', want: 'PROTO(p);' }],
     ['a function the macro writes stays', { given: 'HANDLER(h)', want: 'HANDLER(h)' }],
     ['under #if 0 stays', { given: '#if 0\nREG(m, o);\n#endif', want: '#if 0\nREG(m, o);\n#endif' }],
@@ -52,6 +58,12 @@ describe('expandConstructMacros', () => {
     const out = expandConstructMacros('m.c', text, []);
     expect(out.split('\n').length).toBe(text.split('\n').length);
     expect(out.slice(defs.length)).toBe(`${want}\n`);
+  });
+
+  test("the macros of a header the file includes, with no #define of the file's own", () => {
+    const text = '#include "defs.h"\nvoid g(void) { COUNT(n); n++; }\n';
+    const env = { includeDirs: ['/m'], readFile: (f: string) => (f === '/m/defs.h' ? '#define COUNT(n) static int n = 1\n' : undefined) };
+    expect(expandConstructMacros('/m/m.c', text, [], env)).toBe('#include "defs.h"\nvoid g(void) { static int n = 1; n++; }\n');
   });
 
   test('a file without macros is returned as it is', () => {
