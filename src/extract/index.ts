@@ -1,3 +1,4 @@
+import { hidesSymbols } from './visibility';
 import { Result } from '../diagnostics/diagnostic';
 import { Define } from '../model/define';
 import { CondItem, Decl, FileModel } from '../model/declarations';
@@ -55,6 +56,10 @@ export function extractWith(
     (t) => t.kind === 'directive' && /\bMICROPY_MODULE_BUILTIN_INIT\b/.test(t.directive?.arg ?? ''),
   );
   const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
+  const hiddenSymbols = hidesSymbols(
+    [file.src.text, ...ctx.pp.included.map((h) => env.readFile?.(h))],
+    ctx.pp.definitions.map((d) => d.body),
+  );
   const readsMpzInts = readsMpzLayout(ctx, file.tokens);
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
@@ -80,6 +85,7 @@ export function extractWith(
       testsStrUnicode,
       testsBuiltinInit,
       definesDefaultSource,
+      hiddenSymbols,
       readsMpzInts,
       firmwareTypes,
       definedFunctions,

@@ -309,6 +309,8 @@ export interface FileModel {
   testsBuiltinInit: boolean;
   /** Whether the file (or a header it includes) defines `_DEFAULT_SOURCE` itself. */
   definesDefaultSource: boolean;
+  /** Whether the file or its headers give a symbol non-default visibility (src/extract/visibility.ts). */
+  hiddenSymbols?: boolean;
   /** Whether the file reads the mpz of an int object (mp_obj_int_t's member under MICROPY_LONGINT_IMPL_MPZ). */
   readsMpzInts?: boolean;
   /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */

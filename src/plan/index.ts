@@ -105,6 +105,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       prelude: {
         defines: unitDefines(input.defines, u, readsMpzInts),
         signedOffsets: reachesOffsets(u, unit === regUnit ? runtime.items : []),
+        defaultVisibility: u.model.hiddenSymbols === true,
         shims,
         apiOverrides: overrides.map((o) => ({
           name: o.name,
