@@ -37,7 +37,7 @@ export function parseFile(path: string, given: string): ParsedFile {
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
   const read = blankDirectiveComments(text);
-  const seen = blankBlockAlternatives(blankSpecifierAlternatives(read));
+  const seen = blankElseContinuations(blankBlockAlternatives(blankSpecifierAlternatives(read)));
   const lex = (t: Tree) => (seen === read ? tokenize(t, src) : withBlankedTokens(tokenize(t, src), read, seen, src));
   const input = (index: number) => seen.slice(index, index + 16384);
   if (before) {
@@ -222,8 +222,8 @@ export function blankSpecifierAlternatives(text: string): string {
  * `qualifies` keeps its first branch; its directive lines and other branches become spaces
  * (offsets and newlines kept). The branches are given as line numbers, blank lines included.
  */
-function blankAlternatives(text: string, qualifies: (lines: string[], branches: number[][]) => boolean): string {
-  if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
+function blankAlternatives(text: string, qualifies: (lines: string[], branches: number[][]) => boolean, single = false): string {
+  if (!single && !/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
   const lines = text.split('\n');
   const dir = (l: string) => /^[ \t]*#[ \t]*(\w+)/.exec(l)?.[1];
   let changed = false;
@@ -242,7 +242,7 @@ function blankAlternatives(text: string, qualifies: (lines: string[], branches: 
       else if (d !== undefined || lines[j].trim().endsWith('\\')) break;
       else branches[branches.length - 1].push(j);
     }
-    if (end < 0 || branches.length < 2 || !qualifies(lines, branches)) continue;
+    if (end < 0 || branches.length < (single ? 1 : 2) || !qualifies(lines, branches)) continue;
     for (let j = i; j <= end; j++) {
       if (branches[0].includes(j)) continue;
       lines[j] = lines[j].replace(/[^\r]/g, ' ');
@@ -273,6 +273,28 @@ export function blankBlockAlternatives(text: string): string {
     // initializer list without their comma): next to each other, they are two items in a row.
     return balances[0] !== '' || codes.every((c) => /[^;,{}\s]$/.test(withoutComments(c).trimEnd()));
   });
+}
+
+/**
+ * Conditionals whose every branch continues an if-chain (opus src/opus_encoder.c: `}`
+ * `#ifndef DISABLE_FLOAT_API` `else if (st->use_dtx) {...}` `#endif` `else {...}`): tree-sitter
+ * nests the branch under the directive, where an `else` has no `if` to belong to, and the function
+ * around it becomes errors up to its closing brace. The compiler reads the chain with or without
+ * the branch, both C. For tree-sitter, such a conditional keeps its first branch (without the
+ * directive lines, so a lone `#ifndef` ... `#endif` only loses those). Only conditionals (no
+ * nesting, no continued lines) whose branches all start with `else` and close what they open qualify.
+ */
+export function blankElseContinuations(text: string): string {
+  if (!/^[ \t]*else\b/m.test(text)) return text;
+  return blankAlternatives(
+    text,
+    (lines, branches) =>
+      branches.every((b) => {
+        const code = withoutComments(b.map((j) => lines[j]).join('\n')).trim();
+        return /^else\b/.test(code) && openDelimiters(code) === '';
+      }),
+    true,
+  );
 }
 
 /** Code with its comments removed (string and character literals kept). */
