@@ -52,7 +52,7 @@ export async function buildModule(
   const { inputs, diagnostics } = readInputs(opts.files);
   const sources = new Map(inputs.map((i) => [i.path, i.text]));
   if (hasErrors(diagnostics)) return { diagnostics, sources };
-  const escapedQstrs = readQstrDefs(opts.files);
+  const escapedQstrs = readQstrDefs(opts.files, opts.tree.dir);
   const natmodApi = natmodInventory(opts.tree.dir);
   // The module's headers (-I and beside each source) are read as gen reads them, and so are
   // the names py/dynruntime.h makes macros.

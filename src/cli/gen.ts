@@ -93,7 +93,7 @@ export function genCommand(args: GenArgs, io: Console): number {
     const result = generate(read.inputs, {
       defines: args.defines,
       outDir,
-      escapedQstrs: readQstrDefs(group.files),
+      escapedQstrs: readQstrDefs(group.files, mpy.dir),
       natmodApi,
       preprocess: { ...preprocess, includeDirs: moduleIncludeDirs(preprocess.includeDirs, group.files) },
       lineBase: args.lineBase,

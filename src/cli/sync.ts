@@ -73,7 +73,7 @@ export function syncCommand(args: SyncArgs, io: Console): number {
   const results: { input: ReadInput; text: string; before: string }[] = [];
   for (const group of grouped.groups)
     results.push(
-      ...syncGroup(group, args, stdinAbs, natmodApi, dynruntimeMacroDefinitions(natmodApi.facts, mpy.dir), diagnostics, sources),
+      ...syncGroup(group, args, mpy.dir, stdinAbs, natmodApi, dynruntimeMacroDefinitions(natmodApi.facts, mpy.dir), diagnostics, sources),
     );
   if (hasErrors(diagnostics)) {
     report(diagnostics, io, sources);
@@ -113,6 +113,7 @@ export function syncCommand(args: SyncArgs, io: Console): number {
 function syncGroup(
   group: ModuleGroup,
   args: SyncArgs,
+  mpyDir: string | undefined,
   stdinAbs: string | undefined,
   natmodApi: ReturnType<typeof natmodInventory>,
   natmodMacros: ReadonlyMap<string, string | undefined>,
@@ -133,7 +134,10 @@ function syncGroup(
   const result = syncSources(inputs, {
     defines: args.defines,
     force: args.force,
-    escapedQstrs: readQstrDefs(inputs.map((i) => i.path)),
+    escapedQstrs: readQstrDefs(
+      inputs.map((i) => i.path),
+      mpyDir,
+    ),
     natmodApi,
     preprocess: {
       includeDirs: moduleIncludeDirs(

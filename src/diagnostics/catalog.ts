@@ -98,12 +98,6 @@ export const catalog = {
     text: (_: object) => '--stdin needs --stdin-filepath PATH (the file the text belongs to)',
     help: 'natmodgen sync --stdin --stdin-filepath src/mod.c < src/mod.c',
   },
-  NMG2014: {
-    severity: 'warning',
-    text: (a: { name: string; text: string }) =>
-      `key MP_QSTR_${a.name} stands for '${a.text}', but a natmod spells qstrs from their identifier ('${a.name}')`,
-    help: 'use a plain identifier as the attribute name',
-  },
   NMG2015: {
     severity: 'warning',
     text: (a: { name: string }) => `attribute delegation for '${a.name}' is dropped: a natmod can delegate only for the module itself`,

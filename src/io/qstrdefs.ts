@@ -3,11 +3,19 @@ import * as path from 'path';
 import { parseQstrDefs } from '../model/qstr-escape';
 
 /**
- * Escaped qstrs declared with `Q(...)` in `qstrdefs*.h` headers beside the inputs (the
- * files a user C module adds to QSTR_DEFS), as identifier → text.
+ * Escaped qstrs declared with `Q(...)`, as identifier → text: the firmware's own (py/qstrdefs.h of
+ * the tree, when one is given: `MP_QSTR__lt_string_gt_` is '<string>' in every firmware) and those
+ * of the `qstrdefs*.h` headers beside the inputs (the files a user C module adds to QSTR_DEFS).
  */
-export function readQstrDefs(inputPaths: string[]): Map<string, string> {
+export function readQstrDefs(inputPaths: string[], mpyDir?: string): Map<string, string> {
   const out = new Map<string, string>();
+  if (mpyDir) {
+    try {
+      for (const [k, v] of parseQstrDefs(fs.readFileSync(path.join(mpyDir, 'py', 'qstrdefs.h'), 'utf8'))) out.set(k, v);
+    } catch {
+      // Not a tree with py/qstrdefs.h: only the module's own headers count.
+    }
+  }
   const dirs = [...new Set(inputPaths.map((p) => path.dirname(path.resolve(p))))].sort();
   for (const dir of dirs) {
     let names: string[];

@@ -50,10 +50,12 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   let natmodApi: Inventory | undefined;
   // py/dynruntime.h's macros for names that are functions in the firmware, as gen, sync and build read them.
   let natmodMacros: ReadonlyMap<string, string | undefined> | undefined;
+  // The tree the module is built for (its py/qstrdefs.h names the firmware's escaped qstrs).
+  let mpyDir: string | undefined;
 
   connection.onInitialize((params) => {
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
-    const mpyDir = settings.mpyDir ?? env.MPY_DIR;
+    mpyDir = settings.mpyDir ?? env.MPY_DIR;
     natmodApi = natmodInventory(mpyDir);
     natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, mpyDir);
     return {
@@ -89,7 +91,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       a = withParseCache(parses, () =>
         analyseDocument(file, doc.getText(), doc.version, {
           defines: settings.defines ?? [],
-          escapedQstrs: readQstrDefs([file]),
+          escapedQstrs: readQstrDefs([file], mpyDir),
           natmodApi,
           // Headers are read afresh for each analysis: they may change while the server runs.
           preprocess: { includeDirs: moduleIncludeDirs(settings.includeDirs ?? [], [file]), readFile: headerReader(), natmodMacros },

@@ -80,6 +80,12 @@ export interface ResolvedUnit {
    * although its own text never names them.
    */
   expandsTo: string[];
+  /**
+   * Escaped qstrs the unit names (`MP_QSTR__lt_string_gt_`), with the text a firmware gives them
+   * (its py/qstrdefs.h or the module's qstrdefs headers). tools/mpy_ld.py would spell each from its
+   * identifier, so the unit interns the real text instead.
+   */
+  escapedQstrs: Array<{ id: string; text: string }>;
 }
 
 /** The one module a natmod build produces, with every reference looked up. */

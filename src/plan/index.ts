@@ -106,6 +106,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
         defines: unitDefines(input.defines, u, readsMpzInts),
         signedOffsets: reachesOffsets(u, unit === regUnit ? runtime.items : []),
         defaultVisibility: u.model.hiddenSymbols === true,
+        escapedQstrs: u.escapedQstrs.map((q) => ({ id: q.id, text: cStringBody(q.text) })),
         shims,
         apiOverrides: overrides.map((o) => ({
           name: o.name,

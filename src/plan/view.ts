@@ -175,6 +175,8 @@ export interface PreludeView {
    * only through the GOT, which GCC skips for hidden data (src/extract/visibility.ts).
    */
   defaultVisibility: boolean;
+  /** Escaped qstrs the unit names, each redefined to intern its real text (ResolvedUnit.escapedQstrs); text as a C string body. */
+  escapedQstrs: Array<{ id: string; text: string }>;
   shims: View[];
   /** py/dynruntime.h macros the module defines itself: saved here, restored for natmodgen's code in the tail. */
   apiOverrides: ApiOverridePreludeView[];

@@ -114,8 +114,6 @@ export function resolveModule(
       if (it.kind !== 'item') continue;
       const e = it.item;
       const r = resolveValue(e.value, table, symbols, diagnostics, escapedQstrs, e.undecided);
-      if (e.key !== undefined && escapedQstrs.has(e.key))
-        diagnostics.push(diag('NMG2014', e.keySpan, { name: e.key, text: escapedQstrs.get(e.key)! }));
       if (e.keyValue) {
         // A module's attributes are qstrs: the firmware's lookup of an attribute never finds another key.
         if (table === globalsTable)
@@ -157,16 +155,21 @@ export function resolveModule(
         return { kind: 'convert' };
     }
   };
-  const units: ResolvedUnit[] = files.map((model) => ({
-    model,
-    expandsTo: firmwareExpansion(model, inventory),
-    decls: model.decls.map((decl) => ({
-      decl,
-      role: roleOf(decl),
-      values: decl.kind === 'rom_table' ? decl.items.flatMap((i) => (i.kind === 'item' ? [values.get(i.item)] : [])) : undefined,
-      keys: decl.kind === 'rom_table' ? decl.items.flatMap((i) => (i.kind === 'item' ? [keys.get(i.item)] : [])) : undefined,
-    })),
-  }));
+  const units: ResolvedUnit[] = files.map((model) => {
+    const escapedUses = escapedQstrUses(model, escapedQstrs);
+    return {
+      model,
+      // The prelude interns each escaped qstr's text with the runtime's qstr_from_str.
+      expandsTo: [...firmwareExpansion(model, inventory), ...(escapedUses.length ? ['qstr_from_str'] : [])],
+      escapedQstrs: escapedUses,
+      decls: model.decls.map((decl) => ({
+        decl,
+        role: roleOf(decl),
+        values: decl.kind === 'rom_table' ? decl.items.flatMap((i) => (i.kind === 'item' ? [values.get(i.item)] : [])) : undefined,
+        keys: decl.kind === 'rom_table' ? decl.items.flatMap((i) => (i.kind === 'item' ? [keys.get(i.item)] : [])) : undefined,
+      })),
+    };
+  });
 
   return {
     value: {
@@ -276,4 +279,19 @@ function includeRole(d: Extract<Decl, { kind: 'include' }>, fileExists: (file: s
   if (!d.quoted || path.isAbsolute(d.target)) return { kind: 'keep' };
   const local = path.resolve(path.dirname(d.span.file), d.target);
   return fileExists(local) ? { kind: 'local-include', file: local } : { kind: 'keep' };
+}
+
+/** The escaped qstrs a file names, in its code, through its macros or as table keys (tables are built from the keys' qstrs). */
+function escapedQstrUses(model: FileModel, escaped: Map<string, string>): Array<{ id: string; text: string }> {
+  if (escaped.size === 0) return [];
+  const keys = new Set<string>();
+  for (const d of model.decls)
+    if (d.kind === 'rom_table') for (const i of d.items) if (i.kind === 'item' && i.item.key !== undefined) keys.add(i.item.key);
+  return (
+    [...escaped]
+      // A bare `_lt_x_gt_` is a name a macro pastes onto MP_QSTR_ (`MP_QSTR_##n`): one define too many costs nothing.
+      .filter(([id]) => keys.has(id) || model.identifiers.has(`MP_QSTR_${id}`) || model.identifiers.has(id))
+      .map(([id, text]) => ({ id, text }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  );
 }
