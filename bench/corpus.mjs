@@ -451,7 +451,7 @@ function line(res, env) {
   const mark = (flag, reached) => (flag ? 'yes' : reached ? 'NO ' : ' - ');
   const conv = mark(res.converted, res.stage !== 'source');
   const built = env.mpyDir ? mark(res.built, res.converted) : 'n/a';
-  const imp = env.micropython && env.mpyDir ? mark(res.imported, res.built) : 'n/a';
+  const imp = env.micropython && env.mpyDir && ARCH === 'x64' ? mark(res.imported, res.built) : 'n/a';
   const cmp = res.compared ? (res.same ? ' same' : ' DIFF') : res.notCompared ? ` NOT COMPARED (${res.notCompared})` : '';
   const size = res.mpyBytes ? ` ${res.mpyBytes}B` : '';
   const tail = res.ok ? `${size}${cmp}${res.warnings ? ` (${res.warnings} warnings)` : ''}` : `${cmp}  ${res.detail}`;
@@ -481,7 +481,9 @@ function summarise(title, results, env) {
   out.push(
     `entries ${n}; source missing ${count((r) => r.stage === 'source')}; converted ${count((r) => r.converted)}` +
       (env.mpyDir ? `; built ${count((r) => r.built)}` : '; built n/a (no MPY_DIR)') +
-      (env.mpyDir && env.micropython ? `; imported ${count((r) => r.imported)}` : '; imported n/a (no MICROPYTHON)') +
+      (env.mpyDir && env.micropython && ARCH === 'x64'
+        ? `; imported ${count((r) => r.imported)}`
+        : `; imported n/a (${ARCH === 'x64' ? 'no MICROPYTHON' : ARCH})`) +
       (count((r) => r.compared) ? `; compared ${count((r) => r.compared)}, same output ${count((r) => r.same)}` : ''),
   );
   const expected = results.filter((r) => r.expectedFailure).map((r) => r.id);

@@ -60,9 +60,12 @@ export function extractWith(
     [file.src.text, ...ctx.pp.included.map((h) => env.readFile?.(h))],
     ctx.pp.definitions.map((d) => d.body),
   );
-  // A header of the module that includes py/mphal.h (or the port's mphalport.h) brings the port's
-  // mphalport.h into the unit; natmodgen does not rewrite headers, so the unit points py/mphal.h elsewhere.
-  const includesPortHal = ctx.pp.included.some((h) => PORT_HAL_INCLUDE.test(env.readFile?.(h) ?? ''));
+  // py/mphal.h brings in the port's mphalport.h. natmodgen removes the file's own include of it, but
+  // a module header or a MicroPython header (extmod/modmachine.h) may include it again, and natmodgen
+  // rewrites neither: a file that includes it, or a header of the module that does, points it elsewhere.
+  const includesPortHal =
+    file.tokens.some((t) => t.kind === 'directive' && PORT_HAL_INCLUDE.test(t.text)) ||
+    ctx.pp.included.some((h) => PORT_HAL_INCLUDE.test(env.readFile?.(h) ?? ''));
   const readsMpzInts = readsMpzLayout(ctx, file.tokens);
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);

@@ -1,7 +1,11 @@
-// py/mphal.h reached through a module header, and the port's mphalport.h included directly
-// (v923z/micropython-usermod snippets/profiling; Turbofan3360/BMP580, bench/corpus leddisplay).
+// py/mphal.h reached through a module header and through a MicroPython header (extmod/modmachine.h
+// includes it) besides the file's own include (Turbofan3360/BMP580; bench/corpus leddisplay, collartx).
+// The port's mphalport.h included directly (v923z/micropython-usermod snippets/profiling) is
+// bench/corpus usermod-profiling: the unix port's mphalport.h has no include guard, so it cannot
+// be included here beside py/mphal.h.
 #include "hal_user.h"
-#include "mphalport.h"
+#include "py/mphal.h"
+#include "extmod/modmachine.h"
 
 static mp_obj_t mh_quick(void) {
     mp_uint_t start = mp_hal_ticks_ms();
