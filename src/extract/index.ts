@@ -60,6 +60,9 @@ export function extractWith(
     [file.src.text, ...ctx.pp.included.map((h) => env.readFile?.(h))],
     ctx.pp.definitions.map((d) => d.body),
   );
+  // A header of the module that includes py/mphal.h (or the port's mphalport.h) brings the port's
+  // mphalport.h into the unit; natmodgen does not rewrite headers, so the unit points py/mphal.h elsewhere.
+  const includesPortHal = ctx.pp.included.some((h) => PORT_HAL_INCLUDE.test(env.readFile?.(h) ?? ''));
   const readsMpzInts = readsMpzLayout(ctx, file.tokens);
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
@@ -86,6 +89,7 @@ export function extractWith(
       testsBuiltinInit,
       definesDefaultSource,
       hiddenSymbols,
+      includesPortHal,
       readsMpzInts,
       firmwareTypes,
       definedFunctions,
@@ -233,6 +237,9 @@ function runtimeNamesUsed(ctx: ExtractContext): string[] {
   });
   return [...out];
 }
+
+/** An include of py/mphal.h or of the port header it includes (mphalport.h). */
+const PORT_HAL_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*[<"](?:py\/mphal\.h|mphalport\.h)[>"]/m;
 
 const headerIds = new Map<string, { text: string; names: string[] }>();
 

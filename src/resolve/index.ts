@@ -270,9 +270,9 @@ function resolveValue(
   }
 }
 
-/** `py/mphal.h` is port-specific; a quoted include of a file beside the source is re-pointed from the output. */
+/** `py/mphal.h` and the port's `mphalport.h` are port-specific; a quoted include of a file beside the source is re-pointed from the output. */
 function includeRole(d: Extract<Decl, { kind: 'include' }>, fileExists: (file: string) => boolean): Role {
-  if (d.target === 'py/mphal.h') return { kind: 'remove' };
+  if (d.target === 'py/mphal.h' || d.target === 'mphalport.h') return { kind: 'remove' };
   if (!d.quoted || path.isAbsolute(d.target)) return { kind: 'keep' };
   const local = path.resolve(path.dirname(d.span.file), d.target);
   return fileExists(local) ? { kind: 'local-include', file: local } : { kind: 'keep' };
