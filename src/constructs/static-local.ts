@@ -8,7 +8,7 @@ import { declare } from '../plan/c';
 import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
 import { CallView, DataAssignView, DataCopyView, View } from '../plan/view';
-import { isScalarInit, isZeroInit, throughQualifierMacro } from './writable-data';
+import { isScalarInit, isZeroInit, THREAD_LOCAL, throughQualifierMacro, warnThreadLocal } from './writable-data';
 import { errorsOnlyInValue, runtimeConstant } from './runtime-data';
 
 /** `static` writable variables inside functions (see grammar-queries/static-local.scm). */
@@ -30,6 +30,7 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     if (decl.hasError && !runtime && !viaMacro) continue;
     const fn = enclosingFunction(decl);
     if (!fn) continue;
+    if (d.storage.some((s) => THREAD_LOCAL.has(s))) warnThreadLocal(ctx, d.vars, src.span(decl.startIndex, decl.endIndex));
     const fnName = fn.childForFieldName('declarator');
     const nameNode = fnName ? fnName.descendantsOfType('identifier')[0] : undefined;
     out.push({

@@ -8,6 +8,8 @@ import { construct } from './construct';
 import { guarded } from '../plan/lines';
 import { names } from '../plan/names';
 import { DataAssignView, DataCopyView, DataFillView, View } from '../plan/view';
+import { diag } from '../diagnostics/catalog';
+import { Span } from '../diagnostics/diagnostic';
 
 /** Writable file-scope variables that are `static` or initialised (see grammar-queries/writable-data.scm). */
 export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
@@ -16,16 +18,18 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
   for (const c of queryCaptures(ctx.file, 'writable-data')) {
     const found = c.node;
     if (insideFunction(found) || !ctx.atFileScope(found.startIndex)) continue;
-    const after = afterMacroUse(ctx, found) ?? throughQualifierMacro(ctx, found);
+    const after = afterMacroUse(ctx, found) ?? throughQualifierMacro(ctx, found) ?? threadLocal(ctx, found);
     const decl = after?.node ?? found;
     const text = after?.text ?? src.text;
     if (decl.hasError && !errorsOnDirectiveLines(decl, text)) continue;
     const at = after?.at ?? { start: decl.startIndex, end: decl.endIndex };
     const d = readDeclaration(decl, text);
-    if (!d || d.storage.some((s) => s !== 'static')) continue;
+    if (!d || d.storage.some((s) => s !== 'static' && !THREAD_LOCAL.has(s))) continue;
     const isStatic = d.storage.includes('static');
+    const thread = d.storage.some((s) => THREAD_LOCAL.has(s));
     // Mixed const/writable declarators are left as written.
-    if (!d.vars.every((v) => v.writable && (isStatic || v.init !== undefined))) continue;
+    if (!d.vars.every((v) => v.writable && (isStatic || thread || v.init !== undefined))) continue;
+    if (thread) warnThreadLocal(ctx, d.vars, src.span(at.start, at.end));
     out.push({
       kind: 'writable_data',
       name: d.vars.map((v) => v.name).join(','),
@@ -44,6 +48,52 @@ export function extractWritableData(ctx: ExtractContext): WritableDataDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * A thread-local declaration as the compiler reads it (`static __thread int x = 1;`, or its
+ * storage class through a macro, `static TLS int x;`): tree-sitter takes `_Thread_local` and a
+ * macro for types. Its tokens expanded, with a thread storage class kept as `__thread`, which
+ * tree-sitter reads as a storage class.
+ */
+function threadLocal(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
+  const from = ctx.cur.indexAt(node.startIndex);
+  if (from < 0) return undefined;
+  // The declaration ends at its `;` (tree-sitter may end it before: `_Thread_local T x;`).
+  let to = from;
+  for (let depth = 0; to < ctx.cur.tokens.length; to++) {
+    const t = ctx.cur.tokens[to].text;
+    if (t === '{' || t === '(' || t === '[') depth++;
+    else if (t === '}' || t === ')' || t === ']') depth--;
+    else if (t === ';' && depth === 0) break;
+  }
+  if (to >= ctx.cur.tokens.length) return undefined;
+  const direct = ctx.cur.tokens.slice(from, to + 1).some((t) => THREAD_LOCAL.has(t.text));
+  if (!direct && !threadMacros(ctx)) return undefined;
+  const toks = direct ? ctx.cur.tokens.slice(from, to + 1) : ctx.expandTokens(from, to);
+  if (toks.some((t) => t.kind === 'directive') || !toks.some((t) => THREAD_LOCAL.has(t.text))) return undefined;
+  const text = toks.map((t) => (THREAD_LOCAL.has(t.text) ? '__thread' : t.text)).join(' ');
+  const d = parseSnippet(text).rootNode.namedChildren.find((n) => n.type === 'declaration');
+  return d && !d.hasError ? { node: d, text, at: { start: node.startIndex, end: ctx.cur.tokens[to].end } } : undefined;
+}
+
+/** Whether a macro of the module's can write a thread storage class (worked out once per file). */
+const threadMacrosOf = new WeakMap<ExtractContext, boolean>();
+function threadMacros(ctx: ExtractContext): boolean {
+  let v = threadMacrosOf.get(ctx);
+  if (v === undefined) threadMacrosOf.set(ctx, (v = ctx.pp.definitions.some((d) => d.body.some((t) => THREAD_LOCAL.has(t.text)))));
+  return v;
+}
+
+/** Storage classes of thread-local variables (GNU, C11, C23). */
+export const THREAD_LOCAL = new Set(['__thread', '_Thread_local', 'thread_local']);
+
+/**
+ * A thread-local variable becomes plain storage: mpy_ld links no TLS (`__tls_get_addr`, TLS
+ * relocations), and a natmod's data is one block for every thread. Said once per variable.
+ */
+export function warnThreadLocal(ctx: ExtractContext, vars: Array<{ name: string }>, span: Span): void {
+  for (const v of vars) ctx.diagnostics.push(diag('NMG2030', span, { name: v.name }));
 }
 
 /**

@@ -240,6 +240,12 @@ export const catalog = {
       `'#define ${a.name}' redefines a MicroPython function that a natmod's py/dynruntime.h defines as a macro, in a way natmodgen cannot carry over: ${a.why}`,
     help: "pass the MicroPython tree (--mpy-dir or MPY_DIR) when natmodgen says it needs it; otherwise move the #define into the module's .c file, or give the macro a name of its own (e.g. my_<name>)",
   },
+  NMG2030: {
+    severity: 'warning',
+    text: (a: { name: string }) =>
+      `'${a.name}' is thread-local: a natmod has no thread-local storage (mpy_ld links no TLS), so every thread shares this one variable`,
+    help: 'if threads use the module, keep the per-thread state in an object each thread passes in; with a single thread nothing changes',
+  },
   NMG2021: {
     severity: 'warning',
     text: (a: { name: string; condition: string; macros: string[] }) =>

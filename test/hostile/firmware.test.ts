@@ -174,11 +174,14 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
       // The same warnings, at the lines where the synced files now hold the calls.
       const atLine = (w: string) => w.replace(/:\d+:/, ':');
       expect([again.code, reported(again.stderr).map(atLine)]).toEqual([0, listedWarnings(f).map(atLine)]);
+      // Paired in order: the n-th warning of a file with the n-th listed for it.
+      const seen = new Map<string, number>();
       for (const w of reported(again.stderr)) {
         const [file, line] = w.split(':');
-        const original = listedWarnings(f)
-          .find((l) => l.startsWith(`${file}:`))!
-          .split(':')[1];
+        const nth = seen.get(file) ?? 0;
+        seen.set(file, nth + 1);
+        const listedHere = listedWarnings(f).filter((l) => l.startsWith(`${file}:`));
+        const original = listedHere[nth].split(':')[1];
         const lineOf = (p: string, n: string) => fs.readFileSync(p, 'utf8').split('\n')[Number(n) - 1];
         expect(lineOf(path.join(dir, file), line)).toBe(lineOf(path.join(f.dir, file), original));
       }

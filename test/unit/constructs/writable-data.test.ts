@@ -1,6 +1,6 @@
 import { WritableVar } from '../../../src/model/declarations';
 import { elementCount } from '../../../src/constructs/writable-data';
-import { c, declsOf } from '../helpers';
+import { c, declsOf, extract, PRELUDE } from '../helpers';
 import { isZeroInit } from '../../../src/constructs/writable-data';
 import { generate } from '../../../src/pipeline';
 
@@ -399,4 +399,24 @@ describe('tables whose entries name run-time values (ucbor dump_functions_map)',
 
 test('elementCount: a last entry under #if leaves the count ending on a new line', () => {
   expect(elementCount('{ a,\n#if X\n b,\n#endif\n}')).toBe('0\n    + 1\n#if X\n    + 1\n#endif\n');
+});
+
+describe('thread-local variables (a natmod has no TLS: plain storage, with a warning)', () => {
+  test.each<[string, { given: string; want: string[] }]>([
+    ['GNU __thread with a value', { given: 'static __thread int depth = 3;\n', want: ['depth'] }],
+    ['C11 _Thread_local (a type to tree-sitter)', { given: 'static _Thread_local mp_int_t calls;\n', want: ['calls'] }],
+    ['through a macro', { given: '#define TLS __thread\nstatic TLS int n;\n', want: ['n'] }],
+    ['non-static, no value', { given: '__thread int shared;\n', want: ['shared'] }],
+    ['an extern declaration stays', { given: 'extern __thread int elsewhere;\n', want: [] }],
+  ])('%s', (_n, { given, want }) => {
+    const r = extract(PRELUDE + given);
+    expect(r.model.decls.filter((d) => d.kind === 'writable_data').map((d) => d.name)).toEqual(want);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(want.map(() => 'NMG2030'));
+  });
+
+  test('a thread-local static local moves too, with the warning', () => {
+    const r = extract(PRELUDE + 'int f(void) {\n    static __thread int calls;\n    return ++calls;\n}\n');
+    expect(r.model.decls.filter((d) => d.kind === 'static_local').map((d) => d.name)).toEqual(['calls']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['NMG2030']);
+  });
 });
