@@ -21,8 +21,10 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     // A type in a branch the preprocessor drops is no type: nothing to convert, nothing to report
     // (py/objarray.c's memoryview, with MICROPY_PY_BUILTINS_MEMORYVIEW=0).
     if (ctx.pp.liveAt(ctx.cur.tokens[i].start) === 'off') continue;
-    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded.
-    const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ','));
+    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded,
+    // and so is a name written through one (`X_TYPE(ring)` for `x_ring_type`): the type's storage
+    // and init function are named after the identifier the compiler sees.
+    const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ',') || isOneIdent(exp));
     const cur = x.cur;
     const args = cur.splitArgs(x.open, x.close);
     const head = args.slice(0, 3).map((a) => cur.flat(a));
@@ -80,6 +82,12 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     });
   }
   return out;
+}
+
+/** Whether an expansion is a single identifier (directives aside). */
+function isOneIdent(exp: { kind: string }[]): boolean {
+  const code = exp.filter((t) => t.kind !== 'directive');
+  return code.length === 1 && code[0].kind === 'ident';
 }
 
 /** One `MP_OBJ_TYPE_SET_SLOT`: at a fixed index, or counted at run time when `#if` sits among the slots. */
