@@ -158,6 +158,17 @@ export interface MacroArgDecl extends DeclBase {
   lastToken: { start: number; end: number; text: string };
 }
 
+/**
+ * A name py/dynruntime.h makes a function-like macro, used without a call (`{ q, mp_obj_len }`
+ * in a table of function pointers, a callback argument): the firmware has a function there;
+ * the natmod gets natmodgen's runtime function `natmodgen_fnaddr_<name>` (runtime/fnaddr.c).
+ */
+export interface FnAddressDecl extends DeclBase {
+  kind: 'fn_address';
+  /** The runtime function put in its place. */
+  replacement: string;
+}
+
 /** `switch (q) { case MP_QSTR_x: ... }`: its labels are not constants in a natmod. */
 export interface QstrSwitchDecl extends DeclBase {
   kind: 'qstr_switch';
@@ -292,7 +303,8 @@ export type Decl =
   | ArgTableDecl
   | IncludeDecl
   | UnavailableUse
-  | MacroArgDecl;
+  | MacroArgDecl
+  | FnAddressDecl;
 
 /** Everything extracted from one input file. */
 export interface FileModel {
