@@ -27,6 +27,8 @@ export type RomValue =
   | { kind: 'ptr'; target: string; text: string; span: Span; targetSpan: Span }
   | { kind: 'int'; expr: string; span: Span }
   | { kind: 'qstr'; qstr: Qstr; span: Span }
+  /** `MP_ROM_QSTR(NAME)`, NAME a macro only undecidable branches define: left for the compiler. */
+  | { kind: 'qstr_expr'; expr: string; span: Span }
   | { kind: 'none' | 'true' | 'false'; span: Span }
   /** `mp_const_float_pi` and friends (py/obj.h): firmware float objects. */
   | { kind: 'float_const'; which: string; span: Span }

@@ -43,6 +43,8 @@ export type ResolvedValue =
   | { kind: 'firmware'; ref: FirmwareRef }
   | { kind: 'int'; expr: string }
   | { kind: 'qstr'; qstr: Qstr }
+  /** A qstr the compiler picks (a macro only undecidable branches define). */
+  | { kind: 'qstr_expr'; expr: string }
   | { kind: 'const'; which: 'none' | 'true' | 'false' };
 
 /**
