@@ -21,13 +21,18 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     // A type in a branch the preprocessor drops is no type: nothing to convert, nothing to report
     // (py/objarray.c's memoryview, with MICROPY_PY_BUILTINS_MEMORYVIEW=0).
     if (ctx.pp.liveAt(ctx.cur.tokens[i].start) === 'off') continue;
-    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded,
-    // and so is a name written through one (`X_TYPE(ring)` for `x_ring_type`): the type's storage
-    // and init function are named after the identifier the compiler sees.
-    const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ',') || isOneIdent(exp));
+    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded.
+    const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ','));
     const cur = x.cur;
     const args = cur.splitArgs(x.open, x.close);
     const head = args.slice(0, 3).map((a) => cur.flat(a));
+    // So is a name written through one (`X_TYPE(ring)` for `x_ring_type`): the type's storage and
+    // init function are named after the identifier the compiler sees.
+    const nameArg = ctx.cur.splitArgs(call.open, call.close)[0];
+    if (nameArg && ctx.usesMacro(nameArg)) {
+      const exp = ctx.expandTokens(nameArg.from, nameArg.to);
+      if (isOneIdent(exp)) head[0] = exp.filter((t) => t.kind !== 'directive')[0].text;
+    }
     if (args.length < 3 || !/^MP_QSTR_\w*$/.test(head[1])) {
       ctx.diagnostics.push(
         diag('NMG2010', ctx.cur.span(i, call.close), {
