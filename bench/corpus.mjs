@@ -34,6 +34,7 @@
  *   CORPUS_ONLY      comma-separated substrings: run only entries whose id contains one
  *   CORPUS_KEEP=1    keep the work folder (its path is printed)
  *   CORPUS_VERBOSE=1 print the full gen/make output of failing entries
+ *   CORPUS_ARCH      build for this dynruntime.mk ARCH instead of x64 (armv7m...): not imported
  *   CORPUS_WHATIF=legacy  measure a rewritten copy of the old-style entries ("style": "old"):
  *                    MP_REGISTER_MODULE(a, b, ENABLE) -> (a, b) and STATIC -> static, to see what
  *                    fails behind those two refusals. Labelled in the output; not the real score.
@@ -51,7 +52,9 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const CLI = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
 const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'bench', 'corpus', 'manifest.json');
 const TESTS_DIR = path.join(REPO_ROOT, 'bench', 'corpus', 'mpy-tests');
-const ARCH = 'x64';
+// CORPUS_ARCH builds for another architecture of dynruntime.mk (armv7m, rv32imc...): built only,
+// since the unix port loads x64 natmods alone.
+const ARCH = process.env.CORPUS_ARCH?.trim() || 'x64';
 const GEN_TIMEOUT_MS = 120_000;
 const MAKE_TIMEOUT_MS = 300_000;
 const RUN_TIMEOUT_MS = 20_000;
@@ -355,7 +358,7 @@ function measure(entry, srcRootIn, work, env, kind) {
   }
   res.built = true;
   res.mpyBytes = fs.statSync(mpy).size;
-  if (!env.micropython) return { ...res, ok: true, stage: 'built' };
+  if (!env.micropython || ARCH !== 'x64') return { ...res, ok: true, stage: 'built' };
 
   const runDir = path.join(out, 'run');
   fs.mkdirSync(runDir, { recursive: true });
@@ -533,6 +536,8 @@ function main() {
   );
   if (!env.mpyDir) print(banner(['MPY_DIR is not set: nothing is BUILT or IMPORTED, and the MicroPython section is SKIPPED.']));
   else if (!env.micropython) print(banner(['MICROPYTHON is not set: nothing is IMPORTED.']));
+  else if (ARCH !== 'x64')
+    print(banner([`CORPUS_ARCH=${ARCH}: built for ${ARCH}; nothing is IMPORTED (the unix port loads x64 natmods).`]));
   if (env.whatif) {
     print(
       banner([

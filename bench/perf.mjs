@@ -7,8 +7,10 @@
  *   2. `generate()` on a ~750 KB synthetic module vs a bare tree-sitter parse
  *      of the same text, both in this process                                   (goal <= 2x)
  *   3. `natmodgen lsp`: median latency of textDocument/formatting and of the
- *      diagnostics after a change, on a ~20 KB module, warm                      (goal <= 10 ms)
- *   4. resident memory after 3,000 in-process conversions minus after 500       (goal < 50 MB)
+ *      diagnostics after a change (a comment edited; typing in a function),
+ *      on a ~20 KB module, warm                                                  (goal <= 10 ms)
+ *   4. resident memory after 3,000 in-process conversions minus after 500, and
+ *      of the language server after 3,000 changes minus after 500             (goal < 50 MB)
  *
  * A benchmark, not a test: numbers depend on the machine and its load. Medians are printed.
  * Needs `npm run build` first. BENCH_QUICK=1 runs fewer repetitions.
@@ -224,13 +226,102 @@ async function lsp() {
     format.push(ms(t1));
     if (!Array.isArray(edits) || edits.length === 0) throw new Error('formatting returned no edits for an unsynced module');
   }
+  // Typing into a function body: one more digit of a number in the first `return` per change.
+  const typed = [];
+  const at = text.indexOf('return ') + 'return '.length;
+  for (let i = 0; i < runs; i++) {
+    version++;
+    const edited = `${text.slice(0, at)}${'1'.repeat(i + 1)} * 0 + ${text.slice(at)}`;
+    const t0 = process.hrtime.bigint();
+    const got = diagnosticsFor(version);
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+    await got;
+    typed.push(ms(t0));
+  }
   await conn.sendRequest('shutdown');
   conn.sendNotification('exit');
   conn.dispose();
   child.removeAllListeners('exit');
   const kb = Math.round(text.length / 1024);
   row(`lsp diagnostics after change, ${kb} KB`, fmt(median(change)), `max ${fmt(Math.max(...change))}`, undefined, '<= 10 ms');
+  row(`  the same, typing in a function`, fmt(median(typed)), `max ${fmt(Math.max(...typed))}`, undefined, '<= 10 ms');
   row(`lsp formatting (sync), ${kb} KB`, fmt(median(format)), `max ${fmt(Math.max(...format))}`, undefined, '<= 10 ms');
+}
+
+/** Resident size of a process in bytes (Linux /proc, else ps). */
+function rssOf(pid) {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) * 1024;
+}
+
+/**
+ * The language server is a long-running process: its resident size after 3,000 changes of one
+ * document (each awaited until its diagnostics arrive, a formatting request after every tenth)
+ * minus after 500. Changes type a number into a function's `return`, 25 times in one function
+ * and then in the next, so trees are re-parsed incrementally and afresh.
+ */
+async function lspMemory() {
+  const rpc = require('vscode-languageserver/node');
+  const file = path.join(TMP, 'lspmem.c');
+  const text = syntheticOfSize(20 * 1024, { name: 'nmg_lspmem' });
+  fs.writeFileSync(file, text);
+  const uri = `file://${file}`;
+  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => waiting.get(p.version)?.(p));
+  conn.listen();
+  const exited = new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`natmodgen lsp exited (${code})`))));
+  exited.catch(() => {});
+  const diagnosticsFor = (version) => Promise.race([new Promise((resolve) => waiting.set(version, resolve)), exited]);
+  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), exited]);
+  conn.sendNotification('initialized', {});
+  const n = QUICK ? 1000 : 3000;
+  const early = QUICK ? 200 : 500;
+  // Offsets of every `return ` in the module.
+  const returns = [...text.matchAll(/return /g)].map((m) => m.index + m[0].length);
+  let version = 1;
+  let got = diagnosticsFor(version);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version, text } });
+  await got;
+  let at;
+  const t0 = process.hrtime.bigint();
+  for (let i = 1; i <= n; i++) {
+    version++;
+    // Typing: 25 changes in one function, then the next one.
+    const r = returns[Math.floor(i / 25) % returns.length];
+    const edited = `${text.slice(0, r)}${i} * 0 + ${text.slice(r)}`;
+    got = diagnosticsFor(version);
+    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+    await got;
+    waiting.delete(version);
+    if (i % 10 === 0) {
+      await Promise.race([
+        exited,
+        conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+      ]);
+    }
+    if (i === early) at = rssOf(child.pid);
+  }
+  const end = rssOf(child.pid);
+  const perChange = ms(t0) / n;
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  conn.dispose();
+  child.removeAllListeners('exit');
+  const mb = (x) => x / (1024 * 1024);
+  row(
+    `lsp server RSS ${n} - ${early} changes`,
+    fmt(mb(end - at), 'MB'),
+    `RSS at ${early}: ${fmt(mb(at), 'MB')}, ${fmt(perChange)}/change`,
+    undefined,
+    '< 50 MB',
+  );
 }
 
 async function main() {
@@ -241,6 +332,7 @@ async function main() {
     ['throughput', throughput],
     ['lsp', lsp],
     ['memory', memory],
+    ['lsp-memory', lspMemory],
   ];
   for (const [k, f] of steps) {
     if (!want(k)) continue;

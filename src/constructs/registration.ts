@@ -1,5 +1,7 @@
 import { RegistrationDecl, asQstr } from '../model/declarations';
 import { construct, removed } from './construct';
+import { guarded } from '../plan/lines';
+import { RegistrationStoreView } from '../plan/view';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { evaluateCondition, lexPP } from '../preprocess';
@@ -41,14 +43,25 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
   return out;
 }
 
-/** The registration is what mpy_init is: the line itself goes. */
+/**
+ * The registration is what mpy_init is: the line itself goes. Another module the inputs register
+ * (a file the natmod's module needs, which registers a module of its own: resolve's neededRoot)
+ * is importable in the firmware too: the natmod puts its module object into sys.modules at
+ * import. A dotted name (`pkg_dot_sub`) is a sub-module, stored with the others (src/plan/submodules.ts).
+ */
 export const registration = construct({
   name: 'registration',
   queries: ['registration'],
-  templates: ['registration-off'],
+  templates: ['registration-off', 'registration-store'],
   kind: 'registration',
   extract: extractRegistrations,
-  plan: ({ decl }) => removed(decl, `registration of module ${decl.moduleName}`),
+  plan: ({ decl }, ctx) => {
+    const edits = removed(decl, `registration of module ${decl.moduleName}`);
+    const root = ctx.module.name;
+    if (decl.moduleName === root || decl.moduleName.startsWith(`${root}_dot_`)) return edits;
+    const store: RegistrationStoreView = { partial: 'registration-store', moduleName: decl.moduleName, object: decl.moduleObj };
+    return { ...edits, init: [{ phase: 'table', lines: guarded(decl.cond, [store]) }] };
+  },
 });
 
 /** Whether the enable switch of a 3-argument registration is 0 under the given -D and the module's macros. */

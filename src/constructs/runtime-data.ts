@@ -6,7 +6,7 @@ import { ExtractContext } from '../extract/context';
 import { Cursor } from '../extract/cursor';
 import { insideFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
-import { LINKABLE } from './runtime-obj';
+import { runtimeValue } from '../model/firmware';
 import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
 import { View } from '../plan/view';
@@ -18,14 +18,6 @@ const OTHER_CONSTRUCTS =
 /** A table, type, dict, object or argument table itself (not a pointer to one): another construct's. */
 export function convertedElsewhere(specifiers: string, declarator: string): boolean {
   return !declarator.includes('*') && OTHER_CONSTRUCTS.test(specifiers);
-}
-
-/** Names that are run-time values in a natmod: qstr numbers, firmware types, constant objects. */
-export function runtimeValue(name: string): boolean {
-  if (name.startsWith('MP_QSTR_')) return true;
-  if (/^MP_ROM_(NONE|TRUE|FALSE)$/.test(name) || /^mp_const_\w+$/.test(name)) return true;
-  const t = /^mp_type_(\w+)$/.exec(name);
-  return t !== null && !LINKABLE.has(t[1]);
 }
 
 /**
@@ -87,7 +79,8 @@ export function runtimeConstant(
   if (!range) return undefined;
   const expanded = ctx.expandTokens(range.from, range.to);
   if (!expanded.some((t) => t.kind === 'ident' && runtimeValue(t.text))) return undefined;
-  if (!opts.objects && startsWithFirmwareBase(expanded)) return undefined;
+  // An array's first brace is its first element's (`{ { &mp_type_int, 1 }, ...}`), never an object's base.
+  if (!opts.objects && !v.declarator.includes('[') && startsWithFirmwareBase(expanded)) return undefined;
   const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);
   let declarator = own.declarator;
   if (v.unsizedAt !== undefined) {

@@ -9,10 +9,8 @@ import { construct } from './construct';
 import { baseTypeExpr } from '../plan/c';
 import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
+import { LINKABLE } from '../model/firmware';
 import { View } from '../plan/view';
-
-/** Base types whose objects are constant in a natmod too (linkable or not objects at all). */
-export const LINKABLE = new Set(['dict', 'type', 'fun_builtin_0', 'fun_builtin_1', 'fun_builtin_2', 'fun_builtin_3', 'fun_builtin_var']);
 
 const MACROS: Record<string, { cType: string; baseType: string; init: (a: string[]) => string }> = {
   MP_DEFINE_STR_OBJ: { cType: 'mp_obj_str_t', baseType: 'str', init: (a) => `{{NULL}, 0, sizeof(${a[1]}) - 1, (const byte *)${a[1]}}` },

@@ -1,5 +1,9 @@
+import type { SyntaxNode } from 'tree-sitter';
 import { coreHeaderMacros } from '../facts';
+import { parseSnippet } from '../parse/parser';
 import { PPToken, spell } from '../preprocess';
+import { readDeclaration } from './declarator';
+import { runtimeValue } from '../model/firmware';
 import { preprocessModule } from './module-pp';
 import type { PreprocessEnv } from './context';
 
@@ -31,11 +35,15 @@ const CONSTRUCT_WORDS = new Set([
 ]);
 
 /**
- * The file with each file-scope use of one of the module's own macros that writes a construct
- * (`VM_TABLE(globals) = {`, `VM_REGISTER(mod, module);`, `static VM_TYPE(t, T, SLOTS);`) replaced
- * by its expansion, on the same lines (the lines it spanned follow as empty ones), so every later
- * stage sees the construct as the compiler does and line numbers stay the user's. Only these
- * uses are written out: elsewhere the compiler expands the module's macros itself.
+ * The file with each use of one of the module's own macros that writes a construct replaced by
+ * its expansion, on the same lines (the lines it spanned follow as empty ones), so every later
+ * stage sees the construct as the compiler does and line numbers stay the user's:
+ *   - at file scope, a construct (`VM_TABLE(globals) = {`, `VM_REGISTER(mod, module);`,
+ *     `static VM_TYPE(t, T, SLOTS);`) or a whole declaration of writable data that a natmod
+ *     cannot load as written (`STATE(n);` for `static int n = 5`);
+ *   - inside a function, a whole `static` local declaration (`COUNTER(n)` for `static int n = 5;`,
+ *     also one inside a block the macro writes): mpy_ld loads neither `.data` nor static BSS.
+ * Only these uses are written out: elsewhere the compiler expands the module's macros itself.
  */
 export function expandConstructMacros(
   file: string,
@@ -43,10 +51,13 @@ export function expandConstructMacros(
   defines: Array<{ name: string; body: string }>,
   env: PreprocessEnv = {},
 ): string {
-  // Cheap test first: no #define anywhere and no -D means there is nothing to expand.
-  if (!text.includes('define') && defines.length === 0) return text;
+  // Cheap test first: no #define, no quoted #include (a header of the module's may define
+  // macros) and no -D means there is nothing to expand.
+  if (!text.includes('define') && !/#\s*include\s*"/.test(text) && defines.length === 0) return text;
   const pp = preprocessModule(file, text, env, defines);
   const toks = pp.tokens;
+  // Uses inside functions are expanded only when some macro of the module's own can write `static`.
+  const staticMacros = pp.definitions.some((d) => !coreHeaderMacros().has(d.name) && d.body.some((b) => b.text === 'static'));
   const out: string[] = [];
   let at = 0;
   let braces = 0;
@@ -64,7 +75,7 @@ export function expandConstructMacros(
       else if (t.text === ')') parens = Math.max(0, parens - 1);
       continue;
     }
-    if (braces || parens || t.kind !== 'ident' || pp.liveAt(t.start) === 'off') continue;
+    if (parens || t.kind !== 'ident' || (braces && !staticMacros) || pp.liveAt(t.start) === 'off') continue;
     const def = pp.definitionAt(t.text, t.start);
     if (!def || coreHeaderMacros().has(t.text)) continue;
     let last = i;
@@ -75,7 +86,10 @@ export function expandConstructMacros(
     }
     const use = toks.slice(i, last + 1);
     const expanded = pp.expandAt(use, t.start).tokens;
-    if (!expanded.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text))) continue;
+    const writes = braces
+      ? expanded.some((x) => x.text === 'static') && writesStaticLocal(expanded)
+      : expanded.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(expanded);
+    if (!writes) continue;
     const original = text.slice(t.start, toks[last].end);
     const lines = original.split('\n').length - 1;
     out.push(text.slice(at, t.start), spell(expanded), '\n'.repeat(lines));
@@ -85,6 +99,46 @@ export function expandConstructMacros(
   if (at === 0) return text;
   out.push(text.slice(at));
   return out.join('');
+}
+
+/**
+ * Whether a file-scope expansion declares data that a natmod cannot load as written: writable
+ * variables, `static` or initialised (the declarations src/constructs/writable-data.ts rewrites),
+ * or `static` constants whose initial value a natmod knows only at run time (qstrs, firmware
+ * objects: src/constructs/runtime-data.ts). A function definition or prototype is not data, nor
+ * is a use of a MicroPython macro that tree-sitter reads as a declaration with an error
+ * (`static MP_DEFINE_CONST_FUN_OBJ_0(o, f)`).
+ */
+function writesData(expansion: PPToken[]): boolean {
+  const text = `${spell(expansion)};`;
+  return parseSnippet(text).rootNode.namedChildren.some((n) => {
+    if (n.type !== 'declaration' || n.hasError) return false;
+    const d = readDeclaration(n, text);
+    if (!d || d.storage.some((s) => s !== 'static') || d.vars.length === 0) return false;
+    const isStatic = d.storage.includes('static');
+    return d.vars.every((v) => v.writable && (isStatic || v.init !== undefined)) || (isStatic && runTimeInit(d.vars, expansion));
+  });
+}
+
+/**
+ * Whether an expansion inside a function declares a `static` local (at any block depth) that
+ * src/constructs/static-local.ts moves: writable, or constant with an initial value a natmod knows
+ * only at run time.
+ */
+function writesStaticLocal(expansion: PPToken[]): boolean {
+  const text = `void f(void) { ${spell(expansion)}; }`;
+  const decls: SyntaxNode[] = parseSnippet(text).rootNode.descendantsOfType('declaration');
+  return decls.some((n) => {
+    if (n.hasError) return false;
+    const d = readDeclaration(n, text);
+    if (!d || !d.storage.includes('static')) return false;
+    return d.vars.every((v) => v.writable) || runTimeInit(d.vars, expansion);
+  });
+}
+
+/** Whether a constant's initial value names a run-time value (the expansion's identifiers, as the compiler sees them). */
+function runTimeInit(vars: Array<{ init?: string }>, expansion: PPToken[]): boolean {
+  return vars.some((v) => v.init !== undefined) && expansion.some((t) => t.kind === 'ident' && runtimeValue(t.text));
 }
 
 function closingParen(toks: PPToken[], open: number): number {

@@ -1,3 +1,4 @@
+import { hidesSymbols } from './visibility';
 import { Result } from '../diagnostics/diagnostic';
 import { Define } from '../model/define';
 import { CondItem, Decl, FileModel } from '../model/declarations';
@@ -55,6 +56,13 @@ export function extractWith(
     (t) => t.kind === 'directive' && /\bMICROPY_MODULE_BUILTIN_INIT\b/.test(t.directive?.arg ?? ''),
   );
   const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
+  const hiddenSymbols = hidesSymbols(
+    [file.src.text, ...ctx.pp.included.map((h) => env.readFile?.(h))],
+    ctx.pp.definitions.map((d) => d.body),
+  );
+  // A header of the module that includes py/mphal.h (or the port's mphalport.h) brings the port's
+  // mphalport.h into the unit; natmodgen does not rewrite headers, so the unit points py/mphal.h elsewhere.
+  const includesPortHal = ctx.pp.included.some((h) => PORT_HAL_INCLUDE.test(env.readFile?.(h) ?? ''));
   const readsMpzInts = readsMpzLayout(ctx, file.tokens);
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
@@ -82,6 +90,8 @@ export function extractWith(
       testsStrUnicode,
       testsBuiltinInit,
       definesDefaultSource,
+      hiddenSymbols,
+      includesPortHal,
       readsMpzInts,
       firmwareTypes,
       definedFunctions,
@@ -229,6 +239,9 @@ function runtimeNamesUsed(ctx: ExtractContext): string[] {
   });
   return [...out];
 }
+
+/** An include of py/mphal.h or of the port header it includes (mphalport.h). */
+const PORT_HAL_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*[<"](?:py\/mphal\.h|mphalport\.h)[>"]/m;
 
 const headerIds = new Map<string, { text: string; names: string[] }>();
 

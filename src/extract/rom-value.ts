@@ -3,7 +3,8 @@ import { Cursor, TokRange } from './cursor';
 
 /**
  * Reads one `MP_ROM_*` value (py/obj.h) from its tokens, or the spelling of `mp_map_elem_t`
- * tables before MicroPython v1.12 (`(mp_obj_t)&obj`, `MP_OBJ_NEW_SMALL_INT(n)`, `MP_OBJ_NEW_QSTR(q)`, `mp_const_none`).
+ * tables before MicroPython v1.12 (`(mp_obj_t)&obj`, `MP_OBJ_NEW_SMALL_INT(n)`, `MP_OBJ_NEW_QSTR(q)`, `mp_const_none`),
+ * and `MP_OBJ_FROM_PTR(&obj)`.
  */
 export function readRomValue(cur: Cursor, r: TokRange): RomValue {
   let toks = cur.codeTokens(r);
@@ -48,7 +49,9 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
     // `MP_QSTR_` alone is the empty string's qstr.
     if (/^MP_QSTR_\w*$/.test(q)) return { kind: 'qstr', qstr: asQstr(q.slice(8)), span };
   }
-  if (wrapped && head === 'MP_ROM_PTR') {
+  // MP_OBJ_FROM_PTR(&obj) is the object pointer MP_ROM_PTR(&obj) stands for; firmware tables take
+  // either (dmazzella/ucryptography writes a few entries with it).
+  if (wrapped && (head === 'MP_ROM_PTR' || head === 'MP_OBJ_FROM_PTR')) {
     const innerToks = cur.codeTokens(inner);
     // `MP_ROM_PTR(mp_const_none)`: py/obj.h's object macros are pointers already (`&mp_const_none_obj`).
     if (innerToks.length === 1 && cur.tokens[innerToks[0]].kind === 'ident') {

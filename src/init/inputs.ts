@@ -175,6 +175,13 @@ export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostic
   const rest: string[] = [];
   for (const f of loose) {
     const abs = path.resolve(f);
+    // A file a named module's description lists from outside its folder (`$(MOD_DIR)/../../src/x.c`)
+    // is already one of that module's sources: named there, not a second copy of it.
+    const lister = groups.find((g) => g.dir !== undefined && g.files.some((x) => path.resolve(x) === abs));
+    if (lister) {
+      if (!lister.named.some((n) => path.resolve(n) === abs)) lister.named.push(f);
+      continue;
+    }
     const home = groups
       .filter((g) => g.dir !== undefined && abs.startsWith(g.dir + path.sep))
       .sort((a, b) => b.dir!.length - a.dir!.length)[0];
@@ -198,6 +205,7 @@ export function joinLibrarySources(groups: ModuleGroup[]): ModuleGroup[] {
   const libs = groups.filter((g) => !modules.includes(g));
   if (libs.length === 0) return groups;
   const target = modules[0];
-  const extra = libs.flatMap((g) => g.files);
+  const has = new Set(target.files.map((f) => path.resolve(f)));
+  const extra = libs.flatMap((g) => g.files).filter((f) => !has.has(path.resolve(f)));
   return [{ ...target, files: [...target.files, ...extra], named: [...target.named, ...libs.flatMap((g) => g.named)] }];
 }

@@ -47,6 +47,67 @@ function constantValue(arg: string): boolean | undefined {
   }
 }
 
+const DIRECTIVE = /^\s*#\s*(ifdef|ifndef|if|elifdef|elifndef|elif|else|endif)\b(.*)$/;
+const DYNRUNTIME_INCLUDE = /^\s*#\s*include\s*[<"]py\/dynruntime\.h[>"]/;
+
+/** `arg` of a directive without comments and blanks around it. */
+function bareArg(arg: string): string {
+  return arg
+    .replace(/\/\*.*?\*\//g, ' ')
+    .replace(/\/\/.*$/, '')
+    .trim();
+}
+
+/**
+ * The macros a source selects its own natmod build with: X where it includes py/dynruntime.h
+ * under `#ifdef X` / `#if defined(X)` / `#if X`, or in the `#else` of `#ifndef X` /
+ * `#if !defined(X)` (ballistics-lab/micropython-bclibc's BCLIBC_BUILD_NATMOD). The firmware
+ * build, which natmodgen reads, defines no such macro: every test of it in that file is decided.
+ */
+function natmodSelectors(lines: string[]): Set<string> {
+  const out = new Set<string>();
+  const frames: { keyword: string; arg: string; branch: number }[] = [];
+  for (const line of lines) {
+    const m = DIRECTIVE.exec(line);
+    if (m) {
+      if (m[1] === 'if' || m[1] === 'ifdef' || m[1] === 'ifndef') frames.push({ keyword: m[1], arg: bareArg(m[2]), branch: 0 });
+      else if (m[1] === 'endif') frames.pop();
+      else if (frames.length) {
+        const f = frames[frames.length - 1];
+        f.branch++;
+        f.keyword = m[1] === 'else' ? `else-${f.keyword}` : 'elif';
+      }
+      continue;
+    }
+    if (!DYNRUNTIME_INCLUDE.test(line) || frames.length === 0) continue;
+    const f = frames[frames.length - 1];
+    const test = /^(!\s*)?(?:defined\s*\(\s*(\w+)\s*\)|defined\s+(\w+)|(\w+))$/.exec(f.arg);
+    const tested = test ? (test[2] ?? test[3] ?? test[4]) : undefined;
+    const negated = Boolean(test?.[1]);
+    const selector =
+      (f.branch === 0 && f.keyword === 'ifdef') || f.keyword === 'else-ifndef'
+        ? /^\w+$/.test(f.arg)
+          ? f.arg
+          : undefined
+        : (f.branch === 0 && f.keyword === 'if' && !negated) || (f.keyword === 'else-if' && negated)
+          ? tested
+          : undefined;
+    if (selector && !selector.startsWith('MICROPY_')) out.add(selector);
+  }
+  return out;
+}
+
+/** A test of a natmod-selecting macro, decided for the firmware build (the macro undefined); undefined otherwise. */
+function selectorValue(keyword: string, rawArg: string, selectors: Set<string>): boolean | undefined {
+  const arg = bareArg(rawArg);
+  if (keyword === 'ifdef' || keyword === 'elifdef') return selectors.has(arg) ? false : undefined;
+  if (keyword === 'ifndef' || keyword === 'elifndef') return selectors.has(arg) ? true : undefined;
+  const m = /^(!\s*)?(?:defined\s*\(\s*(\w+)\s*\)|defined\s+(\w+)|(\w+))$/.exec(arg);
+  const name = m && (m[2] ?? m[3] ?? m[4]);
+  if (!name || !selectors.has(name)) return undefined;
+  return Boolean(m![1]);
+}
+
 /**
  * `text` with the branches blanked that a test of MICROPY_ENABLE_DYNRUNTIME leaves out of the
  * output (natmodgen reads those tests as the firmware does): a source written for both builds
@@ -55,6 +116,7 @@ function constantValue(arg: string): boolean | undefined {
  */
 export function withoutNatmodSide(text: string): string {
   const lines = text.split('\n');
+  const selectors = natmodSelectors(lines);
   // Per open conditional: whether it is decided by MICROPY_ENABLE_DYNRUNTIME tests alone, whether
   // a branch of it was taken, and whether the current branch is dead.
   const frames: { decided: boolean; taken: boolean; dead: boolean }[] = [];
@@ -65,13 +127,13 @@ export function withoutNatmodSide(text: string): string {
     let j = i;
     let directive = lines[i];
     while (/\\\s*$/.test(lines[j]) && j + 1 < lines.length) directive = directive.replace(/\\\s*$/, ' ') + lines[++j];
-    const m = /^\s*#\s*(ifdef|ifndef|if|elifdef|elifndef|elif|else|endif)\b(.*)$/.exec(directive);
+    const m = DIRECTIVE.exec(directive);
     const wasDead = deadAbove();
     if (m) {
       const keyword = m[1] as CondBranch['keyword'] | 'endif';
       const arg = m[2].trim();
       const value = () => {
-        if (!mentionsDynruntime(arg)) return undefined;
+        if (!mentionsDynruntime(arg)) return selectors.size ? selectorValue(keyword, arg, selectors) : undefined;
         return constantValue(firmwareSide({ keyword: keyword as CondBranch['keyword'], arg }).arg);
       };
       if (keyword === 'if' || keyword === 'ifdef' || keyword === 'ifndef') {

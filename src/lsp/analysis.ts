@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
-import { syncSources, SyncOptions } from '../pipeline/sync';
+import { prepareSync, SyncOptions } from '../pipeline/sync';
 import { SourceInput } from '../pipeline';
 import { Inventory } from '../facts';
 import { PreprocessEnv } from '../extract/context';
@@ -12,8 +12,11 @@ export interface DocumentAnalysis {
   version: number;
   /** Diagnostics located in this document. */
   diagnostics: Diagnostic[];
-  /** The synced text of the document (what `natmodgen sync` would write), when it has no errors. */
-  synced?: string;
+  /**
+   * The synced text of the document (what `natmodgen sync` would write) when it has no errors,
+   * else undefined. Planned and rendered on the first call (diagnostics do not wait for it), then kept.
+   */
+  synced(): string | undefined;
   /** The same with hand-edited natmodgen blocks regenerated (`sync --force`), when only that stood in the way. */
   forced?: string;
 }
@@ -35,7 +38,7 @@ export interface AnalysisOptions {
  */
 export function analyseDocument(file: string, text: string, version: number, opts: AnalysisOptions): DocumentAnalysis {
   const sync = (inputs: SourceInput[], force: boolean) =>
-    syncSources(inputs, {
+    prepareSync(inputs, {
       defines: opts.defines,
       force,
       escapedQstrs: opts.escapedQstrs,
@@ -46,7 +49,7 @@ export function analyseDocument(file: string, text: string, version: number, opt
   // Names natmodgen's own code uses are refused before conversion, as `natmodgen sync` does.
   const refused = (given: SourceInput[]): DocumentAnalysis | undefined => {
     const reserved = reservedNameUses(given);
-    return reserved.length ? { version, diagnostics: reserved.filter(mine) } : undefined;
+    return reserved.length ? { version, diagnostics: reserved.filter(mine), synced: () => undefined } : undefined;
   };
   let inputs: SourceInput[] = [{ path: file, text }];
   let stop = refused(inputs);
@@ -61,13 +64,16 @@ export function analyseDocument(file: string, text: string, version: number, opt
     }
   }
   const diagnostics = r.diagnostics.filter(mine);
-  if (!hasErrors(r.diagnostics)) return { version, diagnostics, synced: r.value[0].text };
+  if (!hasErrors(r.diagnostics)) {
+    const prepared = r;
+    return { version, diagnostics, synced: () => prepared.complete().value[0]?.text };
+  }
   let forced: string | undefined;
   if (r.diagnostics.some((d) => d.code === 'NMG5001') && r.diagnostics.every((d) => d.code === 'NMG5001' || d.severity !== 'error')) {
-    const f = sync(inputs, true);
+    const f = sync(inputs, true).complete();
     if (!hasErrors(f.diagnostics)) forced = f.value[0].text;
   }
-  return { version, diagnostics, forced };
+  return { version, diagnostics, synced: () => undefined, forced };
 }
 
 function siblingSources(file: string, read: (file: string) => string | undefined): SourceInput[] {

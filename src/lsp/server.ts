@@ -32,6 +32,9 @@ export interface ServerSettings {
 
 const SOURCE = 'natmodgen';
 
+/** How long a document rests after a change before its synced text is rendered unasked. */
+const RENDER_IDLE_MS = 40;
+
 /**
  * `natmodgen lsp`: diagnostics on open and change, formatting = `sync` of the buffer,
  * code actions for diagnostics that have a fix. Documents are analysed as soon as they
@@ -55,7 +58,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, mpyDir);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Full,
+        // Editors send the changed range only; TextDocuments applies it to the buffer.
+        textDocumentSync: TextDocumentSyncKind.Incremental,
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       },
@@ -93,17 +97,37 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
         }),
       );
     } catch (e) {
-      // A bug in natmodgen must not take the server (and the editor's other features) down.
-      const message = e instanceof Error ? e.message : String(e);
-      connection.console.error(`natmodgen: internal error on ${file}: ${e instanceof Error ? e.stack : message}`);
-      const span = { file, line: 1, col: 1, start: 0, end: 0 };
-      a = {
-        version: doc.version,
-        diagnostics: [{ code: 'NMG0000', severity: 'error', message: `natmodgen internal error: ${message}`, span, related: [] }],
-      };
+      a = internalError(file, doc.version, e);
     }
     results.set(doc.uri, a);
     return a;
+  };
+
+  /** NMG0000 in place of an analysis: a bug in natmodgen must not take the server (and the editor's other features) down. */
+  const internalError = (file: string, version: number, e: unknown): DocumentAnalysis => {
+    const message = e instanceof Error ? e.message : String(e);
+    connection.console.error(`natmodgen: internal error on ${file}: ${e instanceof Error ? e.stack : message}`);
+    const span = { file, line: 1, col: 1, start: 0, end: 0 };
+    return {
+      version,
+      diagnostics: [{ code: 'NMG0000', severity: 'error', message: `natmodgen internal error: ${message}`, span, related: [] }],
+      synced: () => undefined,
+    };
+  };
+
+  /**
+   * The synced text of a document's current version (rendered now if it was not yet). Where
+   * rendering fails, the document's diagnostics become that internal error (published again).
+   */
+  const syncedOf = (doc: TextDocument): string | undefined => {
+    const a = analysisOf(doc);
+    try {
+      return a.synced();
+    } catch (e) {
+      results.set(doc.uri, internalError(filePath(doc.uri), doc.version, e));
+      publish(doc.uri);
+      return undefined;
+    }
   };
 
   const publish = (uri: string): void => {
@@ -114,10 +138,24 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a.diagnostics.map((d) => toLsp(d, doc)) });
   };
 
+  /**
+   * Diagnostics first; the synced text is rendered when formatting or a code action asks for it,
+   * or once the document has rested for RENDER_IDLE_MS (ready for a format on save), never
+   * between the keystrokes of someone typing, where it would delay the next change's diagnostics.
+   */
+  const publishThenRender = (uri: string): void => {
+    publish(uri);
+    const version = documents.get(uri)?.version;
+    setTimeout(() => {
+      const doc = documents.get(uri);
+      if (doc && doc.version === version && !pending.has(uri)) syncedOf(doc);
+    }, RENDER_IDLE_MS).unref();
+  };
+
   const schedule = (uri: string): void => {
     if (pending.has(uri)) return;
     pending.add(uri);
-    setImmediate(() => publish(uri));
+    setImmediate(() => publishThenRender(uri));
   };
 
   documents.onDidOpen((e) => schedule(e.document.uri));
@@ -132,8 +170,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   connection.onDocumentFormatting((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const a = analysisOf(doc);
-    return a.synced === undefined ? null : replaceAll(doc, a.synced);
+    const synced = syncedOf(doc);
+    return synced === undefined ? null : replaceAll(doc, synced);
   });
 
   connection.onCodeAction((params) => {
@@ -150,11 +188,12 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
         edit: { changes: { [doc.uri]: replaceAll(doc, a.forced) } },
       });
     }
-    if (a.synced !== undefined && a.synced !== doc.getText()) {
+    const synced = syncedOf(doc);
+    if (synced !== undefined && synced !== doc.getText()) {
       actions.push({
         title: 'Sync with natmodgen (make the file build as a natmod too)',
         kind: CodeActionKind.SourceFixAll,
-        edit: { changes: { [doc.uri]: replaceAll(doc, a.synced) } },
+        edit: { changes: { [doc.uri]: replaceAll(doc, synced) } },
       });
     }
     const only = params.context.only;

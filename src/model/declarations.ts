@@ -323,6 +323,10 @@ export interface FileModel {
   testsBuiltinInit: boolean;
   /** Whether the file (or a header it includes) defines `_DEFAULT_SOURCE` itself. */
   definesDefaultSource: boolean;
+  /** Whether the file or its headers give a symbol non-default visibility (src/extract/visibility.ts). */
+  hiddenSymbols?: boolean;
+  /** Whether a header the file includes includes py/mphal.h or mphalport.h (the port's HAL header, which a natmod build has none of). */
+  includesPortHal?: boolean;
   /** Whether the file reads the mpz of an int object (mp_obj_int_t's member under MICROPY_LONGINT_IMPL_MPZ). */
   readsMpzInts?: boolean;
   /** `mp_type_X` names the file uses that py/dynruntime.h does not provide (builtin types and exceptions). */

@@ -158,3 +158,14 @@ export function natmodConfigMacros(): Array<{ name: string; body: string }> {
     { name: 'MICROPY_OBJ_REPR', body: '(MICROPY_OBJ_REPR_A)' },
   ];
 }
+
+/** Base types whose objects are constant in a natmod too (linkable or not objects at all). */
+export const LINKABLE = new Set(['dict', 'type', 'fun_builtin_0', 'fun_builtin_1', 'fun_builtin_2', 'fun_builtin_3', 'fun_builtin_var']);
+
+/** Names that are run-time values in a natmod: qstr numbers, firmware types, constant objects. */
+export function runtimeValue(name: string): boolean {
+  if (name.startsWith('MP_QSTR_')) return true;
+  if (/^MP_ROM_(NONE|TRUE|FALSE)$/.test(name) || /^mp_const_\w+$/.test(name)) return true;
+  const t = /^mp_type_(\w+)$/.exec(name);
+  return t !== null && !LINKABLE.has(t[1]);
+}

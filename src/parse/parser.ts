@@ -37,41 +37,41 @@ export function parseFile(path: string, given: string): ParsedFile {
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
   const read = blankDirectiveComments(text);
-  const seen = blankBlockAlternatives(blankSpecifierAlternatives(read));
+  const seen = blankElseContinuations(blankBlockAlternatives(blankSpecifierAlternatives(read)));
   const lex = (t: Tree) => (seen === read ? tokenize(t, src) : withBlankedTokens(tokenize(t, src), read, seen, src));
   const input = (index: number) => seen.slice(index, index + 16384);
-  let tree: Tree;
   if (before) {
     // Out of the cache while its tree is edited: a failure below must not leave an edited tree behind.
     cache!.forget(path);
-    // Re-parse against the previous version's tree, told what changed: tree-sitter then
-    // reuses the subtrees outside the change.
-    const edit = textEdit(before.src, text);
-    const errorsBefore = cache!.errors(before);
-    before.tree.edit(edit);
-    tree = cParser().parse(input, before.tree);
     // Error recovery can take another path when it starts from reused subtrees, and
     // diagnostics must not depend on the edit history. Every C module has errors (tree-sitter
     // reads `static MP_DEFINE_CONST_FUN_OBJ_1(...);` as a declaration missing its type), so
     // the incremental tree is kept only when its errors are the previous version's, moved by
-    // the edit and none of them touching it; otherwise the text is parsed afresh. Random edits
-    // of the examples and of 634 corpus files (7,597 edits, 6,378 trees kept: test/unit/parse/
-    // incremental.test.ts and bench/incremental-fuzz.cjs) found no tree or token kept this way
-    // that differs from a fresh parse.
-    const errors = syntaxErrors(tree);
-    if (errors.length && !sameErrors(movedErrors(errorsBefore, edit), errors)) {
-      tree = cParser().parse(input);
-      cache!.counts.afresh++;
-    } else {
-      cache!.counts.incremental++;
-      // Only the tokens in what changed are read from the new tree (when no #if branch is blanked, now or before).
-      const tokens =
-        seen === read && !before.blanked ? retokenize(tree, src, before.tokens, edit, before.tree.getChangedRanges(tree)) : lex(tree);
-      const parsed: ParsedFile = { path, src, tree, tokens, ...(seen === read ? {} : { blanked: true }) };
-      cache!.set(path, parsed, errors);
-      return parsed;
+    // the edit and none of them touching it; otherwise the text is parsed afresh (at once when
+    // an error of the previous version touches the edit). Random edits of the examples and of
+    // 634 corpus files (7,597 edits, 6,378 trees kept: test/unit/parse/incremental.test.ts and
+    // bench/incremental-fuzz.cjs) found no tree or token kept this way that differs from a fresh parse.
+    const edit = textEdit(before.src, text);
+    const moved = movedErrors(cache!.errors(before), edit);
+    if (moved) {
+      // Re-parse against the previous version's tree, told what changed: tree-sitter then
+      // reuses the subtrees outside the change.
+      before.tree.edit(edit);
+      const tree = cParser().parse(input, before.tree);
+      const changed = before.tree.getChangedRanges(tree);
+      const errors = errorsAfterEdit(tree, moved, dirtySpan(edit, changed));
+      if (!errors.length || sameErrors(moved, errors)) {
+        cache!.counts.incremental++;
+        // Only the tokens in what changed are read from the new tree (when no #if branch is blanked, now or before).
+        const tokens = seen === read && !before.blanked ? retokenize(tree, src, before.tokens, edit, changed) : lex(tree);
+        const parsed: ParsedFile = { path, src, tree, tokens, ...(seen === read ? {} : { blanked: true }) };
+        cache!.set(path, parsed, errors);
+        return parsed;
+      }
     }
-  } else tree = cParser().parse(input);
+    cache!.counts.afresh++;
+  }
+  const tree = cParser().parse(input);
   const parsed: ParsedFile = { path, src, tree, tokens: lex(tree), ...(seen === read ? {} : { blanked: true }) };
   cache?.set(path, parsed);
   return parsed;
@@ -102,17 +102,45 @@ function withBlankedTokens(tokens: Token[], read: string, seen: string, src: Sou
 /** An ERROR or MISSING node: [start, end, 1 for ERROR / 0 for MISSING]. */
 type SyntaxError = [number, number, number];
 
-/** The outermost ERROR and the MISSING nodes of a tree, in document order (a cursor walk into subtrees with errors only). */
-export function syntaxErrors(tree: Tree): SyntaxError[] {
+/**
+ * The outermost ERROR and the MISSING nodes of a tree, in document order (a cursor walk into
+ * subtrees with errors only); with a span, only those of the nodes that meet it (touching counts).
+ */
+export function syntaxErrors(tree: Tree, span: [number, number] = [-Infinity, Infinity]): SyntaxError[] {
+  const [lo, hi] = span;
   const out: SyntaxError[] = [];
   if (!tree.rootNode.hasError) return out;
   const c = tree.walk();
   for (;;) {
-    const error = c.nodeType === 'ERROR';
-    if (error || c.nodeIsMissing) out.push([c.startIndex, c.endIndex, error ? 1 : 0]);
-    else if (c.currentNode.hasError && c.gotoFirstChild()) continue;
+    if (c.endIndex >= lo && c.startIndex <= hi) {
+      const error = c.nodeType === 'ERROR';
+      if (error || c.nodeIsMissing) out.push([c.startIndex, c.endIndex, error ? 1 : 0]);
+      else if (c.currentNode.hasError && c.gotoFirstChild()) continue;
+    }
     while (!c.gotoNextSibling()) if (!c.gotoParent()) return out;
   }
+}
+
+/** The span an edit touched in the new text: the edit's and every range tree-sitter reports changed (as retokenize reads it). */
+function dirtySpan(e: Edit, changed: Array<{ startIndex: number; endIndex: number }>): [number, number] {
+  let lo = e.startIndex;
+  let hi = e.newEndIndex;
+  for (const r of changed) {
+    lo = Math.min(lo, r.startIndex);
+    hi = Math.max(hi, r.endIndex);
+  }
+  return [lo, hi];
+}
+
+/**
+ * syntaxErrors of a tree re-parsed after an edit, walking only what the edit touched: outside the
+ * dirty span the new tree is the previous one moved (tree-sitter's changed ranges), so are its
+ * errors. Errors never nest (nothing under an ERROR is read, a MISSING node is a leaf), so those
+ * before the span, in it and after it follow each other in document order.
+ */
+function errorsAfterEdit(tree: Tree, moved: SyntaxError[], span: [number, number]): SyntaxError[] {
+  const [lo, hi] = span;
+  return [...moved.filter((x) => x[1] < lo), ...syntaxErrors(tree, span), ...moved.filter((x) => x[0] > hi)];
 }
 
 /** Errors of the version before an edit where they are after it; undefined when one touches the edited span. */
@@ -194,8 +222,8 @@ export function blankSpecifierAlternatives(text: string): string {
  * `qualifies` keeps its first branch; its directive lines and other branches become spaces
  * (offsets and newlines kept). The branches are given as line numbers, blank lines included.
  */
-function blankAlternatives(text: string, qualifies: (lines: string[], branches: number[][]) => boolean): string {
-  if (!/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
+function blankAlternatives(text: string, qualifies: (lines: string[], branches: number[][]) => boolean, single = false): string {
+  if (!single && !/^[ \t]*#[ \t]*(else|elif)\b/m.test(text)) return text;
   const lines = text.split('\n');
   const dir = (l: string) => /^[ \t]*#[ \t]*(\w+)/.exec(l)?.[1];
   let changed = false;
@@ -214,7 +242,7 @@ function blankAlternatives(text: string, qualifies: (lines: string[], branches: 
       else if (d !== undefined || lines[j].trim().endsWith('\\')) break;
       else branches[branches.length - 1].push(j);
     }
-    if (end < 0 || branches.length < 2 || !qualifies(lines, branches)) continue;
+    if (end < 0 || branches.length < (single ? 1 : 2) || !qualifies(lines, branches)) continue;
     for (let j = i; j <= end; j++) {
       if (branches[0].includes(j)) continue;
       lines[j] = lines[j].replace(/[^\r]/g, ' ');
@@ -245,6 +273,28 @@ export function blankBlockAlternatives(text: string): string {
     // initializer list without their comma): next to each other, they are two items in a row.
     return balances[0] !== '' || codes.every((c) => /[^;,{}\s]$/.test(withoutComments(c).trimEnd()));
   });
+}
+
+/**
+ * Conditionals whose every branch continues an if-chain (opus src/opus_encoder.c: `}`
+ * `#ifndef DISABLE_FLOAT_API` `else if (st->use_dtx) {...}` `#endif` `else {...}`): tree-sitter
+ * nests the branch under the directive, where an `else` has no `if` to belong to, and the function
+ * around it becomes errors up to its closing brace. The compiler reads the chain with or without
+ * the branch, both C. For tree-sitter, such a conditional keeps its first branch (without the
+ * directive lines, so a lone `#ifndef` ... `#endif` only loses those). Only conditionals (no
+ * nesting, no continued lines) whose branches all start with `else` and close what they open qualify.
+ */
+export function blankElseContinuations(text: string): string {
+  if (!/^[ \t]*else\b/m.test(text)) return text;
+  return blankAlternatives(
+    text,
+    (lines, branches) =>
+      branches.every((b) => {
+        const code = withoutComments(b.map((j) => lines[j]).join('\n')).trim();
+        return /^else\b/.test(code) && openDelimiters(code) === '';
+      }),
+    true,
+  );
 }
 
 /** Code with its comments removed (string and character literals kept). */

@@ -41,6 +41,25 @@ export interface SyncedFile {
  * again gives the same bytes.
  */
 export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<SyncedFile[]> {
+  return prepareSync(inputs, opts).complete();
+}
+
+/**
+ * A sync read up to its diagnostics, before any C is planned or rendered (the language
+ * server publishes these first and renders only when it is asked to format, or idle).
+ */
+export interface PreparedSync {
+  /**
+   * Every diagnostic of the sync. Where a natmodgen block fails its checksum, telling a hand
+   * edit (NMG5001) from a stale block needs the rendered output: that sync is rendered at once.
+   */
+  diagnostics: Diagnostic[];
+  /** The whole sync (rendered once, then kept): syncSources' result. */
+  complete(): Result<SyncedFile[]>;
+}
+
+/** syncSources up to its diagnostics (see PreparedSync); complete() gives what syncSources gives. */
+export function prepareSync(inputs: SourceInput[], opts: SyncOptions): PreparedSync {
   const diagnostics: Diagnostic[] = [];
   const clean = inputs.map((given) => {
     const crlf = given.text.includes('\r\n');
@@ -57,8 +76,9 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
   // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
   const parsedDefines = opts.defines.map(parseDefine);
   const predefined = [...natmodConfigMacros(), ...(opts.natmodApi ? versionMacros(opts.natmodApi.facts.micropython) : [])];
+  const done = (r: Result<SyncedFile[]>): PreparedSync => ({ diagnostics: r.diagnostics, complete: () => r });
   const included = includedDefinitions(clean, opts, parsedDefines, predefined);
-  if (included.length) return { value: [], diagnostics: included };
+  if (included.length) return done({ value: [], diagnostics: included });
   const expanded = clean.map((c) => expandConstructMacros(c.input.path, c.text, parsedDefines, { ...opts.preprocess, predefined }));
   const a = analyse(
     clean.map((c, i) => ({ path: c.input.path, text: expanded[i] })),
@@ -73,31 +93,39 @@ export function syncSources(inputs: SourceInput[], opts: SyncOptions): Result<Sy
       clean.map((c) => readable(c.input.path, c.input.text)),
     ),
   );
-  if (!a.value.module || hasErrors(diagnostics)) return { value: [], diagnostics };
-  const views = planUnits(
-    {
-      module: a.value.module,
-      defines: a.value.defines,
-      outRel: inputs.map((i) => path.basename(i.path)),
-      outDir: path.dirname(path.resolve(inputs[0].path)),
-      mode: 'sync',
-    },
-    PLANNERS,
-  );
-  const files = views.map((view, i) => {
-    const c = clean[i];
-    const parts = renderParts(view);
-    const woven = weave(c.text, parts.edits, parts.prelude, parts.tail, expanded[i]);
-    // Qstrs only the compiler sees are named in the natmod-only tail, for mpy_ld's scan of this file.
-    const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, a.value.env, woven);
-    let text = scan ? weave(c.text, parts.edits, parts.prelude, parts.tail + scan, expanded[i]) : woven;
-    if (!opts.force) diagnostics.push(...handEdits(c.input, c.suspects, text));
-    if (c.crlf) text = text.replace(/\n/g, '\r\n');
-    else if (c.cr) text = text.replace(/\n/g, '\r');
-    return { path: c.input.path, text, changed: text !== c.given.text };
-  });
-  if (hasErrors(diagnostics)) return { value: [], diagnostics };
-  return { value: files, diagnostics };
+  const module = a.value.module;
+  if (!module || hasErrors(diagnostics)) return done({ value: [], diagnostics });
+  const render = (): Result<SyncedFile[]> => {
+    const all = [...diagnostics];
+    const views = planUnits(
+      {
+        module,
+        defines: a.value.defines,
+        outRel: inputs.map((i) => path.basename(i.path)),
+        outDir: path.dirname(path.resolve(inputs[0].path)),
+        mode: 'sync',
+      },
+      PLANNERS,
+    );
+    const files = views.map((view, i) => {
+      const c = clean[i];
+      const parts = renderParts(view);
+      const woven = weave(c.text, parts.edits, parts.prelude, parts.tail, expanded[i]);
+      // Qstrs only the compiler sees are named in the natmod-only tail, for mpy_ld's scan of this file.
+      const scan = hiddenQstrLine({ path: c.input.path, text: c.text }, a.value.defines, a.value.env, woven);
+      let text = scan ? weave(c.text, parts.edits, parts.prelude, parts.tail + scan, expanded[i]) : woven;
+      if (!opts.force) all.push(...handEdits(c.input, c.suspects, text));
+      if (c.crlf) text = text.replace(/\n/g, '\r\n');
+      else if (c.cr) text = text.replace(/\n/g, '\r');
+      return { path: c.input.path, text, changed: text !== c.given.text };
+    });
+    if (hasErrors(all)) return { value: [], diagnostics: all };
+    return { value: files, diagnostics: all };
+  };
+  // Only a block that fails its checksum can add a diagnostic when rendered (handEdits).
+  if (!opts.force && clean.some((c) => c.suspects.length > 0)) return done(render());
+  let result: Result<SyncedFile[]> | undefined;
+  return { diagnostics, complete: () => (result ??= render()) };
 }
 
 /**

@@ -111,6 +111,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       prelude: {
         defines: unitDefines(input.defines, u, readsMpzInts),
         signedOffsets: reachesOffsets(u, unit === regUnit ? runtime.items : []),
+        defaultVisibility: u.model.hiddenSymbols === true,
         shims,
         apiOverrides: overrides.map((o) => ({
           name: o.name,
@@ -163,6 +164,9 @@ function unitDefines(given: Define[], u: ResolvedUnit, readsMpzInts: boolean): D
     // The firmware compiles GNU C (-std=gnu99), where the C library declares its common
     // extensions (M_PI, strdup...); dynruntime.mk's -std=c99 hides them unless asked for.
     ...extra('_DEFAULT_SOURCE', !u.model.definesDefaultSource, '1'),
+    // py/mphal.h includes the port's mphalport.h, which a natmod build has none of; a module header
+    // that includes py/mphal.h gets a header every build has in its place (py/mphal.h's own hook).
+    ...extra('MICROPY_MPHALPORT_H', u.model.includesPortHal === true, '<stddef.h>'),
     ...given,
     ...extra('MICROPY_STACK_CHECK', u.model.usesStackCheck),
     // Ports have unicode strings; the utf8 equivalents check at import whether this one does.

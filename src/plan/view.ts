@@ -63,7 +63,14 @@ export type InitLine =
   | StoreNameView
   | InitHookCallView
   | SubmodulesStoreView
-  | SubmodulesStaticView;
+  | SubmodulesStaticView
+  | RegistrationStoreView;
+
+/** `sys.modules[name] = &object` for a module the inputs register beside the natmod's own (src/constructs/registration.ts). */
+export interface RegistrationStoreView extends View<'registration-store'> {
+  moduleName: string;
+  object: string;
+}
 
 /** Sub-modules put into sys.modules by name, each found at generation time (src/plan/submodules.ts). */
 export interface SubmodulesStaticView extends View<'submodules-static'> {
@@ -163,6 +170,11 @@ export interface PreludeView {
    * every port, not the uintptr_t of the config header tools/mpy_ld.py writes.
    */
   signedOffsets: boolean;
+  /**
+   * Whether `visibility("hidden")` and the like are read as default: tools/mpy_ld.py reaches BSS
+   * only through the GOT, which GCC skips for hidden data (src/extract/visibility.ts).
+   */
+  defaultVisibility: boolean;
   shims: View[];
   /** py/dynruntime.h macros the module defines itself: saved here, restored for natmodgen's code in the tail. */
   apiOverrides: ApiOverridePreludeView[];

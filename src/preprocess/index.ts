@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { lexPP, PPToken } from './lexer';
+import { lexPP, lexShared, PPToken } from './lexer';
 import { commandLineDefine, MacroDef, MacroLookup, MacroState, parseDefine } from './macros';
 import { evaluateCondition, Known } from './condition';
 import { expand, ExpandResult } from './expand';
@@ -124,17 +124,13 @@ function branch(f: CondFrame, v: Known): Liveness {
  * `-I` includes through the host, and records liveness and the macro table over the
  * main file. Iterative over an explicit stack of open files.
  */
-let lastMain: { text: string; toks: readonly PPToken[] } | undefined;
-
 /**
  * The tokens of a main file. One conversion preprocesses the same text several times with
  * different options (the module as the firmware and as a natmod sees it, its construct
- * macros, its hidden qstrs); lexing it once is a visible part of a cold start. The array is
- * shared, so frozen: nothing changes a token list after lexing.
+ * macros, its hidden qstrs); lexing it once is a visible part of a cold start.
  */
 function lexMain(text: string): PPToken[] {
-  if (lastMain?.text !== text) lastMain = { text, toks: Object.freeze(lexPP(text)) };
-  return lastMain.toks as PPToken[];
+  return lexShared(text) as PPToken[];
 }
 
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {

@@ -103,6 +103,22 @@ function splice(text: string): { s: string; at: Int32Array } {
   return { s, at };
 }
 
+const recent: Array<{ text: string; toks: readonly PPToken[] }> = [];
+
+/**
+ * lexPP of a text one of the last two calls lexed (a main file's text is read by several stages of
+ * one conversion: the include splice, the preprocessor for each of its options). The array is
+ * shared, so frozen: nothing changes a token list after lexing.
+ */
+export function lexShared(text: string): readonly PPToken[] {
+  const hit = recent.find((r) => r.text === text);
+  if (hit) return hit.toks;
+  const toks = Object.freeze(lexPP(text));
+  recent.unshift({ text, toks });
+  recent.length = Math.min(recent.length, 2);
+  return toks;
+}
+
 /** Splits C source into preprocessing tokens; comments become whitespace. Never throws. */
 export function lexPP(text: string): PPToken[] {
   const { s, at } = splice(text);

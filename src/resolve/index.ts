@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Diagnostic, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
 import { CondBranch, Condition, conditionExpr } from '../model/condition';
-import { Decl, FileModel, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
+import { Decl, FileModel, Qstr, RegistrationDecl, RomEntry, RomTableDecl, RomValue } from '../model/declarations';
 import { ResolvedModule, ResolvedUnit, ResolvedValue, Role, FloatConst } from '../model/resolved';
 import { firmwareObject } from '../model/firmware';
 import { Inventory, natmodInventory } from '../facts';
@@ -63,7 +63,7 @@ export function resolveModule(
   const distinct = [...new Set(regs.map((r) => r.moduleName))];
   // A package registers its sub-modules under dotted names (`ulab`, `ulab_dot_numpy`); the
   // natmod is the root, which reaches each sub-module object through its globals.
-  const root = distinct.find((n) => distinct.every((o) => o === n || o.startsWith(`${n}_dot_`)));
+  const root = distinct.find((n) => distinct.every((o) => o === n || o.startsWith(`${n}_dot_`))) ?? neededRoot(files, regs);
   if (root === undefined) {
     return fail(diag('NMG2006', regs[1].span, { names: distinct.join(', ') }, [{ span: regs[0].span, message: 'first registration' }]));
   }
@@ -191,6 +191,27 @@ export function resolveModule(
   };
 }
 
+/**
+ * Of several modules registered by the inputs, the one a firmware build with all of them as user C
+ * modules would need them for: a module's file calls a function that only another module's file
+ * defines (mahony.c calls invSqrt() of invsqrt.c, which registers a module of its own), so the natmod
+ * of the first must hold the second's file, as the firmware links it. The root is the one module no
+ * other module's file needs, when every other module is needed by some file; else undefined.
+ */
+function neededRoot(files: FileModel[], regs: RegistrationDecl[]): Qstr | undefined {
+  const names = [...new Set(regs.map((r) => r.moduleName))];
+  const unitsOf = (name: Qstr) => new Set(regs.filter((r) => r.moduleName === name).map((r) => r.unit));
+  const needs = (from: FileModel, to: FileModel) =>
+    from.calls.some((c) => !from.definedFunctions.has(c.name) && to.definedFunctions.has(c.name));
+  const needed = (name: Qstr): boolean => {
+    const own = unitsOf(name);
+    const others = files.filter((f) => !own.has(f.unit));
+    return others.some((f) => files.some((g) => own.has(g.unit) && needs(f, g)));
+  };
+  const roots = names.filter((n) => !needed(n));
+  return roots.length === 1 && names.every((n) => n === roots[0] || needed(n)) ? roots[0] : undefined;
+}
+
 /** What the firmware macros and inline functions a unit calls expand to, in first-call order. */
 function firmwareExpansion(model: FileModel, inventory: Inventory): string[] {
   const own = model.definedFunctions;
@@ -251,9 +272,9 @@ function resolveValue(
   }
 }
 
-/** `py/mphal.h` is port-specific; a quoted include of a file beside the source is re-pointed from the output. */
+/** `py/mphal.h` and the port's `mphalport.h` are port-specific; a quoted include of a file beside the source is re-pointed from the output. */
 function includeRole(d: Extract<Decl, { kind: 'include' }>, fileExists: (file: string) => boolean): Role {
-  if (d.target === 'py/mphal.h') return { kind: 'remove' };
+  if (d.target === 'py/mphal.h' || d.target === 'mphalport.h') return { kind: 'remove' };
   if (!d.quoted || path.isAbsolute(d.target)) return { kind: 'keep' };
   const local = path.resolve(path.dirname(d.span.file), d.target);
   return fileExists(local) ? { kind: 'local-include', file: local } : { kind: 'keep' };

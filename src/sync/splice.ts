@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { lexPP, PPToken } from '../preprocess/lexer';
+import { lexPP, lexShared, PPToken } from '../preprocess/lexer';
 
 /** Where a line of a unit's text comes from: a 1-based line of a file. */
 export interface LineOrigin {
@@ -82,7 +82,7 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
 
   // The file's text with its splices made, the origin of each of its lines, and whether it holds a splice.
   const walk = (current: string, src: string, stack: string[], outLine: number): Walked => {
-    const toks = lexPP(src);
+    const toks = lexShared(src);
     const lineStarts = [0];
     for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
     const lineOf = (offset: number) => {
@@ -198,7 +198,7 @@ function quotedIncludes(text: string, memo: Memo): string[] {
 }
 
 /** The tokens of a directive after its keyword, up to the end of its logical line. */
-function directiveTokens(toks: PPToken[], from: number): PPToken[] {
+function directiveTokens(toks: readonly PPToken[], from: number): PPToken[] {
   let e = from;
   while (e < toks.length && !toks[e].bol) e++;
   return toks.slice(from, e);

@@ -234,3 +234,37 @@ describe('gen: library sources named with one module', () => {
     expect(fs.readdirSync(path.join(root, 'out')).sort()).toEqual(['codec.c', ...mod].sort());
   });
 });
+
+describe("a source a module's description lists from outside its folder", () => {
+  /** A repository whose module folder's micropython.mk lists ../../src/lib.c (8bitgeek/MicroAMP's layout). */
+  function outsideSource(): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-outside-'));
+    dirs.push(root);
+    fs.cpSync(path.join(repoRoot, 'examples', 'multifile'), path.join(root, 'modules', 'mod'), { recursive: true });
+    const mk = path.join(root, 'modules', 'mod', 'micropython.mk');
+    fs.writeFileSync(mk, `${fs.readFileSync(mk, 'utf8')}SRC_USERMOD += $(USERMOD_DIR)/../../src/lib.c\n`);
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'src', 'lib.c'), 'int lib_twice(int x) { return 2 * x; }\n');
+    return root;
+  }
+
+  test('named with the module, it is one of its sources once, and named', () => {
+    const root = outsideSource();
+    const lib = path.join(root, 'src', 'lib.c');
+    const mod = path.join(root, 'modules', 'mod', 'module.c');
+    const g = groupInputs([mod, lib]);
+    expect(g.groups).toHaveLength(1);
+    expect(g.groups[0].files.filter((f) => path.resolve(f) === lib)).toHaveLength(1);
+    expect(g.groups[0].named).toEqual([mod, lib]);
+  });
+
+  test('gen writes each output once (was NMG1011: the same output twice)', async () => {
+    const root = outsideSource();
+    const mod = fs.readdirSync(path.join(root, 'modules', 'mod')).filter((f) => f.endsWith('.c'));
+    const r = await runCli(['gen', '-o', 'out', ...mod.map((f) => `modules/mod/${f}`), 'src/lib.c'], root);
+    expect(r.stderr).not.toContain('NMG1011');
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(path.join(root, 'out')).sort()).toEqual(['lib.c', 'module.c', 'shapes.c']);
+    expect(fs.readFileSync(path.join(root, 'out', 'lib.c'), 'utf8')).toContain('lib_twice');
+  });
+});

@@ -85,6 +85,48 @@ describe.each<[string, string, string]>([
   });
 });
 
+// A source that selects its own natmod build with a macro of its own (it includes py/dynruntime.h
+// under that macro, ballistics-lab/micropython-bclibc's BCLIBC_BUILD_NATMOD): the firmware build
+// defines no such macro, so its mpy_init elsewhere under the same test is dead code too.
+describe.each<[string, string, string]>([
+  ['#ifdef NM_NATMOD', '#ifdef NM_NATMOD', '#ifdef NM_NATMOD'],
+  ['#if defined(NM_NATMOD)', '#if defined(NM_NATMOD)', '#if NM_NATMOD'],
+  ['#ifndef NM_NATMOD ... #else', '#ifndef NM_NATMOD\n#include "py/runtime.h"\n#else', '#if !defined(NM_NATMOD)\nint nm_firmware;\n#else'],
+])("the module's own natmod selector, %s", (_label, includeOpen, glueOpen) => {
+  test('is no NMG2016; the firmware side is converted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+    const src = moduleSource('').split('\n');
+    const table = src.findIndex((l) => l.startsWith('static const mp_rom_map_elem_t'));
+    const head = [includeOpen, '#include "py/dynruntime.h"', '#endif'];
+    const glue = [
+      glueOpen,
+      'mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {',
+      '    MP_DYNRUNTIME_INIT_ENTRY',
+      '    mp_store_global(MP_QSTR_get, MP_OBJ_FROM_PTR(&get_obj));',
+      '    MP_DYNRUNTIME_INIT_EXIT',
+      '}',
+      '#endif',
+    ];
+    const text = [...head, ...src.slice(0, table), ...glue, ...src.slice(table)].join('\n');
+    fs.writeFileSync(path.join(dir, 'nm.c'), text);
+    const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
+    expect(r.stderr).not.toContain('NMG2016');
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'out', 'nm.c'), 'utf8')).toContain('MP_QSTR_get');
+  });
+});
+
+test('mpy_init under a macro that does not select py/dynruntime.h is still reserved', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
+  const text = ['#ifdef NM_NATMOD', '#include "py/dynruntime.h"', '#endif', moduleSource('#ifdef NM_OTHER\nint mpy_init;\n#endif')].join(
+    '\n',
+  );
+  fs.writeFileSync(path.join(dir, 'nm.c'), text);
+  const r = await runCli(['gen', '-o', 'out', 'nm.c'], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("error NMG2016: 'mpy_init'");
+});
+
 test('mpy_init in a branch natmodgen cannot decide is still reserved', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-names-'));
   fs.writeFileSync(path.join(dir, 'nm.c'), moduleSource('#ifdef NM_OPTION\nint mpy_init;\n#endif'));

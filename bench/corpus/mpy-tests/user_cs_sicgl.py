@@ -2,7 +2,7 @@
 import pysicgl
 
 print(sorted(k for k in dir(pysicgl) if not k.startswith("_")))
-c = pysicgl.make_color(10, 20, 30)
+c = pysicgl.make_color(10, 20, 30, 40)
 print(hex(c), pysicgl.get_color_channels(c))
 print(hex(pysicgl.ALPHA_TRANSPARENCY_HALF))
 s = pysicgl.Screen((8, 4), (1, 2))

@@ -1,4 +1,5 @@
 import { c, declsOf, extract, lineCol, PRELUDE } from '../helpers';
+import { generate } from '../../../src/pipeline';
 
 describe('extractRegistrations', () => {
   test.each<[string, { given: string; want: Array<{ moduleName: string; moduleObj: string; extensible: boolean }> }]>([
@@ -71,5 +72,34 @@ describe('extractRegistrations', () => {
     const r = extract(PRELUDE + given);
     expect(r.model.decls.filter((d) => d.kind === 'registration')).toEqual([]);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['NMG2010']);
+  });
+});
+
+describe("a second module the inputs register, whose file the natmod's module needs", () => {
+  const mod = (name: string, extra: string[]) =>
+    c(
+      '#include "py/runtime.h"',
+      ...extra,
+      `static const mp_rom_map_elem_t ${name}_table[] = { { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_${name}) } };`,
+      `static MP_DEFINE_CONST_DICT(${name}_globals, ${name}_table);`,
+      `const mp_obj_module_t ${name}_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&${name}_globals };`,
+      `MP_REGISTER_MODULE(MP_QSTR_${name}, ${name}_module);`,
+    );
+  test('goes into sys.modules from its own unit; the natmod is the module that needs it', () => {
+    const r = generate(
+      [
+        { path: 'user.c', text: mod('user', ['int helper_twice(int x);', 'int user_four(void) { return helper_twice(2); }']) },
+        { path: 'helper.c', text: mod('helper', ['int helper_twice(int x) { return 2 * x; }']) },
+      ],
+      { defines: [], outDir: 'out' },
+    );
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const [user, helper] = r.value.map((f) => f.text);
+    expect(user).toMatch(/mpy_init\(mp_obj_fun_bc_t/);
+    expect(helper).not.toMatch(/mpy_init\(mp_obj_fun_bc_t/);
+    expect(helper).toMatch(
+      /mp_obj_dict_store\([^;]*MP_QSTR_modules\),\s*MP_OBJ_NEW_QSTR\(MP_QSTR_helper\), MP_OBJ_FROM_PTR\(&helper_module\)\);/,
+    );
+    expect(user).not.toMatch(/MP_QSTR_modules/);
   });
 });

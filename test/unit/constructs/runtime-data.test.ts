@@ -15,6 +15,13 @@ describe('extractRuntimeData: constant data with run-time initial values in a na
       },
     ],
     [
+      'an array of structs whose first member is a firmware type (not an object with a base)',
+      {
+        given: 'static const kind_t kinds[] = { { &mp_type_int, 1 }, { &mp_type_str, 2 } };\n',
+        want: [{ name: 'kinds', specifiers: 'kind_t', declarator: 'kinds[2]', init: '{ { &mp_type_int, 1 }, { &mp_type_str, 2 } }' }],
+      },
+    ],
+    [
       'a sized array keeps its size',
       {
         given: 'static const uint16_t names[4] = {MP_QSTR_x};\n',

@@ -21,6 +21,11 @@ import { runCli } from '../../support/cli';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
+interface Position {
+  line: number;
+  character: number;
+}
+
 interface Published {
   uri: string;
   version?: number;
@@ -44,8 +49,15 @@ class Client {
     this.conn.listen();
   }
 
+  capabilities: { textDocumentSync?: unknown } = {};
+
   async init(): Promise<void> {
-    await this.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    const r: { capabilities: { textDocumentSync?: unknown } } = await this.conn.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+    });
+    this.capabilities = r.capabilities;
     await this.conn.sendNotification('initialized', {});
   }
 
@@ -62,6 +74,12 @@ class Client {
 
   async change(uri: string, text: string, version: number): Promise<Published> {
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.diagnostics(uri, version);
+  }
+
+  /** A change of one range, as editors send it to a server that asks for incremental sync. */
+  async changeRange(uri: string, range: { start: Position; end: Position }, text: string, version: number): Promise<Published> {
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return this.diagnostics(uri, version);
   }
 
@@ -132,6 +150,24 @@ describe('natmodgen lsp (in-process)', () => {
     // Formatting a synced buffer changes nothing.
     expect((await client.change(uri, want, 3)).diagnostics).toEqual([]);
     expect(await client.format(uri)).toEqual([]);
+  });
+
+  test('incremental sync: a change of one range is applied to the buffer', async () => {
+    // TextDocumentSyncKind.Incremental: the editor sends what changed, not the whole buffer on every keystroke.
+    expect(client.capabilities.textDocumentSync).toBe(2);
+    const file = path.join(tmp, 'functions.c');
+    const uri = pathToFileURL(file).href;
+    const text = example('functions/functions.c');
+    await client.open(uri, text);
+    // Break a table entry by typing over one name, then type it back: each change carries its range only.
+    const line = text.split('\n').findIndex((l) => l.includes('MP_ROM_PTR(&nmg_functions_square_obj)'));
+    const col = text.split('\n')[line].indexOf('square_obj');
+    const word = (c: number) => ({ start: { line, character: c }, end: { line, character: c + 'square'.length } });
+    const broken = await client.changeRange(uri, word(col), 'nothin', 2);
+    expect(broken.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['NMG2005', line]]);
+    expect((await client.changeRange(uri, word(col), 'square', 3)).diagnostics).toEqual([]);
+    const want = syncSources([{ path: file, text }], { defines: [], force: false }).value[0].text;
+    expect((await client.format(uri))![0].newText).toBe(want);
   });
 
   test('a hand-edited block: NMG5001 with a quick fix that regenerates it', async () => {

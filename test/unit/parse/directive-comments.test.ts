@@ -1,5 +1,11 @@
 import { c } from '../helpers';
-import { blankBlockAlternatives, blankDirectiveComments, blankSpecifierAlternatives, parseFile } from '../../../src/parse/parser';
+import {
+  blankBlockAlternatives,
+  blankDirectiveComments,
+  blankElseContinuations,
+  blankSpecifierAlternatives,
+  parseFile,
+} from '../../../src/parse/parser';
 
 describe('blankDirectiveComments: what tree-sitter reads', () => {
   test('a comment inside a multi-line macro becomes spaces, offsets and newlines kept', () => {
@@ -179,5 +185,63 @@ describe('blankBlockAlternatives: alternatives that open the same block', () => 
     for (const t of texts.slice(3)) expect(blankBlockAlternatives(t)).toBe(t);
     // the same delimiters open in each branch, `(` inside `{`: blanked
     expect(blankBlockAlternatives(texts[2])).not.toBe(texts[2]);
+  });
+});
+
+describe('blankElseContinuations: a conditional branch that continues an if-chain', () => {
+  // opus src/opus_encoder.c (dholth/arduino-libopus, bench/corpus oggz): the else-if only some builds have.
+  const ctl = c(
+    'static int ctl(int request, int dtx, int silk) {',
+    '    int value = 0;',
+    '    switch (request) {',
+    '        case 1:',
+    '            if (silk) {',
+    '                value = 1;',
+    '            }',
+    '#ifndef DISABLE_FLOAT_API',
+    '            else if (dtx) { /* } */',
+    '                value = 2;',
+    '            }',
+    '#endif',
+    '            else {',
+    '                value = 3;',
+    '            }',
+    '            break;',
+    '        default:',
+    '            /* fprintf(stderr, "unknown request: %d", request);*/',
+    '            value = -1;',
+    '            break;',
+    '    }',
+    '    return value;',
+    '}',
+  );
+
+  test('the function parses without errors; only the directive lines are blanked; every token stays', () => {
+    expect(
+      blankElseContinuations(ctl)
+        .split('\n')
+        .map((l) => l.trim()),
+    ).toEqual(ctl.split('\n').map((l) => (l.startsWith('#') ? '' : l.trim())));
+    const parsed = parseFile('opus_encoder.c', ctl);
+    expect(parsed.tree.rootNode.hasError).toBe(false);
+    expect(parsed.tree.rootNode.namedChildren.map((n) => n.type)).toEqual(['function_definition']);
+    expect(parsed.tokens.filter((t) => t.kind === 'directive').map((t) => t.directive?.keyword)).toEqual(['ifndef', 'endif']);
+    expect(parsed.tokens.filter((t) => t.text === 'dtx').length).toBe(2);
+  });
+
+  test('alternatives that each continue the chain keep the first branch', () => {
+    const text = 'if (a) {\n}\n#ifdef X\nelse if (b) {\n}\n#else\nelse if (c) {\n}\n#endif\nelse {\n}\n';
+    expect(blankElseContinuations(text)).toBe(
+      text.replace(/#ifdef X|#else\nelse if \(c\) \{\n\}|#endif/g, (m) => m.replace(/[^\n]/g, ' ')),
+    );
+  });
+
+  test('branches that do not start with else, or leave a block open, are left alone', () => {
+    for (const t of [
+      '#ifdef X\nif (b) {\n}\n#endif\n',
+      '#ifdef X\nelse if (b) {\n#endif\n}\n',
+      '#ifdef X\nelse if (b) {\n}\n#else\nf();\n#endif\n',
+    ])
+      expect(blankElseContinuations(t)).toBe(t);
   });
 });

@@ -57,6 +57,20 @@ describe('older spellings (MicroPython v1.12-v1.18)', () => {
     ]);
   });
 
+  test('MP_OBJ_FROM_PTR(&obj) values in an mp_rom_map_elem_t table read as MP_ROM_PTR(&obj) (dmazzella/ucryptography)', () => {
+    const src = c(
+      'static const mp_rom_map_elem_t t[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR_f), MP_OBJ_FROM_PTR(&f_obj) },',
+      '    { MP_ROM_QSTR(MP_QSTR_g), MP_ROM_PTR(&g_obj) },',
+      '};',
+    );
+    const [t] = declsOf(src, 'rom_table');
+    expect(t.items.map((it) => (it.kind === 'item' && it.item.value.kind === 'ptr' ? [it.item.key, it.item.value.target] : []))).toEqual([
+      ['f', 'f_obj'],
+      ['g', 'g_obj'],
+    ]);
+  });
+
   test('a mutable mp_map_elem_t array is not a table', () => {
     expect(declsOf(c('static mp_map_elem_t t[] = { { MP_OBJ_NEW_QSTR(MP_QSTR_f), mp_const_none } };'), 'rom_table')).toEqual([]);
   });

@@ -422,6 +422,36 @@ describe('resolveModule: diagnostics', () => {
     }
   });
 
+  test("a module whose file another module's file needs goes with it: the root is the module no other needs", () => {
+    const n = (extra: string[]) =>
+      moduleSource([], extra)
+        .replace(/\bm_/g, 'n_')
+        .replace('MP_QSTR_m', 'MP_QSTR_n')
+        .replace('MP_REGISTER_MODULE(MP_QSTR_m,', 'MP_REGISTER_MODULE(MP_QSTR_n,');
+    const helper = n(['float n_inv(float x) { return 1.0f / x; }']);
+    const user = moduleSource([], ['float n_inv(float x);', 'static float m_half(void) { return n_inv(2.0f); }']);
+    for (const given of [
+      [user, helper],
+      [helper, user],
+    ]) {
+      const r = resolveModule(models(given));
+      expect(r.diagnostics).toEqual([]);
+      expect(r.value?.name).toBe('m');
+      const roles = r.value!.units.flatMap((u) =>
+        u.decls.map((d) => `${d.decl.kind} ${'name' in d.decl ? d.decl.name : ''}: ${d.role.kind}`),
+      );
+      expect(roles).toEqual(expect.arrayContaining(['module_obj m_module: remove', 'module_obj n_module: keep']));
+    }
+    // Each needing the other, or neither needing the other: no module is the natmod's.
+    const both = moduleSource([], ['float n_inv(float x);', 'float twice(float x) { return n_inv(x) * 2; }']);
+    const back = n(['float twice(float x);', 'float n_inv(float x) { return twice(x); }']);
+    for (const given of [
+      [both, back],
+      [moduleSource(), helper],
+    ])
+      expect(resolveModule(models(given)).diagnostics.map((d) => d.code)).toEqual(['NMG2006']);
+  });
+
   test('a function object a header of the module defines resolves as an object (no NMG2005)', () => {
     const header = c('#include "py/obj.h"', 'mp_obj_t h_dtype(mp_obj_t a);', 'MP_DEFINE_CONST_FUN_OBJ_1(h_dtype_obj, h_dtype);');
     const src = moduleSource(['{ MP_ROM_QSTR(MP_QSTR_dtype), MP_ROM_PTR(&h_dtype_obj) },'], ['#include "props.h"']);
