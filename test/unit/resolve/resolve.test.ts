@@ -55,6 +55,8 @@ function describeValue(v: ResolvedValue): string {
       return `int ${v.expr}`;
     case 'qstr':
       return `qstr ${v.qstr}`;
+    case 'qstr_expr':
+      return `qstr_expr ${v.expr}`;
     case 'const':
       return `const ${v.which}`;
     default: {
