@@ -23,6 +23,7 @@ import { moduleObj } from './module-obj';
 import { objType } from './obj-type';
 import { qstrSwitch } from './qstr-switch';
 import { macroArg } from './macro-arg';
+import { fnAddress } from './fn-address';
 import { registration } from './registration';
 import { romTable } from './rom-table';
 import { rootPointer } from './root-pointer';
@@ -55,6 +56,7 @@ export const CONSTRUCTS: ReadonlyArray<Construct<Decl['kind']>> = [
   exception,
   staticLocal,
   macroArg,
+  fnAddress,
 ] as ReadonlyArray<Construct<Decl['kind']>>;
 
 const extractors: Array<(ctx: ExtractContext) => Decl[]> = CONSTRUCTS.map((c) => c.extract);

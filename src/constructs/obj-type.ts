@@ -26,6 +26,13 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     const cur = x.cur;
     const args = cur.splitArgs(x.open, x.close);
     const head = args.slice(0, 3).map((a) => cur.flat(a));
+    // So is a name written through one (`X_TYPE(ring)` for `x_ring_type`): the type's storage and
+    // init function are named after the identifier the compiler sees.
+    const nameArg = ctx.cur.splitArgs(call.open, call.close)[0];
+    if (nameArg && ctx.usesMacro(nameArg)) {
+      const exp = ctx.expandTokens(nameArg.from, nameArg.to);
+      if (isOneIdent(exp)) head[0] = exp.filter((t) => t.kind !== 'directive')[0].text;
+    }
     if (args.length < 3 || !/^MP_QSTR_\w*$/.test(head[1])) {
       ctx.diagnostics.push(
         diag('NMG2010', ctx.cur.span(i, call.close), {
@@ -80,6 +87,12 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     });
   }
   return out;
+}
+
+/** Whether an expansion is a single identifier (directives aside). */
+function isOneIdent(exp: { kind: string }[]): boolean {
+  const code = exp.filter((t) => t.kind !== 'directive');
+  return code.length === 1 && code[0].kind === 'ident';
 }
 
 /** One `MP_OBJ_TYPE_SET_SLOT`: at a fixed index, or counted at run time when `#if` sits among the slots. */

@@ -37,11 +37,19 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     // Entries written through the module's macros (X-macro lists) are read as the compiler sees them.
     // So are entries natmodgen cannot read as written (`{ MP_ROM_QSTR(KEY(n)), MP_ROM_PTR(&OBJ(n)) }`);
     // others keep the module's macros (`MP_ROM_INT(VERSION)` stays so in the output).
-    const x = ctx.expandItems(open, close, undefined, (r) => {
-      const code = cur.codeTokens(r);
-      if (!code.length || !ctx.usesMacro(r)) return false;
-      return ctx.userMacro(code[0]) !== undefined || !readsAsWritten(cur, r);
-    });
+    // A qstr macro only undecidable branches define stays for the compiler (undecidedQstr).
+    const undecided = (name: string) => undecidedQstrMacro(ctx, name, cur.tokens[open].start);
+    const x = ctx.expandItems(
+      open,
+      close,
+      undefined,
+      (r) => {
+        const code = cur.codeTokens(r);
+        if (!code.length || !ctx.usesMacro(r)) return false;
+        return ctx.userMacro(code[0]) !== undefined || !readsAsWritten(ctx, cur, r);
+      },
+      undecided,
+    );
     const items = condItems<RomEntry>(x.cur, x.cur.splitArgs(x.open, x.close), (r) => {
       const cur = x.cur;
       const toks = cur.codeTokens(r);
@@ -80,12 +88,13 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
 }
 
 /** Whether an entry `{ key, value }` reads as a qstr key and a value naming an object or a constant, unexpanded. */
-function readsAsWritten(cur: Cursor, r: TokRange): boolean {
+function readsAsWritten(ctx: ExtractContext, cur: Cursor, r: TokRange): boolean {
   const toks = cur.codeTokens(r);
   const o = toks[0];
   if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) return false;
   const kv = cur.splitArgs(o, toks[toks.length - 1]);
   if (kv.length !== 2 || !KEY.test(cur.flat(kv[0]))) return false;
+  if (undecidedQstr(ctx, cur, kv[1]) !== undefined) return true;
   const v = readRomValue(cur, kv[1]);
   if (v.kind === 'unknown') return false;
   // `MP_ROM_PTR(&OBJ(name))`: the target is a macro use, not the object.
@@ -99,6 +108,8 @@ const KEY = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/;
  * `ULAB_REFERENCE_FLOAT_CONST(e)` for `MP_ROM_PTR(&e_obj)`) is read from its expansion.
  */
 function readValue(ctx: ExtractContext, cur: Cursor, r: TokRange): RomValue {
+  const undecided = undecidedQstr(ctx, cur, r);
+  if (undecided !== undefined) return { kind: 'qstr_expr', expr: undecided, span: cur.spanOf(r) };
   const value = readRomValue(cur, r);
   if (value.kind !== 'unknown') return value;
   const code = cur.codeTokens(r);
@@ -111,6 +122,27 @@ function readValue(ctx: ExtractContext, cur: Cursor, r: TokRange): RomValue {
   const x = new Cursor(ctx.file, ctx.expandTokens(from, to));
   const expanded = readRomValue(x, { from: 0, to: x.tokens.length - 1 });
   return expanded.kind === 'unknown' ? value : expanded;
+}
+
+/**
+ * `MP_ROM_QSTR(NAME)` where NAME is a macro of the module that only branches natmodgen cannot
+ * decide define (`#if MICROPY_PY_BUILTINS_FLOAT` / `#define NAME MP_QSTR_double` / `#else` ...):
+ * the name, left for the compiler to expand, as the build's configuration says.
+ */
+function undecidedQstr(ctx: ExtractContext, cur: Cursor, r: TokRange): string | undefined {
+  const code = cur.codeTokens(r);
+  if (code.length !== 4 || !cur.is(code[1], '(') || !cur.is(code[3], ')')) return undefined;
+  if (cur.text(code[0]) !== 'MP_ROM_QSTR' && cur.text(code[0]) !== 'MP_OBJ_NEW_QSTR') return undefined;
+  const name = cur.tokens[code[2]];
+  if (name.kind !== 'ident' || /^MP_QSTR_/.test(name.text)) return undefined;
+  return undecidedQstrMacro(ctx, name.text, name.start) ? name.text : undefined;
+}
+
+/** Whether `name` is an object-like macro naming a qstr (`MP_QSTR_x`) that only undecidable branches define. */
+function undecidedQstrMacro(ctx: ExtractContext, name: string, at: number): boolean {
+  if (ctx.pp.lookupAt(at)(name) !== 'unknown') return false;
+  const def = ctx.pp.definitionAt(name, at);
+  return def !== undefined && !def.params && def.body.length === 1 && /^MP_QSTR_\w*$/.test(def.body[0].text);
 }
 
 /**

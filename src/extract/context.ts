@@ -99,7 +99,7 @@ export class ExtractContext {
    * The file's tokens in [from, to] with the module's macros expanded, as the compiler
    * would see them; directives stay. Expanded tokens carry their use site and `origin`.
    */
-  expandTokens(from: number, to: number): Token[] {
+  expandTokens(from: number, to: number, opaque?: (name: string) => boolean): Token[] {
     const out: Token[] = [];
     const toks = this.cur.tokens;
     const text = this.file.src.text;
@@ -115,7 +115,7 @@ export class ExtractContext {
         bol: false,
         space: /\s/.test(text[t.start - 1] ?? ''),
       }));
-      const { tokens } = this.pp.expandAt(pp, run[0].start);
+      const { tokens } = this.pp.expandAt(pp, run[0].start, opaque);
       for (const x of tokens) out.push(x.macro ? toToken(x) : (byStart.get(x.start) ?? toToken(x)));
       run = [];
     };
@@ -139,6 +139,7 @@ export class ExtractContext {
     close: number,
     want: (expanded: Token[]) => boolean = () => true,
     needs: (item: TokRange) => boolean = (r) => this.leadingMacro(r) !== undefined,
+    opaque?: (name: string) => boolean,
   ): { cur: Cursor; open: number; close: number } {
     const { cur } = this;
     const items = cur.splitArgs(open, close);
@@ -147,7 +148,7 @@ export class ExtractContext {
     let at = open + 1;
     for (const r of items) {
       while (at < r.from) out.push(cur.tokens[at++]);
-      const exp = needs(r) ? this.expandTokens(r.from, r.to) : undefined;
+      const exp = needs(r) ? this.expandTokens(r.from, r.to, opaque) : undefined;
       if (exp && want(exp)) out.push(...exp);
       else out.push(...cur.tokens.slice(r.from, r.to + 1));
       at = r.to + 1;

@@ -69,6 +69,8 @@ export function extractWith(
   const readsMpzInts = readsMpzLayout(ctx, file.tokens);
   const firmwareTypes = firmwareTypesUsed(file.tokens);
   const runtimeNames = runtimeNamesUsed(ctx);
+  // A dynruntime macro used by name gets the runtime's function (src/constructs/fn-address.ts).
+  for (const d of decls) if (d.kind === 'fn_address' && !runtimeNames.includes(d.replacement)) runtimeNames.push(d.replacement);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
   const api = extractApiOverrides(ctx);
   ctx.diagnostics.push(...api.diagnostics);

@@ -27,6 +27,8 @@ export type RomValue =
   | { kind: 'ptr'; target: string; text: string; span: Span; targetSpan: Span }
   | { kind: 'int'; expr: string; span: Span }
   | { kind: 'qstr'; qstr: Qstr; span: Span }
+  /** `MP_ROM_QSTR(NAME)`, NAME a macro only undecidable branches define: left for the compiler. */
+  | { kind: 'qstr_expr'; expr: string; span: Span }
   | { kind: 'none' | 'true' | 'false'; span: Span }
   /** `mp_const_float_pi` and friends (py/obj.h): firmware float objects. */
   | { kind: 'float_const'; which: string; span: Span }
@@ -156,6 +158,17 @@ export interface MacroArgDecl extends DeclBase {
   /** The argument's first and last tokens, rewritten with the parentheses. */
   firstToken: { start: number; end: number; text: string };
   lastToken: { start: number; end: number; text: string };
+}
+
+/**
+ * A name py/dynruntime.h makes a function-like macro, used without a call (`{ q, mp_obj_len }`
+ * in a table of function pointers, a callback argument): the firmware has a function there;
+ * the natmod gets natmodgen's runtime function `natmodgen_fnaddr_<name>` (runtime/fnaddr.c).
+ */
+export interface FnAddressDecl extends DeclBase {
+  kind: 'fn_address';
+  /** The runtime function put in its place. */
+  replacement: string;
 }
 
 /** `switch (q) { case MP_QSTR_x: ... }`: its labels are not constants in a natmod. */
@@ -292,7 +305,8 @@ export type Decl =
   | ArgTableDecl
   | IncludeDecl
   | UnavailableUse
-  | MacroArgDecl;
+  | MacroArgDecl
+  | FnAddressDecl;
 
 /** Everything extracted from one input file. */
 export interface FileModel {

@@ -98,6 +98,12 @@ export function builtinTypeName(cName: string): string | undefined {
   return m && BUILTIN_TYPES.has(m[1]) && !DYNRUNTIME_TYPES.has(cName) ? m[1] : undefined;
 }
 
+/** py/obj.h's constant objects that py/modbuiltins.c's table names. */
+const BUILTIN_SINGLETONS: Record<string, string | undefined> = {
+  mp_const_ellipsis_obj: 'Ellipsis',
+  mp_const_notimplemented_obj: 'NotImplemented',
+};
+
 /** How a natmod reaches a firmware object named in `MP_ROM_PTR(&name)`, or undefined when it cannot. */
 export function firmwareObject(name: string): FirmwareRef | undefined {
   // Objects natmodgen's runtime library defines (MP_DEFINE_CONST_FUN_OBJ_* there).
@@ -108,8 +114,11 @@ export function firmwareObject(name: string): FirmwareRef | undefined {
   // Builtin functions (py/modbuiltins.c) are reachable by name in the builtins module.
   const builtin = /^mp_builtin_(\w+)_obj$/.exec(name);
   if (builtin) return { kind: 'builtin', name: builtin[1] };
-  const c = /^mp_const_(none|true|false|empty_tuple)_obj$/.exec(name);
-  if (c) return { kind: 'const', which: c[1] as 'none' | 'true' | 'false' | 'empty_tuple' };
+  const c = /^mp_const_(none|true|false|empty_tuple|empty_bytes)_obj$/.exec(name);
+  if (c) return { kind: 'const', which: c[1] as 'none' | 'true' | 'false' | 'empty_tuple' | 'empty_bytes' };
+  // py/obj.h's singletons that the builtins module holds by name.
+  const singleton = BUILTIN_SINGLETONS[name];
+  if (singleton) return { kind: 'builtin', name: singleton };
   return undefined;
 }
 

@@ -24,7 +24,7 @@ export type FirmwareRef =
   /** A name in the builtins module: `mp_type_OSError` is `OSError`, `mp_builtin_len_obj` is `len`. */
   | { kind: 'builtin'; name: string }
   /** One of py/obj.h's constant objects: `mp_const_none_obj` is `mp_const_none`. */
-  | { kind: 'const'; which: 'none' | 'true' | 'false' | 'empty_tuple' }
+  | { kind: 'const'; which: 'none' | 'true' | 'false' | 'empty_tuple' | 'empty_bytes' }
   /** A float constant of py/objfloat.c (`mp_const_float_pi`), rebuilt with the natmod's float type. */
   | { kind: 'float'; which: FloatConst }
   /** A str with this text (an escaped qstr, whose identifier mpy_ld cannot spell). */
@@ -43,6 +43,8 @@ export type ResolvedValue =
   | { kind: 'firmware'; ref: FirmwareRef }
   | { kind: 'int'; expr: string }
   | { kind: 'qstr'; qstr: Qstr }
+  /** A qstr the compiler picks (a macro only undecidable branches define). */
+  | { kind: 'qstr_expr'; expr: string }
   | { kind: 'const'; which: 'none' | 'true' | 'false' };
 
 /**

@@ -72,6 +72,8 @@ export function valueExpr(v: ResolvedValue): string {
       return `MP_OBJ_NEW_SMALL_INT(${v.expr})`;
     case 'qstr':
       return `MP_OBJ_NEW_QSTR(${qstrConst(v.qstr)})`;
+    case 'qstr_expr':
+      return `MP_OBJ_NEW_QSTR(${v.expr})`;
     case 'const':
       return `mp_const_${v.which}`;
     default: {

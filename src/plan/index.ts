@@ -91,6 +91,12 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
       for (const s of c.shims ?? []) shimKinds.add(s);
     }
     const initLines = PHASES.flatMap((p) => init.get(p)!);
+    const overridden = new Set(overrides.map((o) => o.name));
+    const fnAddresses = [
+      ...new Map(
+        u.model.decls.flatMap((d) => (d.kind === 'fn_address' && !overridden.has(d.name) ? [[d.name, d.replacement] as const] : [])),
+      ),
+    ].map(([name, replacement]) => ({ name, replacement }));
     const shims: View[] = [
       ...(runtime.unitHeaders[unit] ? [runtimeText(runtime.unitHeaders[unit])] : []),
       ...SHIM_ORDER.filter((k) => shimKinds.has(k)).map((k) => ({ partial: `shim-${k}` })),
@@ -113,6 +119,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
           undef: o.inHeader,
           natmod: o.natmodDefinition !== undefined ? { name: natmodApiName(o.name), definition: o.natmodDefinition } : null,
         })),
+        fnAddresses,
       },
       edits: edits.sort((a, b) => a.start - b.start || a.end - b.end),
       tail: {
@@ -120,7 +127,7 @@ export function planUnits(input: PlanInput, planners: Planners): UnitView[] {
         initFn: initLines.length ? { name: names.unitInit(ids[unit]), lines: initLines, isStatic: unit === regUnit } : null,
         mpyInit: null,
         userMacros: u.model.userMacros ?? [],
-        apiOverrides: overrides.map((o) => o.name),
+        apiOverrides: [...overrides.map((o) => o.name), ...fnAddresses.map((f) => f.name)],
       },
     };
   });

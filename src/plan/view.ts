@@ -180,6 +180,8 @@ export interface PreludeView {
   shims: View[];
   /** py/dynruntime.h macros the module defines itself: saved here, restored for natmodgen's code in the tail. */
   apiOverrides: ApiOverridePreludeView[];
+  /** py/dynruntime.h function-like macros the module uses without a call: the name becomes natmodgen's function (restored in the tail). */
+  fnAddresses: Array<{ name: string; replacement: string }>;
 }
 
 /** One py/dynruntime.h macro the module redefines (`#pragma push_macro`), with what the module's code needs of it. */

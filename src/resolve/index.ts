@@ -245,6 +245,8 @@ function resolveValue(
       const text = escaped.get(v.qstr);
       return text !== undefined ? { kind: 'firmware', ref: { kind: 'str', text } } : { kind: 'qstr', qstr: v.qstr };
     }
+    case 'qstr_expr':
+      return { kind: 'qstr_expr', expr: v.expr };
     case 'none':
     case 'true':
     case 'false':

@@ -29,6 +29,21 @@ describe('extractObjTypes', () => {
       },
     ],
     [
+      'the name through a pasting macro (one identifier), on its own line',
+      {
+        given: c(
+          '#define CAT_(a, b) a##b',
+          '#define CAT(a, b) CAT_(a, b)',
+          '#define TYPE(n) CAT(n, _type)',
+          'MP_DEFINE_CONST_OBJ_TYPE(',
+          '    TYPE(lines), MP_QSTR_Lines, MP_TYPE_FLAG_NONE,',
+          '    print, lines_print',
+          '    );',
+        ),
+        want: { name: 'lines_type', typeName: 'Lines', flags: 'MP_TYPE_FLAG_NONE', isStatic: false, slots: ['print=lines_print'] },
+      },
+    ],
+    [
       'no slots, not static',
       {
         given: 'MP_DEFINE_CONST_OBJ_TYPE(b_type, MP_QSTR_B, MP_TYPE_FLAG_NONE);\n',

@@ -55,6 +55,8 @@ function describeValue(v: ResolvedValue): string {
       return `int ${v.expr}`;
     case 'qstr':
       return `qstr ${v.qstr}`;
+    case 'qstr_expr':
+      return `qstr_expr ${v.expr}`;
     case 'const':
       return `const ${v.which}`;
     default: {
@@ -183,6 +185,9 @@ describe('resolveModule: value kinds', () => {
     ['another shimmed object', { entry: 'MP_ROM_PTR(&mp_stream_close_obj)', want: 'firmware MP_OBJ_FROM_PTR(&mp_stream_close_obj)' }],
     ['mp_const_none_obj', { entry: 'MP_ROM_PTR(&mp_const_none_obj)', want: 'firmware mp_const_none' }],
     ['mp_const_empty_tuple_obj', { entry: 'MP_ROM_PTR(&mp_const_empty_tuple_obj)', want: 'firmware mp_const_empty_tuple' }],
+    ['mp_const_empty_bytes_obj', { entry: 'MP_ROM_PTR(&mp_const_empty_bytes_obj)', want: 'firmware mp_const_empty_bytes' }],
+    ['Ellipsis', { entry: 'MP_ROM_PTR(&mp_const_ellipsis_obj)', want: 'firmware natmodgen_builtin(MP_QSTR_Ellipsis)' }],
+    ['NotImplemented', { entry: 'MP_ROM_PTR(&mp_const_notimplemented_obj)', want: 'firmware natmodgen_builtin(MP_QSTR_NotImplemented)' }],
     ['a float constant', { entry: 'mp_const_float_pi', want: 'firmware mp_obj_new_float((mp_float_t)3.141592653589793)' }],
     ['an int', { entry: 'MP_ROM_INT(1 << 4)', want: 'int 1 << 4' }],
     ['a qstr', { entry: 'MP_ROM_QSTR(MP_QSTR_hello)', want: 'qstr hello' }],
