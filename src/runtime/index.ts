@@ -50,10 +50,12 @@ export interface RuntimeItem {
 
 /**
  * Runtime files whose pieces are link-only (RuntimeItem.linkOnly): the POSIX descriptor
- * functions, and printf/puts/putchar under the C library's names (calls the source does not
- * spell, which the source-level cstdio.c does not serve).
+ * functions, printf/puts/putchar under the C library's names (calls the source does not
+ * spell, which the source-level cstdio.c does not serve), the scanf family (glibc's <stdio.h>
+ * renames it: the objects name __isoc99_sscanf) and setjmp/longjmp (the module's <setjmp.h>
+ * makes setjmp a macro on glibc, and declares jmp_buf).
  */
-export const LINK_ONLY = /^(posix_|cstdio_libc\.c$)/;
+export const LINK_ONLY = /^(posix_|cstdio_libc\.c$|cstdio_scan\.c$|setjmp\.c$)/;
 
 export interface RuntimeIndex {
   items: RuntimeItem[];
