@@ -105,9 +105,14 @@ __attribute__((naked, noreturn)) void _longjmp(void *env, int val) {
 #endif
 
 #if defined(__thumb__)
-/* Thumb-1 instructions only (armv6m has no stm of high registers), so one text serves every ARM ARCH. */
+/*
+ * Thumb-1 instructions only (armv6m has no stm of high registers), so one text serves every ARM
+ * ARCH. In unified syntax: GCC hands Thumb-1 inline assembly over in divided syntax (and
+ * switches back to unified after it).
+ */
 __attribute__((naked)) int setjmp(void *env) {
     __asm__ volatile (
+        ".syntax unified\n"
         "stmia r0!, {r4, r5, r6, r7}\n"
         "mov r1, r8\n"
         "mov r2, r9\n"
@@ -123,6 +128,7 @@ __attribute__((naked)) int setjmp(void *env) {
 }
 __attribute__((naked, noreturn)) void longjmp(void *env, int val) {
     __asm__ volatile (
+        ".syntax unified\n"
         "adds r0, #16\n"
         "ldmia r0!, {r2, r3, r4}\n"
         "mov r8, r2\n"

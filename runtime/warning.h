@@ -7,6 +7,8 @@
 #ifndef NATMODGEN_RT_WARNING_H
 #define NATMODGEN_RT_WARNING_H
 
+#include "py/runtime.h"
+
 #undef mp_warning
 void mp_warning(const char *category, const char *msg, ...);
 

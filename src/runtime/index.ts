@@ -168,8 +168,10 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
       const keyword = m?.[1] ?? '';
       const arg = m?.[2] ?? '';
       if (keyword === 'include') {
-        // The unit already has py/dynruntime.h; runtime headers are pieces themselves.
-        if (arg.startsWith('<') || (arg.startsWith('"py/') && arg !== '"py/dynruntime.h"')) includes.push(t.text);
+        // The unit already has py/dynruntime.h; runtime headers are pieces themselves. The tree's
+        // headers come along (a prototype may name their types: mp_vfs_blockdev_t of extmod/vfs.h).
+        if (arg.startsWith('<') || ((arg.startsWith('"py/') || arg.startsWith('"extmod/')) && arg !== '"py/dynruntime.h"'))
+          includes.push(t.text);
       } else if (keyword === 'if' || keyword === 'ifdef' || keyword === 'ifndef') {
         conds.push(t.text);
       } else if (keyword === 'endif') {
