@@ -1,7 +1,8 @@
 /*
  * py/reader.h's reader over bytes in memory, as py/reader.c has it: readbyte gives each byte
  * and then MP_READER_EOF for ever; close frees the bytes when the caller handed them over
- * (free_len > 0 and not MP_READER_IS_ROM), then the reader's own state.
+ * (free_len > 0 and not MP_READER_IS_ROM), then the reader's own state. mp_reader_try_read_rom
+ * hands out the bytes in place only from such a reader over ROM data.
  */
 #include "py/dynruntime.h"
 #include "py/reader.h"
@@ -35,4 +36,18 @@ void mp_reader_new_mem(mp_reader_t *reader, const byte *buf, size_t len, size_t 
     reader->data = rm;
     reader->readbyte = natmodgen_rt_reader_mem_readbyte;
     reader->close = natmodgen_rt_reader_mem_close;
+}
+
+/* The next len bytes in place when the reader is a memory reader over ROM data (MP_READER_IS_ROM), else NULL. */
+const uint8_t *mp_reader_try_read_rom(mp_reader_t *reader, size_t len) {
+    if (reader->readbyte != natmodgen_rt_reader_mem_readbyte) {
+        return NULL;
+    }
+    natmodgen_rt_reader_mem_t *rm = reader->data;
+    if (rm->free_len != MP_READER_IS_ROM) {
+        return NULL;
+    }
+    const uint8_t *data = rm->cur;
+    rm->cur += len;
+    return data;
 }

@@ -196,7 +196,8 @@ static mp_obj_t rtx_blockdev(mp_obj_t dev, mp_obj_t ext_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(rtx_blockdev_obj, rtx_blockdev);
 
-// mp_reader_new_mem over a copy the reader frees (owned) or over the bytes object's own data.
+// mp_reader_new_mem over a copy the reader frees (owned) or over the bytes object's own data
+// (as ROM: a bytes object's data stays in place), and mp_reader_try_read_rom.
 static mp_obj_t rtx_reader(mp_obj_t data_in, mp_obj_t owned_in) {
     size_t len;
     const byte *data = (const byte *)mp_obj_str_get_data(data_in, &len);
@@ -207,7 +208,10 @@ static mp_obj_t rtx_reader(mp_obj_t data_in, mp_obj_t owned_in) {
         data = copy;
     }
     mp_reader_t reader;
-    mp_reader_new_mem(&reader, data, len, owned ? len : 0);
+    mp_reader_new_mem(&reader, data, len, owned ? len : MP_READER_IS_ROM);
+    // from ROM data the first two bytes come in place; the reader goes on after them
+    const uint8_t *rom = len >= 2 ? mp_reader_try_read_rom(&reader, 2) : NULL;
+    mp_obj_t in_place = rom == NULL ? mp_const_none : mp_obj_new_bool(rom == data);
     vstr_t got;
     vstr_init(&got, len);
     mp_uint_t c;
@@ -216,9 +220,9 @@ static mp_obj_t rtx_reader(mp_obj_t data_in, mp_obj_t owned_in) {
     }
     bool eof_again = reader.readbyte(reader.data) == MP_READER_EOF;
     reader.close(reader.data);
-    mp_obj_t items[2] = { mp_obj_new_bytes((const byte *)got.buf, got.len), mp_obj_new_bool(eof_again) };
+    mp_obj_t items[3] = { mp_obj_new_bytes((const byte *)got.buf, got.len), mp_obj_new_bool(eof_again), in_place };
     vstr_clear(&got);
-    return mp_obj_new_tuple(2, items);
+    return mp_obj_new_tuple(3, items);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(rtx_reader_obj, rtx_reader);
 

@@ -1,5 +1,6 @@
 # rtextra on the unix port: the natmod and the firmware build (its C library's sscanf and setjmp,
-# its HAL's stdin) print the same. Run with "ab\ncd" on stdin and stderr captured.
+# its HAL's stdin) print the same. Run with "ab\ncd" on stdin and stderr captured. The qemu boards
+# run the part above the "unix only" line (runtime.test.ts cuts it there).
 import rtextra
 
 # sscanf: integers of every length and base, strings, characters, sets, %n and the
@@ -96,6 +97,7 @@ for dev in (NewDev(8, 4), NewDev(8, 4, True), NewDev(8, 4, False), NewDev(8, 4, 
 for data, owned in ((b"", False), (b"abc", False), (b"hello\x00\xff", True), (bytes(range(40)), True)):
     print("reader", len(data), owned, rtextra.reader(data, owned))
 
+# ---- unix only: stdin and stderr ----
 rtextra.warn(3)
 
 # mp_hal_stdin_rx_chr: "ab\ncd" then the end of input
