@@ -13,6 +13,7 @@
  *                      the natmod is loaded into to check mp_obj_new_template against the
  *                      firmware's own (template.py, template-expected.txt)
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { binaryProblem, CLI, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
@@ -269,6 +270,24 @@ const EXTRA = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtextra');
 const EXTRA_STDIN = 'ab\ncd';
 const qemuAll = readFirmwares(process.env.NATMODGEN_QEMU_DIR?.trim() || undefined);
 
+/**
+ * ARCHes whose setjmp/sscanf are compiled but not run (no qemu board): each with its compiler.
+ * xtensawin is not among them: natmodgen's runtime has no setjmp there (see runtime/setjmp.c).
+ */
+const BUILD_ONLY = [
+  { arch: 'x86', cc: 'gcc' },
+  { arch: 'armv7emsp', cc: 'arm-none-eabi-gcc' },
+  { arch: 'xtensa', cc: 'xtensa-lx106-elf-gcc' },
+  { arch: 'rv64imc', cc: 'riscv64-unknown-elf-gcc' },
+].map((a) => ({ ...a, missing: spawnSync(a.cc, ['--version']).status !== 0 }));
+if (!env.skipReason && BUILD_ONLY.some((a) => a.missing)) {
+  loud([
+    `natmodgen runtime e2e: rtextra is NOT built for ${BUILD_ONLY.filter((a) => a.missing)
+      .map((a) => `${a.arch} (no ${a.cc})`)
+      .join(', ')}.`,
+  ]);
+}
+
 async function runExtra(micropython: string, work: string, lib: string) {
   const run = freshDir(work, 'run');
   fs.copyFileSync(path.join(EXTRA, 'test.py'), path.join(run, 'test.py'));
@@ -319,6 +338,32 @@ describe('C library and port services of the runtime, end to end (rtextra)', () 
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS,
+  );
+
+  maybe(!env.skipReason)(
+    `builds (-Werror) for the ARCHes no run above covers: ${BUILD_ONLY.map((a) => `${a.arch}${a.missing ? ' (SKIPPED: no ' + a.cc + ')' : ''}`).join(', ')}`,
+    async () => {
+      await buildNatmodgen();
+      const arches = BUILD_ONLY.filter((a) => !a.missing).map((a) => a.arch);
+      if (!arches.length) return;
+      const work = makeWorkDir('rtextra-arches');
+      const out = freshDir(work, 'out');
+      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', arches.join(','), '-o', out, path.join(EXTRA, 'rtextra.c')];
+      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS * 2 });
+      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+      for (const arch of arches)
+        expect(
+          fs.existsSync(
+            path.join(
+              out,
+              fs.readdirSync(out).find((d) => d.startsWith(`${arch}_`))!,
+              'rtextra.mpy',
+            ),
+          ),
+        ).toBe(true);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS * 2,
   );
 
   maybe(!env.skipReason && qemuAll.length > 0)(
