@@ -13,5 +13,7 @@ int snprintf(char *dst, size_t n, const char *fmt, ...);
 int vprintf(const char *fmt, va_list ap);
 int vsnprintf(char *dst, size_t n, const char *fmt, va_list ap);
 int puts(const char *s);
+int sscanf(const char *str, const char *fmt, ...);
+int vsscanf(const char *str, const char *fmt, va_list ap);
 int putchar(int c);
 #endif

@@ -13,6 +13,9 @@ int abs(int x);
 long labs(long x);
 long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
+long long strtoll(const char *s, char **end, int base);
+unsigned long long strtoull(const char *s, char **end, int base);
+double strtod(const char *s, char **end);
 int atoi(const char *s);
 void qsort(void *base, size_t count, size_t size, int (*cmp)(const void *, const void *));
 #endif

@@ -15,8 +15,8 @@ const MODULE_CALL = (mod: string, fn: string) =>
 
 const FAMILIES: Array<{ names: string[]; fix: string }> = [
   {
-    names: ['sscanf', 'vsscanf', 'scanf', 'vscanf', 'fscanf', 'vfscanf'],
-    fix: 'parse with strtol / strtoul / strtoll / strtod (natmodgen provides them), or convert a str object with int() or float(): mp_call_function_1(mp_load_global(MP_QSTR_int), s)',
+    names: ['scanf', 'vscanf', 'fscanf', 'vfscanf'],
+    fix: 'read the text first (a line with fgets, or sys.stdin.readline() through mp_load_method), then parse it with sscanf (natmodgen provides sscanf, vsscanf and strtol / strtod)',
   },
   {
     names: ['exit', '_exit', '_Exit', 'quick_exit', 'abort', 'atexit', 'at_quick_exit'],
@@ -39,8 +39,10 @@ const FAMILIES: Array<{ names: string[]; fix: string }> = [
     fix: `call the time module: ${MODULE_CALL('time', 'localtime')} (time.gmtime, time.mktime, time.ticks_ms, time.time_ns likewise); mp_hal_ticks_ms() and mp_hal_time_ns() are provided`,
   },
   {
-    names: ['setjmp', 'longjmp', '_setjmp', '_longjmp', 'sigsetjmp', 'siglongjmp'],
-    fix: "use MicroPython's non-local return: nlr_buf_t nlr; if (nlr_push(&nlr) == 0) { ...; nlr_pop(); } else { ... }, and nlr_raise(exc) to jump",
+    names: ['setjmp', 'longjmp', '_setjmp', '_longjmp', 'sigsetjmp', 'siglongjmp', '__sigsetjmp'],
+    fix:
+      "natmodgen provides setjmp and longjmp on every ARCH but xtensawin (whose register windows only the port's own code can spill to the stack), and no signal-mask variants; " +
+      "use MicroPython's non-local return instead: nlr_buf_t nlr; if (nlr_push(&nlr) == 0) { ...; nlr_pop(); } else { ... }, and nlr_raise(exc) to jump",
   },
   {
     names: ['sleep', 'usleep', 'nanosleep'],

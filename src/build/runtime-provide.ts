@@ -40,9 +40,12 @@ export function runtimeProvidable(objects: NmSymbol[]): string[] {
   const tree = treeFunctions();
   const defined = objectDefinitions(objects);
   const bodies = new Set(index.items.filter((i) => i.part === 'body').flatMap((i) => i.defines));
+  // glibc's <stdio.h> renames the scanf family (sscanf is __isoc99_sscanf in the objects); the runtime
+  // unit includes the same header, so its definition of sscanf gets the same symbol name.
   const names = objects
-    .filter((s) => s.type === 'U' && !defined.has(s.name) && !providedByLoader(s.name) && (bodies.has(s.name) || tree.has(s.name)))
-    .map((s) => s.name);
+    .filter((s) => s.type === 'U' && !defined.has(s.name) && !defined.has(libcSourceName(s.name)) && !providedByLoader(s.name))
+    .map((s) => (bodies.has(s.name) || tree.has(s.name) ? s.name : libcSourceName(s.name)))
+    .filter((n) => bodies.has(n) || tree.has(n));
   if (names.some((n) => tree.has(n))) names.push(...TREE_LIBC.filter((n) => !defined.has(n) && bodies.has(n)));
   return [...new Set(names)].sort();
 }

@@ -118,12 +118,13 @@ export const REASONS: ReasonRule[] = [
     alternative: 'print with mp_printf(&mp_plat_print, "%s", text): mp_plat_print writes to the port\'s stdout',
   },
   {
-    names: ['mp_hal_stdin_rx_chr', 'mp_hal_stdio_poll'],
+    names: ['mp_hal_stdio_poll'],
     status: 'port',
-    reason: 'each port reads its console its own way (mphalport.c) and does not export it to loaded code',
+    reason: 'each port polls its console its own way (mphalport.c) and does not export it to loaded code',
     alternative:
-      "read from Python's stdin: load it with mp_load_attr(mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), " +
-      'MP_QSTR_stdin), then call its read method with mp_load_method and mp_call_method_n_kw',
+      'poll sys.stdin through select: stdin = mp_load_attr(mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_stdin), ' +
+      'register it with a select.poll() object (MP_QSTR_poll, MP_QSTR_register) and call its poll(0) with mp_load_method / mp_call_method_n_kw; ' +
+      'mp_hal_stdin_rx_chr (provided) reads the next character, waiting for it',
   },
   {
     names: ['mp_hal_time_ns'],

@@ -50,10 +50,12 @@ export interface RuntimeItem {
 
 /**
  * Runtime files whose pieces are link-only (RuntimeItem.linkOnly): the POSIX descriptor
- * functions, and printf/puts/putchar under the C library's names (calls the source does not
- * spell, which the source-level cstdio.c does not serve).
+ * functions, printf/puts/putchar under the C library's names (calls the source does not
+ * spell, which the source-level cstdio.c does not serve), the scanf family (glibc's <stdio.h>
+ * renames it: the objects name __isoc99_sscanf) and setjmp/longjmp (the module's <setjmp.h>
+ * makes setjmp a macro on glibc, and declares jmp_buf).
  */
-export const LINK_ONLY = /^(posix_|cstdio_libc\.c$)/;
+export const LINK_ONLY = /^(posix_|cstdio_libc\.c$|cstdio_scan\.c$|setjmp\.c$)/;
 
 export interface RuntimeIndex {
   items: RuntimeItem[];
@@ -166,8 +168,10 @@ export function indexRuntimeFile(file: string, text: string, firstOrder = 0): { 
       const keyword = m?.[1] ?? '';
       const arg = m?.[2] ?? '';
       if (keyword === 'include') {
-        // The unit already has py/dynruntime.h; runtime headers are pieces themselves.
-        if (arg.startsWith('<') || (arg.startsWith('"py/') && arg !== '"py/dynruntime.h"')) includes.push(t.text);
+        // The unit already has py/dynruntime.h; runtime headers are pieces themselves. The tree's
+        // headers come along (a prototype may name their types: mp_vfs_blockdev_t of extmod/vfs.h).
+        if (arg.startsWith('<') || ((arg.startsWith('"py/') || arg.startsWith('"extmod/')) && arg !== '"py/dynruntime.h"'))
+          includes.push(t.text);
       } else if (keyword === 'if' || keyword === 'ifdef' || keyword === 'ifndef') {
         conds.push(t.text);
       } else if (keyword === 'endif') {

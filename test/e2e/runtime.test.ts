@@ -13,6 +13,7 @@
  *                      the natmod is loaded into to check mp_obj_new_template against the
  *                      firmware's own (template.py, template-expected.txt)
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { binaryProblem, CLI, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
@@ -252,5 +253,154 @@ describe('py/mpz.c from the MicroPython tree, end to end (mpzcheck)', () => {
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS,
+  );
+});
+
+/**
+ * What a firmware takes from its C library or its port and natmodgen's runtime builds instead:
+ * sscanf, setjmp/longjmp, mp_hal_stdin_rx_chr, extmod/vfs.h's block-device calls,
+ * mp_reader_new_mem and mp_warning (test/e2e/runtime/rtextra). On x64 test.py runs with "ab\ncd"
+ * on stdin and must print expected.txt and, on stderr, expected-stderr.txt (the warnings); the
+ * firmware reference (MICROPYTHON_RTREF, whose USER_C_MODULES folder holds rtextra: glibc's sscanf
+ * and setjmp, the unix port's HAL) must print the same. On every qemu board (the module is small
+ * enough for MICROBIT's and VIRT_RV32's heaps) the part of test.py above its "unix only" line
+ * must print boards-expected.txt: setjmp/longjmp run on armv6m, armv7m, armv7emdp and rv32imc.
+ */
+const EXTRA = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtextra');
+const EXTRA_STDIN = 'ab\ncd';
+const qemuAll = readFirmwares(process.env.NATMODGEN_QEMU_DIR?.trim() || undefined);
+
+/**
+ * ARCHes whose setjmp/sscanf are compiled but not run (no qemu board): each with its compiler.
+ * xtensawin is not among them: natmodgen's runtime has no setjmp there (see runtime/setjmp.c).
+ */
+const BUILD_ONLY = [
+  { arch: 'x86', cc: 'gcc' },
+  { arch: 'armv7emsp', cc: 'arm-none-eabi-gcc' },
+  { arch: 'xtensa', cc: 'xtensa-lx106-elf-gcc' },
+  { arch: 'rv64imc', cc: 'riscv64-unknown-elf-gcc' },
+].map((a) => ({ ...a, missing: spawnSync(a.cc, ['--version']).status !== 0 }));
+if (!env.skipReason && BUILD_ONLY.some((a) => a.missing)) {
+  loud([
+    `natmodgen runtime e2e: rtextra is NOT built for ${BUILD_ONLY.filter((a) => a.missing)
+      .map((a) => `${a.arch} (no ${a.cc})`)
+      .join(', ')}.`,
+  ]);
+}
+
+async function runExtra(micropython: string, work: string, lib: string) {
+  const run = freshDir(work, 'run');
+  fs.copyFileSync(path.join(EXTRA, 'test.py'), path.join(run, 'test.py'));
+  const r = await runProcess(micropython, ['test.py'], {
+    cwd: run,
+    env: { ...process.env, MICROPYPATH: lib },
+    input: EXTRA_STDIN,
+    timeoutMs: TEST_TIMEOUT_MS,
+  });
+  checkOutput(r, path.join(EXTRA, 'expected.txt'), lib, '\n  (stdin: "ab\\ncd")');
+  expect(r.stderr).toBe(fs.readFileSync(path.join(EXTRA, 'expected-stderr.txt'), 'utf8'));
+}
+
+if (!env.skipReason && !qemuAll.length) {
+  loud([
+    'natmodgen runtime e2e: NATMODGEN_QEMU_DIR not set or no firmware: rtextra (setjmp/longjmp, sscanf) is NOT run on the qemu boards.',
+  ]);
+}
+
+describe('C library and port services of the runtime, end to end (rtextra)', () => {
+  maybe(!env.skipReason && env.arch === 'x64')(
+    'natmod built by natmodgen build prints expected.txt and expected-stderr.txt',
+    async () => {
+      const problems = envProblems(env);
+      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
+      await buildNatmodgen();
+      const work = makeWorkDir('rtextra');
+      const out = freshDir(work, 'out');
+      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', 'x64', '-o', out, path.join(EXTRA, 'rtextra.c')];
+      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
+      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+      const lib = freshDir(work, 'lib');
+      const dir = fs.readdirSync(out).find((d) => d.startsWith('x64_'))!;
+      fs.copyFileSync(path.join(out, dir, 'rtextra.mpy'), path.join(lib, 'rtextra.mpy'));
+      await runExtra(env.micropython!, work, lib);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  maybe(!!rtref)(
+    'firmware build (MICROPYTHON_RTREF) prints the same',
+    async () => {
+      const problem = binaryProblem('MICROPYTHON_RTREF', rtref!);
+      if (problem) throw new Error(problem);
+      const work = makeWorkDir('rtextra-ref');
+      await runExtra(rtref!, work, freshDir(work, 'empty-path'));
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  maybe(!env.skipReason)(
+    `builds (-Werror) for the ARCHes no run above covers: ${BUILD_ONLY.map((a) => `${a.arch}${a.missing ? ' (SKIPPED: no ' + a.cc + ')' : ''}`).join(', ')}`,
+    async () => {
+      await buildNatmodgen();
+      const arches = BUILD_ONLY.filter((a) => !a.missing).map((a) => a.arch);
+      if (!arches.length) return;
+      const work = makeWorkDir('rtextra-arches');
+      const out = freshDir(work, 'out');
+      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', arches.join(','), '-o', out, path.join(EXTRA, 'rtextra.c')];
+      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS * 2 });
+      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+      for (const arch of arches)
+        expect(
+          fs.existsSync(
+            path.join(
+              out,
+              fs.readdirSync(out).find((d) => d.startsWith(`${arch}_`))!,
+              'rtextra.mpy',
+            ),
+          ),
+        ).toBe(true);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS * 2,
+  );
+
+  maybe(!env.skipReason && qemuAll.length > 0)(
+    `prints boards-expected.txt on ${qemuAll.map((f) => `${f.board.board} (${f.board.arch})`).join(', ') || 'no board'}`,
+    async () => {
+      await buildNatmodgen();
+      const work = makeWorkDir('rtextra-boards');
+      const out = freshDir(work, 'out');
+      const arches = [...new Set(qemuAll.map((f) => f.board.arch))];
+      // ports/qemu boards all have floats: rv32imc (none in dynruntime.mk) is built with single precision.
+      const args = [
+        CLI,
+        'build',
+        '--mpy-dir',
+        env.mpyDir!,
+        '--arch',
+        arches.join(','),
+        '--float-impl',
+        'float',
+        '-o',
+        out,
+        path.join(EXTRA, 'rtextra.c'),
+      ];
+      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS * 2 });
+      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+      const want = fs.readFileSync(path.join(EXTRA, 'boards-expected.txt'), 'utf8');
+      const text = fs.readFileSync(path.join(EXTRA, 'test.py'), 'utf8');
+      const cut = text.indexOf('# ---- unix only');
+      if (cut < 0) throw new Error('test/e2e/runtime/rtextra/test.py has no "# ---- unix only" line');
+      for (const { board, firmware } of qemuAll) {
+        const dir = fs.readdirSync(out).find((d) => d.startsWith(`${board.arch}_`));
+        const mpy = path.join(out, dir!, 'rtextra.mpy');
+        const run = await runOnQemu(board, firmware, [mountScript('rtextra.mpy', fs.readFileSync(mpy)), text.slice(0, cut)], 600_000);
+        expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({ board: board.board, stdout: want, stderr: '' });
+      }
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    1_800_000,
   );
 });

@@ -30,6 +30,14 @@
 #include <stdio.h>
 #include <string.h>
 
+/* After the host's <stdio.h>, so that its declarations (and glibc's renaming) stay the host's. */
+#define MICROPY_PY_BUILTINS_FLOAT (1)
+#define sscanf rt_sscanf
+#define vsscanf rt_vsscanf
+#include "../../../runtime/cstdio_scan.c"
+#undef sscanf
+#undef vsscanf
+
 static void *host_realloc(void *p, size_t n, bool allow_move) {
     (void)allow_move;
     if (n == 0) {
@@ -199,7 +207,54 @@ static void check_vstr(void) {
     vstr_free(NULL);
 }
 
+/* One sscanf case: the runtime's and the host C library's, into slots filled alike beforehand. */
+typedef union {
+    long double ld;
+    char text[48];
+} scan_slot_t;
+
+static void check_scan_case(const char *fmt, const char *input) {
+    scan_slot_t mine[6], host[6];
+    memset(mine, 0x5a, sizeof(mine));
+    memset(host, 0x5a, sizeof(host));
+    int a = rt_sscanf(input, fmt, &mine[0], &mine[1], &mine[2], &mine[3], &mine[4], &mine[5]);
+    int b = sscanf(input, fmt, &host[0], &host[1], &host[2], &host[3], &host[4], &host[5]);
+    if (a != b || memcmp(mine, host, sizeof(mine)) != 0) {
+        printf("FAIL sscanf(\"%s\", \"%s\"): runtime %d, host %d%s\n", input, fmt, a, b, a == b ? " (stored values differ)" : "");
+        failures++;
+    }
+}
+
+static void check_scan(void) {
+    static const char *const cases[][2] = {
+        { "%d", "42" }, { "%d", "  -17 rest" }, { "%d", "+8" }, { "%d", "-" }, { "%d", "+" }, { "%d", "4294967297" },
+        { "%i", "0x1F" }, { "%i", "-010" }, { "%i", "08" }, { "%i", "-0x" }, { "%5i", "0x12345" }, { "%1i", "0x" },
+        { "%u", "-1" }, { "%o", "777" }, { "%o", "78" }, { "%x", "ff" }, { "%X", "0XfF" }, { "%x", "0xg" }, { "%x", "0x" },
+        { "%2x", "0x1" }, { "%3d%d", "12345" }, { "%*d %d", "1 2" }, { "%*d%d", "1" }, { "%hhd", "300" }, { "%hhu", "-1" },
+        { "%hd", "70000" }, { "%ld", "-9223372036854775807" }, { "%lld", "9223372036854775807" },
+        { "%lld", "-9223372036854775808" }, { "%llu", "18446744073709551615" }, { "%llx", "ffffffffffffffff" },
+        { "%lli", "-0x7fffffffffffffff" }, { "%jd", "-5" }, { "%zu", "123" }, { "%td", "-9" }, { "%qd", "77" },
+        { "%d%n", "12ab" }, { "%n", "" }, { "%s%n", "abc" }, { "%d%hhn%d", "1 2" }, { "%s", "  hello world" },
+        { "%3s%s", "abcdef" }, { "%*s %s", "a b" }, { "%c", " x" }, { "%c%c", "ab" }, { " %c", " x" }, { "%3c", "abcdef" },
+        { "%5c", "abc" }, { "%[a-c]", "abcabd" }, { "%[^,],%d", "name,5" }, { "%[]a]", "]a]b" }, { "%[^]]", "xy]z" },
+        { "%2[a-z]", "abc" }, { "%[a-]", "a-b" }, { "%[0-9]%s", "x1" }, { "%*[ab]%c", "abz" }, { "%f", "3.25" },
+        { "%lf", "-1.5e3" }, { "%e", "1e" }, { "%lf", "1e+x" }, { "%g", "inf" }, { "%lf", "-Infinity" }, { "%lf", "NaN(1)" },
+        { "%lf", "infin" }, { "%lf", "." }, { "%lf", "-.5" }, { "%lf", "5." }, { "%4lf", "12.3456" }, { "%Lf", "2.5" },
+        { "%lf", "0.1" }, { "%lf", "123456789.123456789" }, { "%le", "2.2250738585072014e-308" }, { "%lf", "1e400" },
+        { "%10lf%n", "1.5e+300junk" }, { "%lf%lf", "1.5 2.5" }, { "%G", "1E5" }, { "%d %d", "1" }, { "%d", "" },
+        { "%d", "   " }, { "x%d", "x" }, { "x%d", "y1" }, { "%d%%%d", "5% 6" }, { "%d %% %d", "5 % 6" }, { "%d%%", "5" },
+        { "%p", "0x1234" }, { "%d,%d", "1 ,2" }, { "%d ,%d", "1 ,2" }, { "abc", "abd" }, { "", "x" }, { "%d\n%d", "1\n\n 2" },
+        { "%d:%d:%d", "12:34:56" }, { "%4d-%2d-%2d", "20241231" }, { "%s %d %f", "temp 21 36.6" }, { "%%", "%" },
+        { "%%%d", " % 4" }, { "%d%", "5" }, { "%y", "5" }, { "%lc", "x" }, { "%3lc", "xyz" },
+        { "%ls", " ab c" }, { "%l[a-c]", "abcd" }, { "%2ls", "abc" }, { "%c", "" }, { "%3c", "ab" }, { "%*3c%d", "abc4" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        check_scan_case(cases[i][0], cases[i][1]);
+    }
+}
+
 int main(void) {
+    check_scan();
     check_libc();
     check_division();
     check_utf8();

@@ -17,6 +17,18 @@ describe('runtimeProvidable: undefined names of compiled objects that the runtim
     ];
     expect(runtimeProvidable(objects)).toEqual(['memcpy', 'memset', 'strlen']);
   });
+  test("glibc's renamed scanf symbols are answered by the runtime's sscanf and vsscanf; link-only setjmp too", () => {
+    const objects = [
+      sym('m.o', '__isoc99_sscanf', 'U'),
+      sym('m.o', '__isoc99_vsscanf', 'U'),
+      sym('m.o', '_setjmp', 'U'),
+      sym('m.o', 'longjmp', 'U'),
+    ];
+    expect(runtimeProvidable(objects)).toEqual(['_setjmp', 'longjmp', 'sscanf', 'vsscanf']);
+    const text = runtimeUnitSource(['sscanf']);
+    expect(text).toMatch(/^#include <stdio.h>$/m);
+    expect(text).toMatch(/^int sscanf\(const char \*str, const char \*format, \.\.\.\) \{/m);
+  });
   test('the unit holds their definitions (external: the compiler calls them by name) and nothing else', () => {
     const text = runtimeUnitSource(['strlen']);
     expect(text).toMatch(/^#include "py\/dynruntime.h"$/m);
@@ -79,7 +91,7 @@ describe('unlinkableHelpers: toolchain members a natmod cannot link', () => {
     );
   });
   test.each([
-    ['__isoc99_sscanf', 'sscanf(s, "%d", &v)', 'strtol'],
+    ['__isoc99_fscanf', 'fscanf(f, "%d", &v)', 'sscanf'],
     ['exit', 'exit(1)', 'mp_type_SystemExit'],
     ['gmtime', 'gmtime(&t)', 'MP_QSTR_localtime'],
     ['longjmp', 'longjmp(env, 1)', 'nlr_push'],

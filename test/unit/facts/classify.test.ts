@@ -99,7 +99,8 @@ describe('the shipped v1.28.0 inventory', () => {
     ['m_new', 'dynruntime'],
     ['MP_ERROR_TEXT', 'dynruntime'],
     ['mp_hal_ticks_ms', 'runtime'],
-    ['mp_hal_stdin_rx_chr', 'port'],
+    ['mp_hal_stdio_poll', 'port'],
+    ['mp_hal_stdin_rx_chr', 'runtime'],
     ['mp_sched_lock', 'port'],
     // reached through what the firmware builds on them (mp_plat_print, micropython.schedule)
     ['mp_hal_stdout_tx_str', 'runtime'],

@@ -44,8 +44,8 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     [
       'port-specific: NMG3002',
       {
-        given: source('static void g(void) { mp_hal_stdin_rx_chr(); }'),
-        want: [['NMG3002', 'mp_hal_stdin_rx_chr', 'mp_hal_stdin_rx_chr']],
+        given: source('static void g(void) { mp_hal_stdio_poll(1); }'),
+        want: [['NMG3002', 'mp_hal_stdio_poll', 'mp_hal_stdio_poll']],
       },
     ],
     [
@@ -82,8 +82,8 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     [
       'a call in a used macro of the module, located in the #define',
       {
-        given: source('#define READ() mp_hal_stdin_rx_chr()', 'static void g(void) { READ(); }'),
-        want: [['NMG3002', 'mp_hal_stdin_rx_chr', 'mp_hal_stdin_rx_chr()']],
+        given: source('#define READ() mp_hal_stdio_poll(1)', 'static void g(void) { READ(); }'),
+        want: [['NMG3002', 'mp_hal_stdio_poll', 'mp_hal_stdio_poll(1)']],
       },
     ],
     [
@@ -93,7 +93,7 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
         want: [['NMG3001', 'gc_dump_alloc_table', 'gc_dump_alloc_table(&mp_plat_print)']],
       },
     ],
-    ['a call in a macro nothing uses', { given: source('#define READ() mp_hal_stdin_rx_chr()'), want: [] }],
+    ['a call in a macro nothing uses', { given: source('#define READ() mp_hal_stdio_poll(1)'), want: [] }],
     [
       'a call in a comment of a used macro',
       {
@@ -125,7 +125,7 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
   });
 
   test('the help of a port-specific call names the alternative', () => {
-    const [d] = apiDiagnostics(source('static void g(void) { mp_hal_stdin_rx_chr(); }'));
+    const [d] = apiDiagnostics(source('static void g(void) { mp_hal_stdio_poll(1); }'));
     expect(d.help).toContain('MP_QSTR_stdin');
     const [t] = apiDiagnostics(source('static void g(void) { mp_sched_schedule_node(0, 0); }'));
     expect(t.help).toContain('MP_QSTR_schedule');
