@@ -412,13 +412,25 @@ export const PLAIN_C_HEADERS: ReadonlySet<string> = new Set([
  * Names a natmod has, but with a difference from the firmware that the module's author must
  * know about: each call is reported as a warning (NMG3003), and the module converts.
  */
-export const CAVEATS: ReadonlyMap<string, { difference: string; help: string }> = new Map(
+type Caveat = { difference: string; help: string };
+
+export const CAVEATS: ReadonlyMap<string, Caveat> = new Map<string, Caveat>([
   [
+    'mp_compile',
+    {
+      difference:
+        "a natmod compiles through the firmware's compile builtin, which has no mode for file input with is_repl: " +
+        'expression statements of file input are not printed (single input with is_repl prints them, as in the firmware); ' +
+        'the result is a bound method that runs the code, not a function',
+      help: 'compile one statement as MP_PARSE_SINGLE_INPUT to have its value printed, or print the values in the Python text',
+    },
+  ],
+  ...[
     'm_malloc_with_finaliser',
     'mp_obj_malloc_with_finaliser',
     'mp_obj_malloc_var_with_finaliser',
     'mp_obj_malloc_with_finaliser_helper',
-  ].map((name) => [
+  ].map((name): [string, Caveat] => [
     name,
     {
       difference:
@@ -426,4 +438,4 @@ export const CAVEATS: ReadonlyMap<string, { difference: string; help: string }> 
       help: "release resources in a close() method (and __exit__, for 'with' blocks); __del__ still runs when called",
     },
   ]),
-);
+]);

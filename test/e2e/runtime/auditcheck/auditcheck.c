@@ -1,7 +1,7 @@
 // auditcheck: the names issue 8's inventory audit found buildable (previously called impossible):
 // the plain-C encoders and accessors of the assembler, scope and emitglue headers, and the
-// runtime library's mp_stack_check, mp_obj_fun_bc_attr, mp_obj_fun_bc_get_name and
-// mp_vfs_mount_and_chdir_protected. Built into the unix port as a user C module and converted
+// runtime library's mp_stack_check, mp_obj_fun_bc_attr, mp_obj_fun_bc_get_name,
+// mp_vfs_mount_and_chdir_protected, and the lexer/parse/compile calls of a port's do_str. Built into the unix port as a user C module and converted
 // to a natmod, test.py must print the same.
 #include <string.h>
 #include "py/runtime.h"
@@ -17,6 +17,10 @@
 #include "py/scope.h"
 #include "py/emitglue.h"
 #include "extmod/vfs.h"
+#include "py/lexer.h"
+#include "py/parse.h"
+#include "py/compile.h"
+#include "py/reader.h"
 
 #if !MICROPY_STACK_CHECK
 // py/stackctrl.h declares it only for ports that check the stack; the unix port does.
@@ -176,6 +180,79 @@ static mp_obj_t ac_mount_chdir(mp_obj_t bdev, mp_obj_t mount_point) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(ac_mount_chdir_obj, ac_mount_chdir);
 
+
+// Python text compiled and run from C, as a port's do_str: lexer from a string, mp_parse,
+// mp_compile, call (is_repl as given); the source name as the lexer reports it.
+static mp_obj_t ac_do_str(mp_obj_t src_in, mp_obj_t kind_in, mp_obj_t repl_in) {
+    size_t len;
+    const char *src = mp_obj_str_get_data(src_in, &len);
+    mp_lexer_t *lex = mp_lexer_new_from_str_len(MP_QSTR_ac_string, src, len, 0);
+    qstr source_name = lex->source_name;
+    mp_parse_tree_t tree = mp_parse(lex, (mp_parse_input_kind_t)mp_obj_get_int(kind_in));
+    mp_obj_t fun = mp_compile(&tree, source_name, mp_obj_is_true(repl_in));
+    mp_obj_t ret = mp_call_function_0(fun);
+    mp_obj_t out[2] = { MP_OBJ_NEW_QSTR(source_name), ret };
+    return mp_obj_new_tuple(2, out);
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(ac_do_str_obj, ac_do_str);
+
+// The function mp_compile gives, not called: run it later (it keeps the globals it was made with).
+static mp_obj_t ac_compile_only(mp_obj_t src_in) {
+    size_t len;
+    const char *src = mp_obj_str_get_data(src_in, &len);
+    mp_lexer_t *lex = mp_lexer_new_from_str_len(MP_QSTR_ac_string, src, len, 0);
+    mp_parse_tree_t tree = mp_parse(lex, MP_PARSE_FILE_INPUT);
+    return mp_compile(&tree, MP_QSTR_ac_string, false);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(ac_compile_only_obj, ac_compile_only);
+
+// mp_parse_compile_execute with the given globals and locals (None: NULL, which the firmware
+// cannot run: its code reads names from the locals).
+static mp_obj_t ac_pce(size_t n_args, const mp_obj_t *args) {
+    size_t len;
+    const char *src = mp_obj_str_get_data(args[0], &len);
+    mp_lexer_t *lex = mp_lexer_new_from_str_len(MP_QSTR_ac_pce, src, len, 0);
+    mp_obj_dict_t *locals = args[3] == mp_const_none ? NULL : MP_OBJ_TO_PTR(args[3]);
+    return mp_parse_compile_execute(lex, (mp_parse_input_kind_t)mp_obj_get_int(args[1]), MP_OBJ_TO_PTR(args[2]), locals);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(ac_pce_obj, 4, 4, ac_pce);
+
+// A file's text, run with the given globals.
+static mp_obj_t ac_run_file(mp_obj_t path_in, mp_obj_t globals_in) {
+    mp_lexer_t *lex = mp_lexer_new_from_file(mp_obj_str_get_qstr(path_in));
+    return mp_parse_compile_execute(lex, MP_PARSE_FILE_INPUT, MP_OBJ_TO_PTR(globals_in), MP_OBJ_TO_PTR(globals_in));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(ac_run_file_obj, ac_run_file);
+
+// A reader of the module's own (the text backwards) under mp_lexer_new; mp_lexer_free closes it.
+typedef struct {
+    const char *text;
+    size_t left;
+    mp_obj_t closed;
+} ac_rev_reader_t;
+static mp_uint_t ac_rev_readbyte(void *data) {
+    ac_rev_reader_t *r = data;
+    return r->left ? (byte)r->text[--r->left] : MP_READER_EOF;
+}
+static void ac_rev_close(void *data) {
+    ac_rev_reader_t *r = data;
+    mp_obj_list_append(r->closed, mp_const_true);
+}
+static mp_obj_t ac_reader(mp_obj_t src_in, mp_obj_t closed_in, mp_obj_t parse_in) {
+    ac_rev_reader_t *r = m_new_obj(ac_rev_reader_t);
+    r->text = mp_obj_str_get_data(src_in, &r->left);
+    r->closed = closed_in;
+    mp_reader_t reader = { r, ac_rev_readbyte, ac_rev_close };
+    mp_lexer_t *lex = mp_lexer_new(MP_QSTR_ac_rev, reader);
+    if (!mp_obj_is_true(parse_in)) {
+        mp_lexer_free(lex);
+        return mp_const_none;
+    }
+    mp_parse_tree_t tree = mp_parse(lex, MP_PARSE_EVAL_INPUT);
+    return mp_call_function_0(mp_compile(&tree, MP_QSTR_ac_rev, false));
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(ac_reader_obj, ac_reader);
+
 static const mp_rom_map_elem_t auditcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_auditcheck) },
     { MP_ROM_QSTR(MP_QSTR_encoders), MP_ROM_PTR(&ac_encoders_obj) },
@@ -186,6 +263,11 @@ static const mp_rom_map_elem_t auditcheck_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_fun_attr), MP_ROM_PTR(&ac_fun_attr_obj) },
     { MP_ROM_QSTR(MP_QSTR_fun_name), MP_ROM_PTR(&ac_fun_name_obj) },
     { MP_ROM_QSTR(MP_QSTR_mount_chdir), MP_ROM_PTR(&ac_mount_chdir_obj) },
+    { MP_ROM_QSTR(MP_QSTR_do_str), MP_ROM_PTR(&ac_do_str_obj) },
+    { MP_ROM_QSTR(MP_QSTR_compile_only), MP_ROM_PTR(&ac_compile_only_obj) },
+    { MP_ROM_QSTR(MP_QSTR_pce), MP_ROM_PTR(&ac_pce_obj) },
+    { MP_ROM_QSTR(MP_QSTR_run_file), MP_ROM_PTR(&ac_run_file_obj) },
+    { MP_ROM_QSTR(MP_QSTR_reader), MP_ROM_PTR(&ac_reader_obj) },
 };
 static MP_DEFINE_CONST_DICT(auditcheck_globals, auditcheck_globals_table);
 

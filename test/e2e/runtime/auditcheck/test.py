@@ -95,3 +95,41 @@ show("mount_chdir twice", lambda: (auditcheck.mount_chdir(Fs(), "/ac"), auditche
 os.chdir(start)
 vfs.umount("/ac")
 show("getcwd end", lambda: os.getcwd() == start)
+
+
+# Python text compiled and run from C: single (0), file (1) and eval (2) input, with and without
+# is_repl (single input prints expression values with it).
+show("do_str file", auditcheck.do_str, "x = 6 * 7\nprint('file', x)", 1, False)
+show("do_str eval", auditcheck.do_str, "1 + 2 * 3", 2, False)
+show("do_str eval repl", auditcheck.do_str, "[1, 2][-1]", 2, True)
+show("do_str single repl", auditcheck.do_str, "40 + 2", 0, True)
+show("do_str single no repl", auditcheck.do_str, "40 + 2", 0, False)
+show("do_str single compound", auditcheck.do_str, "for i in range(2):\n  i * 10\n", 0, True)
+show("do_str syntax error", auditcheck.do_str, "x = = 1", 1, False)
+show("do_str name error", auditcheck.do_str, "undefined_name_q", 1, False)
+show("do_str globals", auditcheck.do_str, "ac_global = 'set from C'", 1, False)
+show("do_str globals seen", lambda: ac_global)  # noqa: F821
+f = auditcheck.compile_only("ac_later = ac_global + '!'")
+ac_global = "changed"
+show("compile_only call", f)
+show("compile_only effect", lambda: ac_later)  # noqa: F821
+g = {"y": 5}
+show("pce file", auditcheck.pce, "z = y * 2\nprint('pce', z)", 1, g, g)
+show("pce file globals", lambda: sorted(k for k in g if k != "__builtins__"))
+show("pce eval", auditcheck.pce, "y + z", 2, g, g)
+show("pce eval locals", auditcheck.pce, "y + w", 2, g, {"w": 100})
+show("pce single", auditcheck.pce, "y * 3", 0, g, g)
+show("pce syntax error", auditcheck.pce, "(", 1, g, g)
+with open("ac_file.py", "w") as fh:
+    fh.write("fa = 1\nfb = fa + 1\nprint('from file', __name__ if '__name__' in globals() else '-', fb)\n")
+g2 = {}
+show("run_file", auditcheck.run_file, "ac_file.py", g2)
+show("run_file globals", lambda: sorted(k for k in g2 if not k.startswith("__")))
+show("run_file missing", auditcheck.run_file, "ac_no_such_file.py", g2)
+os.remove("ac_file.py")
+closed = []
+show("reader eval", auditcheck.reader, ")3 + 2(", closed, True)
+show("reader closed", lambda: closed)
+closed2 = []
+show("reader free", auditcheck.reader, "1", closed2, False)
+show("reader free closed", lambda: closed2)
