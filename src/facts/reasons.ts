@@ -313,14 +313,6 @@ export const REASONS: ReasonRule[] = [
     alternative: `${IMPORT('micropython', 'mem_info(1)')}: it prints the same report (with the block table) to stdout`,
   },
   {
-    names: ['mp_stack_check'],
-    status: 'impossible',
-    reason: 'the C stack bounds are kept in the interpreter state (MP_STATE_THREAD), which loaded code cannot reach',
-    alternative:
-      'compare mp_cstack_usage() (natmodgen provides it through micropython.stack_use()) with a limit of your own and ' +
-      "raise RuntimeError('maximum recursion depth exceeded') past it",
-  },
-  {
     names: ['mp_find_frozen_module'],
     status: 'impossible',
     reason: "frozen modules are the firmware's own data (its frozen content table), not exported to loaded code",
@@ -364,6 +356,22 @@ export const REASONS: ReasonRule[] = [
       'compile and run Python text with the compile / exec builtins: mp_call_function_n_kw(mp_load_global(MP_QSTR_exec), 1, 0, &code)',
   },
   {
+    names: ['asm_rv32_allowed_extensions'],
+    status: 'impossible',
+    reason:
+      "it reports which RV32 extensions the firmware's native emitter may use, from the firmware's build configuration " +
+      '(MICROPY_EMIT_RV32_ZBA and the dynamic compiler options), which loaded code cannot read',
+    alternative: "decide from the natmod's own build: natmodgen build --arch rv32imc compiles for the base instruction set",
+  },
+  {
+    names: ['mp_asm_base_get_code'],
+    status: 'port',
+    reason:
+      'on ports that define MP_PLAT_COMMIT_EXEC (esp32, esp8266, nrf) it copies the code into executable memory through port code, ' +
+      'which is not exported to loaded code',
+    alternative: "read the buffer's start from the assembler itself: as->code_base (the value it returns on every other port)",
+  },
+  {
     headers: ['py/asmbase.h', 'py/asmarm.h', 'py/asmthumb.h', 'py/asmx64.h', 'py/asmx86.h', 'py/asmxtensa.h', 'py/asmrv32.h'],
     prefixes: ['asm_', 'ASM_', 'mp_asm_base_'],
     status: 'impossible',
@@ -378,22 +386,52 @@ export const REASONS: ReasonRule[] = [
  * Headers of a family above whose macros and inline functions are plain C over their arguments
  * (bit fields of bytecode preludes, tagged pointers, parse-node words, .mpy feature bytes): the
  * family's reason is about its functions. Such a macro or inline, with one definition calling
- * only what a natmod has, is provided through the headers; rtcheck compiles these headers into
- * a natmod and compares the results with the firmware's.
+ * only what a natmod has, is provided through the headers; rtcheck (bytecode, parse and .mpy
+ * headers) and auditcheck (assembler, scope and emitglue headers) compile them into a natmod and
+ * compare the results with the firmware's.
  */
-export const PLAIN_C_HEADERS: ReadonlySet<string> = new Set(['py/bc.h', 'py/bc0.h', 'py/parse.h', 'py/persistentcode.h']);
+export const PLAIN_C_HEADERS: ReadonlySet<string> = new Set([
+  'py/bc.h',
+  'py/bc0.h',
+  'py/parse.h',
+  'py/persistentcode.h',
+  // instruction encoders (RV32_ENCODE_TYPE_*, ASM_XTENSA_ENCODE_*, ASM_THUMB_FORMAT_*_ENCODE),
+  // the assembler state's accessors and the empty end_pass functions
+  'py/asmbase.h',
+  'py/asmarm.h',
+  'py/asmthumb.h',
+  'py/asmx64.h',
+  'py/asmx86.h',
+  'py/asmxtensa.h',
+  'py/asmrv32.h',
+  // scope kinds (SCOPE_IS_FUNC_LIKE, SCOPE_IS_COMP_LIKE) and mp_proto_fun_is_bytecode
+  'py/scope.h',
+  'py/emitglue.h',
+]);
 
 /**
  * Names a natmod has, but with a difference from the firmware that the module's author must
  * know about: each call is reported as a warning (NMG3003), and the module converts.
  */
-export const CAVEATS: ReadonlyMap<string, { difference: string; help: string }> = new Map(
+type Caveat = { difference: string; help: string };
+
+export const CAVEATS: ReadonlyMap<string, Caveat> = new Map<string, Caveat>([
   [
+    'mp_compile',
+    {
+      difference:
+        "a natmod compiles through the firmware's compile builtin, which has no mode for file input with is_repl: " +
+        'expression statements of file input are not printed (single input with is_repl prints them, as in the firmware); ' +
+        'the result is a bound method that runs the code, not a function',
+      help: 'compile one statement as MP_PARSE_SINGLE_INPUT to have its value printed, or print the values in the Python text',
+    },
+  ],
+  ...[
     'm_malloc_with_finaliser',
     'mp_obj_malloc_with_finaliser',
     'mp_obj_malloc_var_with_finaliser',
     'mp_obj_malloc_with_finaliser_helper',
-  ].map((name) => [
+  ].map((name): [string, Caveat] => [
     name,
     {
       difference:
@@ -401,4 +439,4 @@ export const CAVEATS: ReadonlyMap<string, { difference: string; help: string }> 
       help: "release resources in a close() method (and __exit__, for 'with' blocks); __del__ still runs when called",
     },
   ]),
-);
+]);

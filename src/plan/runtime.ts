@@ -1,4 +1,4 @@
-import { renderRuntime, RuntimeItem, runtimeClosure, runtimeIndex } from '../runtime';
+import { renderRuntime, RuntimeIndex, RuntimeItem, runtimeClosure, runtimeIndex } from '../runtime';
 import { ResolvedModule } from '../model/resolved';
 
 /**
@@ -95,6 +95,10 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
     }));
     return [headers, renderRuntime(index, forward)].filter(Boolean).join('\n');
   });
+  for (const [unit, model] of models.entries()) {
+    const own = ownSlotCopies(index, model.definedFunctions);
+    if (own.length) unitHeaders[unit] = [unitHeaders[unit], ownSlotHeader(own)].filter(Boolean).join('\n');
+  }
   return {
     unitHeaders,
     body: renderRuntime(
@@ -104,4 +108,78 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
     items: all,
     statics: statics.map((i) => i.defines[0]),
   };
+}
+
+/** The runtime file naming the firmware's slot functions (each macro's value is the firmware's function, read from its type). */
+const TYPESLOTS_FILE = 'typeslots.h';
+
+/** The slots of mp_obj_type_t (py/obj.h), in its order. */
+const SLOTS = [
+  'make_new',
+  'print',
+  'call',
+  'unary_op',
+  'binary_op',
+  'attr',
+  'subscr',
+  'iter',
+  'buffer',
+  'protocol',
+  'parent',
+  'locals_dict',
+];
+
+/** A function a unit defines under the name of a firmware slot function: its slot and the firmware's value. */
+export interface OwnSlotCopy {
+  name: string;
+  slot: string;
+  firmware: string;
+}
+
+/**
+ * The firmware slot functions (runtime/typeslots.h) a unit defines a copy of: MicroPython's
+ * own sources compiled into a natmod (py/objdict.c in the collections twin defines
+ * mp_obj_dict_make_new). The natmod then has two functions where the firmware has one.
+ */
+export function ownSlotCopies(index: RuntimeIndex, defined: ReadonlySet<string>): OwnSlotCopy[] {
+  const out: OwnSlotCopy[] = [];
+  for (const item of index.items) {
+    const name = item.defines[0];
+    if (item.file !== TYPESLOTS_FILE || !defined.has(name)) continue;
+    const m = /^#define\s+\w+\s+(.*MP_OBJ_TYPE_GET_SLOT\((.*),\s*(\w+)\).*)$/s.exec(item.text.trim());
+    if (m && SLOTS.includes(m[3])) out.push({ name, slot: m[3], firmware: m[1].replace(/\\\n/g, ' ') });
+  }
+  return out;
+}
+
+/**
+ * For a unit with its own copy of firmware slot functions: a slot read that finds the
+ * firmware's function gives the unit's copy instead, so the identity checks of the
+ * firmware's code compiled with it (mp_obj_is_dict_or_ordereddict compares a type's make_new
+ * with mp_obj_dict_make_new) take the firmware's objects as well as the module's. Those checks
+ * read slots with MP_OBJ_TYPE_GET_SLOT_OR_NULL; calls through it reach the copy, which is
+ * the firmware's source. The headers that define the macro come first, so a later #include
+ * (guarded) does not meet it again.
+ */
+export function ownSlotHeader(own: OwnSlotCopy[]): string {
+  const lines = [
+    `/* natmodgen: this unit defines its own ${own.map((o) => o.name).join(', ')}; slot reads that find the firmware's give the unit's. */`,
+    '#include "py/obj.h"',
+  ];
+  for (const slot of SLOTS) {
+    const mine = own.filter((o) => o.slot === slot);
+    if (!mine.length) {
+      lines.push(`#define natmodgen_own_slot_${slot}(v) (v)`);
+      continue;
+    }
+    const type = `__typeof__(_MP_OBJ_TYPE_SLOT_TYPE_${slot}(NULL))`;
+    const swaps = mine.map((o) => `v == (${type})(${o.firmware}) ? (${type})${o.name} : `).join('');
+    lines.push(`static inline ${type} natmodgen_own_slot_${slot}(${type} v) {`, `    return ${swaps}v;`, '}');
+  }
+  lines.push(
+    '#undef MP_OBJ_TYPE_GET_SLOT_OR_NULL',
+    '#define MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, f) \\',
+    '    natmodgen_own_slot_##f(_MP_OBJ_TYPE_SLOT_TYPE_##f(MP_OBJ_TYPE_HAS_SLOT(t, f) ? MP_OBJ_TYPE_GET_SLOT(t, f) : NULL))',
+  );
+  return lines.join('\n');
 }

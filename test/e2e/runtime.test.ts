@@ -404,3 +404,55 @@ describe('C library and port services of the runtime, end to end (rtextra)', () 
     1_800_000,
   );
 });
+
+/**
+ * What issue 8's inventory audit moved out of "impossible": test/e2e/runtime/auditcheck calls the
+ * assembler/scope/emitglue headers' plain-C macros and inlines and the runtime library's
+ * mp_stack_check, mp_obj_fun_bc_attr, mp_obj_fun_bc_get_name and
+ * mp_vfs_mount_and_chdir_protected. Built by `natmodgen build` and loaded by MICROPYTHON, its
+ * test.py must print expected.txt; the firmware reference (MICROPYTHON_RTREF, whose
+ * USER_C_MODULES folder holds auditcheck too) must print the same.
+ */
+const AUDIT_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'auditcheck');
+
+describe('inventory audit end to end (auditcheck)', () => {
+  maybe(!env.skipReason)(
+    `natmod (ARCH=${env.arch}) built by natmodgen build prints expected.txt`,
+    async () => {
+      const problems = envProblems(env);
+      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
+      await buildNatmodgen();
+      const work = makeWorkDir('auditcheck');
+      const out = freshDir(work, 'out');
+      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', env.arch, '-o', out, path.join(AUDIT_CASE, 'auditcheck.c')];
+      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
+      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+      const dir = fs.readdirSync(out).find((d) => d.startsWith(`${env.arch}_`))!;
+      const lib = freshDir(work, 'lib');
+      fs.copyFileSync(path.join(out, dir, 'auditcheck.mpy'), path.join(lib, 'auditcheck.mpy'));
+      const r = await runTest(env.micropython!, path.join(AUDIT_CASE, 'test.py'), freshDir(work, 'run'), lib);
+      checkOutput(r, path.join(AUDIT_CASE, 'expected.txt'), lib, `\n  built by: ${b.command}`);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  maybe(!!rtref)(
+    'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
+    async () => {
+      const problem = binaryProblem('MICROPYTHON_RTREF', rtref!);
+      if (problem) throw new Error(problem);
+      const work = makeWorkDir('auditcheck-ref');
+      const lib = freshDir(work, 'empty-path');
+      const r = await runTest(rtref!, path.join(AUDIT_CASE, 'test.py'), freshDir(work, 'run'), lib);
+      checkOutput(
+        r,
+        path.join(AUDIT_CASE, 'expected.txt'),
+        lib,
+        '\n  (MICROPYTHON_RTREF is the firmware reference: expected.txt is what it prints)',
+      );
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

@@ -1,4 +1,5 @@
-# OrderedDict and the firmware's dict handing each other over as dicts (not as iterables of pairs).
+# A firmware dict handed to the natmod's OrderedDict as a dict (not as an iterable of pairs):
+# the natmod's copy of py/objdict.c recognises the firmware's dicts as well as its own.
 from collections import OrderedDict
 
 
@@ -9,10 +10,17 @@ def attempt(label, f):
         print(label, type(e).__name__, e)
 
 
-fw = {"a": 1}
-attempt("OrderedDict(dict)", lambda: OrderedDict(fw))
-attempt("od.update(dict)", lambda: (OrderedDict(z=0).update(fw), "ok")[1])
-attempt("dict(od)", lambda: dict(OrderedDict(b=2)))
-attempt("dict.update(od)", lambda: (fw.update(OrderedDict(c=3)), sorted(fw))[1])
-attempt("type() with od", lambda: type("A", (), OrderedDict(x=1)).x)
+fw = {"a": 1, "bb": 2}
+attempt("OrderedDict(dict)", lambda: sorted(OrderedDict(fw).items()))
+attempt("OrderedDict(dict, kw)", lambda: list(OrderedDict({"k": 0}, z=1, y=2).items()))
+attempt("od.update(dict)", lambda: (lambda od: (od.update(fw), sorted(od.items()))[1])(OrderedDict(z=0)))
+attempt("od.update(dict) keeps order", lambda: (lambda od: (od.update({"q": 9}), list(od))[1])(OrderedDict([("z", 0), ("c", 1)])))
+attempt("OrderedDict.update(dict, dict)", lambda: (lambda d: (OrderedDict.update(d, {"n": 5}), sorted(d.items()))[1])(dict(fw)))
+attempt("OrderedDict.get(dict)", lambda: OrderedDict.get(fw, "bb"))
+attempt("OrderedDict.keys(dict)", lambda: sorted(OrderedDict.keys(fw)))
+attempt("OrderedDict.copy(dict)", lambda: type(OrderedDict.copy(fw)).__name__)
 attempt("od == dict", lambda: OrderedDict(a=1) == {"a": 1})
+attempt("dict == od", lambda: {"a": 1} == OrderedDict(a=1))
+attempt("od == od", lambda: OrderedDict(a=1, b=2) == OrderedDict(a=1, b=2))
+attempt("od(str pairs)", lambda: list(OrderedDict(["ab", "cd"]).items()))
+attempt("od(bad)", lambda: OrderedDict(["abc"]))
