@@ -53,9 +53,36 @@ const api = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'api-v1.28.0.json
 const headerOf = new Map(api.symbols.map((s) => [s.name, s.header]));
 const index = runtimeIndex();
 
-/** The C library names the runtime defines: declared in <string.h>. */
-const LIBC = new Set(index.items.filter((i) => i.file === 'libc.c' && i.part === 'body').flatMap((i) => i.defines));
-const isPublic = (n) => headerOf.has(n) || LIBC.has(n);
+/**
+ * The C library headers of the runtime's C library files: a name those files define that the
+ * inventory does not list is a C library function, declared there.
+ */
+const LIBC_HEADERS = {
+  'libc.c': ['<string.h>'],
+  'libc_str.c': ['<string.h>'],
+  'string_ext.c': ['<string.h>', '<strings.h>'],
+  'stdlib_ext.c': ['<stdlib.h>'],
+  'strtonum.c': ['<stdlib.h>'],
+  'cstdlib.c': ['<stdlib.h>', '<time.h>'],
+  'abort.c': ['<stdlib.h>'],
+  'cstdio_libc.c': ['<stdio.h>'],
+  'posix_io.c': ['<fcntl.h>', '<unistd.h>'],
+  'cerrno.c': ['<errno.h>'],
+};
+/** Names no module spells: natmodgen's own helpers and the compiler's (`__aeabi_idiv`, `__errno`). */
+const internal = (n) => /^_?_?natmodgen|^NATMODGEN|^__/i.test(n);
+const LIBC = new Map();
+for (const i of index.items)
+  if (i.part === 'body' && LIBC_HEADERS[i.file])
+    for (const n of i.defines) if (!headerOf.has(n) && !internal(n) && /^[a-z]\w*$/.test(n)) LIBC.set(n, LIBC_HEADERS[i.file]);
+// Any other name a runtime body defines that is neither internal nor in the inventory or a C
+// library file above is a MicroPython object the firmware also defines (mp_stream_close_obj,
+// mp_op_getitem_obj, ...): declared by the headers py/runtime.h includes, or by the runtime's own.
+const OTHER = new Set();
+for (const i of index.items)
+  if (i.part === 'body' && !LIBC_HEADERS[i.file])
+    for (const n of i.defines) if (!headerOf.has(n) && !internal(n) && /^mp_\w+$/.test(n)) OTHER.add(n);
+const isPublic = (n) => headerOf.has(n) || LIBC.has(n) || OTHER.has(n);
 const addressable = [];
 const macros = [];
 const seen = new Set();
@@ -73,10 +100,10 @@ const chosen = filters.length ? addressable.filter((n) => filters.some((f) => n.
 if (!chosen.length) fail(`no runtime function matches ${filters.join(' ')}`);
 
 /** The probe module: `probe()` returns the address of `target` as an int. */
-function moduleSource(target, header) {
+function moduleSource(target, headers) {
   return [
     '#include "py/runtime.h"',
-    header ? `#include ${header.startsWith('<') ? header : `"${header}"`}` : '',
+    ...headers.map((h) => `#include ${h.startsWith('<') ? h : `"${h}"`}`),
     '',
     'static mp_obj_t probe(void);',
     'static mp_obj_t probe(void) {',
@@ -98,14 +125,23 @@ function moduleSource(target, header) {
   ].join('\n');
 }
 
+/** The header(s) a probe of `name` includes besides py/runtime.h. */
+const headersOf = (name) => LIBC.get(name) ?? (headerOf.has(name) ? [headerOf.get(name)] : ['py/stream.h', 'py/builtin.h', 'py/objtype.h']);
+if (process.env.RTSIZE_LIST === '1') {
+  // the names and headers only, no build
+  for (const n of chosen) process.stdout.write(`${n} ${headersOf(n).join(' ')}\n`);
+  for (const m of macros) process.stdout.write(`${m.name} (macro) -> ${m.expands.join(', ')}\n`);
+  process.exit(0);
+}
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-rtsize-'));
 
 /** Builds the probe for `target`: arch -> bytes or an error text. */
-function build(label, target, header) {
+function build(label, target, headers) {
   const dir = path.join(tmp, label);
   fs.mkdirSync(dir, { recursive: true });
   const src = path.join(dir, 'rtsize.c');
-  fs.writeFileSync(src, moduleSource(target, header));
+  fs.writeFileSync(src, moduleSource(target, headers));
   const r = spawnSync(
     process.execPath,
     [CLI, 'build', '--mpy-dir', MPY_DIR, '--arch', ARCHES.join(','), '-o', path.join(dir, 'out'), src],
@@ -126,14 +162,13 @@ function build(label, target, header) {
 }
 
 process.stderr.write(`runtime-size: ${chosen.length} functions, ${ARCHES.join(', ')}, work folder ${tmp}\n`);
-const base = build('_baseline', 'probe', undefined);
+const base = build('_baseline', 'probe', []);
 for (const a of ARCHES) if (base.get(a).error) fail(`the baseline probe module does not build for ${a}: ${base.get(a).error}`);
 const rows = [];
 const failures = [];
 for (const name of chosen) {
   process.stderr.write(`  ${name}\n`);
-  const header = LIBC.has(name) ? '<string.h>' : headerOf.get(name);
-  const cells = build(name, name, header);
+  const cells = build(name, name, headersOf(name));
   rows.push([
     name,
     ...ARCHES.map((a) => {

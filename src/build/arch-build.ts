@@ -4,6 +4,7 @@ import { writeIfChanged } from '../io/write';
 import { Toolchain } from './toolchain';
 import { extractHelpers, membersWithDroppedData, nm, readArchives } from './runtime-helpers';
 import { moveConstantPools } from './constant-pools';
+import { hiddenRedeclarations, hidesReadOnlyData, readOnlyGlobalsOf } from './hidden-data';
 import {
   locateCall,
   objectDefinitions,
@@ -233,6 +234,26 @@ function mpyLibm(input: ArchBuildInput, makeArgs: string[]): Promise<ProcResult>
   return cachedArchive(input, makeArgs, MPY_LIBM, 'libm', libmInputs(input.mpyDir));
 }
 
+/**
+ * The sources with their read-only global objects redeclared hidden (see hidden-data.ts): one
+ * compile to read them, one more with the redeclarations. A compile that fails either time
+ * leaves the sources as generated (the build's own compile then reports any error).
+ */
+async function withHiddenReadOnlyData(input: ArchBuildInput, makeArgs: string[]): Promise<ArchBuildInput['sources']> {
+  const { dir, toolchain, sources } = input;
+  if (!hidesReadOnlyData(toolchain.arch)) return sources;
+  writeIfChanged(path.join(dir, 'Makefile'), archMakefile(input));
+  if ((await runAsync('make', [...makeArgs, 'natmodgen-objects'])).code !== 0) return sources;
+  const objects = sources.map((s) => path.join(dir, 'build', s.rel.replace(/\.c$/, '.o')));
+  const names = await readOnlyGlobalsOf(toolchain.cross, objects);
+  if (names.every((n) => n.length === 0)) return sources;
+  const hidden = sources.map((s, i) => (names[i].length ? { ...s, text: s.text + hiddenRedeclarations(names[i]) } : s));
+  for (const s of hidden) writeIfChanged(path.join(dir, s.rel), s.text);
+  if ((await runAsync('make', [...makeArgs, 'natmodgen-objects'])).code === 0) return hidden;
+  for (const s of sources) writeIfChanged(path.join(dir, s.rel), s.text);
+  return sources;
+}
+
 export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult> {
   const { dir, toolchain } = input;
   fs.mkdirSync(dir, { recursive: true });
@@ -313,7 +334,7 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
       return { error: { ok: false as const, stage: 'link' as const, firstError: msg, log: msg } };
     }
   };
-  let sources = input.sources;
+  let sources = await withHiddenReadOnlyData(input, makeArgs);
   let definedByObjects: ReadonlySet<string> = new Set();
   let r = await compileAndPlan(sources);
   if (r.provide?.length) {
