@@ -124,17 +124,19 @@ function branch(f: CondFrame, v: Known): Liveness {
  * `-I` includes through the host, and records liveness and the macro table over the
  * main file. Iterative over an explicit stack of open files.
  */
-let lastMain: { text: string; toks: readonly PPToken[] } | undefined;
+let lastMain: { text: string; toks?: readonly PPToken[]; directives?: readonly PPToken[] } | undefined;
 
 /**
- * The tokens of a main file. One conversion preprocesses the same text several times with
- * different options (the module as the firmware and as a natmod sees it, its construct
- * macros, its hidden qstrs); lexing it once is a visible part of a cold start. The array is
- * shared, so frozen: nothing changes a token list after lexing.
+ * The tokens of a main file (all of them, or those of its directive lines). One conversion
+ * preprocesses the same text several times with different options (the module as the firmware
+ * and as a natmod sees it, its construct macros, its hidden qstrs); lexing it once is a visible
+ * part of a cold start. The arrays are shared, so frozen: nothing changes a token list after lexing.
  */
-function lexMain(text: string): PPToken[] {
-  if (lastMain?.text !== text) lastMain = { text, toks: Object.freeze(lexPP(text)) };
-  return lastMain.toks as PPToken[];
+function lexMain(text: string, directivesOnly = false): PPToken[] {
+  if (lastMain?.text !== text) lastMain = { text };
+  // The whole list serves the walk over directives as well (it holds the same directive lines).
+  if (directivesOnly && !lastMain.toks) return (lastMain.directives ??= Object.freeze(lexPP(text, true))) as PPToken[];
+  return (lastMain.toks ??= Object.freeze(lexPP(text))) as PPToken[];
 }
 
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
@@ -172,7 +174,8 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       return unseen(name, offset);
     };
 
-  const mainToks = lexMain(text);
+  // The walk reads directive lines only; the main file's whole token list is lexed when asked for (`tokens`).
+  const mainToks = lexMain(text, true);
   const regions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const defaultRegions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const includes: IncludeSite[] = [];
@@ -285,7 +288,15 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         included++;
         readFiles.push(resolved);
         const site = at;
-        stack.push({ file: resolved, toks: lexPP(itext), next: 0, conds: [], live: fr.live, defaultLive: fr.defaultLive, at: () => site });
+        stack.push({
+          file: resolved,
+          toks: lexPP(itext, true),
+          next: 0,
+          conds: [],
+          live: fr.live,
+          defaultLive: fr.defaultLive,
+          at: () => site,
+        });
         break;
       }
       default:
@@ -309,7 +320,9 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
 
   return {
     file,
-    tokens: mainToks,
+    get tokens() {
+      return lexMain(text);
+    },
     includes,
     included: readFiles,
     definitions,
