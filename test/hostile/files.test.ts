@@ -259,9 +259,12 @@ describe('kill during a write', () => {
     for (let k = 0; k < 12; k++) {
       fs.writeFileSync(file, text);
       const child = spawn(process.execPath, [main, 'sync', 'functions.c'], { cwd: dir, stdio: 'ignore' });
+      // Listen before waiting: a run that finishes before the kill has already closed, and a listener
+      // added after that would wait forever.
+      const closed = new Promise((res) => child.on('close', res));
       await new Promise((res) => setTimeout(res, 40 + ((k * 37) % 300)));
       child.kill('SIGKILL');
-      await new Promise((res) => child.on('close', res));
+      await closed;
       const now = fs.readFileSync(file, 'utf8');
       expect([text, synced]).toContain(now);
     }
