@@ -113,10 +113,14 @@ function throughput() {
     pc.push(cpuMs(c0));
     return ms(t0);
   };
+  // Each conversion gets a text it has not seen (a comment at the end differs), as `natmodgen gen`
+  // in a fresh process does: per-text caches (the preprocessor's tokens of the main file) do not answer.
+  let run = 0;
   const gen = () => {
+    const fresh = `${text}// run ${run++}\n`;
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
-    const r = generate([{ path: 'synth.c', text }], { defines: [], outDir: TMP });
+    const r = generate([{ path: 'synth.c', text: fresh }], { defines: [], outDir: TMP });
     const t = ms(t0);
     gc.push(cpuMs(c0));
     if (r.value.length !== 1) throw new Error(`synthetic module did not convert: ${r.diagnostics.map((d) => d.message).join('; ')}`);
@@ -134,6 +138,38 @@ function throughput() {
   const kb = Math.round(text.length / 1024);
   row(`generate() on ${kb} KB synthetic`, fmt(median(g)), `parse: ${fmt(median(p))}`, median(g) / median(p), '<= 2x');
   row(`  the same, CPU time`, fmt(median(gc)), `parse: ${fmt(median(pc))}`, median(gc) / median(pc), '<= 2x');
+  scaling(parser, generate, cpuMs);
+}
+
+/**
+ * Whether extraction grows linearly: the synthetic module at 1x, 2x and 4x the size, CPU time of
+ * generate() and of the bare parse at each (best of the runs). The ratio column is the time per
+ * byte at 4x over the time per byte at 1x: 1.00x is linear, more shows a super-linear part.
+ */
+function scaling(parser, generate, cpuMs) {
+  const sizes = [1, 2, 4];
+  const gen = [];
+  const parse = [];
+  for (const k of sizes) {
+    const text = syntheticOfSize(k * 750 * 1024);
+    let bestGen = Infinity;
+    let bestParse = Infinity;
+    for (let i = 0; i < (QUICK ? 1 : 2); i++) {
+      let c0 = process.cpuUsage();
+      parser.parse((j) => text.slice(j, j + 16384));
+      bestParse = Math.min(bestParse, cpuMs(c0));
+      c0 = process.cpuUsage();
+      const r = generate([{ path: 'synth.c', text: `${text}// run ${i}\n` }], { defines: [], outDir: TMP });
+      bestGen = Math.min(bestGen, cpuMs(c0));
+      if (r.value.length !== 1) throw new Error(`synthetic module (${k}x) did not convert`);
+    }
+    gen.push(bestGen);
+    parse.push(bestParse);
+  }
+  const list = (xs) => xs.map((x) => x.toFixed(0)).join(' / ');
+  const ratios = sizes.map((_, i) => `${(gen[i] / parse[i]).toFixed(1)}x`).join(' / ');
+  row(`generate() CPU at 1x / 2x / 4x size`, `${list(gen)} ms`, `vs parse: ${ratios}`, gen[2] / 4 / gen[0], 'linear (1x)');
+  row(`  bare parse at 1x / 2x / 4x size`, `${list(parse)} ms`, '', parse[2] / 4 / parse[0], '');
 }
 
 /**

@@ -103,7 +103,7 @@ export function warnThreadLocal(ctx: ExtractContext, vars: Array<{ name: string 
  * are relative to `node`'s start.
  */
 function afterMacroUse(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
-  const first = node.namedChildren[0];
+  const first = node.firstNamedChild;
   if (first?.type !== 'macro_type_specifier') return undefined;
   const i = ctx.cur.indexAt(first.startIndex);
   if (i < 0 || !ctx.userMacro(i)?.params) return undefined;

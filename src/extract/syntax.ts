@@ -35,17 +35,17 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
   if ((root.type === 'ERROR' || (codeLen > 0 && errLen / codeLen > 0.5)) && !mostlyWellFormed(root, text))
     return [diag('NMG1003', file.src.span(errors[0]?.start ?? 0, errors[0]?.end ?? 0), {})];
   const out: Diagnostic[] = [];
-  const claimed = decls.map((d) => d.span);
+  const claimed = coverage(decls.map((d) => d.span));
   // A root ERROR (tree-sitter gave up on the file as a whole: `#if` branches that split
   // a statement) has lost where function bodies start and end, so it cannot tell a
   // file-scope error from statements; the compiler reports real errors in such files.
   if (root.type === 'ERROR') return [];
   // Directive lines as the preprocessor reads them (one token per logical line): tree-sitter ends a
   // macro's body at a comment before a line continuation and parses the rest as code.
-  const directives = ctx.cur.tokens.filter((t) => t.kind === 'directive');
+  const directives = coverage(ctx.cur.tokens.filter((t) => t.kind === 'directive'));
   for (const { node: e, start, end } of errors) {
-    if (claimed.some((d) => start >= d.start && end <= d.end + 1)) continue;
-    if (directives.some((t) => start >= t.start && end <= t.end)) continue;
+    if (claimed.covers(start, end - 1)) continue;
+    if (directives.covers(start, end)) continue;
     // Code only some builds compile (`#ifdef BARE_M` around a port's declarations, written with
     // that port's macros) is kept verbatim: whether it is C is for the compiler of such a build.
     if (!surelyCompiled(ctx, start, end)) continue;
@@ -69,6 +69,31 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     out.push(diag('NMG1004', file.src.span(start, end), { near: inner.split(/\s+/)[0].slice(0, 20) }));
   }
   return out;
+}
+
+/**
+ * Spans asked whether one of them holds [start, end] (start >= its start, end <= its end), in
+ * O(log n) per question: sorted by start, each with the largest end among it and those before.
+ * (Asking every span for each of a file's errors made the check quadratic in the file's size.)
+ */
+export function coverage(spans: ReadonlyArray<{ start: number; end: number }>): { covers(start: number, end: number): boolean } {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((s) => s.start);
+  const reach: number[] = [];
+  for (const s of sorted) reach.push(Math.max(s.end, reach.length ? reach[reach.length - 1] : -Infinity));
+  return {
+    covers(start: number, end: number): boolean {
+      // The last span starting at or before `start`: the farthest end of all such spans is its reach.
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && reach[lo - 1] >= end;
+    },
+  };
 }
 
 /** Whether some token in [start, end) is in code every build with these -D compiles. */

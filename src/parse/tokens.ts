@@ -144,8 +144,18 @@ function kindOf(nodeType: string, text: string): TokenKind {
   if (nodeType === 'number_literal') return 'number';
   if (nodeType === 'char_literal') return 'char';
   if (ATOMIC.has(nodeType)) return 'string';
-  if (/^[A-Za-z_]\w*$/.test(text)) return 'ident';
-  return 'punct';
+  return isWord(text) ? 'ident' : 'punct';
+}
+
+/** `/^[A-Za-z_]\w*$/` (ASCII letters, digits, underscore), tested by character code: it runs once per token. */
+function isWord(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
+  for (let i = 1; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95 || (d >= 48 && d <= 57))) return false;
+  }
+  return true;
 }
 
 /** Splits one isolated directive line into keyword and argument, dropping comments. */

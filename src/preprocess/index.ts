@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { lexPP, lexShared, PPToken } from './lexer';
+import { lexPP, lexShared, peekShared, PPToken } from './lexer';
 import { commandLineDefine, MacroDef, MacroLookup, MacroState, parseDefine } from './macros';
 import { evaluateCondition, Known } from './condition';
 import { expand, ExpandResult } from './expand';
@@ -124,13 +124,22 @@ function branch(f: CondFrame, v: Known): Liveness {
  * `-I` includes through the host, and records liveness and the macro table over the
  * main file. Iterative over an explicit stack of open files.
  */
+let lastDirectives: { text: string; toks: readonly PPToken[] } | undefined;
+
 /**
- * The tokens of a main file. One conversion preprocesses the same text several times with
- * different options (the module as the firmware and as a natmod sees it, its construct
- * macros, its hidden qstrs); lexing it once is a visible part of a cold start.
+ * The tokens of a main file (all of them, or those of its directive lines). One conversion
+ * preprocesses the same text several times with different options (the module as the firmware
+ * and as a natmod sees it, its construct macros, its hidden qstrs); lexing it once is a visible
+ * part of a cold start. The whole list is shared with the other stages (lexShared); the
+ * directive lines alone are kept for the last text. The arrays are frozen.
  */
-function lexMain(text: string): PPToken[] {
-  return lexShared(text) as PPToken[];
+function lexMain(text: string, directivesOnly = false): PPToken[] {
+  if (!directivesOnly) return lexShared(text) as PPToken[];
+  const whole = peekShared(text);
+  // The whole list serves the walk over directives as well (it holds the same directive lines).
+  if (whole) return whole as PPToken[];
+  if (lastDirectives?.text !== text) lastDirectives = { text, toks: Object.freeze(lexPP(text, true)) };
+  return lastDirectives.toks as PPToken[];
 }
 
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
@@ -168,7 +177,8 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       return unseen(name, offset);
     };
 
-  const mainToks = lexMain(text);
+  // The walk reads directive lines only; the main file's whole token list is lexed when asked for (`tokens`).
+  const mainToks = lexMain(text, true);
   const regions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const defaultRegions: Array<{ start: number; live: Liveness }> = [{ start: 0, live: 'on' }];
   const includes: IncludeSite[] = [];
@@ -281,7 +291,15 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         included++;
         readFiles.push(resolved);
         const site = at;
-        stack.push({ file: resolved, toks: lexPP(itext), next: 0, conds: [], live: fr.live, defaultLive: fr.defaultLive, at: () => site });
+        stack.push({
+          file: resolved,
+          toks: lexPP(itext, true),
+          next: 0,
+          conds: [],
+          live: fr.live,
+          defaultLive: fr.defaultLive,
+          at: () => site,
+        });
         break;
       }
       default:
@@ -305,7 +323,9 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
 
   return {
     file,
-    tokens: mainToks,
+    get tokens() {
+      return lexMain(text);
+    },
     includes,
     included: readFiles,
     definitions,

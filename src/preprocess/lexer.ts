@@ -105,6 +105,11 @@ function splice(text: string): { s: string; at: Int32Array } {
 
 const recent: Array<{ text: string; toks: readonly PPToken[] }> = [];
 
+/** The shared token list of a text, when one of the last two lexShared calls made it. */
+export function peekShared(text: string): readonly PPToken[] | undefined {
+  return recent.find((r) => r.text === text)?.toks;
+}
+
 /**
  * lexPP of a text one of the last two calls lexed (a main file's text is read by several stages of
  * one conversion: the include splice, the preprocessor for each of its options). The array is
@@ -119,8 +124,14 @@ export function lexShared(text: string): readonly PPToken[] {
   return toks;
 }
 
-/** Splits C source into preprocessing tokens; comments become whitespace. Never throws. */
-export function lexPP(text: string): PPToken[] {
+/**
+ * Splits C source into preprocessing tokens; comments become whitespace. Never throws.
+ * `directivesOnly`: only the tokens of directive lines (a line whose first token is `#`), the
+ * same tokens as in the whole list; the other lines are read (their comments and literals
+ * decide where lines and directives start) but make no tokens: what the preprocessor's walk
+ * over a file's directives needs, without a token object per word of code.
+ */
+export function lexPP(text: string, directivesOnly = false): PPToken[] {
   const { s, at } = splice(text);
   const out: PPToken[] = [];
   const len = s.length;
@@ -128,10 +139,19 @@ export function lexPP(text: string): PPToken[] {
   let space = false;
   let i = 0;
   let inInclude = false;
-  const push = (kind: PPKind, from: number, to: number): void => {
+  // On a line that is not a directive (directivesOnly), until its end.
+  let skipping = false;
+  const push = (kind: PPKind, from: number, to: number): boolean => {
+    if (directivesOnly && (skipping || (bol && !(to - from === 1 && s.charCodeAt(from) === 35)))) {
+      skipping = true;
+      bol = false;
+      space = false;
+      return false;
+    }
     out.push({ kind, text: s.slice(from, to), start: at[from], end: at[to - 1] + 1, bol, space });
     bol = false;
     space = false;
+    return true;
   };
   while (i < len) {
     const c = s.charCodeAt(i);
@@ -140,6 +160,7 @@ export function lexPP(text: string): PPToken[] {
       bol = true;
       space = false;
       inInclude = false;
+      skipping = false;
       continue;
     }
     if (c === 32 || c === 9 || c === 12 || c === 11) {
@@ -179,9 +200,8 @@ export function lexPP(text: string): PPToken[] {
         push(q === 34 ? 'string' : 'char', start, i);
         continue;
       }
-      push('ident', start, j);
-      const n = out.length;
-      if (n >= 2 && out[n - 1].text === 'include' && out[n - 2].text === '#' && out[n - 2].bol) inInclude = true;
+      const n = out.length + 1;
+      if (push('ident', start, j) && n >= 2 && out[n - 1].text === 'include' && out[n - 2].text === '#' && out[n - 2].bol) inInclude = true;
       i = j;
       continue;
     }
