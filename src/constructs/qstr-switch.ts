@@ -81,6 +81,14 @@ function collectMacroCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], use
     if (last < 0) continue;
     const exp = ctx.expandTokens(i, last);
     const found: number[] = [];
+    // `case NAME(x):`, the macro writing only the label's qstr (`#define NAME(x) MP_QSTR_##x`).
+    const labelOnly =
+      exp.length === 1 &&
+      exp[0].kind === 'ident' &&
+      exp[0].text.startsWith('MP_QSTR_') &&
+      cur.tokens[i - 1]?.text === 'case' &&
+      cur.tokens[last + 1]?.text === ':';
+    if (labelOnly) found.push(0);
     exp.forEach((x, k) => {
       if (x.text === 'case' && exp[k + 1]?.kind === 'ident' && exp[k + 1].text.startsWith('MP_QSTR_') && exp[k + 2]?.text === ':')
         found.push(k + 1);

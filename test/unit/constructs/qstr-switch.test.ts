@@ -75,6 +75,22 @@ describe('extractQstrSwitches', () => {
       },
     ],
     [
+      'a label a macro writes (`case NAME(x):`, NAME pasting MP_QSTR_)',
+      {
+        given: c(
+          '#define QN(x) MP_QSTR_##x',
+          'static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {',
+          '    switch (attr) {',
+          '        case MP_QSTR_x: break;',
+          '        case QN(y): break;',
+          '        case QN(z) + 0: break;',
+          '    }',
+          '}',
+        ),
+        want: [{ condText: 'attr', labels: ['x', 'y'] }],
+      },
+    ],
+    [
       'an expression condition',
       {
         given: fn('switch (mp_obj_str_get_qstr(dest[1])) {', '    case MP_QSTR_a: break;', '}'),
