@@ -1,5 +1,6 @@
 import { renderRuntime, RuntimeIndex, RuntimeItem, runtimeClosure, runtimeIndex } from '../runtime';
 import { ResolvedModule } from '../model/resolved';
+import { TYPE_SLOTS } from '../model/declarations';
 
 /**
  * Which pieces of natmodgen's runtime library (runtime/) the module gets: the
@@ -113,22 +114,6 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
 /** The runtime file naming the firmware's slot functions (each macro's value is the firmware's function, read from its type). */
 const TYPESLOTS_FILE = 'typeslots.h';
 
-/** The slots of mp_obj_type_t (py/obj.h), in its order. */
-const SLOTS = [
-  'make_new',
-  'print',
-  'call',
-  'unary_op',
-  'binary_op',
-  'attr',
-  'subscr',
-  'iter',
-  'buffer',
-  'protocol',
-  'parent',
-  'locals_dict',
-];
-
 /** A function a unit defines under the name of a firmware slot function: its slot and the firmware's value. */
 export interface OwnSlotCopy {
   name: string;
@@ -147,7 +132,7 @@ export function ownSlotCopies(index: RuntimeIndex, defined: ReadonlySet<string>)
     const name = item.defines[0];
     if (item.file !== TYPESLOTS_FILE || !defined.has(name)) continue;
     const m = /^#define\s+\w+\s+(.*MP_OBJ_TYPE_GET_SLOT\((.*),\s*(\w+)\).*)$/s.exec(item.text.trim());
-    if (m && SLOTS.includes(m[3])) out.push({ name, slot: m[3], firmware: m[1].replace(/\\\n/g, ' ') });
+    if (m && (TYPE_SLOTS as readonly string[]).includes(m[3])) out.push({ name, slot: m[3], firmware: m[1].replace(/\\\n/g, ' ') });
   }
   return out;
 }
@@ -166,7 +151,7 @@ export function ownSlotHeader(own: OwnSlotCopy[]): string {
     `/* natmodgen: this unit defines its own ${own.map((o) => o.name).join(', ')}; slot reads that find the firmware's give the unit's. */`,
     '#include "py/obj.h"',
   ];
-  for (const slot of SLOTS) {
+  for (const slot of TYPE_SLOTS) {
     const mine = own.filter((o) => o.slot === slot);
     if (!mine.length) {
       lines.push(`#define natmodgen_own_slot_${slot}(v) (v)`);
