@@ -195,6 +195,38 @@ describe('runtime library on the qemu boards (boards.py)', () => {
  * (MICROPYTHON_RTREF, whose USER_C_MODULES folder holds mpzcheck too) runs the firmware's own.
  */
 const MPZ_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'mpzcheck');
+/**
+ * `natmodgen build` of one case's C file for one ARCH (extra: arguments before `-o`) in work;
+ * the .mpy is copied into a fresh lib folder for the run.
+ */
+async function buildCase(work: string, source: string, arch: string, extra: string[] = []): Promise<{ lib: string; command: string }> {
+  const out = freshDir(work, 'out');
+  const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', arch, ...extra, '-o', out, source];
+  const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
+  if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+  const mpy = `${path.basename(source, '.c')}.mpy`;
+  const dir = fs.readdirSync(out).find((d) => d.startsWith(`${arch}_`))!;
+  const lib = freshDir(work, 'lib');
+  fs.copyFileSync(path.join(out, dir, mpy), path.join(lib, mpy));
+  return { lib, command: b.command };
+}
+
+/** The firmware reference (MICROPYTHON_RTREF, the case compiled in) runs the case's test.py and prints its expected.txt. */
+async function checkReference(name: string, caseDir: string): Promise<void> {
+  const problem = binaryProblem('MICROPYTHON_RTREF', rtref!);
+  if (problem) throw new Error(problem);
+  const work = makeWorkDir(`${name}-ref`);
+  const lib = freshDir(work, 'empty-path');
+  const r = await runTest(rtref!, path.join(caseDir, 'test.py'), freshDir(work, 'run'), lib);
+  checkOutput(
+    r,
+    path.join(caseDir, 'expected.txt'),
+    lib,
+    '\n  (MICROPYTHON_RTREF is the firmware reference: expected.txt is what it prints)',
+  );
+  if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+}
+
 /** The unix port's long ints are mpz (MICROPY_LONGINT_IMPL_MPZ, 2): the natmod is built with the same configuration. */
 const MPZ_CONFIG = 'MICROPY_LONGINT_IMPL=2';
 
@@ -206,31 +238,9 @@ describe('py/mpz.c from the MicroPython tree, end to end (mpzcheck)', () => {
       if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
       await buildNatmodgen();
       const work = makeWorkDir('mpzcheck');
-      const out = freshDir(work, 'out');
-      const args = [
-        CLI,
-        'build',
-        '--mpy-dir',
-        env.mpyDir!,
-        '--arch',
-        'x64',
-        '-D',
-        MPZ_CONFIG,
-        '-o',
-        out,
-        path.join(MPZ_CASE, 'mpzcheck.c'),
-      ];
-      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
-      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
-      const mpy = path.join(
-        out,
-        fs.readdirSync(out).find((d) => d.startsWith('x64_'))!,
-        'mpzcheck.mpy',
-      );
-      const lib = freshDir(work, 'lib');
-      fs.copyFileSync(mpy, path.join(lib, 'mpzcheck.mpy'));
+      const { lib, command } = await buildCase(work, path.join(MPZ_CASE, 'mpzcheck.c'), 'x64', ['-D', MPZ_CONFIG]);
       const r = await runTest(env.micropython!, path.join(MPZ_CASE, 'test.py'), freshDir(work, 'run'), lib);
-      checkOutput(r, path.join(MPZ_CASE, 'expected.txt'), lib, `\n  built by: ${b.command}`);
+      checkOutput(r, path.join(MPZ_CASE, 'expected.txt'), lib, `\n  built by: ${command}`);
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS,
@@ -239,18 +249,7 @@ describe('py/mpz.c from the MicroPython tree, end to end (mpzcheck)', () => {
   maybe(!!rtref)(
     'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
     async () => {
-      const problem = binaryProblem('MICROPYTHON_RTREF', rtref!);
-      if (problem) throw new Error(problem);
-      const work = makeWorkDir('mpzcheck-ref');
-      const lib = freshDir(work, 'empty-path');
-      const r = await runTest(rtref!, path.join(MPZ_CASE, 'test.py'), freshDir(work, 'run'), lib);
-      checkOutput(
-        r,
-        path.join(MPZ_CASE, 'expected.txt'),
-        lib,
-        '\n  (MICROPYTHON_RTREF is the firmware reference: expected.txt is what it prints)',
-      );
-      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+      await checkReference('mpzcheck', MPZ_CASE);
     },
     TEST_TIMEOUT_MS,
   );
@@ -315,13 +314,7 @@ describe('C library and port services of the runtime, end to end (rtextra)', () 
       if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
       await buildNatmodgen();
       const work = makeWorkDir('rtextra');
-      const out = freshDir(work, 'out');
-      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', 'x64', '-o', out, path.join(EXTRA, 'rtextra.c')];
-      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
-      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
-      const lib = freshDir(work, 'lib');
-      const dir = fs.readdirSync(out).find((d) => d.startsWith('x64_'))!;
-      fs.copyFileSync(path.join(out, dir, 'rtextra.mpy'), path.join(lib, 'rtextra.mpy'));
+      const { lib } = await buildCase(work, path.join(EXTRA, 'rtextra.c'), 'x64');
       await runExtra(env.micropython!, work, lib);
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
@@ -423,15 +416,9 @@ describe('inventory audit end to end (auditcheck)', () => {
       if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
       await buildNatmodgen();
       const work = makeWorkDir('auditcheck');
-      const out = freshDir(work, 'out');
-      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', env.arch, '-o', out, path.join(AUDIT_CASE, 'auditcheck.c')];
-      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
-      if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
-      const dir = fs.readdirSync(out).find((d) => d.startsWith(`${env.arch}_`))!;
-      const lib = freshDir(work, 'lib');
-      fs.copyFileSync(path.join(out, dir, 'auditcheck.mpy'), path.join(lib, 'auditcheck.mpy'));
+      const { lib, command } = await buildCase(work, path.join(AUDIT_CASE, 'auditcheck.c'), env.arch);
       const r = await runTest(env.micropython!, path.join(AUDIT_CASE, 'test.py'), freshDir(work, 'run'), lib);
-      checkOutput(r, path.join(AUDIT_CASE, 'expected.txt'), lib, `\n  built by: ${b.command}`);
+      checkOutput(r, path.join(AUDIT_CASE, 'expected.txt'), lib, `\n  built by: ${command}`);
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS,
@@ -440,18 +427,7 @@ describe('inventory audit end to end (auditcheck)', () => {
   maybe(!!rtref)(
     'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
     async () => {
-      const problem = binaryProblem('MICROPYTHON_RTREF', rtref!);
-      if (problem) throw new Error(problem);
-      const work = makeWorkDir('auditcheck-ref');
-      const lib = freshDir(work, 'empty-path');
-      const r = await runTest(rtref!, path.join(AUDIT_CASE, 'test.py'), freshDir(work, 'run'), lib);
-      checkOutput(
-        r,
-        path.join(AUDIT_CASE, 'expected.txt'),
-        lib,
-        '\n  (MICROPYTHON_RTREF is the firmware reference: expected.txt is what it prints)',
-      );
-      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+      await checkReference('auditcheck', AUDIT_CASE);
     },
     TEST_TIMEOUT_MS,
   );
