@@ -214,6 +214,32 @@ function memory() {
   }
 }
 
+/**
+ * `natmodgen lsp` over stdio with a 20 KB synthetic module (TMP/<name>.c) opened as version 1,
+ * its diagnostics received. diagnosticsFor(v) waits for version v's; exited rejects if the
+ * server ends.
+ */
+async function openServer(rpc, name) {
+  const file = path.join(TMP, `${name}.c`);
+  const text = syntheticOfSize(20 * 1024, { name: `nmg_${name}` });
+  fs.writeFileSync(file, text);
+  const uri = `file://${file}`;
+  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => waiting.get(p.version)?.(p));
+  conn.listen();
+  const exited = new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`natmodgen lsp exited (${code})`))));
+  exited.catch(() => {});
+  const diagnosticsFor = (version) => Promise.race([new Promise((resolve) => waiting.set(version, resolve)), exited]);
+  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), exited]);
+  conn.sendNotification('initialized', {});
+  const opened = diagnosticsFor(1);
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text } });
+  await opened;
+  return { conn, child, uri, text, diagnosticsFor, exited, waiting };
+}
+
 async function lsp() {
   let rpc;
   try {
@@ -222,27 +248,8 @@ async function lsp() {
     row('lsp', 'vscode-languageserver not installed', '', undefined, '<= 10 ms');
     return;
   }
-  const file = path.join(TMP, 'lspmod.c');
-  const text = syntheticOfSize(20 * 1024, { name: 'nmg_lspmod' });
-  fs.writeFileSync(file, text);
-  const uri = `file://${file}`;
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = rpc.createConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const waiting = new Map();
-  conn.onNotification('textDocument/publishDiagnostics', (p) => {
-    const w = waiting.get(p.version);
-    if (w) w(p);
-  });
-  conn.listen();
-  const exited = new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`natmodgen lsp exited (${code})`))));
-  exited.catch(() => {});
-  const diagnosticsFor = (version) => Promise.race([new Promise((resolve) => waiting.set(version, resolve)), exited]);
-  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), exited]);
-  conn.sendNotification('initialized', {});
+  const { conn, child, uri, text, diagnosticsFor, exited } = await openServer(rpc, 'lspmod');
   let version = 1;
-  let first = diagnosticsFor(version);
-  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version, text } });
-  await first;
   const change = [];
   const format = [];
   const runs = QUICK ? 10 : 40;
@@ -303,28 +310,13 @@ function rssOf(pid) {
  */
 async function lspMemory() {
   const rpc = require('vscode-languageserver/node');
-  const file = path.join(TMP, 'lspmem.c');
-  const text = syntheticOfSize(20 * 1024, { name: 'nmg_lspmem' });
-  fs.writeFileSync(file, text);
-  const uri = `file://${file}`;
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = rpc.createConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const waiting = new Map();
-  conn.onNotification('textDocument/publishDiagnostics', (p) => waiting.get(p.version)?.(p));
-  conn.listen();
-  const exited = new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`natmodgen lsp exited (${code})`))));
-  exited.catch(() => {});
-  const diagnosticsFor = (version) => Promise.race([new Promise((resolve) => waiting.set(version, resolve)), exited]);
-  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), exited]);
-  conn.sendNotification('initialized', {});
+  const { conn, child, uri, text, diagnosticsFor, exited, waiting } = await openServer(rpc, 'lspmem');
   const n = QUICK ? 1000 : 3000;
   const early = QUICK ? 200 : 500;
   // Offsets of every `return ` in the module.
   const returns = [...text.matchAll(/return /g)].map((m) => m.index + m[0].length);
   let version = 1;
-  let got = diagnosticsFor(version);
-  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version, text } });
-  await got;
+  let got;
   let at;
   const t0 = process.hrtime.bigint();
   for (let i = 1; i <= n; i++) {
