@@ -6,7 +6,7 @@ import { Condition } from '../model/condition';
 import { ConditionMap, mapConditions } from './conditions';
 import { Cursor, TokRange } from './cursor';
 import { Token, TokenKind } from '../parse/tokens';
-import { MacroDef, PPToken, XToken } from '../preprocess';
+import { Expansion, MacroDef, PPToken, XToken } from '../preprocess';
 import { Liveness, Preprocessed, PreprocessOptions } from '../preprocess';
 import { moduleOptions, preprocessModule } from './module-pp';
 
@@ -98,8 +98,11 @@ export class ExtractContext {
   /**
    * The file's tokens in [from, to] with the module's macros expanded, as the compiler
    * would see them; directives stay. Expanded tokens carry their use site and `origin`.
+   * With `choices`, a use whose expansion depends on an `#if` natmodgen cannot decide is
+   * written out once per branch, between directives that repeat that `#if` (for lists whose
+   * items may sit between directives: tables, argument tables, slot lists).
    */
-  expandTokens(from: number, to: number, opaque?: (name: string) => boolean): Token[] {
+  expandTokens(from: number, to: number, opaque?: (name: string) => boolean, choices = false): Token[] {
     const out: Token[] = [];
     const toks = this.cur.tokens;
     const text = this.file.src.text;
@@ -115,8 +118,21 @@ export class ExtractContext {
         bol: false,
         space: /\s/.test(text[t.start - 1] ?? ''),
       }));
-      const { tokens } = this.pp.expandAt(pp, run[0].start, opaque);
-      for (const x of tokens) out.push(x.macro ? toToken(x) : (byStart.get(x.start) ?? toToken(x)));
+      const at = run[0];
+      const emit = (e: Expansion): void => {
+        if (e.kind === 'tokens') {
+          for (const x of e.tokens) out.push(x.macro ? toToken(x) : (byStart.get(x.start) ?? toToken(x)));
+          return;
+        }
+        e.branches.forEach((b, k) => {
+          const keyword = k === 0 ? 'if' : b.when === undefined ? 'else' : 'elif';
+          out.push(directiveToken(keyword, b.when ?? '', at));
+          emit(b.body);
+        });
+        out.push(directiveToken('endif', '', at));
+      };
+      if (choices) emit(this.pp.expandChoicesAt(pp, at.start, opaque));
+      else emit({ kind: 'tokens', tokens: this.pp.expandAt(pp, at.start, opaque).tokens, truncated: false });
       run = [];
     };
     for (let i = from; i <= to; i++) {
@@ -148,7 +164,7 @@ export class ExtractContext {
     let at = open + 1;
     for (const r of items) {
       while (at < r.from) out.push(cur.tokens[at++]);
-      const exp = needs(r) ? this.expandTokens(r.from, r.to, opaque) : undefined;
+      const exp = needs(r) ? this.expandTokens(r.from, r.to, opaque, true) : undefined;
       if (exp && want(exp)) out.push(...exp);
       else out.push(...cur.tokens.slice(r.from, r.to + 1));
       at = r.to + 1;
@@ -208,6 +224,12 @@ export class ExtractContext {
 }
 
 const QUALIFIER_WORDS = new Set(['static', 'const', 'extern', 'inline', '__inline', '__inline__', 'volatile']);
+
+/** A conditional directive natmodgen writes at a use site (its span: the use's first token). */
+function directiveToken(keyword: string, arg: string, at: Token): Token {
+  const text = arg ? `#${keyword} ${arg}` : `#${keyword}`;
+  return { kind: 'directive', text, start: at.start, end: at.end, nodeType: '', directive: { keyword, arg } };
+}
 
 function toToken(x: XToken): Token {
   const kind: TokenKind = x.kind === 'other' ? 'punct' : x.kind;

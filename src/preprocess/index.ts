@@ -2,7 +2,8 @@ import * as path from 'path';
 import { lexPP, lexShared, peekShared, PPToken } from './lexer';
 import { commandLineDefine, MacroDef, MacroLookup, MacroState, parseDefine } from './macros';
 import { evaluateCondition, Known } from './condition';
-import { expand, ExpandResult } from './expand';
+import { expand, ExpandResult, spell, XToken } from './expand';
+import { CondBranch, firmwareSide } from '../model/condition';
 
 export type { PPToken } from './lexer';
 export type { MacroDef, MacroLookup, MacroState } from './macros';
@@ -91,6 +92,38 @@ export interface Preprocessed {
    * (the `#ifndef X / #define X default` idiom: the default is what a natmod build sees).
    */
   expandAt(tokens: PPToken[], offset: number, opaque?: (name: string) => boolean): ExpandResult;
+  /**
+   * Expands tokens of the main file as the compiler would in every configuration: where a macro the
+   * expansion uses is defined under an `#if` natmodgen cannot decide (`#if BOARD_HAS_X` / `#define
+   * LIST X(a) X(b)` / `#else` / `#define LIST X(c)`), the result is a choice between the expansions
+   * under that `#if`'s own condition, for the compiler to make. A definition whose condition cannot
+   * be written again where the expansion goes (it tests a name defined after it, as the
+   * `#ifndef X / #define X (0)` default does) expands as `expandAt` reads it.
+   */
+  expandChoicesAt(tokens: PPToken[], offset: number, opaque?: (name: string) => boolean): Expansion;
+}
+
+/** An expansion, or the compiler's choice between expansions (`when`: the `#if`/`#elif` test; undefined: `#else`). */
+export type Expansion =
+  | { kind: 'tokens'; tokens: XToken[]; truncated: boolean }
+  | { kind: 'choice'; macro: string; branches: Array<{ when?: string; body: Expansion }> };
+
+/** Most alternative expansions one use is written out as (beyond: the default reading). */
+export const MAX_CHOICES = 32;
+
+/**
+ * The condition under which a directive in an undecided region is compiled, as a `#if` test
+ * (only the branches natmodgen could not decide), with the names it tests and the main-file offset
+ * of its first directive.
+ */
+interface When {
+  expr: string;
+  names: string[];
+  at: number;
+  /** The innermost chain with an undecided branch, which branch of it, and whether no other chain is undecided. */
+  frame: CondFrame;
+  branch: number;
+  alone: boolean;
 }
 
 interface CondFrame {
@@ -99,6 +132,10 @@ interface CondFrame {
   taken: Known;
   /** The same chain read with every module default in force (what a natmod build with these -D sees). */
   byDefault?: CondFrame;
+  /** The chain's branches so far: each test (undefined for `#else`), its value, and where its directive is. */
+  tests?: Array<{ test?: string; value: Known; at: number }>;
+  /** Set at `#endif`: the chain ends with `#else` or a branch known true, so one of its branches is compiled. */
+  complete?: boolean;
 }
 
 interface FileFrame {
@@ -145,12 +182,13 @@ function lexMain(text: string, directivesOnly = false): PPToken[] {
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
   // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`);
   // `notByDefault`: made in a branch the module's defaults rule out (`#else` of `#if HAS_X` when HAS_X defaults to 1).
-  const history = new Map<string, Array<{ at: number; state: MacroState; candidate?: MacroDef; notByDefault?: boolean }>>();
+  // `when`: the condition of an 'unknown' state's directive, as a test the compiler can make again.
+  const history = new Map<string, Array<{ at: number; state: MacroState; candidate?: MacroDef; notByDefault?: boolean; when?: When }>>();
   const definitions: MacroDef[] = [];
-  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef, notByDefault?: boolean) => {
+  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef, notByDefault?: boolean, when?: When) => {
     let h = history.get(name);
     if (!h) history.set(name, (h = []));
-    h.push({ at, state, candidate, notByDefault });
+    h.push({ at, state, candidate, notByDefault, when });
   };
   for (const n of opts.undefinedNames ?? []) record(n, -1, null);
   for (const d of opts.defines ?? []) {
@@ -233,7 +271,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         const v = fr.live === 'off' ? 0 : cond(lookup);
         const d: CondFrame = { outer: fr.defaultLive, taken: 0 };
         const dv = fr.defaultLive === 'off' ? 0 : cond(byDefault);
-        const f: CondFrame = { outer: fr.live, taken: 0, byDefault: d };
+        const f: CondFrame = { outer: fr.live, taken: 0, byDefault: d, tests: [{ test: branchTest(kw, args), value: v, at }] };
         fr.live = branch(f, v);
         fr.defaultLive = branch(d, dv);
         f.taken = v === undefined ? undefined : v ? 1 : 0;
@@ -248,6 +286,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         const f = fr.conds[fr.conds.length - 1];
         if (!f) break;
         const v = kw === 'else' ? 1 : f.outer === 'off' || f.taken === 1 ? 0 : cond(lookup);
+        f.tests?.push({ test: kw === 'else' ? undefined : branchTest(kw, args), value: v, at });
         fr.live = branch(f, v);
         // Some branch was surely taken once one is surely true; an unknown one makes "taken" unknown.
         if (f.taken !== 1) f.taken = v === undefined ? undefined : v !== 0 ? 1 : f.taken;
@@ -259,6 +298,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       }
       case 'endif': {
         const f = fr.conds.pop();
+        if (f?.tests) f.complete = f.tests.some((t) => t.test === undefined || t.value === 1);
         if (f) fr.live = f.outer;
         if (f?.byDefault) fr.defaultLive = f.byDefault.outer;
         break;
@@ -268,12 +308,15 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         const def = parseDefine(args, fr.file);
         if (!def) break;
         definitions.push(def);
-        record(def.name, at, fr.live === 'on' ? def : 'unknown', def, fr.defaultLive === 'off');
+        const when = fr.live === 'on' ? undefined : whenHere(stack);
+        record(def.name, at, fr.live === 'on' ? def : 'unknown', def, fr.defaultLive === 'off', when);
         break;
       }
       case 'undef':
-        if (fr.live !== 'off' && args[0]?.kind === 'ident')
-          record(args[0].text, at, fr.live === 'on' ? null : 'unknown', undefined, fr.defaultLive === 'off');
+        if (fr.live !== 'off' && args[0]?.kind === 'ident') {
+          const when = fr.live === 'on' ? undefined : whenHere(stack);
+          record(args[0].text, at, fr.live === 'on' ? null : 'unknown', undefined, fr.defaultLive === 'off', when);
+        }
         break;
       case 'pragma':
         if (args[0]?.text === 'once') once.add(fr.file);
@@ -321,6 +364,66 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
   };
   const liveAt = (offset: number): Liveness => regionAt(regions, offset);
 
+  /**
+   * The states an undecided name may have at `offset`, latest definition first, each under its
+   * condition, then the state before them all (no `when`); undefined when some condition cannot be
+   * tested again after the file: a name it tests is (re)defined from its directive on.
+   */
+  const alternatives = (name: string, offset: number): Array<{ when?: string; state: MacroState | undefined }> | undefined => {
+    const h = history.get(name) ?? [];
+    const out: Array<{ when?: string; state: MacroState | undefined }> = [];
+    const whens: When[] = [];
+    let k = h.length - 1;
+    while (k >= 0 && h[k].at >= offset) k--;
+    for (; k >= 0 && h[k].state === 'unknown'; k--) {
+      const w = h[k].when;
+      if (!w || w.names.some((n) => (history.get(n) ?? []).some((e) => e.at >= w.at))) return undefined;
+      // A later state under the same condition hides this one (`#undef N` / `#define N 2` in one branch).
+      if (whens.some((e) => e.expr === w.expr)) continue;
+      out.push({ when: w.expr, state: h[k].candidate ?? null });
+      whens.push(w);
+    }
+    if (!out.length) return undefined;
+    // The state before them holds unless the definitions fill every branch of one complete chain.
+    if (!coversChain(whens)) out.push({ state: k >= 0 ? h[k].state : unseen(name, offset) });
+    else out[out.length - 1] = { state: out[out.length - 1].state };
+    return out;
+  };
+
+  const expandChoicesAt = (tokens: PPToken[], offset: number, opaque?: (name: string) => boolean): Expansion => {
+    const raw = lookupAt(offset);
+    const byDefault = lookupAt(offset, true);
+    let leaves = 0;
+    const walk = (fixed: ReadonlyMap<string, MacroState | undefined>): Expansion | undefined => {
+      const consulted: string[] = [];
+      const lookup: MacroLookup = (n) => {
+        if (opaque?.(n)) return undefined;
+        if (fixed.has(n)) return fixed.get(n);
+        if (raw(n) === 'unknown' && !consulted.includes(n)) consulted.push(n);
+        return byDefault(n);
+      };
+      const r = expand(tokens, lookup);
+      for (const n of consulted) {
+        const alts = alternatives(n, offset);
+        if (!alts) continue;
+        const branches: Array<{ when?: string; body: Expansion }> = [];
+        for (const a of alts) {
+          const body = walk(new Map(fixed).set(n, a.state));
+          if (!body) return undefined;
+          branches.push({ when: a.when, body });
+        }
+        const first = flatText(branches[0].body);
+        if (first !== undefined && branches.every((b) => flatText(b.body) === first)) return branches[0].body;
+        return { kind: 'choice', macro: n, branches };
+      }
+      return ++leaves > MAX_CHOICES ? undefined : { kind: 'tokens', tokens: r.tokens, truncated: r.truncated };
+    };
+    const found = walk(new Map());
+    if (found) return found;
+    const r = expand(tokens, opaque ? (n) => (opaque(n) ? undefined : byDefault(n)) : byDefault);
+    return { kind: 'tokens', tokens: r.tokens, truncated: r.truncated };
+  };
+
   return {
     file,
     get tokens() {
@@ -340,6 +443,64 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       const base = lookupAt(offset, true);
       return expand(tokens, opaque ? (n) => (opaque(n) ? undefined : base(n)) : base);
     },
+    expandChoicesAt,
+  };
+}
+
+/** Whether conditions are every branch that may be compiled of one complete chain, and nothing else is undecided. */
+function coversChain(whens: When[]): boolean {
+  const f = whens[0].frame;
+  if (!f.complete || whens.some((w) => w.frame !== f || !w.alone)) return false;
+  const have = new Set(whens.map((w) => w.branch));
+  return (f.tests ?? []).every((t, j) => t.value === 0 || have.has(j));
+}
+
+/** The spelling of a plain expansion (undefined for a choice): alternatives that spell alike are one. */
+function flatText(e: Expansion): string | undefined {
+  return e.kind === 'tokens' ? spell(e.tokens) : undefined;
+}
+
+/** A conditional directive's test as a `#if` expression, read as the firmware build reads MICROPY_ENABLE_DYNRUNTIME. */
+function branchTest(kw: string, args: PPToken[]): string {
+  const keyword = (kw === 'ifdef' || kw === 'ifndef' || kw === 'elifdef' || kw === 'elifndef' ? kw : 'if') as CondBranch['keyword'];
+  const b = firmwareSide({ keyword, arg: spell(keyword === 'if' ? args : args.slice(0, 1)) });
+  if (b.keyword === 'ifdef' || b.keyword === 'elifdef') return `defined(${b.arg})`;
+  if (b.keyword === 'ifndef' || b.keyword === 'elifndef') return `!defined(${b.arg})`;
+  return `(${b.arg})`;
+}
+
+/**
+ * Where the walk stands (the open conditionals of every file being read), as a test: the branches
+ * natmodgen could not decide, with those before them in their chains negated. Undefined when there
+ * is none (the state is unknown for another reason).
+ */
+function whenHere(stack: FileFrame[]): When | undefined {
+  const parts: string[] = [];
+  const names = new Set<string>();
+  let first = Infinity;
+  const undecided: CondFrame[] = [];
+  for (const fr of stack)
+    for (const f of fr.conds) {
+      const tests = f.tests ?? [];
+      const before = parts.length;
+      tests.forEach((t, j) => {
+        const current = j === tests.length - 1;
+        if (t.value !== undefined || t.test === undefined) return;
+        parts.push(current ? t.test : `!${t.test}`);
+        first = Math.min(first, t.at);
+        for (const id of t.test.match(/[A-Za-z_]\w*/g) ?? []) if (id !== 'defined') names.add(id);
+      });
+      if (parts.length > before) undecided.push(f);
+    }
+  if (!parts.length) return undefined;
+  const frame = undecided[undecided.length - 1];
+  return {
+    expr: parts.join(' && '),
+    names: [...names],
+    at: first,
+    frame,
+    branch: (frame.tests?.length ?? 1) - 1,
+    alone: undecided.length === 1,
   };
 }
 

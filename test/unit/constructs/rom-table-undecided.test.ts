@@ -43,3 +43,53 @@ describe('ROM table values: a qstr macro only undecidable branches define', () =
     expect(out).toContain('mp_store_global(MP_QSTR_plain, MP_OBJ_NEW_QSTR(MP_QSTR_fixed));');
   });
 });
+
+/** A module whose globals come from an X-macro list that an #if over the build's configuration defines. */
+function listOut(defines: string[]): string {
+  const text = c(
+    '#include "py/runtime.h"',
+    '#if MICROPY_PY_BUILTINS_FLOAT',
+    '#define LIST X(sine, 1) X(cosine, 2)',
+    '#else',
+    '#define LIST X(isqrt, 3)',
+    '#endif',
+    'static const mp_rom_map_elem_t g[] = {',
+    '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+    '#define X(n, v) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(v) },',
+    '    LIST',
+    '#undef X',
+    '};',
+    'static MP_DEFINE_CONST_DICT(gd, g);',
+    'const mp_obj_module_t m_mod = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&gd };',
+    'MP_REGISTER_MODULE(MP_QSTR_m, m_mod);',
+  );
+  const r = generate([{ path: 'm.c', text }], { defines, outDir: 'out' });
+  expect(r.diagnostics).toEqual([]);
+  return r.value
+    .find((f) => f.rel === 'm.c')!
+    .text.split('\n')
+    .filter((l) => /^#(if|else|elif|endif)|mp_store_global\(MP_QSTR_(sine|cosine|isqrt)/.test(l.trim()))
+    .map((l) => l.trim())
+    .join('\n');
+}
+
+describe('X-macro entry lists an undecidable #if defines', () => {
+  test('each branch under its own test, for the compiler to choose (not the last branch)', () => {
+    expect(listOut([])).toContain(
+      [
+        '#if !(MICROPY_PY_BUILTINS_FLOAT)',
+        'mp_store_global(MP_QSTR_isqrt, MP_OBJ_NEW_SMALL_INT(3));',
+        '#else',
+        'mp_store_global(MP_QSTR_sine, MP_OBJ_NEW_SMALL_INT(1));',
+        'mp_store_global(MP_QSTR_cosine, MP_OBJ_NEW_SMALL_INT(2));',
+        '#endif',
+      ].join('\n'),
+    );
+  });
+  test('decided by -D: that branch alone', () => {
+    const out = listOut(['MICROPY_PY_BUILTINS_FLOAT=1']);
+    expect(out).toContain('mp_store_global(MP_QSTR_sine, MP_OBJ_NEW_SMALL_INT(1));');
+    expect(out).not.toContain('isqrt');
+    expect(out).not.toContain('MICROPY_PY_BUILTINS_FLOAT)');
+  });
+});

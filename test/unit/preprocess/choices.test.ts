@@ -1,0 +1,116 @@
+import { Expansion, lexPP, preprocess, PreprocessOptions, spell } from '../../../src/preprocess';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+/** The expansion of `use` written at the end of `text`, as nested `#if` text: what the compiler may see. */
+function choices(text: string, use: string, opts: PreprocessOptions = {}): string {
+  const full = text + use + '\n';
+  const p = preprocess('/m/mod.c', full, opts);
+  const at = text.length;
+  const toks = lexPP(use).map((t) => ({ ...t, start: t.start + at, end: t.end + at }));
+  const show = (e: Expansion): string[] =>
+    e.kind === 'tokens'
+      ? [spell(e.tokens)]
+      : [
+          ...e.branches.flatMap((b, k) => [
+            `${k === 0 ? '#if' : b.when === undefined ? '#else' : '#elif'}${b.when ? ' ' + b.when : ''}`,
+            ...show(b.body),
+          ]),
+          '#endif',
+        ];
+  return show(p.expandChoicesAt(toks, at)).join('\n');
+}
+
+type Case = [string, { given: string; use: string; opts?: PreprocessOptions; want: string }];
+
+describe('preprocess: expansions under #if natmodgen cannot decide keep the compiler’s choice', () => {
+  const list = lines('#if BOARD_HAS_LED', '#define LIST X(a) X(b)', '#else', '#define LIST X(c)', '#endif', '#define X(n) n,');
+  test.each<Case>([
+    ['#if / #else: each branch under its own test', { given: list, use: 'LIST', want: '#if !(BOARD_HAS_LED)\nc,\n#else\na, b,\n#endif' }],
+    [
+      'decided by -D: one expansion',
+      { given: list, use: 'LIST', opts: { defines: [{ name: 'BOARD_HAS_LED', body: '1' }] }, want: 'a, b,' },
+    ],
+    [
+      '#if without #else over an earlier definition: that one is the #else',
+      {
+        given: lines('#define N 1', '#ifdef BOARD_BIG', '#undef N', '#define N 2', '#endif'),
+        use: 'N',
+        want: '#if defined(BOARD_BIG)\n2\n#else\n1\n#endif',
+      },
+    ],
+    [
+      '#elif chain: every branch',
+      {
+        given: lines('#if BOARD == 1', '#define N one', '#elif BOARD == 2', '#define N two', '#else', '#define N other', '#endif'),
+        use: 'N',
+        want: '#if !(BOARD == 1) && !(BOARD == 2)\nother\n#elif !(BOARD == 1) && (BOARD == 2)\ntwo\n#else\none\n#endif',
+      },
+    ],
+    [
+      'an #undef under the #if: the name stays',
+      { given: lines('#define N 1', '#if BOARD_NO_N', '#undef N', '#endif'), use: 'N', want: '#if (BOARD_NO_N)\nN\n#else\n1\n#endif' },
+    ],
+    [
+      'nested in a decided #if: only the undecided test',
+      {
+        given: lines('#define HAS 1', '#if HAS', '#if BOARD_X', '#define N 1', '#else', '#define N 2', '#endif', '#endif'),
+        use: 'N',
+        want: '#if !(BOARD_X)\n2\n#else\n1\n#endif',
+      },
+    ],
+    [
+      'MICROPY_ENABLE_DYNRUNTIME read as the firmware does',
+      {
+        given: lines('#if !MICROPY_ENABLE_DYNRUNTIME && BOARD_X', '#define N 1', '#else', '#define N 2', '#endif'),
+        use: 'N',
+        want: '#if !(!0 && BOARD_X)\n2\n#else\n1\n#endif',
+      },
+    ],
+    [
+      'alternatives that expand alike: one expansion',
+      { given: lines('#if BOARD_X', '#define N 1', '#else', '#define N 1', '#endif'), use: 'N', want: '1' },
+    ],
+    [
+      'a module default (#ifndef X / #define X): its condition tests a name defined after it, read as the default',
+      { given: lines('#ifndef MOD_N', '#define MOD_N (3)', '#endif'), use: 'MOD_N', want: '(3)' },
+    ],
+    [
+      'in a guarded header: the guard is no condition',
+      {
+        given: lines('#include "cfg.h"'),
+        opts: {
+          host: {
+            readFile: (f) =>
+              f === '/m/cfg.h'
+                ? lines('#ifndef CFG_H', '#define CFG_H', '#if BOARD_X', '#define N 1', '#else', '#define N 2', '#endif', '#endif')
+                : undefined,
+          },
+        },
+        use: 'N',
+        want: '#if !(BOARD_X)\n2\n#else\n1\n#endif',
+      },
+    ],
+    [
+      'two undecided macros: nested choices',
+      {
+        given: lines(
+          '#if BOARD_A',
+          '#define P a',
+          '#else',
+          '#define P b',
+          '#endif',
+          '#if BOARD_C',
+          '#define Q c',
+          '#else',
+          '#define Q d',
+          '#endif',
+        ),
+        use: 'P Q',
+        want: '#if !(BOARD_A)\n#if !(BOARD_C)\nb d\n#else\nb c\n#endif\n#else\n#if !(BOARD_C)\na d\n#else\na c\n#endif\n#endif',
+      },
+    ],
+  ])('%s', (_name, { given, use, opts, want }) => {
+    expect(choices(given, use, opts)).toBe(want);
+  });
+});
