@@ -4,6 +4,10 @@ import { queryMatches } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
 import { construct } from './construct';
 import { View } from '../plan/view';
+import { diag } from '../diagnostics/catalog';
+import { Span } from '../diagnostics/diagnostic';
+import { PPToken } from '../preprocess';
+import { evaluateTokens } from '../preprocess/condition';
 
 /** Switches whose own case labels include `MP_QSTR_*` (nested switches are their own). */
 export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
@@ -15,13 +19,8 @@ export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
     if (!sw || !cond) continue;
     const labels: QstrSwitchDecl['labels'] = [];
     const macroUses: QstrSwitchDecl['macroUses'] = [];
-    collectCases(sw.childForFieldName('body'), sw, labels, ctx);
-    collectMacroCases(sw, labels, macroUses, ctx);
+    collectCases(sw, labels, macroUses, ctx);
     if (!labels.some((l) => l.qstr)) continue;
-    // Labels in source order (their positions are the switch's values); the uses' pieces follow.
-    const found = [...labels];
-    labels.sort((a, b) => a.span.start - b.span.start);
-    for (const u of macroUses) for (const p of u.pieces) if ('label' in p) p.label = labels.indexOf(found[p.label]);
     const i = ctx.cur.indexAt(sw.startIndex);
     out.push({
       kind: 'qstr_switch',
@@ -39,25 +38,64 @@ export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
   return out;
 }
 
-function collectCases(node: SyntaxNode | null, sw: SyntaxNode, out: QstrSwitchDecl['labels'], ctx: ExtractContext): void {
-  if (!node) return;
-  for (const child of node.namedChildren) {
-    if (child.type === 'switch_statement') continue;
-    if (child.type === 'case_statement') {
-      const value = child.childForFieldName('value');
-      if (value?.type === 'identifier' && value.text.startsWith('MP_QSTR_')) {
-        out.push({ qstr: asQstr(value.text.slice(8)), span: ctx.file.src.span(value.startIndex, value.endIndex) });
-      }
+/** A label's value as a qstr: the one `MP_QSTR_x` it equals, 'none' when it names no qstr, 'arith' when it computes with one. */
+type LabelValue = { qstr: string } | 'none' | 'arith';
+
+/**
+ * What a case label's tokens (as the compiler sees them) equal: `MP_QSTR_x`, also in parentheses,
+ * behind a cast or with `+ 0` (`case QS(x) + 0:`), is that qstr; any other arithmetic on a qstr's
+ * number has no portable value (a natmod's qstrs are numbered at load time).
+ */
+export function labelValue(toks: ReadonlyArray<{ kind: string; text: string }>): LabelValue {
+  const code = toks.filter((t) => t.kind !== 'directive');
+  const qstrs = code.filter((t) => t.kind === 'ident' && t.text.startsWith('MP_QSTR_'));
+  if (qstrs.length === 0) return 'none';
+  if (qstrs.length > 1 || new Set(qstrs.map((t) => t.text)).size > 1) return 'arith';
+  // Casts (`(qstr)`, `(mp_uint_t)`) go; the qstr's number is then a variable the expression must return unchanged.
+  const plain: PPToken[] = [];
+  for (let k = 0; k < code.length; k++) {
+    const t = code[k];
+    const cast = t.text === '(' && code[k + 1]?.kind === 'ident' && !code[k + 1].text.startsWith('MP_QSTR_') && code[k + 2]?.text === ')';
+    if (cast && code[k + 3] && (code[k + 3].kind !== 'punct' || code[k + 3].text === '(')) {
+      k += 2;
+      continue;
     }
-    collectCases(child, sw, out, ctx);
+    const kind = t.kind === 'ident' || t.kind === 'number' || t.kind === 'char' ? t.kind : 'punct';
+    plain.push({ kind, text: t.text, start: 0, end: 0, bol: false, space: true });
   }
+  const at = (n: number): number | undefined =>
+    evaluateTokens(
+      plain.map((t) => (t.text === qstrs[0].text ? { ...t, kind: 'number', text: String(n) } : t)),
+      () => undefined,
+    );
+  return at(0) === 0 && at(1000) === 1000 ? { qstr: qstrs[0].text.slice(8) } : 'arith';
+}
+
+/** The index of the `:` ending a case label that starts at `from` (nesting and `?:` skipped), or -1. */
+function labelEnd(toks: ReadonlyArray<{ text: string; kind: string }>, from: number, to: number): number {
+  let depth = 0;
+  let ternary = 0;
+  for (let k = from; k <= to; k++) {
+    const t = toks[k].text;
+    if (toks[k].kind === 'directive') continue;
+    if (t === '(' || t === '[') depth++;
+    else if (t === ')' || t === ']') depth--;
+    else if (t === '?' && depth === 0) ternary++;
+    else if (t === ':' && depth === 0) {
+      if (ternary === 0) return k;
+      ternary--;
+    } else if (t === ';' || t === '{' || t === '}') return -1;
+  }
+  return -1;
 }
 
 /**
- * Case labels written by the module's macros in the switch's own body (not in nested switches):
- * each use whose expansion holds `case MP_QSTR_x :` is recorded with that expansion.
+ * The switch's own case labels (not those of nested switches), in source order: `case` written in
+ * the body, its label read as the compiler expands it (`case MP_QSTR_x:`, `case QS(x):`,
+ * `case (MP_QSTR_x) + 0:`); and uses of the module's macros whose expansion writes `case` labels
+ * (`#define ATTR(n) case MP_QSTR_##n:`), recorded with that expansion.
  */
-function collectMacroCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: QstrSwitchDecl['macroUses'], ctx: ExtractContext): void {
+function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: QstrSwitchDecl['macroUses'], ctx: ExtractContext): void {
   const body = sw.childForFieldName('body');
   if (!body) return;
   const nested: Array<[number, number]> = [];
@@ -72,41 +110,58 @@ function collectMacroCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], use
   const from = cur.indexAt(body.startIndex);
   const to = cur.indexAt(body.endIndex - 1);
   if (from < 0 || to < 0) return;
+  const arith = (span: Span, text: string) => ctx.diagnostics.push(diag('NMG2031', span, { label: text }));
   for (let i = from + 1; i < to; i++) {
     const t = cur.tokens[i];
-    if (nested.some(([s, e]) => t.start >= s && t.start < e)) continue;
+    if (nested.some(([s, e]) => t.start >= s && t.start < e) || !ctx.maybeCompiled(i)) continue;
+    if (t.text === 'case') {
+      const colon = labelEnd(cur.tokens, i + 1, to);
+      if (colon < 0 || colon === i + 1) continue;
+      const range = { from: i + 1, to: colon - 1 };
+      const v = labelValue(ctx.usesMacro(range) ? ctx.expandTokens(range.from, range.to) : cur.tokens.slice(range.from, colon));
+      if (v === 'arith') arith(cur.spanOf(range), cur.flat(range));
+      else if (v !== 'none') labels.push({ qstr: asQstr(v.qstr), span: cur.spanOf(range) });
+      i = colon;
+      continue;
+    }
     const m = ctx.userMacro(i);
-    if (!m || !ctx.maybeCompiled(i)) continue;
+    if (!m) continue;
     const last = m.params ? cur.closing(i + 1) : i;
     if (last < 0) continue;
     const exp = ctx.expandTokens(i, last);
-    const found: number[] = [];
-    // `case NAME(x):`, the macro writing only the label's qstr (`#define NAME(x) MP_QSTR_##x`).
-    const labelOnly =
-      exp.length === 1 &&
-      exp[0].kind === 'ident' &&
-      exp[0].text.startsWith('MP_QSTR_') &&
-      cur.tokens[i - 1]?.text === 'case' &&
-      cur.tokens[last + 1]?.text === ':';
-    if (labelOnly) found.push(0);
+    // Each `case` of the expansion, its label's first and last token (the `case` token's index is the key).
+    const found: Array<{ first: number; last: number; qstr: string }> = [];
     exp.forEach((x, k) => {
-      if (x.text === 'case' && exp[k + 1]?.kind === 'ident' && exp[k + 1].text.startsWith('MP_QSTR_') && exp[k + 2]?.text === ':')
-        found.push(k + 1);
+      if (x.text !== 'case') return;
+      const colon = labelEnd(exp, k + 1, exp.length - 1);
+      if (colon <= k + 1) return;
+      const v = labelValue(exp.slice(k + 1, colon));
+      if (v === 'arith')
+        arith(
+          cur.span(i, last),
+          exp
+            .slice(k + 1, colon)
+            .map((e) => e.text)
+            .join(' '),
+        );
+      else if (v !== 'none') found.push({ first: k + 1, last: colon - 1, qstr: v.qstr });
     });
     if (found.length) {
       const span = cur.span(i, last);
       const pieces: QstrSwitchDecl['macroUses'][number]['pieces'] = [];
       let text: string[] = [];
-      exp.forEach((x, k) => {
-        if (!found.includes(k)) {
-          text.push(x.text);
-          return;
+      for (let k = 0; k < exp.length; k++) {
+        const f = found.find((x) => x.first === k);
+        if (!f) {
+          text.push(exp[k].text);
+          continue;
         }
         pieces.push({ text: text.join(' ') + ' ' });
         text = [];
         pieces.push({ label: labels.length });
-        labels.push({ qstr: asQstr(x.text.slice(8)), span, viaMacro: uses.length });
-      });
+        labels.push({ qstr: asQstr(f.qstr), span, viaMacro: uses.length });
+        k = f.last;
+      }
       pieces.push({ text: (text.length ? ' ' : '') + text.join(' ') });
       uses.push({ span, pieces });
     }

@@ -246,6 +246,12 @@ export const catalog = {
       `'${a.name}' is thread-local: a natmod has no thread-local storage (mpy_ld links no TLS), so every thread shares this one variable`,
     help: 'if threads use the module, keep the per-thread state in an object each thread passes in; with a single thread nothing changes',
   },
+  NMG2031: {
+    severity: 'error',
+    text: (a: { label: string }) =>
+      `case label '${a.label}' computes with a qstr's number: a natmod's qstrs are numbered when it is loaded, so the value has no counterpart there`,
+    help: 'compare with the qstr itself (case MP_QSTR_name:), or map the qstr to the number you need in code',
+  },
   NMG2021: {
     severity: 'warning',
     text: (a: { name: string; condition: string; macros: string[] }) =>

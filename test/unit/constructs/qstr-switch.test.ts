@@ -1,4 +1,6 @@
-import { c, declsOf, lineCol } from '../helpers';
+import { c, declsOf, extract, lineCol } from '../helpers';
+import { labelValue } from '../../../src/constructs/qstr-switch';
+import { lexPP } from '../../../src/preprocess';
 
 const fn = (...body: string[]): string =>
   c('static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {', ...body.map((l) => `    ${l}`), '}');
@@ -87,7 +89,27 @@ describe('extractQstrSwitches', () => {
           '    }',
           '}',
         ),
-        want: [{ condText: 'attr', labels: ['x', 'y'] }],
+        want: [{ condText: 'attr', labels: ['x', 'y', 'z'] }],
+      },
+    ],
+    [
+      'labels that are expressions equal to one qstr: parentheses, casts, + 0, through macros',
+      {
+        given: c(
+          '#define QS(x) MP_QSTR_##x',
+          '#define ATTR(n) case (MP_QSTR_##n):',
+          '#define ATTR0(n) case (qstr)MP_QSTR_##n + 0:',
+          'static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {',
+          '    switch (attr) {',
+          '        case (MP_QSTR_a): break;',
+          '        case (qstr)QS(b): break;',
+          '        ATTR(c) ATTR0(d) break;',
+          '        case 0 + QS(e) - 0: break;',
+          '        case MP_QSTR_f: ATTR(g) break;',
+          '    }',
+          '}',
+        ),
+        want: [{ condText: 'attr', labels: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }],
       },
     ],
     [
@@ -114,5 +136,39 @@ describe('extractQstrSwitches', () => {
   test('condition of a switch under #if', () => {
     const [d] = declsOf(fn('#if MICROPY_PY_A', 'switch (attr) { case MP_QSTR_x: break; }', '#endif'), 'qstr_switch');
     expect(d.cond).toEqual([{ branches: [{ keyword: 'if', arg: 'MICROPY_PY_A' }] }]);
+  });
+
+  test('a label computing with a qstr number is refused where it is written (NMG2031), directly or through a macro', () => {
+    const given = c(
+      '#define QS(x) MP_QSTR_##x',
+      '#define NEXT(n) case MP_QSTR_##n + 1:',
+      'static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {',
+      '    switch (attr) {',
+      '        case MP_QSTR_a: break;',
+      '        case QS(b) * 2: break;',
+      '        NEXT(c) break;',
+      '    }',
+      '}',
+    );
+    const r = extract(given);
+    expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([
+      ['NMG2031', lineCol(given, 'QS(b)').line, lineCol(given, 'QS(b)').col],
+      ['NMG2031', lineCol(given, 'NEXT(c)').line, lineCol(given, 'NEXT(c)').col],
+    ]);
+  });
+
+  test.each<[string, ReturnType<typeof labelValue>]>([
+    ['MP_QSTR_x', { qstr: 'x' }],
+    ['((MP_QSTR_x))', { qstr: 'x' }],
+    ['(mp_uint_t)MP_QSTR_x + 0', { qstr: 'x' }],
+    ['MP_QSTR_x - 0', { qstr: 'x' }],
+    ['MP_QSTR_x + 1', 'arith'],
+    ['-MP_QSTR_x', 'arith'],
+    ['MP_QSTR_x | 1', 'arith'],
+    ['MP_QSTR_x + MP_QSTR_y', 'arith'],
+    ['3', 'none'],
+    ['PRINT_STR', 'none'],
+  ])('labelValue(%s)', (label, want) => {
+    expect(labelValue(lexPP(label))).toEqual(want);
   });
 });
