@@ -32,6 +32,7 @@ import { runtimeObj } from './runtime-obj';
 import { staticLocal } from './static-local';
 import { typeForward } from './type-forward';
 import { unavailable } from './unavailable';
+import { visibilityPragma } from './visibility-pragma';
 import { writableData } from './writable-data';
 
 export const CONSTRUCTS: ReadonlyArray<Construct<Decl['kind']>> = [
@@ -49,6 +50,7 @@ export const CONSTRUCTS: ReadonlyArray<Construct<Decl['kind']>> = [
   unavailable,
   qstrSwitch,
   dynruntimeGuard,
+  visibilityPragma,
   writableData,
   runtimeObj,
   runtimeData,

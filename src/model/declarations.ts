@@ -195,6 +195,16 @@ export interface DynruntimeGuardDecl extends DeclBase {
   rewritten: string;
 }
 
+/**
+ * `#pragma GCC visibility push(hidden)` (or `internal`, `protected`): rewritten to push `default`, as
+ * mpy_ld reaches data only through the GOT, which GCC skips for hidden symbols (src/extract/visibility.ts).
+ */
+export interface VisibilityPragmaDecl extends DeclBase {
+  kind: 'visibility_pragma';
+  /** The directive pushing default visibility, with a comment naming the original. */
+  rewritten: string;
+}
+
 /** One variable of a writable file-scope declaration that mpy_ld cannot load as written. */
 export interface WritableVar {
   name: string;
@@ -294,6 +304,7 @@ export type Decl =
   | WritableDataDecl
   | RuntimeDataDecl
   | DynruntimeGuardDecl
+  | VisibilityPragmaDecl
   | QstrSwitchDecl
   | FunObjDecl
   | RomTableDecl

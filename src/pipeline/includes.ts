@@ -17,6 +17,7 @@ const NOT_DEFINITIONS: ReadonlySet<Decl['kind']> = new Set<Decl['kind']>([
   'type_forward',
   'unavailable',
   'dynruntime_guard',
+  'visibility_pragma',
   'fun_obj',
 ]);
 
