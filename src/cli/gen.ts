@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { groupInputs, joinLibrarySources } from '../init/inputs';
+import { groupInputs, joinLibrarySources, joinLinkedGroups } from '../init/inputs';
 import { fileSpan, readInputs, readTextFile } from '../io/read';
 import { writeFiles } from '../io/write';
 import { dynruntimeMacroDefinitions, reservedNameUses } from '../io/reserved';
@@ -64,7 +64,7 @@ export function genCommand(args: GenArgs, io: Console): number {
     return 2;
   }
   const inputGroups = groupInputs(args.files);
-  const grouped = { ...inputGroups, groups: joinLibrarySources(inputGroups.groups) };
+  const grouped = { ...inputGroups, groups: joinLinkedGroups(joinLibrarySources(inputGroups.groups)) };
   const diagnostics: Diagnostic[] = [...pre, ...grouped.diagnostics];
   const allFiles = grouped.groups.flatMap((g) => g.files);
   if (!args.output && allFiles.length > 1) {

@@ -1,6 +1,6 @@
 import { hasErrors } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { groupInputs } from '../init/inputs';
+import { groupInputs, joinLinkedGroups } from '../init/inputs';
 import { readInputs } from '../io/read';
 import { analyseFiles } from '../pipeline';
 import { Console } from './console';
@@ -19,7 +19,8 @@ export function nameCommand(files: string[], io: Console): number {
     return 2;
   }
   const names: string[] = [];
-  for (const g of grouped.groups) {
+  // Modules that call each other's functions are one natmod (joinLinkedGroups), as gen writes them.
+  for (const g of joinLinkedGroups(grouped.groups)) {
     const { inputs, diagnostics } = readInputs(g.files);
     const sources = new Map(inputs.map((i) => [i.path, i.text]));
     if (hasErrors(diagnostics)) {

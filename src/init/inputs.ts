@@ -6,6 +6,7 @@ import { BUILD_FILES, BuildKind } from './locate';
 import { readMicropythonMk } from './mk-reader';
 import { diag } from '../diagnostics/catalog';
 import { fileSpan, readTextFile } from '../io/read';
+import { lexPP } from '../preprocess/lexer';
 
 /** The sources of one module, as found from what the user named on the command line. */
 export interface ModuleGroup {
@@ -208,4 +209,82 @@ export function joinLibrarySources(groups: ModuleGroup[]): ModuleGroup[] {
   const has = new Set(target.files.map((f) => path.resolve(f)));
   const extra = libs.flatMap((g) => g.files).filter((f) => !has.has(path.resolve(f)));
   return [{ ...target, files: [...target.files, ...extra], named: [...target.named, ...libs.flatMap((g) => g.named)] }];
+}
+
+/** Functions a C file defines with external linkage, and the names it calls, read from its tokens. */
+function linkNames(file: string): { defines: Set<string>; calls: Set<string> } {
+  const defines = new Set<string>();
+  const calls = new Set<string>();
+  const { text } = readTextFile(file);
+  if (text === undefined) return { defines, calls };
+  const toks = lexPP(text).filter((t, i, all) => !(t.bol && t.text === '#') && !inDirective(all, i));
+  let depth = 0;
+  // Whether the current file-scope declaration has said `static`.
+  let isStatic = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.text === '{') depth++;
+    else if (t.text === '}') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (t.text === ';' || t.text === '}')) isStatic = false;
+    if (depth === 0 && (t.text === 'static' || t.text === 'STATIC')) isStatic = true;
+    if (t.kind !== 'ident' || toks[i + 1]?.text !== '(') continue;
+    if (depth > 0) {
+      calls.add(t.text);
+      continue;
+    }
+    // `name(params) {` at file scope: a definition.
+    let k = i + 1;
+    for (let d = 0; k < toks.length; k++) {
+      if (toks[k].text === '(') d++;
+      else if (toks[k].text === ')' && --d === 0) break;
+    }
+    if (toks[k + 1]?.text === '{' && !isStatic) defines.add(t.text);
+  }
+  return { defines, calls };
+}
+
+/** Whether token `i` lies on a directive line (after a `#` that starts its line). */
+function inDirective(toks: ReturnType<typeof lexPP>, i: number): boolean {
+  for (let k = i; k >= 0; k--) if (toks[k].bol) return toks[k].text === '#';
+  return false;
+}
+
+/**
+ * Module groups whose files call a function that only another group's files define (mahony/ calling
+ * invSqrt() of invsqrt/, each folder with its own micropython.mk) are one natmod: the firmware links
+ * every user C module into one image, so the call resolves there; a natmod per folder would leave it
+ * undefined. Joined groups keep the user's order; the natmod is rooted at the module no other needs
+ * (src/resolve, neededRoot) and registers the others in sys.modules at import.
+ */
+export function joinLinkedGroups(groups: ModuleGroup[]): ModuleGroup[] {
+  if (groups.length < 2) return groups;
+  const names = groups.map((g) => {
+    const defines = new Set<string>();
+    const calls = new Set<string>();
+    for (const f of g.files) {
+      const n = linkNames(f);
+      n.defines.forEach((d) => defines.add(d));
+      n.calls.forEach((c) => calls.add(c));
+    }
+    return { defines, calls };
+  });
+  // Union-find over the groups: a group that calls what another alone defines joins it.
+  const parent = groups.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  names.forEach((a, i) =>
+    names.forEach((b, j) => {
+      if (i !== j && [...a.calls].some((c) => !a.defines.has(c) && b.defines.has(c))) parent[find(j)] = find(i);
+    }),
+  );
+  const out = new Map<number, ModuleGroup>();
+  groups.forEach((g, i) => {
+    const root = find(i);
+    const into = out.get(root);
+    if (!into) out.set(root, { ...g, files: [...g.files], named: [...g.named] });
+    else {
+      for (const f of g.files) if (!into.files.includes(f)) into.files.push(f);
+      for (const f of g.named) if (!into.named.includes(f)) into.named.push(f);
+    }
+  });
+  return [...out.values()];
 }

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../support/cli';
 import { repoRoot } from '../support/cases';
-import { groupInputs } from '../../src/init/inputs';
+import { groupInputs, joinLinkedGroups } from '../../src/init/inputs';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -266,5 +266,50 @@ describe("a source a module's description lists from outside its folder", () => 
     expect(r.code).toBe(0);
     expect(fs.readdirSync(path.join(root, 'out')).sort()).toEqual(['lib.c', 'module.c', 'shapes.c']);
     expect(fs.readFileSync(path.join(root, 'out', 'lib.c'), 'utf8')).toContain('lib_twice');
+  });
+});
+
+describe('module folders that call each other (mahony/ calling invSqrt() of invsqrt/)', () => {
+  /** hostile fixture m10_needs split into two module folders, each with its own micropython.mk. */
+  function twoFolders(): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-linked-'));
+    dirs.push(root);
+    const fx = path.join(repoRoot, 'test', 'hostile', 'fixtures', 'm10_needs');
+    fs.mkdirSync(path.join(root, 'needs'));
+    fs.mkdirSync(path.join(root, 'inv'));
+    const needs = fs.readFileSync(path.join(fx, 'm10_needs.c'), 'utf8').replace('"m10_inv.h"', '"../inv/m10_inv.h"');
+    fs.writeFileSync(path.join(root, 'needs', 'm10_needs.c'), needs);
+    for (const f of ['m10_inv.c', 'm10_inv.h']) fs.copyFileSync(path.join(fx, f), path.join(root, 'inv', f));
+    fs.writeFileSync(path.join(root, 'needs', 'micropython.mk'), 'D := $(USERMOD_DIR)\nSRC_USERMOD += $(D)/m10_needs.c\n');
+    fs.writeFileSync(path.join(root, 'inv', 'micropython.mk'), 'D := $(USERMOD_DIR)\nSRC_USERMOD += $(D)/m10_inv.c\n');
+    return root;
+  }
+
+  test('they are one natmod, as the firmware links them into one image; unrelated modules stay apart', () => {
+    const root = twoFolders();
+    const g = groupInputs([path.join(root, 'needs'), path.join(root, 'inv')]);
+    expect(g.diagnostics).toEqual([]);
+    expect(g.groups).toHaveLength(2);
+    const joined = joinLinkedGroups(g.groups);
+    expect(joined.map((x) => x.files.map((f) => path.basename(f)))).toEqual([['m10_needs.c', 'm10_inv.c']]);
+    // The other order: still one natmod, whichever folder comes first.
+    expect(joinLinkedGroups([...g.groups].reverse()).map((x) => x.files.length)).toEqual([2]);
+    // A static function of the same name is no link between modules.
+    fs.writeFileSync(path.join(root, 'inv', 'm10_inv.c'), 'static int m10_inv_scaled(int x) { return x; }\n');
+    expect(joinLinkedGroups(groupInputs([path.join(root, 'needs'), path.join(root, 'inv')]).groups)).toHaveLength(2);
+  });
+
+  test('gen of the two folders writes what gen of both files together writes (hostile fixture m10_needs runs that natmod)', async () => {
+    const root = twoFolders();
+    const a = await runCli(['gen', '-o', path.join(root, 'a'), path.join(root, 'needs'), path.join(root, 'inv')], root);
+    const b = await runCli(
+      ['gen', '-o', path.join(root, 'b'), path.join(root, 'needs', 'm10_needs.c'), path.join(root, 'inv', 'm10_inv.c')],
+      root,
+    );
+    expect([a.code, a.stderr, b.code]).toEqual([0, '', 0]);
+    for (const f of ['m10_needs.c', 'm10_inv.c'])
+      expect(fs.readFileSync(path.join(root, 'a', f), 'utf8')).toBe(fs.readFileSync(path.join(root, 'b', f), 'utf8'));
+    const name = await runCli(['name', path.join(root, 'needs'), path.join(root, 'inv')], root);
+    expect(name.stdout).toBe('hostile_m10_needs\n');
   });
 });
