@@ -44,16 +44,17 @@ function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
   for (let i = 0; i < cur.tokens.length; i++) {
     const t = cur.tokens[i];
     if (t.kind === 'punct' && (t.text === '{' || t.text === '}')) depth += t.text === '{' ? 1 : -1;
-    if (depth !== 0 || t.kind !== 'ident' || !cur.is(i + 1, '(')) continue;
+    if (depth !== 0 || t.kind !== 'ident') continue;
     const m = ctx.userMacro(i);
-    if (!m?.params) continue;
-    const close = cur.closing(i + 1);
+    if (!m) continue;
+    const close = m.params ? cur.closing(i + 1) : i;
     if (close < 0) continue;
     // The definer is in the macro's body, in a macro it uses, or in a macro passed to it (an X-macro
-    // list given its definer: `FUNS(DEFINE)`).
+    // list given its definer: `FUNS(DEFINE)`, or `FUNS` after `#define X(n) MP_DEFINE_CONST_FUN_OBJ_1(...)`).
     const used = [m.name, ...cur.tokens.slice(i + 2, close).flatMap((a) => (a.kind === 'ident' ? [a.text] : []))];
     if (!used.some((n) => reachesFunObjDefiner(ctx, n, t.start, new Set()))) continue;
-    const exp = ctx.expandTokens(i, close);
+    // Every branch of an #if natmodgen cannot decide: the objects one defines are the ones its tables name.
+    const exp = ctx.expandTokens(i, close, undefined, true);
     for (let k = 0; k < exp.length; k++) {
       if (exp[k].kind !== 'ident' || !FUN_OBJ_MACRO.test(exp[k].text) || exp[k + 1]?.text !== '(') continue;
       const name = exp[k + 2];

@@ -68,6 +68,26 @@ describe('extractFunObjs', () => {
     );
   });
 
+  test('an object-like X-macro list of definitions under an #if natmodgen cannot decide: the objects of every branch', () => {
+    const given = c(
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define FUNS F(half) F(third)',
+      '#else',
+      '#define FUNS F(whole)',
+      '#endif',
+      '#define F(n) static MP_DEFINE_CONST_FUN_OBJ_1(n##_obj, n);',
+      'FUNS',
+      '#undef F',
+    );
+    expect(declsOf(given, 'fun_obj').map((d) => [d.name, d.isStatic, given.slice(d.span.start, d.span.end)])).toEqual([
+      ['whole_obj', true, 'FUNS'],
+      ['half_obj', true, 'FUNS'],
+      ['third_obj', true, 'FUNS'],
+    ]);
+    // Decided by -D: that branch's alone.
+    expect(declsOf(given, 'fun_obj', { defines: ['MICROPY_PY_BUILTINS_FLOAT=1'] }).map((d) => d.name)).toEqual(['half_obj', 'third_obj']);
+  });
+
   test('span, unit and condition', () => {
     const given = c('#include "py/runtime.h"', '#if MICROPY_PY_F', 'static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);', '#endif');
     const [d] = declsOf(given, 'fun_obj', { unit: 3, path: 'dir/m.c' });
