@@ -20,10 +20,28 @@ function definedValue(lookup: MacroLookup, name: string, headerMacro?: (name: st
  * the integer expression. Identifiers left after expansion are 0 when known to be
  * undefined and unknown otherwise; `a || b` and `a && b` are decided when one side decides.
  */
-export function evaluateCondition(toks: PPToken[], lookup: MacroLookup, headerMacro?: (name: string) => boolean): Known {
+export function evaluateCondition(
+  toks: PPToken[],
+  lookup: MacroLookup,
+  headerMacro?: (name: string) => boolean,
+  hasInclude?: (spelled: string) => Known,
+): Known {
   const pre: PPToken[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    // `__has_include("x.h")` / `__has_include(<x.h>)` (C23, GCC 5): whether the build finds the header.
+    if (t.kind === 'ident' && (t.text === '__has_include' || t.text === '__has_include_next') && toks[i + 1]?.text === '(') {
+      let k = i + 2;
+      while (k < toks.length && toks[k].text !== ')') k++;
+      const spelled = toks
+        .slice(i + 2, k)
+        .map((x) => x.text)
+        .join('');
+      const v = t.text === '__has_include' ? hasInclude?.(spelled) : undefined;
+      pre.push({ ...t, kind: v === undefined ? 'other' : 'number', text: v === undefined ? UNKNOWN : String(v) });
+      i = k;
+      continue;
+    }
     if (t.kind === 'ident' && t.text === 'defined') {
       const paren = toks[i + 1]?.text === '(';
       const name = toks[i + (paren ? 2 : 1)];

@@ -260,7 +260,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
                 : 1;
         return v === undefined ? undefined : kw.endsWith('ndef') ? 1 - v : v;
       }
-      return evaluateCondition(args, lookup, opts.headerMacro);
+      return evaluateCondition(args, lookup, opts.headerMacro, (spelled) => hasInclude(spelled, fr.file, opts));
     };
     const lookup = lookupAt(at + 1);
     const byDefault = lookupAt(at + 1, true);
@@ -502,6 +502,18 @@ function whenHere(stack: FileFrame[]): When | undefined {
     branch: (frame.tests?.length ?? 1) - 1,
     alone: undecided.length === 1,
   };
+}
+
+/**
+ * `__has_include(spelled)` as both builds answer it: 1 for a header the module's folders hold; 0 for a
+ * quoted one they do not hold that is no MicroPython header (a natmod build searches only its own folder
+ * and the tree); unknown for system and MicroPython headers, or without a file reader.
+ */
+function hasInclude(spelled: string, from: string, opts: PreprocessOptions): Known {
+  if (!opts.host) return undefined;
+  if (resolveInclude(spelled, from, opts)) return 1;
+  const q = /^"(.*)"$/.exec(spelled.trim());
+  return q && !isMicroPythonHeader(q[1]) ? 0 : undefined;
 }
 
 /** `"x.h"`: the including file's folder, then each -I folder; `<x.h>`: the -I folders. Undefined when not found. */

@@ -114,3 +114,27 @@ describe('preprocess: expansions under #if natmodgen cannot decide keep the comp
     expect(choices(given, use, opts)).toBe(want);
   });
 });
+
+describe('preprocess: __has_include', () => {
+  const files: Record<string, string> = { '/m/cfg.h': '#define N 1\n' };
+  const host = { readFile: (f: string) => files[f] };
+  test.each<[string, { given: string; want: string }]>([
+    [
+      'a header beside the file: found',
+      { given: lines('#if __has_include("cfg.h")', '#include "cfg.h"', '#else', '#define N 2', '#endif'), want: '1' },
+    ],
+    [
+      'a quoted header nowhere in the module: not found',
+      { given: lines('#if __has_include("nope.h")', '#define N 3', '#else', '#define N 2', '#endif'), want: '2' },
+    ],
+    [
+      'a system header: the compiler decides',
+      {
+        given: lines('#if __has_include(<board.h>)', '#define N 3', '#else', '#define N 2', '#endif'),
+        want: '#if !(__has_include(<board.h>))\n2\n#else\n3\n#endif',
+      },
+    ],
+  ])('%s', (_name, { given, want }) => {
+    expect(choices(given, 'N', { host })).toBe(want);
+  });
+});
