@@ -127,7 +127,13 @@ export class ExtractContext {
         e.branches.forEach((b, k) => {
           const keyword = k === 0 ? 'if' : b.when === undefined ? 'else' : 'elif';
           out.push(directiveToken(keyword, b.when ?? '', at));
+          const from = out.length;
           emit(b.body);
+          // Each branch ends an item of the list (`print, f` / `print, f, unary_op, g` as slot pairs), so
+          // the directives fall between items, where lists keep them.
+          const last = out[out.length - 1];
+          if (out.length > from && last.kind !== 'directive' && last.text !== ',')
+            out.push({ kind: 'punct', text: ',', start: last.start, end: last.end, nodeType: '' });
         });
         out.push(directiveToken('endif', '', at));
       };

@@ -93,3 +93,43 @@ describe('X-macro entry lists an undecidable #if defines', () => {
     expect(out).not.toContain('MICROPY_PY_BUILTINS_FLOAT)');
   });
 });
+
+describe('type slot lists an undecidable #if defines', () => {
+  test('the slots of each branch under its own test; the slot pairs stay whole', () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      'static void p(const mp_print_t *print, mp_obj_t o, mp_print_kind_t k) {}',
+      'static mp_obj_t u(mp_unary_op_t op, mp_obj_t o) { return MP_OBJ_NULL; }',
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define SLOTS print, p, unary_op, u',
+      '#else',
+      '#define SLOTS print, p',
+      '#endif',
+      'static MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE, SLOTS);',
+      'static const mp_rom_map_elem_t g[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+      '    { MP_ROM_QSTR(MP_QSTR_T), MP_ROM_PTR(&t_type) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(gd, g);',
+      'const mp_obj_module_t m_mod = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&gd };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_mod);',
+    );
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics).toEqual([]);
+    const lines = r.value
+      .find((f) => f.rel === 'm.c')!
+      .text.split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^#(if|else|endif)\b.*BUILTINS_FLOAT|^#else$|^#endif$|MP_OBJ_TYPE_SET_SLOT\(.*(print|unary_op)/.test(l));
+    const at = lines.indexOf('#if !(MICROPY_PY_BUILTINS_FLOAT)');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(at, at + 6).map((l) => l.replace(/natmodgen_\w+/g, 'T'))).toEqual([
+      '#if !(MICROPY_PY_BUILTINS_FLOAT)',
+      'MP_OBJ_TYPE_SET_SLOT(&T, print, p, T);',
+      '#else',
+      'MP_OBJ_TYPE_SET_SLOT(&T, print, p, T);',
+      'MP_OBJ_TYPE_SET_SLOT(&T, unary_op, u, T);',
+      '#endif',
+    ]);
+  });
+});
