@@ -1,5 +1,5 @@
 import { coreHeaderMacros } from '../facts';
-import { PPToken } from '../preprocess';
+import { Expansion, PPToken } from '../preprocess';
 import { preprocessModule } from './module-pp';
 import type { PreprocessEnv } from './context';
 
@@ -33,8 +33,12 @@ export function hiddenQstrs(file: string, text: string, defines: Array<{ name: s
       if (!def || coreHeaderMacros().has(t.text)) continue;
       const last = def.params ? closingParen(toks, i + 1) : i;
       if (last < 0) continue;
-      for (const x of pp.expandAt(toks.slice(i, last + 1), t.start).tokens)
-        if (x.kind === 'ident' && x.text.startsWith('MP_QSTR_')) found.add(x.text);
+      // Every branch of an #if natmodgen cannot decide: the compiler may take any of them.
+      const collect = (e: Expansion): void => {
+        if (e.kind === 'choice') e.branches.forEach((b) => collect(b.body));
+        else for (const x of e.tokens) if (x.kind === 'ident' && x.text.startsWith('MP_QSTR_')) found.add(x.text);
+      };
+      collect(pp.expandChoicesAt(toks.slice(i, last + 1), t.start));
       i = last;
     }
   }

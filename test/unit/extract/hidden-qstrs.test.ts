@@ -27,4 +27,17 @@ describe('hiddenQstrs', () => {
     const text = c('#define IS(n) MP_QSTR_##n', '#if 0', 'qstr a = IS(dead);', '#endif');
     expect(hiddenQstrs('input.c', text, [])).toEqual([]);
   });
+
+  test('an X-macro list an undecidable #if defines: the qstrs of every branch', () => {
+    const text = c(
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define LIST X(sine) X(cosine)',
+      '#else',
+      '#define LIST X(isqrt)',
+      '#endif',
+      '#define X(n) { MP_QSTR_##n, 0 },',
+      'static const mp_arg_t t[] = { LIST };',
+    );
+    expect(hiddenQstrs('input.c', text, []).sort()).toEqual(['MP_QSTR_cosine', 'MP_QSTR_isqrt', 'MP_QSTR_sine']);
+  });
 });
