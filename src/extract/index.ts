@@ -10,7 +10,7 @@ import { checkSyntax } from './syntax';
 import { runtimeIndex } from '../runtime';
 import { identifiersIn } from '../runtime/lex';
 import { coreHeaderMacros } from '../facts';
-import { firmwareTypesUsed } from './firmware-types';
+import { firmwareTypesOfSlots, firmwareTypesPasted, firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
 import { extractApiOverrides } from './api-overrides';
 import { evaluateCondition, lexPP } from '../preprocess';
@@ -67,7 +67,9 @@ export function extractWith(
     file.tokens.some((t) => t.kind === 'directive' && PORT_HAL_INCLUDE.test(t.text)) ||
     ctx.pp.included.some((h) => PORT_HAL_INCLUDE.test(env.readFile?.(h) ?? ''));
   const readsMpzInts = readsMpzLayout(ctx, file.tokens);
-  const firmwareTypes = firmwareTypesUsed(file.tokens);
+  const firmwareTypes = [
+    ...new Set([...firmwareTypesUsed(file.tokens), ...firmwareTypesOfSlots(decls), ...firmwareTypesPasted(ctx)]),
+  ].sort();
   const runtimeNames = runtimeNamesUsed(ctx);
   // A dynruntime macro used by name gets the runtime's function (src/constructs/fn-address.ts).
   for (const d of decls) if (d.kind === 'fn_address' && !runtimeNames.includes(d.replacement)) runtimeNames.push(d.replacement);

@@ -119,12 +119,14 @@ extern mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 #define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float)))
 extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #undef MP_STATE_VM
-#define MP_STATE_VM(x) natmodgen_root_##x
+#define MP_STATE_VM(x) NATMODGEN_ROOT_NAME(x)
 #undef MP_STATE_PORT
-#define MP_STATE_PORT(x) natmodgen_root_##x
+#define MP_STATE_PORT(x) NATMODGEN_ROOT_NAME(x)
+/* natmodgen: one level more, so the argument is expanded first as in py/mpstate.h (MP_STATE_VM(CAT(a, b))). */
+#define NATMODGEN_ROOT_NAME(x) natmodgen_root_##x
 extern const mp_obj_type_t *natmodgen_module_type;
 // clang-format on
-#endif /* natmodgen:end d86cc76d92e7 */
+#endif /* natmodgen:end a833eb20513d */
 
 // ---- constants --------------------------------------------------------------
 
