@@ -763,7 +763,10 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
         mp_obj_dict_store(natmodgen_modules, mp_obj_new_str("nmg_objects.util", 16), MP_OBJ_FROM_PTR(&nmg_util_module));
         (void)natmodgen_modules;
     }
+    /* natmodgen: the firmware's module globals are a constant dict, whose attributes cannot be
+       stored or deleted (py/objmodule.c): a fixed map, once every global is in. */
+    self->context->module.globals->map.is_fixed = 1;
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 16f9619a0371 */
+#endif /* natmodgen:end 700aa3af9da0 */
