@@ -56,7 +56,8 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
           })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
       functionName: nameNode?.text ?? 'fn',
-      span: src.span(decl.startIndex, decl.endIndex),
+      // From the qualifier macro on, where tree-sitter left it before the declaration.
+      span: viaMacro ? src.span(viaMacro.at.start, viaMacro.at.end) : src.span(decl.startIndex, decl.endIndex),
       cond: ctx.condAt(ctx.cur.indexAt(fn.startIndex)),
       unit: ctx.unit,
       isStatic: true,

@@ -128,6 +128,25 @@ describe('older spellings (MicroPython v1.12-v1.18)', () => {
     ]);
   });
 
+  test('STATIC before a type tree-sitter does not know (`STATIC mp_int_t x;`, which it splits in two): static data all the same', () => {
+    const src = c(
+      '#define STATIC static',
+      'STATIC mp_int_t h_zeroed;',
+      'STATIC mp_int_t h_one = 1;',
+      'int f(void) {',
+      '    STATIC mp_uint_t calls;',
+      '    return ++calls + h_zeroed + h_one;',
+      '}',
+    );
+    const data = declsOf(src, 'writable_data');
+    expect(data.map((d) => [d.name, d.isStatic, src.slice(d.span.start, d.span.end)])).toEqual([
+      ['h_zeroed', true, 'STATIC mp_int_t h_zeroed;'],
+      ['h_one', true, 'STATIC mp_int_t h_one = 1;'],
+    ]);
+    const locals = declsOf(src, 'static_local');
+    expect(locals.map((d) => [d.name, src.slice(d.span.start, d.span.end)])).toEqual([['calls', 'STATIC mp_uint_t calls;']]);
+  });
+
   test('mp_map_elem_t tables with MP_OBJ_NEW_QSTR keys and (mp_obj_t)&obj values', () => {
     const src = c(
       'STATIC const mp_map_elem_t t[] = {',
