@@ -33,6 +33,9 @@ interface Pattern {
 
 export interface QueryCapture {
   name: string;
+  /** The node's span, known without reading the tree (the node is found when asked for). */
+  start: number;
+  end: number;
   node: SyntaxNode;
 }
 
@@ -292,7 +295,7 @@ class FileQueries {
   matches(name: string): QueryMatch[] {
     const root = this.file.tree.rootNode;
     const leaves = (this.leaves.get(name) ?? []).map((l) => ({
-      captures: [{ name: l.capture, node: root.descendantForIndex(l.start, l.end) }],
+      captures: [{ name: l.capture, start: l.start, end: l.end, node: root.descendantForIndex(l.start, l.end) }],
     }));
     const structural = (this.structural.get(name) ?? []).map((m) => ({ captures: m.captures.map((c) => this.capture(c)) }));
     return [...leaves, ...structural];
@@ -303,7 +306,7 @@ class FileQueries {
     const root = this.file.tree.rootNode;
     const all: Array<{ s: number; c: () => QueryCapture }> = [];
     for (const l of this.leaves.get(name) ?? [])
-      all.push({ s: l.start, c: () => ({ name: l.capture, node: root.descendantForIndex(l.start, l.end) }) });
+      all.push({ s: l.start, c: () => ({ name: l.capture, start: l.start, end: l.end, node: root.descendantForIndex(l.start, l.end) }) });
     for (const m of this.structural.get(name) ?? []) for (const c of m.captures) all.push({ s: c.start, c: () => this.capture(c) });
     return all.sort((a, b) => a.s - b.s).map((x) => x.c());
   }
@@ -313,6 +316,8 @@ class FileQueries {
     const root = this.file.tree.rootNode;
     return {
       name: c.name,
+      start: c.start,
+      end: c.end,
       get node(): SyntaxNode {
         return (c.node ??= nodeAt(root, c.type, c.start, c.end));
       },
