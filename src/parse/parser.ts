@@ -55,7 +55,7 @@ export function parseFile(path: string, given: string): ParsedFile {
     const moved = movedErrors(cache!.errors(before), edit);
     if (moved) {
       // What readers of the previous version carry over to the next, taken before its tree is edited.
-      const carried = reparseListeners.map((l) => l(before));
+      const carried = carriedOver(before);
       // Re-parse against the previous version's tree, told what changed: tree-sitter then
       // reuses the subtrees outside the change.
       before.tree.edit(edit);
@@ -365,6 +365,17 @@ function blankComments(line: string): string {
 export type ReparseListener = (before: ParsedFile) => ((after: ParsedFile, edit: Edit, dirty: [number, number]) => void) | undefined;
 
 const reparseListeners: ReparseListener[] = [];
+
+/**
+ * What each listener carries over from a version. A function of its own, not a closure in parseFile:
+ * a closure there that named the previous version would share its context with the tree's input
+ * callback, and every tree would keep the one before it alive.
+ */
+function carriedOver(before: ParsedFile): ReturnType<ReparseListener>[] {
+  const out: ReturnType<ReparseListener>[] = [];
+  for (const listener of reparseListeners) out.push(listener(before));
+  return out;
+}
 
 /** Registers a {@link ReparseListener} for the life of the process. */
 export function onReparse(listener: ReparseListener): void {

@@ -5,6 +5,8 @@
 // test/unit/parse/incremental.test.ts makes them, of the examples and of a synthetic module.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { ParseCache, parseFile, ParsedFile, withParseCache } from '../../../src/parse/parser';
 import { errorNodes, queryCaptures, queryCounts, queryMatches, queryNames } from '../../../src/parse/queries';
 import { repoRoot } from '../../support/cases';
@@ -75,5 +77,24 @@ describe('grammar queries after an incremental parse', () => {
     }
     // The moved matches were used, not only fresh queries.
     expect(queryCounts.incremental).toBeGreaterThan(before);
+  });
+});
+
+describe('versions of a file in the parse cache', () => {
+  test('an earlier version is not kept alive by the ones after it', async () => {
+    // A closure in parseFile that named the previous version shared its context with the tree's
+    // input callback: every tree kept the version before it, and the language server grew by a tree per change.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const cache = new ParseCache();
+    const text = syntheticOfSize(4 * 1024, { name: 'nmg_gc' });
+    const first = new WeakRef(withParseCache(cache, () => parseFile('f.c', text)));
+    results(first.deref()!);
+    for (let i = 0; i < 4; i++) results(withParseCache(cache, () => parseFile('f.c', text.replace('return ', `return ${i} + `))));
+    for (let k = 0; k < 3; k++) {
+      gc();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(first.deref()).toBeUndefined();
   });
 });
