@@ -16,12 +16,12 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   const { src } = ctx.file;
   const out: StaticLocalDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'static-local')) {
-    const decl = c.node;
     // Most local declarations are not static: a declaration whose text lacks the keyword
-    // cannot have the storage class, and is skipped before the per-node reads below.
+    // cannot have the storage class, and is skipped before its node is read from the tree.
     // `PRIVATE T x = 1;` with `#define PRIVATE static`: read as the compiler sees it.
-    const viaMacro = throughQualifierMacro(ctx, decl);
-    if (!viaMacro && !/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
+    const viaMacro = throughQualifierMacro(ctx, { startIndex: c.start, endIndex: c.end });
+    if (!viaMacro && !/\bstatic\b/.test(src.text.slice(c.start, c.end))) continue;
+    const decl = c.node;
     if (!viaMacro && decl.hasError && !errorsOnlyInValue(decl)) continue;
     const d = viaMacro ? readDeclaration(viaMacro.node, viaMacro.text) : readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static')) continue;

@@ -135,7 +135,7 @@ export interface Reread {
  * (`#define PRIVATE static`, `-D STATIC=static`): tree-sitter takes the macro for the type. Read as
  * the compiler sees it, with the words in the macro's place; it is still located at the whole node.
  */
-export function throughQualifierMacro(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
+export function throughQualifierMacro(ctx: ExtractContext, node: Pick<SyntaxNode, 'startIndex' | 'endIndex'>): Reread | undefined {
   const i = ctx.cur.indexAt(node.startIndex);
   if (i < 0) return undefined;
   // Before a type tree-sitter does not know (`STATIC mp_int_t x;`) the macro is an ERROR of its
