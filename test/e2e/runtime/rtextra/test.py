@@ -112,8 +112,13 @@ rtextra.warn(3)
 # mp_hal_stdin_rx_chr: "ab\ncd" then the end of input
 print("stdin", rtextra.stdin(6))
 
-# at the end of input the readiness no longer changes: readable (end of input) and hung up
-print("stdio_poll rd", rtextra.stdio_poll(1), "rd|wr", rtextra.stdio_poll(5), "none", rtextra.stdio_poll(0))
+# at the end of input the readiness no longer changes (what it is depends on what stdin is: a pipe,
+# a socket): the same as select.poll's for each set of flags
+for flags in (1, 5, 0):
+    p = select.poll()
+    p.register(sys.stdin, flags)
+    by_select = [f for _, f in p.poll(0)]
+    print("stdio_poll", flags, rtextra.stdio_poll(flags) == (by_select[0] if by_select else 0))
 
 # mp_reader_new_file: files of the port's filesystem, read in the chunks the firmware's reader uses
 import io, os
