@@ -19,8 +19,10 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     // Most local declarations are not static: a declaration whose text lacks the keyword
     // cannot have the storage class, and is skipped before its node is read from the tree.
     // `PRIVATE T x = 1;` with `#define PRIVATE static`: read as the compiler sees it.
-    const viaMacro = throughQualifierMacro(ctx, { startIndex: c.start, endIndex: c.end });
-    if (!viaMacro && !/\bstatic\b/.test(src.text.slice(c.start, c.end))) continue;
+    const start = c.start ?? c.node.startIndex;
+    const end = c.end ?? c.node.endIndex;
+    const viaMacro = throughQualifierMacro(ctx, { startIndex: start, endIndex: end });
+    if (!viaMacro && !/\bstatic\b/.test(src.text.slice(start, end))) continue;
     const decl = c.node;
     if (!viaMacro && decl.hasError && !errorsOnlyInValue(decl)) continue;
     const d = viaMacro ? readDeclaration(viaMacro.node, viaMacro.text) : readDeclaration(decl, src.text);

@@ -10,7 +10,8 @@ type Call = { name: string; span: Span; cond: Condition };
 export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<string>; calls: Call[]; macroCalls: Call[] } {
   const definedFunctions = new Set<string>();
   const text = ctx.file.src.text;
-  for (const c of queryCaptures(ctx.file, 'function-definition')) definedFunctions.add(text.slice(c.start, c.end));
+  for (const c of queryCaptures(ctx.file, 'function-definition'))
+    definedFunctions.add(text.slice(c.start ?? c.node.startIndex, c.end ?? c.node.endIndex));
   // Function-like macros inside ERROR recovery or conditionals still appear as directives.
   for (const t of ctx.file.tokens) {
     const m = t.directive?.keyword === 'define' ? /^([A-Za-z_]\w*)\(/.exec(t.directive.arg) : null;

@@ -3,6 +3,8 @@ import type { Edit, Point, SyntaxNode, Tree } from 'tree-sitter';
 import { C, Parser } from './native';
 import { SourceText, withLineFeeds } from './source';
 import { retokenize, Token, tokenize } from './tokens';
+import { structuralMatcher } from './grammar-queries';
+import type { QueryMatch } from './patterns';
 
 let parser: ParserType | undefined;
 
@@ -27,6 +29,8 @@ export interface ParsedFile {
   tokens: Token[];
   /** Some `#if` branches were blanked for tree-sitter and their tokens lexed apart (withBlankedTokens). */
   blanked?: boolean;
+  /** The structural query patterns' matches (src/parse/queries.ts), per query, when the token walk collected them. */
+  structural?: Map<string, QueryMatch[]>;
 }
 
 export function parseFile(path: string, given: string): ParsedFile {
@@ -76,7 +80,10 @@ export function parseFile(path: string, given: string): ParsedFile {
     cache!.counts.afresh++;
   }
   const tree = cParser().parse(input);
-  const parsed: ParsedFile = { path, src, tree, tokens: lex(tree), ...(seen === read ? {} : { blanked: true }) };
+  // One walk of the new tree reads the tokens and the structural query patterns' matches.
+  const matcher = structuralMatcher();
+  const tokens = seen === read ? tokenize(tree, src, matcher) : withBlankedTokens(tokenize(tree, src, matcher), read, seen, src);
+  const parsed: ParsedFile = { path, src, tree, tokens, structural: matcher.matches, ...(seen === read ? {} : { blanked: true }) };
   cache?.set(path, parsed);
   return parsed;
 }

@@ -1,14 +1,13 @@
-// The grammar queries of a file re-parsed after an edit (src/parse/queries.ts) start from the
-// previous version's matches: those in the root's children the edit left alone are moved, the
-// others are queried again. Every query must give what it gives on a fresh parse of the same
-// text: the same matches, in the same order, with the same nodes. Random edits in sequence, as
+// The grammar queries of a file re-parsed after an edit (src/parse/queries.ts: a walk of its own
+// over the incremental tree, whose tokens are read only where it changed) must give what they
+// give on a fresh parse of the same text: the same matches, in the same order, with the same nodes. Random edits in sequence, as
 // test/unit/parse/incremental.test.ts makes them, of the examples and of a synthetic module.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { ParseCache, parseFile, ParsedFile, withParseCache } from '../../../src/parse/parser';
-import { errorNodes, queryCaptures, queryCounts, queryMatches, queryNames } from '../../../src/parse/queries';
+import { errorNodes, queryCaptures, queryMatches, queryNames } from '../../../src/parse/queries';
 import { repoRoot } from '../../support/cases';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { syntheticOfSize } = require('../../../bench/synthetic.cjs') as { syntheticOfSize: (n: number, o?: object) => string };
@@ -61,7 +60,6 @@ describe('grammar queries after an incremental parse', () => {
     const cache = new ParseCache();
     let text = original;
     results(withParseCache(cache, () => parseFile('f.c', text)));
-    const before = queryCounts.incremental;
     for (let step = 0; step < 40; step++) {
       const at = rnd(text.length + 1);
       if (rnd(2) === 0) {
@@ -75,8 +73,6 @@ describe('grammar queries after an incremental parse', () => {
       const inc = withParseCache(cache, () => parseFile('f.c', text));
       expect(results(inc)).toBe(results(parseFile('f.c', text)));
     }
-    // The moved matches were used, not only fresh queries.
-    expect(queryCounts.incremental).toBeGreaterThan(before);
   });
 });
 
