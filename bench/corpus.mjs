@@ -35,6 +35,7 @@
  *   CORPUS_KEEP=1    keep the work folder (its path is printed)
  *   CORPUS_VERBOSE=1 print the full gen/make output of failing entries
  *   CORPUS_ARCH      build for this dynruntime.mk ARCH instead of x64 (armv7m...): not imported
+ *   CORPUS_TIMEOUT_SCALE=N  multiply the gen, build and run time limits by N (a loaded machine)
  *   CORPUS_WHATIF=legacy  measure a rewritten copy of the old-style entries ("style": "old"):
  *                    MP_REGISTER_MODULE(a, b, ENABLE) -> (a, b) and STATIC -> static, to see what
  *                    fails behind those two refusals. Labelled in the output; not the real score.
@@ -55,9 +56,12 @@ const TESTS_DIR = path.join(REPO_ROOT, 'bench', 'corpus', 'mpy-tests');
 // CORPUS_ARCH builds for another architecture of dynruntime.mk (armv7m, rv32imc...): built only,
 // since the unix port loads x64 natmods alone.
 const ARCH = process.env.CORPUS_ARCH?.trim() || 'x64';
-const GEN_TIMEOUT_MS = 120_000;
-const MAKE_TIMEOUT_MS = 300_000;
-const RUN_TIMEOUT_MS = 20_000;
+// CORPUS_TIMEOUT_SCALE=N multiplies the limits below, for a machine shared with other builds (a
+// large entry's x64 build passes 300 s there): a timeout is reported as such, never as a failure of the entry.
+const TIMEOUT_SCALE = Number(process.env.CORPUS_TIMEOUT_SCALE?.trim() || '1');
+const GEN_TIMEOUT_MS = 120_000 * TIMEOUT_SCALE;
+const MAKE_TIMEOUT_MS = 300_000 * TIMEOUT_SCALE;
+const RUN_TIMEOUT_MS = 20_000 * TIMEOUT_SCALE;
 
 // ---------------------------------------------------------------------------------------------
 // Environment
@@ -97,6 +101,7 @@ function readEnv() {
     whatif: nonEmpty(process.env.CORPUS_WHATIF),
     manifest: nonEmpty(process.env.CORPUS_MANIFEST) ? path.resolve(process.env.CORPUS_MANIFEST.trim()) : DEFAULT_MANIFEST,
   };
+  if (!(TIMEOUT_SCALE > 0)) fail(`CORPUS_TIMEOUT_SCALE=${process.env.CORPUS_TIMEOUT_SCALE}: a positive number`);
   if (env.whatif && env.whatif !== 'legacy') fail(`CORPUS_WHATIF=${env.whatif}: the only rewrite is "legacy"`);
   if (!fs.existsSync(CLI)) fail(`natmodgen is not built (${CLI} missing): run npm run build, or use npm run corpus`);
   if (env.mpyDir) {
@@ -349,6 +354,8 @@ function measure(entry, srcRootIn, work, env, kind) {
     else if (undefinedSymbols.length) {
       const more = undefinedSymbols.length > 6 ? ', ...' : '';
       res.detail = `undefined symbols: ${undefinedSymbols.slice(0, 6).join(', ')}${more}`;
+    } else if (m.timedOut) {
+      res.detail = `build timed out after ${MAKE_TIMEOUT_MS / 1000} s (CORPUS_TIMEOUT_SCALE raises the limit)`;
     } else {
       res.detail = `make exit ${m.status}: ${text.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}`;
       res.causes.push('make: other');

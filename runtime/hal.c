@@ -17,8 +17,8 @@ typedef struct _natmodgen_rt_ticks_t {
 } natmodgen_rt_ticks_t;
 
 static mp_obj_t natmodgen_rt_time_call(qstr fn, size_t n_args, const mp_obj_t *args) {
-    mp_obj_t time = mp_import_name(MP_QSTR_time, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
-    return mp_call_function_n_kw(mp_load_attr(time, fn), n_args, 0, args);
+    mp_obj_t time_module = mp_import_name(MP_QSTR_time, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    return mp_call_function_n_kw(mp_load_attr(time_module, fn), n_args, 0, args);
 }
 
 static mp_uint_t natmodgen_rt_ticks(natmodgen_rt_ticks_t *t, qstr fn) {

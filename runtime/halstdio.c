@@ -32,8 +32,8 @@ void mp_hal_stdout_tx_str(const char *str) {
 
 /* time.time_ns() as uint64_t: the int's 8 little-endian bytes (int.to_bytes), whatever its size. */
 uint64_t mp_hal_time_ns(void) {
-    mp_obj_t time = mp_import_name(MP_QSTR_time, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
-    mp_obj_t ns = mp_call_function_n_kw(mp_load_attr(time, MP_QSTR_time_ns), 0, 0, NULL);
+    mp_obj_t time_module = mp_import_name(MP_QSTR_time, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    mp_obj_t ns = mp_call_function_n_kw(mp_load_attr(time_module, MP_QSTR_time_ns), 0, 0, NULL);
     if (mp_obj_is_small_int(ns)) {
         return (uint64_t)MP_OBJ_SMALL_INT_VALUE(ns);
     }

@@ -7,7 +7,7 @@
 #include "py/dynruntime.h"
 
 /* The stream may raise its own error (MICROPY_STREAMS_DELEGATE_ERROR), else OSError. */
-static void natmodgen_rt_stream_raise_error(mp_obj_t stream, int error) {
+void natmodgen_rt_stream_raise_error(mp_obj_t stream, int error) {
     #if MICROPY_STREAMS_DELEGATE_ERROR
     const mp_stream_p_t *stream_p = mp_get_stream(stream);
     if (stream_p->ioctl != NULL) {

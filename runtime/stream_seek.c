@@ -6,6 +6,9 @@
  */
 #include "py/dynruntime.h"
 
+/* runtime/stream_rw.c: the stream's own error, else OSError. */
+void natmodgen_rt_stream_raise_error(mp_obj_t stream, int error);
+
 static mp_obj_t natmodgen_rt_stream_seek_method(size_t n_args, const mp_obj_t *args) {
     mp_off_t offset = mp_obj_get_int(args[1]);
     int whence = n_args == 3 ? mp_obj_get_int(args[2]) : MP_SEEK_SET;

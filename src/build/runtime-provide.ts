@@ -43,7 +43,12 @@ export function runtimeProvidable(objects: NmSymbol[]): string[] {
   // glibc's <stdio.h> renames the scanf family (sscanf is __isoc99_sscanf in the objects); the runtime
   // unit includes the same header, so its definition of sscanf gets the same symbol name.
   const names = objects
-    .filter((s) => s.type === 'U' && !defined.has(s.name) && !defined.has(libcSourceName(s.name)) && !providedByLoader(s.name))
+    // mpy_ld answers its own names (mp_fun_table, mp_type_str...); an mp_ name of the runtime's is the
+    // runtime's (MP_STACK_CHECK() in a header of the module calls mp_stack_check where gen did not see it).
+    .filter(
+      (s) =>
+        s.type === 'U' && !defined.has(s.name) && !defined.has(libcSourceName(s.name)) && (!providedByLoader(s.name) || bodies.has(s.name)),
+    )
     .map((s) => (bodies.has(s.name) || tree.has(s.name) ? s.name : libcSourceName(s.name)))
     .filter((n) => bodies.has(n) || tree.has(n));
   if (names.some((n) => tree.has(n))) names.push(...TREE_LIBC.filter((n) => !defined.has(n) && bodies.has(n)));

@@ -15,7 +15,8 @@ const RUNTIME_IN_NATMOD = /^(MP_QSTR_\w+|MP_ROM_NONE|MP_ROM_TRUE|MP_ROM_FALSE|MP
 export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
   const { cur } = ctx;
   const out: ArgTableDecl[] = [];
-  for (const i of ctx.anchors('arg-table', 'arg_table.type')) {
+  // Also by the tokens: after a qualifier macro (`STATIC const mp_arg_t`) tree-sitter has no type there.
+  for (const i of ctx.anchors('arg-table', 'arg_table.type', 'mp_arg_t')) {
     const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (!q.isStatic || cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
@@ -28,7 +29,10 @@ export function extractArgTables(ctx: ExtractContext): ArgTableDecl[] {
     let runtime = false;
     for (let k = x.open; k < x.close && !runtime; k++) runtime = RUNTIME_IN_NATMOD.test(x.cur.text(k));
     if (!runtime) continue;
-    const staticIdx = [...Array(i - q.first).keys()].map((k) => q.first + k).find((k) => cur.is(k, 'static'));
+    // `static`, or the module's macro for it (`STATIC`, `#define ROM static const`): the token that goes.
+    const staticIdx = [...Array(i - q.first).keys()]
+      .map((k) => q.first + k)
+      .find((k) => cur.is(k, 'static') || (ctx.qualifierMacro(k, cur)?.includes('static') ?? false));
     // Brace depth over the tokens, not the tree: where tree-sitter lost a function (ulab's
     // `#if` branches that split statements), its keyword table is still a local.
     const atFileScope = ctx.atFileScope(cur.tokens[i].start);

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeObjDecl } from '../model/declarations';
 import { queryMatches } from '../parse/queries';
-import { ExtractContext, readMacroCall } from '../extract/context';
+import { ExtractContext, qualifiersBefore, readMacroCall } from '../extract/context';
 import { insideFunction } from '../extract/declarator';
 import { Cursor, joinTokens } from '../extract/cursor';
 import { Token } from '../parse/tokens';
@@ -45,10 +45,12 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
     });
   }
   out.push(...throughModuleMacros(ctx));
+  out.push(...withQualifierMacros(ctx));
   for (const match of queryMatches(ctx.file, 'runtime-obj')) {
     const decl = match.captures.find((c) => c.name === 'runtime_obj.decl')?.node;
     const name = match.captures.find((c) => c.name === 'runtime_obj.name')?.node;
     if (!decl || !name || insideFunction(decl) || decl.hasError || !ctx.atFileScope(decl.startIndex)) continue;
+    if (out.some((o) => o.name === name.text && o.span.start <= decl.startIndex && decl.startIndex < o.span.end)) continue;
     const d = fromDeclaration(ctx, decl, name);
     if (d) out.push(d);
   }
@@ -77,6 +79,44 @@ function throughModuleMacros(ctx: ExtractContext): RuntimeObjDecl[] {
     const d = fromExpansion(ctx, ctx.expandTokens(i, close));
     if (!d) continue;
     out.push({ kind: 'runtime_obj', ...d, span: cur.span(i, last), cond: ctx.condAt(i), unit: ctx.unit });
+    i = last;
+  }
+  return out;
+}
+
+/**
+ * `STATIC const T name = {{&mp_type_X}, ...};`: a qualifier written as the module's own macro (the
+ * `STATIC` of modules older than v1.21), where tree-sitter sees no declaration. Read from the
+ * tokens with the macro's words in its place; plain declarations are the query's.
+ */
+function withQualifierMacros(ctx: ExtractContext): RuntimeObjDecl[] {
+  const { cur } = ctx;
+  const out: RuntimeObjDecl[] = [];
+  const toks = cur.tokens;
+  for (let i = 0; i + 3 < toks.length; i++) {
+    if (toks[i].kind !== 'ident' || toks[i + 1].kind !== 'ident' || !cur.is(i + 2, '=') || !cur.is(i + 3, '{')) continue;
+    if (!ctx.atFileScope(toks[i].start) || !ctx.maybeCompiled(i)) continue;
+    const q = qualifiersBefore(cur, i, ctx);
+    const head = [...Array(i - q.first).keys()].map((k) => q.first + k);
+    if (!head.some((k) => ctx.qualifierMacro(k, cur) && !['static', 'const', 'extern'].includes(cur.text(k)))) continue;
+    const close = cur.closing(i + 3);
+    if (close < 0) continue;
+    const last = cur.is(close + 1, ';') ? close + 1 : close;
+    const words = head.flatMap((k) => (['static', 'const', 'extern'].includes(cur.text(k)) ? [cur.text(k)] : ctx.qualifierMacro(k, cur)!));
+    const d = fromExpansion(ctx, [
+      ...words.map((w) => ({ ...toks[q.first], kind: 'ident' as const, text: w })),
+      ...toks.slice(i, last + 1),
+    ]);
+    if (!d) continue;
+    // A tuple is built with mp_obj_new_tuple from its items (its last field).
+    let items: string[] | undefined;
+    if (d.baseType === 'tuple') {
+      const fields = cur.splitArgs(i + 3, close);
+      const itemsOpen = cur.codeTokens(fields[fields.length - 1])[0];
+      if (!cur.is(itemsOpen, '{')) continue;
+      items = cur.splitArgs(itemsOpen, cur.closing(itemsOpen)).map((r) => cur.source(r).trim());
+    }
+    out.push({ kind: 'runtime_obj', ...d, items, span: cur.span(q.first, last), cond: ctx.condAt(i), unit: ctx.unit });
     i = last;
   }
   return out;

@@ -16,12 +16,14 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   const { src } = ctx.file;
   const out: StaticLocalDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'static-local')) {
-    const decl = c.node;
     // Most local declarations are not static: a declaration whose text lacks the keyword
-    // cannot have the storage class, and is skipped before the per-node reads below.
+    // cannot have the storage class, and is skipped before its node is read from the tree.
     // `PRIVATE T x = 1;` with `#define PRIVATE static`: read as the compiler sees it.
-    const viaMacro = throughQualifierMacro(ctx, decl);
-    if (!viaMacro && !/\bstatic\b/.test(src.text.slice(decl.startIndex, decl.endIndex))) continue;
+    const start = c.start ?? c.node.startIndex;
+    const end = c.end ?? c.node.endIndex;
+    const viaMacro = throughQualifierMacro(ctx, { startIndex: start, endIndex: end });
+    if (!viaMacro && !/\bstatic\b/.test(src.text.slice(start, end))) continue;
+    const decl = c.node;
     if (!viaMacro && decl.hasError && !errorsOnlyInValue(decl)) continue;
     const d = viaMacro ? readDeclaration(viaMacro.node, viaMacro.text) : readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static')) continue;
@@ -56,7 +58,8 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
           })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
       functionName: nameNode?.text ?? 'fn',
-      span: src.span(decl.startIndex, decl.endIndex),
+      // From the qualifier macro on, where tree-sitter left it before the declaration.
+      span: viaMacro ? src.span(viaMacro.at.start, viaMacro.at.end) : src.span(decl.startIndex, decl.endIndex),
       cond: ctx.condAt(ctx.cur.indexAt(fn.startIndex)),
       unit: ctx.unit,
       isStatic: true,

@@ -135,13 +135,39 @@ export interface Reread {
  * (`#define PRIVATE static`, `-D STATIC=static`): tree-sitter takes the macro for the type. Read as
  * the compiler sees it, with the words in the macro's place; it is still located at the whole node.
  */
-export function throughQualifierMacro(ctx: ExtractContext, node: SyntaxNode): Reread | undefined {
+export function throughQualifierMacro(ctx: ExtractContext, node: Pick<SyntaxNode, 'startIndex' | 'endIndex'>): Reread | undefined {
   const i = ctx.cur.indexAt(node.startIndex);
-  const words = i >= 0 ? ctx.qualifierMacro(i) : undefined;
-  if (!words) return undefined;
-  const text = `${words.join(' ')} ${ctx.file.src.text.slice(ctx.cur.tokens[i].end, node.endIndex)}`;
+  if (i < 0) return undefined;
+  // Before a type tree-sitter does not know (`STATIC mp_int_t x;`) the macro is an ERROR of its
+  // own and the declaration starts after it: those macros are the declaration's too.
+  let first = i;
+  while (first > 0 && ctx.qualifierMacro(first - 1)) first--;
+  const own = ctx.qualifierMacro(i);
+  if (first === i && !own) return undefined;
+  const words = [...Array(i - first).keys()].flatMap((k) => ctx.qualifierMacro(first + k)!);
+  if (own) words.push(...own);
+  // Up to the declaration's `;`: after `STATIC mp_int_t` tree-sitter ends the node and reads the
+  // name as a statement of its own.
+  const end = statementEnd(ctx, i) ?? node.endIndex;
+  const rest = ctx.file.src.text.slice(own ? ctx.cur.tokens[i].end : node.startIndex, end);
+  const text = `${words.join(' ')} ${rest}`;
   const d = parseSnippet(text).rootNode.namedChildren.find((n) => n.type === 'declaration');
-  return d ? { node: d, text, at: { start: node.startIndex, end: node.endIndex } } : undefined;
+  return d ? { node: d, text, at: { start: ctx.cur.tokens[first].start, end } } : undefined;
+}
+
+/** The end offset of the first `;` outside brackets from token `i` on. */
+function statementEnd(ctx: ExtractContext, i: number): number | undefined {
+  const { cur } = ctx;
+  let depth = 0;
+  for (let k = i; k < cur.tokens.length; k++) {
+    const t = cur.tokens[k];
+    if (t.kind !== 'punct') continue;
+    if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+    else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      if (--depth < 0) return undefined;
+    } else if (t.text === ';' && depth === 0) return t.end;
+  }
+  return undefined;
 }
 
 /**

@@ -2,13 +2,16 @@ import { Span } from '../diagnostics/diagnostic';
 import { Condition } from '../model/condition';
 import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from './context';
+import { Token } from '../parse/tokens';
 
 /** What the file defines as functions, and every call by name in code that may be compiled. */
 type Call = { name: string; span: Span; cond: Condition };
 
 export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<string>; calls: Call[]; macroCalls: Call[] } {
   const definedFunctions = new Set<string>();
-  for (const c of queryCaptures(ctx.file, 'function-definition')) definedFunctions.add(c.node.text);
+  const text = ctx.file.src.text;
+  for (const c of queryCaptures(ctx.file, 'function-definition'))
+    definedFunctions.add(text.slice(c.start ?? c.node.startIndex, c.end ?? c.node.endIndex));
   // Function-like macros inside ERROR recovery or conditionals still appear as directives.
   for (const t of ctx.file.tokens) {
     const m = t.directive?.keyword === 'define' ? /^([A-Za-z_]\w*)\(/.exec(t.directive.arg) : null;
@@ -28,12 +31,18 @@ export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<strin
  * scanned with comments and literals blanked out, keeping offsets for the spans.
  */
 function macroBodyCalls(ctx: ExtractContext): Call[] {
-  const used = new Set(ctx.file.tokens.filter((t, i) => t.kind === 'ident' && ctx.maybeCompiled(i)).map((t) => t.text));
-  const defines = ctx.file.tokens.flatMap((t, i) => {
-    if (t.directive?.keyword !== 'define' || !ctx.maybeCompiled(i)) return [];
+  // One pass over the tokens (a file has few #defines: no array per token).
+  const used = new Set<string>();
+  const defines: Array<{ i: number; t: Token; name: string; params: string; bodyAt: number; code: string }> = [];
+  ctx.file.tokens.forEach((t, i) => {
+    if (t.kind === 'ident') {
+      if (ctx.maybeCompiled(i)) used.add(t.text);
+      return;
+    }
+    if (t.directive?.keyword !== 'define' || !ctx.maybeCompiled(i)) return;
     const code = t.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (m) => ' '.repeat(m.length));
     const head = /^\s*#\s*define\s+([A-Za-z_]\w*)(\([^)]*\))?/.exec(code);
-    return head ? [{ i, t, name: head[1], params: head[2] ?? '', bodyAt: head[0].length, code }] : [];
+    if (head) defines.push({ i, t, name: head[1], params: head[2] ?? '', bodyAt: head[0].length, code });
   });
   // Macros used only inside other used macros count as used too.
   for (let grew = true; grew;) {

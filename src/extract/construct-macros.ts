@@ -55,6 +55,9 @@ export function expandConstructMacros(
   // macros) and no -D means there is nothing to expand.
   if (!text.includes('define') && !/#\s*include\s*"/.test(text) && defines.length === 0) return text;
   const pp = preprocessModule(file, text, env, defines);
+  // Only a use of one of the module's own macros is expanded: a text that does not spell the name
+  // of any (line splices removed, as the lexer reads names) has none, and needs no token list.
+  if (!spellsAny(text, ownMacroNames(pp.definitions))) return text;
   const toks = pp.tokens;
   // Uses inside functions are expanded only when some macro of the module's own can write `static`.
   const staticMacros = pp.definitions.some((d) => !coreHeaderMacros().has(d.name) && d.body.some((b) => b.text === 'static'));
@@ -139,6 +142,22 @@ function writesStaticLocal(expansion: PPToken[]): boolean {
 /** Whether a constant's initial value names a run-time value (the expansion's identifiers, as the compiler sees them). */
 function runTimeInit(vars: Array<{ init?: string }>, expansion: PPToken[]): boolean {
   return vars.some((v) => v.init !== undefined) && expansion.some((t) => t.kind === 'ident' && runtimeValue(t.text));
+}
+
+/** Names of the definitions natmodgen may expand (MicroPython's own header macros are left to the compiler). */
+function ownMacroNames(definitions: ReadonlyArray<{ name: string }>): Set<string> {
+  const core = coreHeaderMacros();
+  const names = new Set<string>();
+  for (const d of definitions) if (!core.has(d.name)) names.add(d.name);
+  return names;
+}
+
+/** Whether `text`, read with its line splices removed, holds one of `names` anywhere (a superset of its identifier tokens). */
+function spellsAny(text: string, names: Set<string>): boolean {
+  if (names.size === 0) return false;
+  const joined = text.includes('\\') ? text.replace(/\\[ \t]*(?:\r\n?|\n)/g, '') : text;
+  for (const n of names) if (joined.includes(n)) return true;
+  return false;
 }
 
 function closingParen(toks: PPToken[], open: number): number {

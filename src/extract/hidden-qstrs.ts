@@ -14,13 +14,13 @@ const QSTR = /\bMP_QSTR_\w*/g;
  * names them in a comment for mpy_ld's scan (src/render).
  */
 export function hiddenQstrs(file: string, text: string, defines: Array<{ name: string; body: string }>, env: PreprocessEnv = {}): string[] {
-  const pastes = text.includes('##');
   // Cheap test first: no header to read and no token pasting means mpy_ld sees every qstr.
-  if (!pastes && !/^\s*#\s*include\s*"/m.test(text)) return [];
+  if (!text.includes('##') && !/^\s*#\s*include\s*"/m.test(text)) return [];
   const pp = preprocessModule(file, text, env, defines);
   const found = new Set<string>();
   for (const h of pp.included) for (const m of (env.readFile?.(h) ?? '').matchAll(QSTR)) found.add(m[0]);
-  if (pastes && pp.definitions.some((d) => d.body.some((t) => t.text === '##'))) {
+  // A pasting macro of an included header (`#define Q(n) MP_QSTR_##n`) pastes in the unit's uses too.
+  if (pp.definitions.some((d) => d.body.some((t) => t.text === '##'))) {
     const toks = pp.tokens;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];

@@ -10,7 +10,7 @@ import { checkSyntax } from './syntax';
 import { runtimeIndex } from '../runtime';
 import { identifiersIn } from '../runtime/lex';
 import { coreHeaderMacros } from '../facts';
-import { firmwareTypesUsed } from './firmware-types';
+import { firmwareTypesOfSlots, firmwareTypesPasted, firmwareTypesUsed } from './firmware-types';
 import { extractCalls } from './calls';
 import { extractApiOverrides } from './api-overrides';
 import { evaluateCondition, lexPP } from '../preprocess';
@@ -46,9 +46,15 @@ export function extractWith(
   // A macro body (one directive token) may hold the call, as extmod/modre.c's re1_5_stack_chk does.
   // With stack checking switched off (-D MICROPY_STACK_CHECK=0), py/cstack.h defines the check itself, as a no-op.
   const stackCheckOff = evaluateCondition(lexPP('MICROPY_STACK_CHECK'), ctx.pp.lookupAt(Infinity)) === 0;
+  // A header of the module may make the call (a macro or inline function of its own): without the
+  // setting there, py/stackctrl.h's MP_STACK_CHECK() and py/cstack.h's mp_cstack_check() are empty.
+  const headerChecks = ctx.pp.included
+    .filter((h) => !STACK_CHECK_HEADER.test(h))
+    .flatMap((h) => headerIdentifiers(h, env.readFile).filter((n) => n === 'mp_cstack_check' || n === 'MP_STACK_CHECK'));
   const usesStackCheck =
     !stackCheckOff &&
-    file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text));
+    (file.tokens.some((t) => (t.kind === 'ident' || t.kind === 'directive') && /\b(mp_cstack_check|MP_STACK_CHECK)\b/.test(t.text)) ||
+      headerChecks.length > 0);
   const testsStrUnicode = file.tokens.some(
     (t) => t.kind === 'directive' && /\bMICROPY_PY_BUILTINS_STR_UNICODE\b/.test(t.directive?.arg ?? ''),
   );
@@ -67,8 +73,13 @@ export function extractWith(
     file.tokens.some((t) => t.kind === 'directive' && PORT_HAL_INCLUDE.test(t.text)) ||
     ctx.pp.included.some((h) => PORT_HAL_INCLUDE.test(env.readFile?.(h) ?? ''));
   const readsMpzInts = readsMpzLayout(ctx, file.tokens);
-  const firmwareTypes = firmwareTypesUsed(file.tokens);
+  const firmwareTypes = [
+    ...new Set([...firmwareTypesUsed(file.tokens), ...firmwareTypesOfSlots(decls), ...firmwareTypesPasted(ctx)]),
+  ].sort();
   const runtimeNames = runtimeNamesUsed(ctx);
+  // py/stackctrl.h's MP_STACK_CHECK() is a call of mp_stack_check once the unit checks the stack.
+  if (usesStackCheck && headerChecks.includes('MP_STACK_CHECK') && !runtimeNames.includes('mp_stack_check'))
+    runtimeNames.push('mp_stack_check');
   // A dynruntime macro used by name gets the runtime's function (src/constructs/fn-address.ts).
   for (const d of decls) if (d.kind === 'fn_address' && !runtimeNames.includes(d.replacement)) runtimeNames.push(d.replacement);
   const { definedFunctions, calls, macroCalls } = extractCalls(ctx);
@@ -249,6 +260,9 @@ const PORT_HAL_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*[<"](?:py\/mphal\.h|mphalpo
 const headerIds = new Map<string, { text: string; names: string[] }>();
 
 /** The identifiers of a header the unit includes (cached per file and text: units share headers). */
+/** MicroPython's own headers that declare the stack check (reached when -I names the tree). */
+const STACK_CHECK_HEADER = /(^|[\\/])py[\\/](cstack|stackctrl)\.h$/;
+
 function headerIdentifiers(file: string, readFile: ((f: string) => string | undefined) | undefined): string[] {
   const text = readFile?.(file);
   if (text === undefined) return [];

@@ -7,11 +7,17 @@ import { TokRange } from './cursor';
 /** Fields of the pre-v1.20 `mp_obj_type_t` that became differently named slots. */
 const RENAMED: Record<string, SlotName> = { getiter: 'iter' };
 
+/** The fields of v1.20+'s `mp_obj_type_t` in declaration order (py/obj.h), for positional values. */
+const FIELDS = ['base', 'flags', 'name', ...TYPE_SLOTS.map((s) => `slot_index_${s}`), 'slots'];
+
 /**
  * `const mp_obj_type_t T = { { &mp_type_type }, .name = MP_QSTR_T, .make_new = f, ... };`, the
  * spelling of types before MicroPython v1.20 (py/obj.h then had one field per slot). Read as the
  * MP_DEFINE_CONST_OBJ_TYPE it became: `buffer_p = { .get_buffer = f }` is the buffer slot, and
  * `getiter = mp_identity_getiter, iternext = f` is `iter = f` with MP_TYPE_FLAG_ITER_IS_ITERNEXT.
+ * Also the v1.20+ struct itself, as MP_DEFINE_CONST_OBJ_TYPE expands to and a module may write
+ * out: `.slot_index_print = 2, .slots = { f, g }` is `print = g`; and leading positional fields
+ * (`{ { &mp_type_type }, MP_TYPE_FLAG_NONE, MP_QSTR_T }`), which both layouts begin with.
  */
 export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
   const { cur } = ctx;
@@ -35,11 +41,46 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
       if (!cur.is(code[0], '.') || cur.tokens[code[1]]?.kind !== 'ident' || !cur.is(code[2], '=')) return undefined;
       return { name: cur.text(code[1]), value: { from: code[3], to: r.to } };
     };
+    // A value without a designator initialises the field after the previous one (C11 6.7.9).
+    let next = 0;
+    let bad = false;
+    const indexed: Array<{ slot: SlotName; n: number; r: TokRange }> = [];
+    let slotValues: TokRange[] | undefined;
     const slots = condItems<TypeSlot>(cur, cur.splitArgs(open, close), (r) => {
-      const f = field(r);
-      if (!f) return undefined; // `{ &mp_type_type }` or `.base = ...`: the natmod sets the base itself.
+      let f = field(r);
+      if (!f) {
+        if (next >= FIELDS.length) {
+          ctx.diagnostics.push(
+            diag('NMG2010', cur.spanOf(r), { what: 'mp_obj_type_t initialiser: a positional value after its last field' }),
+          );
+          bad = true;
+          return undefined;
+        }
+        f = { name: FIELDS[next], value: r };
+      }
+      // After a pre-v1.20 field name, a positional value has no field it could be.
+      next = FIELDS.includes(f.name) ? FIELDS.indexOf(f.name) + 1 : FIELDS.length;
+      if (f.name === 'base') return undefined; // `{ &mp_type_type }`: the natmod sets the base itself.
       const value = valueText(ctx, f.value);
-      if (f.name === 'base') return undefined;
+      if (f.name.startsWith('slot_index_') && TYPE_SLOTS.includes(f.name.slice(11) as SlotName)) {
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (Number.isNaN(n)) {
+          ctx.diagnostics.push(diag('NMG2010', cur.spanOf(f.value), { what: `${f.name}: expected a decimal slot number` }));
+          bad = true;
+        } else if (n > 0) indexed.push({ slot: f.name.slice(11) as SlotName, n, r });
+        return undefined;
+      }
+      if (f.name === 'slots') {
+        const code = cur.codeTokens(f.value);
+        const end = cur.is(code[0], '{') ? cur.closing(code[0]) : -1;
+        if (end < 0 || code.some((k) => cur.tokens[k].kind === 'directive')) {
+          ctx.diagnostics.push(
+            diag('NMG2010', cur.spanOf(f.value), { what: 'mp_obj_type_t initialiser: expected .slots = { value, ... }' }),
+          );
+          bad = true;
+        } else slotValues = cur.splitArgs(code[0], end);
+        return undefined;
+      }
       if (f.name === 'name') {
         typeName = cur.flat(f.value);
         // `.name = QSTR(Point)`: the module's macro, read as the compiler sees it.
@@ -73,6 +114,14 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
       }
       return { slot, value, span: cur.spanOf(r) };
     });
+    for (const x of indexed.sort((a, b) => a.n - b.n)) {
+      const v = slotValues?.[x.n - 1];
+      if (!v) {
+        ctx.diagnostics.push(diag('NMG2010', cur.spanOf(x.r), { what: `slot_index_${x.slot}: .slots has no value ${x.n}` }));
+        bad = true;
+      } else slots.push({ kind: 'item', item: { slot: x.slot, value: valueText(ctx, v), span: cur.spanOf(v) } });
+    }
+    if (bad) return;
     if (!typeName || !/^MP_QSTR_\w*$/.test(typeName)) {
       ctx.diagnostics.push(diag('NMG2010', cur.span(i, close), { what: 'mp_obj_type_t initialiser: expected .name = MP_QSTR_Name' }));
       return;

@@ -118,15 +118,6 @@ export const REASONS: ReasonRule[] = [
     alternative: 'print with mp_printf(&mp_plat_print, "%s", text): mp_plat_print writes to the port\'s stdout',
   },
   {
-    names: ['mp_hal_stdio_poll'],
-    status: 'port',
-    reason: 'each port polls its console its own way (mphalport.c) and does not export it to loaded code',
-    alternative:
-      'poll sys.stdin through select: stdin = mp_load_attr(mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_stdin), ' +
-      'register it with a select.poll() object (MP_QSTR_poll, MP_QSTR_register) and call its poll(0) with mp_load_method / mp_call_method_n_kw; ' +
-      'mp_hal_stdin_rx_chr (provided) reads the next character, waiting for it',
-  },
-  {
     names: ['mp_hal_time_ns'],
     status: 'port',
     reason: "the port's clock is not exported to loaded code",
@@ -164,7 +155,10 @@ export const REASONS: ReasonRule[] = [
     names: ['mp_sched_lock', 'mp_sched_unlock', 'mp_sched_num_pending'],
     status: 'port',
     reason: "the scheduler is the port's (py/scheduler.c) and is not exported to loaded code",
-    alternative: "nothing to lock: scheduled callbacks run between bytecodes, never while the natmod's C code is running",
+    alternative:
+      'scheduled callbacks (micropython.schedule) run between bytecodes: while the C code between the lock and the unlock ' +
+      'does not call back into Python (mp_call_function_*, methods or attributes of Python objects), none can run there, so the ' +
+      'calls can be left out; code that calls into Python in between must expect a callback to run during that call',
   },
   {
     names: ['mp_sched_keyboard_interrupt', 'mp_sched_exception', 'mp_sched_vm_abort'],
@@ -181,7 +175,7 @@ export const REASONS: ReasonRule[] = [
     alternative: `return to Python regularly (pending events run between bytecodes), or ${IMPORT('time', 'sleep_ms(0)')}`,
   },
   {
-    prefixes: ['mp_thread_', 'MP_THREAD_GIL_'],
+    prefixes: ['mp_thread_'],
     status: 'port',
     reason: "threads are the port's (mpthreadport.c, MICROPY_PY_THREAD) and are not exported to loaded code",
     alternative:
@@ -426,6 +420,16 @@ export const CAVEATS: ReadonlyMap<string, Caveat> = new Map<string, Caveat>([
       help: 'compile one statement as MP_PARSE_SINGLE_INPUT to have its value printed, or print the values in the Python text',
     },
   ],
+  ...['MP_THREAD_GIL_EXIT', 'MP_THREAD_GIL_ENTER'].map((name): [string, Caveat] => [
+    name,
+    {
+      difference:
+        'a natmod is compiled without threads (py/mpthread.h makes this macro empty there), so its C code keeps the GIL ' +
+        'between MP_THREAD_GIL_EXIT() and MP_THREAD_GIL_ENTER(); on ports whose firmware has a GIL (esp32, stm32, zephyr, cc3200) ' +
+        "other Python threads wait until the natmod's call returns (on ports without one, unix and rp2 among them, the macro is empty in the firmware too)",
+      help: 'keep the blocking part short, and never wait in it for something another Python thread must do (that thread cannot run)',
+    },
+  ]),
   ...[
     'm_malloc_with_finaliser',
     'mp_obj_malloc_with_finaliser',

@@ -115,6 +115,41 @@ function shown(abs: string): string {
 }
 
 /**
+ * One module described twice: a folder's own micropython.mk, and an enclosing micropython.cmake
+ * that include()s the folder's micropython.cmake and so lists the same sources and more
+ * (jp-96/esp32-i2s-dac-builtin-tone: mpyusercmodule/micropython.mk lists builtindac.c, the
+ * top-level micropython.cmake also ../lib/i2sdacbuiltintone.c). Named files owned by each are one
+ * natmod; as two groups the shared sources were generated twice (NMG1011). A description whose
+ * sources are all listed by another that registers at most one module joins it, its named files
+ * taking their places in the user's order.
+ */
+function mergeNestedDescriptions(described: ModuleGroup[], args: string[]): ModuleGroup[] {
+  const key = (f: string) => path.resolve(f);
+  const position = (f: string) => {
+    const i = args.findIndex((a) => key(a) === key(f));
+    return i < 0 ? args.length : i;
+  };
+  const out = [...described];
+  for (const inner of described) {
+    const outer = out.find(
+      (o) =>
+        o !== inner &&
+        inner.files.length > 0 &&
+        inner.files.every((f) => o.files.some((x) => key(x) === key(f))) &&
+        new Set(o.files.flatMap(registeredNames)).size <= 1,
+    );
+    if (!outer) continue;
+    const named = [...outer.named, ...inner.named.filter((n) => !outer.named.some((m) => key(m) === key(n)))];
+    outer.named = named
+      .map((n, i) => ({ n, i }))
+      .sort((a, b) => position(a.n) - position(b.n) || a.i - b.i)
+      .map((x) => x.n);
+    out.splice(out.indexOf(inner), 1);
+  }
+  return out;
+}
+
+/**
  * Groups command-line inputs by module. A folder holding micropython.mk or
  * micropython.cmake is that module; another folder is searched for module folders; a
  * file belongs to the module whose build description lists it (the module's other
@@ -164,7 +199,7 @@ export function groupInputs(args: string[]): { groups: ModuleGroup[]; diagnostic
   // module's other sources. A description whose sources register more than one module (a repository
   // building several modules from one micropython.mk, or several targets of one micropython.cmake)
   // lends no other sources to named files that register a module themselves: those are one module.
-  const groups = [...byDir.values()].map((g) => {
+  const groups = mergeNestedDescriptions([...byDir.values()], args).map((g) => {
     const named = new Set(g.named.map((n) => path.resolve(n)));
     const others = g.files.filter((f) => !named.has(path.resolve(f)));
     const ownModule = others.length > 0 && g.named.some((n) => registeredNames(n).length > 0);

@@ -3,6 +3,8 @@ import type { Edit, Point, SyntaxNode, Tree } from 'tree-sitter';
 import { C, Parser } from './native';
 import { SourceText, withLineFeeds } from './source';
 import { retokenize, Token, tokenize } from './tokens';
+import { structuralMatcher } from './grammar-queries';
+import type { QueryMatch } from './patterns';
 
 let parser: ParserType | undefined;
 
@@ -27,6 +29,8 @@ export interface ParsedFile {
   tokens: Token[];
   /** Some `#if` branches were blanked for tree-sitter and their tokens lexed apart (withBlankedTokens). */
   blanked?: boolean;
+  /** The structural query patterns' matches (src/parse/queries.ts), per query, when the token walk collected them. */
+  structural?: Map<string, QueryMatch[]>;
 }
 
 export function parseFile(path: string, given: string): ParsedFile {
@@ -54,25 +58,32 @@ export function parseFile(path: string, given: string): ParsedFile {
     const edit = textEdit(before.src, text);
     const moved = movedErrors(cache!.errors(before), edit);
     if (moved) {
+      // What readers of the previous version carry over to the next, taken before its tree is edited.
+      const carried = carriedOver(before);
       // Re-parse against the previous version's tree, told what changed: tree-sitter then
       // reuses the subtrees outside the change.
       before.tree.edit(edit);
       const tree = cParser().parse(input, before.tree);
       const changed = before.tree.getChangedRanges(tree);
-      const errors = errorsAfterEdit(tree, moved, dirtySpan(edit, changed));
+      const dirty = dirtySpan(edit, changed);
+      const errors = errorsAfterEdit(tree, moved, dirty);
       if (!errors.length || sameErrors(moved, errors)) {
         cache!.counts.incremental++;
         // Only the tokens in what changed are read from the new tree (when no #if branch is blanked, now or before).
         const tokens = seen === read && !before.blanked ? retokenize(tree, src, before.tokens, edit, changed) : lex(tree);
         const parsed: ParsedFile = { path, src, tree, tokens, ...(seen === read ? {} : { blanked: true }) };
         cache!.set(path, parsed, errors);
+        for (const carry of carried) carry?.(parsed, edit, dirty);
         return parsed;
       }
     }
     cache!.counts.afresh++;
   }
   const tree = cParser().parse(input);
-  const parsed: ParsedFile = { path, src, tree, tokens: lex(tree), ...(seen === read ? {} : { blanked: true }) };
+  // One walk of the new tree reads the tokens and the structural query patterns' matches.
+  const matcher = structuralMatcher();
+  const tokens = seen === read ? tokenize(tree, src, matcher) : withBlankedTokens(tokenize(tree, src, matcher), read, seen, src);
+  const parsed: ParsedFile = { path, src, tree, tokens, structural: matcher.matches, ...(seen === read ? {} : { blanked: true }) };
   cache?.set(path, parsed);
   return parsed;
 }
@@ -100,7 +111,7 @@ function withBlankedTokens(tokens: Token[], read: string, seen: string, src: Sou
 }
 
 /** An ERROR or MISSING node: [start, end, 1 for ERROR / 0 for MISSING]. */
-type SyntaxError = [number, number, number];
+export type SyntaxError = [number, number, number];
 
 /**
  * The outermost ERROR and the MISSING nodes of a tree, in document order (a cursor walk into
@@ -352,6 +363,43 @@ function blankComments(line: string): string {
 }
 
 /**
+ * A reader of parsed files that carries what it computed for one version over to the next
+ * (src/parse/queries.ts). Called with the previous version just before its tree is edited; the
+ * function it returns, if any, is called with the new version when its tree was re-parsed
+ * incrementally and kept: outside the dirty span (offsets of the new text) the new tree is the
+ * previous one moved by the edit. What it keeps must not hold the previous version (its tree).
+ */
+export type ReparseListener = (before: ParsedFile) => ((after: ParsedFile, edit: Edit, dirty: [number, number]) => void) | undefined;
+
+const reparseListeners: ReparseListener[] = [];
+
+/**
+ * What each listener carries over from a version. A function of its own, not a closure in parseFile:
+ * a closure there that named the previous version would share its context with the tree's input
+ * callback, and every tree would keep the one before it alive.
+ */
+function carriedOver(before: ParsedFile): ReturnType<ReparseListener>[] {
+  const out: ReturnType<ReparseListener>[] = [];
+  for (const listener of reparseListeners) out.push(listener(before));
+  return out;
+}
+
+/** Registers a {@link ReparseListener} for the life of the process. */
+export function onReparse(listener: ReparseListener): void {
+  reparseListeners.push(listener);
+}
+
+/** The syntax errors of each parse, read once per version (shared by the parse cache and the extractors). */
+const errorsOf = new WeakMap<ParsedFile, SyntaxError[]>();
+
+/** The outermost ERROR and the MISSING nodes of a parsed file ({@link syntaxErrors}), read once per version. */
+export function parsedSyntaxErrors(parsed: ParsedFile): SyntaxError[] {
+  let e = errorsOf.get(parsed);
+  if (!e) errorsOf.set(parsed, (e = syntaxErrors(parsed.tree)));
+  return e;
+}
+
+/**
  * The last parse of each file, for a process that parses new versions of the same files
  * again and again (the language server): an unchanged file is not parsed again, a changed
  * one is parsed incrementally. Holds one tree per file until {@link forget}.
@@ -360,19 +408,16 @@ export class ParseCache {
   private readonly files = new Map<string, ParsedFile>();
   /** Edits whose incremental tree was kept, and those parsed afresh after it (for tests and benches). */
   readonly counts = { incremental: 0, afresh: 0 };
-  private readonly errorsOf = new WeakMap<ParsedFile, SyntaxError[]>();
   /** The syntax errors of a cached parse (read once per version). */
   errors(parsed: ParsedFile): SyntaxError[] {
-    let e = this.errorsOf.get(parsed);
-    if (!e) this.errorsOf.set(parsed, (e = syntaxErrors(parsed.tree)));
-    return e;
+    return parsedSyntaxErrors(parsed);
   }
   get(path: string): ParsedFile | undefined {
     return this.files.get(path);
   }
   set(path: string, parsed: ParsedFile, errors?: SyntaxError[]): void {
     this.files.set(path, parsed);
-    if (errors) this.errorsOf.set(parsed, errors);
+    if (errors) errorsOf.set(parsed, errors);
   }
   forget(path: string): void {
     this.files.delete(path);

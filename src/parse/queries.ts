@@ -1,43 +1,13 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import type ParserType from 'tree-sitter';
-import { Parser } from './native';
 import type { SyntaxNode } from 'tree-sitter';
-import { cLanguage, ParsedFile } from './parser';
-import { packageRoot } from '../paths';
+import { C, Parser } from './native';
+import { ParsedFile } from './parser';
+import { combinedQuery, Pattern, readQuery, structuralMatcher } from './grammar-queries';
+import { QueryCapture, QueryMatch, walkPatterns } from './patterns';
+import { ATOMIC } from './tokens';
 
-/** Folder holding one `.scm` file per construct. */
-export const QUERY_DIR = path.join(packageRoot(), 'grammar-queries');
-
-/**
- * Running each construct's query over the whole tree, with tree-sitter evaluating text
- * predicates in JavaScript node by node, cost 7-15x the parse. So every file is read once:
- *  - a *leaf* pattern (`([(identifier) (type_identifier)] @x (#eq? @x "NAME"))`: a token
- *    of some node types whose text passes a test) is answered from the token stream;
- *  - every other (*structural*) pattern of every query goes into one combined query,
- *    compiled once per process and run once per file.
- * test/unit/queries checks both against each query run alone by tree-sitter.
- */
-interface LeafTest {
-  types: Set<string>;
-  capture: string;
-  test: (text: string) => boolean;
-}
-
-interface Pattern {
-  query: string;
-  text: string;
-  leaf?: LeafTest;
-}
-
-export interface QueryCapture {
-  name: string;
-  node: SyntaxNode;
-}
-
-export interface QueryMatch {
-  captures: QueryCapture[];
-}
+export { leafTest, QUERY_DIR, queryNames, splitPatterns } from './grammar-queries';
+export type { QueryCapture, QueryMatch } from './patterns';
 
 const cache = new Map<string, ParserType.Query>();
 
@@ -45,101 +15,10 @@ const cache = new Map<string, ParserType.Query>();
 export function loadQuery(name: string): ParserType.Query {
   let q = cache.get(name);
   if (!q) {
-    q = new Parser.Query(cLanguage() as never, readQuery(name));
+    q = new Parser.Query(C as never, readQuery(name));
     cache.set(name, q);
   }
   return q;
-}
-
-function readQuery(name: string): string {
-  return fs.readFileSync(path.join(QUERY_DIR, `${name}.scm`), 'utf8');
-}
-
-export function queryNames(): string[] {
-  return fs
-    .readdirSync(QUERY_DIR)
-    .filter((f) => f.endsWith('.scm'))
-    .map((f) => f.slice(0, -4))
-    .sort();
-}
-
-/** The top-level patterns of a query text, comments dropped. */
-export function splitPatterns(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === ';') {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl;
-    } else if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '(' || c === '[') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === ')' || c === ']') {
-      depth--;
-      if (depth === 0) {
-        // Quantifiers and captures after the closing bracket belong to the pattern.
-        let j = i + 1;
-        for (;;) {
-          const m = /^\s*(?:[*+?]|@[\w.-]+)/.exec(text.slice(j, j + 200));
-          if (!m) break;
-          j += m[0].length;
-        }
-        out.push(text.slice(start, j));
-        i = j - 1;
-      }
-    }
-  }
-  return out;
-}
-
-const LEAF =
-  /^\(\s*(?:\[((?:\s*\(\w+\))+)\s*\]|\((\w+)\))\s*@([\w.-]+)\s*\(#(eq|match|any-of)\?\s*@([\w.-]+)((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)\s*\)$/;
-
-/** A pattern that only tests one leaf node's type and text, or undefined. */
-export function leafTest(pattern: string): LeafTest | undefined {
-  const m = LEAF.exec(pattern.trim());
-  if (!m || m[3] !== m[5]) return undefined;
-  const types = new Set((m[1] ?? `(${m[2]})`).match(/\w+/g) ?? []);
-  const args = [...m[6].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((a) => JSON.parse(`"${a[1]}"`) as string);
-  const op = m[4];
-  if (op === 'eq' && args.length === 1) return { types, capture: m[3], test: (t) => t === args[0] };
-  if (op === 'any-of') {
-    const set = new Set(args);
-    return { types, capture: m[3], test: (t) => set.has(t) };
-  }
-  if (op === 'match' && args.length === 1) {
-    const re = new RegExp(args[0]);
-    return { types, capture: m[3], test: (t) => re.test(t) };
-  }
-  return undefined;
-}
-
-interface Combined {
-  patterns: Pattern[];
-  structural: Pattern[];
-  query: ParserType.Query | undefined;
-}
-
-let combined: Combined | undefined;
-
-function combinedQuery(): Combined {
-  if (combined) return combined;
-  const patterns: Pattern[] = [];
-  for (const query of queryNames()) {
-    for (const text of splitPatterns(readQuery(query))) patterns.push({ query, text, leaf: leafTest(text) });
-  }
-  const structural = patterns.filter((p) => !p.leaf);
-  const query = structural.length ? new Parser.Query(cLanguage() as never, structural.map((p) => p.text).join('\n')) : undefined;
-  // node-tree-sitter keeps one predicate list per pattern: the split must agree with its count.
-  const counted = query ? (query as unknown as { predicates: unknown[] }).predicates.length : 0;
-  if (counted !== structural.length) {
-    throw new Error(`natmodgen: grammar-queries split into ${structural.length} patterns, tree-sitter counts ${counted}`);
-  }
-  return (combined = { patterns, structural, query });
 }
 
 /** Every query's results for one file, computed in one pass. */
@@ -149,9 +28,18 @@ class FileQueries {
 
   constructor(private readonly file: ParsedFile) {
     const c = combinedQuery();
+    // The structural patterns' matches: those the token walk collected, or one walk now (an
+    // incremental parse reads only the tokens of what changed).
+    let walked = file.structural;
+    if (!walked) {
+      const m = structuralMatcher();
+      if (!m.empty) walkPatterns(file.tree.walk(), m, (t) => ATOMIC.has(t));
+      walked = m.matches;
+    }
+    for (const [name, list] of walked) this.structural.set(name, [...list]);
     if (c.query) {
       for (const m of c.query.matches(file.tree.rootNode)) {
-        const name = c.structural[m.pattern].query;
+        const name = c.native[m.pattern].query;
         let list = this.structural.get(name);
         if (!list) this.structural.set(name, (list = []));
         list.push({ captures: m.captures });
@@ -185,7 +73,8 @@ class FileQueries {
   starts(name: string, capture: string): number[] {
     const out: number[] = [];
     for (const l of this.leaves.get(name) ?? []) if (l.capture === capture) out.push(l.start);
-    for (const m of this.structural.get(name) ?? []) for (const c of m.captures) if (c.name === capture) out.push(c.node.startIndex);
+    for (const m of this.structural.get(name) ?? [])
+      for (const c of m.captures) if (c.name === capture) out.push(c.start ?? c.node.startIndex);
     out.sort((a, b) => a - b);
     return out.filter((s, i) => i === 0 || out[i - 1] !== s);
   }

@@ -1,4 +1,5 @@
 import type { Edit, Range, Tree } from 'tree-sitter';
+import type { PatternMatcher } from './patterns';
 import { SourceText } from './source';
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'char' | 'punct' | 'directive';
@@ -24,7 +25,8 @@ export interface Token {
   origin?: { macro: string; file: string; start: number; end: number };
 }
 
-const ATOMIC = new Set([
+/** Node types read as one token (the walk does not go into them). */
+export const ATOMIC: ReadonlySet<string> = new Set([
   'string_literal',
   'char_literal',
   'system_lib_string',
@@ -33,9 +35,14 @@ const ATOMIC = new Set([
   'raw_string_literal',
 ]);
 
-export function tokenize(tree: Tree, src: SourceText): Token[] {
+/**
+ * The file's tokens, in one walk of the tree. With a matcher, the same walk shows it every node
+ * (also those inside directive lines, which make no tokens), so the structural query patterns
+ * need no walk of their own.
+ */
+export function tokenize(tree: Tree, src: SourceText, matcher?: PatternMatcher): Token[] {
   const out: Token[] = [];
-  tokenizeSpan(tree, src, 0, Infinity, out);
+  tokenizeSpan(tree, src, 0, Infinity, out, matcher);
   return out;
 }
 
@@ -83,13 +90,16 @@ const typeKinds: Array<TokenKind | ''> = [];
  * (node.children is unreliable across trees in node-tree-sitter) that goes straight down to
  * `from`. Returns the end of the last directive read (where the skipped line ends), or -1.
  */
-function tokenizeSpan(tree: Tree, src: SourceText, from: number, to: number, out: Token[]): number {
+function tokenizeSpan(tree: Tree, src: SourceText, from: number, to: number, out: Token[], matcher?: PatternMatcher): number {
   const text = src.text;
   let skipUntil = -1;
   const cursor = tree.walk();
   // Down the path to the first node starting at `from`, or a leaf or atomic node ending after it (a string
   // that began on a directive line, whose rest is not read); the walk goes on in document order from there.
   while (cursor.startIndex < from && !ATOMIC.has(cursor.nodeType) && cursor.gotoFirstChildForIndex(from) !== null);
+  const match = matcher && !matcher.empty ? matcher : undefined;
+  // The cursor's depth under the root (the matcher's walk starts at the root: from is 0 then).
+  let depth = 0;
   for (;;) {
     // Each cursor property is a call into native code, and the string one allocates.
     const id = cursor.nodeTypeId;
@@ -102,6 +112,7 @@ function tokenizeSpan(tree: Tree, src: SourceText, from: number, to: number, out
     const role = typeRoles[id];
     const start = cursor.startIndex;
     if (start >= to) return skipUntil;
+    match?.visit(cursor, id, type, start, depth);
     let descend = false;
     // A node starting at or after the skipped directive line also ends after it (or is empty,
     // and holds nothing): its end is read only where it is needed.
@@ -121,10 +132,17 @@ function tokenizeSpan(tree: Tree, src: SourceText, from: number, to: number, out
           }
         }
       }
+    } else if (match && role === 0) {
+      // Inside a directive line (it makes no tokens): only for the matcher.
+      descend = cursor.gotoFirstChild();
     }
-    if (descend) continue;
+    if (descend) {
+      depth++;
+      continue;
+    }
     while (!cursor.gotoNextSibling()) {
       if (!cursor.gotoParent()) return skipUntil;
+      depth--;
     }
   }
 }

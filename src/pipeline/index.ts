@@ -83,7 +83,7 @@ export function analyse(
   const natmodMacros = env.natmodMacros ?? dynruntimeMacroNames(natmodApi?.facts);
   const used: PreprocessEnv = { includeDirs: env.includeDirs, readFile, predefined, natmodMacros };
   const models = parsed.map((p, unit) => {
-    const r = extractFile(p, unit, parsedDefines, used);
+    const r = extractKept(p, unit, parsedDefines, used);
     diagnostics.push(...r.diagnostics);
     return r.value;
   });
@@ -92,6 +92,53 @@ export function analyse(
   const resolved = resolveModule(models, escapedQstrs, natmodApi, (f) => fs.existsSync(f));
   diagnostics.push(...resolved.diagnostics);
   return { value: { defines: parsedDefines, parsed, module: resolved.value, models, env: used }, diagnostics };
+}
+
+/** What one extraction of a parsed file read: its inputs besides the file, and what it gave. */
+interface Extracted {
+  unit: number;
+  /** The -D and predefined macros and -I folders, as text. */
+  settings: string;
+  natmodMacros: PreprocessEnv['natmodMacros'];
+  /** Every file the extraction read (headers, other inputs), with what it read (undefined: not there). */
+  reads: Map<string, string | undefined>;
+  result: Result<FileModel>;
+}
+
+/**
+ * The extraction of each parsed file, kept with it: a process that analyses new versions of a
+ * module again and again (the language server, whose parse cache gives back the same ParsedFile
+ * for a file whose text did not change) extracts only the files that changed.
+ */
+const extracted = new WeakMap<ParsedFile, Extracted>();
+
+/**
+ * extractFile, or its result for this very parse when nothing it read has changed since: the same
+ * unit, settings and macros, and every file it read reads the same now.
+ */
+function extractKept(p: ParsedFile, unit: number, defines: Define[], env: PreprocessEnv): Result<FileModel> {
+  const settings = JSON.stringify([defines, env.includeDirs ?? [], env.predefined ?? []]);
+  const read = env.readFile;
+  const before = extracted.get(p);
+  if (
+    before &&
+    before.unit === unit &&
+    before.settings === settings &&
+    before.natmodMacros === env.natmodMacros &&
+    [...before.reads].every(([f, text]) => read?.(f) === text)
+  )
+    return before.result;
+  const reads = new Map<string, string | undefined>();
+  const recorded = read
+    ? (f: string) => {
+        const text = read(f);
+        if (!reads.has(f)) reads.set(f, text);
+        return text;
+      }
+    : undefined;
+  const result = extractFile(p, unit, defines, { ...env, readFile: recorded });
+  extracted.set(p, { unit, settings, natmodMacros: env.natmodMacros, reads, result });
+  return result;
 }
 
 /**

@@ -42,6 +42,8 @@ export function planMpyInit(
     // Last, when every sub-module object is built and stored.
     ...(walk ? [{ partial: 'submodules-store' as const, moduleName: mod.name }] : []),
     ...(stores?.length ? [{ partial: 'submodules-static' as const, stores }] : []),
+    // The firmware's globals are MP_DEFINE_CONST_DICT's: `mod.x = 1` and `del mod.f` raise AttributeError.
+    { partial: 'globals-fixed' as const },
   ];
   return {
     guardLines: registrationGuard(mod),

@@ -59,7 +59,7 @@ export type InitLine =
   | DataAssignView
   | DataCopyView
   | DataFillView
-  | View<'module-type' | 'delegation-store' | 'init-hook'>
+  | View<'module-type' | 'delegation-store' | 'init-hook' | 'globals-fixed'>
   | StoreNameView
   | InitHookCallView
   | SubmodulesStoreView

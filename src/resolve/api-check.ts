@@ -27,7 +27,7 @@ export function checkApiCalls(files: FileModel[], inventory: Inventory): Diagnos
 export function callDiagnostic(name: string, span: Span, inventory: Inventory): Diagnostic | undefined {
   const e = inventory.lookup(name);
   // Upper-case macros natmodgen converts itself (MP_ROM_QSTR, MP_STATE_VM...); only port and impossible ones are reported.
-  if (e && /^[A-Z]/.test(name) && e.status.kind !== 'port' && e.status.kind !== 'impossible') return undefined;
+  if (e && /^[A-Z]/.test(name) && e.status.kind !== 'port' && e.status.kind !== 'impossible' && !CAVEATS.has(name)) return undefined;
   if (!e) {
     if (!RUNTIME_NAME.test(name)) return undefined;
     // Port functions declared in the port's own headers (mphalport.h, modmachine.c...) still belong to a family.

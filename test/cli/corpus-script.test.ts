@@ -37,6 +37,17 @@ test('a broken MPY_DIR is an environment error (exit 2)', () => {
   expect(r.stderr).toContain('is not a MicroPython tree');
 });
 
+test('CORPUS_TIMEOUT_SCALE must be a positive number (exit 2); a valid one runs as usual', () => {
+  for (const bad of ['0', '-2', 'slow']) {
+    const r = runScript({ CORPUS_TIMEOUT_SCALE: bad });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`CORPUS_TIMEOUT_SCALE=${bad}: a positive number`);
+  }
+  const ok = runScript({ CORPUS_TIMEOUT_SCALE: '2.5' });
+  expect(ok.status).toBe(0);
+  expect(ok.stdout).toMatch(/! CORPUS_DIR is not set/);
+});
+
 test('converts, locates the first diagnostic, counts and tabulates causes', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-corpus-script-'));
   const manifest = {

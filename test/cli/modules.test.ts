@@ -313,3 +313,58 @@ describe('module folders that call each other (mahony/ calling invSqrt() of invs
     expect(name.stdout).toBe('hostile_m10_needs\n');
   });
 });
+
+describe('one module described by its folder and by an enclosing micropython.cmake that includes it', () => {
+  // test/corpus-cases/nested-descriptions: mod/micropython.mk lists the binding only; the top-level
+  // micropython.cmake include()s mod/micropython.cmake, which lists the binding and ../lib/tone.c
+  // (jp-96/esp32-i2s-dac-builtin-tone).
+  const fixture = path.join(repoRoot, 'test', 'corpus-cases', 'nested-descriptions');
+  function copy(): string {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nmg-nested-'));
+    dirs.push(root);
+    fs.cpSync(fixture, root, { recursive: true });
+    return root;
+  }
+
+  test('the binding and the library source named together are one module, in the order named', () => {
+    const root = copy();
+    const mod = path.join(root, 'mod', 'tonemod.c');
+    const lib = path.join(root, 'lib', 'tone.c');
+    for (const named of [
+      [mod, lib],
+      [lib, mod],
+    ]) {
+      const g = groupInputs(named);
+      expect(g.diagnostics).toEqual([]);
+      expect(g.groups).toHaveLength(1);
+      expect(g.groups[0].named).toEqual(named);
+      expect(g.groups[0].files.map((f) => path.resolve(f))).toEqual(named);
+    }
+  });
+
+  test('gen writes each output once (was NMG1011: tonemod.c twice) and registers the module once', async () => {
+    const root = copy();
+    const r = await runCli(['gen', '-o', 'out', 'mod/tonemod.c', 'lib/tone.c'], root);
+    expect(r.stderr).not.toContain('NMG1011');
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(path.join(root, 'out')).sort()).toEqual(['tone.c', 'tonemod.c']);
+    expect(fs.readFileSync(path.join(root, 'out', 'tonemod.c'), 'utf8')).toContain('mpy_init');
+    expect(fs.readFileSync(path.join(root, 'out', 'tone.c'), 'utf8')).not.toContain('mpy_init(');
+  });
+
+  test('a top-level description of several registering modules still keeps their files apart', () => {
+    const root = copy();
+    fs.mkdirSync(path.join(root, 'other'));
+    fs.writeFileSync(
+      path.join(root, 'other', 'other.c'),
+      fs.readFileSync(path.join(root, 'mod', 'tonemod.c'), 'utf8').replace(/tonemod/g, 'othermod'),
+    );
+    fs.writeFileSync(path.join(root, 'other', 'micropython.mk'), 'SRC_USERMOD += $(USERMOD_DIR)/other.c\n');
+    fs.appendFileSync(
+      path.join(root, 'micropython.cmake'),
+      'target_sources(usermod_tonemod INTERFACE ${CMAKE_CURRENT_LIST_DIR}/other/other.c)\n',
+    );
+    const g = groupInputs([path.join(root, 'mod', 'tonemod.c'), path.join(root, 'other', 'other.c')]);
+    expect(g.groups.map((x) => x.named.map((n) => path.basename(n)))).toEqual([['tonemod.c'], ['other.c']]);
+  });
+});

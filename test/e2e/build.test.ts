@@ -20,7 +20,7 @@ import { Case, discoverExamples, discoverExtmod } from './lib/discover';
 import { CLI, loud, readEnv } from './lib/env';
 import { buildNatmodgen } from './lib/natmod';
 import { runProcess } from './lib/proc';
-import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
+import { collectScript, killQemuRuns, mountScript, readFirmwares, releaseMountScript, runOnQemu } from './lib/qemu';
 
 afterAll(() => killQemuRuns());
 
@@ -155,7 +155,8 @@ function singlePrecisionLines(want: string, got: string): string[] | undefined {
  * the extmod modules built in, and `import deflate` or `import framebuf` (non-extensible
  * built-ins) never reaches the filesystem: the natmod is mounted under another file name,
  * imported, and entered in sys.modules under the module's name, which import looks up first.
- * The script checks that it is the natmod (a built-in has no __file__).
+ * The script checks that it is the natmod (a built-in has no __file__). Then the mount script's
+ * copy of the .mpy is dropped and the heap collected (the firmware twin's run collects too).
  */
 function loadNatmod(c: Case, mpy: string): string[] {
   const name = path.basename(mpy, '.mpy');
@@ -170,6 +171,7 @@ function loadNatmod(c: Case, mpy: string): string[] {
       `sys.modules[${JSON.stringify(name)}] = ${alias}`,
       '',
     ].join('\n'),
+    releaseMountScript(),
   ];
 }
 
@@ -224,7 +226,8 @@ dq('natmods on the qemu port give the output of x64', () => {
           // output differs from x64's (a 32-bit word: random.randrange(2**31) overflows; allocations
           // fail at other points on a small heap), the twin on the same core is the second reference.
           if (!verdict && c.group === 'extmod') {
-            const twin = await runOnQemu(board, firmware, [test], 300_000);
+            // the same collection before the test as the natmod's run has after its import
+            const twin = await runOnQemu(board, firmware, [collectScript(), test], 300_000);
             if (twin.stdout === run.stdout && twin.stderr === run.stderr) {
               verdict = 'pass (equal to the firmware twin on this core)';
               process.stderr.write(

@@ -77,6 +77,21 @@ export function mountScript(fileName: string, data: Buffer): string {
   ].join('\n');
 }
 
+/**
+ * Python run after the natmod is imported: unmounts the mount script's filesystem and drops its
+ * copy of the .mpy (the loaded module no longer reads them) and collects, so the test starts with
+ * the heap the import left. A
+ * firmware module compared with the natmod runs after collectScript() too (the same collection).
+ */
+export function releaseMountScript(): string {
+  return ["vfs.umount('/natmod')", "sys.path.remove('/natmod')", 'del _nm_data, _NmFile, _NmFS', collectScript()].join('\n');
+}
+
+/** Python that collects the heap (gc.collect()) before the test script runs. */
+export function collectScript(): string {
+  return ['import gc', 'gc.collect()', ''].join('\n');
+}
+
 export interface QemuRun {
   stdout: string;
   stderr: string;

@@ -17,6 +17,10 @@ describe('runtimeProvidable: undefined names of compiled objects that the runtim
     ];
     expect(runtimeProvidable(objects)).toEqual(['memcpy', 'memset', 'strlen']);
   });
+  test("an mp_ name the runtime defines is the runtime's, not the loader's (a call made in a module header)", () => {
+    const objects = [sym('m.o', 'mp_stack_check', 'U'), sym('m.o', 'mp_type_str', 'U'), sym('m.o', 'mp_native_qstr_table', 'U')];
+    expect(runtimeProvidable(objects)).toEqual(['mp_stack_check']);
+  });
   test("glibc's renamed scanf symbols are answered by the runtime's sscanf and vsscanf; link-only setjmp too", () => {
     const objects = [
       sym('m.o', '__isoc99_sscanf', 'U'),

@@ -17,6 +17,12 @@ describe('hiddenQstrs', () => {
     expect(hiddenQstrs('input.c', text, [])).toEqual(['MP_QSTR_pasted', 'MP_QSTR_other']);
   });
 
+  test('qstrs pasted by a macro of an included header, in a file that has no ## itself', () => {
+    const text = c('#include "defs.h"', 'static const mp_arg_t t[] = { ARG(rate), ARG(bits) };');
+    const env = files({ 'defs.h': '#define Q(n) MP_QSTR_##n\n#define ARG(n) { Q(n), 0 }\n' });
+    expect(hiddenQstrs('input.c', text, [], env)).toEqual(['MP_QSTR_', 'MP_QSTR_rate', 'MP_QSTR_bits']);
+  });
+
   test('an X-macro list expanded into entries', () => {
     const text = c('#define LIST(X) X(alpha) X(beta)', '#define E(n) { MP_QSTR_##n, 0 },', 'static const mp_arg_t t[] = { LIST(E) };');
     expect(hiddenQstrs('input.c', text, [])).toEqual(['MP_QSTR_alpha', 'MP_QSTR_beta']);

@@ -1,5 +1,7 @@
 import { c, declsOf, extract } from '../helpers';
 import { expandConstructMacros } from '../../../src/extract/construct-macros';
+import { extractFile } from '../../../src/constructs';
+import { parseFile } from '../../../src/parse/parser';
 
 /** Constructs written through the module's own macros are read as the compiler sees them. */
 describe("extract through the module's macros", () => {
@@ -186,6 +188,27 @@ describe('switches the preprocessor decides', () => {
       { defines: ['MICROPY_STACK_CHECK=0'], want: false },
     ],
   ])('%s', (_n, { defines, want }) => expect(extract(src, { defines }).model.usesStackCheck).toBe(want));
+
+  // The call written in a header of the module (a macro of its own) is a call of the unit that includes it;
+  // MicroPython's own headers, found when -I names the tree, only declare the check.
+  const headers: Record<string, string> = {
+    '/m/chk.h': '#include "py/stackctrl.h"\n#define CHK() MP_STACK_CHECK()\n',
+    '/m/inl.h': 'static inline void chk(void) { mp_cstack_check(); }\n',
+    '/mpy/py/cstack.h': 'void mp_cstack_check(void);\n',
+    '/mpy/py/stackctrl.h': '#define MP_STACK_CHECK() mp_stack_check()\n',
+  };
+  test.each<[string, { given: string; want: boolean }]>([
+    ["a macro of the module's header", { given: c('#include "chk.h"', 'static void f(void) { CHK(); }'), want: true }],
+    ["an inline function of the module's header", { given: c('#include "inl.h"', 'static void f(void) { chk(); }'), want: true }],
+    ["MicroPython's headers alone", { given: c('#include "py/runtime.h"', '#include "py/stackctrl.h"', 'static int x;'), want: false }],
+  ])('%s', (_n, { given, want }) => {
+    const file = parseFile('/m/input.c', given);
+    const env = { includeDirs: ['/mpy'], readFile: (f: string) => headers[f] };
+    const model = extractFile(file, 0, [], env).value;
+    expect(model.usesStackCheck).toBe(want);
+    // MP_STACK_CHECK() of a header calls the runtime's mp_stack_check, which gen then puts in the natmod
+    expect(model.runtimeNames.includes('mp_stack_check')).toBe(given.includes('chk.h'));
+  });
 });
 
 describe("the module's macros natmodgen's own code hides", () => {

@@ -4,6 +4,8 @@ import { ReasonRule } from '../../../src/facts/reasons';
 import { readRuntimeLibrary } from '../../../src/facts/runtime-lib';
 import { readTreeFacts } from '../../../src/facts/tree';
 import { natmodInventory, runtimeProviders } from '../../../src/facts';
+import { callDiagnostic } from '../../../src/resolve/api-check';
+import { Span } from '../../../src/diagnostics/diagnostic';
 
 const FIX = path.join(__dirname, 'fixtures');
 
@@ -99,7 +101,9 @@ describe('the shipped v1.28.0 inventory', () => {
     ['m_new', 'dynruntime'],
     ['MP_ERROR_TEXT', 'dynruntime'],
     ['mp_hal_ticks_ms', 'runtime'],
-    ['mp_hal_stdio_poll', 'port'],
+    // sys.stdin's poll ioctl (a board's HAL function), select.poll where stdin has none (unix)
+    ['mp_hal_stdio_poll', 'runtime'],
+    ['mp_reader_new_file', 'runtime'],
     ['mp_hal_stdin_rx_chr', 'runtime'],
     ['mp_sched_lock', 'port'],
     // reached through what the firmware builds on them (mp_plat_print, micropython.schedule)
@@ -127,6 +131,9 @@ describe('the shipped v1.28.0 inventory', () => {
     ['mp_asm_base_get_code', 'port'],
     ['mp_stack_check', 'runtime'],
     ['mp_thread_get_state', 'port'],
+    // empty without threads, as in the firmware of ports without a GIL; a warning at each use (NMG3003)
+    ['MP_THREAD_GIL_EXIT', 'dynruntime'],
+    ['MP_THREAD_GIL_ENTER', 'dynruntime'],
     ['gc_dump_info', 'impossible'],
     // Allocated without the finaliser flag, with a warning at each call (NMG3003).
     ['m_malloc_with_finaliser', 'runtime'],
@@ -145,6 +152,11 @@ describe('the shipped v1.28.0 inventory', () => {
     ['mp_getiter', 'runtime'],
   ])('%s is %s', (name, want) => {
     expect(kind(name)).toBe(want);
+  });
+
+  test.each(['MP_THREAD_GIL_EXIT', 'm_malloc_with_finaliser'])('a call of %s converts with a warning (NMG3003)', (name) => {
+    const span: Span = { file: 'm.c', start: 0, end: name.length, line: 1, col: 1 };
+    expect(callDiagnostic(name, span, inv)?.code).toBe('NMG3003');
   });
 
   test('every port-specific or impossible name has a reason and an alternative', () => {

@@ -1,5 +1,5 @@
 import { resolveModule } from '../../../src/resolve';
-import { c, declsOf, models } from '../helpers';
+import { c, declsOf, extract, models, PRELUDE } from '../helpers';
 
 // Calls in macro bodies are checked by extract/calls.ts (tests in api-check.test.ts).
 
@@ -38,6 +38,113 @@ describe('older spellings (MicroPython v1.12-v1.18)', () => {
       flags: 'MP_TYPE_FLAG_ITER_IS_ITERNEXT',
       slots: ['print=t_print', 'buffer=t_buf', 'locals_dict=&t_locals', 'iter=t_next'],
     });
+  });
+
+  test('the struct MP_DEFINE_CONST_OBJ_TYPE expands to, written out: slot_index_ fields number the .slots values', () => {
+    const src = c(
+      'const mp_obj_type_t t_type = {',
+      '    .base = { &mp_type_type },',
+      '    .flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT,',
+      '    .name = MP_QSTR_T,',
+      '    .slot_index_make_new = 2,',
+      '    .slot_index_print = 0,',
+      '    .slot_index_iter = 3,',
+      '    .slot_index_locals_dict = 1,',
+      '    .slots = { (void *)&t_locals, t_make_new, t_next },',
+      '};',
+    );
+    const { model, diagnostics } = extract(src);
+    const [t] = model.decls.filter((d) => d.kind === 'obj_type');
+    expect(diagnostics).toEqual([]);
+    expect(t && [t.typeName, t.flags, t.slots.map((s) => (s.kind === 'item' ? `${s.item.slot}=${s.item.value}` : s.text))]).toEqual([
+      'T',
+      'MP_TYPE_FLAG_ITER_IS_ITERNEXT',
+      ['locals_dict=(void *)&t_locals', 'make_new=t_make_new', 'iter=t_next'],
+    ]);
+  });
+
+  test('positional flags and name, after the base or a designated base', () => {
+    for (const base of ['{ &mp_type_type }', '.base = { &mp_type_type }']) {
+      const { model, diagnostics } = extract(c(`static const mp_obj_type_t p_type = { ${base}, MP_TYPE_FLAG_NONE, MP_QSTR_Plain };`));
+      const [t] = model.decls.filter((d) => d.kind === 'obj_type');
+      expect(diagnostics).toEqual([]);
+      expect(t && [t.name, t.typeName, t.flags, t.slots]).toEqual(['p_type', 'Plain', 'MP_TYPE_FLAG_NONE', []]);
+    }
+  });
+
+  test('a slot_index_ without its .slots value, or not a number, is a located error', () => {
+    const src = c(
+      'const mp_obj_type_t t_type = {',
+      '    .base = { &mp_type_type },',
+      '    .name = MP_QSTR_T,',
+      '    .slot_index_print = 2,',
+      '    .slot_index_call = N,',
+      '    .slots = { t_print },',
+      '};',
+    );
+    const { model, diagnostics } = extract(src);
+    expect(model.decls.filter((d) => d.kind === 'obj_type')).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.span?.line, d.message])).toEqual([
+      ['NMG2010', 5, 'malformed slot_index_call: expected a decimal slot number'],
+      ['NMG2010', 4, 'malformed slot_index_print: .slots has no value 2'],
+    ]);
+  });
+
+  test("STATIC (the module's macro for static) before a keyword table in a function: the table is built per call", () => {
+    const src = c(
+      '#define STATIC static',
+      'STATIC mp_obj_t f(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {',
+      '    STATIC const mp_arg_t allowed_args[] = {',
+      '        { MP_QSTR_width, MP_ARG_REQUIRED | MP_ARG_INT, {.u_int = 0} },',
+      '    };',
+      '    return mp_const_none;',
+      '}',
+    );
+    const [t] = declsOf(src, 'arg_table');
+    expect(t && [t.name, t.atFileScope, t.staticSpan && src.slice(t.staticSpan.start, t.staticSpan.end)]).toEqual([
+      'allowed_args',
+      false,
+      'STATIC',
+    ]);
+  });
+
+  test('STATIC before constant objects of firmware types (a tuple struct, static and class methods)', () => {
+    const src = c(
+      PRELUDE,
+      '#define STATIC static',
+      'STATIC const mp_obj_tuple_t t = {',
+      '    {&mp_type_tuple},',
+      '    2,',
+      '    {MP_OBJ_NEW_SMALL_INT(2), MP_OBJ_NEW_QSTR(MP_QSTR_x)}',
+      '};',
+      'STATIC const mp_rom_obj_static_class_method_t m_obj = {{&mp_type_staticmethod}, MP_ROM_PTR(&f_obj)};',
+      'static const mp_rom_obj_static_class_method_t n_obj = {{&mp_type_classmethod}, MP_ROM_PTR(&f_obj)};',
+    );
+    const objs = declsOf(src, 'runtime_obj');
+    expect(objs.map((o) => [o.name, o.cType, o.baseType, o.isStatic, o.items ?? null])).toEqual([
+      ['t', 'mp_obj_tuple_t', 'tuple', true, ['MP_OBJ_NEW_SMALL_INT(2)', 'MP_OBJ_NEW_QSTR(MP_QSTR_x)']],
+      ['m_obj', 'mp_rom_obj_static_class_method_t', 'staticmethod', true, null],
+      ['n_obj', 'mp_rom_obj_static_class_method_t', 'classmethod', true, null],
+    ]);
+  });
+
+  test('STATIC before a type tree-sitter does not know (`STATIC mp_int_t x;`, which it splits in two): static data all the same', () => {
+    const src = c(
+      '#define STATIC static',
+      'STATIC mp_int_t h_zeroed;',
+      'STATIC mp_int_t h_one = 1;',
+      'int f(void) {',
+      '    STATIC mp_uint_t calls;',
+      '    return ++calls + h_zeroed + h_one;',
+      '}',
+    );
+    const data = declsOf(src, 'writable_data');
+    expect(data.map((d) => [d.name, d.isStatic, src.slice(d.span.start, d.span.end)])).toEqual([
+      ['h_zeroed', true, 'STATIC mp_int_t h_zeroed;'],
+      ['h_one', true, 'STATIC mp_int_t h_one = 1;'],
+    ]);
+    const locals = declsOf(src, 'static_local');
+    expect(locals.map((d) => [d.name, src.slice(d.span.start, d.span.end)])).toEqual([['calls', 'STATIC mp_uint_t calls;']]);
   });
 
   test('mp_map_elem_t tables with MP_OBJ_NEW_QSTR keys and (mp_obj_t)&obj values', () => {

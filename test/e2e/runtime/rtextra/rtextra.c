@@ -1,6 +1,8 @@
 // rtextra: the C library and port services natmodgen's runtime builds for natmods that a
 // firmware takes from its C library or its port: sscanf, setjmp/longjmp, mp_hal_stdin_rx_chr,
-// the block-device calls of extmod/vfs.h, mp_reader_new_mem and mp_warning. Built into the
+// the block-device calls of extmod/vfs.h, mp_reader_new_mem, mp_reader_new_file,
+// mp_hal_stdio_poll, mp_warning, MP_STACK_CHECK() written in a header, m_malloc_fail, and
+// MP_THREAD_GIL_EXIT/ENTER around plain C. Built into the
 // unix port as a user C module (glibc's sscanf and setjmp, the port's HAL) and converted to a
 // natmod, test.py must print the same. Small enough for every qemu board's heap.
 #include <setjmp.h>
@@ -9,7 +11,9 @@
 #include "py/runtime.h"
 #include "py/mphal.h"
 #include "py/reader.h"
+#include "py/stream.h"
 #include "extmod/vfs.h"
+#include "rtextra_stack.h"
 
 // sscanf(text, fmt) into six slots; the format is read here only to know each slot's type.
 typedef union {
@@ -24,7 +28,11 @@ static mp_obj_t rtx_scan(mp_obj_t fmt_in, mp_obj_t text_in) {
     const char *fmt = mp_obj_str_get_str(fmt_in);
     scan_slot_t slot[6];
     memset(slot, 0, sizeof(slot));
-    int r = sscanf(mp_obj_str_get_str(text_in), fmt, &slot[0], &slot[1], &slot[2], &slot[3], &slot[4], &slot[5]);
+    const char *text = mp_obj_str_get_str(text_in);
+    // plain C on the module's own buffers: the GIL may be released meanwhile (a natmod keeps it)
+    MP_THREAD_GIL_EXIT();
+    int r = sscanf(text, fmt, &slot[0], &slot[1], &slot[2], &slot[3], &slot[4], &slot[5]);
+    MP_THREAD_GIL_ENTER();
     mp_obj_t out = mp_obj_new_list(0, NULL);
     mp_obj_list_append(out, MP_OBJ_NEW_SMALL_INT(r));
     size_t k = 0;
@@ -226,6 +234,100 @@ static mp_obj_t rtx_reader(mp_obj_t data_in, mp_obj_t owned_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(rtx_reader_obj, rtx_reader);
 
+// mp_reader_new_file: every byte the reader gives, whether it gives MP_READER_EOF again after
+// the end, then close (which closes the file).
+static mp_obj_t rtx_reader_file(mp_obj_t name_in) {
+    mp_reader_t reader;
+    mp_reader_new_file(&reader, mp_obj_str_get_qstr(name_in));
+    vstr_t got;
+    vstr_init(&got, 16);
+    mp_uint_t c;
+    while ((c = reader.readbyte(reader.data)) != MP_READER_EOF) {
+        vstr_add_byte(&got, (byte)c);
+    }
+    bool eof_again = reader.readbyte(reader.data) == MP_READER_EOF;
+    reader.close(reader.data);
+    mp_obj_t items[2] = { mp_obj_new_bytes((const byte *)got.buf, got.len), mp_obj_new_bool(eof_again) };
+    vstr_clear(&got);
+    return mp_obj_new_tuple(2, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rtx_reader_file_obj, rtx_reader_file);
+
+// mp_hal_stdio_poll(flags). The unix port has neither the function (its mphalport.h defines the
+// name away) nor a poll ioctl on stdin; its firmware build (RTEXTRA_FIRMWARE, set by micropython.mk)
+// asks select.poll about sys.stdin, which is where the port's own readiness of stdin is. On a board
+// the function is sys.stdin's poll ioctl (shared/runtime/sys_stdio_mphal.c), and test.py compares
+// the natmod's answer with select.poll's there too.
+#if defined(RTEXTRA_FIRMWARE) && defined(mp_hal_stdio_poll)
+static uintptr_t rtx_hal_stdio_poll(uintptr_t flags) {
+    mp_obj_t in = mp_load_attr(mp_import_name(MP_QSTR_sys, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), MP_QSTR_stdin);
+    mp_obj_t select = mp_import_name(MP_QSTR_select, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    mp_obj_t poller = mp_call_function_0(mp_load_attr(select, MP_QSTR_poll));
+    mp_call_function_2(mp_load_attr(poller, MP_QSTR_register), in, mp_obj_new_int_from_uint(flags));
+    mp_obj_t ready = mp_call_function_1(mp_load_attr(poller, MP_QSTR_poll), MP_OBJ_NEW_SMALL_INT(0));
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(ready, &n, &items);
+    if (n == 0) {
+        return 0;
+    }
+    mp_obj_get_array(items[0], &n, &items);
+    return mp_obj_get_int(items[1]);
+}
+#else
+#define rtx_hal_stdio_poll mp_hal_stdio_poll
+#endif
+static mp_obj_t rtx_stdio_poll(mp_obj_t flags_in) {
+    return mp_obj_new_int_from_uint(rtx_hal_stdio_poll(mp_obj_get_int(flags_in)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rtx_stdio_poll_obj, rtx_stdio_poll);
+
+// A C recursion checked only by the header's macro: past the firmware's limit it raises.
+static mp_uint_t rtx_recurse(mp_uint_t depth, volatile char *prev) {
+    volatile char frame[96];
+    frame[0] = prev ? prev[0] + 1 : 0;
+    RTX_CHECK_STACK();
+    if (depth > 10000000) {
+        return frame[0];
+    }
+    return 1 + rtx_recurse(depth + 1, frame) + (frame[0] & 0);
+}
+static mp_obj_t rtx_deep(void) {
+    return mp_obj_new_int_from_uint(rtx_recurse(0, NULL));
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rtx_deep_obj, rtx_deep);
+
+// m_malloc_fail(n) after an allocation of n bytes with m_malloc_maybe has failed, with the heap
+// free or locked (micropython.heap_lock(), unlocked again before the exception leaves): the
+// MemoryError's message is the firmware's.
+static mp_obj_t rtx_alloc(mp_obj_t n_in, mp_obj_t locked_in) {
+    size_t n = mp_obj_get_int(n_in);
+    mp_obj_t micropython = mp_import_name(MP_QSTR_micropython, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    bool locked = mp_obj_is_true(locked_in);
+    if (locked) {
+        mp_call_function_n_kw(mp_load_attr(micropython, MP_QSTR_heap_lock), 0, 0, NULL);
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        byte *p = m_malloc_maybe(n);
+        if (p == NULL) {
+            m_malloc_fail(n);
+        }
+        m_del(byte, p, n);
+        nlr_pop();
+    } else if (locked) {
+        mp_call_function_n_kw(mp_load_attr(micropython, MP_QSTR_heap_unlock), 0, 0, NULL);
+        nlr_jump(nlr.ret_val);
+    } else {
+        nlr_jump(nlr.ret_val);
+    }
+    if (locked) {
+        mp_call_function_n_kw(mp_load_attr(micropython, MP_QSTR_heap_unlock), 0, 0, NULL);
+    }
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(rtx_alloc_obj, rtx_alloc);
+
 // mp_warning with and without a category.
 static mp_obj_t rtx_warn(mp_obj_t n_in) {
     mp_warning(NULL, "value %d is odd", (int)mp_obj_get_int(n_in));
@@ -242,6 +344,10 @@ static const mp_rom_map_elem_t rtextra_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_blockdev), MP_ROM_PTR(&rtx_blockdev_obj) },
     { MP_ROM_QSTR(MP_QSTR_reader), MP_ROM_PTR(&rtx_reader_obj) },
     { MP_ROM_QSTR(MP_QSTR_warn), MP_ROM_PTR(&rtx_warn_obj) },
+    { MP_ROM_QSTR(MP_QSTR_reader_file), MP_ROM_PTR(&rtx_reader_file_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stdio_poll), MP_ROM_PTR(&rtx_stdio_poll_obj) },
+    { MP_ROM_QSTR(MP_QSTR_deep), MP_ROM_PTR(&rtx_deep_obj) },
+    { MP_ROM_QSTR(MP_QSTR_alloc), MP_ROM_PTR(&rtx_alloc_obj) },
 };
 static MP_DEFINE_CONST_DICT(rtextra_globals, rtextra_globals_table);
 

@@ -97,8 +97,102 @@ for dev in (NewDev(8, 4), NewDev(8, 4, True), NewDev(8, 4, False), NewDev(8, 4, 
 for data, owned in ((b"", False), (b"abc", False), (b"hello\x00\xff", True), (bytes(range(40)), True)):
     print("reader", len(data), owned, rtextra.reader(data, owned))
 
-# ---- unix only: stdin and stderr ----
+# mp_hal_stdio_poll: the same readiness as select.poll on sys.stdin (on a board both are the HAL's
+# poll; nothing is ever writable there).
+import select, sys
+
+p = select.poll()
+p.register(sys.stdin, select.POLLOUT)
+by_select = [flags for _, flags in p.poll(0)]
+print("stdio_poll wr", rtextra.stdio_poll(4) == (by_select[0] if by_select else 0))
+
+# ---- unix only: stdin, stderr and files ----
 rtextra.warn(3)
 
 # mp_hal_stdin_rx_chr: "ab\ncd" then the end of input
 print("stdin", rtextra.stdin(6))
+
+# at the end of input the readiness no longer changes (what it is depends on what stdin is: a pipe,
+# a socket): the same as select.poll's for each set of flags
+for flags in (1, 5, 0):
+    p = select.poll()
+    p.register(sys.stdin, flags)
+    by_select = [f for _, f in p.poll(0)]
+    print("stdio_poll", flags, rtextra.stdio_poll(flags) == (by_select[0] if by_select else 0))
+
+# mp_reader_new_file: files of the port's filesystem, read in the chunks the firmware's reader uses
+import io, os
+
+for n in (0, 1, 27, 28, 29, 255, 256, 700):
+    with open("rtx_file.bin", "wb") as f:
+        f.write(bytes((i * 13) & 0xFF for i in range(n)))
+    data, eof_again = rtextra.reader_file("rtx_file.bin")
+    print("reader_file", n, len(data), data == bytes((i * 13) & 0xFF for i in range(n)), eof_again)
+os.remove("rtx_file.bin")
+try:
+    rtextra.reader_file("rtx_missing.bin")
+except OSError as e:
+    print("reader_file missing", type(e).__name__, e.args)
+
+
+# a mounted Python filesystem whose files log each read and say (or not) their buffer size
+class LogFile(io.IOBase):
+    def __init__(self, data, size, log):
+        self.data, self.pos, self.size, self.log = data, 0, size, log
+
+    def readinto(self, buf):
+        n = min(len(buf), len(self.data) - self.pos)
+        buf[:n] = self.data[self.pos : self.pos + n]
+        self.pos += n
+        self.log.append(("readinto", len(buf), n))
+        return n
+
+    def ioctl(self, op, arg):
+        self.log.append(("ioctl", op))
+        if op == 11:
+            return self.size
+        return 0
+
+
+class LogFS:
+    def __init__(self):
+        self.size, self.log = 0, []
+
+    def mount(self, readonly, mkfs):
+        pass
+
+    def umount(self):
+        pass
+
+    def open(self, path, mode):
+        self.log.append(("open", path, mode))
+        if path != "/data.bin":
+            raise OSError(2)
+        return LogFile(bytes(range(200)), self.size, self.log)
+
+
+fs = LogFS()
+os.mount(fs, "/rtx_mnt")
+for size in (0, -22, 1, 16, 100, 255, 1000):
+    fs.size, fs.log = size, []
+    data, eof_again = rtextra.reader_file("/rtx_mnt/data.bin")
+    print("reader_file vfs", size, data == bytes(range(200)), eof_again, fs.log)
+try:
+    rtextra.reader_file("/rtx_mnt/none.bin")
+except OSError as e:
+    print("reader_file vfs missing", e.args)
+os.umount("/rtx_mnt")
+
+# MP_STACK_CHECK() written in a header of the module stops a runaway C recursion as the firmware's does
+try:
+    rtextra.deep()
+except RuntimeError as e:
+    print("deep", e.args)
+
+# m_malloc_fail's MemoryError says what the firmware's says (the size asked for, or that the heap is locked)
+for n, locked in ((1 << 40, False), (1 << 41, False), (100, True), (1 << 40, True)):
+    try:
+        rtextra.alloc(n, locked)
+        print("alloc", locked, "no error")
+    except MemoryError as e:
+        print("alloc", locked, e.args)

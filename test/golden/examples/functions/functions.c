@@ -426,5 +426,8 @@ static __attribute__((unused)) mp_int_t mp_obj_get_int(mp_const_obj_t arg) {
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodgen_n_kw, mp_obj_t *natmodgen_args) {
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_store_globals_nmg_functions();
+    /* natmodgen: the firmware's module globals are a constant dict, whose attributes cannot be
+       stored or deleted (py/objmodule.c): a fixed map, once every global is in. */
+    self->context->module.globals->map.is_fixed = 1;
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -240,5 +240,8 @@ mp_obj_t natmodgen_mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_6_shapes();
     natmodgen_store_globals_nmg_multifile();
+    /* natmodgen: the firmware's module globals are a constant dict, whose attributes cannot be
+       stored or deleted (py/objmodule.c): a fixed map, once every global is in. */
+    self->context->module.globals->map.is_fixed = 1;
     MP_DYNRUNTIME_INIT_EXIT
 }

@@ -911,7 +911,10 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     MP_DYNRUNTIME_INIT_ENTRY
     natmodgen_init_7_classes();
     natmodgen_store_globals_nmg_classes();
+    /* natmodgen: the firmware's module globals are a constant dict, whose attributes cannot be
+       stored or deleted (py/objmodule.c): a fixed map, once every global is in. */
+    self->context->module.globals->map.is_fixed = 1;
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end c9103f5ea444 */
+#endif /* natmodgen:end 92381a038f31 */

@@ -233,7 +233,10 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
     natmodgen_store_globals_nmg_delegation();
     natmodgen_module_self = MP_OBJ_FROM_PTR(&self->context->module);
     mp_store_global(MP_QSTR___getattr__, MP_OBJ_FROM_PTR(&natmodgen_module_getattr_obj));
+    /* natmodgen: the firmware's module globals are a constant dict, whose attributes cannot be
+       stored or deleted (py/objmodule.c): a fixed map, once every global is in. */
+    self->context->module.globals->map.is_fixed = 1;
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 211989619da4 */
+#endif /* natmodgen:end 3a8e0dc5740f */

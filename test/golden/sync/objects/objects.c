@@ -119,12 +119,14 @@ extern mp_obj_full_type_t natmodgen_type_7_objects_nmg_point_type;
 #define mp_type_float (*(mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_float)))
 extern mp_obj_t natmodgen_root_nmg_objects_cache;
 #undef MP_STATE_VM
-#define MP_STATE_VM(x) natmodgen_root_##x
+#define MP_STATE_VM(x) NATMODGEN_ROOT_NAME(x)
 #undef MP_STATE_PORT
-#define MP_STATE_PORT(x) natmodgen_root_##x
+#define MP_STATE_PORT(x) NATMODGEN_ROOT_NAME(x)
+/* natmodgen: one level more, so the argument is expanded first as in py/mpstate.h (MP_STATE_VM(CAT(a, b))). */
+#define NATMODGEN_ROOT_NAME(x) natmodgen_root_##x
 extern const mp_obj_type_t *natmodgen_module_type;
 // clang-format on
-#endif /* natmodgen:end d86cc76d92e7 */
+#endif /* natmodgen:end a833eb20513d */
 
 // ---- constants --------------------------------------------------------------
 
@@ -761,7 +763,10 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t natmodgen_n_args, size_t natmodg
         mp_obj_dict_store(natmodgen_modules, mp_obj_new_str("nmg_objects.util", 16), MP_OBJ_FROM_PTR(&nmg_util_module));
         (void)natmodgen_modules;
     }
+    /* natmodgen: the firmware's module globals are a constant dict, whose attributes cannot be
+       stored or deleted (py/objmodule.c): a fixed map, once every global is in. */
+    self->context->module.globals->map.is_fixed = 1;
     MP_DYNRUNTIME_INIT_EXIT
 }
 // clang-format on
-#endif /* natmodgen:end 16f9619a0371 */
+#endif /* natmodgen:end 700aa3af9da0 */

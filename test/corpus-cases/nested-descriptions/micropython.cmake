@@ -1,0 +1,2 @@
+# Top level: the modules of this repository.
+include(${CMAKE_CURRENT_LIST_DIR}/mod/micropython.cmake)
