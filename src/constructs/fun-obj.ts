@@ -54,7 +54,7 @@ function helperFunObjs(ctx: ExtractContext): FunObjDecl[] {
     const used = [m.name, ...cur.tokens.slice(i + 2, close).flatMap((a) => (a.kind === 'ident' ? [a.text] : []))];
     if (!used.some((n) => reachesFunObjDefiner(ctx, n, t.start, new Set()))) continue;
     // Every branch of an #if natmodgen cannot decide: the objects one defines are the ones its tables name.
-    const exp = ctx.expandTokens(i, close, undefined, true);
+    const exp = ctx.expandTokens(i, close, undefined, { unit: 0 });
     for (let k = 0; k < exp.length; k++) {
       if (exp[k].kind !== 'ident' || !FUN_OBJ_MACRO.test(exp[k].text) || exp[k + 1]?.text !== '(') continue;
       const name = exp[k + 2];

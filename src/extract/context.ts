@@ -100,9 +100,11 @@ export class ExtractContext {
    * would see them; directives stay. Expanded tokens carry their use site and `origin`.
    * With `choices`, a use whose expansion depends on an `#if` natmodgen cannot decide is
    * written out once per branch, between directives that repeat that `#if` (for lists whose
-   * items may sit between directives: tables, argument tables, slot lists).
+   * items may sit between directives: tables, argument tables, slot lists). What every branch
+   * starts or ends with, in whole entries of `unit` items, is written once outside the `#if`
+   * (unit 0: each branch whole).
    */
-  expandTokens(from: number, to: number, opaque?: (name: string) => boolean, choices = false): Token[] {
+  expandTokens(from: number, to: number, opaque?: (name: string) => boolean, choices?: { unit: number }): Token[] {
     const out: Token[] = [];
     const toks = this.cur.tokens;
     const text = this.file.src.text;
@@ -119,26 +121,30 @@ export class ExtractContext {
         space: /\s/.test(text[t.start - 1] ?? ''),
       }));
       const at = run[0];
-      const emit = (e: Expansion): void => {
-        if (e.kind === 'tokens') {
-          for (const x of e.tokens) out.push(x.macro ? toToken(x) : (byStart.get(x.start) ?? toToken(x)));
-          return;
+      const pieces = (e: Expansion): Piece[] =>
+        e.kind === 'tokens'
+          ? e.tokens.map((x) => (x.macro ? toToken(x) : (byStart.get(x.start) ?? toToken(x))))
+          : factor(
+              e.branches.map((b) => ({ when: b.when, body: pieces(b.body) })),
+              grouping,
+            );
+      const emit = (ps: Piece[]): void => {
+        for (const p of ps) {
+          if (!('choice' in p)) {
+            out.push(p);
+            continue;
+          }
+          p.choice.forEach((b, k) => {
+            const keyword = k === 0 ? 'if' : b.when === undefined ? 'else' : 'elif';
+            out.push(directiveToken(keyword, b.when ?? '', at));
+            emit(b.body);
+          });
+          out.push(directiveToken('endif', '', at));
         }
-        e.branches.forEach((b, k) => {
-          const keyword = k === 0 ? 'if' : b.when === undefined ? 'else' : 'elif';
-          out.push(directiveToken(keyword, b.when ?? '', at));
-          const from = out.length;
-          emit(b.body);
-          // Each branch ends an item of the list (`print, f` / `print, f, unary_op, g` as slot pairs), so
-          // the directives fall between items, where lists keep them.
-          const last = out[out.length - 1];
-          if (out.length > from && last.kind !== 'directive' && last.text !== ',')
-            out.push({ kind: 'punct', text: ',', start: last.start, end: last.end, nodeType: '' });
-        });
-        out.push(directiveToken('endif', '', at));
       };
-      if (choices) emit(this.pp.expandChoicesAt(pp, at.start, opaque));
-      else emit({ kind: 'tokens', tokens: this.pp.expandAt(pp, at.start, opaque).tokens, truncated: false });
+      const grouping = choices ? choices.unit : 0;
+      if (choices) emit(pieces(this.pp.expandChoicesAt(pp, at.start, opaque)));
+      else emit(pieces({ kind: 'tokens', tokens: this.pp.expandAt(pp, at.start, opaque).tokens, truncated: false }));
       run = [];
     };
     for (let i = from; i <= to; i++) {
@@ -162,15 +168,19 @@ export class ExtractContext {
     want: (expanded: Token[]) => boolean = () => true,
     needs: (item: TokRange) => boolean = (r) => this.leadingMacro(r) !== undefined,
     opaque?: (name: string) => boolean,
+    unit: (index: number) => number = () => 1,
   ): { cur: Cursor; open: number; close: number } {
     const { cur } = this;
     const items = cur.splitArgs(open, close);
     if (!items.some(needs)) return { cur, open, close };
     const out = cur.tokens.slice(0, open + 1);
     let at = open + 1;
-    for (const r of items) {
+    for (const [index, r] of items.entries()) {
       while (at < r.from) out.push(cur.tokens[at++]);
-      const exp = needs(r) ? this.expandTokens(r.from, r.to, opaque, true) : undefined;
+      // Entries of several items are counted from a whole item: one with directives inside is kept whole.
+      const n = unit(index);
+      const whole = n > 1 && cur.tokens.slice(r.from, r.to + 1).some((t) => t.kind === 'directive');
+      const exp = needs(r) ? this.expandTokens(r.from, r.to, opaque, { unit: whole ? 0 : n }) : undefined;
       if (exp && want(exp)) out.push(...exp);
       else out.push(...cur.tokens.slice(r.from, r.to + 1));
       at = r.to + 1;
@@ -211,11 +221,16 @@ export class ExtractContext {
     return t === undefined ? undefined : new SourceText(file, t);
   }
 
-  /** The condition of a token of a view made by expandItems (its use site in the file). */
+  /** The condition of a token of a view made by expandItems (the directives around it in the view). */
   condOf(cur: Cursor, i: number): Condition {
     if (cur === this.cur) return this.condAt(i);
-    return this.condAt(this.cur.indexAt(cur.tokens[i].start));
+    // The view's own directives: the file's, and those around a branch of an undecided choice.
+    let m = this.viewConds.get(cur);
+    if (!m) this.viewConds.set(cur, (m = mapConditions(cur.tokens)));
+    return m.at[i] ?? [];
   }
+
+  private readonly viewConds = new WeakMap<Cursor, ConditionMap>();
 
   /**
    * Whether the identifier at `i` is a qualifier or attribute written through one of the module's
@@ -230,6 +245,105 @@ export class ExtractContext {
 }
 
 const QUALIFIER_WORDS = new Set(['static', 'const', 'extern', 'inline', '__inline', '__inline__', 'volatile']);
+
+/** A token of an expansion, or the compiler's choice between runs of them (`when`: the `#if`/`#elif` test; undefined: `#else`). */
+type Piece = Token | { choice: Array<{ when?: string; body: Piece[] }> };
+
+/**
+ * The choice between branches, with what they all start and end with (whole list entries of
+ * `unit` items, each item ended by a `,` at bracket depth 0) taken out, written once before and
+ * after it: the `#if` encloses only what the branch changes, and an entry every branch has is not
+ * written twice (a second copy in the other branch would read as a shadowed key). Each branch ends
+ * an item of the list (a separator is added where its expansion has none: `print, f` / `print, f,
+ * unary_op, g` as slot pairs), so the directives fall between items, where lists keep them. Unit 0:
+ * each branch whole.
+ */
+function factor(branches: Array<{ when?: string; body: Piece[] }>, unit: number): Piece[] {
+  const bodies = branches.map((b) => endItem(b.body));
+  const choice = (cut: (body: Piece[]) => Piece[]): Piece => ({ choice: branches.map((b, k) => ({ when: b.when, body: cut(bodies[k]) })) });
+  if (unit < 1) return [choice((b) => b)];
+  const keys = bodies.map((b) => b.map(pieceKey));
+  const min = Math.min(...bodies.map((b) => b.length));
+  const same = (at: (k: string[]) => string) => keys.every((k) => at(k) === at(keys[0]));
+  let common = 0;
+  while (common < min && same((k) => k[common])) common++;
+  let tail = 0;
+  while (tail < min - common && same((k) => k[k.length - 1 - tail])) tail++;
+  const pre = prefixCut(bodies[0], common, unit);
+  const post = bodies.every(balanced) ? suffixCut(bodies[0], tail, unit) : 0;
+  const first = bodies[0];
+  const middle = (b: Piece[]) => b.slice(pre, b.length - post);
+  const middles = bodies.map((b) => middle(b).map(pieceKey).join(' '));
+  if (middles.every((m) => m === middles[0])) return first;
+  return [...first.slice(0, pre), choice(middle), ...first.slice(first.length - post)];
+}
+
+/** A branch's pieces ending an item of the list. */
+function endItem(body: Piece[]): Piece[] {
+  const last = body[body.length - 1];
+  if (!last || 'choice' in last || last.text === ',') return body;
+  return [...body, { kind: 'punct', text: ',', start: last.start, end: last.end, nodeType: '' }];
+}
+
+function pieceKey(p: Piece): string {
+  if (!('choice' in p)) return p.text;
+  return `#choice ${p.choice.map((b) => `#when ${b.when ?? ''}\n${b.body.map(pieceKey).join(' ')}`).join('\n')} #end`;
+}
+
+const OPENERS = new Set(['(', '[', '{']);
+const CLOSERS = new Set([')', ']', '}']);
+
+function depthStep(p: Piece): number {
+  if ('choice' in p || p.kind !== 'punct') return 0;
+  return OPENERS.has(p.text) ? 1 : CLOSERS.has(p.text) ? -1 : 0;
+}
+
+/** Whether a branch's brackets pair up. */
+function balanced(body: Piece[]): boolean {
+  let depth = 0;
+  for (const p of body) if ((depth += depthStep(p)) < 0) return false;
+  return depth === 0;
+}
+
+/** The most pieces of `body[0, limit)` that are whole entries of `unit` items. */
+function prefixCut(body: Piece[], limit: number, unit: number): number {
+  let best = 0;
+  let depth = 0;
+  let items = 0;
+  for (let i = 0; i < limit; i++) {
+    const p = body[i];
+    if ('choice' in p) {
+      // Each branch ends an item; how many it holds is the branch's (pairs of slots: unknown).
+      if (unit > 1) break;
+      best = i + 1;
+      continue;
+    }
+    depth += depthStep(p);
+    if (p.text === ',' && depth === 0 && ++items % unit === 0) best = i + 1;
+  }
+  return best;
+}
+
+/** The most pieces of the last `limit` of `body` (a balanced one) that are whole entries of `unit` items. */
+function suffixCut(body: Piece[], limit: number, unit: number): number {
+  let best = 0;
+  let depth = 0;
+  let items = 0;
+  // The piece before the cut must be one every branch has: at most limit - 1 pieces after it.
+  for (let n = 1; n < limit; n++) {
+    const p = body[body.length - n];
+    if ('choice' in p) {
+      if (unit > 1) break;
+    } else {
+      depth -= depthStep(p);
+      if (p.text === ',' && depth === 0) items++;
+    }
+    const before = body[body.length - n - 1];
+    const ends = 'choice' in before ? unit === 1 : before.text === ',' && depth === 0;
+    if (ends && items % unit === 0) best = n;
+  }
+  return best;
+}
 
 /** A conditional directive natmodgen writes at a use site (its span: the use's first token). */
 function directiveToken(keyword: string, arg: string, at: Token): Token {

@@ -183,12 +183,16 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
   // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`);
   // `notByDefault`: made in a branch the module's defaults rule out (`#else` of `#if HAS_X` when HAS_X defaults to 1).
   // `when`: the condition of an 'unknown' state's directive, as a test the compiler can make again.
-  const history = new Map<string, Array<{ at: number; state: MacroState; candidate?: MacroDef; notByDefault?: boolean; when?: When }>>();
+  // `byDefault`: made in a branch the module's defaults select (`#if HAS_X` when HAS_X defaults to 1).
+  const history = new Map<
+    string,
+    Array<{ at: number; state: MacroState; candidate?: MacroDef; notByDefault?: boolean; byDefault?: boolean; when?: When }>
+  >();
   const definitions: MacroDef[] = [];
-  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef, notByDefault?: boolean, when?: When) => {
+  const record = (name: string, at: number, state: MacroState, candidate?: MacroDef, live?: Liveness, when?: When) => {
     let h = history.get(name);
     if (!h) history.set(name, (h = []));
-    h.push({ at, state, candidate, notByDefault, when });
+    h.push({ at, state, candidate, notByDefault: live === 'off', byDefault: live === 'on', when });
   };
   for (const n of opts.undefinedNames ?? []) record(n, -1, null);
   for (const d of opts.defines ?? []) {
@@ -309,13 +313,13 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         if (!def) break;
         definitions.push(def);
         const when = fr.live === 'on' ? undefined : whenHere(stack);
-        record(def.name, at, fr.live === 'on' ? def : 'unknown', def, fr.defaultLive === 'off', when);
+        record(def.name, at, fr.live === 'on' ? def : 'unknown', def, fr.defaultLive, when);
         break;
       }
       case 'undef':
         if (fr.live !== 'off' && args[0]?.kind === 'ident') {
           const when = fr.live === 'on' ? undefined : whenHere(stack);
-          record(args[0].text, at, fr.live === 'on' ? null : 'unknown', undefined, fr.defaultLive === 'off', when);
+          record(args[0].text, at, fr.live === 'on' ? null : 'unknown', undefined, fr.defaultLive, when);
         }
         break;
       case 'pragma':
@@ -367,7 +371,10 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
   /**
    * The states an undecided name may have at `offset`, latest definition first, each under its
    * condition, then the state before them all (no `when`); undefined when some condition cannot be
-   * tested again after the file: a name it tests is (re)defined from its directive on.
+   * tested again after the file: a name it tests is (re)defined from its directive on. A state the
+   * module's defaults decide (`#ifndef X / #define X (1)` then `#if X`, no -D X) is what the compiler
+   * takes unless the build passes -D X, which natmodgen's -D would have decided already: it holds,
+   * and those the defaults rule out are none.
    */
   const alternatives = (name: string, offset: number): Array<{ when?: string; state: MacroState | undefined }> | undefined => {
     const h = history.get(name) ?? [];
@@ -376,6 +383,12 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     let k = h.length - 1;
     while (k >= 0 && h[k].at >= offset) k--;
     for (; k >= 0 && h[k].state === 'unknown'; k--) {
+      if (h[k].notByDefault) continue;
+      if (h[k].byDefault) {
+        if (!out.length) return undefined;
+        out.push({ state: h[k].candidate ?? null });
+        return out;
+      }
       const w = h[k].when;
       if (!w || w.names.some((n) => (history.get(n) ?? []).some((e) => e.at >= w.at))) return undefined;
       // A later state under the same condition hides this one (`#undef N` / `#define N 2` in one branch).
