@@ -252,6 +252,12 @@ export const catalog = {
       `case label '${a.label}' computes with a qstr's number: a natmod's qstrs are numbered when it is loaded, so the value has no counterpart there`,
     help: 'compare with the qstr itself (case MP_QSTR_name:), or map the qstr to the number you need in code',
   },
+  NMG2032: {
+    severity: 'error',
+    text: (a: { name: string; when: string }) =>
+      `'${a.name}' writes a construct natmodgen converts, and branches of an #if it cannot decide (#if ${a.when}) define it differently: written out here, one branch would hold for every build`,
+    help: 'pass the macros the #if tests to natmodgen gen as the build passes them (-D NAME=value), or put the #if around the uses of one macro per branch instead of around its definitions',
+  },
   NMG2021: {
     severity: 'warning',
     text: (a: { name: string; condition: string; macros: string[] }) =>

@@ -196,3 +196,71 @@ describe('an undecidable #if in a list: only what it varies is under it', () => 
     expect(storeLines(dflt, ['WIDE=0'])).toEqual(['__name__', 'before', 'nested', 'narrow', 'narrower', 'after', 'written']);
   });
 });
+
+describe('a construct written through a macro (construct-macros) with a list an undecidable #if defines', () => {
+  test('the list stays for the construct to read: each branch under its test (was: the last branch for every build)', () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      'static void p(const mp_print_t *print, mp_obj_t o, mp_print_kind_t k) {}',
+      'static mp_obj_t u(mp_unary_op_t op, mp_obj_t o) { return MP_OBJ_NULL; }',
+      '#define TYPE(name, qname, ...) MP_DEFINE_CONST_OBJ_TYPE(name, MP_QSTR_##qname, MP_TYPE_FLAG_NONE, __VA_ARGS__)',
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define SLOTS print, p, unary_op, u',
+      '#else',
+      '#define SLOTS print, p',
+      '#endif',
+      'static TYPE(t_type, T, SLOTS);',
+      'static const mp_rom_map_elem_t g[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+      '    { MP_ROM_QSTR(MP_QSTR_T), MP_ROM_PTR(&t_type) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(gd, g);',
+      'const mp_obj_module_t m_mod = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&gd };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_mod);',
+    );
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics).toEqual([]);
+    const lines = r.value
+      .find((f) => f.rel === 'm.c')!
+      .text.split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^#(if|else|endif)\b.*BUILTINS_FLOAT|^#else$|^#endif$|MP_OBJ_TYPE_SET_SLOT\(.*(print|unary_op)/.test(l));
+    const at = lines.indexOf('#if !(MICROPY_PY_BUILTINS_FLOAT)');
+    expect(at).toBeGreaterThanOrEqual(1);
+    expect(lines.slice(at - 1, at + 4).map((l) => l.replace(/natmodgen_\w+/g, 'T'))).toEqual([
+      'MP_OBJ_TYPE_SET_SLOT(&T, print, p, T);',
+      '#if !(MICROPY_PY_BUILTINS_FLOAT)',
+      '#else',
+      'MP_OBJ_TYPE_SET_SLOT(&T, unary_op, u, T);',
+      '#endif',
+    ]);
+  });
+
+  test('a construct macro that undecidable branches define differently is refused at its use (NMG2032), not read as one branch', () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      'static void p(const mp_print_t *print, mp_obj_t o, mp_print_kind_t k) {}',
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define TYPE_T MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE, print, p)',
+      '#else',
+      '#define TYPE_T MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE)',
+      '#endif',
+      'static TYPE_T;',
+      '#define SAME MP_DEFINE_CONST_OBJ_TYPE(s_type, MP_QSTR_S, MP_TYPE_FLAG_NONE)',
+      'static SAME;',
+      'static const mp_rom_map_elem_t g[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+      '    { MP_ROM_QSTR(MP_QSTR_S), MP_ROM_PTR(&s_type) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(gd, g);',
+      'const mp_obj_module_t m_mod = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&gd };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_mod);',
+    );
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['NMG2032', 8, 8]]);
+    expect(r.diagnostics[0].message).toContain('MICROPY_PY_BUILTINS_FLOAT');
+    // Decided by -D, as the build decides it: converted.
+    const d = generate([{ path: 'm.c', text }], { defines: ['MICROPY_PY_BUILTINS_FLOAT=1'], outDir: 'out' });
+    expect(d.diagnostics).toEqual([]);
+  });
+});
