@@ -111,6 +111,12 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
   const to = cur.indexAt(body.endIndex - 1);
   if (from < 0 || to < 0) return;
   const arith = (span: Span, text: string) => ctx.diagnostics.push(diag('NMG2031', span, { label: text }));
+  // A label whose qstr branches natmodgen cannot decide choose: one reading would hold for every build.
+  const undecided = (span: Span, first: number, last: number): boolean => {
+    const u = ctx.undecidedIn(first, last);
+    if (u) ctx.diagnostics.push(diag('NMG2032', span, u));
+    return u !== undefined;
+  };
   for (let i = from + 1; i < to; i++) {
     const t = cur.tokens[i];
     if (nested.some(([s, e]) => t.start >= s && t.start < e) || !ctx.maybeCompiled(i)) continue;
@@ -118,6 +124,10 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
       const colon = labelEnd(cur.tokens, i + 1, to);
       if (colon < 0 || colon === i + 1) continue;
       const range = { from: i + 1, to: colon - 1 };
+      if (ctx.usesMacro(range) && undecided(cur.spanOf(range), range.from, range.to)) {
+        i = colon;
+        continue;
+      }
       const v = labelValue(ctx.usesMacro(range) ? ctx.expandTokens(range.from, range.to) : cur.tokens.slice(range.from, colon));
       if (v === 'arith') arith(cur.spanOf(range), cur.flat(range));
       else if (v !== 'none') labels.push({ qstr: asQstr(v.qstr), span: cur.spanOf(range) });
@@ -129,6 +139,10 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
     const last = m.params ? cur.closing(i + 1) : i;
     if (last < 0) continue;
     const exp = ctx.expandTokens(i, last);
+    if (exp.some((x) => x.text === 'case') && undecided(cur.span(i, last), i, last)) {
+      i = last;
+      continue;
+    }
     // Each `case` of the expansion, its label's first and last token (the `case` token's index is the key).
     const found: Array<{ first: number; last: number; qstr: string }> = [];
     exp.forEach((x, k) => {

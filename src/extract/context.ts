@@ -158,6 +158,24 @@ export class ExtractContext {
   }
 
   /**
+   * The macro whose definitions in branches of an `#if` natmodgen cannot decide make the
+   * expansion of tokens [from, to] differ, and the first branch's test; undefined when every
+   * build expands them alike. For readings that take one expansion (a `case` label's qstr).
+   */
+  undecidedIn(from: number, to: number): { name: string; when: string } | undefined {
+    const text = this.file.src.text;
+    const pp: PPToken[] = [];
+    for (let i = from; i <= to; i++) {
+      const t = this.cur.tokens[i];
+      if (t.kind === 'directive') continue;
+      pp.push({ kind: t.kind, text: t.text, start: t.start, end: t.end, bol: false, space: /\s/.test(text[t.start - 1] ?? '') });
+    }
+    if (!pp.length) return undefined;
+    const e = this.pp.expandChoicesAt(pp, pp[0].start);
+    return e.kind === 'choice' ? { name: e.macro, when: e.branches[0].when ?? '' } : undefined;
+  }
+
+  /**
    * A cursor where the items of the bracketed list `open`..`close` that `needs` (by default: those
    * that start with one of the module's macros), and for which `want` holds of their expansion, are
    * replaced by it (X-macro entries, slot macros). Tokens up to `open` keep their indexes.

@@ -157,6 +157,43 @@ describe('extractQstrSwitches', () => {
     ]);
   });
 
+  test('a label through a macro that branches of an undecidable #if define differently is refused there (NMG2032); a module default decides', () => {
+    const given = c(
+      '#ifndef WIDE',
+      '#define WIDE (1)',
+      '#endif',
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define KIND MP_QSTR_real',
+      '#define KINDS case MP_QSTR_real:',
+      '#else',
+      '#define KIND MP_QSTR_whole',
+      '#define KINDS case MP_QSTR_whole:',
+      '#endif',
+      '#if WIDE',
+      '#define SIZE MP_QSTR_wide',
+      '#else',
+      '#define SIZE MP_QSTR_narrow',
+      '#endif',
+      'static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {',
+      '    switch (attr) {',
+      '        case KIND: break;',
+      '        KINDS break;',
+      '        case SIZE: break;',
+      '    }',
+      '}',
+    );
+    const r = extract(given);
+    expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([
+      ['NMG2032', lineCol(given, 'KIND:').line, lineCol(given, 'KIND:').col],
+      ['NMG2032', lineCol(given, 'KINDS break').line, lineCol(given, 'KINDS break').col],
+    ]);
+    const [d] = r.model.decls.filter((x) => x.kind === 'qstr_switch');
+    expect(d.kind === 'qstr_switch' && d.labels.map((l) => l.qstr)).toEqual(['wide']);
+    // Decided by -D, as the build decides it.
+    const decided = extract(given, { defines: ['MICROPY_PY_BUILTINS_FLOAT=1', 'WIDE=0'] });
+    expect(decided.diagnostics).toEqual([]);
+  });
+
   test.each<[string, ReturnType<typeof labelValue>]>([
     ['MP_QSTR_x', { qstr: 'x' }],
     ['((MP_QSTR_x))', { qstr: 'x' }],
