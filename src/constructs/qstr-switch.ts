@@ -111,11 +111,19 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
   const to = cur.indexAt(body.endIndex - 1);
   if (from < 0 || to < 0) return;
   const arith = (span: Span, text: string) => ctx.diagnostics.push(diag('NMG2031', span, { label: text }));
-  // A label whose qstr branches natmodgen cannot decide choose: one reading would hold for every build.
-  const undecided = (span: Span, first: number, last: number): boolean => {
+  // Labels whose qstrs branches natmodgen cannot decide choose: one reading would hold for every
+  // build. A label whose branches spell one qstr (`MP_QSTR_x` / `(qstr)MP_QSTR_x`) is one reading;
+  // a macro writing `case` labels is written out as one expansion, so any difference counts.
+  const undecided = (span: Span, first: number, last: number, label: boolean): boolean => {
     const u = ctx.undecidedIn(first, last);
-    if (u) ctx.diagnostics.push(diag('NMG2032', span, u));
-    return u !== undefined;
+    if (!u) return false;
+    const read = u.leaves.map((l) => {
+      const v = labelValue(l);
+      return typeof v === 'string' ? v : `qstr ${v.qstr}`;
+    });
+    if (label && read.every((r) => r === read[0])) return false;
+    ctx.diagnostics.push(diag('NMG2032', span, u));
+    return true;
   };
   for (let i = from + 1; i < to; i++) {
     const t = cur.tokens[i];
@@ -124,7 +132,7 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
       const colon = labelEnd(cur.tokens, i + 1, to);
       if (colon < 0 || colon === i + 1) continue;
       const range = { from: i + 1, to: colon - 1 };
-      if (ctx.usesMacro(range) && undecided(cur.spanOf(range), range.from, range.to)) {
+      if (ctx.usesMacro(range) && undecided(cur.spanOf(range), range.from, range.to, true)) {
         i = colon;
         continue;
       }
@@ -139,7 +147,7 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
     const last = m.params ? cur.closing(i + 1) : i;
     if (last < 0) continue;
     const exp = ctx.expandTokens(i, last);
-    if (exp.some((x) => x.text === 'case') && undecided(cur.span(i, last), i, last)) {
+    if (exp.some((x) => x.text === 'case') && undecided(cur.span(i, last), i, last, false)) {
       i = last;
       continue;
     }

@@ -255,8 +255,8 @@ export const catalog = {
   NMG2032: {
     severity: 'error',
     text: (a: { name: string; when: string }) =>
-      `'${a.name}' writes a construct natmodgen converts, and branches of an #if it cannot decide (#if ${a.when}) define it differently: written out here, one branch would hold for every build`,
-    help: 'pass the macros the #if tests to natmodgen gen as the build passes them (-D NAME=value), or put the #if around the uses of one macro per branch instead of around its definitions',
+      `branches of an #if natmodgen cannot decide (#if ${a.when}) define '${a.name}' so that this case label is a different qstr in each: the converted switch would hold one of them for every build`,
+    help: 'pass the macros the #if tests to natmodgen gen as the build passes them (-D NAME=value), or put the #if around case labels written with the qstrs themselves',
   },
   NMG2021: {
     severity: 'warning',

@@ -6,7 +6,6 @@ import { readDeclaration } from './declarator';
 import { runtimeValue } from '../model/firmware';
 import { preprocessModule } from './module-pp';
 import type { PreprocessEnv } from './context';
-import type { Token } from '../parse/tokens';
 
 /**
  * Words whose presence in an expansion makes it a construct natmodgen rewrites (tables, dicts,
@@ -90,7 +89,6 @@ export function expandConstructMacros(
     }
     const use = toks.slice(i, last + 1);
     const expanded = expansionForAll(pp, use, t.start);
-    if (!expanded) continue;
     const writes = braces
       ? expanded.some((x) => x.text === 'static') && writesStaticLocal(expanded)
       : expanded.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(expanded);
@@ -110,76 +108,18 @@ export function expandConstructMacros(
  * A use's expansion as the compiler makes it in every configuration. A macro it uses that branches
  * of an `#if` natmodgen cannot decide define differently stays unexpanded, for the compiler: the
  * construct's own reading writes each of its branches under that `#if` (slot and entry lists),
- * where writing out one expansion here would take one branch for every build. Undefined when the
- * use's own macro is such a macro.
+ * where writing out one expansion here would take one branch for every build. When the use's own
+ * macro is such a macro (a registration macro per MicroPython version), its branches cannot be
+ * written around it on the use's own lines: it reads as the module's defaults read it.
  */
-function expansionForAll(pp: Preprocessed, use: PPToken[], at: number): PPToken[] | undefined {
+function expansionForAll(pp: Preprocessed, use: PPToken[], at: number): PPToken[] {
   const undecided = new Set<string>();
   for (;;) {
     const e = pp.expandChoicesAt(use, at, (name) => undecided.has(name));
     if (e.kind === 'tokens') return e.tokens;
-    if (e.macro === use[0].text || undecided.has(e.macro)) return undefined;
+    if (e.macro === use[0].text || undecided.has(e.macro)) return pp.expandAt(use, at).tokens;
     undecided.add(e.macro);
   }
-}
-
-/** A file-scope use {@link expandConstructMacros} leaves as written: its own macro is defined by branches natmodgen cannot decide. */
-export interface UndecidedConstructUse {
-  /** Offsets of the use in the file. */
-  start: number;
-  end: number;
-  name: string;
-  /** The test of the first branch that defines it. */
-  when: string;
-}
-
-/**
- * File-scope uses of one of the module's macros that some branch of an undecided `#if` defines
- * as a construct natmodgen rewrites (a table, a type, a registration...), while another branch
- * defines it differently. Writing one expansion out would take that branch for every build, and
- * the directives cannot be written around the expansions on the use's own lines.
- */
-export function undecidedConstructUses(pp: Preprocessed, tokens: ReadonlyArray<Token>, text: string): UndecidedConstructUse[] {
-  const out: UndecidedConstructUse[] = [];
-  let depth = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind === 'punct' && '({['.includes(t.text)) depth++;
-    else if (t.kind === 'punct' && ')}]'.includes(t.text)) depth = Math.max(0, depth - 1);
-    if (depth || t.kind !== 'ident' || pp.lookupAt(t.start)(t.text) !== 'unknown' || coreHeaderMacros().has(t.text)) continue;
-    if (pp.liveAt(t.start) === 'off') continue;
-    const def = pp.definitionAt(t.text, t.start);
-    if (!def) continue;
-    let last = i;
-    if (def.params) {
-      if (tokens[i + 1]?.text !== '(') continue;
-      let d = 0;
-      for (last = i + 1; last < tokens.length; last++) {
-        if (tokens[last].kind === 'directive') break;
-        if (tokens[last].text === '(') d++;
-        else if (tokens[last].text === ')' && --d === 0) break;
-      }
-      if (last >= tokens.length || tokens[last].text !== ')') continue;
-    }
-    const use: PPToken[] = tokens.slice(i, last + 1).map((x) => ({
-      kind: x.kind === 'directive' ? 'other' : x.kind,
-      text: x.text,
-      start: x.start,
-      end: x.end,
-      bol: false,
-      space: /\s/.test(text[x.start - 1] ?? ''),
-    }));
-    const e = pp.expandChoicesAt(use, t.start);
-    if (e.kind !== 'choice' || e.macro !== t.text) continue;
-    if (!e.branches.some((b) => b.body.kind !== 'tokens' || writesConstruct(b.body.tokens))) continue;
-    out.push({ start: t.start, end: tokens[last].end, name: t.text, when: e.branches[0].when ?? '' });
-    i = last;
-  }
-  return out;
-}
-
-function writesConstruct(expansion: PPToken[]): boolean {
-  return expansion.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(expansion);
 }
 
 /**

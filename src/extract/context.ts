@@ -159,10 +159,11 @@ export class ExtractContext {
 
   /**
    * The macro whose definitions in branches of an `#if` natmodgen cannot decide make the
-   * expansion of tokens [from, to] differ, and the first branch's test; undefined when every
-   * build expands them alike. For readings that take one expansion (a `case` label's qstr).
+   * expansion of tokens [from, to] differ, the first branch's test, and every branch's expansion;
+   * undefined when every build expands them alike. For readings that take one expansion (a `case`
+   * label's qstr).
    */
-  undecidedIn(from: number, to: number): { name: string; when: string } | undefined {
+  undecidedIn(from: number, to: number): { name: string; when: string; leaves: Token[][] } | undefined {
     const text = this.file.src.text;
     const pp: PPToken[] = [];
     for (let i = from; i <= to; i++) {
@@ -172,7 +173,14 @@ export class ExtractContext {
     }
     if (!pp.length) return undefined;
     const e = this.pp.expandChoicesAt(pp, pp[0].start);
-    return e.kind === 'choice' ? { name: e.macro, when: e.branches[0].when ?? '' } : undefined;
+    if (e.kind !== 'choice') return undefined;
+    const leaves: Token[][] = [];
+    const walk = (x: Expansion): void => {
+      if (x.kind === 'tokens') leaves.push(x.tokens.map(toToken));
+      else for (const b of x.branches) walk(b.body);
+    };
+    walk(e);
+    return { name: e.macro, when: e.branches[0].when ?? '', leaves };
   }
 
   /**

@@ -14,8 +14,6 @@ import { firmwareTypesOfSlots, firmwareTypesPasted, firmwareTypesUsed } from './
 import { extractCalls } from './calls';
 import { extractApiOverrides } from './api-overrides';
 import { evaluateCondition, lexPP } from '../preprocess';
-import { undecidedConstructUses } from './construct-macros';
-import { diag } from '../diagnostics/catalog';
 
 /**
  * Tree → declarations: runs the given construct extractors (src/constructs/index.ts
@@ -39,8 +37,6 @@ export function extractWith(
   const seen = ctx.diagnostics.filter((d) => d.span?.file !== file.path || ctx.pp.liveAt(d.span.start) !== 'off');
   ctx.diagnostics.splice(0, ctx.diagnostics.length, ...seen);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
-  for (const u of undecidedConstructUses(ctx.pp, file.tokens, file.src.text))
-    ctx.diagnostics.push(diag('NMG2032', file.src.span(u.start, u.end), { name: u.name, when: u.when }));
   const identifiers = identifiersOutside(
     file.tokens,
     decls.filter((d) => d.kind === 'rom_table').map((d) => d.span),

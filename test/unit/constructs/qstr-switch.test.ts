@@ -157,7 +157,7 @@ describe('extractQstrSwitches', () => {
     ]);
   });
 
-  test('a label through a macro that branches of an undecidable #if define differently is refused there (NMG2032); a module default decides', () => {
+  test('a label through a macro that branches of an undecidable #if define as different qstrs is refused there (NMG2032); a module default decides', () => {
     const given = c(
       '#ifndef WIDE',
       '#define WIDE (1)',
@@ -169,6 +169,11 @@ describe('extractQstrSwitches', () => {
       '#define KIND MP_QSTR_whole',
       '#define KINDS case MP_QSTR_whole:',
       '#endif',
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define SAME MP_QSTR_same',
+      '#else',
+      '#define SAME (qstr)MP_QSTR_same',
+      '#endif',
       '#if WIDE',
       '#define SIZE MP_QSTR_wide',
       '#else',
@@ -179,6 +184,7 @@ describe('extractQstrSwitches', () => {
       '        case KIND: break;',
       '        KINDS break;',
       '        case SIZE: break;',
+      '        case SAME: break;',
       '    }',
       '}',
     );
@@ -188,7 +194,8 @@ describe('extractQstrSwitches', () => {
       ['NMG2032', lineCol(given, 'KINDS break').line, lineCol(given, 'KINDS break').col],
     ]);
     const [d] = r.model.decls.filter((x) => x.kind === 'qstr_switch');
-    expect(d.kind === 'qstr_switch' && d.labels.map((l) => l.qstr)).toEqual(['wide']);
+    // Branches that spell one qstr are one label.
+    expect(d.kind === 'qstr_switch' && d.labels.map((l) => l.qstr)).toEqual(['wide', 'same']);
     // Decided by -D, as the build decides it.
     const decided = extract(given, { defines: ['MICROPY_PY_BUILTINS_FLOAT=1', 'WIDE=0'] });
     expect(decided.diagnostics).toEqual([]);

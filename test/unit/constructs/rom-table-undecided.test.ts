@@ -236,31 +236,23 @@ describe('a construct written through a macro (construct-macros) with a list an 
     ]);
   });
 
-  test('a construct macro that undecidable branches define differently is refused at its use (NMG2032), not read as one branch', () => {
+  test('a construct macro that undecidable branches define (a registration per MicroPython version) still converts', () => {
     const text = c(
       '#include "py/runtime.h"',
-      'static void p(const mp_print_t *print, mp_obj_t o, mp_print_kind_t k) {}',
-      '#if MICROPY_PY_BUILTINS_FLOAT',
-      '#define TYPE_T MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE, print, p)',
+      '#if MICROPY_VERSION >= 0x011300',
+      '#define REG(n, o) MP_REGISTER_MODULE(MP_QSTR_##n, o)',
       '#else',
-      '#define TYPE_T MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE)',
+      '#define REG(n, o) MP_REGISTER_MODULE(MP_QSTR_##n, o, 1)',
       '#endif',
-      'static TYPE_T;',
-      '#define SAME MP_DEFINE_CONST_OBJ_TYPE(s_type, MP_QSTR_S, MP_TYPE_FLAG_NONE)',
-      'static SAME;',
       'static const mp_rom_map_elem_t g[] = {',
       '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
-      '    { MP_ROM_QSTR(MP_QSTR_S), MP_ROM_PTR(&s_type) },',
       '};',
       'static MP_DEFINE_CONST_DICT(gd, g);',
       'const mp_obj_module_t m_mod = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&gd };',
-      'MP_REGISTER_MODULE(MP_QSTR_m, m_mod);',
+      'REG(m, m_mod);',
     );
     const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
-    expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['NMG2032', 8, 8]]);
-    expect(r.diagnostics[0].message).toContain('MICROPY_PY_BUILTINS_FLOAT');
-    // Decided by -D, as the build decides it: converted.
-    const d = generate([{ path: 'm.c', text }], { defines: ['MICROPY_PY_BUILTINS_FLOAT=1'], outDir: 'out' });
-    expect(d.diagnostics).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value.find((f) => f.rel === 'm.c')!.text).toContain('registration of module m is built by mpy_init');
   });
 });
