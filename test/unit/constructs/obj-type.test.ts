@@ -148,6 +148,45 @@ describe('extractObjTypes', () => {
       },
     ],
     [
+      'flags chosen by #if / #elif / #else, a comma in each branch (the slots start after #endif)',
+      {
+        given: c(
+          'MP_DEFINE_CONST_OBJ_TYPE(',
+          '    h_type, MP_QSTR_H,',
+          '    #if H_LEVEL >= 2',
+          '    MP_TYPE_FLAG_EQ_HAS_NEQ_TEST | MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE,',
+          '    #elif defined(H_ITER)',
+          '    MP_TYPE_FLAG_ITER_IS_GETITER,',
+          '    #else',
+          '    MP_TYPE_FLAG_NONE,',
+          '    #endif',
+          '    make_new, h_make_new,',
+          '    #if H_PRINT',
+          '    print, h_print,',
+          '    #endif',
+          '    binary_op, h_binary_op);',
+        ),
+        want: {
+          name: 'h_type',
+          typeName: 'H',
+          flags: [
+            '',
+            '#if H_LEVEL >= 2',
+            'MP_TYPE_FLAG_EQ_HAS_NEQ_TEST|MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE',
+            '#elif defined(H_ITER)',
+            'MP_TYPE_FLAG_ITER_IS_GETITER',
+            '#else',
+            'MP_TYPE_FLAG_NONE',
+            '#endif',
+            '',
+            '',
+          ].join('\n'),
+          isStatic: false,
+          slots: ['make_new=h_make_new', '#if H_PRINT', 'print=h_print', '#endif', 'binary_op=h_binary_op'],
+        },
+      },
+    ],
+    [
       'every slot name',
       {
         given:
