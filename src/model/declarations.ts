@@ -95,6 +95,8 @@ export interface ObjTypeDecl extends DeclBase {
   typeName: Qstr;
   flags: string;
   slots: CondItem<TypeSlot>[];
+  /** Defined as an `mp_obj_full_type_t` (a struct initialiser): its name is of that type. */
+  full?: boolean;
 }
 
 /** A declaration without definition, `static const mp_obj_type_t name;` or `extern const mp_obj_type_t name;`. */

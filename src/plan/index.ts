@@ -21,7 +21,7 @@ export type Planners = { [K in Decl['kind']]?: (r: ResolvedDecl<Extract<Decl, { 
 /** The alias block: names that are run-time values in a natmod, aliased to the storage mpy_init fills. */
 export interface DeclBlockView extends View<'decl-block'> {
   /** `asmName`: the symbol of a type's storage, its C name when that has external linkage. */
-  types: Array<{ name: string; storage: string; asmName?: string }>;
+  types: Array<{ name: string; storage: string; asmName?: string; full?: boolean }>;
   firmwareTypes: string[];
   rootPointers: string[];
   /** Whether MP_STATE_VM/MP_STATE_PORT name the root pointers' globals. */
@@ -204,7 +204,7 @@ function declBlock(
   // by that name; the module's copy lives in its storage only (its slots' functions stay used).
   const types = mod.types
     .filter((t) => (t.unit === unit || !t.isStatic) && !isReachableFirmwareType(t.name))
-    .map((t) => ({ name: t.name, storage: typeStorage(t), asmName: names.typeSymbol(t) }));
+    .map((t) => ({ name: t.name, storage: typeStorage(t), asmName: names.typeSymbol(t), ...(t.full ? { full: true } : {}) }));
   const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`) || isReachableFirmwareType(`mp_type_${n}`));
   const rootPointerState = mod.rootPointers.length > 0;
   const mentions = [
