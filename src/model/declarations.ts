@@ -247,6 +247,8 @@ export interface RuntimeObjDecl extends DeclBase {
   init: string;
   /** For tuples: the item expressions. */
   items?: string[];
+  /** The rest of the initializer holds run-time values in a natmod (`mp_const_none`, qstrs, firmware types). */
+  dynamic?: boolean;
 }
 
 /** `MP_REGISTER_ROOT_POINTER(mp_obj_t name);` (py/obj.h) with its declaration. */
