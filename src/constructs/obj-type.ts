@@ -28,10 +28,13 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     const head = args.slice(0, 3).map((a) => cur.flat(a));
     // So is a name written through one (`X_TYPE(ring)` for `x_ring_type`): the type's storage and
     // init function are named after the identifier the compiler sees.
-    const nameArg = ctx.cur.splitArgs(call.open, call.close)[0];
-    if (nameArg && ctx.usesMacro(nameArg)) {
-      const exp = ctx.expandTokens(nameArg.from, nameArg.to);
-      if (isOneIdent(exp)) head[0] = exp.filter((t) => t.kind !== 'directive')[0].text;
+    // The type's qstr too (`QSTR(Ring)` for MP_QSTR_Ring): the firmware's qstr scan reads the
+    // preprocessed source.
+    const [nameArg, qstrArg] = ctx.cur.splitArgs(call.open, call.close);
+    for (const [k, arg] of [nameArg, qstrArg].entries()) {
+      if (!arg || !ctx.usesMacro(arg)) continue;
+      const exp = ctx.expandTokens(arg.from, arg.to);
+      if (isOneIdent(exp)) head[k] = exp.filter((t) => t.kind !== 'directive')[0].text;
     }
     if (args.length < 3 || !/^MP_QSTR_\w*$/.test(head[1])) {
       ctx.diagnostics.push(

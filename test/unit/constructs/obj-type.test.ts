@@ -44,6 +44,13 @@ describe('extractObjTypes', () => {
       },
     ],
     [
+      "the qstr through the module's pasting macro",
+      {
+        given: c('#define Q(x) MP_QSTR_##x', 'MP_DEFINE_CONST_OBJ_TYPE(c_type, Q(Counter), MP_TYPE_FLAG_NONE, print, c_print);'),
+        want: { name: 'c_type', typeName: 'Counter', flags: 'MP_TYPE_FLAG_NONE', isStatic: false, slots: ['print=c_print'] },
+      },
+    ],
+    [
       'no slots, not static',
       {
         given: 'MP_DEFINE_CONST_OBJ_TYPE(b_type, MP_QSTR_B, MP_TYPE_FLAG_NONE);\n',
