@@ -93,6 +93,7 @@ export function extractWith(
     firstMentionCond.set(t.text, ctx.condAt(i));
   });
   const firstCode = file.tokens.find((t) => t.kind !== 'directive')?.start;
+  const moduleObjRefs = moduleObjectRefs(file.tokens, decls);
   return {
     value: {
       unit,
@@ -114,6 +115,7 @@ export function extractWith(
       firstMention,
       firstMentionCond,
       firstCode,
+      ...(moduleObjRefs.length ? { moduleObjRefs } : {}),
       // A module's fallback for a MicroPython macro (`#define MP_ERROR_TEXT(x) x` for old versions)
       // is not the module's own: hiding it from natmodgen's code would hide MicroPython's too.
       userMacros: [
@@ -271,4 +273,30 @@ function headerIdentifiers(file: string, readFile: ((f: string) => string | unde
   const names = [...new Set(lexPP(text).flatMap((t) => (t.kind === 'ident' ? [t.text] : [])))];
   headerIds.set(file, { text, names });
   return names;
+}
+
+/**
+ * Module objects the file defines, declares (`extern const mp_obj_module_t m;`) or registers,
+ * named anywhere else in it: not in their definition, a declaration or the registration.
+ */
+function moduleObjectRefs(tokens: Token[], decls: Decl[]): string[] {
+  const names = new Set<string>();
+  const skip: Array<{ start: number; end: number }> = [];
+  for (const d of decls) {
+    if (d.kind === 'module_obj') names.add(d.name);
+    if (d.kind === 'registration') names.add(d.moduleObj);
+    if (d.kind === 'module_obj' || d.kind === 'registration') skip.push(d.span);
+  }
+  tokens.forEach((t, i) => {
+    if (t.kind === 'ident' && t.text === 'mp_obj_module_t' && tokens[i + 1]?.kind === 'ident') names.add(tokens[i + 1].text);
+  });
+  if (names.size === 0) return [];
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'ident' || !names.has(t.text) || skip.some((s) => t.start >= s.start && t.start < s.end)) return;
+    // A declaration of it (`mp_obj_module_t m;`, `struct _mp_obj_module_t m;`) names nothing.
+    if (/^(mp_obj_module_t|_mp_obj_module_t)$/.test(tokens[i - 1]?.text ?? '') && tokens[i + 1]?.text === ';') return;
+    out.add(t.text);
+  });
+  return [...out].sort();
 }

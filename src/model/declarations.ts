@@ -349,6 +349,11 @@ export interface FileModel {
   firstMentionCond?: Map<string, Condition>;
   /** Offset of the first token that is not a preprocessor line, if any. */
   firstCode: number | undefined;
+  /**
+   * Module objects the file declares or registers that its code also names elsewhere (`&mod_module`
+   * in a table or a function): in a natmod the registered one is the module mpy_init receives.
+   */
+  moduleObjRefs?: string[];
   /** Names the file and its own headers `#define` (not `-D`), which natmodgen's own code must not depend on. */
   userMacros?: string[];
   /** The module's own definitions of names py/dynruntime.h makes macros (functions in the firmware), in first-definition order. */

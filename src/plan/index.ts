@@ -27,6 +27,8 @@ export interface DeclBlockView extends View<'decl-block'> {
   /** Whether MP_STATE_VM/MP_STATE_PORT name the root pointers' globals. */
   rootPointerState: boolean;
   moduleType: boolean;
+  /** The registered module object, when the unit's code names it: the module mpy_init receives. */
+  rootModule?: string;
 }
 
 const PHASES: InitPhase[] = ['data', 'object', 'type', 'table'];
@@ -207,8 +209,10 @@ function declBlock(
     .map((t) => ({ name: t.name, storage: typeStorage(t), asmName: names.typeSymbol(t), ...(t.full ? { full: true } : {}) }));
   const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`) || isReachableFirmwareType(`mp_type_${n}`));
   const rootPointerState = mod.rootPointers.length > 0;
+  const rootModule = namesRootModule(mod, u) ? mod.moduleObj.name : undefined;
   const mentions = [
     ...types.map((t) => t.name),
+    ...(rootModule ? [rootModule] : []),
     // A type named only through a macro's expansion (mp_obj_is_float) is mentioned by the macro.
     ...firmwareTypes.flatMap(namesNeedingType),
     ...(rootPointerState ? ['MP_STATE_VM', 'MP_STATE_PORT'] : []),
@@ -230,6 +234,12 @@ function declBlock(
     rootPointers: mod.rootPointers.map(rootPointerDeclaration),
     rootPointerState,
     moduleType,
+    ...(rootModule ? { rootModule } : {}),
   };
   return { start: at, end: at, view };
+}
+
+/** Whether code of the unit names the registered module object (not only defines or registers it). */
+export function namesRootModule(mod: ResolvedModule, u: ResolvedUnit): boolean {
+  return u.model.moduleObjRefs?.includes(mod.moduleObj.name) === true;
 }
