@@ -277,7 +277,8 @@ function headerIdentifiers(file: string, readFile: ((f: string) => string | unde
 
 /**
  * Module objects the file defines, declares (`extern const mp_obj_module_t m;`) or registers,
- * named anywhere else in it: not in their definition, a declaration or the registration.
+ * named anywhere else in it: not in their definition, a declaration, the registration or a
+ * delegation.
  */
 function moduleObjectRefs(tokens: Token[], decls: Decl[]): string[] {
   const names = new Set<string>();
@@ -285,7 +286,8 @@ function moduleObjectRefs(tokens: Token[], decls: Decl[]): string[] {
   for (const d of decls) {
     if (d.kind === 'module_obj') names.add(d.name);
     if (d.kind === 'registration') names.add(d.moduleObj);
-    if (d.kind === 'module_obj' || d.kind === 'registration') skip.push(d.span);
+    // MP_REGISTER_MODULE_DELEGATION names it too, and becomes the module's __getattr__.
+    if (d.kind === 'module_obj' || d.kind === 'registration' || d.kind === 'delegation') skip.push(d.span);
   }
   tokens.forEach((t, i) => {
     if (t.kind === 'ident' && t.text === 'mp_obj_module_t' && tokens[i + 1]?.kind === 'ident') names.add(tokens[i + 1].text);

@@ -91,6 +91,15 @@ describe('the alias block for run-time types', () => {
     ['named in its own globals', ['    { MP_ROM_QSTR(MP_QSTR_me), MP_ROM_PTR(&m_module) },'], true],
     ['named in a function before its definition', ['static mp_obj_t f(void) { return MP_OBJ_FROM_PTR(&m_module); }'], true],
     ['only defined and registered (a declaration names nothing)', ['extern const mp_obj_module_t m_module;'], false],
+    [
+      'named by its delegation only',
+      [
+        'static void d(mp_obj_t self, qstr attr, mp_obj_t *dest) { }',
+        'extern const mp_obj_module_t m_module;',
+        'MP_REGISTER_MODULE_DELEGATION(m_module, d);',
+      ],
+      false,
+    ],
   ])('the registered module object %s: the module mpy_init receives', (_name, extra, aliased) => {
     const inTable = extra[0].startsWith('    {');
     const text = c(
