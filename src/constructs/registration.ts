@@ -29,11 +29,13 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
       continue;
     }
     if (legacy && enableSwitchOff(ctx, args[2].from, args[2].to)) continue;
+    // The module object too (`#define MOD m_module`).
+    const moduleObj = ctx.usesMacro(args[1]) ? flatExpansion(ctx, args[1]) : ctx.cur.flat(args[1]);
     out.push({
       kind: 'registration',
-      name: ctx.cur.flat(args[1]),
+      name: moduleObj,
       moduleName: asQstr(qstr.slice('MP_QSTR_'.length)),
-      moduleObj: ctx.cur.flat(args[1]),
+      moduleObj,
       moduleObjSpan: ctx.cur.spanOf(args[1]),
       extensible: ctx.cur.text(i) === 'MP_REGISTER_EXTENSIBLE_MODULE',
       span: ctx.cur.span(call.first, call.last),
@@ -68,7 +70,7 @@ export const registration = construct({
 });
 
 /** A range as the compiler sees it, the module's macros expanded, directives dropped. */
-function flatExpansion(ctx: ExtractContext, r: TokRange): string {
+export function flatExpansion(ctx: ExtractContext, r: TokRange): string {
   return joinTokens(
     ctx
       .expandTokens(r.from, r.to)

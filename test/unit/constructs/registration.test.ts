@@ -25,6 +25,13 @@ describe('extractRegistrations', () => {
       },
     ],
     [
+      "the module object through the module's macro",
+      {
+        given: c('#define MOD(x) x##_module', 'MP_REGISTER_EXTENSIBLE_MODULE(MP_QSTR_mymod, MOD(mymod));'),
+        want: [{ moduleName: 'mymod', moduleObj: 'mymod_module', extensible: true }],
+      },
+    ],
+    [
       'without a semicolon',
       { given: 'MP_REGISTER_MODULE(MP_QSTR_m, m_module)\n', want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }] },
     ],
