@@ -53,7 +53,7 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
     if (!decl || !name || insideFunction(decl) || decl.hasError || !ctx.atFileScope(decl.startIndex)) continue;
     if (out.some((o) => o.name === name.text && o.span.start <= decl.startIndex && decl.startIndex < o.span.end)) continue;
     const d = fromDeclaration(ctx, decl, name);
-    if (d) out.push(d);
+    if (d) out.push({ ...d, name: macroNamed(ctx, name) ?? d.name });
   }
   return out;
 }
@@ -120,6 +120,14 @@ function initialiserMacros(ctx: ExtractContext): RuntimeObjDecl[] {
     i = last;
   }
   return out;
+}
+
+/** The name an object-like macro of the module (`#define MOD m_module`) written as the object's name stands for. */
+function macroNamed(ctx: ExtractContext, name: SyntaxNode): string | undefined {
+  const i = ctx.cur.indexAt(name.startIndex);
+  if (i < 0 || !ctx.usesMacro({ from: i, to: i })) return undefined;
+  const exp = ctx.expandTokens(i, i).filter((t) => t.kind !== 'directive');
+  return exp.length === 1 && exp[0].kind === 'ident' ? exp[0].text : undefined;
 }
 
 /** Whether tokens name a value a natmod has only at run time (a qstr, a constant object, a firmware type). */

@@ -220,7 +220,9 @@ function declBlock(
   const firstOf = mentions
     .filter((n) => u.model.firstMention.has(n))
     .sort((a, b) => u.model.firstMention.get(a)! - u.model.firstMention.get(b)!)[0];
-  const first = firstOf !== undefined ? u.model.firstMention.get(firstOf)! : moduleType ? u.model.firstCode : undefined;
+  // A module object named only through the module's macro (`#define MOD m_module`) is not spelled
+  // in the code: the block goes ahead of the code.
+  const first = firstOf !== undefined ? u.model.firstMention.get(firstOf)! : moduleType || rootModule ? u.model.firstCode : undefined;
   if (first === undefined) return undefined;
   // After the last include the first mention's code also compiles: not one in a branch around
   // it only (extmod/modcryptolib.c includes <mbedtls/aes.h> under `#if MICROPY_SSL_MBEDTLS`).
