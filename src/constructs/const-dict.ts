@@ -1,6 +1,7 @@
 import { ConstDictDecl } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
+import { TokRange } from '../extract/cursor';
 import { construct, nothing, removed } from './construct';
 
 /**
@@ -17,10 +18,16 @@ export function readConstDicts(ctx: ExtractContext, query: string, capture: stri
       ctx.diagnostics.push(diag('NMG2010', ctx.cur.span(i, call.close), { what: `${macro}: expected (${params.join(', ')})` }));
       continue;
     }
+    // Names written through the module's macros (`DICT(m)`) are the compiler's expansions.
+    const named = (r: TokRange) => {
+      if (!ctx.usesMacro(r)) return ctx.cur.flat(r);
+      const exp = ctx.expandTokens(r.from, r.to).filter((t) => t.kind !== 'directive');
+      return exp.length === 1 && exp[0].kind === 'ident' ? exp[0].text : ctx.cur.flat(r);
+    };
     out.push({
       kind: 'const_dict',
-      name: ctx.cur.flat(args[0]),
-      table: ctx.cur.flat(args[1]),
+      name: named(args[0]),
+      table: named(args[1]),
       tableSpan: ctx.cur.spanOf(args[1]),
       span: ctx.cur.span(call.first, call.last),
       cond: ctx.condAt(i),

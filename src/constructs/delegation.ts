@@ -2,6 +2,7 @@ import { DelegationDecl } from '../model/declarations';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { RemovedView, View } from '../plan/view';
 import { construct } from './construct';
+import { flatExpansion } from './registration';
 
 /** MP_REGISTER_MODULE_DELEGATION(module_obj, handler). */
 export function extractDelegations(ctx: ExtractContext): DelegationDecl[] {
@@ -9,7 +10,8 @@ export function extractDelegations(ctx: ExtractContext): DelegationDecl[] {
   for (const i of ctx.anchors('delegation', 'delegation.macro')) {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
-    const args = ctx.cur.splitArgs(call.open, call.close).map((a) => ctx.cur.flat(a));
+    // Read as expanded (makemoduledefs.py reads the preprocessed source): `#define MOD m_module`.
+    const args = ctx.cur.splitArgs(call.open, call.close).map((a) => (ctx.usesMacro(a) ? flatExpansion(ctx, a) : ctx.cur.flat(a)));
     if (args.length !== 2) continue;
     out.push({
       kind: 'delegation',

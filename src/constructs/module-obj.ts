@@ -21,7 +21,15 @@ export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
     const code = field ? cur.codeTokens(field) : [];
     const amp = code.findIndex((k) => cur.is(k, '&'));
     const target = amp >= 0 ? code[amp + 1] : undefined;
-    if (target === undefined || cur.tokens[target].kind !== 'ident') {
+    // The object's and the dict's names may be the module's macros (`#define MOD m_module`,
+    // `DICT(m)`): the compiler's names are their expansions.
+    const expanded = (from: number, to: number): string | undefined => {
+      if (!ctx.usesMacro({ from, to })) return undefined;
+      const exp = ctx.expandTokens(from, to).filter((t) => t.kind !== 'directive');
+      return exp.length === 1 && exp[0].kind === 'ident' ? exp[0].text : undefined;
+    };
+    const globalsName = target === undefined ? undefined : (expanded(target, code[code.length - 1]) ?? cur.text(target));
+    if (target === undefined || cur.tokens[target].kind !== 'ident' || globalsName === undefined) {
       ctx.diagnostics.push(
         diag('NMG2010', cur.span(nameIdx), { what: `module object '${cur.text(nameIdx)}': no '.globals = (mp_obj_dict_t *)&dict'` }),
       );
@@ -29,8 +37,8 @@ export function extractModuleObjs(ctx: ExtractContext): ModuleObjDecl[] {
     }
     out.push({
       kind: 'module_obj',
-      name: cur.text(nameIdx),
-      globals: cur.text(target),
+      name: expanded(nameIdx, nameIdx) ?? cur.text(nameIdx),
+      globals: globalsName,
       globalsSpan: cur.span(target),
       span: cur.span(q.first, last),
       cond: ctx.condAt(i),

@@ -2,7 +2,7 @@ import { ObjTypeDecl, SlotName, TYPE_SLOTS, TypeSlot, asQstr } from '../model/de
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { condItems } from '../extract/cond-items';
-import { TokRange } from '../extract/cursor';
+import { Cursor, TokRange, joinTokens } from '../extract/cursor';
 import { construct } from './construct';
 import { condLines, call, guarded, hasDirectives } from '../plan/lines';
 import { names } from '../plan/names';
@@ -28,10 +28,13 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     const head = args.slice(0, 3).map((a) => cur.flat(a));
     // So is a name written through one (`X_TYPE(ring)` for `x_ring_type`): the type's storage and
     // init function are named after the identifier the compiler sees.
-    const nameArg = ctx.cur.splitArgs(call.open, call.close)[0];
-    if (nameArg && ctx.usesMacro(nameArg)) {
-      const exp = ctx.expandTokens(nameArg.from, nameArg.to);
-      if (isOneIdent(exp)) head[0] = exp.filter((t) => t.kind !== 'directive')[0].text;
+    // The type's qstr too (`QSTR(Ring)` for MP_QSTR_Ring): the firmware's qstr scan reads the
+    // preprocessed source.
+    const [nameArg, qstrArg] = ctx.cur.splitArgs(call.open, call.close);
+    for (const [k, arg] of [nameArg, qstrArg].entries()) {
+      if (!arg || !ctx.usesMacro(arg)) continue;
+      const exp = ctx.expandTokens(arg.from, arg.to);
+      if (isOneIdent(exp)) head[k] = exp.filter((t) => t.kind !== 'directive')[0].text;
     }
     if (args.length < 3 || !/^MP_QSTR_\w*$/.test(head[1])) {
       ctx.diagnostics.push(
@@ -41,7 +44,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
       );
       continue;
     }
-    const rest = args.slice(3);
+    const { flags, rest } = flagsAndSlots(cur, args);
     // Slot/value pairs: directives may sit between pairs, so pair up code ranges in order.
     const pairs: TokRange[] = [];
     let pending: TokRange | undefined;
@@ -78,7 +81,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
       kind: 'obj_type',
       name: head[0],
       typeName: asQstr(head[1].slice(8)),
-      flags: cur.source(args[2]).trim(),
+      flags,
       slots,
       span: ctx.cur.span(call.first, call.last),
       cond: ctx.condAt(i),
@@ -87,6 +90,37 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * The flags argument (its C text) and the slot arguments after it. Flags chosen by `#if` (`#if X`,
+ * `A,`, `#else`, `B,`, `#endif`, then the slots) hold a comma in each branch, so they run over
+ * arguments until the group closes: the text keeps the directives on lines of their own (each
+ * branch's value without its comma), and the slots start after the `#endif`.
+ */
+function flagsAndSlots(cur: Cursor, args: TokRange[]): { flags: string; rest: TokRange[] } {
+  let depth = 0;
+  const lines: string[] = [];
+  let code: string[] = [];
+  const text = () => [...lines, joinTokens(code), ''].join('\n');
+  for (let k = 2; k < args.length; k++) {
+    const r = args[k];
+    for (let i = r.from; i <= r.to; i++) {
+      if (k > 2 && depth === 0) return { flags: text(), rest: [{ from: i, to: r.to }, ...args.slice(k + 1)] };
+      const t = cur.tokens[i];
+      if (t.kind !== 'directive') {
+        code.push(t.text);
+        continue;
+      }
+      const kw = t.directive?.keyword ?? '';
+      if (kw === 'if' || kw === 'ifdef' || kw === 'ifndef') depth++;
+      else if (kw === 'endif') depth--;
+      lines.push(joinTokens(code), t.text.trim());
+      code = [];
+    }
+    if (depth <= 0) return k === 2 ? { flags: cur.source(r).trim(), rest: args.slice(3) } : { flags: text(), rest: args.slice(k + 1) };
+  }
+  return { flags: cur.source(args[2]).trim(), rest: args.slice(3) };
 }
 
 /** Whether an expansion is a single identifier (directives aside). */

@@ -5,6 +5,7 @@ import { RegistrationStoreView } from '../plan/view';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { evaluateCondition, lexPP } from '../preprocess';
+import { TokRange, joinTokens } from '../extract/cursor';
 
 /**
  * MP_REGISTER_MODULE(MP_QSTR_name, obj) and MP_REGISTER_EXTENSIBLE_MODULE(...). Before
@@ -17,7 +18,9 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
     const args = ctx.cur.splitArgs(call.open, call.close);
-    const qstr = args[0] ? ctx.cur.flat(args[0]) : '';
+    // The name through the module's macro (`QSTR(mod)`) is read as expanded: MicroPython's
+    // makemoduledefs.py reads the preprocessed source.
+    const qstr = !args[0] ? '' : ctx.usesMacro(args[0]) ? flatExpansion(ctx, args[0]) : ctx.cur.flat(args[0]);
     const legacy = args.length === 3 && ctx.cur.text(i) === 'MP_REGISTER_MODULE';
     if ((args.length !== 2 && !legacy) || !qstr.startsWith('MP_QSTR_')) {
       ctx.diagnostics.push(
@@ -26,11 +29,13 @@ export function extractRegistrations(ctx: ExtractContext): RegistrationDecl[] {
       continue;
     }
     if (legacy && enableSwitchOff(ctx, args[2].from, args[2].to)) continue;
+    // The module object too (`#define MOD m_module`).
+    const moduleObj = ctx.usesMacro(args[1]) ? flatExpansion(ctx, args[1]) : ctx.cur.flat(args[1]);
     out.push({
       kind: 'registration',
-      name: ctx.cur.flat(args[1]),
+      name: moduleObj,
       moduleName: asQstr(qstr.slice('MP_QSTR_'.length)),
-      moduleObj: ctx.cur.flat(args[1]),
+      moduleObj,
       moduleObjSpan: ctx.cur.spanOf(args[1]),
       extensible: ctx.cur.text(i) === 'MP_REGISTER_EXTENSIBLE_MODULE',
       span: ctx.cur.span(call.first, call.last),
@@ -63,6 +68,16 @@ export const registration = construct({
     return { ...edits, init: [{ phase: 'table', lines: guarded(decl.cond, [store]) }] };
   },
 });
+
+/** A range as the compiler sees it, the module's macros expanded, directives dropped. */
+export function flatExpansion(ctx: ExtractContext, r: TokRange): string {
+  return joinTokens(
+    ctx
+      .expandTokens(r.from, r.to)
+      .filter((t) => t.kind !== 'directive')
+      .map((t) => t.text),
+  );
+}
 
 /** Whether the enable switch of a 3-argument registration is 0 under the given -D and the module's macros. */
 function enableSwitchOff(ctx: ExtractContext, from: number, to: number): boolean {

@@ -24,8 +24,12 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     if (!qualifiersBefore(cur, i, ctx).isConst && cur.text(i) === 'mp_map_elem_t') continue;
     const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
-    if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '[')) continue;
-    const closeBracket = cur.closing(nameIdx + 1);
+    if (cur.tokens[nameIdx]?.kind !== 'ident') continue;
+    // The name through the module's macro (`TABLE(m)[]`): the compiler's name is its expansion.
+    const named = namedByMacro(ctx, nameIdx);
+    const nameEnd = named?.end ?? nameIdx;
+    if (!cur.is(nameEnd + 1, '[')) continue;
+    const closeBracket = cur.closing(nameEnd + 1);
     if (closeBracket < 0 || !cur.is(closeBracket + 1, '=') || !cur.is(closeBracket + 2, '{')) continue;
     const open = closeBracket + 2;
     const close = cur.closing(open);
@@ -76,7 +80,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     });
     out.push({
       kind: 'rom_table',
-      name: cur.text(nameIdx),
+      name: named?.name ?? cur.text(nameIdx),
       items,
       span: cur.span(q.first, last),
       cond: ctx.condAt(i),
@@ -85,6 +89,16 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     });
   }
   return out;
+}
+
+/** `MACRO(args)` at `at`, a function-like macro of the module expanding to one identifier: that name and the `)`. */
+function namedByMacro(ctx: ExtractContext, at: number): { name: string; end: number } | undefined {
+  const { cur } = ctx;
+  if (!cur.is(at + 1, '(') || !ctx.userMacro(at)?.params) return undefined;
+  const end = cur.closing(at + 1);
+  if (end < 0) return undefined;
+  const exp = ctx.expandTokens(at, end).filter((t) => t.kind !== 'directive');
+  return exp.length === 1 && exp[0].kind === 'ident' ? { name: exp[0].text, end } : undefined;
 }
 
 /** Whether an entry `{ key, value }` reads as a qstr key and a value naming an object or a constant, unexpanded. */

@@ -1,5 +1,6 @@
 import { RootPointerDecl } from '../model/declarations';
 import { ExtractContext, readMacroCall } from '../extract/context';
+import { joinTokens } from '../extract/cursor';
 import { construct } from './construct';
 import { View } from '../plan/view';
 import { rootPointerDeclaration } from '../plan/names';
@@ -11,7 +12,27 @@ export function extractRootPointers(ctx: ExtractContext): RootPointerDecl[] {
   for (const i of ctx.anchors('root-pointer', 'root_pointer.macro')) {
     const call = readMacroCall(ctx, i);
     if (!call) continue;
-    const code = cur.codeTokens({ from: call.open + 1, to: call.close - 1 });
+    // Written with the module's macros (`mp_obj_t slots[N_SLOTS]`): the firmware collects the
+    // declaration from the preprocessed source into mpstate.h, and natmodgen declares it ahead of
+    // the code too, where those macros may not be defined yet. Read as expanded.
+    const inner = { from: call.open + 1, to: call.close - 1 };
+    if (ctx.usesMacro(inner)) {
+      const exp = ctx.expandTokens(inner.from, inner.to).filter((t) => t.kind !== 'directive');
+      const br = exp.findIndex((t) => t.text === '[');
+      const at = (br >= 0 ? exp.slice(0, br) : exp).map((t) => t.kind).lastIndexOf('ident');
+      if (at < 0) continue;
+      out.push({
+        kind: 'root_pointer',
+        name: exp[at].text,
+        template: `${joinTokens(exp.slice(0, at).map((t) => t.text))} %s${joinTokens(exp.slice(at + 1).map((t) => t.text))}`,
+        span: cur.span(call.first, call.last),
+        cond: ctx.condAt(i),
+        unit: ctx.unit,
+        isStatic: false,
+      });
+      continue;
+    }
+    const code = cur.codeTokens(inner);
     const bracket = code.findIndex((k) => cur.is(k, '['));
     const head = bracket >= 0 ? code.slice(0, bracket) : code;
     const nameIdx = [...head].reverse().find((k) => cur.tokens[k].kind === 'ident');

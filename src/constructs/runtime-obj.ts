@@ -9,7 +9,7 @@ import { construct } from './construct';
 import { baseTypeExpr } from '../plan/c';
 import { call, guarded } from '../plan/lines';
 import { names } from '../plan/names';
-import { LINKABLE } from '../model/firmware';
+import { LINKABLE, runtimeValue } from '../model/firmware';
 import { View } from '../plan/view';
 
 const MACROS: Record<string, { cType: string; baseType: string; init: (a: string[]) => string }> = {
@@ -46,13 +46,14 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
   }
   out.push(...throughModuleMacros(ctx));
   out.push(...withQualifierMacros(ctx));
+  out.push(...initialiserMacros(ctx));
   for (const match of queryMatches(ctx.file, 'runtime-obj')) {
     const decl = match.captures.find((c) => c.name === 'runtime_obj.decl')?.node;
     const name = match.captures.find((c) => c.name === 'runtime_obj.name')?.node;
     if (!decl || !name || insideFunction(decl) || decl.hasError || !ctx.atFileScope(decl.startIndex)) continue;
     if (out.some((o) => o.name === name.text && o.span.start <= decl.startIndex && decl.startIndex < o.span.end)) continue;
     const d = fromDeclaration(ctx, decl, name);
-    if (d) out.push(d);
+    if (d) out.push({ ...d, name: macroNamed(ctx, name) ?? d.name });
   }
   return out;
 }
@@ -82,6 +83,56 @@ function throughModuleMacros(ctx: ExtractContext): RuntimeObjDecl[] {
     i = last;
   }
   return out;
+}
+
+/**
+ * `static const T name = MACRO(args);` where the module's function-like macro writes the braced
+ * initialiser (`#define GETTER(f) {{&mp_type_property}, {MP_OBJ_FROM_PTR(&f), mp_const_none, mp_const_none}}`):
+ * read from the declaration with the use expanded, the whole declaration replaced.
+ */
+function initialiserMacros(ctx: ExtractContext): RuntimeObjDecl[] {
+  const { cur } = ctx;
+  const out: RuntimeObjDecl[] = [];
+  const toks = cur.tokens;
+  for (let i = 1; i + 3 < toks.length; i++) {
+    if (
+      toks[i - 1].kind !== 'ident' ||
+      toks[i].kind !== 'ident' ||
+      !cur.is(i + 1, '=') ||
+      toks[i + 2].kind !== 'ident' ||
+      !cur.is(i + 3, '(')
+    )
+      continue;
+    if (!ctx.atFileScope(toks[i].start) || !ctx.maybeCompiled(i) || !ctx.userMacro(i + 2)?.params) continue;
+    const q = qualifiersBefore(cur, i - 1, ctx);
+    if (q.first > 0 && !cur.is(q.first - 1, ';') && !cur.is(q.first - 1, '}') && toks[q.first - 1].kind !== 'directive') continue;
+    const close = cur.closing(i + 3);
+    if (close < 0) continue;
+    const last = cur.is(close + 1, ';') ? close + 1 : close;
+    const head = toks.slice(q.first, i + 2).flatMap((t, k) => {
+      const words =
+        k < i - 1 - q.first && !['static', 'const', 'extern'].includes(t.text) ? ctx.qualifierMacro(q.first + k, cur) : undefined;
+      return words ? words.map((w) => ({ ...t, text: w })) : [t];
+    });
+    const d = fromExpansion(ctx, [...head, ...ctx.expandTokens(i + 2, close), ...toks.slice(close + 1, last + 1)]);
+    if (!d) continue;
+    out.push({ kind: 'runtime_obj', ...d, span: cur.span(q.first, last), cond: ctx.condAt(i), unit: ctx.unit });
+    i = last;
+  }
+  return out;
+}
+
+/** The name an object-like macro of the module (`#define MOD m_module`) written as the object's name stands for. */
+function macroNamed(ctx: ExtractContext, name: SyntaxNode): string | undefined {
+  const i = ctx.cur.indexAt(name.startIndex);
+  if (i < 0 || !ctx.usesMacro({ from: i, to: i })) return undefined;
+  const exp = ctx.expandTokens(i, i).filter((t) => t.kind !== 'directive');
+  return exp.length === 1 && exp[0].kind === 'ident' ? exp[0].text : undefined;
+}
+
+/** Whether tokens name a value a natmod has only at run time (a qstr, a constant object, a firmware type). */
+function holdsRuntimeValue(tokens: ReadonlyArray<{ kind: string; text: string }>): boolean {
+  return tokens.some((t) => t.kind === 'ident' && runtimeValue(t.text));
 }
 
 /**
@@ -126,7 +177,7 @@ function withQualifierMacros(ctx: ExtractContext): RuntimeObjDecl[] {
 function fromExpansion(
   ctx: ExtractContext,
   tokens: Token[],
-): Pick<RuntimeObjDecl, 'name' | 'cType' | 'baseType' | 'init' | 'isStatic'> | undefined {
+): Pick<RuntimeObjDecl, 'name' | 'cType' | 'baseType' | 'init' | 'isStatic' | 'dynamic'> | undefined {
   const x = new Cursor(
     ctx.file,
     tokens.filter((t) => t.kind !== 'directive'),
@@ -148,7 +199,14 @@ function fromExpansion(
   const m = /^mp_type_(\w+)$/.exec(x.text(k + 2));
   if (!m || LINKABLE.has(m[1])) return undefined;
   const init = [...x.tokens.slice(eq + 1, k + 1), { ...x.tokens[k + 2], text: 'NULL' }, ...x.tokens.slice(k + 3, close + 1)];
-  return { name, cType: type.join(' '), baseType: m[1], init: joinTokens(init.map((t) => t.text)), isStatic };
+  return {
+    name,
+    cType: type.join(' '),
+    baseType: m[1],
+    init: joinTokens(init.map((t) => t.text)),
+    isStatic,
+    ...(m[1] !== 'tuple' && holdsRuntimeValue(init) ? { dynamic: true } : {}),
+  };
 }
 
 function fromDeclaration(ctx: ExtractContext, decl: SyntaxNode, name: SyntaxNode): RuntimeObjDecl | undefined {
@@ -179,12 +237,15 @@ function fromDeclaration(ctx: ExtractContext, decl: SyntaxNode, name: SyntaxNode
     items = cur.splitArgs(itemsOpen, cur.closing(itemsOpen)).map((r) => cur.source(r).trim());
   }
   const storage = decl.namedChildren.filter((n) => n.type === 'storage_class_specifier').map((n) => n.text);
+  // The rest of the initialiser as the compiler sees it (the module's macros expanded).
+  const dynamic = m[1] !== 'tuple' && holdsRuntimeValue(ctx.expandTokens(k + 3, close));
   return {
     kind: 'runtime_obj',
     name: name.text,
     cType,
     baseType: m[1],
     init: initText,
+    ...(dynamic ? { dynamic: true } : {}),
     items,
     span: ctx.file.src.span(decl.startIndex, decl.endIndex),
     cond: ctx.condAt(cur.indexAt(decl.startIndex)),
@@ -203,6 +264,8 @@ export interface RuntimeObjView extends View<'runtime-obj'> {
   typeExpr: string;
   /** A non-static object keeps its own name as a linker symbol, for `extern` uses in other files. */
   exported: boolean;
+  /** The initial value holds run-time values: an automatic copy in the init function, not static data. */
+  dynamic: boolean;
 }
 
 /** A tuple: built with mp_obj_new_tuple at import. */
@@ -235,6 +298,7 @@ export const runtimeObj = construct({
           init: d.init,
           typeExpr: baseTypeExpr(d.baseType, ctx.moduleTypes),
           exported: !d.isStatic,
+          dynamic: d.dynamic === true,
         };
     return {
       edits: [{ start: d.span.start, end: d.span.end, view }],

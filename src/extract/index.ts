@@ -93,6 +93,7 @@ export function extractWith(
     firstMentionCond.set(t.text, ctx.condAt(i));
   });
   const firstCode = file.tokens.find((t) => t.kind !== 'directive')?.start;
+  const moduleObjRefs = moduleObjectRefs(ctx, file.tokens, decls);
   return {
     value: {
       unit,
@@ -114,6 +115,7 @@ export function extractWith(
       firstMention,
       firstMentionCond,
       firstCode,
+      ...(moduleObjRefs.length ? { moduleObjRefs } : {}),
       // A module's fallback for a MicroPython macro (`#define MP_ERROR_TEXT(x) x` for old versions)
       // is not the module's own: hiding it from natmodgen's code would hide MicroPython's too.
       userMacros: [
@@ -271,4 +273,44 @@ function headerIdentifiers(file: string, readFile: ((f: string) => string | unde
   const names = [...new Set(lexPP(text).flatMap((t) => (t.kind === 'ident' ? [t.text] : [])))];
   headerIds.set(file, { text, names });
   return names;
+}
+
+/**
+ * Module objects the file defines, declares (`extern const mp_obj_module_t m;`) or registers,
+ * named anywhere else in it: not in their definition, a declaration, the registration or a
+ * delegation.
+ */
+function moduleObjectRefs(ctx: ExtractContext, tokens: Token[], decls: Decl[]): string[] {
+  const names = new Set<string>();
+  const skip: Array<{ start: number; end: number }> = [];
+  for (const d of decls) {
+    if (d.kind === 'module_obj') names.add(d.name);
+    if (d.kind === 'registration') names.add(d.moduleObj);
+    // MP_REGISTER_MODULE_DELEGATION names it too, and becomes the module's __getattr__.
+    if (d.kind === 'module_obj' || d.kind === 'registration' || d.kind === 'delegation') skip.push(d.span);
+  }
+  tokens.forEach((t, i) => {
+    if (t.kind === 'ident' && t.text === 'mp_obj_module_t' && tokens[i + 1]?.kind === 'ident')
+      names.add(objectMacroName(ctx, i + 1) ?? tokens[i + 1].text);
+  });
+  if (names.size === 0) return [];
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'ident' || skip.some((s) => t.start >= s.start && t.start < s.end)) return;
+    // Also through the module's object-like macro (`#define MOD m_module`).
+    const name = objectMacroName(ctx, i) ?? t.text;
+    if (name === undefined || !names.has(name)) return;
+    // A declaration of it (`mp_obj_module_t m;`, `struct _mp_obj_module_t m;`) names nothing.
+    if (/^(mp_obj_module_t|_mp_obj_module_t)$/.test(tokens[i - 1]?.text ?? '') && tokens[i + 1]?.text === ';') return;
+    out.add(name);
+  });
+  return [...out].sort();
+}
+
+/** The identifier an object-like macro of the module at token `i` expands to, if it is one. */
+function objectMacroName(ctx: ExtractContext, i: number): string | undefined {
+  const m = ctx.userMacro(i);
+  if (!m || m.params) return undefined;
+  const exp = ctx.expandTokens(i, i).filter((t) => t.kind !== 'directive');
+  return exp.length === 1 && exp[0].kind === 'ident' ? exp[0].text : undefined;
 }

@@ -23,7 +23,9 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
   const { cur } = ctx;
   const out: ObjTypeDecl[] = [];
   cur.tokens.forEach((t, i) => {
-    if (t.kind !== 'ident' || t.text !== 'mp_obj_type_t') return;
+    // `mp_obj_full_type_t`: the struct every type is (py/obj.h), written out by a module that
+    // indexes its slots; its name then stands for the full type.
+    if (t.kind !== 'ident' || (t.text !== 'mp_obj_type_t' && t.text !== 'mp_obj_full_type_t')) return;
     const nameIdx = i + 1;
     if (cur.tokens[nameIdx]?.kind !== 'ident' || !cur.is(nameIdx + 1, '=') || !cur.is(nameIdx + 2, '{')) return;
     const q = qualifiersBefore(cur, i, ctx);
@@ -145,6 +147,7 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
       cond: ctx.condAt(i),
       unit: ctx.unit,
       isStatic: q.isStatic,
+      ...(t.text === 'mp_obj_full_type_t' ? { full: true } : {}),
     });
   });
   return out;

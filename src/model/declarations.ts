@@ -95,6 +95,8 @@ export interface ObjTypeDecl extends DeclBase {
   typeName: Qstr;
   flags: string;
   slots: CondItem<TypeSlot>[];
+  /** Defined as an `mp_obj_full_type_t` (a struct initialiser): its name is of that type. */
+  full?: boolean;
 }
 
 /** A declaration without definition, `static const mp_obj_type_t name;` or `extern const mp_obj_type_t name;`. */
@@ -255,6 +257,8 @@ export interface RuntimeObjDecl extends DeclBase {
   init: string;
   /** For tuples: the item expressions. */
   items?: string[];
+  /** The rest of the initializer holds run-time values in a natmod (`mp_const_none`, qstrs, firmware types). */
+  dynamic?: boolean;
 }
 
 /** `MP_REGISTER_ROOT_POINTER(mp_obj_t name);` (py/obj.h) with its declaration. */
@@ -356,6 +360,11 @@ export interface FileModel {
   firstMentionCond?: Map<string, Condition>;
   /** Offset of the first token that is not a preprocessor line, if any. */
   firstCode: number | undefined;
+  /**
+   * Module objects the file declares or registers that its code also names elsewhere (`&mod_module`
+   * in a table or a function): in a natmod the registered one is the module mpy_init receives.
+   */
+  moduleObjRefs?: string[];
   /** Names the file and its own headers `#define` (not `-D`), which natmodgen's own code must not depend on. */
   userMacros?: string[];
   /** The module's own definitions of names py/dynruntime.h makes macros (functions in the firmware), in first-definition order. */

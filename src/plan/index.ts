@@ -21,12 +21,14 @@ export type Planners = { [K in Decl['kind']]?: (r: ResolvedDecl<Extract<Decl, { 
 /** The alias block: names that are run-time values in a natmod, aliased to the storage mpy_init fills. */
 export interface DeclBlockView extends View<'decl-block'> {
   /** `asmName`: the symbol of a type's storage, its C name when that has external linkage. */
-  types: Array<{ name: string; storage: string; asmName?: string }>;
+  types: Array<{ name: string; storage: string; asmName?: string; full?: boolean }>;
   firmwareTypes: string[];
   rootPointers: string[];
   /** Whether MP_STATE_VM/MP_STATE_PORT name the root pointers' globals. */
   rootPointerState: boolean;
   moduleType: boolean;
+  /** The registered module object, when the unit's code names it: the module mpy_init receives. */
+  rootModule?: string;
 }
 
 const PHASES: InitPhase[] = ['data', 'object', 'type', 'table'];
@@ -204,11 +206,13 @@ function declBlock(
   // by that name; the module's copy lives in its storage only (its slots' functions stay used).
   const types = mod.types
     .filter((t) => (t.unit === unit || !t.isStatic) && !isReachableFirmwareType(t.name))
-    .map((t) => ({ name: t.name, storage: typeStorage(t), asmName: names.typeSymbol(t) }));
+    .map((t) => ({ name: t.name, storage: typeStorage(t), asmName: names.typeSymbol(t), ...(t.full ? { full: true } : {}) }));
   const firmwareTypes = u.model.firmwareTypes.filter((n) => !moduleTypes.has(`mp_type_${n}`) || isReachableFirmwareType(`mp_type_${n}`));
   const rootPointerState = mod.rootPointers.length > 0;
+  const rootModule = namesRootModule(mod, u) ? mod.moduleObj.name : undefined;
   const mentions = [
     ...types.map((t) => t.name),
+    ...(rootModule ? [rootModule] : []),
     // A type named only through a macro's expansion (mp_obj_is_float) is mentioned by the macro.
     ...firmwareTypes.flatMap(namesNeedingType),
     ...(rootPointerState ? ['MP_STATE_VM', 'MP_STATE_PORT'] : []),
@@ -216,7 +220,9 @@ function declBlock(
   const firstOf = mentions
     .filter((n) => u.model.firstMention.has(n))
     .sort((a, b) => u.model.firstMention.get(a)! - u.model.firstMention.get(b)!)[0];
-  const first = firstOf !== undefined ? u.model.firstMention.get(firstOf)! : moduleType ? u.model.firstCode : undefined;
+  // A module object named only through the module's macro (`#define MOD m_module`) is not spelled
+  // in the code: the block goes ahead of the code.
+  const first = firstOf !== undefined ? u.model.firstMention.get(firstOf)! : moduleType || rootModule ? u.model.firstCode : undefined;
   if (first === undefined) return undefined;
   // After the last include the first mention's code also compiles: not one in a branch around
   // it only (extmod/modcryptolib.c includes <mbedtls/aes.h> under `#if MICROPY_SSL_MBEDTLS`).
@@ -230,6 +236,12 @@ function declBlock(
     rootPointers: mod.rootPointers.map(rootPointerDeclaration),
     rootPointerState,
     moduleType,
+    ...(rootModule ? { rootModule } : {}),
   };
   return { start: at, end: at, view };
+}
+
+/** Whether code of the unit names the registered module object (not only defines or registers it). */
+export function namesRootModule(mod: ResolvedModule, u: ResolvedUnit): boolean {
+  return u.model.moduleObjRefs?.includes(mod.moduleObj.name) === true;
 }

@@ -31,7 +31,10 @@ export function planMpyInit(
   const storeName = !mod.globalsTable.items.some(
     (i) => i.kind === 'item' && i.item.key === '__name__' && relativeTo(i.item.cond, mod.globalsTable.cond).length === 0,
   );
+  // Code naming the module object gets the module mpy_init receives, before anything runs.
+  const rootModule = mod.units.some((u) => u.model.moduleObjRefs?.includes(mod.moduleObj.name));
   const lines: InitLine[] = [
+    ...(rootModule ? [{ partial: 'root-module' as const }] : []),
     ...(stackCheck ? [call('natmodgen_stack_probe_init')] : []),
     ...(moduleType ? [{ partial: 'module-type' as const }] : []),
     ...unitInits.map((i) => call(i.name)),
@@ -53,6 +56,7 @@ export function planMpyInit(
       ...(walk ? [{ partial: 'submodules' }] : []),
     ],
     moduleType,
+    rootModule,
     delegation: mod.delegation !== undefined,
     // A function needs a declaration only when another unit defines it.
     externs: [...unitInits.filter((i) => !i.local).map((i) => i.name), ...(externalGlobals ? [names.globals(mod.name)] : [])],

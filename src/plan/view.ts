@@ -59,7 +59,7 @@ export type InitLine =
   | DataAssignView
   | DataCopyView
   | DataFillView
-  | View<'module-type' | 'delegation-store' | 'init-hook' | 'globals-fixed'>
+  | View<'module-type' | 'root-module' | 'delegation-store' | 'init-hook' | 'globals-fixed'>
   | StoreNameView
   | InitHookCallView
   | SubmodulesStoreView
@@ -244,6 +244,8 @@ export interface MpyInitView {
   definitions: View[];
   /** Whether the firmware's module type is recorded (for sub-modules). */
   moduleType: boolean;
+  /** Whether code names the registered module object (natmodgen_root_module points at mpy_init's module). */
+  rootModule: boolean;
   /** Whether the module's `__getattr__` serves a delegation. */
   delegation: boolean;
   /** Init functions of other units (and the globals function when another unit defines it). */

@@ -32,6 +32,13 @@ describe('delegation', () => {
     ],
     ['without one', { given: 'MP_REGISTER_MODULE_DELEGATION(m_module, m_attr)\n', want: [{ moduleObj: 'm_module', handler: 'm_attr' }] }],
     ['with the wrong number of arguments', { given: 'MP_REGISTER_MODULE_DELEGATION(m_module);\n', want: [] }],
+    [
+      "the module object through the module's macro (read expanded, as makemoduledefs.py does)",
+      {
+        given: c('#define MOD m_module', 'MP_REGISTER_MODULE_DELEGATION(MOD, m_attr);'),
+        want: [{ moduleObj: 'm_module', handler: 'm_attr' }],
+      },
+    ],
   ])('extracts %s', (_name, { given, want }) => {
     expect(declsOf(c(PRELUDE, given), 'delegation').map((d) => ({ moduleObj: d.moduleObj, handler: d.handler }))).toEqual(want);
   });
@@ -49,6 +56,13 @@ describe('delegation', () => {
       {
         given: 'MP_REGISTER_MODULE_DELEGATION(other_module, m_attr);\n',
         want: [/^\/\* natmodgen: delegation for other_module is built by mpy_init \*\/$/],
+      },
+    ],
+    [
+      "of the registered module named through the module's macro: the same __getattr__",
+      {
+        given: c('#define MOD m_module', 'MP_REGISTER_MODULE_DELEGATION(MOD, m_attr);'),
+        want: [/static mp_obj_t natmodgen_module_getattr\(mp_obj_t natmodgen_attr_in\)/, /m_attr\(natmodgen_module_self, /],
       },
     ],
   ])('plans a delegation %s', (_name, { given, want }) => {

@@ -1,3 +1,4 @@
+import { generate } from '../../../src/pipeline';
 import { c, declsOf, extract, lineCol } from '../helpers';
 import { removed } from '../../../src/constructs/construct';
 import { renderView } from '../../../src/render';
@@ -113,5 +114,36 @@ describe('removing the registered module object', () => {
     expect(view).toEqual({ partial: 'removed', what: 'module object m_module', directives: ['#endif'] });
     const text = renderView(view);
     expect(text.split('\n')).toEqual(['/* natmodgen: module object m_module is built by mpy_init */', '#endif']);
+  });
+
+  test("the module object, its dict and table named through the module's macros: read as the compiler names them", () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      '#define MOD m_module',
+      '#define DICT(n) n##_globals',
+      '#define TABLE(n) n##_globals_table',
+      'extern const mp_obj_module_t MOD;',
+      'static mp_obj_t me(void) { return MP_OBJ_FROM_PTR(&MOD); }',
+      'static MP_DEFINE_CONST_FUN_OBJ_0(me_obj, me);',
+      'static const mp_rom_map_elem_t TABLE(m)[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+      '    { MP_ROM_QSTR(MP_QSTR_me), MP_ROM_PTR(&me_obj) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(DICT(m), TABLE(m));',
+      'const mp_obj_module_t MOD = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&DICT(m) };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, MOD);',
+    );
+    expect(declsOf(text, 'module_obj').map((d) => [d.name, d.globals])).toEqual([['m_module', 'm_globals']]);
+    expect(declsOf(text, 'const_dict').map((d) => [d.name, d.table])).toEqual([['m_globals', 'm_globals_table']]);
+    expect(declsOf(text, 'rom_table').map((d) => d.name)).toEqual(['m_globals_table']);
+    // Not also a sub-module object under the macro's name.
+    expect(declsOf(text, 'runtime_obj').map((d) => d.name)).toEqual(['m_module']);
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const out = r.value[0].text;
+    // `&MOD` in me() is the module mpy_init receives; the definition is gone.
+    expect(out).toContain('#define m_module (*natmodgen_root_module)');
+    expect(out).not.toMatch(/const mp_obj_module_t MOD = /);
+    expect(out).toMatch(/mp_store_global\(MP_QSTR_me, /);
   });
 });

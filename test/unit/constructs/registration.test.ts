@@ -18,6 +18,20 @@ describe('extractRegistrations', () => {
       },
     ],
     [
+      "the name through the module's pasting macros (expanded, as makemoduledefs.py reads the preprocessed source)",
+      {
+        given: c('#define Q(x) MP_QSTR_##x', '#define QQ(x) Q(x)', 'MP_REGISTER_MODULE(QQ(mymod), mymod_module);'),
+        want: [{ moduleName: 'mymod', moduleObj: 'mymod_module', extensible: false }],
+      },
+    ],
+    [
+      "the module object through the module's macro",
+      {
+        given: c('#define MOD(x) x##_module', 'MP_REGISTER_EXTENSIBLE_MODULE(MP_QSTR_mymod, MOD(mymod));'),
+        want: [{ moduleName: 'mymod', moduleObj: 'mymod_module', extensible: true }],
+      },
+    ],
+    [
       'without a semicolon',
       { given: 'MP_REGISTER_MODULE(MP_QSTR_m, m_module)\n', want: [{ moduleName: 'm', moduleObj: 'm_module', extensible: false }] },
     ],

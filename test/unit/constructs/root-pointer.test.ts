@@ -18,6 +18,24 @@ describe('extractRootPointers', () => {
         want: [{ name: 'x_buffers', template: 'mp_obj_t %s[X_COUNT]' }],
       },
     ],
+    [
+      "sized, typed or named by the module's own macros: as expanded (the firmware collects it preprocessed)",
+      {
+        given: c(
+          '#define X_COUNT 4',
+          '#define X_ROOT(name) mp_obj_t x_##name[X_COUNT]',
+          '#define X_NODE struct _x_node_t',
+          'MP_REGISTER_ROOT_POINTER(mp_obj_t x_slots[X_COUNT]);',
+          'MP_REGISTER_ROOT_POINTER(X_ROOT(cache));',
+          'MP_REGISTER_ROOT_POINTER(X_NODE *x_head);',
+        ),
+        want: [
+          { name: 'x_slots', template: 'mp_obj_t %s[4]' },
+          { name: 'x_cache', template: 'mp_obj_t %s[4]' },
+          { name: 'x_head', template: 'struct _x_node_t* %s' },
+        ],
+      },
+    ],
   ])('%s', (_name, { given, want }) => {
     expect(declsOf(PRELUDE + given, 'root_pointer').map((d) => ({ name: d.name, template: d.template }))).toEqual(want);
   });

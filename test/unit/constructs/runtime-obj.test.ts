@@ -4,7 +4,18 @@ describe('extractRuntimeObjs', () => {
   test.each<
     [
       string,
-      { given: string; want: Array<{ name: string; cType: string; baseType: string; init: string; items?: string[]; isStatic: boolean }> },
+      {
+        given: string;
+        want: Array<{
+          name: string;
+          cType: string;
+          baseType: string;
+          init: string;
+          items?: string[];
+          isStatic: boolean;
+          dynamic?: boolean;
+        }>;
+      },
     ]
   >([
     [
@@ -149,6 +160,69 @@ describe('extractRuntimeObjs', () => {
         want: [],
       },
     ],
+    [
+      "the initialiser written by the module's macro (a property of the firmware's layout), holding run-time values",
+      {
+        given: c(
+          'typedef struct { mp_obj_base_t base; mp_obj_t proxy[3]; } prop_t;',
+          '#define GETTER(f) {{&mp_type_property}, {MP_OBJ_FROM_PTR(&f), mp_const_none, mp_const_none}}',
+          '#define RO static const',
+          'static MP_DEFINE_CONST_FUN_OBJ_1(get_obj, get);',
+          'static const prop_t norm_prop = GETTER(get_obj);',
+          'RO prop_t ro_prop = GETTER(get_obj);',
+          'static const int n = MP_ROM_INT(3);',
+        ),
+        want: [
+          {
+            name: 'norm_prop',
+            cType: 'prop_t',
+            baseType: 'property',
+            init: '{{NULL},{MP_OBJ_FROM_PTR(&get_obj),mp_const_none,mp_const_none}}',
+            isStatic: true,
+            dynamic: true,
+          },
+          {
+            name: 'ro_prop',
+            cType: 'prop_t',
+            baseType: 'property',
+            init: '{{NULL},{MP_OBJ_FROM_PTR(&get_obj),mp_const_none,mp_const_none}}',
+            isStatic: true,
+            dynamic: true,
+          },
+        ],
+      },
+    ],
+    [
+      'an initialiser holding run-time values written out, or through a macro of the module',
+      {
+        given: c(
+          '#define NONE_VAL mp_const_none',
+          'typedef struct { mp_obj_base_t base; mp_obj_t proxy[3]; } prop_t;',
+          'static const prop_t a_prop = {{&mp_type_property}, {MP_OBJ_FROM_PTR(&get_obj), mp_const_none, mp_const_none}};',
+          'static const prop_t b_prop = {{&mp_type_property}, {MP_OBJ_FROM_PTR(&get_obj), NONE_VAL, NONE_VAL}};',
+          'static const mp_obj_float_t c_obj = {{&mp_type_float}, 0.5};',
+        ),
+        want: [
+          {
+            name: 'a_prop',
+            cType: 'prop_t',
+            baseType: 'property',
+            init: '{{NULL}, {MP_OBJ_FROM_PTR(&get_obj), mp_const_none, mp_const_none}}',
+            isStatic: true,
+            dynamic: true,
+          },
+          {
+            name: 'b_prop',
+            cType: 'prop_t',
+            baseType: 'property',
+            init: '{{NULL}, {MP_OBJ_FROM_PTR(&get_obj), NONE_VAL, NONE_VAL}}',
+            isStatic: true,
+            dynamic: true,
+          },
+          { name: 'c_obj', cType: 'mp_obj_float_t', baseType: 'float', init: '{{NULL}, 0.5}', isStatic: true },
+        ],
+      },
+    ],
     ['a local is not one', { given: c('static void f(void) {', '    const mp_obj_float_t h = {{&mp_type_float}, 0.5};', '}'), want: [] }],
   ])('%s', (_name, { given, want }) => {
     const got = declsOf(given, 'runtime_obj').map((d) => ({
@@ -158,6 +232,7 @@ describe('extractRuntimeObjs', () => {
       init: d.init,
       ...(d.items ? { items: d.items } : {}),
       isStatic: d.isStatic,
+      ...(d.dynamic ? { dynamic: d.dynamic } : {}),
     }));
     expect(got).toEqual(want);
   });

@@ -63,6 +63,25 @@ describe('older spellings (MicroPython v1.12-v1.18)', () => {
     ]);
   });
 
+  test('the same struct as an mp_obj_full_type_t (its name is then of that type)', () => {
+    const src = c(
+      'static const mp_obj_full_type_t r_type = {',
+      '    .base = { &mp_type_type },',
+      '    .flags = MP_TYPE_FLAG_NONE,',
+      '    .name = MP_QSTR_Raw,',
+      '    .slot_index_make_new = 1,',
+      '    .slot_index_print = 2,',
+      '    .slots = { (const void *)r_make_new, (const void *)r_print },',
+      '};',
+    );
+    const { model, diagnostics } = extract(src);
+    const [t] = model.decls.filter((d) => d.kind === 'obj_type');
+    expect(diagnostics).toEqual([]);
+    expect(
+      t && [t.name, t.typeName, t.full, t.isStatic, t.slots.map((s) => (s.kind === 'item' ? `${s.item.slot}=${s.item.value}` : s.text))],
+    ).toEqual(['r_type', 'Raw', true, true, ['make_new=(const void *)r_make_new', 'print=(const void *)r_print']]);
+  });
+
   test('positional flags and name, after the base or a designated base', () => {
     for (const base of ['{ &mp_type_type }', '.base = { &mp_type_type }']) {
       const { model, diagnostics } = extract(c(`static const mp_obj_type_t p_type = { ${base}, MP_TYPE_FLAG_NONE, MP_QSTR_Plain };`));
