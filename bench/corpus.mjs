@@ -393,7 +393,13 @@ function measure(entry, srcRootIn, work, env, kind) {
     res.notCompared = `${entry.module ?? '(no "module" in the manifest)'} is not built into ${path.basename(refBinary)}`;
   } else if (refBinary && testPy) {
     const text = fs.readFileSync(testPy, 'utf8');
-    const ref = run(refBinary, [testPy], { cwd: runDir, timeoutMs: RUN_TIMEOUT_MS });
+    // Both runs read a file test.py whose script starts on line 3 (the natmod run's two-line prelude;
+    // two lines of comment and import here), so a traceback names the same file and line on both
+    // sides; each run has its own working folder.
+    const refDir = path.join(runDir, 'firmware');
+    fs.mkdirSync(refDir, { recursive: true });
+    fs.writeFileSync(path.join(refDir, 'test.py'), `import sys\n# built-in ${entry.module ?? entry.id}\n${text}`);
+    const ref = run(refBinary, ['test.py'], { cwd: refDir, timeoutMs: RUN_TIMEOUT_MS });
     const prelude = `import sys, ${mod}\nsys.modules['${entry.module ?? entry.id}'] = ${mod}\n`;
     fs.writeFileSync(path.join(runDir, 'test.py'), prelude + text);
     const nat = run(env.micropython, ['test.py'], { cwd: runDir, env: { MICROPYPATH: out }, timeoutMs: RUN_TIMEOUT_MS });

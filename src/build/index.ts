@@ -62,6 +62,7 @@ export async function buildModule(
     includeDirs,
     readFile: headerReader(),
     natmodMacros: dynruntimeMacroDefinitions(natmodApi.facts, opts.tree.dir),
+    mpyDir: opts.tree.dir,
   };
   const named = analyseFiles(inputs, opts.defines, escapedQstrs, natmodApi, preprocess);
   const module = named.value.module?.name;

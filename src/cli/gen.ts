@@ -77,7 +77,7 @@ export function genCommand(args: GenArgs, io: Console): number {
   const outDir = args.output ?? process.cwd();
   const natmodApi = natmodInventory(mpy.dir);
   const natmodMacros = dynruntimeMacroDefinitions(natmodApi.facts, mpy.dir);
-  const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader(), natmodMacros };
+  const preprocess = { includeDirs: args.includeDirs ?? [], readFile: headerReader(), natmodMacros, mpyDir: mpy.dir };
   let version: string | undefined;
   const mpversion = () => (version ??= mpversionHeader(mpy.dir, natmodApi.facts.micropython));
   const sources = new Map<string, string>();

@@ -146,6 +146,7 @@ function syncGroup(
       ),
       readFile: headerReader(),
       natmodMacros,
+      mpyDir,
     },
   });
   diagnostics.push(...result.diagnostics);

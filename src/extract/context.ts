@@ -21,6 +21,8 @@ export interface PreprocessEnv {
    * definition (`(params) body`, undefined without a MicroPython tree): src/extract/api-overrides.ts.
    */
   natmodMacros?: ReadonlyMap<string, string | undefined>;
+  /** The MicroPython tree a natmod is built with: its py/mpconfig.h decides MICROPY_* as that build does (src/pipeline/natmod-config.ts). */
+  mpyDir?: string;
 }
 
 /** What every extractor gets: the file, its token cursor, conditions, and a sink for diagnostics. */

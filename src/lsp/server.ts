@@ -94,7 +94,12 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
           escapedQstrs: readQstrDefs([file], mpyDir),
           natmodApi,
           // Headers are read afresh for each analysis: they may change while the server runs.
-          preprocess: { includeDirs: moduleIncludeDirs(settings.includeDirs ?? [], [file]), readFile: headerReader(), natmodMacros },
+          preprocess: {
+            includeDirs: moduleIncludeDirs(settings.includeDirs ?? [], [file]),
+            readFile: headerReader(),
+            natmodMacros,
+            mpyDir,
+          },
           readSibling,
         }),
       );

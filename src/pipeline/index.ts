@@ -11,6 +11,7 @@ import { resolveModule } from '../resolve';
 import { ResolvedModule } from '../model/resolved';
 import { FileModel } from '../model/declarations';
 import { natmodConfigMacros, versionMacros } from '../model/firmware';
+import { natmodConfigValues } from './natmod-config';
 import { expandConstructMacros } from '../extract/construct-macros';
 import { hiddenQstrs } from '../extract/hidden-qstrs';
 import { readable, ReadableSource, remapDiagnostics, withIncludesSpliced } from '../sync/source-map';
@@ -64,6 +65,23 @@ export interface Analysis {
   env: PreprocessEnv;
 }
 
+/**
+ * Macros every natmod build of the tree has before the module's first line: the object
+ * representation, py/mpconfig.h's configuration as dynruntime.mk compiles it (with the module's -D;
+ * only with a tree), the version.
+ */
+export function predefinedMacros(
+  natmodApi: Inventory | undefined,
+  env: PreprocessEnv,
+  defines: Define[],
+): Array<{ name: string; body: string }> {
+  return [
+    ...natmodConfigMacros(),
+    ...(env.mpyDir ? natmodConfigValues(env.mpyDir, defines) : []),
+    ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : []),
+  ];
+}
+
 /** parse → extract → resolve: everything up to the decision of what to build at run time. */
 export function analyse(
   inputs: SourceInput[],
@@ -74,14 +92,14 @@ export function analyse(
 ): Result<Analysis> {
   const diagnostics: Diagnostic[] = [];
   const parsed = inputs.map((i) => parseFile(i.path, i.text));
-  const parsedDefines = defines.map(parseDefine);
   // The inputs are read as given (a synced file without natmodgen's blocks), also when another input includes them.
   const given = new Map(inputs.map((i) => [path.normalize(i.path), i.text]));
   const readFile = (f: string) => given.get(path.normalize(f)) ?? env.readFile?.(f);
-  const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
+  const parsedDefines = defines.map(parseDefine);
+  const predefined = predefinedMacros(natmodApi, env, parsedDefines);
   // The library's callers give no dynruntime macros: the names (from the facts) are what the constructs need.
   const natmodMacros = env.natmodMacros ?? dynruntimeMacroNames(natmodApi?.facts);
-  const used: PreprocessEnv = { includeDirs: env.includeDirs, readFile, predefined, natmodMacros };
+  const used: PreprocessEnv = { includeDirs: env.includeDirs, readFile, predefined, natmodMacros, mpyDir: env.mpyDir };
   const models = parsed.map((p, unit) => {
     const r = extractKept(p, unit, parsedDefines, used);
     diagnostics.push(...r.diagnostics);
@@ -153,8 +171,8 @@ export function analyseFiles(
   env: PreprocessEnv = {},
 ): Result<Analysis> & { sources: ReadableSource[] } {
   // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
-  const predefined = [...natmodConfigMacros(), ...(natmodApi ? versionMacros(natmodApi.facts.micropython) : [])];
   const parsedDefines = defines.map(parseDefine);
+  const predefined = predefinedMacros(natmodApi, env, parsedDefines);
   // Included files holding definitions natmodgen converts are read as part of the unit, as the compiler does.
   const host = spliceHostFor(given, parsedDefines, { ...env, predefined });
   const sources = given

@@ -1,9 +1,8 @@
 import * as path from 'path';
 import { Diagnostic, hasErrors, Result } from '../diagnostics/diagnostic';
 import { diag } from '../diagnostics/catalog';
-import { analyse, hiddenQstrLine, parseDefine, SourceInput } from '.';
+import { analyse, hiddenQstrLine, parseDefine, predefinedMacros, SourceInput } from '.';
 import { expandConstructMacros } from '../extract/construct-macros';
-import { natmodConfigMacros, versionMacros } from '../model/firmware';
 import { PLANNERS } from '../constructs';
 import { planUnits } from '../plan';
 import { renderParts } from '../render';
@@ -75,7 +74,7 @@ export function prepareSync(inputs: SourceInput[], opts: SyncOptions): PreparedS
 
   // Constructs written through the module's macros are read (and rewritten) as the compiler expands them.
   const parsedDefines = opts.defines.map(parseDefine);
-  const predefined = [...natmodConfigMacros(), ...(opts.natmodApi ? versionMacros(opts.natmodApi.facts.micropython) : [])];
+  const predefined = predefinedMacros(opts.natmodApi, opts.preprocess ?? {}, parsedDefines);
   const done = (r: Result<SyncedFile[]>): PreparedSync => ({ diagnostics: r.diagnostics, complete: () => r });
   const included = includedDefinitions(clean, opts, parsedDefines, predefined);
   if (included.length) return done({ value: [], diagnostics: included });
