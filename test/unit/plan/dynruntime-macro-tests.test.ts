@@ -59,6 +59,18 @@ describe('tests of names py/dynruntime.h alone makes macros read as in the firmw
       },
     ],
     [
+      '#elif after a dead branch',
+      {
+        given: ['#if 0', '#elif !defined(m_malloc)', '#endif', '#if 0', '#elif MICROPY_ENABLE_DYNRUNTIME', '#endif'],
+        want: [
+          '#if 0',
+          '#elif !0 /* natmodgen: was elif !defined(m_malloc) */',
+          '#if 0',
+          '#elif 0 /* natmodgen: was elif MICROPY_ENABLE_DYNRUNTIME */',
+        ],
+      },
+    ],
+    [
       'other names are left alone',
       {
         given: ['#ifdef MP_OBJ_NEW_SMALL_INT', '#endif', '#if defined(my_own) || defined(mp_obj_new_list_x)', '#endif'],
