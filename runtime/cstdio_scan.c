@@ -25,23 +25,6 @@
 
 #include "natmodgen_rt.h"
 
-static bool natmodgen_rt_scan_isspace(unsigned char c) {
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-static int natmodgen_rt_scan_digit(unsigned char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return 99;
-}
-
 /* Room for any 64-bit number in any base with sign and prefix; longer digit runs keep their first digits (they overflow either way). */
 #define NATMODGEN_RT_SCAN_BUF (80)
 
@@ -81,7 +64,7 @@ static bool natmodgen_rt_scan_accept(natmodgen_rt_scan_t *t, const char *chars) 
 NATMODGEN_RT_LOOP static size_t natmodgen_rt_scan_digits(natmodgen_rt_scan_t *t, int base) {
     size_t count = 0;
     int c;
-    while ((c = natmodgen_rt_scan_peek(t)) >= 0 && natmodgen_rt_scan_digit((unsigned char)c) < base) {
+    while ((c = natmodgen_rt_scan_peek(t)) >= 0 && natmodgen_rt_digit_value((char)c) < base) {
         natmodgen_rt_scan_take(t);
         count++;
     }
@@ -232,11 +215,11 @@ int vsscanf(const char *str, const char *format, va_list ap_in) {
     int assigned = 0;
     bool input_failure = false;
     while (*f) {
-        if (natmodgen_rt_scan_isspace(*f)) {
-            while (natmodgen_rt_scan_isspace(*f)) {
+        if (natmodgen_rt_is_space(*f)) {
+            while (natmodgen_rt_is_space(*f)) {
                 f++;
             }
-            while (natmodgen_rt_scan_isspace(*s)) {
+            while (natmodgen_rt_is_space(*s)) {
                 s++;
             }
             continue;
@@ -244,7 +227,7 @@ int vsscanf(const char *str, const char *format, va_list ap_in) {
         if (*f != '%' || f[1] == '%') {
             if (*f == '%') {
                 f++;
-                while (natmodgen_rt_scan_isspace(*s)) {
+                while (natmodgen_rt_is_space(*s)) {
                     s++;
                 }
             }
@@ -290,7 +273,7 @@ int vsscanf(const char *str, const char *format, va_list ap_in) {
             break;
         }
         if (conv != 'c' && conv != '[') {
-            while (natmodgen_rt_scan_isspace(*s)) {
+            while (natmodgen_rt_is_space(*s)) {
                 s++;
             }
         }
@@ -314,7 +297,7 @@ int vsscanf(const char *str, const char *format, va_list ap_in) {
             size_t want = conv == 'c' ? (width ? width : 1) : t.width;
             size_t got = 0;
             while (got < want && *s && !(wide && *s >= 0x80)) {
-                if (conv == 's' ? natmodgen_rt_scan_isspace(*s) : conv == '[' && !natmodgen_rt_scan_in_set(set, *s)) {
+                if (conv == 's' ? natmodgen_rt_is_space(*s) : conv == '[' && !natmodgen_rt_scan_in_set(set, *s)) {
                     break;
                 }
                 natmodgen_rt_scan_put(out, wide, got++, *s++);

@@ -6,23 +6,11 @@
  * firmware's int(text, base).
  */
 #include "py/dynruntime.h"
-
-static unsigned int natmodgen_rt_digit_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return 36;
-}
+#include "natmodgen_rt.h"
 
 mp_obj_t mp_obj_new_int_from_str_len(const char **str, size_t len, bool neg, unsigned int base) {
     size_t n = 0;
-    while (n < len && natmodgen_rt_digit_value((*str)[n]) < base) {
+    while (n < len && (unsigned int)natmodgen_rt_digit_value((*str)[n]) < base) {
         n++;
     }
     mp_obj_t value = MP_OBJ_NEW_SMALL_INT(0);

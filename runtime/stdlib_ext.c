@@ -84,23 +84,10 @@ lldiv_t lldiv(long long numer, long long denom) {
     return r;
 }
 
-static int natmodgen_rt_ll_digit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return 99;
-}
-
 /* As strtonum.c's scan, in unsigned long long: the magnitude, with *neg, *endptr and *over as scanned. */
 NATMODGEN_RT_LOOP static unsigned long long natmodgen_rt_scan_ull(const char *nptr, char **endptr, int base, bool *neg, bool *over) {
     const char *s = nptr;
-    while (*s == ' ' || (*s >= '\t' && *s <= '\r')) {
+    while (natmodgen_rt_is_space(*s)) {
         s++;
     }
     *neg = false;
@@ -108,7 +95,7 @@ NATMODGEN_RT_LOOP static unsigned long long natmodgen_rt_scan_ull(const char *np
         *neg = *s == '-';
         s++;
     }
-    if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && natmodgen_rt_ll_digit(s[2]) < 16) {
+    if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && natmodgen_rt_digit_value(s[2]) < 16) {
         s += 2;
         base = 16;
     } else if (base == 0) {
@@ -117,7 +104,7 @@ NATMODGEN_RT_LOOP static unsigned long long natmodgen_rt_scan_ull(const char *np
     unsigned long long v = 0;
     const char *digits = s;
     *over = false;
-    for (int d; (d = natmodgen_rt_ll_digit(*s)) < base; s++) {
+    for (int d; (d = natmodgen_rt_digit_value(*s)) < base; s++) {
         /* Overflow by multiplication, not division: no 64-bit division helper on 32-bit machines. */
         if (__builtin_mul_overflow(v, (unsigned long long)base, &v) || __builtin_add_overflow(v, (unsigned long long)d, &v)) {
             *over = true;

@@ -10,27 +10,10 @@
 #include <limits.h>
 #include <stdlib.h>
 
-static bool natmodgen_rt_space(char c) {
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-static int natmodgen_rt_digit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A' + 10;
-    }
-    return 99;
-}
-
 /* The magnitude of the digits after any sign and prefix; *neg, *end and *over as scanned. */
 NATMODGEN_RT_LOOP static unsigned long natmodgen_rt_scan_ul(const char *nptr, char **endptr, int base, bool *neg, bool *over) {
     const char *s = nptr;
-    while (natmodgen_rt_space(*s)) {
+    while (natmodgen_rt_is_space(*s)) {
         s++;
     }
     *neg = false;
@@ -38,7 +21,7 @@ NATMODGEN_RT_LOOP static unsigned long natmodgen_rt_scan_ul(const char *nptr, ch
         *neg = *s == '-';
         s++;
     }
-    if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && natmodgen_rt_digit(s[2]) < 16) {
+    if ((base == 0 || base == 16) && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && natmodgen_rt_digit_value(s[2]) < 16) {
         s += 2;
         base = 16;
     } else if (base == 0) {
@@ -47,7 +30,7 @@ NATMODGEN_RT_LOOP static unsigned long natmodgen_rt_scan_ul(const char *nptr, ch
     unsigned long v = 0;
     const char *digits = s;
     *over = false;
-    for (int d; (d = natmodgen_rt_digit(*s)) < base; s++) {
+    for (int d; (d = natmodgen_rt_digit_value(*s)) < base; s++) {
         if (v > (ULONG_MAX - (unsigned long)d) / (unsigned long)base) {
             *over = true;
         }
@@ -103,7 +86,7 @@ NATMODGEN_RT_LOOP static double natmodgen_rt_hex_float(const char *start, const 
     int kept = 0;
     bool point = false;
     for (;; p++) {
-        int d = natmodgen_rt_digit(*p);
+        int d = natmodgen_rt_digit_value(*p);
         if (*p == '.' && !point) {
             point = true;
             continue;
@@ -149,7 +132,7 @@ NATMODGEN_RT_LOOP static double natmodgen_rt_hex_float(const char *start, const 
 
 NATMODGEN_RT_LOOP double strtod(const char *nptr, char **endptr) {
     const char *s = nptr;
-    while (natmodgen_rt_space(*s)) {
+    while (natmodgen_rt_is_space(*s)) {
         s++;
     }
     const char *start = s;
@@ -157,7 +140,7 @@ NATMODGEN_RT_LOOP double strtod(const char *nptr, char **endptr) {
         s++;
     }
     const char *end = NULL;
-    if (s[0] == '0' && (s[1] | 32) == 'x' && (natmodgen_rt_digit(s[2]) < 16 || (s[2] == '.' && natmodgen_rt_digit(s[3]) < 16))) {
+    if (s[0] == '0' && (s[1] | 32) == 'x' && (natmodgen_rt_digit_value(s[2]) < 16 || (s[2] == '.' && natmodgen_rt_digit_value(s[3]) < 16))) {
         return natmodgen_rt_hex_float(start, s + 2, endptr);
     }
     if (natmodgen_rt_word(s, "infinity")) {

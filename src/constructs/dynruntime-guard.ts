@@ -1,12 +1,13 @@
 import { DynruntimeGuardDecl } from '../model/declarations';
-import { mentionsDynruntime } from '../model/condition';
+import { CondBranch, testsFirmwareSide } from '../model/condition';
 import { ExtractContext } from '../extract/context';
 import { directiveText, rewrittenDirective } from '../extract/cond-items';
 import { construct } from './construct';
 import { View } from '../plan/view';
 
 /**
- * `#if !MICROPY_ENABLE_DYNRUNTIME` and friends. Directives are single tokens in the
+ * `#if !MICROPY_ENABLE_DYNRUNTIME` and friends, and `#ifdef` / `defined()` tests of names that are
+ * firmware functions but py/dynruntime.h macros (ExtractContext.firmwareUndefined). Directives are single tokens in the
  * stream (tree-sitter splits them differently inside and outside initializers), so
  * this reads the tokens rather than a query.
  */
@@ -14,7 +15,8 @@ export function extractDynruntimeGuards(ctx: ExtractContext): DynruntimeGuardDec
   const out: DynruntimeGuardDecl[] = [];
   ctx.file.tokens.forEach((t, i) => {
     const d = t.directive;
-    if (!d || !/^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword) || !mentionsDynruntime(d.arg)) return;
+    if (!d || !/^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword)) return;
+    if (!testsFirmwareSide({ keyword: d.keyword as CondBranch['keyword'], arg: d.arg }, ctx.cur.firmwareUndefined)) return;
     out.push({
       kind: 'dynruntime_guard',
       name: d.keyword,

@@ -1,5 +1,5 @@
 import { CondItem } from '../model/declarations';
-import { CondBranch, firmwareSide, mentionsDynruntime } from '../model/condition';
+import { CondBranch, firmwareSide, testsFirmwareSide } from '../model/condition';
 import { Cursor, TokRange } from './cursor';
 
 /**
@@ -41,7 +41,9 @@ export function directiveText(cur: Cursor, i: number): string {
 /** A test of MICROPY_ENABLE_DYNRUNTIME as the firmware build reads it, or undefined for other directives. */
 export function rewrittenDirective(cur: Cursor, i: number): string | undefined {
   const d = cur.tokens[i].directive;
-  if (!d || !mentionsDynruntime(d.arg) || !/^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword)) return undefined;
-  const b = firmwareSide({ keyword: d.keyword as CondBranch['keyword'], arg: d.arg });
+  if (!d || !/^(if|ifdef|ifndef|elif|elifdef|elifndef)$/.test(d.keyword)) return undefined;
+  const branch = { keyword: d.keyword as CondBranch['keyword'], arg: d.arg };
+  if (!testsFirmwareSide(branch, cur.firmwareUndefined)) return undefined;
+  const b = firmwareSide(branch, cur.firmwareUndefined);
   return `#${b.keyword} ${b.arg}`;
 }

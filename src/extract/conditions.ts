@@ -15,8 +15,9 @@ export interface ConditionMap {
  * One pass over the tokens recording the open preprocessor conditionals at every token. An
  * include guard (`#ifndef X` then `#define X`: a header spliced into the unit) holds no
  * condition: its code is compiled wherever it is read at all, and X is defined after it.
+ * Branches read as the firmware build reads them (firmwareSide, with `firmwareUndefined`).
  */
-export function mapConditions(tokens: Token[]): ConditionMap {
+export function mapConditions(tokens: Token[], firmwareUndefined: ReadonlySet<string> = new Set()): ConditionMap {
   const at: Condition[] = new Array(tokens.length);
   const unbalanced: number[] = [];
   let stack: CondFrame[] = [];
@@ -28,13 +29,20 @@ export function mapConditions(tokens: Token[]): ConditionMap {
       at[i] = stack;
       const guard = kw === 'ifndef' && isGuardDefine(tokens[i + 1], t.directive!.arg.trim());
       guards.push(guard);
-      if (!guard) stack = [...stack, { branches: [firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg })] }];
+      if (!guard)
+        stack = [
+          ...stack,
+          { branches: [firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg }, firmwareUndefined)] },
+        ];
     } else if (t.kind === 'directive' && CONTINUERS.has(kw)) {
       if (guards[guards.length - 1]) {
         // `#else` of a guard: a condition after all.
         guards[guards.length - 1] = false;
         at[i] = stack;
-        stack = [...stack, { branches: [firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg })] }];
+        stack = [
+          ...stack,
+          { branches: [firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg }, firmwareUndefined)] },
+        ];
         return;
       }
       const top = stack[stack.length - 1];
@@ -46,7 +54,7 @@ export function mapConditions(tokens: Token[]): ConditionMap {
       at[i] = stack.slice(0, -1);
       stack = [
         ...stack.slice(0, -1),
-        { branches: [...top.branches, firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg })] },
+        { branches: [...top.branches, firmwareSide({ keyword: kw as CondBranch['keyword'], arg: t.directive!.arg }, firmwareUndefined)] },
       ];
     } else if (t.kind === 'directive' && kw === 'endif') {
       if (!guards.length) unbalanced.push(i);

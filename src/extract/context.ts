@@ -41,11 +41,13 @@ export class ExtractContext {
     defines: Array<{ name: string; body: string }> = [],
     readonly env: PreprocessEnv = {},
   ) {
-    this.cur = new Cursor(file);
-    this.conds = mapConditions(file.tokens);
-    // Tests of MICROPY_ENABLE_DYNRUNTIME read as the generated code will: the firmware side.
     this.ppOptions = moduleOptions(env, defines);
     this.pp = preprocessModule(file.path, file.src.text, env, defines);
+    // Tests of MICROPY_ENABLE_DYNRUNTIME, and of names only py/dynruntime.h defines, read as the
+    // generated code will: the firmware side.
+    const firmwareUndefined = testedNatmodOnlyMacros(file.tokens, env.natmodMacros, this.pp);
+    this.cur = new Cursor(file, undefined, firmwareUndefined);
+    this.conds = mapConditions(file.tokens, firmwareUndefined);
     this.liveness = file.tokens.map((t) => this.pp.liveAt(t.start));
   }
 
@@ -216,7 +218,7 @@ export class ExtractContext {
     while (at < close) out.push(cur.tokens[at++]);
     const newClose = out.length;
     out.push(...cur.tokens.slice(close));
-    return { cur: new Cursor(this.file, out), open, close: newClose };
+    return { cur: new Cursor(this.file, out, cur.firmwareUndefined), open, close: newClose };
   }
 
   /** The module's macro the item starts with (an X-macro list, a slot-list macro). */
@@ -469,4 +471,35 @@ export function braceDepths(toks: readonly Token[]): Int32Array {
     else if (t.text === '}' && depth > 0) depth--;
   }
   return depths;
+}
+
+/**
+ * Names the file's directives test with `#ifdef`, `#ifndef` or `defined()` that py/dynruntime.h
+ * defines as macros and the firmware has as functions (`natmodMacros`), when no file of the
+ * module (nor -D) defines them: the firmware build reads each test as undefined, and a natmod
+ * must too. A name the module defines itself is left alone: natmodgen sets dynruntime's
+ * macro aside for the module's code (src/extract/api-overrides.ts).
+ */
+function testedNatmodOnlyMacros(
+  tokens: Token[],
+  natmodMacros: ReadonlyMap<string, string | undefined> | undefined,
+  pp: Preprocessed,
+): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (!natmodMacros?.size) return out;
+  for (const t of tokens) {
+    const d = t.directive;
+    if (!d) continue;
+    if (/^(ifdef|ifndef|elifdef|elifndef)$/.test(d.keyword)) {
+      const name = d.arg.trim();
+      if (natmodMacros.has(name)) out.add(name);
+    } else if (/^(if|elif)$/.test(d.keyword)) {
+      for (const m of d.arg.matchAll(/\bdefined\s*(?:\(\s*(\w+)\s*\)|\s(\w+))/g)) {
+        const name = m[1] ?? m[2];
+        if (natmodMacros.has(name)) out.add(name);
+      }
+    }
+  }
+  if (out.size) for (const def of pp.definitions) out.delete(def.name);
+  return out;
 }

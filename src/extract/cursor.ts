@@ -16,10 +16,13 @@ export class Cursor {
   /**
    * `tokens`: a view of the file's tokens with some macro uses expanded (ExtractContext.expandItems);
    * the file's own token stream when absent.
+   * `firmwareUndefined`: names whose `#ifdef` / `defined()` tests read as the firmware build reads
+   * them (src/model/condition.ts firmwareSide).
    */
   constructor(
     readonly file: ParsedFile,
     tokens?: Token[],
+    readonly firmwareUndefined: ReadonlySet<string> = new Set(),
   ) {
     this.tokens = tokens ?? file.tokens;
   }

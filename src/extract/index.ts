@@ -29,7 +29,9 @@ export function extractWith(
   const ctx = new ExtractContext(file, unit, defines, env);
   const decls: Decl[] = liveAlternatives(
     ctx,
-    extractors.flatMap((extract) => extract(ctx)).filter((d) => ctx.pp.liveAt(d.span.start) !== 'off'),
+    // A rewritten #elif after a dead branch (`#if 0` / `#elif !defined(m_malloc)`) starts where the
+    // preprocessor is still skipping, yet it decides what follows: directives are rewritten wherever they are.
+    extractors.flatMap((extract) => extract(ctx)).filter((d) => d.kind === 'dynruntime_guard' || ctx.pp.liveAt(d.span.start) !== 'off'),
   )
     .map((d) => dropDeadItems(ctx, d))
     .sort((a, b) => a.span.start - b.span.start);

@@ -20,7 +20,7 @@ export function countsLine(c: Counts): string {
 export function readmeBlock(inv: Inventory): string {
   const c = inv.counts();
   return [
-    `MicroPython v${inv.facts.micropython}'s public C API (every function and function-like macro of \`py/*.h\` and \`extmod/*.h\`),`,
+    `MicroPython v${inv.facts.micropython}'s public C API (every function and function-like macro of \`py/*.h\`, \`extmod/*.h\` and \`shared/runtime/interrupt_char.h\`),`,
     `as a natmod sees it: ${countsLine(c)}.`,
     'Per header and per name, with the reason and the alternative for each port-specific or impossible one:',
     '[docs/api-coverage.md](docs/api-coverage.md).',

@@ -7,13 +7,20 @@ import { ApiFacts, ApiSymbol, DynruntimeName } from './types';
 /** Folders whose headers make up the public C API user C modules include. */
 const API_DIRS = ['py', 'extmod'];
 
+/**
+ * Headers of other folders that declare a function firmware code reaches through py/mphal.h
+ * (each port's mphalport.h declares it again): the keyboard-interrupt character, which
+ * modules that take over the terminal set (mpy_vt's vi).
+ */
+const API_FILES = ['shared/runtime/interrupt_char.h'];
+
 export function isMicroPythonTree(mpyDir: string): boolean {
   return fs.existsSync(path.join(mpyDir, 'py', 'dynruntime.h')) && fs.existsSync(path.join(mpyDir, 'py', 'nativeglue.h'));
 }
 
 /**
  * Reads the facts of a MicroPython tree: every function and function-like macro of
- * py/*.h and extmod/*.h, what py/dynruntime.h defines, the mp_fun_table layout and the
+ * py/*.h and extmod/*.h (and API_FILES), what py/dynruntime.h defines, the mp_fun_table layout and the
  * data symbols tools/mpy_ld.py resolves. Throws only on an unreadable tree (check
  * isMicroPythonTree first).
  */
@@ -62,7 +69,7 @@ function apiHeaders(mpyDir: string): string[] {
       .sort())
       headers.push(`${dir}/${f}`);
   }
-  return headers;
+  return [...headers, ...API_FILES.filter((f) => fs.existsSync(path.join(mpyDir, f)))];
 }
 
 /** The fingerprint of the files readTreeFacts reads (hashing them is far cheaper than parsing them). */

@@ -61,24 +61,44 @@ export function relativeTo(inner: Condition, outer: Condition): Condition {
 
 const DYNRUNTIME = 'MICROPY_ENABLE_DYNRUNTIME';
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /**
  * extmod sources hide their static definitions behind `#if !MICROPY_ENABLE_DYNRUNTIME`.
  * natmodgen converts those definitions, so every test of MICROPY_ENABLE_DYNRUNTIME in
  * the user's code reads as the firmware build would (0); py/dynruntime.h itself is untouched.
+ *
+ * So does a test of whether a name in `firmwareUndefined` is defined: names py/dynruntime.h
+ * makes macros that are functions in the firmware (`#ifdef mp_obj_new_list`, `defined(m_malloc)`),
+ * which the module does not define itself. The firmware build has no such macro (0); the natmod
+ * has dynruntime's, and would take the other branch.
  */
-export function firmwareSide(b: CondBranch): CondBranch {
-  if (!mentionsDynruntime(b.arg)) return b;
-  if ((b.keyword === 'ifdef' || b.keyword === 'elifdef') && b.arg.trim() === DYNRUNTIME)
+export function firmwareSide(b: CondBranch, firmwareUndefined: ReadonlySet<string> = NO_NAMES): CondBranch {
+  if (!testsFirmwareSide(b, firmwareUndefined)) return b;
+  const name = b.arg.trim();
+  if ((b.keyword === 'ifdef' || b.keyword === 'elifdef') && (name === DYNRUNTIME || firmwareUndefined.has(name)))
     return { keyword: b.keyword === 'ifdef' ? 'if' : 'elif', arg: '0' };
-  if ((b.keyword === 'ifndef' || b.keyword === 'elifndef') && b.arg.trim() === DYNRUNTIME)
+  if ((b.keyword === 'ifndef' || b.keyword === 'elifndef') && (name === DYNRUNTIME || firmwareUndefined.has(name)))
     return { keyword: b.keyword === 'ifndef' ? 'if' : 'elif', arg: '1' };
+  if (b.keyword === 'ifdef' || b.keyword === 'elifdef' || b.keyword === 'ifndef' || b.keyword === 'elifndef') return b;
   const arg = b.arg
-    .replace(/defined\s*\(\s*MICROPY_ENABLE_DYNRUNTIME\s*\)/g, '0')
-    .replace(/defined\s+MICROPY_ENABLE_DYNRUNTIME\b/g, '0')
+    .replace(/\bdefined\s*\(\s*(\w+)\s*\)/g, (all, n: string) => (n === DYNRUNTIME || firmwareUndefined.has(n) ? '0' : all))
+    .replace(/\bdefined\s+(\w+)\b/g, (all, n: string) => (n === DYNRUNTIME || firmwareUndefined.has(n) ? '0' : all))
     .replace(/\bMICROPY_ENABLE_DYNRUNTIME\b/g, '0');
   return { keyword: b.keyword, arg };
 }
 
 export function mentionsDynruntime(arg: string): boolean {
   return new RegExp(`\\b${DYNRUNTIME}\\b`).test(arg);
+}
+
+/** Whether firmwareSide changes a branch: it tests MICROPY_ENABLE_DYNRUNTIME, or whether a name of `firmwareUndefined` is defined. */
+export function testsFirmwareSide(b: CondBranch, firmwareUndefined: ReadonlySet<string> = NO_NAMES): boolean {
+  if (mentionsDynruntime(b.arg)) return true;
+  if (!firmwareUndefined.size) return false;
+  if (b.keyword === 'ifdef' || b.keyword === 'elifdef' || b.keyword === 'ifndef' || b.keyword === 'elifndef')
+    return firmwareUndefined.has(b.arg.trim());
+  if (b.keyword === 'else') return false;
+  for (const m of b.arg.matchAll(/\bdefined\s*(?:\(\s*(\w+)\s*\)|\s(\w+))/g)) if (firmwareUndefined.has(m[1] ?? m[2])) return true;
+  return false;
 }

@@ -1,7 +1,8 @@
 // rtextra: the C library and port services natmodgen's runtime builds for natmods that a
 // firmware takes from its C library or its port: sscanf, setjmp/longjmp, mp_hal_stdin_rx_chr,
 // the block-device calls of extmod/vfs.h, mp_reader_new_mem, mp_reader_new_file,
-// mp_hal_stdio_poll, mp_warning, MP_STACK_CHECK() written in a header, m_malloc_fail, and
+// mp_hal_stdio_poll, mp_warning, MP_STACK_CHECK() written in a header, m_malloc_fail,
+// mp_hal_set_interrupt_char, #ifdef of names py/dynruntime.h makes macros, and
 // MP_THREAD_GIL_EXIT/ENTER around plain C. Built into the
 // unix port as a user C module (glibc's sscanf and setjmp, the port's HAL) and converted to a
 // natmod, test.py must print the same. Small enough for every qemu board's heap.
@@ -336,6 +337,34 @@ static mp_obj_t rtx_warn(mp_obj_t n_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(rtx_warn_obj, rtx_warn);
 
+// mp_hal_set_interrupt_char(c): the character that raises KeyboardInterrupt, -1 for none.
+static mp_obj_t rtx_interrupt_char(mp_obj_t c_in) {
+    mp_hal_set_interrupt_char(mp_obj_get_int(c_in));
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(rtx_interrupt_char_obj, rtx_interrupt_char);
+
+// Tests of whether names are defined that the firmware has as functions and py/dynruntime.h as
+// macros: the branches the firmware build takes (none of them is defined there).
+static mp_obj_t rtx_defined(void) {
+    mp_obj_t items[4] = { mp_const_true, mp_const_true, mp_const_false, mp_const_false };
+    #ifdef mp_obj_new_list
+    items[0] = mp_const_false;
+    #endif
+    #if defined(mp_obj_get_int) || defined mp_obj_list_append
+    items[1] = mp_const_false;
+    #endif
+    #ifndef mp_obj_new_str
+    items[2] = mp_const_true;
+    #endif
+    #if 0
+    #elif !defined(m_malloc)
+    items[3] = mp_const_true;
+    #endif
+    return mp_obj_new_tuple(4, items);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(rtx_defined_obj, rtx_defined);
+
 static const mp_rom_map_elem_t rtextra_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_rtextra) },
     { MP_ROM_QSTR(MP_QSTR_scan), MP_ROM_PTR(&rtx_scan_obj) },
@@ -348,6 +377,8 @@ static const mp_rom_map_elem_t rtextra_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_stdio_poll), MP_ROM_PTR(&rtx_stdio_poll_obj) },
     { MP_ROM_QSTR(MP_QSTR_deep), MP_ROM_PTR(&rtx_deep_obj) },
     { MP_ROM_QSTR(MP_QSTR_alloc), MP_ROM_PTR(&rtx_alloc_obj) },
+    { MP_ROM_QSTR(MP_QSTR_interrupt_char), MP_ROM_PTR(&rtx_interrupt_char_obj) },
+    { MP_ROM_QSTR(MP_QSTR_defined), MP_ROM_PTR(&rtx_defined_obj) },
 };
 static MP_DEFINE_CONST_DICT(rtextra_globals, rtextra_globals_table);
 

@@ -106,6 +106,9 @@ p.register(sys.stdin, select.POLLOUT)
 by_select = [flags for _, flags in p.poll(0)]
 print("stdio_poll wr", rtextra.stdio_poll(4) == (by_select[0] if by_select else 0))
 
+# #ifdef / defined() of firmware functions that py/dynruntime.h makes macros: the firmware's branches
+print("defined", rtextra.defined())
+
 # ---- unix only: stdin, stderr and files ----
 rtextra.warn(3)
 
@@ -196,3 +199,17 @@ for n, locked in ((1 << 40, False), (1 << 41, False), (100, True), (1 << 40, Tru
         print("alloc", locked, "no error")
     except MemoryError as e:
         print("alloc", locked, e.args)
+
+# mp_hal_set_interrupt_char: the unix port catches SIGINT while Ctrl-C is the interrupt character
+# (bit 2 of SigCgt, the caught signals the kernel reports) and leaves it to the default otherwise.
+def sigint_caught():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("SigCgt:"):
+                return bool(int(line.split()[1], 16) & 2)
+
+
+print("interrupt_char running", sigint_caught())
+for c in (-1, 3, 4, 3):
+    rtextra.interrupt_char(c)
+    print("interrupt_char", c, sigint_caught())
