@@ -1,0 +1,90 @@
+/**
+ * End-to-end for the pin HAL (runtime/pin.c): test/e2e/pins/pincheck drives machine.PinBase
+ * subclasses that log every value() call through mp_hal_get_pin_obj / mp_hal_pin_write /
+ * mp_hal_pin_read, with the pins kept in the module's own object. Converted with
+ * `natmodgen gen`, built with py/dynruntime.mk and loaded by MICROPYTHON, its test.py must print
+ * exactly expected.txt; built into a unix port as a user C module (MICROPYTHON_PINREF), where
+ * the firmware's portable fallback (extmod/virtpin.c) runs, it must print the same.
+ * test/e2e/pins/pinmodes uses what only the ports' mphalport.h define (modes, high/low,
+ * open-drain levels, toggle, pin ids): no unix firmware builds it, so it runs as a natmod only.
+ *
+ * Environment: MPY_DIR, MICROPYTHON, PYTHON, NATMOD_ARCH as for natmods.test.ts, plus
+ *   MICROPYTHON_PINREF  unix port built with USER_C_MODULES=<this repo>/test/e2e/pins
+ *                       (the standard variant has machine.PinBase: MICROPY_PY_MACHINE_PIN_BASE)
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
+import {
+  buildNatmodgen,
+  checkOutput,
+  checkProvenance,
+  freshDir,
+  generate,
+  genContext,
+  makeNatmod,
+  makeWorkDir,
+  runTest,
+} from './lib/natmod';
+
+const env = readEnv();
+const PINS = path.join(REPO_ROOT, 'test', 'e2e', 'pins');
+const pinref = process.env.MICROPYTHON_PINREF?.trim() ? path.resolve(process.env.MICROPYTHON_PINREF.trim()) : undefined;
+
+if (env.skipReason) {
+  loud([
+    `natmodgen pin HAL e2e: SKIPPING the pin natmod tests: ${env.skipReason}.`,
+    'Skipped is not passed: set MPY_DIR and MICROPYTHON to run it.',
+  ]);
+}
+if (!pinref) {
+  loud([
+    'natmodgen pin HAL e2e: MICROPYTHON_PINREF not set: the firmware reference run of pincheck is SKIPPED,',
+    'so its expected.txt is not re-checked against the firmware in this run.',
+  ]);
+}
+
+const maybe = (cond: boolean) => (cond ? test : test.skip);
+
+async function natmodRun(name: string): Promise<void> {
+  const problems = envProblems(env);
+  if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
+  await buildNatmodgen();
+  const dir = path.join(PINS, name);
+  const work = makeWorkDir(name);
+  const buildDir = freshDir(work, 'build');
+  const gen = await generate([path.join(dir, `${name}.c`)], [], buildDir);
+  const context = genContext(gen, buildDir);
+  const mpy = await makeNatmod(buildDir, { mpyDir: env.mpyDir!, mod: name, srcs: gen.outputs, arch: env.arch }, env.python, context);
+  const lib = freshDir(work, 'lib');
+  fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
+  await checkProvenance(env.micropython!, name, freshDir(work, 'probe'), lib, context);
+  const r = await runTest(env.micropython!, path.join(dir, 'test.py'), freshDir(work, 'run'), lib);
+  checkOutput(r, path.join(dir, 'expected.txt'), lib, context);
+  if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+}
+
+describe('pin HAL end to end', () => {
+  maybe(!env.skipReason)(`pincheck natmod (ARCH=${env.arch}) prints expected.txt`, () => natmodRun('pincheck'), TEST_TIMEOUT_MS * 2);
+
+  maybe(!env.skipReason)(`pinmodes natmod (ARCH=${env.arch}) prints expected.txt`, () => natmodRun('pinmodes'), TEST_TIMEOUT_MS * 2);
+
+  maybe(!!pinref)(
+    'firmware build (MICROPYTHON_PINREF) prints the same pincheck expected.txt',
+    async () => {
+      const problem = binaryProblem('MICROPYTHON_PINREF', pinref!);
+      if (problem) throw new Error(problem);
+      const work = makeWorkDir('pincheck-ref');
+      const lib = freshDir(work, 'empty-path');
+      const r = await runTest(pinref!, path.join(PINS, 'pincheck', 'test.py'), freshDir(work, 'run'), lib);
+      checkOutput(
+        r,
+        path.join(PINS, 'pincheck', 'expected.txt'),
+        lib,
+        '\n  (MICROPYTHON_PINREF is the firmware reference: expected.txt is what it prints)',
+      );
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
