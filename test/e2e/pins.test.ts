@@ -8,13 +8,17 @@
  * test/e2e/pins/pinmodes uses what only the ports' mphalport.h define (modes, high/low,
  * open-drain levels, toggle, pin ids): no unix firmware builds it, so it runs as a natmod only.
  *
+ * With NATMODGEN_QEMU_DIR both also run on the qemu boards, whose machine module has PinBase.
+ *
  * Environment: MPY_DIR, MICROPYTHON, PYTHON, NATMOD_ARCH as for natmods.test.ts, plus
  *   MICROPYTHON_PINREF  unix port built with USER_C_MODULES=<this repo>/test/e2e/pins
  *                       (the standard variant has machine.PinBase: MICROPY_PY_MACHINE_PIN_BASE)
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { binaryProblem, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
+import { binaryProblem, CLI, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
+import { describeRun, runProcess } from './lib/proc';
+import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
 import {
   buildNatmodgen,
   checkOutput,
@@ -86,5 +90,62 @@ describe('pin HAL end to end', () => {
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS,
+  );
+});
+
+/**
+ * The same modules on the qemu boards (NATMODGEN_QEMU_DIR: ports/qemu, MICROPY_PY_MACHINE_PIN_BASE
+ * and machine.Signal): each board prints the same expected.txt as the unix port.
+ */
+const firmwares = readFirmwares(process.env.NATMODGEN_QEMU_DIR?.trim() || undefined);
+if (!env.skipReason && !firmwares.length)
+  loud(['natmodgen pin HAL e2e: NATMODGEN_QEMU_DIR not set or no firmware: the qemu boards are NOT run.']);
+afterAll(() => killQemuRuns());
+describe('pin HAL on the qemu boards', () => {
+  maybe(!env.skipReason && firmwares.length > 0)(
+    `pincheck and pinmodes print expected.txt on ${firmwares.map((f) => `${f.board.board} (${f.board.arch})`).join(', ') || 'no board'}`,
+    async () => {
+      await buildNatmodgen();
+      const work = makeWorkDir('pins-boards');
+      const arches = [...new Set(firmwares.map((f) => f.board.arch))];
+      for (const name of ['pincheck', 'pinmodes']) {
+        const out = freshDir(work, name);
+        // ports/qemu boards all have floats: rv32imc (none in dynruntime.mk) is built with single precision.
+        const args = [
+          CLI,
+          'build',
+          '--mpy-dir',
+          env.mpyDir!,
+          '--arch',
+          arches.join(','),
+          '--float-impl',
+          'float',
+          '-o',
+          out,
+          path.join(PINS, name, `${name}.c`),
+        ];
+        const b = await runProcess('node', args, {
+          cwd: work,
+          env: { ...process.env, PYTHON: env.python },
+          timeoutMs: TEST_TIMEOUT_MS * 2,
+        });
+        if (b.code !== 0) throw new Error(`natmodgen build failed:\n${describeRun(b)}`);
+        const want = fs.readFileSync(path.join(PINS, name, 'expected.txt'), 'utf8');
+        const script = fs.readFileSync(path.join(PINS, name, 'test.py'), 'utf8');
+        for (const { board, firmware } of firmwares) {
+          const dir = fs.readdirSync(out).find((d) => d.startsWith(`${board.arch}_`));
+          const mpy = path.join(out, dir!, `${name}.mpy`);
+          const run = await runOnQemu(board, firmware, [mountScript(`${name}.mpy`, fs.readFileSync(mpy)), script], 600_000);
+          expect({ board: board.board, name, stdout: run.stdout, stderr: run.stderr }).toEqual({
+            board: board.board,
+            name,
+            stdout: want,
+            stderr: '',
+          });
+        }
+      }
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    1_800_000,
   );
 });
