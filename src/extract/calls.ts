@@ -3,6 +3,7 @@ import { Condition } from '../model/condition';
 import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from './context';
 import { Token } from '../parse/tokens';
+import { PORT_VALUE_NAMES } from '../facts/reasons';
 
 /** What the file defines as functions, and every call by name in code that may be compiled. */
 type Call = { name: string; span: Span; cond: Condition };
@@ -22,6 +23,18 @@ export function extractCalls(ctx: ExtractContext): { definedFunctions: Set<strin
     if (!ctx.maybeCompiled(i)) continue;
     calls.push({ name: ctx.cur.text(i), span: ctx.cur.span(i), cond: ctx.condAt(i) });
   }
+  // Port names used as values, not called (MP_HAL_PIN_FMT in a format string): checked like calls.
+  // A concatenation ("a" NAME "b") is one string token: the names between its literals count too.
+  ctx.file.tokens.forEach((t, i) => {
+    if (t.kind === 'ident' && PORT_VALUE_NAMES.has(t.text) && ctx.maybeCompiled(i))
+      calls.push({ name: t.text, span: ctx.cur.span(i), cond: ctx.condAt(i) });
+    else if (t.kind === 'string' && /"\s*[A-Za-z_]/.test(t.text) && ctx.maybeCompiled(i)) {
+      const code = t.text.replace(/"(?:[^"\\\n]|\\.)*"/g, (m) => ' '.repeat(m.length));
+      for (const m of code.matchAll(/[A-Za-z_]\w*/g))
+        if (PORT_VALUE_NAMES.has(m[0]))
+          calls.push({ name: m[0], span: ctx.file.src.span(t.start + m.index, t.start + m.index + m[0].length), cond: ctx.condAt(i) });
+    }
+  });
   return { definedFunctions, calls, macroCalls: macroBodyCalls(ctx) };
 }
 

@@ -66,8 +66,21 @@ export class Inventory {
     const known = this.byName.get(name);
     if (known) return known;
     const s = this.symbols.get(name);
-    if (!s) return undefined;
+    if (!s) return this.runtimeOnly(name);
     const e: InventoryEntry = { name: s.name, kind: s.kind, header: s.header, line: s.line, status: this.statusOf(name)! };
+    this.byName.set(name, e);
+    return e;
+  }
+
+  /**
+   * A name no public header declares that natmodgen's runtime defines under a port's spelling
+   * (the pin HAL of mphalport.h: mp_hal_pin_output...): provided, though outside the counted API.
+   */
+  private runtimeOnly(name: string): InventoryEntry | undefined {
+    if (!RUNTIME_NAME.test(name)) return undefined;
+    const status = this.statusOf(name);
+    if (status?.kind !== 'runtime') return undefined;
+    const e: InventoryEntry = { name, kind: 'function', header: status.file, line: status.line ?? 0, status };
     this.byName.set(name, e);
     return e;
   }

@@ -130,8 +130,41 @@ export function coreHeaderMacros(): Set<string> {
 export function dynruntimeOnlyMacros(facts: ApiFacts): Set<string> {
   const firmwareMacros = new Set(facts.symbols.filter((s) => s.kind === 'macro').map((s) => s.name));
   const firmware = new Set(facts.symbols.map((s) => s.name));
-  return new Set(facts.dynruntime.map((d) => d.name).filter((n) => firmware.has(n) && !firmwareMacros.has(n)));
+  return new Set([
+    ...facts.dynruntime.map((d) => d.name).filter((n) => firmware.has(n) && !firmwareMacros.has(n)),
+    ...NATMOD_ONLY_HEADER_MACROS,
+  ]);
 }
+
+/**
+ * Constants of py/stream.h, which every natmod has (py/dynruntime.h includes py/nativeglue.h,
+ * which includes it) but a firmware unit has only when it includes the header: a module that
+ * does not, and defines MP_SEEK_SET its own way (russhughes' mpfile.h: `0` where py/stream.h
+ * has `(0)`), is valid firmware code that a natmod build would stop at as a redefinition.
+ */
+const NATMOD_ONLY_HEADER_MACROS = [
+  'MP_SEEK_SET',
+  'MP_SEEK_CUR',
+  'MP_SEEK_END',
+  'MP_STREAM_ERROR',
+  'MP_STREAM_FLUSH',
+  'MP_STREAM_SEEK',
+  'MP_STREAM_POLL',
+  'MP_STREAM_CLOSE',
+  'MP_STREAM_TIMEOUT',
+  'MP_STREAM_GET_OPTS',
+  'MP_STREAM_SET_OPTS',
+  'MP_STREAM_GET_DATA_OPTS',
+  'MP_STREAM_SET_DATA_OPTS',
+  'MP_STREAM_GET_FILENO',
+  'MP_STREAM_GET_BUFFER_SIZE',
+  'MP_STREAM_RAISE_ERROR',
+  'MP_STREAM_POLL_RD',
+  'MP_STREAM_POLL_WR',
+  'MP_STREAM_POLL_ERR',
+  'MP_STREAM_POLL_HUP',
+  'MP_STREAM_POLL_NVAL',
+];
 
 const macroNames = new WeakMap<ApiFacts, ReadonlyMap<string, string | undefined>>();
 

@@ -18,6 +18,9 @@ const IMPORT = (mod: string, call: string) =>
   `call ${mod}.${call} from C: mp_load_attr(mp_import_name(MP_QSTR_${mod}, mp_const_none, MP_OBJ_NEW_SMALL_INT(0)), ` +
   `MP_QSTR_${call.replace(/\(.*$/, '')}) then mp_call_function_n_kw`;
 
+/** Port names whose use as a value, not only a call, cannot compile in a natmod (checked like calls). */
+export const PORT_VALUE_NAMES: ReadonlySet<string> = new Set(['MP_HAL_PIN_FMT']);
+
 export const REASONS: ReasonRule[] = [
   {
     names: ['mp_obj_int_hash', 'mp_obj_new_gen_wrap', 'mp_store_map'],
@@ -124,12 +127,32 @@ export const REASONS: ReasonRule[] = [
     alternative: IMPORT('time', 'time_ns()'),
   },
   {
-    names: ['mp_hal_pin_read', 'mp_hal_pin_write', 'mp_hal_get_pin_obj', 'mp_pin_make_new', 'mp_virtual_pin_read', 'mp_virtual_pin_write'],
+    names: ['mp_pin_make_new'],
     status: 'port',
-    reason: 'pins are port hardware (mphalport.h defines mp_hal_pin_obj_t per port)',
-    alternative:
-      'take a machine.Pin object as an argument and call its value() method: ' +
-      'mp_load_method(pin, MP_QSTR_value, dest) then mp_call_method_n_kw',
+    reason: "it is the port's own machine.Pin constructor (each port's machine_pin.c), not exported to loaded code",
+    alternative: IMPORT('machine', 'Pin(id, ...)'),
+  },
+  {
+    names: ['mp_hal_pin_name'],
+    status: 'port',
+    reason:
+      "its type is the port's: a qstr on stm32, nrf, mimxrt, renesas-ra and alif, a GPIO number on esp32, esp8266, rp2, samd and zephyr, " +
+      'and a natmod runs on all of them',
+    alternative: 'print the pin object itself: mp_obj_print_helper(print, pin, PRINT_STR) names it as the port does',
+  },
+  {
+    names: ['MP_HAL_PIN_FMT'],
+    status: 'port',
+    reason:
+      'it is the printf format of the port\'s pin type ("%q" on stm32, nrf, mimxrt, renesas-ra and alif, "%u" on esp32, esp8266, rp2, samd and zephyr); ' +
+      'a natmod runs on all of them, and its pin is the machine.Pin object',
+    alternative: 'print the pin object itself: mp_obj_print_helper(print, pin, PRINT_STR)',
+  },
+  {
+    names: ['mp_hal_pin_config_alt', 'mp_hal_pin_config_alt_static', 'mp_hal_pin_config_alt_static_speed', 'mp_hal_pin_config_speed'],
+    status: 'port',
+    reason: "alternate functions and pin speeds are the port's hardware (stm32's mphalport.h), with no machine.Pin method common to ports",
+    alternative: 'configure the pin from Python (machine.Pin(id, mode=Pin.ALT, alt=...)) and pass it in',
   },
   {
     prefixes: ['mp_hal_'],

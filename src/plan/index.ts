@@ -159,6 +159,9 @@ function entryView(unitCount: number, holdsInit: boolean): EntryView | null {
   return holdsInit ? { label: true, target: 'natmodgen_mpy_init' } : { label: false, target: 'mpy_init' };
 }
 
+/** The SPI protocol's types of extmod/modmachine.h (declared when MICROPY_PY_MACHINE_SPI). */
+const SPI_PROTOCOL_TYPES = ['mp_machine_spi_p_t', 'mp_machine_soft_spi_obj_t'];
+
 /** The -D macros, and the configuration a unit's code needs that a natmod build does not set. */
 function unitDefines(given: Define[], u: ResolvedUnit, readsMpzInts: boolean): Define[] {
   const extra = (name: string, needed: boolean, body = '(1)'): Define[] =>
@@ -181,6 +184,13 @@ function unitDefines(given: Define[], u: ResolvedUnit, readsMpzInts: boolean): D
     // mp_obj_int_t has that layout only under this setting (dynruntime.mk leaves it none).
     // Every unit gets it when one needs it: they pass the same int objects to each other.
     ...extra('MICROPY_LONGINT_IMPL', readsMpzInts, '(MICROPY_LONGINT_IMPL_MPZ)'),
+    // A module that drives the SPI bus object it is given through its type's protocol slot
+    // (mp_machine_spi_p_t) builds for firmware with machine.SPI; extmod/modmachine.h declares the
+    // protocol only under this setting (dynruntime.mk leaves it 0). It declares, defines nothing.
+    ...extra(
+      'MICROPY_PY_MACHINE_SPI',
+      SPI_PROTOCOL_TYPES.some((n) => u.model.identifiers.has(n)),
+    ),
   ];
 }
 

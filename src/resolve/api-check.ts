@@ -3,7 +3,7 @@ import { diag } from '../diagnostics/catalog';
 import { FileModel } from '../model/declarations';
 import { Inventory, RUNTIME_NAME } from '../facts';
 import { reasonFor } from '../facts/classify';
-import { CAVEATS } from '../facts/reasons';
+import { CAVEATS, PORT_VALUE_NAMES } from '../facts/reasons';
 
 /**
  * Every call in the inputs (in code and in the bodies of the module's macros that are
@@ -29,7 +29,7 @@ export function callDiagnostic(name: string, span: Span, inventory: Inventory): 
   // Upper-case macros natmodgen converts itself (MP_ROM_QSTR, MP_STATE_VM...); only port and impossible ones are reported.
   if (e && /^[A-Z]/.test(name) && e.status.kind !== 'port' && e.status.kind !== 'impossible' && !CAVEATS.has(name)) return undefined;
   if (!e) {
-    if (!RUNTIME_NAME.test(name)) return undefined;
+    if (!RUNTIME_NAME.test(name) && !PORT_VALUE_NAMES.has(name)) return undefined;
     // Port functions declared in the port's own headers (mphalport.h, modmachine.c...) still belong to a family.
     const rule = reasonFor(name, undefined);
     if (rule) return { ...diag(rule.status === 'port' ? 'NMG3002' : 'NMG3001', span, { name, why: rule.reason }), help: rule.alternative };

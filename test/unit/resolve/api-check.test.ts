@@ -44,8 +44,36 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     [
       'port-specific: NMG3002',
       {
-        given: source('static void g(void) { mp_hal_pin_write(0, 1); }'),
-        want: [['NMG3002', 'mp_hal_pin_write', 'mp_hal_pin_write']],
+        given: source('static void g(void) { mp_hal_stdio_mode_raw(); }'),
+        want: [['NMG3002', 'mp_hal_stdio_mode_raw', 'mp_hal_stdio_mode_raw']],
+      },
+    ],
+    [
+      "the pin HAL, py/mphal.h's and the ports' spellings (runtime/pin.c) is accepted",
+      {
+        given: source(
+          'static void g(mp_obj_t o) { mp_hal_pin_obj_t p = mp_hal_get_pin_obj(o); mp_hal_pin_output(p); mp_hal_pin_write(p, 1);',
+          '  mp_hal_pin_high(p); mp_hal_pin_od_low(p); mp_hal_pin_config(p, MP_HAL_PIN_MODE_INPUT, MP_HAL_PIN_PULL_UP, 0); (void)mp_hal_pin_read(p); }',
+        ),
+        want: [],
+      },
+    ],
+    [
+      "the port's pin format, between the literals of a concatenated string: NMG3002 at the name",
+      {
+        given: source('static void g(mp_obj_t p) { mp_printf(&mp_plat_print, "pin " MP_HAL_PIN_FMT "\\n", p); }'),
+        want: [['NMG3002', 'MP_HAL_PIN_FMT', 'MP_HAL_PIN_FMT']],
+      },
+    ],
+    [
+      'the same name inside a string literal is text',
+      { given: source('static void g(void) { mp_printf(&mp_plat_print, "MP_HAL_PIN_FMT"); }'), want: [] },
+    ],
+    [
+      "a pin's port-typed name (a qstr on stm32, a GPIO number on esp32): NMG3002",
+      {
+        given: source('static void g(mp_obj_t o) { (void)mp_hal_pin_name(mp_hal_get_pin_obj(o)); }'),
+        want: [['NMG3002', 'mp_hal_pin_name', 'mp_hal_pin_name']],
       },
     ],
     [
@@ -82,8 +110,8 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
     [
       'a call in a used macro of the module, located in the #define',
       {
-        given: source('#define SET() mp_hal_pin_write(0, 1)', 'static void g(void) { SET(); }'),
-        want: [['NMG3002', 'mp_hal_pin_write', 'mp_hal_pin_write(0, 1)']],
+        given: source('#define SET() mp_hal_stdio_mode_raw()', 'static void g(void) { SET(); }'),
+        want: [['NMG3002', 'mp_hal_stdio_mode_raw', 'mp_hal_stdio_mode_raw()']],
       },
     ],
     [
@@ -93,7 +121,7 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
         want: [['NMG3001', 'gc_dump_alloc_table', 'gc_dump_alloc_table(&mp_plat_print)']],
       },
     ],
-    ['a call in a macro nothing uses', { given: source('#define SET() mp_hal_pin_write(0, 1)'), want: [] }],
+    ['a call in a macro nothing uses', { given: source('#define SET() mp_hal_stdio_mode_raw()'), want: [] }],
     [
       'a call in a comment of a used macro',
       {
@@ -125,8 +153,8 @@ describe('the natmod API check (shipped MicroPython v1.28.0 inventory)', () => {
   });
 
   test('the help of a port-specific call names the alternative', () => {
-    const [d] = apiDiagnostics(source('static void g(void) { mp_hal_pin_write(0, 1); }'));
-    expect(d.help).toContain('MP_QSTR_value');
+    const [d] = apiDiagnostics(source('static void g(void) { (void)mp_hal_pin_name(0); }'));
+    expect(d.help).toContain('mp_obj_print_helper');
     const [t] = apiDiagnostics(source('static void g(void) { mp_sched_schedule_node(0, 0); }'));
     expect(t.help).toContain('MP_QSTR_schedule');
   });

@@ -353,8 +353,8 @@ describe('resolveModule: diagnostics', () => {
     [
       'an unavailable HAL function (NMG3002)',
       {
-        given: [moduleSource([], ['static void f(void) { mp_hal_pin_write(0, 1); }'])],
-        want: [{ code: 'NMG3002', at: 'mp_hal_pin_write' }],
+        given: [moduleSource([], ['static void f(void) { mp_hal_stdio_mode_raw(); }'])],
+        want: [{ code: 'NMG3002', at: 'mp_hal_stdio_mode_raw' }],
       },
     ],
     [
