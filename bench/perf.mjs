@@ -175,23 +175,33 @@ function scaling(parser, generate, cpuMs) {
 }
 
 /**
- * Two loops: one that yields to the event loop between conversions (an editor server, a
- * watch mode, a test runner) and one that never does. node-tree-sitter frees a tree's
- * native memory in an N-API finalizer, which Node runs from the event loop: a loop that
- * never yields cannot get that memory back, whatever natmodgen does.
+ * Three loops: one that yields to the event loop between conversions (an editor server, a
+ * watch mode, a test runner), one that never does, and one that never does and converts a new
+ * text each time (a comment at the end differs). node-tree-sitter frees a tree's native memory
+ * in an N-API finalizer, which Node runs from the event loop: a loop that never yields cannot
+ * get any tree back. natmodgen keeps its parses until the event loop turns and gives the same
+ * text back its parse (src/parse/parser.ts), so the second loop parses once; the third keeps a
+ * tree per conversion (the binding has no way to free one), what a bare parse in that loop keeps.
  */
 function memory() {
   const n = QUICK ? 1000 : 3000;
   const early = QUICK ? 200 : 500;
-  for (const yielding of [true, false]) {
+  // BENCH_BASE_DIST=<a dist folder of another build> runs each loop with it too, right before this build's.
+  const base = process.env.BENCH_BASE_DIST;
+  const dists = [...(base ? [[path.resolve(base), ' (base)']] : []), [path.join(ROOT, 'dist'), '']];
+  for (const [yielding, fresh, [dist, label]] of [
+    [true, false],
+    [false, false],
+    [false, true],
+  ].flatMap(([y, f]) => dists.map((d) => [y, f, d]))) {
     const script = `
-      const { generate } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});
+      const { generate } = require(${JSON.stringify(path.join(dist, 'src', 'index.js'))});
       const text = require('fs').readFileSync(${JSON.stringify(path.join(ROOT, 'examples', 'functions', 'functions.c'))}, 'utf8');
       const settle = async () => { for (let k = 0; k < 3; k++) { global.gc(); await new Promise((r) => setImmediate(r)); } };
       (async () => {
         let at;
         for (let i = 1; i <= ${n}; i++) {
-          const r = generate([{ path: 'functions.c', text }], { defines: [], outDir: 'out' });
+          const r = generate([{ path: 'functions.c', text: ${fresh} ? text + '// ' + i + '\\n' : text }], { defines: [], outDir: 'out' });
           if (r.value.length !== 1) throw new Error('conversion failed');
           if (${yielding}) await new Promise((r) => setImmediate(r));
           if (i === ${early}) { if (${yielding}) await settle(); else global.gc(); at = process.memoryUsage(); }
@@ -207,7 +217,7 @@ function memory() {
     const d = JSON.parse(r.stdout);
     const mb = (x) => x / (1024 * 1024);
     row(
-      `RSS ${n} - ${early} conversions, ${yielding ? 'yielding' : 'tight loop'}`,
+      `RSS ${n} - ${early} conversions, ${yielding ? 'yielding' : fresh ? 'tight loop, new texts' : 'tight loop'}${label}`,
       fmt(mb(d.rss), 'MB'),
       `JS heap ${fmt(mb(d.heap), 'MB')}, ${fmt(ms(t0) / n, 'ms')}/conversion`,
       undefined,
@@ -393,7 +403,7 @@ async function main() {
     }
   }
   fs.rmSync(TMP, { recursive: true, force: true });
-  const w = [38, 14, 40, 8];
+  const w = [56, 14, 40, 8];
   const line = (a, b, c, d, e) => `${a.padEnd(w[0])} ${b.padStart(w[1])}  ${c.padEnd(w[2])} ${d.padStart(w[3])}  ${e}`;
   console.log(`natmodgen perf (node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg()[0].toFixed(2)})`);
   console.log(line('measure', 'value', 'reference', 'ratio', 'goal'));

@@ -38,6 +38,10 @@ export function parseFile(path: string, given: string): ParsedFile {
   const cache = activeCache;
   const before = cache?.get(path);
   if (before && before.src.text === text) return before;
+  if (!cache) {
+    const same = thisTurn.get(path);
+    if (same && same.src.text === text) return same;
+  }
   const src = new SourceText(path, text);
   // tree-sitter's default input callback reads in chunks; pass a callback so large files parse whole.
   const read = blankDirectiveComments(text);
@@ -84,8 +88,36 @@ export function parseFile(path: string, given: string): ParsedFile {
   const matcher = structuralMatcher();
   const tokens = seen === read ? tokenize(tree, src, matcher) : withBlankedTokens(tokenize(tree, src, matcher), read, seen, src);
   const parsed: ParsedFile = { path, src, tree, tokens, structural: matcher.matches, ...(seen === read ? {} : { blanked: true }) };
-  cache?.set(path, parsed);
+  if (cache) cache.set(path, parsed);
+  else keepForThisTurn(path, parsed);
   return parsed;
+}
+
+/**
+ * The last parses outside a parse cache, kept until the event loop next turns. node-tree-sitter
+ * has no way to free a tree: its native memory goes in an N-API finalizer, which Node runs from
+ * the event loop. A caller converting in a loop that never yields (a build script, a test) keeps
+ * every tree it parses. Parsing the same text of the same file again in that loop gives back the
+ * same parse (as the language server's cache does), so that loop grows by no tree; once the event
+ * loop turns, the parses are dropped and their trees can be freed as before.
+ */
+const thisTurn = new Map<string, ParsedFile>();
+/** How many files' parses {@link thisTurn} keeps: a loop over many files drops the oldest. */
+const THIS_TURN_FILES = 16;
+let turnEnds: { unref(): unknown } | undefined;
+
+function keepForThisTurn(path: string, parsed: ParsedFile): void {
+  thisTurn.delete(path);
+  thisTurn.set(path, parsed);
+  if (thisTurn.size > THIS_TURN_FILES) thisTurn.delete(thisTurn.keys().next().value!);
+  if (!turnEnds) {
+    turnEnds = setImmediate(() => {
+      thisTurn.clear();
+      turnEnds = undefined;
+    });
+    // A process with nothing else to do ends without waiting for it.
+    turnEnds.unref();
+  }
 }
 
 /** A tree of a piece of C on its own (no cache, no token stream): for re-reading part of a file. */
