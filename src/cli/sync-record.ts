@@ -156,17 +156,20 @@ function recordFile(dir: string, name: string): string {
  * rewritten since with its old size and time keeps that hash, which the next replay compares).
  */
 function stillMatches(rec: SyncRecord, hashContent = true): boolean {
+  const hashed: [string, string][] = [];
   for (const [p, stamp] of rec.paths) {
     if (stamp.startsWith('l:')) {
       if (listingOf(p) !== stamp) return false;
       continue;
     }
     const parts = stamp.split(':');
-    // Size, time and inode first: a file edited since differs there, and is not read and hashed.
+    // Size, time and inode of every path first: a file edited since (the usual miss) differs
+    // there, and no file is read and hashed before it is found.
     const bare = stampOf(p, false);
     if (bare !== (parts.length > 4 ? parts.slice(0, 4).join(':') : stamp)) return false;
-    if (hashContent && parts.length > 4 && stampOf(p, true) !== stamp) return false;
+    if (parts.length > 4) hashed.push([p, stamp]);
   }
+  if (hashContent) for (const [p, stamp] of hashed) if (stampOf(p, true) !== stamp) return false;
   return true;
 }
 
