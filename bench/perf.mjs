@@ -13,7 +13,8 @@
  *      of the language server after 3,000 changes minus after 500             (goal < 50 MB)
  *
  * A benchmark, not a test: numbers depend on the machine and its load. Medians are printed.
- * Needs `npm run build` first. BENCH_QUICK=1 runs fewer repetitions.
+ * Needs `npm run build` first. BENCH_QUICK=1 runs fewer repetitions. BENCH_BASE=<checkout> adds
+ * that checkout's (built) bin to the cold and lsp rows, interleaved with this one's.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -27,6 +28,19 @@ const require = createRequire(import.meta.url);
 const { syntheticOfSize } = require('./synthetic.cjs');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const CLI = path.join(ROOT, pkg.bin.natmodgen);
+/**
+ * BENCH_BASE=<another natmodgen checkout, built>: the cold and lsp rows measure its bin too,
+ * interleaved with this one's (round by round, change by change), and print both: a before and
+ * after from one run, under the same load.
+ */
+const BASE = process.env.BENCH_BASE ? path.resolve(process.env.BENCH_BASE) : undefined;
+const CLIS = BASE
+  ? [
+      { label: 'base', cli: path.join(BASE, pkg.bin.natmodgen) },
+      { label: 'this', cli: CLI },
+    ]
+  : [{ label: '', cli: CLI }];
+const tag = (label, what) => (label ? `[${label}] ${what}` : what);
 const QUICK = process.env.BENCH_QUICK === '1';
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'natmodgen-perf-'));
 
@@ -54,42 +68,53 @@ function timeProcess(args, opts = {}) {
  * after an edit).
  */
 function coldStart() {
-  const file = path.join(TMP, 'functions.c');
-  fs.copyFileSync(path.join(ROOT, 'examples', 'functions', 'functions.c'), file);
-  const cache = path.join(TMP, 'cache');
-  const withCache = { ...process.env, NATMODGEN_CACHE_DIR: cache };
-  const noCache = { ...process.env, NATMODGEN_CACHE_DIR: 'off' };
-  const synced = spawnSync(process.execPath, [CLI, 'sync', file], { encoding: 'utf8', env: noCache });
-  if (synced.status !== 0) throw new Error(`sync failed: ${synced.stderr}`);
-  // The run that leaves the record.
-  if (timeProcess([CLI, 'sync', '--check', file], { env: withCache }).status !== 0) throw new Error('sync --check failed');
-  // A second copy, edited before each of its checks (a comment on its first line: still in sync),
-  // so its record never matches: the first check after an edit, with records on.
-  const edited = path.join(TMP, 'edited', 'functions.c');
-  fs.mkdirSync(path.dirname(edited));
-  const original = fs.readFileSync(file, 'utf8');
-  const runs = QUICK ? 5 : 21;
   const node = [];
-  const hit = [];
-  const miss = [];
-  const full = [];
+  const runs = QUICK ? 5 : 21;
+  const sets = CLIS.map(({ label, cli }, k) => {
+    const dir = path.join(TMP, `cold${k}`);
+    const file = path.join(dir, 'functions.c');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(ROOT, 'examples', 'functions', 'functions.c'), file);
+    const cache = path.join(dir, 'cache');
+    const withCache = { ...process.env, NATMODGEN_CACHE_DIR: cache };
+    const noCache = { ...process.env, NATMODGEN_CACHE_DIR: 'off' };
+    const synced = spawnSync(process.execPath, [cli, 'sync', file], { encoding: 'utf8', env: noCache });
+    if (synced.status !== 0) throw new Error(`sync failed: ${synced.stderr}`);
+    // The run that leaves the record.
+    if (timeProcess([cli, 'sync', '--check', file], { env: withCache }).status !== 0) throw new Error('sync --check failed');
+    // A second copy, edited before each of its checks (a comment on its first line: still in sync),
+    // so its record never matches: the first check after an edit, with records on.
+    const edited = path.join(dir, 'edited', 'functions.c');
+    fs.mkdirSync(path.dirname(edited));
+    return { label, cli, file, edited, withCache, noCache, original: fs.readFileSync(file, 'utf8'), hit: [], miss: [], full: [] };
+  });
   for (let i = 0; i < runs; i++) {
     node.push(timeProcess(['-e', '0']).t);
-    fs.writeFileSync(edited, original.replace(/^(.*)$/m, `$1 (edit ${i})`));
-    for (const [env, out, f] of [
-      [withCache, hit, file],
-      [withCache, miss, edited],
-      [noCache, full, file],
-    ]) {
-      const r = timeProcess([CLI, 'sync', '--check', f], { env });
-      if (r.status !== 0) throw new Error(`sync --check exited ${r.status}: ${r.stderr}`);
-      out.push(r.t);
+    for (const s of sets) {
+      fs.writeFileSync(s.edited, s.original.replace(/^(.*)$/m, `$1 (edit ${i})`));
+      for (const [env, out, f] of [
+        [s.withCache, s.hit, s.file],
+        [s.withCache, s.miss, s.edited],
+        [s.noCache, s.full, s.file],
+      ]) {
+        const r = timeProcess([s.cli, 'sync', '--check', f], { env });
+        if (r.status !== 0) throw new Error(`sync --check exited ${r.status}: ${r.stderr}`);
+        out.push(r.t);
+      }
     }
   }
   const rn = median(node);
-  row('cold `sync --check`, unchanged (record)', fmt(median(hit)), `node -e 0: ${fmt(rn)}`, median(hit) / rn, '<= 1.5x');
-  row('cold `sync --check`, after an edit', fmt(median(miss)), `node -e 0: ${fmt(rn)}`, median(miss) / rn, '<= 1.5x');
-  row('cold `sync --check`, cache off', fmt(median(full)), `node -e 0: ${fmt(rn)}`, median(full) / rn, '<= 1.5x');
+  for (const s of sets) {
+    row(
+      tag(s.label, 'cold `sync --check`, unchanged (record)'),
+      fmt(median(s.hit)),
+      `node -e 0: ${fmt(rn)}`,
+      median(s.hit) / rn,
+      '<= 1.5x',
+    );
+    row(tag(s.label, 'cold `sync --check`, after an edit'), fmt(median(s.miss)), `node -e 0: ${fmt(rn)}`, median(s.miss) / rn, '<= 1.5x');
+    row(tag(s.label, 'cold `sync --check`, cache off'), fmt(median(s.full)), `node -e 0: ${fmt(rn)}`, median(s.full) / rn, '<= 1.5x');
+  }
 }
 
 function throughput() {
@@ -231,12 +256,12 @@ function memory() {
  * its diagnostics received. diagnosticsFor(v) waits for version v's; exited rejects if the
  * server ends.
  */
-async function openServer(rpc, name) {
+async function openServer(rpc, name, cli = CLI) {
   const file = path.join(TMP, `${name}.c`);
   const text = syntheticOfSize(20 * 1024, { name: `nmg_${name}` });
   fs.writeFileSync(file, text);
   const uri = `file://${file}`;
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => waiting.get(p.version)?.(p));
@@ -260,55 +285,75 @@ async function lsp() {
     row('lsp', 'vscode-languageserver not installed', '', undefined, '<= 10 ms');
     return;
   }
-  const { conn, child, uri, text, diagnosticsFor, exited } = await openServer(rpc, 'lspmod');
-  let version = 1;
-  const change = [];
-  const format = [];
+  // One server per bin (BENCH_BASE), each change sent to each in turn.
+  const servers = [];
+  for (const [k, { label, cli }] of CLIS.entries()) {
+    const s = await openServer(rpc, `lspmod${k}`, cli);
+    servers.push({ ...s, label, version: 1, change: [], format: [], typed: [], cpuChangeAndFormat: NaN, cpuTyped: NaN });
+  }
   const runs = QUICK ? 10 : 40;
+  const cpuMark = () => servers.map((s) => cpuOf(s.child.pid));
+  const cpuPer = (marks, key) => servers.forEach((s, k) => (s[key] = (cpuOf(s.child.pid) - marks[k]) / runs));
   // The server's CPU time per change (with its formatting request, then typing): less disturbed than wall time by a loaded machine.
-  let cpu0 = cpuOf(child.pid);
+  let marks = cpuMark();
   for (let i = 0; i < runs; i++) {
-    version++;
-    const edited = text.replace('// Synthetic module', `// Synthetic module (edit ${i})`);
-    const t0 = process.hrtime.bigint();
-    const got = diagnosticsFor(version);
-    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
-    await got;
-    change.push(ms(t0));
-    const t1 = process.hrtime.bigint();
-    const edits = await Promise.race([
-      exited,
-      conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
-    ]);
-    format.push(ms(t1));
-    if (!Array.isArray(edits) || edits.length === 0) throw new Error('formatting returned no edits for an unsynced module');
+    for (const s of servers) {
+      const { conn, uri, text, diagnosticsFor, exited } = s;
+      const version = ++s.version;
+      const edited = text.replace('// Synthetic module', `// Synthetic module (edit ${i})`);
+      const t0 = process.hrtime.bigint();
+      const got = diagnosticsFor(version);
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+      await got;
+      s.change.push(ms(t0));
+      const t1 = process.hrtime.bigint();
+      const edits = await Promise.race([
+        exited,
+        conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+      ]);
+      s.format.push(ms(t1));
+      if (!Array.isArray(edits) || edits.length === 0) throw new Error('formatting returned no edits for an unsynced module');
+    }
   }
-  const cpuChangeAndFormat = (cpuOf(child.pid) - cpu0) / runs;
-  cpu0 = cpuOf(child.pid);
+  cpuPer(marks, 'cpuChangeAndFormat');
+  marks = cpuMark();
   // Typing into a function body: one more digit of a number in the first `return` per change.
-  const typed = [];
-  const at = text.indexOf('return ') + 'return '.length;
   for (let i = 0; i < runs; i++) {
-    version++;
-    const edited = `${text.slice(0, at)}${'1'.repeat(i + 1)} * 0 + ${text.slice(at)}`;
-    const t0 = process.hrtime.bigint();
-    const got = diagnosticsFor(version);
-    conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
-    await got;
-    typed.push(ms(t0));
+    for (const s of servers) {
+      const { conn, uri, text, diagnosticsFor } = s;
+      const version = ++s.version;
+      const at = text.indexOf('return ') + 'return '.length;
+      const edited = `${text.slice(0, at)}${'1'.repeat(i + 1)} * 0 + ${text.slice(at)}`;
+      const t0 = process.hrtime.bigint();
+      const got = diagnosticsFor(version);
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+      await got;
+      s.typed.push(ms(t0));
+    }
   }
-  const cpuTyped = (cpuOf(child.pid) - cpu0) / runs;
-  await conn.sendRequest('shutdown');
-  conn.sendNotification('exit');
-  conn.dispose();
-  child.removeAllListeners('exit');
-  const kb = Math.round(text.length / 1024);
+  cpuPer(marks, 'cpuTyped');
+  for (const s of servers) {
+    await s.conn.sendRequest('shutdown');
+    s.conn.sendNotification('exit');
+    s.conn.dispose();
+    s.child.removeAllListeners('exit');
+  }
   const cpu = (x) => (Number.isFinite(x) ? `, server CPU ${fmt(x)}/change` : '');
-  row(`lsp diagnostics after change, ${kb} KB`, fmt(median(change)), `max ${fmt(Math.max(...change))}`, undefined, '<= 10 ms');
-  row(`  the same, typing in a function`, fmt(median(typed)), `max ${fmt(Math.max(...typed))}${cpu(cpuTyped)}`, undefined, '<= 10 ms');
-  row(`lsp formatting (sync), ${kb} KB`, fmt(median(format)), `max ${fmt(Math.max(...format))}`, undefined, '<= 10 ms');
-  if (Number.isFinite(cpuChangeAndFormat))
-    row(`  server CPU, change + formatting`, fmt(cpuChangeAndFormat), 'per edited comment, both requests', undefined, '');
+  for (const s of servers) {
+    const kb = Math.round(s.text.length / 1024);
+    const t = (what) => tag(s.label, what);
+    row(t(`lsp diagnostics after change, ${kb} KB`), fmt(median(s.change)), `max ${fmt(Math.max(...s.change))}`, undefined, '<= 10 ms');
+    row(
+      t(`  the same, typing in a function`),
+      fmt(median(s.typed)),
+      `max ${fmt(Math.max(...s.typed))}${cpu(s.cpuTyped)}`,
+      undefined,
+      '<= 10 ms',
+    );
+    row(t(`lsp formatting (sync), ${kb} KB`), fmt(median(s.format)), `max ${fmt(Math.max(...s.format))}`, undefined, '<= 10 ms');
+    if (Number.isFinite(s.cpuChangeAndFormat))
+      row(t(`  server CPU, change + formatting`), fmt(s.cpuChangeAndFormat), 'per edited comment, both requests', undefined, '');
+  }
 }
 
 /** CPU time (user + system) a process has used, in ms (Linux /proc; undefined elsewhere, and the rows leave it out). */
@@ -403,7 +448,7 @@ async function main() {
     }
   }
   fs.rmSync(TMP, { recursive: true, force: true });
-  const w = [56, 14, 40, 8];
+  const w = [BASE ? 63 : 56, 14, 40, 8];
   const line = (a, b, c, d, e) => `${a.padEnd(w[0])} ${b.padStart(w[1])}  ${c.padEnd(w[2])} ${d.padStart(w[3])}  ${e}`;
   console.log(`natmodgen perf (node ${process.version}, ${os.cpus().length} cpus, load ${os.loadavg()[0].toFixed(2)})`);
   console.log(line('measure', 'value', 'reference', 'ratio', 'goal'));

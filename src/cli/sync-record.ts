@@ -125,13 +125,17 @@ function stampOf(p: string, hashContent: boolean): string {
     return '-';
   }
   if (st.isDirectory()) return 'd';
-  const base = `f:${st.size}:${st.mtimeMs}:${st.ino}`;
+  const base = fileStamp(st);
   if (!hashContent || !st.isFile()) return base;
   try {
     return `${base}:${contentHash(readFileSync(p))}`;
   } catch {
     return '-';
   }
+}
+
+function fileStamp(st: fs.Stats): string {
+  return `f:${st.size}:${st.mtimeMs}:${st.ino}`;
 }
 
 function listingOf(p: string): string {
@@ -146,19 +150,26 @@ function recordFile(dir: string, name: string): string {
   return path.join(dir, 'sync', `${name}.json`);
 }
 
-/** Whether every path of a record still has its stamp. */
-function stillMatches(rec: SyncRecord): boolean {
+/**
+ * Whether every path of a record still has its stamp. With `hashContent` false, contents are not
+ * read again: the run's own check at exit, whose hashes were made from the bytes it read (a file
+ * rewritten since with its old size and time keeps that hash, which the next replay compares).
+ */
+function stillMatches(rec: SyncRecord, hashContent = true): boolean {
+  const hashed: [string, string][] = [];
   for (const [p, stamp] of rec.paths) {
     if (stamp.startsWith('l:')) {
       if (listingOf(p) !== stamp) return false;
       continue;
     }
     const parts = stamp.split(':');
-    // Size, time and inode first: a file edited since differs there, and is not read and hashed.
+    // Size, time and inode of every path first: a file edited since (the usual miss) differs
+    // there, and no file is read and hashed before it is found.
     const bare = stampOf(p, false);
     if (bare !== (parts.length > 4 ? parts.slice(0, 4).join(':') : stamp)) return false;
-    if (parts.length > 4 && stampOf(p, true) !== stamp) return false;
+    if (parts.length > 4) hashed.push([p, stamp]);
   }
+  if (hashContent) for (const [p, stamp] of hashed) if (stampOf(p, true) !== stamp) return false;
   return true;
 }
 
@@ -229,6 +240,35 @@ function installRecorder(file: string, key: string, stdin: string | undefined): 
       busy = false;
     }
   };
+  /**
+   * A read of a file outside natmodgen's package, by path, with no options but the encoding: its
+   * stamp is its stat before the read and the hash of the bytes read (one read, where noting it
+   * first would read it twice). Undefined for any other read, which goes through note.
+   */
+  const readHashed = (p: unknown, options: unknown, enc: string | undefined): string | Buffer | undefined => {
+    if (typeof p !== 'string' || (options !== undefined && typeof options !== 'string' && !isEncodingOnly(options))) return undefined;
+    const abs = path.resolve(p);
+    if (abs.startsWith(root)) return undefined;
+    const had = looked.get(abs);
+    if (had !== undefined && (had.startsWith('l:') || had.split(':').length > 4)) return undefined;
+    busy = true;
+    try {
+      let st: fs.Stats;
+      try {
+        st = statSync(abs);
+      } catch {
+        return undefined;
+      }
+      // Not a regular file: the real call gives its error or its bytes, noted as before.
+      if (!st.isFile()) return undefined;
+      const before = fileStamp(st);
+      const bytes = readFileSync(abs);
+      looked.set(abs, had === undefined || had === before ? `${before}:${contentHash(bytes)}` : had);
+      return enc ? bytes.toString(enc as BufferEncoding) : bytes;
+    } finally {
+      busy = false;
+    }
+  };
   const wrap = <K extends keyof typeof fs>(name: K, onCall: (args: unknown[]) => void) => {
     const original = fs[name] as unknown as (...a: unknown[]) => unknown;
     (fs as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
@@ -247,11 +287,11 @@ function installRecorder(file: string, key: string, stdin: string | undefined): 
   };
   // Standard input was read above; the CLI reads it from here.
   (fs as unknown as Record<string, unknown>).readFileSync = function (this: unknown, ...args: unknown[]) {
-    if (args[0] === 0 && stdin !== undefined) {
-      const enc = typeof args[1] === 'string' ? args[1] : (args[1] as { encoding?: string } | undefined)?.encoding;
-      return enc ? stdin : Buffer.from(stdin, 'utf8');
-    }
+    const enc = typeof args[1] === 'string' ? args[1] : (args[1] as { encoding?: string } | undefined)?.encoding;
+    if (args[0] === 0 && stdin !== undefined) return enc ? stdin : Buffer.from(stdin, 'utf8');
     if (busy) return (readFileSync as (...a: unknown[]) => unknown).apply(this, args);
+    const hashed = readHashed(args[0], args[1], enc);
+    if (hashed !== undefined) return hashed;
     note(args[0], 'content');
     busy = true;
     try {
@@ -294,7 +334,7 @@ function installRecorder(file: string, key: string, stdin: string | undefined): 
       fs.rmSync(file, { force: true });
       const rec: SyncRecord = { key, ...(stdin !== undefined ? { stdin } : {}), paths: [...looked], out, err, code: exit };
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      if (!stillMatches(rec)) return;
+      if (!stillMatches(rec, false)) return;
       const tmp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(rec), { mode: 0o600 });
       fs.renameSync(tmp, file);
@@ -302,6 +342,14 @@ function installRecorder(file: string, key: string, stdin: string | undefined): 
       // A record is only an accelerator.
     }
   });
+}
+
+/** Whether readFileSync's options object says at most the encoding (and the default read flag). */
+function isEncodingOnly(options: unknown): boolean {
+  if (options === null || typeof options !== 'object') return false;
+  return Object.entries(options).every(
+    ([k, v]) => (k === 'encoding' && (v === undefined || typeof v === 'string')) || (k === 'flag' && v === 'r'),
+  );
 }
 
 /** natmodgen's package folder (this file is in src/cli or dist/src/cli), with a trailing separator. */

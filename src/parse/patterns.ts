@@ -36,7 +36,7 @@ export interface QueryCapture {
  * non-empty leaf is the one node tree-sitter finds for its exact range (no sibling overlaps it,
  * and it has no children), so asking for the range later gives the same node.
  */
-class LeafCapture implements QueryCapture {
+export class LeafCapture implements QueryCapture {
   private made?: SyntaxNode;
   constructor(
     readonly name: string,
@@ -51,6 +51,10 @@ class LeafCapture implements QueryCapture {
 
 export interface QueryMatch {
   captures: QueryCapture[];
+  /** Where its last step matched (a walk's matches). */
+  start?: number;
+  /** Start of the root's child the match lies in, -1 for a match at the root (a walk's matches): see walkPatterns. */
+  top?: number;
 }
 
 /** The syntax tree of a pattern text, or undefined when it uses more than the subset above. */
@@ -118,6 +122,8 @@ export function cursorType(c: TreeCursor): string {
 interface Found {
   captures: QueryCapture[];
   start: number;
+  /** Start of the root's child holding the node the match was made at (-1: the root). */
+  top?: number;
 }
 
 /** A pattern whose every step has at most one child step, as its steps from the root down. */
@@ -222,7 +228,7 @@ export class PatternMatcher {
     if (r.trees) {
       for (const p of r.trees) {
         const found = matchAt(p.root, c, type);
-        if (found.length) for (const f of found) this.add(p.query, f);
+        if (found.length) for (const f of found) this.add(p.query, { ...f, top: depth >= 1 ? this.starts[1] : -1 });
       }
     }
   }
@@ -267,7 +273,7 @@ export class PatternMatcher {
       if (seen.has(key)) return;
       seen.add(key);
     }
-    this.add(ch.query, { captures, start });
+    this.add(ch.query, { captures, start, top: depth >= 1 ? this.starts[1] : -1 });
   }
 
   private add(query: string, f: Found): void {
@@ -285,7 +291,7 @@ export class PatternMatcher {
         const inOrder = [...list].sort((a, b) => a.start - b.start);
         this.sorted.set(
           query,
-          inOrder.map((f) => ({ captures: f.captures })),
+          inOrder.map((f) => ({ captures: f.captures, start: f.start, top: f.top })),
         );
       }
     }
@@ -396,16 +402,28 @@ function nodeKey(n: SyntaxNode): string {
   return raw[0] !== undefined && raw[2] !== undefined ? `${raw[0]}:${raw[1]}:${raw[2]}` : `${n.startIndex}-${n.endIndex}:${n.type}`;
 }
 
-/** Runs a matcher over a whole tree (when no token walk did): every node but the inside of literals, in document order. */
-export function walkPatterns(c: TreeCursor, m: PatternMatcher, atomic: (type: string) => boolean): void {
+/**
+ * Runs a matcher over a whole tree (when no token walk did): every node but the inside of literals,
+ * in document order. With `skipTop`, a child of the root for which it says true is not visited,
+ * nor anything under it (its matches are known from elsewhere: src/parse/queries.ts).
+ */
+export function walkPatterns(
+  c: TreeCursor,
+  m: PatternMatcher,
+  atomic: (type: string) => boolean,
+  skipTop?: (start: number, end: number) => boolean,
+): void {
   let depth = 0;
   for (;;) {
     const id = c.nodeTypeId;
     const t = cursorType(c);
-    m.visit(c, id, t, c.startIndex, depth);
-    if (!atomic(t) && c.gotoFirstChild()) {
-      depth++;
-      continue;
+    const start = c.startIndex;
+    if (depth !== 1 || !skipTop?.(start, c.endIndex)) {
+      m.visit(c, id, t, start, depth);
+      if (!atomic(t) && c.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
     }
     while (!c.gotoNextSibling()) {
       if (!c.gotoParent()) return;

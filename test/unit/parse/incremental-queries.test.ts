@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { ParseCache, parseFile, ParsedFile, withParseCache } from '../../../src/parse/parser';
-import { errorNodes, queryCaptures, queryMatches, queryNames } from '../../../src/parse/queries';
+import { carriedCounts, errorNodes, queryCaptures, queryMatches, queryNames } from '../../../src/parse/queries';
 import { repoRoot } from '../../support/cases';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { syntheticOfSize } = require('../../../bench/synthetic.cjs') as { syntheticOfSize: (n: number, o?: object) => string };
@@ -73,6 +73,23 @@ describe('grammar queries after an incremental parse', () => {
       const inc = withParseCache(cache, () => parseFile('f.c', text));
       expect(results(inc)).toBe(results(parseFile('f.c', text)));
     }
+  });
+
+  test('typing in one function walks that function again, and carries the matches of the rest over', () => {
+    const text = syntheticOfSize(12 * 1024, { name: 'nmg_c' });
+    const at = text.indexOf('return ') + 'return '.length;
+    const cache = new ParseCache();
+    results(withParseCache(cache, () => parseFile('f.c', text)));
+    const before = { ...carriedCounts };
+    for (let i = 1; i <= 5; i++) {
+      const typed = `${text.slice(0, at)}${'1'.repeat(i)} * 0 + ${text.slice(at)}`;
+      const inc = withParseCache(cache, () => parseFile('f.c', typed));
+      expect(results(inc)).toBe(results(parseFile('f.c', typed)));
+    }
+    expect(cache.counts.incremental).toBe(5);
+    // One child of the root (the function typed in) walked per edit; the others carried.
+    expect(carriedCounts.walked - before.walked).toBeLessThanOrEqual(5 * 2);
+    expect(carriedCounts.carried - before.carried).toBeGreaterThan(5 * 20);
   });
 });
 
