@@ -19,17 +19,7 @@ import * as path from 'path';
 import { binaryProblem, CLI, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
 import { describeRun, runProcess } from './lib/proc';
 import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
-import {
-  buildNatmodgen,
-  checkOutput,
-  checkProvenance,
-  freshDir,
-  generate,
-  genContext,
-  makeNatmod,
-  makeWorkDir,
-  runTest,
-} from './lib/natmod';
+import { buildLoadable, buildNatmodgen, checkOutput, freshDir, makeWorkDir, runTest } from './lib/natmod';
 
 const env = readEnv();
 const PINS = path.join(REPO_ROOT, 'test', 'e2e', 'pins');
@@ -56,13 +46,12 @@ async function natmodRun(name: string): Promise<void> {
   await buildNatmodgen();
   const dir = path.join(PINS, name);
   const work = makeWorkDir(name);
-  const buildDir = freshDir(work, 'build');
-  const gen = await generate([path.join(dir, `${name}.c`)], [], buildDir);
-  const context = genContext(gen, buildDir);
-  const mpy = await makeNatmod(buildDir, { mpyDir: env.mpyDir!, mod: name, srcs: gen.outputs, arch: env.arch }, env.python, context);
-  const lib = freshDir(work, 'lib');
-  fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
-  await checkProvenance(env.micropython!, name, freshDir(work, 'probe'), lib, context);
+  const { lib, context } = await buildLoadable(work, name, [path.join(dir, `${name}.c`)], {
+    mpyDir: env.mpyDir!,
+    arch: env.arch,
+    python: env.python,
+    micropython: env.micropython!,
+  });
   const r = await runTest(env.micropython!, path.join(dir, 'test.py'), freshDir(work, 'run'), lib);
   checkOutput(r, path.join(dir, 'expected.txt'), lib, context);
   if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });

@@ -19,17 +19,7 @@ import * as path from 'path';
 import { binaryProblem, CLI, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
 import { describeRun, runProcess } from './lib/proc';
 import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
-import {
-  buildNatmodgen,
-  checkOutput,
-  checkProvenance,
-  freshDir,
-  generate,
-  genContext,
-  makeNatmod,
-  makeWorkDir,
-  runTest,
-} from './lib/natmod';
+import { buildLoadable, buildNatmodgen, checkOutput, freshDir, generate, genContext, makeNatmod, makeWorkDir, runTest } from './lib/natmod';
 
 const env = readEnv();
 const CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtcheck');
@@ -74,18 +64,12 @@ describe('runtime library end to end (rtcheck)', () => {
       if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
       await buildNatmodgen();
       const work = makeWorkDir('rtcheck');
-      const buildDir = freshDir(work, 'build');
-      const gen = await generate([path.join(CASE, 'rtcheck.c')], [], buildDir);
-      const context = genContext(gen, buildDir);
-      const mpy = await makeNatmod(
-        buildDir,
-        { mpyDir: env.mpyDir!, mod: 'rtcheck', srcs: gen.outputs, arch: env.arch },
-        env.python,
-        context,
-      );
-      const lib = freshDir(work, 'lib');
-      fs.copyFileSync(mpy, path.join(lib, path.basename(mpy)));
-      await checkProvenance(env.micropython!, 'rtcheck', freshDir(work, 'probe'), lib, context);
+      const { lib, context } = await buildLoadable(work, 'rtcheck', [path.join(CASE, 'rtcheck.c')], {
+        mpyDir: env.mpyDir!,
+        arch: env.arch,
+        python: env.python,
+        micropython: env.micropython!,
+      });
       const r = await runTest(env.micropython!, testPy, freshDir(work, 'run'), lib);
       checkOutput(r, expected, lib, context);
       checkOutput(await runTest(env.micropython!, boardsPy, freshDir(work, 'run-boards'), lib), boardsExpected, lib, context);
