@@ -67,7 +67,7 @@ export function parseFile(path: string, given: string): ParsedFile {
       // Re-parse against the previous version's tree, told what changed: tree-sitter then
       // reuses the subtrees outside the change.
       before.tree.edit(edit);
-      const tree = cParser().parse(input, before.tree);
+      const tree = parseTree(input, seen.length, before.tree);
       const changed = before.tree.getChangedRanges(tree);
       const dirty = dirtySpan(edit, changed);
       const errors = errorsAfterEdit(tree, moved, dirty);
@@ -83,7 +83,7 @@ export function parseFile(path: string, given: string): ParsedFile {
     }
     cache!.counts.afresh++;
   }
-  const tree = cParser().parse(input);
+  const tree = parseTree(input, seen.length);
   // One walk of the new tree reads the tokens and the structural query patterns' matches.
   const matcher = structuralMatcher();
   const tokens = seen === read ? tokenize(tree, src, matcher) : withBlankedTokens(tokenize(tree, src, matcher), read, seen, src);
@@ -120,9 +120,42 @@ function keepForThisTurn(path: string, parsed: ParsedFile): void {
   }
 }
 
+/**
+ * How much C text (characters) was parsed into new trees since the event loop last turned: what
+ * a loop that never yields holds in native memory (about 19 bytes a character), since no tree
+ * can be freed before the event loop turns (see {@link thisTurn}). generate() reads it to decide
+ * when to convert in a worker thread instead (src/pipeline/offload.ts).
+ */
+let parsedThisTurn = 0;
+let parsedTurnEnds: { unref(): unknown } | undefined;
+
+/** The characters parsed into new trees since the event loop last turned. */
+export function parsedSinceTurn(): number {
+  return parsedThisTurn;
+}
+
+/** Whether parseFile() goes through a {@link ParseCache} now (the language server's). */
+export function parseCacheActive(): boolean {
+  return activeCache !== undefined;
+}
+
+/** Every tree natmodgen makes, counted in {@link parsedThisTurn}. */
+function parseTree(input: string | ((index: number) => string), length: number, old?: Tree): Tree {
+  const tree = cParser().parse(input, old);
+  parsedThisTurn += length;
+  if (!parsedTurnEnds) {
+    parsedTurnEnds = setImmediate(() => {
+      parsedThisTurn = 0;
+      parsedTurnEnds = undefined;
+    });
+    parsedTurnEnds.unref();
+  }
+  return tree;
+}
+
 /** A tree of a piece of C on its own (no cache, no token stream): for re-reading part of a file. */
 export function parseSnippet(text: string): Tree {
-  return cParser().parse(text);
+  return parseTree(text, text.length);
 }
 
 /**
@@ -136,7 +169,7 @@ function withBlankedTokens(tokens: Token[], read: string, seen: string, src: Sou
     const ch = read[i];
     only += ch === '\n' || ch === '\r' || ch !== seen[i] ? ch : ' ';
   }
-  const tree = cParser().parse((index: number) => only.slice(index, index + 16384));
+  const tree = parseTree((index: number) => only.slice(index, index + 16384), only.length);
   const extra = tokenize(tree, src).filter((t) => read[t.start] !== seen[t.start]);
   if (extra.length === 0) return tokens;
   return [...tokens, ...extra].sort((a, b) => a.start - b.start);
