@@ -20,40 +20,13 @@ import { spliceHost } from './includes';
 import { PreprocessEnv } from '../extract/context';
 import * as path from 'path';
 import { dynruntimeMacroNames, Inventory } from '../facts';
+import { generateInWorker, offloadCounts, shouldOffload } from './offload';
+import type { GeneratedFile, GenOptions, SourceInput } from './gen-options';
 
-export interface SourceInput {
-  path: string;
-  text: string;
-}
-
-export interface GenOptions {
-  /** Escaped qstrs from the module's qstrdefs headers: identifier → text (src/io/qstrdefs.ts). */
-  escapedQstrs?: Map<string, string>;
-  /** What a natmod can call (src/facts): from --mpy-dir's tree, or the shipped data when absent. */
-  natmodApi?: Inventory;
-  /** `-D NAME[=VALUE]` as given on the command line. */
-  defines: string[];
-  /** Folder the outputs are written to (paths in `#line` and `#include` are relative to it). */
-  outDir: string;
-  /** Folder the paths in `#line` are relative to: where the compiler will run (default: the output folder). */
-  lineBase?: string;
-  /** `-I` folders and a file reader for the module's own headers (src/io/headers.ts); none read when absent. */
-  preprocess?: PreprocessEnv;
-  /**
-   * The text of genhdr/mpversion.h (src/io/mpversion.ts), asked for only when a unit includes
-   * that firmware build header and no input folder has it; written beside the outputs.
-   */
-  mpversion?: () => string;
-}
+export type { GeneratedFile, GenOptions, SourceInput };
 
 /** The header the firmware's build generates with its version macros (extmod/modplatform.c includes it). */
 export const MPVERSION_HEADER = 'genhdr/mpversion.h';
-
-export interface GeneratedFile {
-  /** Path relative to the output folder. */
-  rel: string;
-  text: string;
-}
 
 export interface Analysis {
   /** The `-D` macros, parsed once for every stage. */
@@ -211,8 +184,24 @@ export function hiddenQstrLine(input: SourceInput, defines: Define[], env: Prepr
   return hidden.length ? `// natmodgen: qstrs this unit uses through headers or macros, named for mpy_ld: ${hidden.join(' ')}\n` : '';
 }
 
-/** The whole flow: sources in, one natmod translation unit per source out (or diagnostics). */
+/**
+ * The whole flow: sources in, one natmod translation unit per source out (or diagnostics).
+ * Synchronous. A caller converting new texts in a loop that never lets the event loop turn has
+ * its conversions done in a worker thread after a while (src/pipeline/offload.ts), with the same
+ * results, so that the parse trees it cannot free do not pile up.
+ */
 export function generate(sourceFiles: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
+  const offloaded = shouldOffload() ? generateInWorker(sourceFiles, opts) : undefined;
+  if (offloaded) {
+    offloadCounts.worker++;
+    return offloaded;
+  }
+  offloadCounts.inProcess++;
+  return generateHere(sourceFiles, opts);
+}
+
+/** generate() in this thread. */
+export function generateHere(sourceFiles: SourceInput[], opts: GenOptions): Result<GeneratedFile[]> {
   // Old Mac line ends (lone CR) become LF here, so every stage counts lines alike.
   const given = sourceFiles.map((f) => ({ path: f.path, text: withLineFeeds(f.text) }));
   const a = analyseFiles(given, opts.defines, opts.escapedQstrs, opts.natmodApi, opts.preprocess);
