@@ -205,8 +205,10 @@ function scaling(parser, generate, cpuMs) {
  * text each time (a comment at the end differs). node-tree-sitter frees a tree's native memory
  * in an N-API finalizer, which Node runs from the event loop: a loop that never yields cannot
  * get any tree back. natmodgen keeps its parses until the event loop turns and gives the same
- * text back its parse (src/parse/parser.ts), so the second loop parses once; the third keeps a
- * tree per conversion (the binding has no way to free one), what a bare parse in that loop keeps.
+ * text back its parse (src/parse/parser.ts), so the second loop parses once; in the third,
+ * generate() moves to a worker thread whose event loop turns between conversions once the loop
+ * has parsed 1 MB of C without a turn (src/pipeline/offload.ts: the reference column says how
+ * many conversions went there). BENCH_BASE_DIST's rows show the same loops with another build.
  */
 function memory() {
   const n = QUICK ? 1000 : 3000;
@@ -233,7 +235,10 @@ function memory() {
         }
         if (${yielding}) await settle(); else global.gc();
         const end = process.memoryUsage();
-        process.stdout.write(JSON.stringify({ rss: end.rss - at.rss, heap: end.heapUsed - at.heapUsed }));
+        // How many conversions generate() did in its worker thread (src/pipeline/offload.ts; none in a build without it).
+        let worker;
+        try { worker = require(${JSON.stringify(path.join(dist, 'src', 'pipeline', 'offload.js'))}).offloadCounts.worker; } catch {}
+        process.stdout.write(JSON.stringify({ rss: end.rss - at.rss, heap: end.heapUsed - at.heapUsed, worker }));
       })();
     `;
     const t0 = process.hrtime.bigint();
@@ -244,7 +249,7 @@ function memory() {
     row(
       `RSS ${n} - ${early} conversions, ${yielding ? 'yielding' : fresh ? 'tight loop, new texts' : 'tight loop'}${label}`,
       fmt(mb(d.rss), 'MB'),
-      `JS heap ${fmt(mb(d.heap), 'MB')}, ${fmt(ms(t0) / n, 'ms')}/conversion`,
+      `JS heap ${fmt(mb(d.heap), 'MB')}, ${fmt(ms(t0) / n, 'ms')}/conversion${d.worker ? `, ${d.worker} in the worker` : ''}`,
       undefined,
       '< 50 MB',
     );
