@@ -21,7 +21,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
+import type * as WorkerThreads from 'worker_threads';
+import type { MessagePort, Worker } from 'worker_threads';
 import type { Result } from '../diagnostics/diagnostic';
 import { natmodInventory } from '../facts';
 import { parseCacheActive, parsedSinceTurn } from '../parse/parser';
@@ -63,6 +64,7 @@ interface Running {
   worker: Worker;
   port: MessagePort;
   flags: Int32Array;
+  receive: typeof WorkerThreads.receiveMessageOnPort;
 }
 
 let running: Running | undefined;
@@ -104,13 +106,16 @@ function start(): Running | undefined {
     available = false;
     return undefined;
   }
-  const { port1, port2 } = new MessageChannel();
+  // node:worker_threads only here: loading it is a visible part of a cold start (a single conversion never needs it).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const threads = require('worker_threads') as typeof WorkerThreads;
+  const { port1, port2 } = new threads.MessageChannel();
   const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-  const worker = new Worker(file, { workerData: { port: port2, flags: shared }, transferList: [port2] });
+  const worker = new threads.Worker(file, { workerData: { port: port2, flags: shared }, transferList: [port2] });
   // Neither keeps the process alive: a script that ends its loop exits at once.
   worker.unref();
   port1.unref();
-  running = { worker, port: port1, flags: new Int32Array(shared) };
+  running = { worker, port: port1, flags: new Int32Array(shared), receive: threads.receiveMessageOnPort };
   return running;
 }
 
@@ -139,7 +144,7 @@ export function generateInWorker(inputs: SourceInput[], opts: GenOptions): Resul
   }
   let callbackThrew = false;
   for (;;) {
-    const got = receiveMessageOnPort(w.port) as { message: FromWorker } | undefined;
+    const got = w.receive(w.port) as { message: FromWorker } | undefined;
     if (!got) {
       Atomics.wait(w.flags, FROM_WORKER, 0);
       Atomics.store(w.flags, FROM_WORKER, 0);
