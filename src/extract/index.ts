@@ -64,6 +64,11 @@ export function extractWith(
     (t) => t.kind === 'directive' && /\bMICROPY_MODULE_BUILTIN_INIT\b/.test(t.directive?.arg ?? ''),
   );
   const definesDefaultSource = ctx.pp.definitions.some((d) => d.name === '_DEFAULT_SOURCE');
+  const gnuKeywords = gnuKeywordsUsed(
+    file.tokens,
+    ctx.pp.definitions,
+    ctx.pp.included.map((h) => env.readFile?.(h) ?? ''),
+  );
   const hiddenSymbols = hidesSymbols(
     [file.src.text, ...ctx.pp.included.map((h) => env.readFile?.(h))],
     ctx.pp.definitions.map((d) => d.body),
@@ -107,6 +112,7 @@ export function extractWith(
       testsStrUnicode,
       testsBuiltinInit,
       definesDefaultSource,
+      gnuKeywords,
       hiddenSymbols,
       includesPortHal,
       readsMpzInts,
@@ -315,4 +321,27 @@ function objectMacroName(ctx: ExtractContext, i: number): string | undefined {
   if (!m || m.params) return undefined;
   const exp = ctx.expandTokens(i, i).filter((t) => t.kind !== 'directive');
   return exp.length === 1 && exp[0].kind === 'ident' ? exp[0].text : undefined;
+}
+
+/** GNU C's keywords that `-std=c99` knows only by their `__x__` spelling. */
+const GNU_KEYWORDS = ['typeof', 'asm'];
+
+/**
+ * The GNU keywords the file's code, its macros or the headers it includes use and do not define
+ * as macros themselves: the firmware compiles GNU C (-std=gnu99), dynruntime.mk -std=c99.
+ */
+function gnuKeywordsUsed(
+  tokens: ReadonlyArray<{ kind: string; text: string }>,
+  definitions: ReadonlyArray<{ name: string; body: ReadonlyArray<{ text: string }> }>,
+  headers: string[],
+): string[] {
+  return GNU_KEYWORDS.filter((k) => {
+    if (definitions.some((d) => d.name === k)) return false;
+    const word = new RegExp(`\\b${k}\\b`);
+    return (
+      tokens.some((t) => t.kind === 'ident' && t.text === k) ||
+      definitions.some((d) => d.body.some((t) => t.text === k)) ||
+      headers.some((h) => word.test(h))
+    );
+  });
 }

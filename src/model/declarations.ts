@@ -338,6 +338,8 @@ export interface FileModel {
   testsBuiltinInit: boolean;
   /** Whether the file (or a header it includes) defines `_DEFAULT_SOURCE` itself. */
   definesDefaultSource: boolean;
+  /** GNU C keywords (`typeof`, `asm`) the file or its macros and headers use without defining them. */
+  gnuKeywords?: string[];
   /** Whether the file or its headers give a symbol non-default visibility (src/extract/visibility.ts). */
   hiddenSymbols?: boolean;
   /** Whether a header the file includes includes py/mphal.h or mphalport.h (the port's HAL header, which a natmod build has none of). */

@@ -170,6 +170,8 @@ function unitDefines(given: Define[], u: ResolvedUnit, readsMpzInts: boolean): D
     // The firmware compiles GNU C (-std=gnu99), where the C library declares its common
     // extensions (M_PI, strdup...); dynruntime.mk's -std=c99 hides them unless asked for.
     ...extra('_DEFAULT_SOURCE', !u.model.definesDefaultSource, '1'),
+    // GNU C's keywords, which -std=c99 knows only as __typeof__ and __asm__ (same meaning in GNU C).
+    ...(u.model.gnuKeywords ?? []).flatMap((k) => extra(k, true, `__${k}__`)),
     // py/mphal.h includes the port's mphalport.h, which a natmod build has none of; a module header
     // that includes py/mphal.h gets a header every build has in its place (py/mphal.h's own hook).
     ...extra('MICROPY_MPHALPORT_H', u.model.includesPortHal === true, '<stddef.h>'),
