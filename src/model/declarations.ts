@@ -287,6 +287,8 @@ export interface StaticLocalDecl extends DeclBase {
     unsizedAt?: number;
     uses: Array<{ start: number; end: number }>;
     runtimeInit?: boolean;
+    /** A constant tuple (`mp_rom_obj_tuple_t`): its items' source text; mpy_init builds it. */
+    tupleItems?: string[];
   }>;
   /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;
