@@ -257,6 +257,8 @@ export interface RuntimeObjDecl extends DeclBase {
   init: string;
   /** For tuples: the item expressions. */
   items?: string[];
+  /** For a tuple: its file-scope `extern` declarations before it, which name the object built at import. */
+  forwards?: Span[];
   /** The rest of the initializer holds run-time values in a natmod (`mp_const_none`, qstrs, firmware types). */
   dynamic?: boolean;
 }
