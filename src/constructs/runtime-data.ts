@@ -21,6 +21,13 @@ export function convertedElsewhere(specifiers: string, declarator: string): bool
 }
 
 /**
+ * Inside a function only argument tables have a construct of their own (arg-table); the other
+ * objects and tables are static locals, and a tuple (its items a flexible array member, which
+ * an automatic copy cannot hold) is built whole at import (see static-local).
+ */
+const LOCAL_OTHER_CONSTRUCTS = /\bmp_(arg_t|rom_obj_tuple_t|obj_tuple_t)\b|\bstruct\s+_mp_(rom_)?obj_tuple_t\b/;
+
+/**
  * Constant file-scope data whose initialiser holds a run-time value in a natmod, seen
  * through the module's macros (see grammar-queries/runtime-data.scm): `static const qstr
  * fields[] = {MP_QSTR_a, MP_QSTR_b};`, `static const struct { qstr name; int v; } t[] = ...`.
@@ -69,11 +76,15 @@ export function runtimeConstant(
   ctx: ExtractContext,
   decl: SyntaxNode,
   d: NonNullable<ReturnType<typeof readDeclaration>>,
-  opts: { objects: boolean },
+  opts: { objects: boolean; local?: boolean },
 ): { name: string; specifiers: string; declarator: string; nameAt: number; init: string } | undefined {
   if (d.vars.length !== 1 || d.storage.join(' ') !== 'static') return undefined;
   const v = d.vars[0];
-  if (v.writable || v.init === undefined || convertedElsewhere(d.specifiers, v.declarator)) return undefined;
+  if (v.writable || v.init === undefined) return undefined;
+  if (
+    opts.local ? !v.declarator.includes('*') && LOCAL_OTHER_CONSTRUCTS.test(d.specifiers) : convertedElsewhere(d.specifiers, v.declarator)
+  )
+    return undefined;
   const value = decl.childForFieldName('declarator')?.childForFieldName('value');
   const range = value ? tokenRange(ctx, value) : undefined;
   if (!range) return undefined;

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeObjDecl } from '../model/declarations';
+import { Span } from '../diagnostics/diagnostic';
 import { queryMatches } from '../parse/queries';
 import { ExtractContext, qualifiersBefore, readMacroCall } from '../extract/context';
 import { insideFunction } from '../extract/declarator';
@@ -54,6 +55,30 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
     if (out.some((o) => o.name === name.text && o.span.start <= decl.startIndex && decl.startIndex < o.span.end)) continue;
     const d = fromDeclaration(ctx, decl, name);
     if (d) out.push({ ...d, name: macroNamed(ctx, name) ?? d.name });
+  }
+  for (const d of out) if (d.items) d.forwards = externsBefore(ctx, d.name, d.span.start);
+  return out;
+}
+
+/**
+ * `extern const mp_rom_obj_tuple_t name;` at file scope before the tuple's definition: uses
+ * after it name the object mpy_init builds, so it declares that object's storage instead.
+ */
+function externsBefore(ctx: ExtractContext, name: string, before: number): Span[] {
+  const { cur } = ctx;
+  const out: Span[] = [];
+  for (let i = 0; i < cur.tokens.length && cur.tokens[i].start < before; i++) {
+    if (!cur.is(i, 'extern') || !ctx.atFileScope(cur.tokens[i].start)) continue;
+    let j = i + 1;
+    while (j < cur.tokens.length && /^[A-Za-z_]\w*$/.test(cur.text(j)) && !cur.is(j + 1, ';') && j - i < 6) j++;
+    if (
+      cur.is(j, name) &&
+      cur.is(j + 1, ';') &&
+      cur.tokens
+        .slice(i + 1, j)
+        .every((t) => /^(const|struct|_mp_obj_tuple_t|_mp_rom_obj_tuple_t|mp_obj_tuple_t|mp_rom_obj_tuple_t)$/.test(t.text))
+    )
+      out.push(cur.span(i, j + 1));
   }
   return out;
 }
@@ -268,6 +293,12 @@ export interface RuntimeObjView extends View<'runtime-obj'> {
   dynamic: boolean;
 }
 
+/** A tuple's `extern` declaration: the storage it names and its name for the object. */
+export interface RuntimeObjTupleForwardView extends View<'runtime-obj-tuple-forward'> {
+  name: string;
+  storage: string;
+}
+
 /** A tuple: built with mp_obj_new_tuple at import. */
 export interface RuntimeObjTupleView extends View<'runtime-obj-tuple'> {
   name: string;
@@ -281,7 +312,7 @@ export interface RuntimeObjTupleView extends View<'runtime-obj-tuple'> {
 export const runtimeObj = construct({
   name: 'runtime-obj',
   queries: ['runtime-obj'],
-  templates: ['runtime-obj', 'runtime-obj-tuple'],
+  templates: ['runtime-obj', 'runtime-obj-tuple', 'runtime-obj-tuple-forward'],
   kind: 'runtime_obj',
   extract: extractRuntimeObjs,
   plan: ({ decl: d, role }, ctx) => {
@@ -301,7 +332,14 @@ export const runtimeObj = construct({
           dynamic: d.dynamic === true,
         };
     return {
-      edits: [{ start: d.span.start, end: d.span.end, view }],
+      edits: [
+        ...(d.items ? (d.forwards ?? []) : []).map((f) => ({
+          start: f.start,
+          end: f.end,
+          view: { partial: 'runtime-obj-tuple-forward', name: d.name, storage } as RuntimeObjTupleForwardView,
+        })),
+        { start: d.span.start, end: d.span.end, view },
+      ],
       init: [{ phase: 'object', lines: guarded(d.cond, [call(initFn)]) }],
     };
   },

@@ -1,6 +1,7 @@
 import { StaticLocalDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { ExtractContext } from '../extract/context';
+import type { SyntaxNode } from 'tree-sitter';
 import { enclosingFunction, readDeclaration } from '../extract/declarator';
 import { usesOfLocal } from '../extract/scope';
 import { construct } from './construct';
@@ -27,8 +28,9 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
     if (!viaMacro && decl.hasError && !errorsOnlyInValue(decl)) continue;
     const d = viaMacro ? readDeclaration(viaMacro.node, viaMacro.text) : readDeclaration(decl, src.text);
     if (!d || !d.storage.includes('static')) continue;
-    const runtime = d.vars.every((v) => v.writable) ? undefined : runtimeConstant(ctx, decl, d, { objects: true });
-    if (!d.vars.every((v) => v.writable) && !runtime) continue;
+    const runtime = d.vars.every((v) => v.writable) ? undefined : runtimeConstant(ctx, decl, d, { objects: true, local: true });
+    const tuple = d.vars.every((v) => v.writable) || runtime || viaMacro ? undefined : localTuple(ctx, decl, d);
+    if (!d.vars.every((v) => v.writable) && !runtime && !tuple) continue;
     if (decl.hasError && !runtime && !viaMacro) continue;
     const fn = enclosingFunction(decl);
     if (!fn) continue;
@@ -39,23 +41,25 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
       kind: 'static_local',
       name: d.vars.map((v) => v.name).join(','),
       specifiers: runtime ? runtime.specifiers : d.specifiers,
-      vars: runtime
-        ? [
-            {
-              name: runtime.name,
-              template: `${runtime.declarator.slice(0, runtime.nameAt)}%s${runtime.declarator.slice(runtime.nameAt + runtime.name.length)}`,
-              init: runtime.init,
-              uses: usesOfLocal(fn, decl, runtime.name),
-              runtimeInit: true,
-            },
-          ]
-        : d.vars.map((v) => ({
-            name: v.name,
-            template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
-            init: v.init,
-            uses: usesOfLocal(fn, decl, v.name),
-            unsizedAt: v.unsizedAt === undefined ? undefined : v.unsizedAt - v.name.length + '%s'.length,
-          })),
+      vars: tuple
+        ? [{ name: tuple.name, template: '%s', uses: usesOfLocal(fn, decl, tuple.name), tupleItems: tuple.items }]
+        : runtime
+          ? [
+              {
+                name: runtime.name,
+                template: `${runtime.declarator.slice(0, runtime.nameAt)}%s${runtime.declarator.slice(runtime.nameAt + runtime.name.length)}`,
+                init: runtime.init,
+                uses: usesOfLocal(fn, decl, runtime.name),
+                runtimeInit: true,
+              },
+            ]
+          : d.vars.map((v) => ({
+              name: v.name,
+              template: v.declarator.slice(0, v.nameAt) + '%s' + v.declarator.slice(v.nameAt + v.name.length),
+              init: v.init,
+              uses: usesOfLocal(fn, decl, v.name),
+              unsizedAt: v.unsizedAt === undefined ? undefined : v.unsizedAt - v.name.length + '%s'.length,
+            })),
       functionSpan: src.span(fn.startIndex, fn.endIndex),
       functionName: nameNode?.text ?? 'fn',
       // From the qualifier macro on, where tree-sitter left it before the declaration.
@@ -68,9 +72,46 @@ export function extractStaticLocals(ctx: ExtractContext): StaticLocalDecl[] {
   return out;
 }
 
+/**
+ * `static const mp_rom_obj_tuple_t t = {{&mp_type_tuple}, n, {items}};` in a function: the
+ * tuple's name and its items' source text. Its type is a run-time value in a natmod and its items
+ * a flexible array member, so mpy_init builds the tuple and the function reads it through a pointer.
+ */
+function localTuple(
+  ctx: ExtractContext,
+  decl: SyntaxNode,
+  d: NonNullable<ReturnType<typeof readDeclaration>>,
+): { name: string; items: string[] } | undefined {
+  if (d.vars.length !== 1 || d.storage.join(' ') !== 'static' || !TUPLE_TYPE.test(d.specifiers)) return undefined;
+  const v = d.vars[0];
+  if (v.declarator !== v.name) return undefined;
+  const value = decl.childForFieldName('declarator')?.childForFieldName('value');
+  const { cur } = ctx;
+  const open = value ? cur.indexAt(value.startIndex) : -1;
+  if (open < 0 || !cur.is(open, '{')) return undefined;
+  const fields = cur.splitArgs(open, cur.closing(open)).map((r) => cur.codeTokens(r));
+  if (fields.length !== 3) return undefined;
+  // The base: `{&mp_type_tuple}`, as the compiler reads it.
+  const base = ctx.expandTokens(fields[0][0], fields[0][fields[0].length - 1]).map((t) => t.text);
+  if (base.join(' ') !== '{ & mp_type_tuple }') return undefined;
+  const itemsOpen = fields[2][0];
+  if (!cur.is(itemsOpen, '{') || cur.closing(itemsOpen) !== fields[2][fields[2].length - 1]) return undefined;
+  const items = cur
+    .splitArgs(itemsOpen, cur.closing(itemsOpen))
+    .map((r) => cur.source(r).trim())
+    .filter((t) => t !== '');
+  return { name: v.name, items };
+}
+
+const TUPLE_TYPE = /^(const\s+)?(mp_rom_obj_tuple_t|mp_obj_tuple_t|struct\s+_mp_(rom_)?obj_tuple_t)(\s+const)?$/;
+
 /** One hoisted variable: its storage declaration, and the rodata image of an aggregate initial value. */
 export interface StaticLocalVarView extends View<
-  'static-local-storage' | 'static-local-storage-init' | 'static-local-storage-unsized' | 'static-local-storage-runtime'
+  | 'static-local-storage'
+  | 'static-local-storage-init'
+  | 'static-local-storage-unsized'
+  | 'static-local-storage-runtime'
+  | 'static-local-storage-tuple'
 > {
   name: string;
   storage: string;
@@ -81,6 +122,9 @@ export interface StaticLocalVarView extends View<
   initType?: string;
   /** For a constant with a run-time initial value: the function that puts it in place. */
   initFn?: string;
+  /** For a tuple: its items, and the expression the function's uses become (the object mpy_init built). */
+  items?: string[];
+  use?: string;
 }
 
 /** The storage before the function; a comment where the declaration was. */
@@ -110,13 +154,21 @@ export const staticLocal = construct({
     'static-local-storage-init',
     'static-local-storage-unsized',
     'static-local-storage-runtime',
+    'static-local-storage-tuple',
   ],
   kind: 'static_local',
   extract: extractStaticLocals,
   plan: ({ decl: d }, ctx) => {
     const init: Array<DataAssignView | DataCopyView | CallView> = [];
+    const objects: CallView[] = [];
     const vars = d.vars.map((v): StaticLocalVarView => {
       const storage = names.staticLocal(v.name, d.functionName, ctx.unitId);
+      if (v.tupleItems) {
+        const initFn = names.dataInitFn(`${d.functionName}_${v.name}`, ctx.unitId);
+        objects.push(call(initFn));
+        const use = `(*(${d.specifiers} *)MP_OBJ_TO_PTR(${storage}))`;
+        return { partial: 'static-local-storage-tuple', name: v.name, storage, use, declaration: '', initFn, items: v.tupleItems };
+      }
       if (v.runtimeInit) {
         const initFn = names.dataInitFn(`${d.functionName}_${v.name}`, ctx.unitId);
         init.push(call(initFn));
@@ -146,7 +198,7 @@ export const staticLocal = construct({
       v.uses.map((u) => ({
         start: u.start,
         end: u.end,
-        view: { partial: 'static-local-use', storage: vars[i].storage } as StaticLocalUseView,
+        view: { partial: 'static-local-use', storage: vars[i].use ?? vars[i].storage } as StaticLocalUseView,
       })),
     );
     return {
@@ -155,7 +207,10 @@ export const staticLocal = construct({
         { start: d.span.start, end: d.span.end, view: view('static-local-moved') },
         ...uses,
       ],
-      init: [{ phase: 'data', lines: guarded(d.cond, init) }],
+      init: [
+        { phase: 'data', lines: guarded(d.cond, init) },
+        ...(objects.length ? [{ phase: 'object' as const, lines: guarded(d.cond, objects) }] : []),
+      ],
     };
   },
 });

@@ -257,6 +257,8 @@ export interface RuntimeObjDecl extends DeclBase {
   init: string;
   /** For tuples: the item expressions. */
   items?: string[];
+  /** For a tuple: its file-scope `extern` declarations before it, which name the object built at import. */
+  forwards?: Span[];
   /** The rest of the initializer holds run-time values in a natmod (`mp_const_none`, qstrs, firmware types). */
   dynamic?: boolean;
 }
@@ -287,6 +289,8 @@ export interface StaticLocalDecl extends DeclBase {
     unsizedAt?: number;
     uses: Array<{ start: number; end: number }>;
     runtimeInit?: boolean;
+    /** A constant tuple (`mp_rom_obj_tuple_t`): its items' source text; mpy_init builds it. */
+    tupleItems?: string[];
   }>;
   /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;

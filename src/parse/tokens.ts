@@ -117,7 +117,10 @@ function tokenizeSpan(tree: Tree, src: SourceText, from: number, to: number, out
     // A node starting at or after the skipped directive line also ends after it (or is empty,
     // and holds nothing): its end is read only where it is needed.
     if (role !== 2 && (start >= skipUntil || cursor.endIndex > skipUntil)) {
-      if (role !== 1 && cursor.gotoFirstChild()) descend = true;
+      // An atomic node begun on the skipped directive line and running past it (tree-sitter's error
+      // recovery joins `#include "a.h"` and the next lines into a concatenated_string inside an
+      // initialiser) is read part by part: what follows the line is the file's.
+      if ((role !== 1 || start < skipUntil) && cursor.gotoFirstChild()) descend = true;
       else if (start >= skipUntil && start >= from) {
         const end = cursor.endIndex;
         if (start !== end && !blank(text, start, end)) {

@@ -164,7 +164,8 @@ function includedDefinitions(
   const texts = new Map(clean.map((c) => [path.normalize(c.input.path), c.text]));
   const env = { ...opts.preprocess, predefined, readFile: (f: string) => texts.get(path.normalize(f)) ?? read(f) };
   const host = spliceHost(defines, env);
-  const spliced = clean.map((c) => withIncludesSpliced(readable(c.input.path, c.input.text), host));
+  const own = clean.map((c) => readable(c.input.path, c.input.text));
+  const spliced = own.map((r) => withIncludesSpliced(r, host));
   if (!spliced.some((s) => s.splices)) return [];
   const expanded = spliced.map((s) => expandConstructMacros(s.path, s.text, defines, env));
   const a = analyse(
@@ -192,13 +193,12 @@ function includedDefinitions(
     const top = (s.splices ?? []).filter((x) => x.from === s.path);
     for (const sp of top) {
       const last = sp.line + sp.lines;
-      // Everything spliced in with it (its own includes) lies in its lines.
-      const inside = view.edits.filter((e) => {
-        const l = src.lineOf(e.start);
-        return l >= sp.line && l < last;
-      });
+      // Everything spliced in with it (its own includes) lies in its lines; an edit of a table whose
+      // entries the file gives (an #include inside its braces) spans them.
+      const inside = view.edits.filter((e) => src.lineOf(e.start) < last && src.lineOf(Math.max(e.start, e.end - 1)) >= sp.line);
       if (!inside.length) continue;
-      const line = s.fileLine(sp.includeLine);
+      // The #include's line in the file as read before splicing (the spliced text's numbering counts earlier splices).
+      const line = own[unit].fileLine(sp.includeLine);
       const disk = new SourceText(s.path, s.original.replace(/\r\n/g, '\n'));
       const start = disk.lineStarts[line - 1] ?? 0;
       const first = s.origin(src.lineOf(inside[0].start));

@@ -110,12 +110,31 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
       posLine += n;
       pos = to;
     };
+    // Bracket depth of the code (directive lines apart): an #include inside a table's braces
+    // gives that table its entries (an X-macro list without definitions of its own), so it is
+    // spliced too, and the entries are read where the compiler reads them.
+    let depth = 0;
+    let directiveEnd = -1;
+    // A file this one includes more than once (no guard) is a list its includer's macros expand
+    // differently each time (X-macros): its text is read in place, like a table's entries.
+    const seen = new Map<string, number>();
+    for (const spelled of quotedIncludes(src, memo)) {
+      const target = host.resolve(spelled, current);
+      if (target !== undefined) seen.set(target, (seen.get(target) ?? 0) + 1);
+    }
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
-      if (!(t.bol && t.text === '#')) continue;
+      if (!(t.bol && t.text === '#')) {
+        if (k >= directiveEnd && t.kind === 'punct') {
+          if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
+          else if ((t.text === '}' || t.text === ')' || t.text === ']') && depth > 0) depth--;
+        }
+        continue;
+      }
       const kw = toks[k + 1];
       if (!kw || kw.bol) continue;
       const rest = directiveTokens(toks, k + 2);
+      directiveEnd = k + 2 + rest.length;
       const end = rest.length ? rest[rest.length - 1].end : kw.end;
       if (kw.text === 'pragma' && rest.length === 1 && rest[0].text === 'once' && stack.length > 1) {
         // Spliced, the file is no header any more: the pragma would only warn. Its once-ness is kept here.
@@ -134,7 +153,12 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
         continue;
       }
       const itext = host.read(target);
-      if (itext !== undefined && !stack.includes(target) && splices.length < MAX_SPLICES && needs(target, itext, new Set(stack))) {
+      if (
+        itext !== undefined &&
+        !stack.includes(target) &&
+        splices.length < MAX_SPLICES &&
+        (depth > 0 || (seen.get(target) ?? 0) > 1 || needs(target, itext, new Set(stack)))
+      ) {
         copy(lineStarts[lineOf(t.start) - 1]);
         const first = outLine + origins.length;
         const record: Splice = { file: target, from: current, includeLine: lineOf(t.start), line: first, lines: 0 };

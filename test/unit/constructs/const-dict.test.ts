@@ -1,3 +1,4 @@
+import { generate } from '../../../src/pipeline';
 import { c, declsOf, extract, lineCol, PRELUDE } from '../helpers';
 
 describe('extractConstDicts', () => {
@@ -68,5 +69,52 @@ describe('extractConstDicts', () => {
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ code: 'NMG2010', span: expect.objectContaining({ line: lineCol(given, 'MP_DEFINE').line, col: 1 }) }),
     ]);
+  });
+});
+
+describe('a dict written as the struct MP_DEFINE_CONST_DICT expands to (older modules)', () => {
+  const table = 'static const mp_map_elem_t g_table[] = {{MP_OBJ_NEW_QSTR(MP_QSTR_seven), MP_OBJ_NEW_SMALL_INT(7)}};';
+  const dict = (qual: string) =>
+    c(
+      `${qual} mp_obj_dict_t g = {`,
+      '    .base = {&mp_type_dict},',
+      '    .map = {',
+      '        .all_keys_are_qstrs = 1, .is_fixed = 1, .is_ordered = 1,',
+      '        .used = MP_ARRAY_SIZE(g_table), .alloc = MP_ARRAY_SIZE(g_table),',
+      '        .table = (mp_map_elem_t *)g_table,',
+      '    },',
+      '};',
+    );
+
+  test('is a dict over the table its .table names', () => {
+    const text = c(table, dict('STATIC const'));
+    expect(
+      declsOf(text, 'const_dict').map((d) => [
+        d.name,
+        d.table,
+        d.isStatic,
+        text.slice(d.span.start, d.span.end).startsWith('STATIC const mp_obj_dict_t g ='),
+      ]),
+    ).toEqual([['g', 'g_table', true, true]]);
+  });
+
+  test('as the module globals, mpy_init stores its entries and the struct is gone', () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      '#define STATIC static',
+      table,
+      dict('STATIC const'),
+      'const mp_obj_module_t m_module = {.base = {&mp_type_module}, .globals = (mp_obj_dict_t *)&g};',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    );
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const out = r.value[0].text;
+    expect(out).toMatch(/mp_store_global\(MP_QSTR_seven, /);
+    expect(out).not.toContain('.table = (mp_map_elem_t *)g_table');
+  });
+
+  test('a struct without a dict base or a .table is not a dict', () => {
+    expect(declsOf(c('static const mp_obj_dict_t g = {.base = {&mp_type_dict}};'), 'const_dict')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { generate } from '../../../src/pipeline';
 import { c, declsOf } from '../helpers';
 
 describe('extractRuntimeObjs', () => {
@@ -235,5 +236,33 @@ describe('extractRuntimeObjs', () => {
       ...(d.dynamic ? { dynamic: d.dynamic } : {}),
     }));
     expect(got).toEqual(want);
+  });
+});
+
+describe('a tuple declared extern before its definition', () => {
+  const text = c(
+    '#include "py/runtime.h"',
+    'extern const mp_rom_obj_tuple_t pair_obj;',
+    'static const mp_rom_map_elem_t g_table[] = {{MP_ROM_QSTR(MP_QSTR_pair), MP_ROM_PTR(&pair_obj)}};',
+    'static MP_DEFINE_CONST_DICT(g, g_table);',
+    'const mp_obj_module_t m_module = {.base = {&mp_type_module}, .globals = (mp_obj_dict_t *)&g};',
+    'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    'const mp_rom_obj_tuple_t pair_obj = {{&mp_type_tuple}, 2, {MP_ROM_INT(1), MP_ROM_INT(2)}};',
+  );
+
+  test('records the declaration', () => {
+    const d = declsOf(text, 'runtime_obj').find((o) => o.name === 'pair_obj')!;
+    expect((d.forwards ?? []).map((f) => text.slice(f.start, f.end))).toEqual(['extern const mp_rom_obj_tuple_t pair_obj;']);
+  });
+
+  test('the declaration names the object mpy_init builds (no symbol left undefined)', () => {
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const out = r.value[0].text;
+    expect(out).not.toContain('extern const mp_rom_obj_tuple_t pair_obj;');
+    const forward = out.indexOf('extern mp_obj_t natmodgen_');
+    expect(forward).toBeGreaterThanOrEqual(0);
+    expect(forward).toBeLessThan(out.indexOf('MP_QSTR_pair'));
+    expect(out.slice(forward)).toMatch(/^extern mp_obj_t (\w+);\n#define pair_obj \(\*\(struct _mp_obj_tuple_t \*\)MP_OBJ_TO_PTR\(\1\)\)/);
   });
 });

@@ -1,3 +1,4 @@
+import { generate } from '../../../src/pipeline';
 import { c, declsOf } from '../helpers';
 
 const fn = (...body: string[]): string => c('static mp_obj_t f(mp_obj_t a) {', ...body.map((l) => `    ${l}`), '    return a;', '}');
@@ -90,5 +91,48 @@ describe('extractStaticLocals', () => {
     ])('%s', (_name, { given, want }) => {
       expect(usesIn(given)).toEqual(want);
     });
+  });
+});
+
+describe('a constant tuple in a function (its type is a run-time value, its items a flexible array member)', () => {
+  const text = c(
+    '#include "py/obj.h"',
+    'static mp_obj_t one(mp_obj_t a) { return a; }',
+    'static MP_DEFINE_CONST_FUN_OBJ_1(one_obj, one);',
+    'static mp_obj_t pick(mp_obj_t i) {',
+    '    static const mp_rom_obj_tuple_t table = {{&mp_type_tuple}, 2, {MP_ROM_PTR(&one_obj), MP_ROM_INT(5)}};',
+    '    return (mp_obj_t)table.items[mp_obj_get_int(i)];',
+    '}',
+    'static MP_DEFINE_CONST_FUN_OBJ_1(pick_obj, pick);',
+    'static const mp_rom_map_elem_t g_table[] = {{MP_ROM_QSTR(MP_QSTR_pick), MP_ROM_PTR(&pick_obj)}};',
+    'static MP_DEFINE_CONST_DICT(g, g_table);',
+    'const mp_obj_module_t m_module = {.base = {&mp_type_module}, .globals = (mp_obj_dict_t *)&g};',
+    'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+  );
+
+  test('is a static local holding its items', () => {
+    expect(declsOf(text, 'static_local').map((d) => d.vars.map((v) => [v.name, v.tupleItems]))).toEqual([
+      [['table', ['MP_ROM_PTR(&one_obj)', 'MP_ROM_INT(5)']]],
+    ]);
+  });
+
+  test('mpy_init builds it and the function reads the built tuple through its own type', () => {
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const out = r.value[0].text;
+    expect(out).toMatch(/= mp_obj_new_tuple\(2, natmodgen_items\);/);
+    expect(out).toMatch(/\(mp_obj_t\)\(MP_ROM_PTR\(&one_obj\)\),\s*\(mp_obj_t\)\(MP_ROM_INT\(5\)\),/);
+    expect(out).toMatch(/return \(mp_obj_t\)\(\*\(const mp_rom_obj_tuple_t \*\)MP_OBJ_TO_PTR\(natmodgen_\w+_pick_table\)\)\.items\[/);
+    expect(out).not.toContain('{{&mp_type_tuple}');
+  });
+
+  test("an argument table in a function stays arg-table's", () => {
+    const args = fn('static const mp_arg_t allowed[] = {{ MP_QSTR_a, MP_ARG_INT, {.u_int = 0} }};');
+    expect(declsOf(args, 'static_local')).toEqual([]);
+  });
+
+  test('a constant float object in a function is copied in at import (no flexible member)', () => {
+    const f = fn('static const my_float_t half = {{&mp_type_float}, 0.5};');
+    expect(declsOf(f, 'static_local').map((d) => d.vars.map((v) => [v.name, v.runtimeInit]))).toEqual([[['half', true]]]);
   });
 });

@@ -247,6 +247,26 @@ describe('tokenize', () => {
     expect(tokens(given)).toEqual(want);
   });
 
+  // tree-sitter's error recovery reads `#include "l.h"` and the next lines inside an initialiser as
+  // one concatenated_string: the directive line ends the include, the next line is the file's.
+  test('a directive after an #include inside an initialiser is a directive of its own', () => {
+    const text = 'static const mp_rom_map_elem_t t[] = {\n#include "l.h"\n#define F {\n};\n';
+    expect(parseFile('t.c', text).tokens.map((t) => [t.kind, t.text])).toEqual([
+      ['ident', 'static'],
+      ['ident', 'const'],
+      ['ident', 'mp_rom_map_elem_t'],
+      ['ident', 't'],
+      ['punct', '['],
+      ['punct', ']'],
+      ['punct', '='],
+      ['punct', '{'],
+      ['directive', '#include "l.h"'],
+      ['directive', '#define F {'],
+      ['punct', '}'],
+      ['punct', ';'],
+    ]);
+  });
+
   test('offsets slice the token text out of the source', () => {
     const text = '#if A \\\n && B\nstatic const char *s = "x";\n#endif\n';
     for (const t of parseFile('t.c', text).tokens) expect(text.slice(t.start, t.end)).toBe(t.text);

@@ -77,4 +77,31 @@ describe('definitions in an #included file', () => {
     const r = syncSources(inputs, { defines: [], force: false, preprocess: { readFile } });
     expect(r.diagnostics.filter((d) => d.code === 'NMG5004')).toEqual([]);
   });
+
+  test("an entry list included inside a table and once before: gen reads the entries; sync refuses at the table's #include line", () => {
+    const mod = c(
+      '#include "py/runtime.h"',
+      '#define E(n) static mp_obj_t n(void) { return mp_const_none; } static MP_DEFINE_CONST_FUN_OBJ_0(n##_obj, n);',
+      '#include "list.h"',
+      '#undef E',
+      '#define E(n) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_PTR(&n##_obj) },',
+      'static const mp_rom_map_elem_t m_globals_table[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) },',
+      '#include "list.h"',
+      '};',
+      'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    );
+    const files = new Map([[path.normalize('/m/list.h'), c('E(alpha)', 'E(beta)', 'E(gamma)')]]);
+    const readFile = (f: string) => files.get(path.normalize(f));
+    const inputs = [{ path: '/m/mod.c', text: mod }];
+    const g = generate(inputs, { defines: [], outDir: '/m/out', preprocess: { readFile } });
+    expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const n of ['alpha', 'beta', 'gamma'])
+      expect(g.value[0].text).toContain(`mp_store_global(MP_QSTR_${n}, MP_OBJ_FROM_PTR(&${n}_obj));`);
+    const r = syncSources(inputs, { defines: [], force: false, preprocess: { readFile } });
+    expect(r.value).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.span?.file, d.span?.line])).toEqual([['NMG5004', '/m/mod.c', 8]]);
+  });
 });

@@ -95,6 +95,45 @@ describe('spliceIncludes', () => {
         origins: ['b.h:1', 'b.h:2', 'a.h:1', 'a.h:2', 'm.c:1', 'm.c:2'],
       },
     ],
+    [
+      'an entry list included inside a table (X-macros, no definitions of its own) is read in place',
+      {
+        files: {
+          '/m/m.c': c(
+            '#define E(n) {MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(1)},',
+            'static const mp_rom_map_elem_t t[] = {',
+            '#include "list.h"',
+            '};',
+          ),
+          '/m/list.h': c('E(a)', 'E(b)'),
+        },
+        want: c(
+          '#define E(n) {MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(1)},',
+          'static const mp_rom_map_elem_t t[] = {',
+          'E(a)',
+          'E(b)',
+          '',
+          '};',
+        ),
+      },
+    ],
+    [
+      'a list included twice at file scope (its includer defines what it makes each time) is read in place both times',
+      {
+        files: {
+          '/m/m.c': c('#define E(n) int n;', '#include "list.h"', '#undef E', '#define E(n) int n##2;', '#include "list.h"'),
+          '/m/list.h': c('E(a)'),
+        },
+        want: c('#define E(n) int n;', 'E(a)', '', '#undef E', '#define E(n) int n##2;', 'E(a)', ''),
+      },
+    ],
+    [
+      'braces on a directive line do not count: a header included after a macro holding one stays',
+      {
+        files: { '/m/m.c': c('#define OPEN {', '#include "d.h"'), '/m/d.h': c('int f(void);') },
+        want: null,
+      },
+    ],
   ])('%s', (_name, { files, want, origins }) => {
     const r = spliceIncludes('/m/m.c', files['/m/m.c'], host(files));
     if (want === null) {
