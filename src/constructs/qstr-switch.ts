@@ -127,7 +127,9 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
       if (!body) return undefined;
       out.push(...body);
     }
-    out.push({ text: '\n#endif\n' });
+    // Text after the #endif line starts the next line: a single space keeps the edit from ending
+    // with the newline that sync's weave reads as the end of a replaced line.
+    out.push({ text: '\n#endif\n ' });
     return out;
   };
   // What every branch reads as one qstr (`MP_QSTR_x` / `(qstr)MP_QSTR_x`) is one label, written once.

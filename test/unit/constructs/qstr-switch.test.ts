@@ -206,8 +206,8 @@ describe('extractQstrSwitches', () => {
     const text = (u: (typeof d.macroUses)[number]) => u.pieces.map((p) => ('label' in p ? `<${d.labels[p.label].qstr}>` : p.text)).join('');
     expect(d.macroUses.map((u) => given.slice(u.span.start, u.span.end))).toEqual(['KIND', 'KINDS']);
     expect(d.macroUses.map(text)).toEqual([
-      '\n#if !(MICROPY_PY_BUILTINS_FLOAT)\n<whole>\n#else\n<real>\n#endif\n',
-      '\n#if !(MICROPY_PY_BUILTINS_FLOAT)\ncase <whole>: case <int> :\n#else\ncase <real> :\n#endif\n',
+      '\n#if !(MICROPY_PY_BUILTINS_FLOAT)\n<whole>\n#else\n<real>\n#endif\n ',
+      '\n#if !(MICROPY_PY_BUILTINS_FLOAT)\ncase <whole>: case <int> :\n#else\ncase <real> :\n#endif\n ',
     ]);
     // Decided by -D, as the build decides it: one reading, no choice.
     const decided = extract(given, { defines: ['MICROPY_PY_BUILTINS_FLOAT=1', 'WIDE=0'] });
