@@ -7,7 +7,7 @@ import { Condition } from '../model/condition';
 import { ConditionMap, mapConditions } from './conditions';
 import { Cursor, TokRange } from './cursor';
 import { Token, TokenKind } from '../parse/tokens';
-import { Expansion, MacroDef, PPToken, XToken } from '../preprocess';
+import { Expansion, MacroDef, namesIn, PPToken, XToken } from '../preprocess';
 import { Liveness, Preprocessed, PreprocessOptions } from '../preprocess';
 import { moduleOptions, preprocessModule } from './module-pp';
 
@@ -339,7 +339,7 @@ export function testedNames(tree: TokenChoices): string[] {
   const walk = (x: TokenChoices): void => {
     if (x.kind !== 'choice') return;
     for (const b of x.branches) {
-      for (const id of b.when?.match(/[A-Za-z_]\w*/g) ?? []) if (id !== 'defined') names.add(id);
+      for (const id of namesIn(b.when ?? '')) names.add(id);
       walk(b.body);
     }
   };

@@ -456,9 +456,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     const names = new Set<string>();
     expand(tokens, (n) => {
       if (opaque?.(n)) return undefined;
-      if (raw(n) === 'unknown')
-        for (const a of alternatives(n, offset) ?? [])
-          for (const id of a.when?.match(/[A-Za-z_]\w*/g) ?? []) if (id !== 'defined') names.add(id);
+      if (raw(n) === 'unknown') for (const a of alternatives(n, offset) ?? []) for (const id of namesIn(a.when ?? '')) names.add(id);
       return byDefault(n);
     });
     return [...names];
@@ -548,6 +546,13 @@ function closes(e: string, open: number): number {
     else if (e[k] === ')' && --depth === 0) return k;
   }
   return -1;
+}
+
+/** The macro names an `#if` test reads (`defined` and numbers' letters left out: `0x011300` names nothing). */
+export function namesIn(test: string): string[] {
+  const out: string[] = [];
+  for (const t of lexPP(test)) if (t.kind === 'ident' && t.text !== 'defined' && !out.includes(t.text)) out.push(t.text);
+  return out;
 }
 
 /** Whether conditions are every branch that may be compiled of one complete chain, and nothing else is undecided. */

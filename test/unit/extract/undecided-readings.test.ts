@@ -1,4 +1,6 @@
 import { c, extract, lineCol } from '../helpers';
+import { expandConstructMacros } from '../../../src/extract/construct-macros';
+import { parseDefine } from '../../../src/pipeline';
 
 /**
  * Readings that take one expansion of a use of the module's macros (an object's name or initial
@@ -111,5 +113,48 @@ describe('a reading that takes one expansion, under an #if natmodgen cannot deci
     const r = extract(given);
     expect(r.model.decls.filter((d) => d.kind === 'writable_data').map((d) => d.name)).toEqual(['n']);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['NMG2030']);
+  });
+});
+
+describe('a construct macro whose own definition an #if natmodgen cannot decide chooses', () => {
+  const module = (test: string) =>
+    c(
+      test,
+      '#define REG(n, o) MP_REGISTER_MODULE(MP_QSTR_##n, o)',
+      '#else',
+      '#define REG(n, o) MP_REGISTER_MODULE(MP_QSTR_##n##_lite, o)',
+      '#endif',
+      'static const mp_rom_map_elem_t m_globals_table[] = { { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_m) } };',
+      'static MP_DEFINE_CONST_DICT(m_globals, m_globals_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'REG(m, m_module);',
+    );
+  /** expandConstructMacros (what the pipeline reads) then extract, with -D as given to natmodgen. */
+  const read = (text: string, defines: string[] = []) => {
+    const expanded = expandConstructMacros('input.c', text, defines.map(parseDefine));
+    return { expanded, r: extract(expanded, { defines }) };
+  };
+
+  test('over a name the build passes to the compiler only: the use stays as written, NMG2032 there naming the -D', () => {
+    const given = module('#ifdef BOARD_A');
+    const { expanded, r } = read(given);
+    expect(expanded).toBe(given);
+    const at = lineCol(given, 'REG(m, m_module)');
+    expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['NMG2032', at.line, at.col]]);
+    expect(r.diagnostics[0].help).toContain('-D BOARD_A=value');
+  });
+
+  test('decided by -D: the branch the build takes, converted', () => {
+    const { expanded, r } = read(module('#ifdef BOARD_A'), ['BOARD_A=1']);
+    expect(expanded).toContain('MP_REGISTER_MODULE(MP_QSTR_m, m_module)');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.model.decls.filter((d) => d.kind === 'registration').map((d) => d.name)).toEqual(['m_module']);
+  });
+
+  test("over MicroPython's configuration alone (its version): read as the defaults read it, as before", () => {
+    const { expanded, r } = read(module('#if MICROPY_VERSION >= 0x011300'));
+    expect(expanded.split('\n').pop()).toBe('');
+    expect(expanded).toContain('MP_REGISTER_MODULE(MP_QSTR_m_lite, m_module)');
+    expect(r.diagnostics).toEqual([]);
   });
 });
