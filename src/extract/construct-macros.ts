@@ -119,12 +119,23 @@ export function expandConstructMacros(
  * it is (undecidedConstructUses).
  */
 function expansionForAll(pp: Preprocessed, use: PPToken[], at: number): PPToken[] | undefined {
+  const r = readingForAll(pp, use, at);
+  return 'tokens' in r ? r.tokens : undefined;
+}
+
+/** expansionForAll's reading, or the names (outside MicroPython's configuration) that leave the use as written. */
+function readingForAll(pp: Preprocessed, use: PPToken[], at: number): { tokens: PPToken[] } | { names: string[] } {
   const undecided = new Set<string>();
   for (;;) {
     const e = pp.expandChoicesAt(use, at, (name) => undecided.has(name));
-    if (e.kind === 'tokens') return e.tokens;
-    if (e.macro === use[0].text && ownChoice(e).length) return undefined;
-    if (e.macro === use[0].text || undecided.has(e.macro)) return pp.expandAt(use, at).tokens;
+    if (e.kind === 'tokens') {
+      // Past MAX_CHOICES: the defaults' reading would hold for every build.
+      const names = tooMany(e);
+      return names.length ? { names } : { tokens: e.tokens };
+    }
+    const own = e.macro === use[0].text ? ownChoice(e) : [];
+    if (own.length) return { names: own };
+    if (e.macro === use[0].text || undecided.has(e.macro)) return { tokens: pp.expandAt(use, at).tokens };
     undecided.add(e.macro);
   }
 }
@@ -136,7 +147,7 @@ function expansionForAll(pp: Preprocessed, use: PPToken[], at: number): PPToken[
 function ownChoice(e: Expansion): string[] {
   if (e.kind !== 'choice') return [];
   const leaves = (x: Expansion): PPToken[][] => (x.kind === 'tokens' ? [x.tokens] : x.branches.flatMap((b) => leaves(b.body)));
-  if (!leaves(e).some((l) => l.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(l))) return [];
+  if (!leaves(e).some(writesConstruct)) return [];
   const names = new Set<string>();
   const walk = (x: Expansion): void => {
     if (x.kind !== 'choice') return;
@@ -147,6 +158,16 @@ function ownChoice(e: Expansion): string[] {
   };
   walk(e);
   return [...names];
+}
+
+/** Names outside MicroPython's configuration of an expansion past MAX_CHOICES that writes a construct; none otherwise. */
+function tooMany(e: Expansion): string[] {
+  if (e.kind !== 'tokens' || !e.undecided?.length || !writesConstruct(e.tokens)) return [];
+  return e.undecided.filter((n) => !/^(MICROPY_|MP_)/.test(n));
+}
+
+function writesConstruct(expansion: PPToken[]): boolean {
+  return expansion.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(expansion);
 }
 
 /** A file-scope use of a construct macro whose own definition an undecided #if chooses (see expansionForAll). */
@@ -177,7 +198,7 @@ export function undecidedConstructUses(pp: Preprocessed): UndecidedConstructUse[
     }
     if (t.kind === 'punct' && '({['.includes(t.text)) depth++;
     else if (t.kind === 'punct' && ')}]'.includes(t.text)) depth = Math.max(0, depth - 1);
-    if (depth || t.kind !== 'ident' || pp.lookupAt(t.start)(t.text) !== 'unknown' || pp.liveAt(t.start) === 'off') continue;
+    if (depth || t.kind !== 'ident' || pp.liveAt(t.start) === 'off') continue;
     const def = pp.definitionAt(t.text, t.start);
     if (!def || coreHeaderMacros().has(t.text)) continue;
     let last = i;
@@ -186,10 +207,8 @@ export function undecidedConstructUses(pp: Preprocessed): UndecidedConstructUse[
       last = closingParen(toks, i + 1);
       if (last < 0) continue;
     }
-    const e = pp.expandChoicesAt(toks.slice(i, last + 1), t.start);
-    if (e.kind !== 'choice' || e.macro !== t.text) continue;
-    const names = ownChoice(e);
-    if (names.length) out.push({ start: t.start, end: toks[last].end, name: t.text, names });
+    const r = readingForAll(pp, toks.slice(i, last + 1), t.start);
+    if ('names' in r) out.push({ start: t.start, end: toks[last].end, name: t.text, names: r.names });
     i = last;
   }
   return out;

@@ -158,3 +158,22 @@ describe('a construct macro whose own definition an #if natmodgen cannot decide 
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+test('past 32 combinations of independent tests: NMG2032 at the use naming the -D, not the defaults reading silently', () => {
+  const entries = [1, 2, 3, 4, 5, 6]
+    .map((n) => c(`#ifdef BOARD_${n}`, `#define E${n} X(e${n})`, '#else', `#define E${n} X(n${n})`, '#endif'))
+    .join('\n');
+  const given = c(
+    entries,
+    '#define X(n) { MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(1) },',
+    'static const mp_rom_map_elem_t m_globals_table[] = {',
+    '    E1 E2 E3 E4 E5 E6',
+    '};',
+  );
+  const r = extract(given);
+  const at = lineCol(given, 'E1 E2');
+  expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['NMG2032', at.line, at.col]]);
+  expect(r.diagnostics[0].help).toContain('-D BOARD_1=value -D BOARD_2=value');
+  const decided = extract(given, { defines: ['BOARD_1=1', 'BOARD_2=1', 'BOARD_3', 'BOARD_4', 'BOARD_5', 'BOARD_6'] });
+  expect(decided.diagnostics).toEqual([]);
+});
