@@ -22,7 +22,14 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     // (py/objarray.c's memoryview, with MICROPY_PY_BUILTINS_MEMORYVIEW=0).
     if (ctx.pp.liveAt(ctx.cur.tokens[i].start) === 'off') continue;
     // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded.
-    const x = ctx.expandItems(call.open, call.close, (exp) => exp.some((t) => t.text === ','));
+    // The name, qstr and flags are read below, each as one expansion: only slot items are written per branch.
+    const headEnd = ctx.cur.splitArgs(call.open, call.close)[2]?.to ?? call.close;
+    const x = ctx.expandItems(
+      call.open,
+      call.close,
+      (exp) => exp.some((t) => t.text === ','),
+      (r) => r.from > headEnd && ctx.usesMacro(r) && ctx.userMacro(ctx.cur.codeTokens(r)[0]) !== undefined,
+    );
     const cur = x.cur;
     const args = cur.splitArgs(x.open, x.close);
     const head = args.slice(0, 3).map((a) => cur.flat(a));
@@ -33,7 +40,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     const [nameArg, qstrArg] = ctx.cur.splitArgs(call.open, call.close);
     for (const [k, arg] of [nameArg, qstrArg].entries()) {
       if (!arg || !ctx.usesMacro(arg)) continue;
-      const exp = ctx.expandTokens(arg.from, arg.to);
+      const exp = ctx.expandOne(arg.from, arg.to, k === 0 ? "the type's C name" : "the type's name");
       if (isOneIdent(exp)) head[k] = exp.filter((t) => t.kind !== 'directive')[0].text;
     }
     if (args.length < 3 || !/^MP_QSTR_\w*$/.test(head[1])) {

@@ -1,7 +1,8 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { QstrSwitchDecl, asQstr } from '../model/declarations';
 import { queryMatches } from '../parse/queries';
-import { ExtractContext } from '../extract/context';
+import { ExtractContext, TokenChoices } from '../extract/context';
+import type { Token } from '../parse/tokens';
 import { construct } from './construct';
 import { View } from '../plan/view';
 import { diag } from '../diagnostics/catalog';
@@ -111,20 +112,39 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
   const to = cur.indexAt(body.endIndex - 1);
   if (from < 0 || to < 0) return;
   const arith = (span: Span, text: string) => ctx.diagnostics.push(diag('NMG2031', span, { label: text }));
-  // Labels whose qstrs branches natmodgen cannot decide choose: one reading would hold for every
-  // build. A label whose branches spell one qstr (`MP_QSTR_x` / `(qstr)MP_QSTR_x`) is one reading;
-  // a macro writing `case` labels is written out as one expansion, so any difference counts.
-  const undecided = (span: Span, first: number, last: number, label: boolean): boolean => {
-    const u = ctx.undecidedIn(first, last);
-    if (!u) return false;
-    const read = u.leaves.map((l) => {
-      const v = labelValue(l);
-      return typeof v === 'string' ? v : `qstr ${v.qstr}`;
-    });
-    if (label && read.every((r) => r === read[0])) return false;
-    ctx.diagnostics.push(diag('NMG2032', span, u));
-    return true;
+  type Pieces = QstrSwitchDecl['macroUses'][number]['pieces'];
+  // A label or a macro use whose expansion branches of an #if natmodgen cannot decide choose (the
+  // build's -D, the compiler's own names): each branch is written under that #if's test, with its
+  // labels as their positions, so the compiler keeps the choice. Undefined when a branch cannot be
+  // read (its label computes with a qstr's number: said there).
+  const chosen = (tree: TokenChoices, leaf: (toks: Token[]) => Pieces | undefined): Pieces | undefined => {
+    if (tree.kind === 'tokens') return leaf(tree.tokens);
+    const out: Pieces = [];
+    for (const [k, b] of tree.branches.entries()) {
+      const keyword = k === 0 ? 'if' : b.when === undefined ? 'else' : 'elif';
+      out.push({ text: `\n#${keyword}${b.when === undefined ? '' : ` ${b.when}`}\n` });
+      const body = chosen(b.body, leaf);
+      if (!body) return undefined;
+      out.push(...body);
+    }
+    // Text after the #endif line starts the next line: a single space keeps the edit from ending
+    // with the newline that sync's weave reads as the end of a replaced line.
+    out.push({ text: '\n#endif\n ' });
+    return out;
   };
+  // What every branch reads as one qstr (`MP_QSTR_x` / `(qstr)MP_QSTR_x`) is one label, written once.
+  const oneQstr = (tree: TokenChoices): boolean => {
+    const read: string[] = [];
+    const walk = (x: TokenChoices): void => {
+      if (x.kind === 'tokens') {
+        const v = labelValue(x.tokens);
+        read.push(typeof v === 'string' ? v : `qstr ${v.qstr}`);
+      } else for (const b of x.branches) walk(b.body);
+    };
+    walk(tree);
+    return read.every((r) => r === read[0]);
+  };
+  const spelled = (toks: Token[]): string => toks.map((x) => x.text).join(' ');
   for (let i = from + 1; i < to; i++) {
     const t = cur.tokens[i];
     if (nested.some(([s, e]) => t.start >= s && t.start < e) || !ctx.maybeCompiled(i)) continue;
@@ -132,13 +152,29 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
       const colon = labelEnd(cur.tokens, i + 1, to);
       if (colon < 0 || colon === i + 1) continue;
       const range = { from: i + 1, to: colon - 1 };
-      if (ctx.usesMacro(range) && undecided(cur.spanOf(range), range.from, range.to, true)) {
+      const span = cur.spanOf(range);
+      const tree = ctx.usesMacro(range) ? ctx.choicesIn(range.from, range.to) : undefined;
+      if (tree?.kind === 'choice' && !oneQstr(tree)) {
+        const viaMacro = uses.length;
+        const before = labels.length;
+        const pieces = chosen(tree, (toks) => {
+          const v = labelValue(toks);
+          if (v === 'arith') {
+            arith(span, spelled(toks));
+            return undefined;
+          }
+          if (v === 'none') return [{ text: spelled(toks) }];
+          labels.push({ qstr: asQstr(v.qstr), span, viaMacro });
+          return [{ label: labels.length - 1 }];
+        });
+        if (pieces) uses.push({ span, pieces });
+        else labels.length = before;
         i = colon;
         continue;
       }
       const v = labelValue(ctx.usesMacro(range) ? ctx.expandTokens(range.from, range.to) : cur.tokens.slice(range.from, colon));
-      if (v === 'arith') arith(cur.spanOf(range), cur.flat(range));
-      else if (v !== 'none') labels.push({ qstr: asQstr(v.qstr), span: cur.spanOf(range) });
+      if (v === 'arith') arith(span, cur.flat(range));
+      else if (v !== 'none') labels.push({ qstr: asQstr(v.qstr), span });
       i = colon;
       continue;
     }
@@ -146,31 +182,30 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
     if (!m) continue;
     const last = m.params ? cur.closing(i + 1) : i;
     if (last < 0) continue;
-    const exp = ctx.expandTokens(i, last);
-    if (exp.some((x) => x.text === 'case') && undecided(cur.span(i, last), i, last, false)) {
+    const span = cur.span(i, last);
+    const tree = ctx.choicesIn(i, last);
+    if (!tree || !someCase(tree)) {
       i = last;
       continue;
     }
-    // Each `case` of the expansion, its label's first and last token (the `case` token's index is the key).
-    const found: Array<{ first: number; last: number; qstr: string }> = [];
-    exp.forEach((x, k) => {
-      if (x.text !== 'case') return;
-      const colon = labelEnd(exp, k + 1, exp.length - 1);
-      if (colon <= k + 1) return;
-      const v = labelValue(exp.slice(k + 1, colon));
-      if (v === 'arith')
-        arith(
-          cur.span(i, last),
-          exp
-            .slice(k + 1, colon)
-            .map((e) => e.text)
-            .join(' '),
-        );
-      else if (v !== 'none') found.push({ first: k + 1, last: colon - 1, qstr: v.qstr });
-    });
-    if (found.length) {
-      const span = cur.span(i, last);
-      const pieces: QstrSwitchDecl['macroUses'][number]['pieces'] = [];
+    const viaMacro = uses.length;
+    // Each `case` of an expansion written out with its label's position; undefined when it has no qstr label.
+    const expansion = (exp: Token[]): Pieces | undefined => {
+      // Each `case` of the expansion, its label's first and last token (the `case` token's index is the key).
+      const found: Array<{ first: number; last: number; qstr: string }> = [];
+      let bad = false;
+      exp.forEach((x, k) => {
+        if (x.text !== 'case') return;
+        const colon = labelEnd(exp, k + 1, exp.length - 1);
+        if (colon <= k + 1) return;
+        const v = labelValue(exp.slice(k + 1, colon));
+        if (v === 'arith') {
+          arith(span, spelled(exp.slice(k + 1, colon)));
+          bad = true;
+        } else if (v !== 'none') found.push({ first: k + 1, last: colon - 1, qstr: v.qstr });
+      });
+      if (bad) return undefined;
+      const pieces: Pieces = [];
       let text: string[] = [];
       for (let k = 0; k < exp.length; k++) {
         const f = found.find((x) => x.first === k);
@@ -181,14 +216,24 @@ function collectCases(sw: SyntaxNode, labels: QstrSwitchDecl['labels'], uses: Qs
         pieces.push({ text: text.join(' ') + ' ' });
         text = [];
         pieces.push({ label: labels.length });
-        labels.push({ qstr: asQstr(f.qstr), span, viaMacro: uses.length });
+        labels.push({ qstr: asQstr(f.qstr), span, viaMacro });
         k = f.last;
       }
       pieces.push({ text: (text.length ? ' ' : '') + text.join(' ') });
-      uses.push({ span, pieces });
-    }
+      return pieces;
+    };
+    const before = labels.length;
+    const pieces = chosen(tree, expansion);
+    // A use that writes no qstr label in any branch is the compiler's, as written.
+    if (pieces && labels.length > before) uses.push({ span, pieces });
+    else labels.length = before;
     i = last;
   }
+}
+
+/** Whether some branch of an expansion writes a `case` label. */
+function someCase(tree: TokenChoices): boolean {
+  return tree.kind === 'tokens' ? tree.tokens.some((x) => x.text === 'case') : tree.branches.some((b) => someCase(b.body));
 }
 
 /** The switch condition mapped to a label position. */
@@ -223,7 +268,12 @@ export const qstrSwitch = construct({
       labels: decl.labels.map((l) => l.qstr),
       count: decl.labels.length,
     };
-    const label = (index: number): QstrSwitchLabelView => ({ partial: 'qstr-switch-label', index, qstr: decl.labels[index].qstr });
+    // A qstr that labels of several branches name has one position (the first, which natmodgen_qstr_case
+    // finds): whichever branch the compiler takes, its label is that position.
+    const label = (index: number): QstrSwitchLabelView => {
+      const { qstr } = decl.labels[index];
+      return { partial: 'qstr-switch-label', index: decl.labels.findIndex((l) => l.qstr === qstr), qstr };
+    };
     const labels = decl.labels.flatMap((l, index) =>
       l.viaMacro === undefined ? [{ start: l.span.start, end: l.span.end, view: label(index) }] : [],
     );

@@ -88,8 +88,10 @@ export function runtimeConstant(
   const value = decl.childForFieldName('declarator')?.childForFieldName('value');
   const range = value ? tokenRange(ctx, value) : undefined;
   if (!range) return undefined;
+  const holds = (exp: ReadonlyArray<{ kind: string; text: string }>) => exp.some((t) => t.kind === 'ident' && runtimeValue(t.text));
+  if (ctx.undecidedReading(range.from, range.to, `the initial value of '${v.name}'`, holds)) return undefined;
   const expanded = ctx.expandTokens(range.from, range.to);
-  if (!expanded.some((t) => t.kind === 'ident' && runtimeValue(t.text))) return undefined;
+  if (!holds(expanded)) return undefined;
   // An array's first brace is its first element's (`{ { &mp_type_int, 1 }, ...}`), never an object's base.
   if (!opts.objects && !v.declarator.includes('[') && startsWithFirmwareBase(expanded)) return undefined;
   const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);

@@ -102,6 +102,10 @@ function throughModuleMacros(ctx: ExtractContext): RuntimeObjDecl[] {
     const close = cur.closing(i + 1);
     if (close < 0) continue;
     const last = cur.is(close + 1, ';') ? close + 1 : close;
+    if (ctx.undecidedReading(i, close, 'the object this use defines', (exp) => fromExpansion(ctx, exp) !== undefined)) {
+      i = last;
+      continue;
+    }
     const d = fromExpansion(ctx, ctx.expandTokens(i, close));
     if (!d) continue;
     out.push({ kind: 'runtime_obj', ...d, span: cur.span(i, last), cond: ctx.condAt(i), unit: ctx.unit });
@@ -139,7 +143,19 @@ function initialiserMacros(ctx: ExtractContext): RuntimeObjDecl[] {
         k < i - 1 - q.first && !['static', 'const', 'extern'].includes(t.text) ? ctx.qualifierMacro(q.first + k, cur) : undefined;
       return words ? words.map((w) => ({ ...t, text: w })) : [t];
     });
-    const d = fromExpansion(ctx, [...head, ...ctx.expandTokens(i + 2, close), ...toks.slice(close + 1, last + 1)]);
+    const tail = toks.slice(close + 1, last + 1);
+    if (
+      ctx.undecidedReading(
+        i + 2,
+        close,
+        'the initial value of this object',
+        (exp) => fromExpansion(ctx, [...head, ...exp, ...tail]) !== undefined,
+      )
+    ) {
+      i = last;
+      continue;
+    }
+    const d = fromExpansion(ctx, [...head, ...ctx.expandTokens(i + 2, close), ...tail]);
     if (!d) continue;
     out.push({ kind: 'runtime_obj', ...d, span: cur.span(q.first, last), cond: ctx.condAt(i), unit: ctx.unit });
     i = last;

@@ -2,7 +2,7 @@ import { WritableDataDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { parseSnippet } from '../parse/parser';
 import type { SyntaxNode } from 'tree-sitter';
-import { ExtractContext } from '../extract/context';
+import { choiceLeaves, ExtractContext } from '../extract/context';
 import { insideFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
 import { guarded } from '../plan/lines';
@@ -70,7 +70,12 @@ function threadLocal(ctx: ExtractContext, node: SyntaxNode): Reread | undefined 
   if (to >= ctx.cur.tokens.length) return undefined;
   const direct = ctx.cur.tokens.slice(from, to + 1).some((t) => THREAD_LOCAL.has(t.text));
   if (!direct && !threadMacros(ctx)) return undefined;
-  const toks = direct ? ctx.cur.tokens.slice(from, to + 1) : ctx.expandTokens(from, to);
+  // A storage macro that branches of an #if natmodgen cannot decide define as thread-local in one
+  // (`#ifdef BOARD_THREADS` / `#define TLS __thread`): read as that branch. The declaration becomes
+  // plain storage either way, the same in every build, and the macro is no longer used there.
+  const tree = direct ? undefined : ctx.choicesIn(from, to);
+  const thread = tree?.kind === 'choice' ? choiceLeaves(tree).find((l) => l.some((t) => THREAD_LOCAL.has(t.text))) : undefined;
+  const toks = direct ? ctx.cur.tokens.slice(from, to + 1) : (thread ?? ctx.expandTokens(from, to));
   if (toks.some((t) => t.kind === 'directive') || !toks.some((t) => THREAD_LOCAL.has(t.text))) return undefined;
   const text = toks.map((t) => (THREAD_LOCAL.has(t.text) ? '__thread' : t.text)).join(' ');
   const d = parseSnippet(text).rootNode.namedChildren.find((n) => n.type === 'declaration');

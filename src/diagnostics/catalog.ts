@@ -254,9 +254,12 @@ export const catalog = {
   },
   NMG2032: {
     severity: 'error',
-    text: (a: { name: string; when: string }) =>
-      `branches of an #if natmodgen cannot decide (#if ${a.when}) define '${a.name}' so that this case label is a different qstr in each: the converted switch would hold one of them for every build`,
-    help: 'pass the macros the #if tests to natmodgen gen as the build passes them (-D NAME=value), or put the #if around case labels written with the qstrs themselves',
+    text: (a: { what: string; names: string[] }) =>
+      `${a.what} depends on ${a.names.length ? `${a.names.join(', ')}, which natmodgen cannot decide` : 'an #if natmodgen cannot decide'}, and natmodgen cannot write it once per branch here: converted, it would hold one branch for every build`,
+    help: (a: { names: string[] }) =>
+      a.names.length
+        ? `pass ${a.names.map((n) => `-D ${n}=value`).join(' ')} to natmodgen gen as the build defines ${a.names.length > 1 ? 'them' : 'it'} (with the make fragment: NATMODGEN_DEFINES)`
+        : 'pass the macros the #if tests to natmodgen gen as the build passes them (-D NAME=value)',
   },
   NMG2021: {
     severity: 'warning',

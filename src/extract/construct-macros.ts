@@ -1,7 +1,7 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { coreHeaderMacros } from '../facts';
 import { parseSnippet } from '../parse/parser';
-import { PPToken, Preprocessed, spell } from '../preprocess';
+import { Expansion, namesIn, PPToken, Preprocessed, spell } from '../preprocess';
 import { readDeclaration } from './declarator';
 import { runtimeValue } from '../model/firmware';
 import { preprocessModule } from './module-pp';
@@ -88,7 +88,10 @@ export function expandConstructMacros(
       if (last < 0) continue;
     }
     const use = toks.slice(i, last + 1);
-    const expanded = expansionForAll(pp, use, t.start);
+    // At file scope a use left as written is reported by src/extract (NMG2032); inside a function it
+    // reads as the defaults read it.
+    const expanded = expansionForAll(pp, use, t.start) ?? (braces ? pp.expandAt(use, t.start).tokens : undefined);
+    if (!expanded) continue;
     const writes = braces
       ? expanded.some((x) => x.text === 'static') && writesStaticLocal(expanded)
       : expanded.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(expanded);
@@ -109,17 +112,106 @@ export function expandConstructMacros(
  * of an `#if` natmodgen cannot decide define differently stays unexpanded, for the compiler: the
  * construct's own reading writes each of its branches under that `#if` (slot and entry lists),
  * where writing out one expansion here would take one branch for every build. When the use's own
- * macro is such a macro (a registration macro per MicroPython version), its branches cannot be
- * written around it on the use's own lines: it reads as the module's defaults read it.
+ * macro is such a macro, its branches cannot be written around it on the use's own lines: over
+ * MicroPython's configuration alone (a registration macro per MicroPython version, decided with a
+ * tree) it reads as the module's defaults read it; over any other name (a -D the build passes to the
+ * compiler only, the compiler's own names) the use is left as written (undefined) and refused where
+ * it is (undecidedConstructUses).
  */
-function expansionForAll(pp: Preprocessed, use: PPToken[], at: number): PPToken[] {
+function expansionForAll(pp: Preprocessed, use: PPToken[], at: number): PPToken[] | undefined {
+  const r = readingForAll(pp, use, at);
+  return 'tokens' in r ? r.tokens : undefined;
+}
+
+/** expansionForAll's reading, or the names (outside MicroPython's configuration) that leave the use as written. */
+function readingForAll(pp: Preprocessed, use: PPToken[], at: number): { tokens: PPToken[] } | { names: string[] } {
   const undecided = new Set<string>();
   for (;;) {
     const e = pp.expandChoicesAt(use, at, (name) => undecided.has(name));
-    if (e.kind === 'tokens') return e.tokens;
-    if (e.macro === use[0].text || undecided.has(e.macro)) return pp.expandAt(use, at).tokens;
+    if (e.kind === 'tokens') {
+      // Past MAX_CHOICES: the defaults' reading would hold for every build.
+      const names = tooMany(e);
+      return names.length ? { names } : { tokens: e.tokens };
+    }
+    const own = e.macro === use[0].text ? ownChoice(e) : [];
+    if (own.length) return { names: own };
+    if (e.macro === use[0].text || undecided.has(e.macro)) return { tokens: pp.expandAt(use, at).tokens };
     undecided.add(e.macro);
   }
+}
+
+/**
+ * The names outside MicroPython's configuration that the tests of a use's own choice read, when some
+ * branch writes a construct natmodgen rewrites; none otherwise.
+ */
+function ownChoice(e: Expansion): string[] {
+  if (e.kind !== 'choice') return [];
+  const leaves = (x: Expansion): PPToken[][] => (x.kind === 'tokens' ? [x.tokens] : x.branches.flatMap((b) => leaves(b.body)));
+  if (!leaves(e).some(writesConstruct)) return [];
+  const names = new Set<string>();
+  const walk = (x: Expansion): void => {
+    if (x.kind !== 'choice') return;
+    for (const b of x.branches) {
+      for (const id of namesIn(b.when ?? '')) if (!/^(MICROPY_|MP_)/.test(id)) names.add(id);
+      walk(b.body);
+    }
+  };
+  walk(e);
+  return [...names];
+}
+
+/** Names outside MicroPython's configuration of an expansion past MAX_CHOICES that writes a construct; none otherwise. */
+function tooMany(e: Expansion): string[] {
+  if (e.kind !== 'tokens' || !e.undecided?.length || !writesConstruct(e.tokens)) return [];
+  return e.undecided.filter((n) => !/^(MICROPY_|MP_)/.test(n));
+}
+
+function writesConstruct(expansion: PPToken[]): boolean {
+  return expansion.some((x) => x.kind === 'ident' && CONSTRUCT_WORDS.has(x.text)) || writesData(expansion);
+}
+
+/** A file-scope use of a construct macro whose own definition an undecided #if chooses (see expansionForAll). */
+export interface UndecidedConstructUse {
+  start: number;
+  end: number;
+  name: string;
+  /** The names of the #if tests, outside MicroPython's configuration. */
+  names: string[];
+}
+
+/**
+ * Uses expandConstructMacros leaves as written because branches of an `#if` over a name natmodgen
+ * cannot decide define the use's own macro, and some branch as a construct natmodgen rewrites:
+ * writing one expansion out would take one branch for every build, and the directives cannot be
+ * written around the expansions on the use's own lines.
+ */
+export function undecidedConstructUses(pp: Preprocessed): UndecidedConstructUse[] {
+  if (!pp.definitions.length) return [];
+  const toks = pp.tokens;
+  const out: UndecidedConstructUse[] = [];
+  let depth = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.bol && t.text === '#') {
+      while (i + 1 < toks.length && !toks[i + 1].bol) i++;
+      continue;
+    }
+    if (t.kind === 'punct' && '({['.includes(t.text)) depth++;
+    else if (t.kind === 'punct' && ')}]'.includes(t.text)) depth = Math.max(0, depth - 1);
+    if (depth || t.kind !== 'ident' || pp.liveAt(t.start) === 'off') continue;
+    const def = pp.definitionAt(t.text, t.start);
+    if (!def || coreHeaderMacros().has(t.text)) continue;
+    let last = i;
+    if (def.params) {
+      if (toks[i + 1]?.text !== '(') continue;
+      last = closingParen(toks, i + 1);
+      if (last < 0) continue;
+    }
+    const r = readingForAll(pp, toks.slice(i, last + 1), t.start);
+    if ('names' in r) out.push({ start: t.start, end: toks[last].end, name: t.text, names: r.names });
+    i = last;
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Diagnostic, Related } from '../diagnostics/diagnostic';
+import { diag } from '../diagnostics/catalog';
 import { SourceText } from '../parse/source';
 import { ParsedFile } from '../parse/parser';
 import { captureStarts } from '../parse/queries';
@@ -6,7 +7,7 @@ import { Condition } from '../model/condition';
 import { ConditionMap, mapConditions } from './conditions';
 import { Cursor, TokRange } from './cursor';
 import { Token, TokenKind } from '../parse/tokens';
-import { Expansion, MacroDef, PPToken, XToken } from '../preprocess';
+import { Expansion, MacroDef, namesIn, PPToken, XToken } from '../preprocess';
 import { Liveness, Preprocessed, PreprocessOptions } from '../preprocess';
 import { moduleOptions, preprocessModule } from './module-pp';
 
@@ -147,8 +148,11 @@ export class ExtractContext {
         }
       };
       const grouping = choices ? choices.unit : 0;
-      if (choices) emit(pieces(this.pp.expandChoicesAt(pp, at.start, opaque)));
-      else emit(pieces({ kind: 'tokens', tokens: this.pp.expandAt(pp, at.start, opaque).tokens, truncated: false }));
+      if (choices) {
+        const e = this.pp.expandChoicesAt(pp, at.start, opaque);
+        if (e.kind === 'tokens' && e.undecided) this.undecidable(run[0].start, run[run.length - 1].end, 'this expansion', e.undecided);
+        emit(pieces(e));
+      } else emit(pieces({ kind: 'tokens', tokens: this.pp.expandAt(pp, at.start, opaque).tokens, truncated: false }));
       run = [];
     };
     for (let i = from; i <= to; i++) {
@@ -168,6 +172,23 @@ export class ExtractContext {
    * label's qstr).
    */
   undecidedIn(from: number, to: number): { name: string; when: string; leaves: Token[][] } | undefined {
+    const e = this.choicesIn(from, to);
+    if (e?.kind !== 'choice') return undefined;
+    const leaves: Token[][] = [];
+    const walk = (x: TokenChoices): void => {
+      if (x.kind === 'tokens') leaves.push(x.tokens);
+      else for (const b of x.branches) walk(b.body);
+    };
+    walk(e);
+    return { name: e.macro, when: e.branches[0].when ?? '', leaves };
+  }
+
+  /**
+   * The expansion of tokens [from, to] (directives left out) as the compiler makes it in every
+   * configuration: plain tokens, or the choice between expansions under the `#if` tests natmodgen
+   * cannot decide (`when` undefined: `#else`). Undefined for an empty range.
+   */
+  choicesIn(from: number, to: number): TokenChoices | undefined {
     const text = this.file.src.text;
     const pp: PPToken[] = [];
     for (let i = from; i <= to; i++) {
@@ -176,15 +197,46 @@ export class ExtractContext {
       pp.push({ kind: t.kind, text: t.text, start: t.start, end: t.end, bol: false, space: /\s/.test(text[t.start - 1] ?? '') });
     }
     if (!pp.length) return undefined;
+    const convert = (x: Expansion): TokenChoices =>
+      x.kind === 'tokens'
+        ? { kind: 'tokens', tokens: x.tokens.map(toToken) }
+        : { kind: 'choice', macro: x.macro, branches: x.branches.map((b) => ({ when: b.when, body: convert(b.body) })) };
     const e = this.pp.expandChoicesAt(pp, pp[0].start);
-    if (e.kind !== 'choice') return undefined;
-    const leaves: Token[][] = [];
-    const walk = (x: Expansion): void => {
-      if (x.kind === 'tokens') leaves.push(x.tokens.map(toToken));
-      else for (const b of x.branches) walk(b.body);
-    };
-    walk(e);
-    return { name: e.macro, when: e.branches[0].when ?? '', leaves };
+    if (e.kind === 'tokens' && e.undecided) this.undecidable(pp[0].start, pp[pp.length - 1].end, 'this expansion', e.undecided);
+    return convert(e);
+  }
+
+  /**
+   * Tokens [from, to] expanded for a reading that takes one expansion (an object's name, its
+   * initialiser, a declaration's storage): when branches of an `#if` natmodgen cannot decide make
+   * the expansion differ, NMG2032 at the use says `what` depends on them and which -D decides it.
+   * The module defaults' reading is returned either way.
+   */
+  /**
+   * Whether tokens [from, to] expand differently in branches of an `#if` natmodgen cannot decide and
+   * `reads` holds of some branch's expansion: then NMG2032 at the use (`what` depends on it), and true.
+   */
+  undecidedReading(from: number, to: number, what: string, reads: (expansion: Token[]) => boolean): boolean {
+    const tree = this.choicesIn(from, to);
+    if (tree?.kind !== 'choice' || !choiceLeaves(tree).some(reads)) return false;
+    this.undecidable(this.cur.tokens[from].start, this.cur.tokens[to].end, what, testedNames(tree));
+    return true;
+  }
+
+  expandOne(from: number, to: number, what: string): Token[] {
+    const tree = this.choicesIn(from, to);
+    if (tree?.kind === 'choice') this.undecidable(this.cur.tokens[from].start, this.cur.tokens[to].end, what, testedNames(tree));
+    return this.expandTokens(from, to);
+  }
+
+  private readonly reported = new Set<string>();
+
+  /** NMG2032 once per place: a reading at [start, end) depends on undecided #if tests over `names`. */
+  undecidable(start: number, end: number, what: string, names: string[]): void {
+    const key = `${start}:${end}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.diagnostics.push(diag('NMG2032', this.file.src.span(start, end), { what, names }));
   }
 
   /**
@@ -275,6 +327,29 @@ export class ExtractContext {
 }
 
 const QUALIFIER_WORDS = new Set(['static', 'const', 'extern', 'inline', '__inline', '__inline__', 'volatile']);
+
+/** Every branch's expansion of a choice (one for plain tokens). */
+export function choiceLeaves(tree: TokenChoices): Token[][] {
+  return tree.kind === 'tokens' ? [tree.tokens] : tree.branches.flatMap((b) => choiceLeaves(b.body));
+}
+
+/** The names the `#if` tests of a choice read (`defined` left out), in order. */
+export function testedNames(tree: TokenChoices): string[] {
+  const names = new Set<string>();
+  const walk = (x: TokenChoices): void => {
+    if (x.kind !== 'choice') return;
+    for (const b of x.branches) {
+      for (const id of namesIn(b.when ?? '')) names.add(id);
+      walk(b.body);
+    }
+  };
+  walk(tree);
+  return [...names];
+}
+
+/** An expansion as tokens of the file, or the compiler's choice between expansions (`when`: the `#if`/`#elif` test; undefined: `#else`). */
+export type TokenChoices =
+  { kind: 'tokens'; tokens: Token[] } | { kind: 'choice'; macro: string; branches: Array<{ when?: string; body: TokenChoices }> };
 
 /** A token of an expansion, or the compiler's choice between runs of them (`when`: the `#if`/`#elif` test; undefined: `#else`). */
 type Piece = Token | { choice: Array<{ when?: string; body: Piece[] }> };

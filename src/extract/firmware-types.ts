@@ -1,6 +1,6 @@
 import { Token } from '../parse/tokens';
 import { Decl } from '../model/declarations';
-import type { ExtractContext } from './context';
+import { choiceLeaves, type ExtractContext } from './context';
 import { builtinTypeName, MACROS_USING_TYPES } from '../model/firmware';
 
 /** `mp_type_X` names in code that py/dynruntime.h lacks but the builtins module has. */
@@ -47,10 +47,14 @@ export function firmwareTypesPasted(ctx: ExtractContext): string[] {
     if (!m) continue;
     const last = m.params ? cur.closing(i + 1) : i;
     if (last < 0) continue;
-    for (const t of ctx.expandTokens(i, last)) {
-      const name = t.kind === 'ident' ? builtinTypeName(t.text) : undefined;
-      if (name) found.add(name);
-    }
+    // Every branch of an #if natmodgen cannot decide: the compiler may take any of them, and a type
+    // looked up that the branch taken does not use costs nothing.
+    const tree = ctx.choicesIn(i, last);
+    for (const exp of tree ? choiceLeaves(tree) : [])
+      for (const t of exp) {
+        const name = t.kind === 'ident' ? builtinTypeName(t.text) : undefined;
+        if (name) found.add(name);
+      }
     i = last;
   }
   return [...found];

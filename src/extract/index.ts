@@ -14,6 +14,7 @@ import { firmwareTypesOfSlots, firmwareTypesPasted, firmwareTypesUsed } from './
 import { extractCalls } from './calls';
 import { extractApiOverrides } from './api-overrides';
 import { evaluateCondition, lexPP } from '../preprocess';
+import { undecidedConstructUses } from './construct-macros';
 
 /**
  * Tree → declarations: runs the given construct extractors (src/constructs/index.ts
@@ -39,6 +40,8 @@ export function extractWith(
   const seen = ctx.diagnostics.filter((d) => d.span?.file !== file.path || ctx.pp.liveAt(d.span.start) !== 'off');
   ctx.diagnostics.splice(0, ctx.diagnostics.length, ...seen);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
+  for (const u of undecidedConstructUses(ctx.pp))
+    ctx.undecidable(u.start, u.end, `what '${u.name}' defines here (its definition is chosen by an #if)`, u.names);
   const identifiers = identifiersOutside(
     file.tokens,
     decls.filter((d) => d.kind === 'rom_table').map((d) => d.span),

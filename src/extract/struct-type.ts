@@ -88,7 +88,7 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
         // `.name = QSTR(Point)`: the module's macro, read as the compiler sees it.
         if (!/^MP_QSTR_\w*$/.test(typeName) && cur === ctx.cur && ctx.usesMacro(f.value))
           typeName = ctx
-            .expandTokens(f.value.from, f.value.to)
+            .expandOne(f.value.from, f.value.to, "the type's name")
             .map((t) => t.text)
             .join('');
         return undefined;

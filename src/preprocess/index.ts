@@ -103,9 +103,13 @@ export interface Preprocessed {
   expandChoicesAt(tokens: PPToken[], offset: number, opaque?: (name: string) => boolean): Expansion;
 }
 
-/** An expansion, or the compiler's choice between expansions (`when`: the `#if`/`#elif` test; undefined: `#else`). */
+/**
+ * An expansion, or the compiler's choice between expansions (`when`: the `#if`/`#elif` test; undefined:
+ * `#else`). `undecided`: the expansion is the module defaults' reading of one that depends on more
+ * combinations of undecided tests than are written out (MAX_CHOICES): the names those tests read.
+ */
 export type Expansion =
-  | { kind: 'tokens'; tokens: XToken[]; truncated: boolean }
+  | { kind: 'tokens'; tokens: XToken[]; truncated: boolean; undecided?: string[] }
   | { kind: 'choice'; macro: string; branches: Array<{ when?: string; body: Expansion }> };
 
 /** Most alternative expansions one use is written out as (beyond: the default reading). */
@@ -407,7 +411,10 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     const raw = lookupAt(offset);
     const byDefault = lookupAt(offset, true);
     let leaves = 0;
-    const walk = (fixed: ReadonlyMap<string, MacroState | undefined>): Expansion | undefined => {
+    // `assumed`: the tests the branches around this point hold (true) or fail (false), by polarity-free
+    // key: a second macro chosen by the same test (`#ifdef A` in one chain, `#ifndef A` or `#if
+    // defined(A)` in another) follows the first instead of multiplying the branches.
+    const walk = (fixed: ReadonlyMap<string, MacroState | undefined>, assumed: ReadonlyMap<string, boolean>): Expansion | undefined => {
       const consulted: string[] = [];
       const lookup: MacroLookup = (n) => {
         if (opaque?.(n)) return undefined;
@@ -417,11 +424,16 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       };
       const r = expand(tokens, lookup);
       for (const n of consulted) {
-        const alts = alternatives(n, offset);
-        if (!alts) continue;
+        const all = alternatives(n, offset);
+        if (!all) continue;
+        const alts = narrowed(all, assumed);
+        if (alts.length === 1) return walk(new Map(fixed).set(n, alts[0].state), assumed);
         const branches: Array<{ when?: string; body: Expansion }> = [];
-        for (const a of alts) {
-          const body = walk(new Map(fixed).set(n, a.state));
+        for (const [k, a] of alts.entries()) {
+          const holds = new Map(assumed);
+          for (const b of alts.slice(0, k)) if (b.when !== undefined) assume(holds, b.when, false);
+          if (a.when !== undefined) assume(holds, a.when, true);
+          const body = walk(new Map(fixed).set(n, a.state), holds);
           if (!body) return undefined;
           branches.push({ when: a.when, body });
         }
@@ -431,10 +443,23 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
       }
       return ++leaves > MAX_CHOICES ? undefined : { kind: 'tokens', tokens: r.tokens, truncated: r.truncated };
     };
-    const found = walk(new Map());
+    const found = walk(new Map(), new Map());
     if (found) return found;
     const r = expand(tokens, opaque ? (n) => (opaque(n) ? undefined : byDefault(n)) : byDefault);
-    return { kind: 'tokens', tokens: r.tokens, truncated: r.truncated };
+    return { kind: 'tokens', tokens: r.tokens, truncated: r.truncated, undecided: undecidedNames(tokens, offset, opaque) };
+  };
+
+  /** The names of undecided #if tests an expansion of `tokens` depends on (those of every macro it consults that has alternatives). */
+  const undecidedNames = (tokens: PPToken[], offset: number, opaque?: (name: string) => boolean): string[] => {
+    const raw = lookupAt(offset);
+    const byDefault = lookupAt(offset, true);
+    const names = new Set<string>();
+    expand(tokens, (n) => {
+      if (opaque?.(n)) return undefined;
+      if (raw(n) === 'unknown') for (const a of alternatives(n, offset) ?? []) for (const id of namesIn(a.when ?? '')) names.add(id);
+      return byDefault(n);
+    });
+    return [...names];
   };
 
   return {
@@ -458,6 +483,76 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
     },
     expandChoicesAt,
   };
+}
+
+/**
+ * Alternatives of a name with what the branches around the use already hold: a test known to fail
+ * drops its alternative, a test known to hold ends the list (its alternative is then the one taken).
+ */
+function narrowed<T extends { when?: string }>(alts: T[], assumed: ReadonlyMap<string, boolean>): T[] {
+  const out: T[] = [];
+  for (const a of alts) {
+    if (a.when === undefined) {
+      out.push(a);
+      break;
+    }
+    const [key, polarity] = testKey(a.when);
+    const v = assumed.get(key);
+    if (v === undefined) out.push(a);
+    else if (v === polarity) {
+      out.push({ ...a, when: undefined });
+      break;
+    }
+  }
+  return out;
+}
+
+function assume(assumed: Map<string, boolean>, when: string, holds: boolean): void {
+  const [key, polarity] = testKey(when);
+  assumed.set(key, holds === polarity);
+}
+
+/**
+ * A test without its negations and enclosing parentheses, and whether it was negated an even number of
+ * times (`!defined(A)`, `(defined(A))` and `!!defined(A)` are one test). A `!` applies to the whole
+ * test only when what follows it is one operand: `!(A) && (B)` is kept as it is.
+ */
+export function testKey(when: string): [string, boolean] {
+  let e = when.trim();
+  let polarity = true;
+  for (;;) {
+    if (e.startsWith('!') && oneOperand(e.slice(1).trim())) {
+      e = e.slice(1).trim();
+      polarity = !polarity;
+    } else if (e.startsWith('(') && closes(e, 0) === e.length - 1) e = e.slice(1, -1).trim();
+    else break;
+  }
+  const m = /^defined\s*(?:\(\s*(\w+)\s*\)|\s+(\w+))$/.exec(e);
+  return [m ? `defined(${m[1] ?? m[2]})` : e, polarity];
+}
+
+/** Whether an expression is one operand: `defined(X)`, `defined X`, a name, a number or one parenthesised expression (after any `!`). */
+function oneOperand(e: string): boolean {
+  const rest = e.replace(/^(!\s*)*/, '');
+  if (/^defined\s*(\(\s*\w+\s*\)|\s+\w+)$/.test(rest) || /^\w+$/.test(rest)) return true;
+  return rest.startsWith('(') && closes(rest, 0) === rest.length - 1;
+}
+
+/** The index of the `)` closing the `(` at `open`, or -1. */
+function closes(e: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < e.length; k++) {
+    if (e[k] === '(') depth++;
+    else if (e[k] === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** The macro names an `#if` test reads (`defined` and numbers' letters left out: `0x011300` names nothing). */
+export function namesIn(test: string): string[] {
+  const out: string[] = [];
+  for (const t of lexPP(test)) if (t.kind === 'ident' && t.text !== 'defined' && !out.includes(t.text)) out.push(t.text);
+  return out;
 }
 
 /** Whether conditions are every branch that may be compiled of one complete chain, and nothing else is undecided. */

@@ -157,7 +157,7 @@ describe('extractQstrSwitches', () => {
     ]);
   });
 
-  test('a label through a macro that branches of an undecidable #if define as different qstrs is refused there (NMG2032); a module default decides', () => {
+  test('a label through a macro that branches of an undecidable #if define as different qstrs keeps the choice: each branch under the #if, with its own positions; a module default decides', () => {
     const given = c(
       '#ifndef WIDE',
       '#define WIDE (1)',
@@ -167,7 +167,7 @@ describe('extractQstrSwitches', () => {
       '#define KINDS case MP_QSTR_real:',
       '#else',
       '#define KIND MP_QSTR_whole',
-      '#define KINDS case MP_QSTR_whole:',
+      '#define KINDS case MP_QSTR_whole: case MP_QSTR_int:',
       '#endif',
       '#if MICROPY_PY_BUILTINS_FLOAT',
       '#define SAME MP_QSTR_same',
@@ -189,16 +189,51 @@ describe('extractQstrSwitches', () => {
       '}',
     );
     const r = extract(given);
-    expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([
-      ['NMG2032', lineCol(given, 'KIND:').line, lineCol(given, 'KIND:').col],
-      ['NMG2032', lineCol(given, 'KINDS break').line, lineCol(given, 'KINDS break').col],
-    ]);
+    expect(r.diagnostics).toEqual([]);
     const [d] = r.model.decls.filter((x) => x.kind === 'qstr_switch');
-    // Branches that spell one qstr are one label.
-    expect(d.kind === 'qstr_switch' && d.labels.map((l) => l.qstr)).toEqual(['wide', 'same']);
-    // Decided by -D, as the build decides it.
+    if (d.kind !== 'qstr_switch') throw new Error('not a qstr switch');
+    // Every branch's labels, in the order written (the #else first: the latest definition is tested first).
+    expect(d.labels.map((l) => [l.qstr, l.viaMacro])).toEqual([
+      ['whole', 0],
+      ['real', 0],
+      ['whole', 1],
+      ['int', 1],
+      ['real', 1],
+      // Decided by the module's default; branches that spell one qstr are one label.
+      ['wide', undefined],
+      ['same', undefined],
+    ]);
+    const text = (u: (typeof d.macroUses)[number]) => u.pieces.map((p) => ('label' in p ? `<${d.labels[p.label].qstr}>` : p.text)).join('');
+    expect(d.macroUses.map((u) => given.slice(u.span.start, u.span.end))).toEqual(['KIND', 'KINDS']);
+    expect(d.macroUses.map(text)).toEqual([
+      '\n#if !(MICROPY_PY_BUILTINS_FLOAT)\n<whole>\n#else\n<real>\n#endif\n ',
+      '\n#if !(MICROPY_PY_BUILTINS_FLOAT)\ncase <whole>: case <int> :\n#else\ncase <real> :\n#endif\n ',
+    ]);
+    // Decided by -D, as the build decides it: one reading, no choice.
     const decided = extract(given, { defines: ['MICROPY_PY_BUILTINS_FLOAT=1', 'WIDE=0'] });
     expect(decided.diagnostics).toEqual([]);
+    const [e] = decided.model.decls.filter((x) => x.kind === 'qstr_switch');
+    expect(e.kind === 'qstr_switch' && e.labels.map((l) => l.qstr)).toEqual(['real', 'real', 'narrow', 'same']);
+  });
+
+  test('a branch whose label computes with a qstr number is refused there (NMG2031), and no label of that use is kept', () => {
+    const given = c(
+      '#if MICROPY_PY_BUILTINS_FLOAT',
+      '#define KIND MP_QSTR_real',
+      '#else',
+      '#define KIND MP_QSTR_whole + 1',
+      '#endif',
+      'static void a_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {',
+      '    switch (attr) {',
+      '        case MP_QSTR_x: break;',
+      '        case KIND: break;',
+      '    }',
+      '}',
+    );
+    const r = extract(given);
+    expect(r.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['NMG2031', lineCol(given, 'KIND:').line]]);
+    const [d] = r.model.decls.filter((x) => x.kind === 'qstr_switch');
+    expect(d.kind === 'qstr_switch' && [d.labels.map((l) => l.qstr), d.macroUses.length]).toEqual([['x'], 0]);
   });
 
   test.each<[string, ReturnType<typeof labelValue>]>([

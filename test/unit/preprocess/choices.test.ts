@@ -1,4 +1,4 @@
-import { Expansion, lexPP, preprocess, PreprocessOptions, spell } from '../../../src/preprocess';
+import { Expansion, lexPP, preprocess, PreprocessOptions, spell, testKey } from '../../../src/preprocess';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
@@ -110,8 +110,78 @@ describe('preprocess: expansions under #if natmodgen cannot decide keep the comp
         want: '#if !(BOARD_A)\n#if !(BOARD_C)\nb d\n#else\nb c\n#endif\n#else\n#if !(BOARD_C)\na d\n#else\na c\n#endif\n#endif',
       },
     ],
+    [
+      'macros chosen by one test in several chains (#ifdef, #ifndef, #if defined()): the branches follow the first choice',
+      {
+        given: lines(
+          '#ifdef BOARD_A',
+          '#define P a',
+          '#else',
+          '#define P b',
+          '#endif',
+          '#ifndef BOARD_A',
+          '#define Q nq',
+          '#else',
+          '#define Q q',
+          '#endif',
+          '#if defined(BOARD_A)',
+          '#define R r',
+          '#endif',
+        ),
+        use: 'P Q R',
+        want: '#if !defined(BOARD_A)\nb nq R\n#else\na q r\n#endif',
+      },
+    ],
+    [
+      'a test that includes another (!(A) && (B)) is no same test: both stay choices',
+      {
+        given: lines('#if BOARD_A', '#define P a', '#elif BOARD_B', '#define P b', '#endif', '#if BOARD_A', '#define Q q', '#endif'),
+        use: 'P Q',
+        want: '#if !(BOARD_A) && (BOARD_B)\n#if (BOARD_A)\nb q\n#else\nb Q\n#endif\n#elif (BOARD_A)\na q\n#else\nP Q\n#endif',
+      },
+    ],
   ])('%s', (_name, { given, use, opts, want }) => {
     expect(choices(given, use, opts)).toBe(want);
+  });
+
+  test('six entries each under its own #if over one name: two expansions, not 64 (the limit is 32)', () => {
+    const given = [1, 2, 3, 4, 5, 6]
+      .map((n) => lines('#ifdef BOARD_A', `#define E${n} X(e${n})`, '#else', `#define E${n} X(n${n})`, '#endif'))
+      .join('');
+    expect(choices(given + lines('#define X(n) n,'), 'E1 E2 E3 E4 E5 E6')).toBe(
+      '#if !defined(BOARD_A)\nn1, n2, n3, n4, n5, n6,\n#else\ne1, e2, e3, e4, e5, e6,\n#endif',
+    );
+  });
+
+  test('past 32 combinations of independent tests: the default reading, with the names it depends on', () => {
+    const given = [1, 2, 3, 4, 5, 6]
+      .map((n) => lines(`#ifdef BOARD_${n}`, `#define E${n} X(e${n})`, '#else', `#define E${n} X(n${n})`, '#endif'))
+      .join('');
+    const full = given + lines('#define X(n) n,') + 'E1 E2 E3 E4 E5 E6\n';
+    const p = preprocess('/m/mod.c', full);
+    const at = full.length - 'E1 E2 E3 E4 E5 E6\n'.length;
+    const toks = lexPP('E1 E2 E3 E4 E5 E6').map((t) => ({ ...t, start: t.start + at, end: t.end + at }));
+    const e = p.expandChoicesAt(toks, at);
+    expect(e.kind === 'tokens' && [spell(e.tokens), e.undecided]).toEqual([
+      'n1, n2, n3, n4, n5, n6,',
+      ['BOARD_1', 'BOARD_2', 'BOARD_3', 'BOARD_4', 'BOARD_5', 'BOARD_6'],
+    ]);
+  });
+});
+
+describe('testKey: one test however it is negated and parenthesised', () => {
+  test.each<[string, [string, boolean]]>([
+    ['defined(A)', ['defined(A)', true]],
+    ['!defined(A)', ['defined(A)', false]],
+    ['(defined(A))', ['defined(A)', true]],
+    ['!(defined(A))', ['defined(A)', false]],
+    ['!!defined(A)', ['defined(A)', true]],
+    ['!defined A', ['defined(A)', false]],
+    ['(BOARD_X)', ['BOARD_X', true]],
+    ['!(A) && (B)', ['!(A) && (B)', true]],
+    ['(A) || (B)', ['(A) || (B)', true]],
+  ])('%s', (when, want) => {
+    expect(testKey(when)).toEqual(want);
   });
 });
 
