@@ -14,7 +14,8 @@
  *
  * A benchmark, not a test: numbers depend on the machine and its load. Medians are printed.
  * Needs `npm run build` first. BENCH_QUICK=1 runs fewer repetitions. BENCH_BASE=<checkout> adds
- * that checkout's (built) bin to the cold and lsp rows, interleaved with this one's.
+ * that checkout's build to every row but throughput: its bin in the cold and lsp rows,
+ * interleaved with this one's, and its dist/ in each memory loop, run just before this one's.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,8 +31,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const CLI = path.join(ROOT, pkg.bin.natmodgen);
 /**
  * BENCH_BASE=<another natmodgen checkout, built>: the cold and lsp rows measure its bin too,
- * interleaved with this one's (round by round, change by change), and print both: a before and
- * after from one run, under the same load.
+ * interleaved with this one's (round by round, change by change), and the memory rows its
+ * dist/ too, and print both: a before and after from one run, under the same load.
  */
 const BASE = process.env.BENCH_BASE ? path.resolve(process.env.BENCH_BASE) : undefined;
 const CLIS = BASE
@@ -213,9 +214,9 @@ function scaling(parser, generate, cpuMs) {
 function memory() {
   const n = QUICK ? 1000 : 3000;
   const early = QUICK ? 200 : 500;
-  // BENCH_BASE_DIST=<a dist folder of another build> runs each loop with it too, right before this build's.
-  const base = process.env.BENCH_BASE_DIST;
-  const dists = [...(base ? [[path.resolve(base), ' (base)']] : []), [path.join(ROOT, 'dist'), '']];
+  // With BENCH_BASE, each loop runs with that checkout's build too, right before this build's.
+  if (process.env.BENCH_BASE_DIST) throw new Error('BENCH_BASE_DIST is gone: BENCH_BASE=<checkout> sets the base of every row');
+  const dists = [...(BASE ? [[path.join(BASE, 'dist'), ' (base)']] : []), [path.join(ROOT, 'dist'), '']];
   for (const [yielding, fresh, [dist, label]] of [
     [true, false],
     [false, false],

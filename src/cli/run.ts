@@ -4,6 +4,9 @@ import { OUTPUT_FORMATS, OutputFormat } from '../diagnostics/output';
 import { Invocation, quickParse, splitAttachedValues, unknownOptions } from './command-line';
 import { suggestFor } from './suggest';
 import { report, Reporter } from './report';
+import * as path from 'path';
+import { cacheDir } from '../paths';
+import { fileStamp, useStampedStore } from '../stamped-store';
 
 export { unknownOptions } from './command-line';
 export { suggestFor } from './suggest';
@@ -12,6 +15,7 @@ export const EXIT = { ok: 0, stale: 1, error: 2 } as const;
 
 /** Parses argv and runs one command; returns the exit code. The only place that knows about the process. */
 export async function run(given: string[], io: Console = realConsole): Promise<number> {
+  keepResults();
   const argv = splitAttachedValues(given);
   const formatAt = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
   const formatWord = formatAt < 0 ? 'text' : argv[formatAt].includes('=') ? argv[formatAt].slice(9) : argv[formatAt + 1];
@@ -39,6 +43,17 @@ export async function run(given: string[], io: Console = realConsole): Promise<n
   const code = await dispatch(invocation, io, rep);
   rep.flush();
   return code;
+}
+
+/**
+ * The bundle (the package's bin) keeps what its cold starts would compute again from unchanged
+ * files in the cache folder (src/stamped-store.ts), stamped with the bundle itself.
+ */
+function keepResults(): void {
+  if (path.basename(__filename) !== 'natmodgen-cli.js') return;
+  const dir = cacheDir();
+  const code = fileStamp(__filename);
+  if (dir && code !== '-') useStampedStore({ dir, code });
 }
 
 /** Runs the command an invocation names. Each command's module is loaded when that command runs. */

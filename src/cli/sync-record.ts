@@ -203,12 +203,12 @@ export function replayOrRecord(argv: readonly string[], env: NodeJS.ProcessEnv, 
   } catch {
     // No record, or an unreadable one: run for real.
   }
-  installRecorder(file, key, stdin);
+  installRecorder(file, key, stdin, path.join(dir, 'stamped') + path.sep);
   return undefined;
 }
 
 /** Wraps the fs functions and output streams the CLI uses, and writes the record at exit. */
-function installRecorder(file: string, key: string, stdin: string | undefined): void {
+function installRecorder(file: string, key: string, stdin: string | undefined, store: string): void {
   // Each path's stamp when the run first looked at it; compared again at exit, so a file
   // changed while the run read it leaves no record.
   const looked = new Map<string, string>();
@@ -227,6 +227,8 @@ function installRecorder(file: string, key: string, stdin: string | undefined): 
       return;
     }
     const abs = path.resolve(p instanceof URL ? p.pathname : p.toString());
+    // The stamped store's files (src/stamped-store.ts) are checked against the files they were made from, which the run reads.
+    if (abs.startsWith(store)) return;
     const had = looked.get(abs);
     busy = true;
     try {
@@ -248,7 +250,7 @@ function installRecorder(file: string, key: string, stdin: string | undefined): 
   const readHashed = (p: unknown, options: unknown, enc: string | undefined): string | Buffer | undefined => {
     if (typeof p !== 'string' || (options !== undefined && typeof options !== 'string' && !isEncodingOnly(options))) return undefined;
     const abs = path.resolve(p);
-    if (abs.startsWith(root)) return undefined;
+    if (abs.startsWith(root) || abs.startsWith(store)) return undefined;
     const had = looked.get(abs);
     if (had !== undefined && (had.startsWith('l:') || had.split(':').length > 4)) return undefined;
     busy = true;
@@ -283,7 +285,7 @@ function installRecorder(file: string, key: string, stdin: string | undefined): 
     };
   };
   const writes = (args: unknown[]) => {
-    if (typeof args[0] === 'string') written.add(path.resolve(args[0]));
+    if (typeof args[0] === 'string' && !path.resolve(args[0]).startsWith(store)) written.add(path.resolve(args[0]));
   };
   // Standard input was read above; the CLI reads it from here.
   (fs as unknown as Record<string, unknown>).readFileSync = function (this: unknown, ...args: unknown[]) {

@@ -262,11 +262,16 @@ function ownMacroNames(definitions: ReadonlyArray<{ name: string }>): Set<string
   return names;
 }
 
-/** Whether `text`, read with its line splices removed, holds one of `names` anywhere (a superset of its identifier tokens). */
+/**
+ * Whether `text`, read with its line splices removed, spells one of `names` as a word (a superset
+ * of its identifier tokens: words in comments and strings count too). The words are read once, in
+ * one pass: the names are hundreds (the tree's configuration values come with every module).
+ */
 function spellsAny(text: string, names: Set<string>): boolean {
   if (names.size === 0) return false;
   const joined = text.includes('\\') ? text.replace(/\\[ \t]*(?:\r\n?|\n)/g, '') : text;
-  for (const n of names) if (joined.includes(n)) return true;
+  // The lexer's identifiers (src/preprocess/lexer.ts): a letter, `_` or `$`, then those or digits.
+  for (const m of joined.matchAll(/[A-Za-z_$][\w$]*/g)) if (names.has(m[0])) return true;
   return false;
 }
 

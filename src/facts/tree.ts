@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { HeaderContents, readFunTable, readHeader } from './headers';
 import { ApiFacts, ApiSymbol, DynruntimeName } from './types';
+import { stamped } from '../stamped-store';
 
 /** Folders whose headers make up the public C API user C modules include. */
 const API_DIRS = ['py', 'extmod'];
@@ -74,17 +75,22 @@ function apiHeaders(mpyDir: string): string[] {
 
 /** The fingerprint of the files readTreeFacts reads (hashing them is far cheaper than parsing them). */
 export function treeFingerprint(mpyDir: string): string {
-  // node:crypto only here: loading it is a visible part of a cold start that has no tree.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const h = (require('crypto') as typeof Crypto).createHash('sha256');
-  for (const rel of [...apiHeaders(mpyDir), 'py/mpconfig.h', 'tools/mpy_ld.py']) {
-    const file = path.join(mpyDir, rel);
-    if (!fs.existsSync(file)) continue;
-    h.update(`${rel}\0`);
-    h.update(fs.readFileSync(file));
-    h.update('\0');
-  }
-  return h.digest('hex');
+  // A cold start of the CLI finds it in its cache folder while none of the files (or folders listed) changed.
+  return stamped('tree-fingerprint', path.resolve(mpyDir), (_read, watch) => {
+    // node:crypto only here: loading it is a visible part of a cold start that has no tree.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const h = (require('crypto') as typeof Crypto).createHash('sha256');
+    for (const dir of API_DIRS) watch(path.join(mpyDir, dir));
+    for (const rel of [...apiHeaders(mpyDir), 'py/mpconfig.h', 'tools/mpy_ld.py']) {
+      const file = path.join(mpyDir, rel);
+      watch(file);
+      if (!fs.existsSync(file)) continue;
+      h.update(`${rel}\0`);
+      h.update(fs.readFileSync(file));
+      h.update('\0');
+    }
+    return h.digest('hex');
+  });
 }
 
 /**

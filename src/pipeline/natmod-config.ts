@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { evaluateCondition, lexPP, preprocess } from '../preprocess';
+import { stamped } from '../stamped-store';
 
 type Macro = { name: string; body: string };
 
@@ -39,14 +39,14 @@ export function natmodConfigValues(mpyDir: string, defines: ReadonlyArray<Macro>
   const key = JSON.stringify([path.resolve(mpyDir), defines]);
   const kept = cache.get(key);
   if (kept) return kept;
+  // A cold start of the CLI finds the values in its cache folder while no file read for them changed.
+  const values = stamped('natmod-config', key, (read) => readConfigValues(mpyDir, defines, read));
+  cache.set(key, values);
+  return values;
+}
+
+function readConfigValues(mpyDir: string, defines: ReadonlyArray<Macro>, read: (file: string) => string | undefined): Macro[] {
   const header = path.join(mpyDir, 'py', 'mpconfig.h');
-  const read = (f: string): string | undefined => {
-    try {
-      return fs.readFileSync(f, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
   const values: Macro[] = [];
   if (read(header) !== undefined) {
     const main = '#include "py/mpconfig.h"\n';
@@ -79,6 +79,5 @@ export function natmodConfigValues(mpyDir: string, defines: ReadonlyArray<Macro>
       if (value !== undefined) values.push({ name, body: `(${value})` });
     }
   }
-  cache.set(key, values);
   return values;
 }

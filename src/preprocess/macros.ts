@@ -52,13 +52,24 @@ export function parseDefine(toks: PPToken[], file: string): MacroDef | undefined
   return { ...base, params, variadic, body: toks.slice(i + 1) };
 }
 
+/**
+ * Definitions of the -D and predefined macros already read. Every preprocess() reads the same few
+ * hundred (py/mpconfig.h's values for the tree come first in each module's list): lexed once per
+ * process, not once per run. Definitions are never changed by their readers.
+ */
+const commandLine = new Map<string, MacroDef | undefined>();
+
 /** A `-D NAME[=VALUE]` or `-D F(x)=body` as the compiler takes it (no `=` means 1). */
 export function commandLineDefine(d: { name: string; body: string }): MacroDef | undefined {
+  const key = `${d.name} ${d.body}`;
+  if (commandLine.has(key)) return commandLine.get(key);
   // Offsets are meaningless for a -D: they would point into this synthetic line.
-  const toks = lexPP(`${d.name} ${d.body}`);
-  const def = parseDefine(toks, '<command line>');
-  if (!def) return undefined;
-  return { ...def, start: 0, end: 0 };
+  const def = parseDefine(lexPP(key), '<command line>');
+  const out = def && { ...def, start: 0, end: 0 };
+  // A list that names new macros on every call (generated -D) must not grow the map without end.
+  if (commandLine.size >= 4096) commandLine.clear();
+  commandLine.set(key, out);
+  return out;
 }
 
 /** Two definitions are the same when their parameters and bodies spell the same (C11 6.10.3p2). */

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { sha256Hex } from './sha256';
 import { MARK, SUM_PLACEHOLDER } from './markers';
 
 /** One generated block of a synced file, as found on disk. */
@@ -224,12 +224,12 @@ function identityLines(text: string): number[] {
 
 /** Checksum of one block's generated lines. */
 export function checksum(generatedLines: string[]): string {
-  return createHash('sha256').update(generatedLines.join('\n')).digest('hex').slice(0, 12);
+  return sha256Hex(generatedLines.join('\n')).slice(0, 12);
 }
 
 /** The one checksum of files synced before blocks had their own (natmodgen 0.1.0). */
 function legacyChecksum(lines: string[]): string {
-  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
+  return sha256Hex(lines.join('\n')).slice(0, 16);
 }
 
 /**

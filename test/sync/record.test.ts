@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from './helpers';
+import { fakeMpyTree } from '../support/mpy-tree';
 
 const BIN = path.join(repoRoot, 'dist', 'natmodgen.js');
 const EXAMPLE = path.join(repoRoot, 'examples', 'functions', 'functions.c');
@@ -172,4 +173,37 @@ test('errors are replayed exactly, and NATMODGEN_CACHE_DIR=off writes no record'
   fs.rmSync(cache, { recursive: true, force: true });
   natmodgen(['sync', '--check', 'bad.c'], { cacheOff: true });
   expect(fs.existsSync(cache)).toBe(false);
+});
+
+test("a tree's py/mpconfig.h values: kept across an edit of the module (stamped store), read again when the header changes", async () => {
+  const tree = fakeMpyTree();
+  try {
+    const config = path.join(tree, 'py', 'mpconfig.h');
+    const base = fs.readFileSync(config, 'utf8');
+    fs.writeFileSync(config, `${base}#define MICROPY_NMG_TWO (1)\n`);
+    const { c } = moduleWithHeader();
+    fs.writeFileSync(c, fs.readFileSync(c, 'utf8').replace('#if HAS_TWO', '#if MICROPY_NMG_TWO'));
+    const args = ['sync', '--mpy-dir', tree, '--check', '-I', 'inc', 'mod.c'];
+    expect(natmodgen(['sync', '--mpy-dir', tree, '-I', 'inc', 'mod.c'], { cacheOff: true }).status).toBe(0);
+    // Results made from a file changed in the last 2 s are not kept.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(same(args).status).toBe(0);
+    const stored = path.join(cache, 'stamped');
+    const kept = () => new Map(fs.readdirSync(stored).map((f) => [f, fs.statSync(path.join(stored, f)).mtimeMs]));
+    const made = kept();
+    expect([...made.keys()].some((f) => f.startsWith('natmod-config-'))).toBe(true);
+    // The first run left its record too (the store's own files are not inputs of it).
+    expect(records().size).toBe(1);
+    // An edit of the module: the record misses, the kept values answer (not written again).
+    fs.writeFileSync(c, `// edited\n${fs.readFileSync(c, 'utf8')}`);
+    expect(same(args).status).toBe(0);
+    expect(kept()).toEqual(made);
+    // The tree's value changes: the kept values are not used (the table entry is dropped now).
+    fs.writeFileSync(config, `${base}#define MICROPY_NMG_TWO (0)\n`);
+    const changed = same(args);
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toContain('NMG5003');
+  } finally {
+    fs.rmSync(tree, { recursive: true, force: true });
+  }
 });
