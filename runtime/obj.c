@@ -85,15 +85,16 @@ mp_obj_t mp_obj_len_maybe(mp_obj_t o_in) {
     return len;
 }
 
+/*
+ * The firmware's own mp_obj_len, reached as builtins.len, not whatever len means where the module
+ * was called from. Only a script that replaces builtins.len itself (ports with
+ * MICROPY_CAN_OVERRIDE_BUILTINS, unix among them) is seen here and not by firmware C code; asking
+ * the type directly (mp_obj_len_maybe, then builtins.len for the error) would not be, but costs
+ * extmod/random's mp_obj_len user 152 bytes more on x64 (105 on armv7m) than this.
+ */
 mp_obj_t mp_obj_len(mp_obj_t o_in) {
-    mp_obj_t len = mp_obj_len_maybe(o_in);
-    if (len == MP_OBJ_NULL) {
-        // The firmware's TypeError ("object of type 'int' has no len()"), from its own len().
-        mp_obj_t builtins = mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
-        mp_call_function_n_kw(mp_load_attr(builtins, MP_QSTR_len), 1, 0, &o_in);
-        mp_raise_TypeError(NULL);
-    }
-    return len;
+    mp_obj_t builtins = mp_import_name(MP_QSTR_builtins, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
+    return mp_call_function_n_kw(mp_load_attr(builtins, MP_QSTR_len), 1, 0, &o_in);
 }
 
 mp_obj_t mp_obj_id(mp_obj_t o_in) {
