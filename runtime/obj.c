@@ -137,12 +137,19 @@ void mp_obj_set_store(mp_obj_t self_in, mp_obj_t item) {
  */
 void mp_obj_get_array(mp_obj_t o, size_t *len, mp_obj_t **items) {
     const mp_obj_type_t *type = mp_obj_get_type(o);
-    if (type != &mp_type_tuple && type != &mp_type_list) {
+    if (type == &mp_type_tuple) {
+        mp_obj_tuple_t *t = MP_OBJ_TO_PTR(o);
+        *len = t->len;
+        *items = &t->items[0];
+    } else if (type == &mp_type_list) {
+        mp_obj_list_t *l = MP_OBJ_TO_PTR(o);
+        *len = l->len;
+        *items = l->items;
+    } else {
         mp_obj_t fmt = mp_obj_new_str("object '%s' isn't a tuple or list", sizeof("object '%s' isn't a tuple or list") - 1);
         mp_obj_t msg = mp_binary_op(MP_BINARY_OP_MODULO, fmt, MP_OBJ_NEW_QSTR(type->name));
         nlr_raise(mp_obj_new_exception_arg1(&mp_type_TypeError, msg));
     }
-    mp_obj_get_array_dyn(o, len, items);
 }
 
 void mp_obj_get_array_fixed_n(mp_obj_t o, size_t len, mp_obj_t **items) {
