@@ -76,7 +76,7 @@ mp_lexer_t *mp_lexer_new_from_file(qstr filename) {
     mp_load_method(file, MP_QSTR_close, dest);
     mp_call_method_n_kw(0, 0, dest);
     size_t len;
-    const char *text = mp_obj_str_get_data(data, &len);
+    const char *text = mp_obj_str_get_data_dyn(data, &len);
     return natmodgen_rt_lexer_mem(filename, text, len, 0, data);
 }
 

@@ -28,7 +28,7 @@ qstr mp_errno_to_str(mp_obj_t errno_val) {
         mp_obj_t names = mp_call_function_n_kw(mp_load_global(MP_QSTR_dir), 1, 0, &errno_mod);
         size_t n;
         mp_obj_t *items;
-        mp_obj_get_array(names, &n, &items);
+        mp_obj_get_array_dyn(names, &n, &items);
         for (size_t i = 0; i < n && name == MP_QSTRnull; i++) {
             if (mp_obj_is_qstr(items[i]) && mp_obj_equal(mp_load_attr(errno_mod, MP_OBJ_QSTR_VALUE(items[i])), errno_val)) {
                 name = MP_OBJ_QSTR_VALUE(items[i]);

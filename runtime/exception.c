@@ -6,6 +6,7 @@
 #include "py/dynruntime.h"
 #include "natmodgen_rt.h"
 #include "nlr.h"
+#include "obj.h"
 
 #if MICROPY_ERROR_REPORTING != MICROPY_ERROR_REPORTING_NONE
 NATMODGEN_RT_LOOP mp_obj_t mp_obj_new_exception_msg(const mp_obj_type_t *exc_type, mp_rom_error_text_t msg) {
@@ -49,6 +50,10 @@ MP_NORETURN void mp_raise_msg_varg(const mp_obj_type_t *exc_type, mp_rom_error_t
     nlr_raise(exc);
 }
 #endif
+
+mp_obj_t mp_obj_new_exception(const mp_obj_type_t *exc_type) {
+    return mp_call_function_n_kw(MP_OBJ_FROM_PTR(exc_type), 0, 0, NULL);
+}
 
 mp_obj_t mp_obj_new_exception_args(const mp_obj_type_t *exc_type, size_t n_args, const mp_obj_t *args) {
     return mp_call_function_n_kw(MP_OBJ_FROM_PTR(exc_type), n_args, 0, args);
@@ -95,7 +100,7 @@ bool mp_obj_exception_match(mp_obj_t exc, mp_const_obj_t exc_type) {
 mp_obj_t mp_obj_exception_get_value(mp_obj_t self_in) {
     size_t n;
     mp_obj_t *items;
-    mp_obj_get_array(mp_load_attr(self_in, MP_QSTR_args), &n, &items);
+    mp_obj_get_array_dyn(mp_load_attr(self_in, MP_QSTR_args), &n, &items);
     return n == 0 ? mp_const_none : items[0];
 }
 
@@ -120,7 +125,7 @@ void mp_obj_print_exception(const mp_print_t *print, mp_obj_t exc) {
     mp_obj_t args[2] = { exc, out };
     mp_call_function_n_kw(mp_load_attr(sys, MP_QSTR_print_exception), 2, 0, args);
     size_t len;
-    const char *text = mp_obj_str_get_data(mp_call_function_n_kw(mp_load_attr(out, MP_QSTR_getvalue), 0, 0, NULL), &len);
+    const char *text = mp_obj_str_get_data_dyn(mp_call_function_n_kw(mp_load_attr(out, MP_QSTR_getvalue), 0, 0, NULL), &len);
     if (len) {
         print->print_strn(print->data, text, len);
     }

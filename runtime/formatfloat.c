@@ -55,7 +55,7 @@ NATMODGEN_RT_LOOP int mp_format_float(mp_float_t f, char *buf, size_t buf_size, 
 
     mp_obj_t text = mp_binary_op(MP_BINARY_OP_MODULO, mp_obj_new_str(spec, n), mp_obj_new_float(f));
     size_t len;
-    const char *s = mp_obj_str_get_data(text, &len);
+    const char *s = mp_obj_str_get_data_dyn(text, &len);
     if (buf_size == 0) {
         return (int)(out - buf);
     }

@@ -48,10 +48,10 @@ uintptr_t mp_hal_stdio_poll(uintptr_t poll_flags) {
     dest[2] = MP_OBJ_NEW_SMALL_INT(0);
     size_t n;
     mp_obj_t *items;
-    mp_obj_get_array(mp_call_method_n_kw(1, 0, dest), &n, &items);
+    mp_obj_get_array_dyn(mp_call_method_n_kw(1, 0, dest), &n, &items);
     if (n == 0) {
         return 0;
     }
-    mp_obj_get_array(items[0], &n, &items);
+    mp_obj_get_array_dyn(items[0], &n, &items);
     return mp_obj_get_int_truncated(items[1]);
 }

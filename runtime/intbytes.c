@@ -30,7 +30,7 @@ bool mp_obj_int_to_bytes_impl(mp_obj_t self_in, bool big_endian, size_t len, byt
         bytes = natmodgen_rt_int_bytes(mp_binary_op(MP_BINARY_OP_AND, self_in, mask), big_endian, len);
     }
     size_t n;
-    const char *data = mp_obj_str_get_data(bytes, &n);
+    const char *data = mp_obj_str_get_data_dyn(bytes, &n);
     for (size_t i = 0; i < n && i < len; i++) {
         buf[i] = data[i];
     }

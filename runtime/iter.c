@@ -35,7 +35,7 @@ void mp_unpack_sequence(mp_obj_t seq_in, size_t num, mp_obj_t *items) {
     size_t seq_len;
     if (mp_obj_is_type(seq_in, &mp_type_tuple) || mp_obj_is_type(seq_in, &mp_type_list)) {
         mp_obj_t *seq_items;
-        mp_obj_get_array(seq_in, &seq_len, &seq_items);
+        mp_obj_get_array_dyn(seq_in, &seq_len, &seq_items);
         if (seq_len == num) {
             for (size_t i = 0; i < num; i++) {
                 items[i] = seq_items[num - 1 - i];

@@ -211,7 +211,7 @@ mp_obj_t mp_obj_dict_delete(mp_obj_t self_in, mp_obj_t key) {
 
 /* py/objdict.c: len() of a dict is its map's count of used slots. */
 size_t mp_obj_dict_len(mp_obj_t self_in) {
-    return MP_OBJ_SMALL_INT_VALUE(mp_obj_len(self_in));
+    return MP_OBJ_SMALL_INT_VALUE(mp_unary_op(MP_UNARY_OP_LEN, self_in));
 }
 
 /* dict.copy() is the firmware's mp_obj_dict_copy (same type, same order). */

@@ -9,16 +9,16 @@
 #include "natmodgen_rt.h"
 
 const byte *qstr_data(qstr q, size_t *len) {
-    return (const byte *)mp_obj_str_get_data(MP_OBJ_NEW_QSTR(q), len);
+    return (const byte *)mp_obj_str_get_data_dyn(MP_OBJ_NEW_QSTR(q), len);
 }
 
 const char *qstr_str(qstr q) {
-    return (const char *)mp_obj_str_get_data(MP_OBJ_NEW_QSTR(q), NULL);
+    return (const char *)mp_obj_str_get_data_dyn(MP_OBJ_NEW_QSTR(q), NULL);
 }
 
 size_t qstr_len(qstr q) {
     size_t len;
-    mp_obj_str_get_data(MP_OBJ_NEW_QSTR(q), &len);
+    mp_obj_str_get_data_dyn(MP_OBJ_NEW_QSTR(q), &len);
     return len;
 }
 
@@ -85,7 +85,7 @@ qstr mp_obj_str_get_qstr(mp_obj_t self_in) {
     }
     if (mp_obj_is_exact_type(self_in, &mp_type_str)) {
         size_t len;
-        const char *data = mp_obj_str_get_data(self_in, &len);
+        const char *data = mp_obj_str_get_data_dyn(self_in, &len);
         return qstr_from_strn(data, len);
     }
     /* Anything else: the firmware's TypeError, from its own conversion. */
@@ -99,7 +99,7 @@ mp_obj_t mp_obj_new_str_via_qstr(const char *data, size_t len) {
 
 mp_obj_t mp_obj_str_intern(mp_obj_t str) {
     size_t len;
-    const char *data = mp_obj_str_get_data(str, &len);
+    const char *data = mp_obj_str_get_data_dyn(str, &len);
     return mp_obj_new_str_via_qstr(data, len);
 }
 
@@ -112,6 +112,6 @@ mp_obj_t mp_obj_str_intern_checked(mp_obj_t obj) {
             MP_ERROR_TEXT("can't convert '%q' object to %q implicitly"), from, from == MP_QSTR_str ? MP_QSTR_bytes : MP_QSTR_str);
     }
     size_t len;
-    const char *data = mp_obj_str_get_data(obj, &len);
+    const char *data = mp_obj_str_get_data_dyn(obj, &len);
     return mp_obj_new_str_via_qstr(data, len);
 }

@@ -54,8 +54,8 @@ bool mp_obj_str_equal(mp_obj_t s1, mp_obj_t s2) {
         return s1 == s2;
     }
     size_t l1, l2;
-    const char *d1 = mp_obj_str_get_data(s1, &l1);
-    const char *d2 = mp_obj_str_get_data(s2, &l2);
+    const char *d1 = mp_obj_str_get_data_dyn(s1, &l1);
+    const char *d2 = mp_obj_str_get_data_dyn(s2, &l2);
     return l1 == l2 && memcmp(d1, d2, l1) == 0;
 }
 
@@ -135,7 +135,7 @@ void mp_str_print_json(const mp_print_t *print, const byte *str_data, size_t str
 #if MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_C || MICROPY_OBJ_REPR == MICROPY_OBJ_REPR_D
 /* GET_STR_DATA_LEN's function in the object representations C and D. */
 const byte *mp_obj_str_get_data_no_check(mp_obj_t self_in, size_t *len) {
-    return (const byte *)mp_obj_str_get_data(self_in, len);
+    return (const byte *)mp_obj_str_get_data_dyn(self_in, len);
 }
 #endif
 

@@ -7,8 +7,10 @@ import { moveConstantPools } from './constant-pools';
 import { hiddenRedeclarations, hidesReadOnlyData, readOnlyGlobalsOf } from './hidden-data';
 import {
   locateCall,
-  objectDefinitions,
   runtimeProvidable,
+  runtimeUnitNames,
+  runtimeUnitNext,
+  moduleDefinitions,
   unlinkableHelpers,
   unlinkableMessage,
   writeRuntimeUnit,
@@ -277,8 +279,9 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
     try {
       await moveConstantPools(toolchain.cross, objects);
       const symbols = await nm(toolchain.cross, objects);
-      const provide = sources.some((s) => s.rel === RUNTIME_SOURCE) ? [] : runtimeProvidable(symbols);
-      if (provide.length) definedByObjects = objectDefinitions(symbols);
+      const unit = sources.find((s) => s.rel === RUNTIME_SOURCE);
+      const provide = unit ? (runtimeUnitNext(symbols, unitObject, runtimeUnitNames(unit.text)) ?? []) : runtimeProvidable(symbols);
+      if (provide.length) definedByObjects = moduleDefinitions(symbols, unitObject);
       let fallback = false;
       let ownLibm = false;
       const libs = () => [
@@ -334,12 +337,15 @@ export async function buildArch(input: ArchBuildInput): Promise<ArchBuildResult>
       return { error: { ok: false as const, stage: 'link' as const, firstError: msg, log: msg } };
     }
   };
-  let sources = await withHiddenReadOnlyData(input, makeArgs);
+  const generated = await withHiddenReadOnlyData(input, makeArgs);
+  const unitObject = path.join(dir, 'build', RUNTIME_SOURCE.replace(/\.c$/, '.o'));
+  let sources = generated;
   let definedByObjects: ReadonlySet<string> = new Set();
   let r = await compileAndPlan(sources);
-  if (r.provide?.length) {
-    // The compiler called runtime functions by itself (memset for a zeroing loop, ...): one more unit.
-    sources = [...sources, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide, input.mpyDir, definedByObjects)];
+  // The compiler called runtime functions by itself (memset for a zeroing loop, ...): one more unit,
+  // written again while its own compiled code calls more of them (each version only adds names).
+  while (r.provide?.length) {
+    sources = [...generated, writeRuntimeUnit(dir, RUNTIME_SOURCE, r.provide, input.mpyDir, definedByObjects)];
     r = await compileAndPlan(sources);
   }
   if (r.error) return r.error;

@@ -55,6 +55,36 @@ export function runtimeProvidable(objects: NmSymbol[]): string[] {
   return [...new Set(names)].sort();
 }
 
+/**
+ * The runtime unit's own compiled code can call what the compiler introduces (on ARM a zeroing loop
+ * of cstdio_scan.c's sscanf becomes memset), which no pass over the module's objects saw. Given the
+ * symbols of the module's objects and of the unit's object (`unit`), and the names the unit was
+ * written for: the names of its next version (those and what is still undefined that natmodgen
+ * answers), or undefined when nothing is missing. Each version only adds names, so rewriting and
+ * recompiling until this is undefined ends.
+ */
+export function runtimeUnitNext(symbols: NmSymbol[], unit: string, written: string[]): string[] | undefined {
+  const had = new Set(written);
+  const more = runtimeProvidable(symbols).filter((n) => !had.has(n));
+  if (!more.length) return undefined;
+  // A name the module's objects define is not the unit's to define (runtimeProvidable already knows).
+  return [...new Set([...written, ...more])].sort();
+}
+
+/** The module's own objects' definitions: `symbols` without those of the runtime unit's object. */
+export function moduleDefinitions(symbols: NmSymbol[], unit: string): Set<string> {
+  return objectDefinitions(symbols.filter((s) => s.object !== unit));
+}
+
+/** A runtime unit's second line names what it was written for (read back by the make fragment's later rounds). */
+const UNIT_NAMES = /^\/\* natmodgen runtime unit for: ([^*]*) \*\//m;
+
+/** The names a runtime unit's text was written for (its UNIT_NAMES line); none for any other text. */
+export function runtimeUnitNames(text: string): string[] {
+  const m = UNIT_NAMES.exec(text);
+  return m ? m[1].split(' ').filter(Boolean) : [];
+}
+
 /** The names the objects define (not weak): runtime pieces already compiled into the module. */
 export function objectDefinitions(objects: NmSymbol[]): Set<string> {
   return new Set(objects.filter((s) => s.type !== 'U' && s.type !== 'w' && s.type !== 'v').map((s) => s.name));
@@ -92,6 +122,7 @@ export function runtimeUnitSource(names: string[], mpyDir = process.env.MPY_DIR,
   ]);
   return [
     '/* Written by `natmodgen build`: natmodgen runtime functions the compiled module calls without naming them. */',
+    `/* natmodgen runtime unit for: ${names.join(' ')} */`,
     ...sources.flatMap((src) => src.defines.map((d) => `#define ${d}`)),
     '#include "py/dynruntime.h"',
     renderRuntime(

@@ -93,6 +93,36 @@ d('compiler-introduced calls and libm through natmodgen build', () => {
   );
 
   test(
+    'a runtime function whose own compiled code calls memset (sscanf on ARM) links: the runtime unit is completed with it',
+    async () => {
+      const out = path.join(work, 'compscan');
+      const file = path.join(here, 'compiler-scan', 'compscan.c');
+      const { r, rows } = await build(file, out);
+      for (const arch of ARCHES) {
+        const row = rows.get(arch);
+        if (row?.status === 'skipped') {
+          loud([`compiler-calls e2e: compscan ${arch} SKIPPED: no compiler installed`]);
+          continue;
+        }
+        expect({ arch, row, stderr: r.stderr.slice(-2000) }).toMatchObject({ arch, row: { status: 'ok' } });
+      }
+      // the module itself calls no memset: only the runtime unit's compiled sscanf can
+      expect(fs.readFileSync(file, 'utf8')).not.toMatch(/\bmem(set|cpy)\s*\(/);
+      const testPy = path.join(here, 'compiler-scan', 'test.py');
+      const x64 = await runX64(mpyOf(out, 'x64', 'compscan'), testPy);
+      expect(x64.trim().split('\n')).toHaveLength(5);
+      expect(x64).not.toMatch(/False/);
+      const test = fs.readFileSync(testPy, 'utf8');
+      for (const { board, firmware } of firmwares.filter((f) => ARCHES.includes(f.board.arch))) {
+        const mpy = mpyOf(out, board.arch, 'compscan');
+        const run = await runOnQemu(board, firmware, [mountScript(path.basename(mpy), fs.readFileSync(mpy)), test], 300_000);
+        expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({ board: board.board, stdout: x64, stderr: '' });
+      }
+    },
+    TIMEOUT,
+  );
+
+  test(
     'libm calls either link and equal the firmware math module, or fail naming the function and the fix',
     async () => {
       const out = path.join(work, 'compmath');

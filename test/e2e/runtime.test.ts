@@ -416,3 +416,38 @@ describe('inventory audit end to end (auditcheck)', () => {
     TEST_TIMEOUT_MS,
   );
 });
+
+/**
+ * The functions py/dynruntime.h makes macros that behaved otherwise than the firmware's (issue 8):
+ * mp_obj_str_get_data/str (the buffer protocol's types and error instead of str and bytes),
+ * mp_obj_new_str_of_type (bytes for bytearray), mp_obj_len (whatever len means where it is called
+ * from), mp_obj_get_array (another TypeError text), mp_obj_new_exception (the type, not an
+ * instance) and mp_import_all (a missing parenthesis). test/e2e/runtime/dyncheck built by
+ * `natmodgen build` prints expected.txt, which the firmware reference (MICROPYTHON_RTREF) printed.
+ */
+const DYN_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'dyncheck');
+
+describe('py/dynruntime.h macros with the firmware behaviour (dyncheck)', () => {
+  maybe(!env.skipReason)(
+    `natmod (ARCH=${env.arch}) built by natmodgen build prints expected.txt`,
+    async () => {
+      const problems = envProblems(env);
+      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
+      await buildNatmodgen();
+      const work = makeWorkDir('dyncheck');
+      const { lib, command } = await buildCase(work, path.join(DYN_CASE, 'dyncheck.c'), env.arch);
+      const r = await runTest(env.micropython!, path.join(DYN_CASE, 'test.py'), freshDir(work, 'run'), lib);
+      checkOutput(r, path.join(DYN_CASE, 'expected.txt'), lib, `\n  built by: ${command}`);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  maybe(!!rtref)(
+    'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
+    async () => {
+      await checkReference('dyncheck', DYN_CASE);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

@@ -1,4 +1,13 @@
-import { locateCall, runtimeProvidable, runtimeUnitSource, unlinkableHelpers, unlinkableMessage } from '../../../src/build/runtime-provide';
+import {
+  locateCall,
+  moduleDefinitions,
+  runtimeProvidable,
+  runtimeUnitNames,
+  runtimeUnitNext,
+  runtimeUnitSource,
+  unlinkableHelpers,
+  unlinkableMessage,
+} from '../../../src/build/runtime-provide';
 import { NmSymbol } from '../../../src/build/runtime-helpers';
 
 const sym = (object: string, name: string, type: string): NmSymbol => ({ object, name, type });
@@ -39,6 +48,36 @@ describe('runtimeProvidable: undefined names of compiled objects that the runtim
     expect(text).toMatch(/size_t strlen\(const char \*s\) \{/);
     expect(text).not.toMatch(/\bstatic\b[^\n]*strlen/);
     expect(text).not.toMatch(/\bmemcpy\b/);
+  });
+});
+
+describe("runtimeUnitNext: what the runtime unit's own compiled code still calls", () => {
+  test('a compiler-introduced memset in the unit (sscanf on ARM) adds memset to the names the unit was written for', () => {
+    const symbols = [
+      sym('m.o', 'sscanf', 'U'),
+      sym('natmodgen-runtime.o', 'sscanf', 'T'),
+      sym('natmodgen-runtime.o', 'vsscanf', 'T'),
+      sym('natmodgen-runtime.o', 'memset', 'U'),
+      sym('natmodgen-runtime.o', 'mp_fun_table', 'U'),
+    ];
+    expect(runtimeUnitNext(symbols, 'natmodgen-runtime.o', ['sscanf'])).toEqual(['memset', 'sscanf']);
+    const text = runtimeUnitSource(['memset', 'sscanf']);
+    expect(text).toMatch(/void \*memset\(void \*s, int c, size_t n\) \{/);
+    expect(text).toMatch(/^int sscanf\(const char \*str, const char \*format, \.\.\.\) \{/m);
+    expect(runtimeUnitNames(text)).toEqual(['memset', 'sscanf']);
+  });
+  test('nothing more when every name is defined (the unit is complete), or the module defines it itself', () => {
+    const complete = [sym('m.o', 'sscanf', 'U'), sym('rt.o', 'sscanf', 'T'), sym('rt.o', 'memset', 'T')];
+    expect(runtimeUnitNext(complete, 'rt.o', ['memset', 'sscanf'])).toBeUndefined();
+    const own = [sym('m.o', 'sscanf', 'U'), sym('m.o', 'memset', 'T'), sym('rt.o', 'sscanf', 'T'), sym('rt.o', 'memset', 'U')];
+    expect(runtimeUnitNext(own, 'rt.o', ['sscanf'])).toBeUndefined();
+  });
+  test("the module's definitions leave out the unit's own (the next version is rendered afresh)", () => {
+    const symbols = [sym('m.o', 'f', 'T'), sym('m.o', 'sscanf', 'U'), sym('rt.o', 'sscanf', 'T')];
+    expect([...moduleDefinitions(symbols, 'rt.o')]).toEqual(['f']);
+  });
+  test('a text without the names line names nothing', () => {
+    expect(runtimeUnitNames('/* natmodgen: the compiled module calls no runtime function it does not name. */\n')).toEqual([]);
   });
 });
 
