@@ -97,6 +97,9 @@ function tokenizeSpan(tree: Tree, src: SourceText, from: number, to: number, out
   // Down the path to the first node starting at `from`, or a leaf or atomic node ending after it (a string
   // that began on a directive line, whose rest is not read); the walk goes on in document order from there.
   while (cursor.startIndex < from && !ATOMIC.has(cursor.nodeType) && cursor.gotoFirstChildForIndex(from) !== null);
+  // An atomic node begun on a directive line before `from` is read part by part after that line,
+  // as a walk from the start of the file reads it (below): the line is skipped from here too.
+  if (cursor.startIndex < from && ATOMIC.has(cursor.nodeType)) skipUntil = directiveLineEnd(src, cursor.startIndex);
   const match = matcher && !matcher.empty ? matcher : undefined;
   // The cursor's depth under the root (the matcher's walk starts at the root: from is 0 then).
   let depth = 0;
@@ -213,4 +216,12 @@ function closingQuote(s: string, i: number): number {
     else if (s[j] === s[i]) return j;
   }
   return s.length - 1;
+}
+
+/** Where the directive line holding `offset` ends, or -1 when the line is not a directive. */
+function directiveLineEnd(src: SourceText, offset: number): number {
+  const text = src.text;
+  let i = src.lineStarts[src.lineOf(offset) - 1];
+  while (i < offset && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text[i] === '#' ? src.endOfLogicalLine(i) : -1;
 }
