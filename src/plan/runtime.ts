@@ -100,15 +100,41 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
     const own = ownSlotCopies(index, model.definedFunctions);
     if (own.length) unitHeaders[unit] = [unitHeaders[unit], ownSlotHeader(own)].filter(Boolean).join('\n');
   }
+  const body = renderRuntime(
+    index,
+    all.filter((i) => i.part === 'body').map((i) => (staticSet.has(i) ? { ...i, text: `static __attribute__((unused)) ${i.text}` } : i)),
+  );
+  const linkQstrs = linkOnlyQstrs(index, models, body);
   return {
     unitHeaders,
-    body: renderRuntime(
-      index,
-      all.filter((i) => i.part === 'body').map((i) => (staticSet.has(i) ? { ...i, text: `static __attribute__((unused)) ${i.text}` } : i)),
-    ),
+    body: linkQstrs.length
+      ? [
+          body,
+          // mpy_ld reads qstrs from the module's sources only; the make fragment compiles the unit of
+          // link-only pieces (sscanf...) after them, so the qstrs those pieces name are named here.
+          `/* natmodgen: qstrs of the runtime functions linked after compiling: ${linkQstrs.join(' ')} */`,
+        ]
+          .filter(Boolean)
+          .join('\n')
+      : body,
     items: all,
     statics: statics.map((i) => i.defines[0]),
   };
+}
+
+/**
+ * The qstrs (`MP_QSTR_x`) of the link-only pieces the module's code names (sscanf, printf,
+ * read...) and what they need, that the module's own text does not already name: those pieces
+ * are compiled after the module's units, in a unit of their own whose qstrs mpy_ld never reads.
+ */
+function linkOnlyQstrs(index: RuntimeIndex, models: ReadonlyArray<{ identifiers: Set<string> }>, body: string): string[] {
+  const roots = [
+    ...new Set(index.items.filter((i) => i.linkOnly).flatMap((i) => i.defines.filter((d) => models.some((m) => m.identifiers.has(d))))),
+  ];
+  if (!roots.length) return [];
+  const names = new Set<string>();
+  for (const it of runtimeClosure(index, roots)) for (const q of it.text.match(/\bMP_QSTR_\w+/g) ?? []) names.add(q);
+  return [...names].filter((q) => !body.includes(q)).sort();
 }
 
 /** The runtime file naming the firmware's slot functions (each macro's value is the firmware's function, read from its type). */

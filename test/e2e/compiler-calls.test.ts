@@ -123,6 +123,53 @@ d('compiler-introduced calls and libm through natmodgen build', () => {
   );
 
   test(
+    'through the make fragment too: the runtime unit compiled after the module has the qstrs its sscanf names',
+    async () => {
+      // make/natmodgen.mk compiles the link-only unit outside dynruntime.mk's SRC, so mpy_ld never
+      // read its qstrs (sscanf reads floats through MP_QSTR_float): "MP_QSTR_float undeclared".
+      const dir = path.join(work, 'compscan-make');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.copyFileSync(path.join(here, 'compiler-scan', 'compscan.c'), path.join(dir, 'compscan.c'));
+      const fragment = path.join(here, '..', '..', 'make', 'natmodgen.mk');
+      fs.writeFileSync(path.join(dir, 'Makefile'), `SRC = compscan.c\ninclude ${fragment}\ninclude $(MPY_DIR)/py/dynruntime.mk\n`);
+      const testPy = path.join(here, 'compiler-scan', 'test.py');
+      let expected: string | undefined;
+      for (const arch of ['x64', 'armv7m', 'armv6m']) {
+        const cc = arch === 'x64' ? 'gcc' : 'arm-none-eabi-gcc';
+        if ((await runProcess('sh', ['-c', `command -v ${cc}`], { cwd: dir, timeoutMs: 10_000 })).code !== 0) {
+          loud([`compiler-calls e2e: compscan through natmodgen.mk ${arch} SKIPPED: no ${cc}`]);
+          continue;
+        }
+        const r = await runProcess('make', ['-C', dir, `ARCH=${arch}`, `MPY_DIR=${env.mpyDir}`, `PYTHON=${env.python}`], {
+          cwd: dir,
+          timeoutMs: 600_000,
+        });
+        expect({ arch, code: r.code, err: r.stderr.slice(-2000) }).toEqual({ arch, code: 0, err: expect.anything() });
+        const mpy = path.join(dir, 'compscan.mpy');
+        if (arch === 'x64') {
+          expected = await runX64(mpy, testPy);
+          expect(expected.trim().split('\n')).toHaveLength(5);
+          expect(expected).not.toMatch(/False/);
+        }
+        for (const { board, firmware } of firmwares.filter((f) => f.board.arch === arch)) {
+          const run = await runOnQemu(
+            board,
+            firmware,
+            [mountScript('compscan.mpy', fs.readFileSync(mpy)), fs.readFileSync(testPy, 'utf8')],
+            300_000,
+          );
+          expect({ board: board.board, stdout: run.stdout, stderr: run.stderr }).toEqual({
+            board: board.board,
+            stdout: expected,
+            stderr: '',
+          });
+        }
+      }
+    },
+    TIMEOUT,
+  );
+
+  test(
     'libm calls either link and equal the firmware math module, or fail naming the function and the fix',
     async () => {
       const out = path.join(work, 'compmath');
