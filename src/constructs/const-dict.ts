@@ -67,7 +67,8 @@ function structDicts(ctx: ExtractContext): ConstDictDecl[] {
       table = idents[idents.length - 1]?.text;
     }
     const base = cur.tokens.slice(i + 4, close).some((t) => t.text === 'mp_type_dict');
-    if (!table || !base) continue;
+    // `.table = NULL`: an empty dict (py/objdict.c's mp_const_empty_dict_obj), no table behind it.
+    if (!table || table === 'NULL' || !base) continue;
     let first = i;
     while (first > 0 && /^(static|const|STATIC)$/.test(cur.text(first - 1))) first--;
     out.push({

@@ -117,4 +117,14 @@ describe('a dict written as the struct MP_DEFINE_CONST_DICT expands to (older mo
   test('a struct without a dict base or a .table is not a dict', () => {
     expect(declsOf(c('static const mp_obj_dict_t g = {.base = {&mp_type_dict}};'), 'const_dict')).toEqual([]);
   });
+
+  test('an empty dict whose .table is NULL is not a dict over a table (py/objdict.c mp_const_empty_dict_obj)', () => {
+    const empty = c(
+      'const mp_obj_dict_t mp_const_empty_dict_obj = {',
+      '    .base = { .type = &mp_type_dict },',
+      '    .map = { .all_keys_are_qstrs = 0, .is_fixed = 1, .is_ordered = 1, .used = 0, .alloc = 0, .table = NULL, }',
+      '};',
+    );
+    expect(declsOf(empty, 'const_dict')).toEqual([]);
+  });
 });
