@@ -75,12 +75,24 @@ export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; nam
       !expanded.has(i.defines[0]),
   );
   const staticSet = new Set(statics);
+  // Those that keep their name because a firmware macro expands to them are declared ahead of
+  // the unit's code too: the firmware's header may declare them only under a setting a natmod
+  // build leaves off (py/obj.h's mp_obj_malloc_with_finaliser_helper, MICROPY_ENABLE_FINALISER).
+  const keptNames = all.filter(
+    (i) =>
+      i.part === 'body' &&
+      i.head !== undefined &&
+      i.file !== LIBC_FILE &&
+      !/^__/.test(i.defines[0]) &&
+      !staticSet.has(i) &&
+      expanded.has(i.defines[0]),
+  );
   const unitHeaders = unitRoots.map((roots, unit) => {
     const items = unit === regUnit ? all : runtimeClosure(index, roots, undefined, true);
-    const headers = renderRuntime(
-      index,
-      items.filter((i) => i.part === 'header'),
-    );
+    const declared = keptNames
+      .filter((i) => unit === regUnit || roots.includes(i.defines[0]))
+      .map((i) => ({ ...i, part: 'header' as const, text: `${i.head};` }));
+    const headers = renderRuntime(index, [...items.filter((i) => i.part === 'header'), ...declared]);
     if (unit !== regUnit || !statics.length) return headers;
     // Renamed (the firmware's headers declared the names extern) and declared static ahead
     // of the unit's code; later extern declarations of the names then have internal linkage too.

@@ -5,8 +5,6 @@
  * the firmware reference (MICROPYTHON_RTREF, a unix port with test/e2e/runtime as
  * USER_C_MODULES, which holds rtcover too) must print the same. The natmod is checked to be the
  * module imported (not a built-in of the same name).
- * test/e2e/rtcover-open holds what the audit found broken: each case pins today's failure, so it
- * fails once the defect is fixed (then move the call into rtcover and delete the case).
  *
  * Environment: MPY_DIR, MICROPYTHON, PYTHON, NATMOD_ARCH as for natmods.test.ts, plus
  * MICROPYTHON_RTREF (optional, skipped loudly without it).
@@ -62,25 +60,5 @@ describe('runtime functions called by no other firmware-compared fixture (rtcove
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
     TEST_TIMEOUT_MS,
-  );
-});
-
-describe('open defects found by the rtcover audit', () => {
-  (env.skipReason ? test.skip : test)(
-    'OPEN: mp_obj_malloc_with_finaliser_helper called by name beside the mp_obj_malloc_with_finaliser macro is not declared (fails to build)',
-    async () => {
-      expect(envProblems(env)).toEqual([]);
-      await buildNatmodgen();
-      const work = makeWorkDir('rtcover-open-finaliser');
-      const out = freshDir(work, 'out');
-      const src = path.join(REPO_ROOT, 'test', 'e2e', 'rtcover-open', 'finaliser_helper.c');
-      const args = [CLI, 'build', '--mpy-dir', env.mpyDir!, '--arch', env.arch, '-o', out, src];
-      const b = await runProcess('node', args, { cwd: work, env: { ...process.env, PYTHON: env.python }, timeoutMs: TEST_TIMEOUT_MS });
-      // Fixed when this build succeeds: then call the helper from rtcover.c and delete this case.
-      expect(b.code).toBe(2);
-      expect(b.stdout).toMatch(/implicit declaration of function .mp_obj_malloc_with_finaliser_helper./);
-      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
-    },
-    TEST_TIMEOUT_MS * 2,
   );
 });

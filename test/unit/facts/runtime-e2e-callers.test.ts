@@ -29,8 +29,6 @@ const UNCALLED: Record<string, string> = {
     'the unix port has MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF 0, so its firmware has no such function to compare with (x64)',
   mp_obj_str_get_data_no_check:
     'only a firmware with MICROPY_OBJ_REPR_C or _D defines it; the x64 unix port is MICROPY_OBJ_REPR_A (GET_STR_DATA_LEN, called by rtcover, is the public way to it)',
-  mp_obj_malloc_with_finaliser_helper:
-    'called by name in a unit that also uses the mp_obj_malloc_with_finaliser macro (as rtcover does) it is not declared before use and does not compile: test/e2e/rtcover.test.ts pins it (OPEN)',
   mpz_as_float: 'py/mpz.c compiled in: not yet called by test/e2e/runtime/mpzcheck',
   mpz_pow3_inpl: 'py/mpz.c compiled in: not yet called by test/e2e/runtime/mpzcheck',
 };

@@ -66,6 +66,8 @@ static mp_obj_t rc_allocs(void) {
     rc_var_t *v = m_new_obj_var_maybe(rc_var_t, items, mp_int_t, 3);
     byte *f = m_malloc_with_finaliser(16);
     rc_var_t *fo = mp_obj_malloc_with_finaliser(rc_var_t, &mp_type_object);
+    // The helper the macro stands for, called by name beside the macro.
+    mp_obj_base_t *fh = mp_obj_malloc_with_finaliser_helper(sizeof(mp_obj_base_t), &mp_type_object);
     mp_int_t sum = 0;
     if (a && v && f) {
         for (int i = 0; i < 4; i++) {
@@ -78,13 +80,14 @@ static mp_obj_t rc_allocs(void) {
         memset(f, 2, 16);
         sum = a[0] + a[1] + a[2] + a[3] + v->items[0] + v->items[1] + v->items[2] + f[0] + f[15];
     }
-    mp_obj_t out[4] = {
+    mp_obj_t out[5] = {
         mp_obj_new_int(sum),
         mp_obj_new_bool(o != NULL),
         mp_obj_new_bool(fo->base.type == &mp_type_object),
         mp_obj_new_bool(mp_obj_get_type(MP_OBJ_FROM_PTR(fo)) == &mp_type_object),
+        mp_obj_new_bool(fh->type == &mp_type_object),
     };
-    return mp_obj_new_tuple(4, out);
+    return mp_obj_new_tuple(5, out);
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(rc_allocs_obj, rc_allocs);
 
