@@ -4,9 +4,9 @@ import { parseFile } from '../../../src/parse/parser';
 import { generate } from '../../../src';
 import { c } from '../helpers';
 
-/** Names py/dynruntime.h makes macros: function-like, unknown (no tree), object-like. */
+/** Names py/dynruntime.h makes macros: function-like, unknown (no tree), object-like (mp_obj_len, used before, is a runtime function since rt13). */
 const NATMOD = new Map<string, string | undefined>([
-  ['mp_obj_len', '(o) (mp_obj_len_dyn(o))'],
+  ['mp_obj_is_true', '(o) (mp_fun_table.obj_is_true_dyn(o))'],
   ['mp_binary_op', undefined],
   ['mp_obj_get_int', '(o) (mp_fun_table.native_from_obj(o, MP_NATIVE_TYPE_INT))'],
   ['mp_type_int', ' (*mp_fun_table.type_int)'],
@@ -21,23 +21,23 @@ function uses(text: string): string[] {
 
 describe('extractFnAddresses: dynruntime macros used without a call', () => {
   test('a pointer in a table and a callback argument', () => {
-    expect(uses(c('static mp_obj_t (*const fns[])(mp_obj_t) = { mp_obj_len };', 'void g(void) { h(mp_binary_op); }'))).toEqual([
-      'mp_obj_len→natmodgen_fnaddr_mp_obj_len @mp_obj_len',
+    expect(uses(c('static mp_obj_t (*const fns[])(mp_obj_t) = { mp_obj_is_true };', 'void g(void) { h(mp_binary_op); }'))).toEqual([
+      'mp_obj_is_true→natmodgen_fnaddr_mp_obj_is_true @mp_obj_is_true',
       'mp_binary_op→natmodgen_fnaddr_mp_binary_op @mp_binary_op',
     ]);
   });
   test.each<[string, string]>([
-    ['a call', 'mp_obj_t f(mp_obj_t o) { return mp_obj_len(o); }'],
-    ['a member of the same name', 'int f(struct s *p) { return p->mp_obj_len + p2.mp_obj_len; }'],
+    ['a call', 'mp_obj_t f(mp_obj_t o) { return mp_obj_is_true(o); }'],
+    ['a member of the same name', 'int f(struct s *p) { return p->mp_obj_is_true + p2.mp_obj_is_true; }'],
     ['a name the runtime defines as a function itself', 'void *p = (void *)mp_obj_get_int;'],
     ['an object-like dynruntime macro', 'const void *p = &mp_type_int;'],
-    ['a name the module defines as its own macro', '#define mp_obj_len my_len\nvoid *p = (void *)mp_obj_len;'],
-    ['code under #if 0', '#if 0\nvoid *p = (void *)mp_obj_len;\n#endif'],
+    ['a name the module defines as its own macro', '#define mp_obj_is_true my_len\nvoid *p = (void *)mp_obj_is_true;'],
+    ['code under #if 0', '#if 0\nvoid *p = (void *)mp_obj_is_true;\n#endif'],
   ])('none for %s', (_name, text) => {
     expect(uses(text)).toEqual([]);
   });
   test('nothing without the names (library use without facts)', () => {
-    const file = parseFile('input.c', 'void *p = (void *)mp_obj_len;');
+    const file = parseFile('input.c', 'void *p = (void *)mp_obj_is_true;');
     expect(extractFile(file, 0, [], {}).value.decls.filter((d) => d.kind === 'fn_address')).toEqual([]);
   });
 });
@@ -46,9 +46,9 @@ describe('fn-address in generated code', () => {
   test('the prelude makes the name the runtime function for the module code; the tail restores it; the function comes with it', () => {
     const text = c(
       '#include "py/runtime.h"',
-      'typedef mp_obj_t (*unop_t)(mp_obj_t);',
-      'static const unop_t ops[] = { mp_obj_len };',
-      'static mp_obj_t f(mp_obj_t a) { return ops[0](a); }',
+      'typedef bool (*pred_t)(mp_obj_t);',
+      'static const pred_t ops[] = { mp_obj_is_true };',
+      'static mp_obj_t f(mp_obj_t a) { return mp_obj_new_bool(ops[0](a)); }',
       'static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);',
       'static const mp_rom_map_elem_t g[] = { { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) } };',
       'static MP_DEFINE_CONST_DICT(gd, g);',
@@ -58,11 +58,11 @@ describe('fn-address in generated code', () => {
     const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
     expect(r.diagnostics).toEqual([]);
     const out = r.value.find((f) => f.rel === 'm.c')!.text;
-    const push = out.indexOf('#pragma push_macro("mp_obj_len")');
-    const def = out.indexOf('#define mp_obj_len natmodgen_fnaddr_mp_obj_len');
-    const use = out.indexOf('{ mp_obj_len }');
-    const pop = out.indexOf('#pragma pop_macro("mp_obj_len")');
-    const body = out.indexOf('natmodgen_fnaddr_mp_obj_len(mp_obj_t o_in) {');
+    const push = out.indexOf('#pragma push_macro("mp_obj_is_true")');
+    const def = out.indexOf('#define mp_obj_is_true natmodgen_fnaddr_mp_obj_is_true');
+    const use = out.indexOf('{ mp_obj_is_true }');
+    const pop = out.indexOf('#pragma pop_macro("mp_obj_is_true")');
+    const body = out.indexOf('natmodgen_fnaddr_mp_obj_is_true(mp_obj_t arg) {');
     expect([push > 0, def > push, use > def, pop > use, body > pop]).toEqual([true, true, true, true, true]);
   });
 });
