@@ -382,6 +382,32 @@ describe('C library and port services of the runtime, end to end (rtextra)', () 
   );
 });
 
+/** A fixture of test/e2e/runtime as a natmod built by `natmodgen build`, and its firmware reference: both print expected.txt. */
+function natmodAndReference(name: string, dir: string): void {
+  maybe(!env.skipReason)(
+    `natmod (ARCH=${env.arch}) built by natmodgen build prints expected.txt`,
+    async () => {
+      const problems = envProblems(env);
+      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
+      await buildNatmodgen();
+      const work = makeWorkDir(name);
+      const { lib, command } = await buildCase(work, path.join(dir, `${name}.c`), env.arch);
+      const r = await runTest(env.micropython!, path.join(dir, 'test.py'), freshDir(work, 'run'), lib);
+      checkOutput(r, path.join(dir, 'expected.txt'), lib, `\n  built by: ${command}`);
+      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  maybe(!!rtref)(
+    'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
+    async () => {
+      await checkReference(name, dir);
+    },
+    TEST_TIMEOUT_MS,
+  );
+}
+
 /**
  * What issue 8's inventory audit moved out of "impossible": test/e2e/runtime/auditcheck calls the
  * assembler/scope/emitglue headers' plain-C macros and inlines and the runtime library's
@@ -393,28 +419,7 @@ describe('C library and port services of the runtime, end to end (rtextra)', () 
 const AUDIT_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'auditcheck');
 
 describe('inventory audit end to end (auditcheck)', () => {
-  maybe(!env.skipReason)(
-    `natmod (ARCH=${env.arch}) built by natmodgen build prints expected.txt`,
-    async () => {
-      const problems = envProblems(env);
-      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
-      await buildNatmodgen();
-      const work = makeWorkDir('auditcheck');
-      const { lib, command } = await buildCase(work, path.join(AUDIT_CASE, 'auditcheck.c'), env.arch);
-      const r = await runTest(env.micropython!, path.join(AUDIT_CASE, 'test.py'), freshDir(work, 'run'), lib);
-      checkOutput(r, path.join(AUDIT_CASE, 'expected.txt'), lib, `\n  built by: ${command}`);
-      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
-    },
-    TEST_TIMEOUT_MS,
-  );
-
-  maybe(!!rtref)(
-    'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
-    async () => {
-      await checkReference('auditcheck', AUDIT_CASE);
-    },
-    TEST_TIMEOUT_MS,
-  );
+  natmodAndReference('auditcheck', AUDIT_CASE);
 });
 
 /**
@@ -428,26 +433,5 @@ describe('inventory audit end to end (auditcheck)', () => {
 const DYN_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'dyncheck');
 
 describe('py/dynruntime.h macros with the firmware behaviour (dyncheck)', () => {
-  maybe(!env.skipReason)(
-    `natmod (ARCH=${env.arch}) built by natmodgen build prints expected.txt`,
-    async () => {
-      const problems = envProblems(env);
-      if (problems.length) throw new Error(`the end-to-end environment is broken:\n  ${problems.join('\n  ')}`);
-      await buildNatmodgen();
-      const work = makeWorkDir('dyncheck');
-      const { lib, command } = await buildCase(work, path.join(DYN_CASE, 'dyncheck.c'), env.arch);
-      const r = await runTest(env.micropython!, path.join(DYN_CASE, 'test.py'), freshDir(work, 'run'), lib);
-      checkOutput(r, path.join(DYN_CASE, 'expected.txt'), lib, `\n  built by: ${command}`);
-      if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
-    },
-    TEST_TIMEOUT_MS,
-  );
-
-  maybe(!!rtref)(
-    'firmware build (MICROPYTHON_RTREF) prints the same expected.txt',
-    async () => {
-      await checkReference('dyncheck', DYN_CASE);
-    },
-    TEST_TIMEOUT_MS,
-  );
+  natmodAndReference('dyncheck', DYN_CASE);
 });
