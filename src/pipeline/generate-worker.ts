@@ -35,6 +35,24 @@ function call(m: Extract<FromWorker, { kind: 'call' }>): string | undefined {
   }
 }
 
+/**
+ * A full collection after every COLLECT_CHARS characters converted here: the finalizers that free
+ * the trees are queued only once V8 collects their wrappers, which are small, so without this the
+ * worker's heap holds many trees between collections (146 MB over 2,500 conversions measured).
+ */
+const COLLECT_CHARS = 1 << 21;
+let charsSinceCollect = 0;
+let collect: (() => void) | undefined;
+function collectNow(): void {
+  if (!collect) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('v8') as typeof import('v8')).setFlagsFromString('--expose-gc');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    collect = (require('vm') as typeof import('vm')).runInNewContext('gc') as () => void;
+  }
+  collect();
+}
+
 // Loaded once, in the worker's first turn; a failure to load fails each job (the caller converts it).
 const pipeline = Promise.all([import('./index'), import('../facts')]).catch(() => undefined);
 
@@ -51,6 +69,11 @@ port.on('message', (job: WorkerJob) => {
       if (job.opts.preprocess && job.readFile)
         opts.preprocess = { ...job.opts.preprocess, readFile: (f) => call({ kind: 'call', fn: 'readFile', arg: f }) };
       send({ kind: 'done', result: generateHere(job.inputs, opts) });
+      charsSinceCollect += job.inputs.reduce((n, i) => n + i.text.length, 0);
+      if (charsSinceCollect >= COLLECT_CHARS) {
+        charsSinceCollect = 0;
+        collectNow();
+      }
     } catch {
       send({ kind: 'failed' });
     }
