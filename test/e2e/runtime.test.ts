@@ -19,7 +19,18 @@ import * as path from 'path';
 import { binaryProblem, CLI, envProblems, loud, readEnv, REPO_ROOT, TEST_TIMEOUT_MS } from './lib/env';
 import { describeRun, runProcess } from './lib/proc';
 import { killQemuRuns, mountScript, readFirmwares, runOnQemu } from './lib/qemu';
-import { buildLoadable, buildNatmodgen, checkOutput, freshDir, generate, genContext, makeNatmod, makeWorkDir, runTest } from './lib/natmod';
+import {
+  buildLoadable,
+  buildNatmodgen,
+  checkOutput,
+  checkProvenance,
+  freshDir,
+  generate,
+  genContext,
+  makeNatmod,
+  makeWorkDir,
+  runTest,
+} from './lib/natmod';
 
 const env = readEnv();
 const CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtcheck');
@@ -382,8 +393,11 @@ describe('C library and port services of the runtime, end to end (rtextra)', () 
   );
 });
 
-/** A fixture of test/e2e/runtime as a natmod built by `natmodgen build`, and its firmware reference: both print expected.txt. */
-function natmodAndReference(name: string, dir: string): void {
+/**
+ * A fixture of test/e2e/runtime as a natmod built by `natmodgen build` (checked to be the module
+ * `import` loads), and its firmware reference: both print expected.txt.
+ */
+function natmodAndReference(name: string, dir: string, timeout = TEST_TIMEOUT_MS): void {
   maybe(!env.skipReason)(
     `natmod (ARCH=${env.arch}) built by natmodgen build prints expected.txt`,
     async () => {
@@ -392,11 +406,12 @@ function natmodAndReference(name: string, dir: string): void {
       await buildNatmodgen();
       const work = makeWorkDir(name);
       const { lib, command } = await buildCase(work, path.join(dir, `${name}.c`), env.arch);
+      await checkProvenance(env.micropython!, name, freshDir(work, 'probe'), lib, '');
       const r = await runTest(env.micropython!, path.join(dir, 'test.py'), freshDir(work, 'run'), lib);
       checkOutput(r, path.join(dir, 'expected.txt'), lib, `\n  built by: ${command}`);
       if (!env.keepTmp) fs.rmSync(work, { recursive: true, force: true });
     },
-    TEST_TIMEOUT_MS,
+    timeout,
   );
 
   maybe(!!rtref)(
@@ -434,4 +449,12 @@ const DYN_CASE = path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'dyncheck');
 
 describe('py/dynruntime.h macros with the firmware behaviour (dyncheck)', () => {
   natmodAndReference('dyncheck', DYN_CASE);
+});
+
+/**
+ * The runtime-library functions no other firmware-compared fixture called
+ * (test/unit/facts/runtime-e2e-callers.test.ts lists them): test/e2e/runtime/rtcover.
+ */
+describe('runtime functions called by no other firmware-compared fixture (rtcover)', () => {
+  natmodAndReference('rtcover', path.join(REPO_ROOT, 'test', 'e2e', 'runtime', 'rtcover'), TEST_TIMEOUT_MS * 2);
 });
