@@ -15,6 +15,7 @@
  * raises NameError.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/reader.h"
 #include "py/lexer.h"
 #include "py/parse.h"
@@ -69,7 +70,7 @@ mp_lexer_t *mp_lexer_new_from_str_len(qstr src_name, const char *str, size_t len
 /* The file is read through open(filename, 'rb'): a missing file raises the firmware's OSError here, as there. */
 mp_lexer_t *mp_lexer_new_from_file(qstr filename) {
     mp_obj_t args[2] = { MP_OBJ_NEW_QSTR(filename), MP_OBJ_NEW_QSTR(MP_QSTR_rb) };
-    mp_obj_t file = mp_call_function_n_kw(mp_load_global(MP_QSTR_open), 2, 0, args);
+    mp_obj_t file = mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_open), 2, 0, args);
     mp_obj_t dest[2];
     mp_load_method(file, MP_QSTR_read, dest);
     mp_obj_t data = mp_call_method_n_kw(0, 0, dest);
@@ -94,7 +95,7 @@ static qstr natmodgen_rt_parse_mode(mp_parse_input_kind_t kind) {
 
 static mp_obj_t natmodgen_rt_compile_text(mp_obj_t text, qstr source_name, qstr mode) {
     mp_obj_t args[3] = { text, MP_OBJ_NEW_QSTR(source_name), MP_OBJ_NEW_QSTR(mode) };
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_compile), 3, 0, args);
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_compile), 3, 0, args);
 }
 
 /* The tree's root is a tuple: (text, source name, input kind, code compiled for that kind). */
@@ -129,7 +130,7 @@ mp_obj_t mp_compile(mp_parse_tree_t *parse_tree, qstr source_file, bool is_repl)
         code = natmodgen_rt_compile_text(items[0], source_file, MP_QSTR_exec);
     }
     mp_parse_tree_clear(parse_tree);
-    mp_obj_t eval = mp_load_global(MP_QSTR_eval);
+    mp_obj_t eval = natmodgen_rt_builtin(MP_QSTR_eval);
     return mp_obj_new_bound_meth(mp_obj_new_bound_meth(eval, code), MP_OBJ_FROM_PTR(mp_globals_get()));
 }
 
@@ -143,5 +144,5 @@ mp_obj_t mp_parse_compile_execute(mp_lexer_t *lex, mp_parse_input_kind_t parse_i
     size_t n;
     mp_obj_tuple_get(MP_OBJ_FROM_PTR((void *)tree.root), &n, &items);
     mp_obj_t args[3] = { items[3], MP_OBJ_FROM_PTR(globals), MP_OBJ_FROM_PTR(locals) };
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_eval), locals == NULL ? 2 : 3, 0, args);
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_eval), locals == NULL ? 2 : 3, 0, args);
 }

@@ -1,5 +1,6 @@
 /* Complex numbers (py/obj.h) through the firmware's complex type and its real/imag attributes. */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 #if MICROPY_PY_BUILTINS_COMPLEX
 mp_obj_t mp_obj_new_complex(mp_float_t real, mp_float_t imag) {
@@ -7,7 +8,7 @@ mp_obj_t mp_obj_new_complex(mp_float_t real, mp_float_t imag) {
     // complex(-r, +0.0) gives (r, -0.0) exactly, as the firmware's own constructor stores it.
     int negative_zero = imag == 0 && (mp_float_t)1 / imag < 0;
     mp_obj_t args[2] = { mp_obj_new_float(negative_zero ? -real : real), mp_obj_new_float(negative_zero ? 0 : imag) };
-    mp_obj_t z = mp_call_function_n_kw(mp_load_global(MP_QSTR_complex), 2, 0, args);
+    mp_obj_t z = mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_complex), 2, 0, args);
     return negative_zero ? mp_unary_op(MP_UNARY_OP_NEGATIVE, z) : z;
 }
 #endif
@@ -15,8 +16,8 @@ mp_obj_t mp_obj_new_complex(mp_float_t real, mp_float_t imag) {
 #if MICROPY_PY_BUILTINS_COMPLEX
 void mp_obj_get_complex(mp_obj_t arg, mp_float_t *real, mp_float_t *imag) {
     // The firmware's order: a number (or __float__), a complex, then __complex__.
-    mp_obj_t complex_type = mp_load_global(MP_QSTR_complex);
-    mp_obj_t float_type = mp_load_global(MP_QSTR_float);
+    mp_obj_t complex_type = natmodgen_rt_builtin(MP_QSTR_complex);
+    mp_obj_t float_type = natmodgen_rt_builtin(MP_QSTR_float);
     const mp_obj_type_t *type = mp_obj_get_type(arg);
     if (arg == mp_const_false || arg == mp_const_true || mp_obj_is_small_int(arg) || mp_obj_is_exact_type(arg, &mp_type_int)
         || MP_OBJ_FROM_PTR(type) == float_type) {

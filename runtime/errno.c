@@ -4,6 +4,7 @@
  * no name or the firmware has no errno module.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/mperrno.h"
 #include "nlr.h"
 #include "qstr.h"
@@ -25,7 +26,7 @@ qstr mp_errno_to_str(mp_obj_t errno_val) {
         }
     } else {
         /* No errorcode dict: the constant whose value it is. */
-        mp_obj_t names = mp_call_function_n_kw(mp_load_global(MP_QSTR_dir), 1, 0, &errno_mod);
+        mp_obj_t names = mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_dir), 1, 0, &errno_mod);
         size_t n;
         mp_obj_t *items;
         mp_obj_get_array_dyn(names, &n, &items);

@@ -60,7 +60,7 @@ mp_obj_t mp_obj_new_exception_args(const mp_obj_type_t *exc_type, size_t n_args,
 }
 
 MP_NORETURN void mp_raise_StopIteration(mp_obj_t arg) {
-    mp_obj_t type = mp_load_global(MP_QSTR_StopIteration);
+    mp_obj_t type = natmodgen_rt_builtin(MP_QSTR_StopIteration);
     if (arg == MP_OBJ_NULL) {
         nlr_raise(mp_call_function_n_kw(type, 0, 0, NULL));
     }
@@ -80,7 +80,7 @@ bool mp_obj_is_exception_type(mp_obj_t self_in) {
             return true;
         }
     }
-    return mp_obj_is_subclass_fast(self_in, mp_load_global(MP_QSTR_BaseException));
+    return mp_obj_is_subclass_fast(self_in, natmodgen_rt_builtin(MP_QSTR_BaseException));
 }
 
 /* An instance of a class derived from an exception type counts as soon as it exists (the
@@ -161,5 +161,5 @@ MP_NORETURN void mp_raise_OSError_with_filename(int errno_, const char *filename
     vstr_init(&vstr, 32);
     vstr_printf(&vstr, "can't open %s", filename);
     mp_obj_t args[2] = { MP_OBJ_NEW_SMALL_INT(errno_), mp_obj_new_str_from_vstr(&vstr) };
-    nlr_raise(mp_call_function_n_kw(mp_load_global(MP_QSTR_OSError), 2, 0, args));
+    nlr_raise(mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_OSError), 2, 0, args));
 }

@@ -20,9 +20,9 @@ NATMODGEN_RT_LOOP mp_obj_t mp_parse_num_decimal(const char *str, size_t len, boo
     }
     bool imag = end > 0 && (str[end - 1] == 'j' || str[end - 1] == 'J');
     if (force_complex || (allow_imag && imag)) {
-        return mp_call_function_n_kw(mp_load_global(MP_QSTR_complex), 1, 0, &s);
+        return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_complex), 1, 0, &s);
     }
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_float), 1, 0, &s);
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_float), 1, 0, &s);
 }
 #endif
 
@@ -31,7 +31,7 @@ mp_obj_t mp_parse_num_float(const char *str, size_t len, bool allow_imag, mp_lex
     (void)allow_imag;
     (void)lex;
     mp_obj_t s = mp_obj_new_str(str, len);
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_float), 1, 0, &s);
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_float), 1, 0, &s);
 }
 #endif
 
@@ -39,14 +39,14 @@ mp_obj_t mp_parse_num_float(const char *str, size_t len, bool allow_imag, mp_lex
 /* int(f) is the firmware's mp_obj_new_int_from_float, with its OverflowError for inf and ValueError for nan. */
 mp_obj_t mp_obj_new_int_from_float(mp_float_t val) {
     mp_obj_t f = mp_obj_new_float(val);
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_int), 1, 0, &f);
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_int), 1, 0, &f);
 }
 #endif
 
 #if MICROPY_PY_BUILTINS_FLOAT
 /* py/dynruntime.h does not map the float type: the builtin of that name is it. */
 static bool natmodgen_rt_is_float(mp_obj_t o) {
-    return mp_obj_is_type(o, (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_float)));
+    return mp_obj_is_type(o, (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_float)));
 }
 
 /* py/obj.c: bool, int and float convert; another type converts through its __float__

@@ -7,6 +7,7 @@
  * as it does not fit iter_buf.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "polyiter.h"
 
 typedef struct _natmodgen_rt_getitem_iter_t {
@@ -25,7 +26,7 @@ static mp_obj_t natmodgen_rt_getitem_iternext(mp_obj_t self_in) {
         return value;
     }
     mp_obj_t t = MP_OBJ_FROM_PTR(((mp_obj_base_t *)nlr.ret_val)->type);
-    if (t == mp_load_global(MP_QSTR_StopIteration) || t == mp_load_global(MP_QSTR_IndexError)) {
+    if (t == natmodgen_rt_builtin(MP_QSTR_StopIteration) || t == natmodgen_rt_builtin(MP_QSTR_IndexError)) {
         return MP_OBJ_STOP_ITERATION;
     }
     nlr_raise(MP_OBJ_FROM_PTR(nlr.ret_val));

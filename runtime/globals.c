@@ -6,10 +6,11 @@
  * their caller's globals. globals.h gives them the firmware's names.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "globals.h"
 
 mp_obj_dict_t *natmodgen_rt_globals_get(void) {
-    return MP_OBJ_TO_PTR(mp_call_function_n_kw(mp_load_global(MP_QSTR_globals), 0, 0, NULL));
+    return MP_OBJ_TO_PTR(mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_globals), 0, 0, NULL));
 }
 
 void natmodgen_rt_globals_set(mp_obj_dict_t *d) {
@@ -17,5 +18,5 @@ void natmodgen_rt_globals_set(mp_obj_dict_t *d) {
 }
 
 mp_obj_dict_t *natmodgen_rt_locals_get(void) {
-    return MP_OBJ_TO_PTR(mp_call_function_n_kw(mp_load_global(MP_QSTR_locals), 0, 0, NULL));
+    return MP_OBJ_TO_PTR(mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_locals), 0, 0, NULL));
 }

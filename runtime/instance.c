@@ -6,6 +6,7 @@
  * of it, which the firmware answers with mp_obj_instance_is_callable.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 mp_obj_t mp_obj_instance_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     return MP_OBJ_TYPE_GET_SLOT(mp_obj_get_type(self_in), call)(self_in, n_args, n_kw, args);
@@ -17,5 +18,5 @@ mp_obj_t mp_obj_instance_getiter(mp_obj_t self_in, mp_obj_iter_buf_t *iter_buf) 
 }
 
 bool mp_obj_instance_is_callable(mp_obj_t self_in) {
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_callable), 1, 0, &self_in) == mp_const_true;
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_callable), 1, 0, &self_in) == mp_const_true;
 }

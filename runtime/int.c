@@ -15,7 +15,7 @@ MP_NORETURN void mp_raise_TypeError_int_conversion(mp_const_obj_t arg) {
 }
 
 static MP_NORETURN void natmodgen_rt_int_overflow(void) {
-    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_OverflowError)),
+    mp_raise_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_OverflowError)),
         MP_ERROR_TEXT("overflow converting long int to machine word"));
 }
 
@@ -97,7 +97,7 @@ mp_obj_t mp_obj_new_int_from_ull(unsigned long long val) {
 mp_obj_t mp_parse_num_integer(const char *restrict str, size_t len, int base, mp_lexer_t *lex) {
     (void)lex;
     mp_obj_t args[2] = { mp_obj_new_bytes((const byte *)str, len), MP_OBJ_NEW_SMALL_INT(base) };
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_int), 2, 0, args);
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_int), 2, 0, args);
 }
 
 /* py/objint.c: digits for num_bits in base (2..16), commas, prefix, sign and NUL. */
@@ -132,11 +132,11 @@ mp_float_t mp_obj_int_as_float_impl(mp_obj_t self_in) {
 /* pow(base, exponent, modulus), the firmware's three-argument pow. */
 mp_obj_t mp_obj_int_pow3(mp_obj_t base, mp_obj_t exponent, mp_obj_t modulus) {
     mp_obj_t args[3] = { base, exponent, modulus };
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_pow), 3, 0, args);
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_pow), 3, 0, args);
 }
 
 /* int.from_bytes(buf, 'big' or 'little'), unsigned as the firmware's implementation reads it. */
 mp_obj_t mp_obj_int_from_bytes_impl(bool big_endian, size_t len, const byte *buf) {
     mp_obj_t args[2] = { mp_obj_new_bytes(buf, len), MP_OBJ_NEW_QSTR(big_endian ? MP_QSTR_big : MP_QSTR_little) };
-    return mp_call_function_n_kw(mp_load_attr(mp_load_global(MP_QSTR_int), MP_QSTR_from_bytes), 2, 0, args);
+    return mp_call_function_n_kw(mp_load_attr(natmodgen_rt_builtin(MP_QSTR_int), MP_QSTR_from_bytes), 2, 0, args);
 }

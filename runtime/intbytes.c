@@ -6,6 +6,7 @@
  * as py/mpz.c's mpz_as_bytes does.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 static mp_obj_t natmodgen_rt_int_bytes(mp_obj_t value, bool big_endian, size_t len) {
     mp_obj_t args[2] = { mp_obj_new_int_from_uint(len), MP_OBJ_NEW_QSTR(big_endian ? MP_QSTR_big : MP_QSTR_little) };
@@ -20,7 +21,7 @@ bool mp_obj_int_to_bytes_impl(mp_obj_t self_in, bool big_endian, size_t len, byt
         bytes = natmodgen_rt_int_bytes(self_in, big_endian, len);
         nlr_pop();
     } else {
-        if (!mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(((mp_obj_base_t *)nlr.ret_val)->type), mp_load_global(MP_QSTR_OverflowError))) {
+        if (!mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(((mp_obj_base_t *)nlr.ret_val)->type), natmodgen_rt_builtin(MP_QSTR_OverflowError))) {
             nlr_raise(MP_OBJ_FROM_PTR(nlr.ret_val));
         }
         ok = false;

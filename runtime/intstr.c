@@ -16,7 +16,7 @@ mp_obj_t mp_obj_new_int_from_str_len(const char **str, size_t len, bool neg, uns
     mp_obj_t value = MP_OBJ_NEW_SMALL_INT(0);
     if (n > 0) {
         mp_obj_t args[2] = { mp_obj_new_str(*str, n), MP_OBJ_NEW_SMALL_INT(base) };
-        value = mp_call_function_n_kw(mp_load_global(MP_QSTR_int), 2, 0, args);
+        value = mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_int), 2, 0, args);
     }
     if (neg) {
         value = mp_unary_op(MP_UNARY_OP_NEGATIVE, value);

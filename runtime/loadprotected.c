@@ -4,6 +4,7 @@
  * exception), leaving dest[0] MP_OBJ_NULL; other exceptions go on up.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 void mp_load_method_protected(mp_obj_t obj, qstr attr, mp_obj_t *dest, bool catch_all_exc) {
     nlr_buf_t nlr;
@@ -13,7 +14,7 @@ void mp_load_method_protected(mp_obj_t obj, qstr attr, mp_obj_t *dest, bool catc
         return;
     }
     mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
-    if (!catch_all_exc && !mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), mp_load_global(MP_QSTR_AttributeError))) {
+    if (!catch_all_exc && !mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), natmodgen_rt_builtin(MP_QSTR_AttributeError))) {
         nlr_raise(exc);
     }
 }

@@ -13,13 +13,14 @@
  * examples/conditional on x64 and armv7m, for three ways of writing it).
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/smallint.h"
 #include "mallocfail.h"
 
 MP_NORETURN void m_malloc_fail(size_t num_bytes) {
     if (num_bytes <= (size_t)MP_SMALL_INT_MAX) {
         mp_obj_t n = MP_OBJ_NEW_SMALL_INT(num_bytes);
-        mp_call_function_n_kw(mp_load_global(MP_QSTR_bytearray), 1, 0, &n);
+        mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_bytearray), 1, 0, &n);
     }
-    mp_raise_msg(MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_MemoryError)), "memory allocation failed");
+    mp_raise_msg(MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_MemoryError)), "memory allocation failed");
 }

@@ -12,6 +12,7 @@
  * wrapper made here has the firmware's layout (py/runtime.c: base, type, fun).
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 typedef struct _natmodgen_rt_checked_fun_t {
     mp_obj_base_t base;
@@ -42,7 +43,7 @@ void mp_convert_member_lookup(mp_obj_t self, const mp_obj_type_t *type, mp_obj_t
             dest[1] = self;
         } else if (type->flags & MP_TYPE_FLAG_INSTANCE_TYPE) {
             // A built-in function stored in a Python class acts as a staticmethod.
-        } else if (self == MP_OBJ_NULL && MP_OBJ_FROM_PTR(type) != mp_load_global(MP_QSTR_object)) {
+        } else if (self == MP_OBJ_NULL && MP_OBJ_FROM_PTR(type) != natmodgen_rt_builtin(MP_QSTR_object)) {
             dest[0] = natmodgen_rt_unbound_builtin(type, member);
         } else {
             dest[1] = self;
@@ -50,9 +51,9 @@ void mp_convert_member_lookup(mp_obj_t self, const mp_obj_type_t *type, mp_obj_t
         return;
     }
     mp_obj_t wrapper_type = MP_OBJ_FROM_PTR(m_type);
-    if (wrapper_type == mp_load_global(MP_QSTR_staticmethod)) {
+    if (wrapper_type == natmodgen_rt_builtin(MP_QSTR_staticmethod)) {
         dest[0] = ((mp_obj_static_class_method_t *)MP_OBJ_TO_PTR(member))->fun;
-    } else if (wrapper_type == mp_load_global(MP_QSTR_classmethod)) {
+    } else if (wrapper_type == natmodgen_rt_builtin(MP_QSTR_classmethod)) {
         if (self != MP_OBJ_NULL) {
             type = mp_obj_get_type(self);
             if (type == &mp_type_type) {

@@ -4,10 +4,11 @@
  * typecode for a writable view). The memoryview type is the firmware's builtin of that name.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/objarray.h"
 
 mp_obj_t mp_obj_new_memoryview(byte typecode, size_t nitems, void *items) {
-    const mp_obj_type_t *type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_memoryview));
+    const mp_obj_type_t *type = (const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_memoryview));
     mp_obj_array_t *self = (mp_obj_array_t *)m_malloc(sizeof(mp_obj_array_t));
     // Positional: base, typecode, offset into the parent (the field py/objarray.h calls free), len, items.
     // (Naming that field here would make the piece look like a use of the C library's free.)

@@ -11,6 +11,7 @@
  * name is extensible when `u` + name also imports it.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/objlist.h"
 
 /* The built-in module `name` reaches through import, or MP_OBJ_NULL (ImportError). */
@@ -33,7 +34,7 @@ static mp_obj_t natmodgen_rt_import_builtin(qstr name) {
     if (path != MP_OBJ_NULL) {
         ((mp_obj_list_t *)MP_OBJ_TO_PTR(path))->len = saved;
     }
-    if (module == MP_OBJ_NULL && !mp_obj_exception_match(MP_OBJ_FROM_PTR(nlr.ret_val), mp_load_global(MP_QSTR_ImportError))) {
+    if (module == MP_OBJ_NULL && !mp_obj_exception_match(MP_OBJ_FROM_PTR(nlr.ret_val), natmodgen_rt_builtin(MP_QSTR_ImportError))) {
         nlr_jump(nlr.ret_val);
     }
     return module;

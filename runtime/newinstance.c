@@ -6,10 +6,11 @@
  * (all of them, with multiple inheritance) up to object.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/objtype.h"
 
 static void natmodgen_rt_find_native_base(const mp_obj_type_t *type, const mp_obj_type_t **native_base) {
-    mp_obj_t object_type = mp_load_global(MP_QSTR_object);
+    mp_obj_t object_type = natmodgen_rt_builtin(MP_QSTR_object);
     while (MP_OBJ_FROM_PTR(type) != object_type) {
         if (!(type->flags & MP_TYPE_FLAG_INSTANCE_TYPE)) {
             *native_base = type;
@@ -33,5 +34,5 @@ static void natmodgen_rt_find_native_base(const mp_obj_type_t *type, const mp_ob
 mp_obj_instance_t *mp_obj_new_instance(const mp_obj_type_t *class, const mp_obj_type_t **native_base) {
     natmodgen_rt_find_native_base(class, native_base);
     mp_obj_t cls = MP_OBJ_FROM_PTR(class);
-    return MP_OBJ_TO_PTR(mp_call_function_n_kw(mp_load_attr(mp_load_global(MP_QSTR_object), MP_QSTR___new__), 1, 0, &cls));
+    return MP_OBJ_TO_PTR(mp_call_function_n_kw(mp_load_attr(natmodgen_rt_builtin(MP_QSTR_object), MP_QSTR___new__), 1, 0, &cls));
 }

@@ -6,6 +6,7 @@
  * it: its binary_op slot reads the left value back and calls exactly these functions.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 #if MICROPY_PY_BUILTINS_FLOAT
 mp_obj_t mp_obj_float_binary_op(mp_binary_op_t op, mp_float_t lhs_val, mp_obj_t rhs_in) {
@@ -26,7 +27,7 @@ void mp_obj_complex_get(mp_obj_t self_in, mp_float_t *real, mp_float_t *imag) {
 
 /* A number (or __float__) with imaginary part 0, a complex, or what __complex__ gives; false for anything else. */
 bool mp_obj_get_complex_maybe(mp_obj_t arg, mp_float_t *real, mp_float_t *imag) {
-    mp_obj_t complex_type = mp_load_global(MP_QSTR_complex);
+    mp_obj_t complex_type = natmodgen_rt_builtin(MP_QSTR_complex);
     if (mp_obj_get_float_maybe(arg, real)) {
         *imag = 0;
         return true;

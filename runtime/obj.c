@@ -3,6 +3,7 @@
  * the builtins. Messages are the firmware's (MICROPY_ERROR_REPORTING above terse).
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "obj.h"
 
 size_t mp_get_index(const mp_obj_type_t *type, size_t len, mp_obj_t index, bool is_slice) {
@@ -112,7 +113,7 @@ bool mp_obj_is_callable(mp_obj_t o_in) {
         return false;
     }
     /* Instances of Python classes have a call slot whether or not they define __call__. */
-    return mp_call_function_n_kw(mp_load_global(MP_QSTR_callable), 1, 0, &o_in) == mp_const_true;
+    return mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_callable), 1, 0, &o_in) == mp_const_true;
 }
 
 bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2) {

@@ -8,8 +8,10 @@
 #ifndef NATMODGEN_RT_OBJCONST_H
 #define NATMODGEN_RT_OBJCONST_H
 
-#define mp_const_ellipsis_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_Ellipsis)))
-#define mp_const_notimplemented_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_NotImplemented)))
+#include "natmodgen_rt.h"
+
+#define mp_const_ellipsis_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_Ellipsis)))
+#define mp_const_notimplemented_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_NotImplemented)))
 #define mp_const_none_obj (*(const struct _mp_obj_none_t *)MP_OBJ_TO_PTR(mp_const_none))
 #define mp_const_false_obj (*(const struct _mp_obj_bool_t *)MP_OBJ_TO_PTR(mp_const_false))
 #define mp_const_true_obj (*(const struct _mp_obj_bool_t *)MP_OBJ_TO_PTR(mp_const_true))

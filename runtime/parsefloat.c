@@ -84,7 +84,7 @@ NATMODGEN_RT_LOOP const char *mp_parse_float_internal(const char *str, size_t le
     *res = (mp_float_t)0.0;
     if (digits) {
         mp_obj_t s = mp_obj_new_str(text.buf, n);
-        *res = mp_obj_get_float(mp_call_function_n_kw(mp_load_global(MP_QSTR_float), 1, 0, &s));
+        *res = mp_obj_get_float(mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_float), 1, 0, &s));
     }
     vstr_clear(&text);
     return str;

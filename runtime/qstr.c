@@ -50,7 +50,7 @@ qstr qstr_find_strn(const char *str, size_t str_len) {
 /* The firmware's checks and errors for a name: getattr(None, name, None) interns it. */
 static void natmodgen_intern(mp_obj_t name) {
     mp_obj_t args[3] = { mp_const_none, name, mp_const_none };
-    mp_call_function_n_kw(mp_load_global(MP_QSTR_getattr), 3, 0, args);
+    mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_getattr), 3, 0, args);
 }
 
 qstr qstr_from_strn(const char *str, size_t len) {
@@ -108,7 +108,7 @@ mp_obj_t mp_obj_str_intern(mp_obj_t str) {
 mp_obj_t mp_obj_str_intern_checked(mp_obj_t obj) {
     if (!mp_obj_is_str_or_bytes(obj)) {
         qstr from = mp_obj_get_type(obj)->name;
-        mp_raise_msg_varg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_TypeError)),
+        mp_raise_msg_varg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_TypeError)),
             MP_ERROR_TEXT("can't convert '%q' object to %q implicitly"), from, from == MP_QSTR_str ? MP_QSTR_bytes : MP_QSTR_str);
     }
     size_t len;

@@ -9,6 +9,7 @@
  * input, as the firmware's reader does. Each refill first lets pending events run.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/reader.h"
 
 void mp_event_handle_nowait(void);
@@ -47,7 +48,7 @@ static void natmodgen_rt_reader_file_close(void *data) {
 
 void mp_reader_new_file(mp_reader_t *reader, qstr filename) {
     mp_obj_t args[2] = { MP_OBJ_NEW_QSTR(filename), MP_OBJ_NEW_QSTR(MP_QSTR_rb) };
-    mp_obj_t file = mp_call_function_n_kw(mp_load_global(MP_QSTR_open), 2, 0, args);
+    mp_obj_t file = mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_open), 2, 0, args);
     const mp_stream_p_t *stream_p = mp_get_stream_raise(file, MP_STREAM_OP_READ);
     mp_buffer_info_t bufinfo;
     if (mp_get_buffer(file, &bufinfo, MP_BUFFER_READ)) {

@@ -14,6 +14,7 @@
  * GeneratorExit, not NORMAL (both mean the generator closed).
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 typedef struct _natmodgen_rt_gen_head_t {
     mp_obj_base_t base;
@@ -80,7 +81,7 @@ mp_vm_return_kind_t mp_resume(mp_obj_t self_in, mp_obj_t send_value, mp_obj_t th
         return MP_VM_RETURN_YIELD;
     }
     mp_obj_t exc_type = MP_OBJ_FROM_PTR(mp_obj_get_type(throw_value));
-    if (mp_obj_is_subclass_fast(exc_type, mp_load_global(MP_QSTR_GeneratorExit))) {
+    if (mp_obj_is_subclass_fast(exc_type, natmodgen_rt_builtin(MP_QSTR_GeneratorExit))) {
         mp_load_method_maybe(self_in, MP_QSTR_close, dest);
         if (dest[0] != MP_OBJ_NULL) {
             *ret_val = mp_call_method_n_kw(0, 0, dest);
@@ -95,8 +96,8 @@ mp_vm_return_kind_t mp_resume(mp_obj_t self_in, mp_obj_t send_value, mp_obj_t th
         }
     }
     // Nothing to throw into: the exception propagates (PEP 479 turns StopIteration into RuntimeError).
-    if (mp_obj_exception_match(throw_value, mp_load_global(MP_QSTR_StopIteration))) {
-        *ret_val = mp_obj_new_exception_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(mp_load_global(MP_QSTR_RuntimeError)),
+    if (mp_obj_exception_match(throw_value, natmodgen_rt_builtin(MP_QSTR_StopIteration))) {
+        *ret_val = mp_obj_new_exception_msg((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_RuntimeError)),
             MP_ERROR_TEXT("generator raised StopIteration"));
     } else {
         *ret_val = mp_make_raise_obj(throw_value);

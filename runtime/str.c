@@ -39,7 +39,7 @@ mp_obj_t mp_obj_new_bytes_from_vstr(vstr_t *vstr) {
 }
 
 mp_obj_t mp_obj_new_bytearray(size_t n, const void *items) {
-    mp_obj_t o = mp_call_function_n_kw(mp_load_global(MP_QSTR_bytearray), 1, 0, (mp_obj_t[]) { MP_OBJ_NEW_SMALL_INT(n) });
+    mp_obj_t o = mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_bytearray), 1, 0, (mp_obj_t[]) { MP_OBJ_NEW_SMALL_INT(n) });
     if (n > 0 && items != NULL) {
         mp_buffer_info_t bufinfo;
         mp_get_buffer_raise(o, &bufinfo, MP_BUFFER_WRITE);

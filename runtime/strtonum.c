@@ -188,7 +188,7 @@ NATMODGEN_RT_LOOP double strtod(const char *nptr, char **endptr) {
         *endptr = (char *)end;
     }
     mp_obj_t text = mp_obj_new_str(start, end - start);
-    return (double)mp_obj_get_float(mp_call_function_n_kw(mp_load_global(MP_QSTR_float), 1, 0, &text));
+    return (double)mp_obj_get_float(mp_call_function_n_kw(natmodgen_rt_builtin(MP_QSTR_float), 1, 0, &text));
 }
 
 double atof(const char *nptr) {

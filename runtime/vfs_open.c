@@ -3,9 +3,10 @@
  * builtin, with the positional and keyword arguments it was given.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 
 mp_obj_t mp_vfs_open(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {
-    mp_obj_t open_fn = mp_load_global(MP_QSTR_open);
+    mp_obj_t open_fn = natmodgen_rt_builtin(MP_QSTR_open);
     size_t n_kw = kw_args == NULL ? 0 : kw_args->used;
     if (n_kw == 0) {
         return mp_call_function_n_kw(open_fn, n_args, 0, pos_args);

@@ -5,6 +5,7 @@
  * -MP_EIO for any other exception, as the firmware's.
  */
 #include "py/dynruntime.h"
+#include "natmodgen_rt.h"
 #include "py/mperrno.h"
 #include "extmod/vfs.h"
 
@@ -19,7 +20,7 @@ int mp_vfs_mount_and_chdir_protected(mp_obj_t bdev, mp_obj_t mount_point) {
         nlr_pop();
     } else {
         mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
-        if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), mp_load_global(MP_QSTR_OSError))) {
+        if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), natmodgen_rt_builtin(MP_QSTR_OSError))) {
             mp_obj_get_int_maybe(mp_obj_exception_get_value(exc), &result);
             result = -result;
         }
