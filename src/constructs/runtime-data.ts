@@ -2,7 +2,8 @@ import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeDataDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { parseSnippet } from '../parse/parser';
-import { ExtractContext } from '../extract/context';
+import { choiceLeaves, ExtractContext, TokenChoices } from '../extract/context';
+import { Token } from '../parse/tokens';
 import { Cursor } from '../extract/cursor';
 import { insideFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
@@ -89,16 +90,24 @@ export function runtimeConstant(
   const range = value ? tokenRange(ctx, value) : undefined;
   if (!range) return undefined;
   const holds = (exp: ReadonlyArray<{ kind: string; text: string }>) => exp.some((t) => t.kind === 'ident' && runtimeValue(t.text));
-  if (ctx.undecidedReading(range.from, range.to, `the initial value of '${v.name}'`, holds)) return undefined;
-  const expanded = ctx.expandTokens(range.from, range.to);
-  if (!holds(expanded)) return undefined;
+  // The initialiser stays the user's text (the compiler expands it as the build does); what natmodgen
+  // reads of it, it reads of every branch an #if it cannot decide makes differ.
+  const tree = ctx.choicesIn(range.from, range.to);
+  const leaves = tree ? choiceLeaves(tree) : [];
+  if (!leaves.some(holds)) return undefined;
   // An array's first brace is its first element's (`{ { &mp_type_int, 1 }, ...}`), never an object's base.
-  if (!opts.objects && !v.declarator.includes('[') && startsWithFirmwareBase(expanded)) return undefined;
+  const objectBase = leaves.map((l) => !opts.objects && !v.declarator.includes('[') && startsWithFirmwareBase(l));
+  if (objectBase.every((b) => b)) return undefined;
+  const refuse = () => {
+    ctx.undecidedReading(range.from, range.to, `the initial value of '${v.name}'`, holds);
+    return undefined;
+  };
+  if (objectBase.some((b) => b)) return refuse();
   const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);
   let declarator = own.declarator;
   if (v.unsizedAt !== undefined) {
-    const count = itemCount(ctx, expanded);
-    if (count === undefined) return undefined;
+    const count = tree && countText(tree, (exp) => itemCount(ctx, exp));
+    if (count === undefined) return tree?.kind === 'choice' ? refuse() : undefined;
     const at = v.unsizedAt - own.removed;
     declarator = `${declarator.slice(0, at)}${count}${declarator.slice(at)}`;
   }
@@ -136,6 +145,23 @@ export function tokenRange(ctx: ExtractContext, n: SyntaxNode): { from: number; 
   let to = from;
   while (to + 1 < ctx.cur.tokens.length && ctx.cur.tokens[to + 1].start < n.endIndex) to++;
   return { from, to };
+}
+
+/**
+ * An unsized array's length as C text: one number, or, when branches of an #if natmodgen cannot
+ * decide give the initialiser different lengths, each branch's number under that #if (directives on
+ * lines of their own, inside the brackets). Undefined when some branch's items cannot be counted.
+ */
+function countText(tree: TokenChoices, count: (exp: Token[]) => number | undefined): string | undefined {
+  if (tree.kind === 'tokens') return count(tree.tokens)?.toString();
+  const bodies = tree.branches.map((b) => countText(b.body, count));
+  if (bodies.some((b) => b === undefined)) return undefined;
+  if (bodies.every((b) => b === bodies[0])) return bodies[0];
+  const lines = tree.branches.flatMap((b, k) => [
+    k === 0 ? `#if ${b.when ?? '1'}` : b.when === undefined ? '#else' : `#elif ${b.when}`,
+    bodies[k]!,
+  ]);
+  return `\n${[...lines, '#endif'].join('\n')}\n`;
 }
 
 /** `{&mp_type_X}` or `{.base = ...}` first: an object, runtime-obj's. */
