@@ -2,8 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeDataDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { parseSnippet } from '../parse/parser';
-import { choiceLeaves, ExtractContext, TokenChoices } from '../extract/context';
-import { Token } from '../parse/tokens';
+import { choiceLeaves, choiceText, ExtractContext } from '../extract/context';
 import { Cursor } from '../extract/cursor';
 import { insideFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
@@ -106,7 +105,8 @@ export function runtimeConstant(
   const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);
   let declarator = own.declarator;
   if (v.unsizedAt !== undefined) {
-    const count = tree && countText(tree, (exp) => itemCount(ctx, exp));
+    // Branches of different lengths: each branch's length under the same #if, inside the brackets.
+    const count = tree && choiceText(tree, (exp) => itemCount(ctx, exp)?.toString());
     if (count === undefined) return tree?.kind === 'choice' ? refuse() : undefined;
     const at = v.unsizedAt - own.removed;
     declarator = `${declarator.slice(0, at)}${count}${declarator.slice(at)}`;
@@ -145,23 +145,6 @@ export function tokenRange(ctx: ExtractContext, n: SyntaxNode): { from: number; 
   let to = from;
   while (to + 1 < ctx.cur.tokens.length && ctx.cur.tokens[to + 1].start < n.endIndex) to++;
   return { from, to };
-}
-
-/**
- * An unsized array's length as C text: one number, or, when branches of an #if natmodgen cannot
- * decide give the initialiser different lengths, each branch's number under that #if (directives on
- * lines of their own, inside the brackets). Undefined when some branch's items cannot be counted.
- */
-function countText(tree: TokenChoices, count: (exp: Token[]) => number | undefined): string | undefined {
-  if (tree.kind === 'tokens') return count(tree.tokens)?.toString();
-  const bodies = tree.branches.map((b) => countText(b.body, count));
-  if (bodies.some((b) => b === undefined)) return undefined;
-  if (bodies.every((b) => b === bodies[0])) return bodies[0];
-  const lines = tree.branches.flatMap((b, k) => [
-    k === 0 ? `#if ${b.when ?? '1'}` : b.when === undefined ? '#else' : `#elif ${b.when}`,
-    bodies[k]!,
-  ]);
-  return `\n${[...lines, '#endif'].join('\n')}\n`;
 }
 
 /** `{&mp_type_X}` or `{.base = ...}` first: an object, runtime-obj's. */

@@ -441,6 +441,23 @@ function complete(e: Expansion): boolean {
   return e.kind === 'choice' ? e.branches.every((b) => complete(b.body)) : !e.truncated;
 }
 
+/**
+ * C text read of every branch of a choice: one text when every branch reads alike, or each
+ * branch's under the choice's `#if` tests (directives on lines of their own, so the text goes where
+ * a line may break: an initialiser, an array's length). Undefined when some branch reads as nothing.
+ */
+export function choiceText(tree: TokenChoices, read: (expansion: Token[]) => string | undefined): string | undefined {
+  if (tree.kind === 'tokens') return read(tree.tokens);
+  const bodies = tree.branches.map((b) => choiceText(b.body, read));
+  if (bodies.some((b) => b === undefined)) return undefined;
+  if (bodies.every((b) => b === bodies[0])) return bodies[0];
+  const lines = tree.branches.flatMap((b, k) => [
+    k === 0 ? `#if ${b.when ?? '1'}` : b.when === undefined ? '#else' : `#elif ${b.when}`,
+    bodies[k]!,
+  ]);
+  return `\n${[...lines, '#endif'].join('\n')}\n`;
+}
+
 /** Every branch's expansion of a choice (one for plain tokens). */
 export function choiceLeaves(tree: TokenChoices): Token[][] {
   return tree.kind === 'tokens' ? [tree.tokens] : tree.branches.flatMap((b) => choiceLeaves(b.body));

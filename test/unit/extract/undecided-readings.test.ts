@@ -22,34 +22,17 @@ describe('a reading that takes one expansion, under an #if natmodgen cannot deci
       },
     ],
     [
-      'a firmware object a module macro defines (ulab-style float constant)',
+      'a firmware object a module macro defines under another name in each branch',
       {
         given: c(
           undecided(
             'FCONST(id, v)',
             'const mp_obj_float_t id##_obj = {{&mp_type_float}, (v)}',
-            'const mp_obj_float_t id##_obj = {{&mp_type_float}, 2 * (v)}',
+            'const mp_obj_float_t id##_const = {{&mp_type_float}, (v)}',
           ),
           'FCONST(half, 0.5);',
         ),
         at: 'FCONST(half',
-        kind: 'runtime_obj',
-      },
-    ],
-    [
-      "a firmware object's initialiser written by a module macro",
-      {
-        given: c(
-          undecided(
-            'GETTER(f)',
-            '{{&mp_type_property}, {MP_OBJ_FROM_PTR(&f), mp_const_none, mp_const_none}}',
-            '{{&mp_type_property}, {MP_OBJ_FROM_PTR(&f), mp_const_true, mp_const_none}}',
-          ),
-          'static mp_obj_t get(mp_obj_t self) { return self; }',
-          'static MP_DEFINE_CONST_FUN_OBJ_1(get_obj, get);',
-          'static const mp_obj_property_t prop = GETTER(get_obj);',
-        ),
-        at: 'GETTER(get_obj)',
         kind: 'runtime_obj',
       },
     ],
@@ -114,6 +97,52 @@ describe('a reading that takes one expansion, under an #if natmodgen cannot deci
     expect(r.model.decls.filter((x) => x.kind === 'runtime_data').map((x) => x.name)).toEqual(['first']);
   });
 
+  test.each<[string, string, { name: string; init: string[]; dynamic?: boolean }]>([
+    [
+      'a firmware object a module macro defines (ulab-style float constant)',
+      c(
+        undecided(
+          'FCONST(id, v)',
+          'const mp_obj_float_t id##_obj = {{&mp_type_float}, (v)}',
+          'const mp_obj_float_t id##_obj = {{&mp_type_float}, 2 * (v)}',
+        ),
+        'FCONST(half, 0.5);',
+      ),
+      { name: 'half_obj', init: ['', '#if !defined(BOARD_A)', '{{NULL},2*(0.5)}', '#else', '{{NULL},(0.5)}', '#endif', ''] },
+    ],
+    [
+      "a firmware object's initialiser written by a module macro",
+      c(
+        undecided(
+          'GETTER(f)',
+          '{{&mp_type_property}, {MP_OBJ_FROM_PTR(&f), mp_const_none, mp_const_none}}',
+          '{{&mp_type_property}, {MP_OBJ_FROM_PTR(&f), mp_const_true, mp_const_none}}',
+        ),
+        'static mp_obj_t get(mp_obj_t self) { return self; }',
+        'static MP_DEFINE_CONST_FUN_OBJ_1(get_obj, get);',
+        'static const mp_obj_property_t prop = GETTER(get_obj);',
+      ),
+      {
+        name: 'prop',
+        init: [
+          '',
+          '#if !defined(BOARD_A)',
+          '{{NULL},{MP_OBJ_FROM_PTR(&get_obj),mp_const_true,mp_const_none}}',
+          '#else',
+          '{{NULL},{MP_OBJ_FROM_PTR(&get_obj),mp_const_none,mp_const_none}}',
+          '#endif',
+          '',
+        ],
+        dynamic: true,
+      },
+    ],
+  ])("%s: one object, its initial value each branch's under the same #if", (_name, given, want) => {
+    const r = extract(given);
+    expect(r.diagnostics).toEqual([]);
+    const objs = r.model.decls.flatMap((d) => (d.kind === 'runtime_obj' ? [d] : []));
+    expect(objs.map((d) => ({ name: d.name, init: d.init.split('\n'), ...(d.dynamic ? { dynamic: true } : {}) }))).toEqual([want]);
+  });
+
   test('branches that expand alike are one reading: no diagnostic', () => {
     const given = c(undecided('TNAME', 'MP_QSTR_Alpha', 'MP_QSTR_Alpha'), 'MP_DEFINE_CONST_OBJ_TYPE(t_type, TNAME, MP_TYPE_FLAG_NONE);');
     expect(extract(given).diagnostics).toEqual([]);
@@ -168,6 +197,21 @@ describe('a construct macro whose own definition an #if natmodgen cannot decide 
     const at = lineCol(given, 'REG(m, m_module)');
     expect(r.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['NMG2032', at.line, at.col]]);
     expect(r.diagnostics[0].help).toContain('-D BOARD_A=value');
+  });
+
+  test('one that defines the same object with a firmware base in each branch: converted, its initial value under the #if', () => {
+    const given = c(
+      'typedef struct _f_t { mp_obj_base_t base; mp_float_t value; } f_t;',
+      undecided('FC(id, v)', 'static const f_t id##_obj = {{&mp_type_float}, (v)}', 'static const f_t id##_obj = {{&mp_type_float}, -(v)}'),
+      'FC(half, 0.5);',
+    );
+    const { expanded, r } = read(given);
+    expect(expanded).toBe(given);
+    expect(r.diagnostics).toEqual([]);
+    const objs = r.model.decls.flatMap((d) => (d.kind === 'runtime_obj' ? [d] : []));
+    expect(objs.map((d) => [d.name, d.init.split('\n')])).toEqual([
+      ['half_obj', ['', '#if !defined(BOARD_A)', '{{NULL},-(0.5)}', '#else', '{{NULL},(0.5)}', '#endif', '']],
+    ]);
   });
 
   test('decided by -D: the branch the build takes, converted', () => {
