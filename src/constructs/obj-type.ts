@@ -158,8 +158,9 @@ export interface ObjTypeView extends View<'obj-type'> {
   initFn: string;
   /** The flags to set at import; absent when they are zero. */
   flags?: string;
-  /** The C expression of the name's qstr: `MP_QSTR_Name`, or the module's macro use as written. */
   typeName: string;
+  /** The name's qstr as the module writes it (its macro's use), when the compiler must choose it. */
+  typeNameAsWritten?: string;
   slots: Array<ObjTypeSlotView | DirectiveLineView>;
 }
 
@@ -181,7 +182,8 @@ export const objType = construct({
       initFn: names.typeInit(decl.name),
       // the storage is zero when the .mpy loads (BSS): no flags, no code
       flags: isZeroInit(decl.flags) || decl.flags.trim() === 'MP_TYPE_FLAG_NONE' ? undefined : decl.flags,
-      typeName: decl.typeNameAsWritten ?? `MP_QSTR_${decl.typeName}`,
+      typeName: decl.typeName,
+      typeNameAsWritten: decl.typeNameAsWritten,
       slots: condLines(decl.slots, (s, index) => [
         ...ctx.sourceLine(s.span.line),
         { partial, storage, slot: s.slot, value: s.value, index },
