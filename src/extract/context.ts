@@ -433,12 +433,20 @@ function segments(tokens: PPToken[]): PPToken[][] | undefined {
 }
 
 /**
- * Whether every branch of a part's expansion ends where the part does: no macro call is left open
- * past it. (A function-like macro's name it ends with is not called by the next part, which does
- * not start with `(`: a macro expanding to `(` after the name calls nothing.)
+ * Whether every branch of a part's expansion ends where the part does: no limit stopped it, and
+ * its parentheses pair up (`#define OPEN F(` leaves a call open that the next parts would close).
+ * A function-like macro's name it ends with is not called by the next part, which does not start
+ * with `(`: a macro expanding to `(` after the name calls nothing (C11 6.10.3.4, as gcc does).
  */
 function complete(e: Expansion): boolean {
-  return e.kind === 'choice' ? e.branches.every((b) => complete(b.body)) : !e.truncated;
+  if (e.kind === 'choice') return e.branches.every((b) => complete(b.body));
+  if (e.truncated) return false;
+  let depth = 0;
+  for (const t of e.tokens) {
+    if (t.text === '(') depth++;
+    else if (t.text === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
