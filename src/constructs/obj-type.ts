@@ -37,11 +37,16 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     // init function are named after the identifier the compiler sees.
     // The type's qstr too (`QSTR(Ring)` for MP_QSTR_Ring): the firmware's qstr scan reads the
     // preprocessed source.
+    // A qstr an #if natmodgen cannot decide chooses stays as written: the compiler expands it.
     const [nameArg, qstrArg] = ctx.cur.splitArgs(call.open, call.close);
-    for (const [k, arg] of [nameArg, qstrArg].entries()) {
-      if (!arg || !ctx.usesMacro(arg)) continue;
-      const exp = ctx.expandOne(arg.from, arg.to, k === 0 ? "the type's C name" : "the type's name");
-      if (isOneIdent(exp)) head[k] = exp.filter((t) => t.kind !== 'directive')[0].text;
+    if (nameArg && ctx.usesMacro(nameArg)) {
+      const exp = ctx.expandOne(nameArg.from, nameArg.to, "the type's C name");
+      if (isOneIdent(exp)) head[0] = exp.filter((t) => t.kind !== 'directive')[0].text;
+    }
+    let typeNameAsWritten: string | undefined;
+    if (qstrArg && ctx.usesMacro(qstrArg)) {
+      const q = ctx.qstrThroughMacros(qstrArg.from, qstrArg.to, "the type's name");
+      if (q) [head[1], typeNameAsWritten] = [q.qstr, q.asWritten];
     }
     if (args.length < 3 || !/^MP_QSTR_\w*$/.test(head[1])) {
       ctx.diagnostics.push(
@@ -88,6 +93,7 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
       kind: 'obj_type',
       name: head[0],
       typeName: asQstr(head[1].slice(8)),
+      typeNameAsWritten,
       flags,
       slots,
       span: ctx.cur.span(call.first, call.last),
@@ -153,6 +159,8 @@ export interface ObjTypeView extends View<'obj-type'> {
   /** The flags to set at import; absent when they are zero. */
   flags?: string;
   typeName: string;
+  /** The name's qstr as the module writes it (its macro's use), when the compiler must choose it. */
+  typeNameAsWritten?: string;
   slots: Array<ObjTypeSlotView | DirectiveLineView>;
 }
 
@@ -175,6 +183,7 @@ export const objType = construct({
       // the storage is zero when the .mpy loads (BSS): no flags, no code
       flags: isZeroInit(decl.flags) || decl.flags.trim() === 'MP_TYPE_FLAG_NONE' ? undefined : decl.flags,
       typeName: decl.typeName,
+      typeNameAsWritten: decl.typeNameAsWritten,
       slots: condLines(decl.slots, (s, index) => [
         ...ctx.sourceLine(s.span.line),
         { partial, storage, slot: s.slot, value: s.value, index },

@@ -2,7 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeDataDecl } from '../model/declarations';
 import { queryCaptures } from '../parse/queries';
 import { parseSnippet } from '../parse/parser';
-import { ExtractContext } from '../extract/context';
+import { choiceLeaves, choiceText, ExtractContext } from '../extract/context';
 import { Cursor } from '../extract/cursor';
 import { insideFunction, readDeclaration } from '../extract/declarator';
 import { construct } from './construct';
@@ -89,16 +89,25 @@ export function runtimeConstant(
   const range = value ? tokenRange(ctx, value) : undefined;
   if (!range) return undefined;
   const holds = (exp: ReadonlyArray<{ kind: string; text: string }>) => exp.some((t) => t.kind === 'ident' && runtimeValue(t.text));
-  if (ctx.undecidedReading(range.from, range.to, `the initial value of '${v.name}'`, holds)) return undefined;
-  const expanded = ctx.expandTokens(range.from, range.to);
-  if (!holds(expanded)) return undefined;
+  // The initialiser stays the user's text (the compiler expands it as the build does); what natmodgen
+  // reads of it, it reads of every branch an #if it cannot decide makes differ.
+  const tree = ctx.choicesIn(range.from, range.to);
+  const leaves = tree ? choiceLeaves(tree) : [];
+  if (!leaves.some(holds)) return undefined;
   // An array's first brace is its first element's (`{ { &mp_type_int, 1 }, ...}`), never an object's base.
-  if (!opts.objects && !v.declarator.includes('[') && startsWithFirmwareBase(expanded)) return undefined;
+  const objectBase = leaves.map((l) => !opts.objects && !v.declarator.includes('[') && startsWithFirmwareBase(l));
+  if (objectBase.every((b) => b)) return undefined;
+  const refuse = () => {
+    ctx.undecidedReading(range.from, range.to, `the initial value of '${v.name}'`, holds);
+    return undefined;
+  };
+  if (objectBase.some((b) => b)) return refuse();
   const own = withoutOwnConst(d.specifiers, v.declarator, v.nameAt);
   let declarator = own.declarator;
   if (v.unsizedAt !== undefined) {
-    const count = itemCount(ctx, expanded);
-    if (count === undefined) return undefined;
+    // Branches of different lengths: each branch's length under the same #if, inside the brackets.
+    const count = tree && choiceText(tree, (exp) => itemCount(ctx, exp)?.toString());
+    if (count === undefined) return tree?.kind === 'choice' ? refuse() : undefined;
     const at = v.unsizedAt - own.removed;
     declarator = `${declarator.slice(0, at)}${count}${declarator.slice(at)}`;
   }

@@ -2,7 +2,7 @@ import type { SyntaxNode } from 'tree-sitter';
 import { RuntimeObjDecl } from '../model/declarations';
 import { Span } from '../diagnostics/diagnostic';
 import { queryMatches } from '../parse/queries';
-import { ExtractContext, qualifiersBefore, readMacroCall } from '../extract/context';
+import { choiceLeaves, choiceText, ExtractContext, qualifiersBefore, readMacroCall, testedNames } from '../extract/context';
 import { insideFunction } from '../extract/declarator';
 import { Cursor, joinTokens } from '../extract/cursor';
 import { Token } from '../parse/tokens';
@@ -102,11 +102,12 @@ function throughModuleMacros(ctx: ExtractContext): RuntimeObjDecl[] {
     const close = cur.closing(i + 1);
     if (close < 0) continue;
     const last = cur.is(close + 1, ';') ? close + 1 : close;
-    if (ctx.undecidedReading(i, close, 'the object this use defines', (exp) => fromExpansion(ctx, exp) !== undefined)) {
+    const every = everyBranch(ctx, i, close, 'the object this use defines', (exp) => fromExpansion(ctx, exp));
+    if (every === 'refused') {
       i = last;
       continue;
     }
-    const d = fromExpansion(ctx, ctx.expandTokens(i, close));
+    const d = every ?? fromExpansion(ctx, ctx.expandTokens(i, close));
     if (!d) continue;
     out.push({ kind: 'runtime_obj', ...d, span: cur.span(i, last), cond: ctx.condAt(i), unit: ctx.unit });
     i = last;
@@ -144,18 +145,14 @@ function initialiserMacros(ctx: ExtractContext): RuntimeObjDecl[] {
       return words ? words.map((w) => ({ ...t, text: w })) : [t];
     });
     const tail = toks.slice(close + 1, last + 1);
-    if (
-      ctx.undecidedReading(
-        i + 2,
-        close,
-        'the initial value of this object',
-        (exp) => fromExpansion(ctx, [...head, ...exp, ...tail]) !== undefined,
-      )
-    ) {
+    const every = everyBranch(ctx, i + 2, close, 'the initial value of this object', (exp) =>
+      fromExpansion(ctx, [...head, ...exp, ...tail]),
+    );
+    if (every === 'refused') {
       i = last;
       continue;
     }
-    const d = fromExpansion(ctx, [...head, ...ctx.expandTokens(i + 2, close), ...tail]);
+    const d = every ?? fromExpansion(ctx, [...head, ...ctx.expandTokens(i + 2, close), ...tail]);
     if (!d) continue;
     out.push({ kind: 'runtime_obj', ...d, span: cur.span(q.first, last), cond: ctx.condAt(i), unit: ctx.unit });
     i = last;
@@ -212,6 +209,36 @@ function withQualifierMacros(ctx: ExtractContext): RuntimeObjDecl[] {
     i = last;
   }
   return out;
+}
+
+type ObjReading = Pick<RuntimeObjDecl, 'name' | 'cType' | 'baseType' | 'init' | 'isStatic' | 'dynamic'>;
+
+/**
+ * The object a use of the module's macros (tokens [from, to]) defines when branches of an `#if`
+ * natmodgen cannot decide make it expand differently: one object, its initial value each branch's
+ * under that `#if` (the compiler takes the build's), when every branch defines the same object (name,
+ * C type, base type, storage); 'refused', with NMG2032 at the use saying `what` depends on the
+ * `#if`, when they differ (one storage cannot be each branch's). Undefined when every build expands
+ * the use alike, or no branch defines such an object.
+ */
+function everyBranch(ctx: ExtractContext, from: number, to: number, what: string, read: (exp: Token[]) => ObjReading | undefined) {
+  const tree = ctx.choicesIn(from, to);
+  if (tree?.kind !== 'choice') return undefined;
+  const leaves = choiceLeaves(tree).map(read);
+  if (leaves.every((l) => l === undefined)) return undefined;
+  const first = leaves[0];
+  const same = (l: ObjReading | undefined) =>
+    l !== undefined &&
+    l.name === first?.name &&
+    l.cType === first.cType &&
+    l.baseType === first.baseType &&
+    !!l.isStatic === !!first.isStatic;
+  const init = leaves.every(same) ? choiceText(tree, (exp) => read(exp)?.init) : undefined;
+  if (!first || init === undefined) {
+    ctx.undecidable(ctx.cur.tokens[from].start, ctx.cur.tokens[to].end, what, testedNames(tree));
+    return 'refused' as const;
+  }
+  return { ...first, init, ...(leaves.some((l) => l?.dynamic) ? { dynamic: true } : {}) };
 }
 
 /** `[static] [const] T name = {{&mp_type_X}, ...}` as tokens → the object, or undefined. */

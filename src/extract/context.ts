@@ -150,7 +150,17 @@ export class ExtractContext {
       const grouping = choices ? choices.unit : 0;
       if (choices) {
         const e = this.pp.expandChoicesAt(pp, at.start, opaque);
-        if (e.kind === 'tokens' && e.undecided) this.undecidable(run[0].start, run[run.length - 1].end, 'this expansion', e.undecided);
+        if (e.kind === 'tokens' && e.undecided) {
+          // Past MAX_CHOICES as a whole (independent tests multiply): each use is its own choice,
+          // written one after the other, when the uses expand apart as they do together.
+          const each = this.choicesApart(pp, at.start, opaque);
+          if (each) {
+            for (const x of each) emit(pieces(x));
+            run = [];
+            return;
+          }
+          this.undecidable(run[0].start, run[run.length - 1].end, 'this expansion', e.undecided);
+        }
         emit(pieces(e));
       } else emit(pieces({ kind: 'tokens', tokens: this.pp.expandAt(pp, at.start, opaque).tokens, truncated: false }));
       run = [];
@@ -162,6 +172,46 @@ export class ExtractContext {
       } else run.push(toks[i]);
     }
     flush();
+    return out;
+  }
+
+  /**
+   * The expansion of `tokens` (no directives among them) as choices one after the other, one per
+   * use, for a run whose choices together are more than MAX_CHOICES (independent tests multiply):
+   * each use is cut where expanding it alone gives what it gives in the run (segments), and a use of
+   * an object-like macro every build defines alike (`#define LIST E1 E2 E3`) is cut within its
+   * definition. Undefined when some use still has too many, or does not expand alone.
+   */
+  private choicesApart(tokens: PPToken[], offset: number, opaque?: (name: string) => boolean, depth = 0): Expansion[] | undefined {
+    const parts = segments(tokens);
+    if (!parts) return undefined;
+    const out: Expansion[] = [];
+    for (const part of parts) {
+      const e = this.pp.expandChoicesAt(part, offset, opaque);
+      if (!complete(e)) return undefined;
+      if (e.kind === 'choice' || !e.undecided) {
+        out.push(e);
+        continue;
+      }
+      const t = part[0] as PPToken & Partial<Pick<XToken, 'hide' | 'macro'>>;
+      const m =
+        part.length === 1 && t.kind === 'ident' && !opaque?.(t.text) && !t.hide?.has(t.text) ? this.pp.lookupAt(offset)(t.text) : undefined;
+      if (!m || m === 'unknown' || m.params || depth >= MAX_APART_DEPTH) return undefined;
+      // The definition's tokens at the use, hidden from themselves as the compiler's rescan hides them.
+      const hide = new Set([...(t.hide ?? []), m.name]);
+      const body: XToken[] = m.body.map((b, k) => ({
+        ...b,
+        start: t.start,
+        end: t.end,
+        bol: false,
+        space: k === 0 ? t.space : b.space,
+        hide,
+        macro: t.macro ?? m,
+      }));
+      const inner = body.length ? this.choicesApart(body, offset, opaque, depth + 1) : [];
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
     return out;
   }
 
@@ -221,6 +271,30 @@ export class ExtractContext {
     if (tree?.kind !== 'choice' || !choiceLeaves(tree).some(reads)) return false;
     this.undecidable(this.cur.tokens[from].start, this.cur.tokens[to].end, what, testedNames(tree));
     return true;
+  }
+
+  /**
+   * A qstr written through the module's macros (a type's name): the qstr of the module defaults'
+   * reading and, when branches of an `#if` natmodgen cannot decide make it differ, the use as
+   * written, for generated code at the same place to keep: the compiler then expands it as every
+   * build does (the natmod's qstrs are read from its preprocessed source). Undefined when some
+   * branch is not one `MP_QSTR_` identifier, or when directives sit in the use; then `what` is
+   * refused as expandOne refuses it when it depends on such an `#if`.
+   */
+  qstrThroughMacros(from: number, to: number, what: string): { qstr: string; asWritten?: string } | undefined {
+    const isQstr = (exp: Token[]) => {
+      const code = exp.filter((t) => t.kind !== 'directive');
+      return code.length === 1 && /^MP_QSTR_\w*$/.test(code[0].text);
+    };
+    const tree = this.choicesIn(from, to);
+    const inline = !this.cur.tokens.slice(from, to + 1).some((t) => t.kind === 'directive');
+    if (tree?.kind === 'choice' && inline && choiceLeaves(tree).every(isQstr)) {
+      const own = this.expandTokens(from, to).filter((t) => t.kind !== 'directive');
+      if (!isQstr(own)) return undefined;
+      return { qstr: own[0].text, asWritten: this.cur.source({ from, to }).trim() };
+    }
+    const exp = this.expandOne(from, to, what);
+    return isQstr(exp) ? { qstr: exp.filter((t) => t.kind !== 'directive')[0].text } : undefined;
   }
 
   expandOne(from: number, to: number, what: string): Token[] {
@@ -327,6 +401,70 @@ export class ExtractContext {
 }
 
 const QUALIFIER_WORDS = new Set(['static', 'const', 'extern', 'inline', '__inline', '__inline__', 'volatile']);
+
+/** How deep choicesApart reads object-like macros' definitions for uses to cut apart. */
+const MAX_APART_DEPTH = 16;
+
+/**
+ * Tokens (no directives among them) cut where expanding the parts one after the other gives what
+ * expanding them together does: each part one token, with the parenthesised group that follows it
+ * (a function-like macro's arguments); a part never starts with `(`, so no macro name a part's
+ * expansion ends with can take the next part as its arguments. Undefined with unbalanced parentheses.
+ */
+function segments(tokens: PPToken[]): PPToken[][] | undefined {
+  const out: PPToken[][] = [];
+  for (let i = 0; i < tokens.length;) {
+    let end = i;
+    while (tokens[end + 1]?.text === '(' || (end === i && tokens[i].text === '(')) {
+      const open = tokens[end + 1]?.text === '(' ? end + 1 : end;
+      let depth = 0;
+      let k = open;
+      for (; k < tokens.length; k++) {
+        if (tokens[k].text === '(') depth++;
+        else if (tokens[k].text === ')' && --depth === 0) break;
+      }
+      if (k >= tokens.length) return undefined;
+      end = k;
+    }
+    out.push(tokens.slice(i, end + 1));
+    i = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Whether every branch of a part's expansion ends where the part does: no limit stopped it, and
+ * its parentheses pair up (`#define OPEN F(` leaves a call open that the next parts would close).
+ * A function-like macro's name it ends with is not called by the next part, which does not start
+ * with `(`: a macro expanding to `(` after the name calls nothing (C11 6.10.3.4, as gcc does).
+ */
+function complete(e: Expansion): boolean {
+  if (e.kind === 'choice') return e.branches.every((b) => complete(b.body));
+  if (e.truncated) return false;
+  let depth = 0;
+  for (const t of e.tokens) {
+    if (t.text === '(') depth++;
+    else if (t.text === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * C text read of every branch of a choice: one text when every branch reads alike, or each
+ * branch's under the choice's `#if` tests (directives on lines of their own, so the text goes where
+ * a line may break: an initialiser, an array's length). Undefined when some branch reads as nothing.
+ */
+export function choiceText(tree: TokenChoices, read: (expansion: Token[]) => string | undefined): string | undefined {
+  if (tree.kind === 'tokens') return read(tree.tokens);
+  const bodies = tree.branches.map((b) => choiceText(b.body, read));
+  if (bodies.some((b) => b === undefined)) return undefined;
+  if (bodies.every((b) => b === bodies[0])) return bodies[0];
+  const lines = tree.branches.flatMap((b, k) => [
+    k === 0 ? `#if ${b.when ?? '1'}` : b.when === undefined ? '#else' : `#elif ${b.when}`,
+    bodies[k]!,
+  ]);
+  return `\n${[...lines, '#endif'].join('\n')}\n`;
+}
 
 /** Every branch's expansion of a choice (one for plain tokens). */
 export function choiceLeaves(tree: TokenChoices): Token[][] {

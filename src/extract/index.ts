@@ -40,8 +40,12 @@ export function extractWith(
   const seen = ctx.diagnostics.filter((d) => d.span?.file !== file.path || ctx.pp.liveAt(d.span.start) !== 'off');
   ctx.diagnostics.splice(0, ctx.diagnostics.length, ...seen);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
+  // A use left as written that a construct read in every branch (an object with a firmware base,
+  // its initial value under the #if: src/constructs/runtime-obj.ts) is converted; the others are refused.
+  const readEveryBranch = decls.filter((d) => d.kind === 'runtime_obj');
   for (const u of undecidedConstructUses(ctx.pp))
-    ctx.undecidable(u.start, u.end, `what '${u.name}' defines here (its definition is chosen by an #if)`, u.names);
+    if (!readEveryBranch.some((d) => d.span.start <= u.start && u.end <= d.span.end))
+      ctx.undecidable(u.start, u.end, `what '${u.name}' defines here (its definition is chosen by an #if)`, u.names);
   const identifiers = identifiersOutside(
     file.tokens,
     decls.filter((d) => d.kind === 'rom_table').map((d) => d.span),

@@ -35,6 +35,7 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
     if (close < 0) return;
     const last = cur.is(close + 1, ';') ? close + 1 : close;
     let typeName: string | undefined;
+    let typeNameAsWritten: string | undefined;
     let flags: string | undefined;
     let iternext: string | undefined;
     let getiter: { value: string; r: TokRange } | undefined;
@@ -85,12 +86,12 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
       }
       if (f.name === 'name') {
         typeName = cur.flat(f.value);
-        // `.name = QSTR(Point)`: the module's macro, read as the compiler sees it.
-        if (!/^MP_QSTR_\w*$/.test(typeName) && cur === ctx.cur && ctx.usesMacro(f.value))
-          typeName = ctx
-            .expandOne(f.value.from, f.value.to, "the type's name")
-            .map((t) => t.text)
-            .join('');
+        // `.name = QSTR(Point)`: the module's macro, read as the compiler sees it; one an #if
+        // natmodgen cannot decide chooses stays as written, for the compiler.
+        if (!/^MP_QSTR_\w*$/.test(typeName) && cur === ctx.cur && ctx.usesMacro(f.value)) {
+          const q = ctx.qstrThroughMacros(f.value.from, f.value.to, "the type's name");
+          if (q) [typeName, typeNameAsWritten] = [q.qstr, q.asWritten];
+        }
         return undefined;
       }
       if (f.name === 'flags') {
@@ -141,6 +142,7 @@ export function extractStructTypes(ctx: ExtractContext): ObjTypeDecl[] {
       kind: 'obj_type',
       name: cur.text(nameIdx),
       typeName: asQstr(typeName.slice(8)),
+      typeNameAsWritten,
       flags: allFlags,
       slots,
       span: cur.span(q.first, last),

@@ -93,6 +93,11 @@ export interface TypeSlot {
 export interface ObjTypeDecl extends DeclBase {
   kind: 'obj_type';
   typeName: Qstr;
+  /**
+   * The name as the module writes it (`BOARD_NAME`), when it is one of the module's macros whose
+   * qstr an `#if` natmodgen cannot decide chooses: generated code keeps it for the compiler.
+   */
+  typeNameAsWritten?: string;
   flags: string;
   slots: CondItem<TypeSlot>[];
   /** Defined as an `mp_obj_full_type_t` (a struct initialiser): its name is of that type. */

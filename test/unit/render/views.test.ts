@@ -33,6 +33,28 @@ describe('templates render their views', () => {
       },
     ],
     [
+      "a type whose name's qstr the compiler chooses: the module's macro use as written",
+      {
+        given: {
+          partial: 'obj-type',
+          storage: 'S',
+          initFn: 'f',
+          typeName: 'Other',
+          typeNameAsWritten: 'BOARD_TYPE_NAME',
+          slots: [],
+        },
+        want: c(
+          'mp_obj_full_type_t S;',
+          'static void f(void) {',
+          '    size_t natmodgen_slot = 0;',
+          '    (void)natmodgen_slot;',
+          '    S.base.type = &mp_type_type;',
+          '    S.name = BOARD_TYPE_NAME;',
+          '}',
+        ),
+      },
+    ],
+    [
       'a type with #if among its slots: indexes counted at run time',
       {
         given: {
