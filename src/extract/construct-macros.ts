@@ -185,8 +185,11 @@ export interface UndecidedConstructUse {
  * writing one expansion out would take one branch for every build, and the directives cannot be
  * written around the expansions on the use's own lines.
  */
-export function undecidedConstructUses(pp: Preprocessed): UndecidedConstructUse[] {
+export function undecidedConstructUses(pp: Preprocessed, text: string): UndecidedConstructUse[] {
   if (!pp.definitions.length) return [];
+  // A use is of a name some file defines (the -D and predefined macros are decided): a text that
+  // spells none needs no token list, whose lexing is most of this pass over a large file.
+  if (!spellsAny(text, ownMacroNames(pp.definitions))) return [];
   const toks = pp.tokens;
   const out: UndecidedConstructUse[] = [];
   let depth = 0;

@@ -40,7 +40,7 @@ export function extractWith(
   const seen = ctx.diagnostics.filter((d) => d.span?.file !== file.path || ctx.pp.liveAt(d.span.start) !== 'off');
   ctx.diagnostics.splice(0, ctx.diagnostics.length, ...seen);
   ctx.diagnostics.push(...checkSyntax(ctx, decls));
-  for (const u of undecidedConstructUses(ctx.pp))
+  for (const u of undecidedConstructUses(ctx.pp, file.src.text))
     ctx.undecidable(u.start, u.end, `what '${u.name}' defines here (its definition is chosen by an #if)`, u.names);
   const identifiers = identifiersOutside(
     file.tokens,
