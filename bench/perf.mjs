@@ -14,8 +14,9 @@
  *
  * A benchmark, not a test: numbers depend on the machine and its load. Medians are printed.
  * Needs `npm run build` first. BENCH_QUICK=1 runs fewer repetitions. BENCH_BASE=<checkout> adds
- * that checkout's build to every row but throughput: its bin in the cold and lsp rows,
- * interleaved with this one's, and its dist/ in each memory loop, run just before this one's.
+ * that checkout's build to every row but the scaling one: its bin in the cold and lsp rows and its
+ * generate() in the throughput row, interleaved with this one's, and its dist/ in each memory
+ * loop, run just before this one's.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -119,7 +120,12 @@ function coldStart() {
 }
 
 function throughput() {
-  const { generate } = require(path.join(ROOT, 'dist', 'src', 'index.js'));
+  // With BENCH_BASE, that checkout's generate() too, its runs interleaved with this one's.
+  const builds = [
+    ...(BASE ? [{ label: 'base', generate: require(path.join(BASE, 'dist', 'src', 'index.js')).generate }] : []),
+    { label: BASE ? 'this' : '', generate: require(path.join(ROOT, 'dist', 'src', 'index.js')).generate },
+  ];
+  const { generate } = builds[builds.length - 1];
   const Parser = require('tree-sitter');
   const C = require('tree-sitter-c');
   const text = syntheticOfSize(750 * 1024);
@@ -131,7 +137,6 @@ function throughput() {
     return (c.user + c.system) / 1000;
   };
   const pc = [];
-  const gc = [];
   const parse = () => {
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
@@ -142,28 +147,39 @@ function throughput() {
   // Each conversion gets a text it has not seen (a comment at the end differs), as `natmodgen gen`
   // in a fresh process does: per-text caches (the preprocessor's tokens of the main file) do not answer.
   let run = 0;
-  const gen = () => {
+  const gen = (b) => {
     const fresh = `${text}// run ${run++}\n`;
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
-    const r = generate([{ path: 'synth.c', text: fresh }], { defines: [], outDir: TMP });
+    const r = b.generate([{ path: 'synth.c', text: fresh }], { defines: [], outDir: TMP });
     const t = ms(t0);
-    gc.push(cpuMs(c0));
+    b.cpu.push(cpuMs(c0));
     if (r.value.length !== 1) throw new Error(`synthetic module did not convert: ${r.diagnostics.map((d) => d.message).join('; ')}`);
     return t;
   };
   parse();
-  generate([{ path: 'small.c', text: syntheticOfSize(4000) }], { defines: [], outDir: TMP });
+  for (const b of builds) {
+    b.generate([{ path: 'small.c', text: syntheticOfSize(4000) }], { defines: [], outDir: TMP });
+    b.wall = [];
+    b.cpu = [];
+  }
   pc.length = 0;
   const p = [];
-  const g = [];
   for (let i = 0; i < (QUICK ? 1 : 3); i++) {
     p.push(parse());
-    g.push(gen());
+    for (const b of builds) b.wall.push(gen(b));
   }
   const kb = Math.round(text.length / 1024);
-  row(`generate() on ${kb} KB synthetic`, fmt(median(g)), `parse: ${fmt(median(p))}`, median(g) / median(p), '<= 2x');
-  row(`  the same, CPU time`, fmt(median(gc)), `parse: ${fmt(median(pc))}`, median(gc) / median(pc), '<= 2x');
+  for (const b of builds) {
+    row(
+      tag(b.label, `generate() on ${kb} KB synthetic`),
+      fmt(median(b.wall)),
+      `parse: ${fmt(median(p))}`,
+      median(b.wall) / median(p),
+      '<= 2x',
+    );
+    row(tag(b.label, `  the same, CPU time`), fmt(median(b.cpu)), `parse: ${fmt(median(pc))}`, median(b.cpu) / median(pc), '<= 2x');
+  }
   scaling(parser, generate, cpuMs);
 }
 

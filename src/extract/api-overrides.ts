@@ -93,10 +93,12 @@ export function extractApiOverrides(ctx: ExtractContext): { overrides: ApiOverri
  */
 function definedApiFunctions(ctx: ExtractContext, natmod: ReadonlyMap<string, string | undefined>): ApiOverride[] {
   const out = new Map<string, ApiOverride>();
+  const text = ctx.file.src.text;
   for (const c of queryCaptures(ctx.file, 'function-definition')) {
-    const name = c.node.text;
+    const start = c.start ?? c.node.startIndex;
+    const name = text.slice(start, c.end ?? c.node.endIndex);
     if (!natmod.has(name) || out.has(name)) continue;
-    const i = ctx.cur.indexAt(c.node.startIndex);
+    const i = ctx.cur.indexAt(start);
     if (i < 0 || !ctx.maybeCompiled(i)) continue;
     out.set(name, { name, directives: [], inHeader: true });
   }

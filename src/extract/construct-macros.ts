@@ -185,8 +185,11 @@ export interface UndecidedConstructUse {
  * writing one expansion out would take one branch for every build, and the directives cannot be
  * written around the expansions on the use's own lines.
  */
-export function undecidedConstructUses(pp: Preprocessed): UndecidedConstructUse[] {
+export function undecidedConstructUses(pp: Preprocessed, text: string): UndecidedConstructUse[] {
   if (!pp.definitions.length) return [];
+  // A use is of a name some file defines (the -D and predefined macros are decided): a text that
+  // spells none needs no token list, whose lexing is most of this pass over a large file.
+  if (!spellsAny(text, ownMacroNames(pp.definitions))) return [];
   const toks = pp.tokens;
   const out: UndecidedConstructUse[] = [];
   let depth = 0;
@@ -265,14 +268,28 @@ function ownMacroNames(definitions: ReadonlyArray<{ name: string }>): Set<string
 /**
  * Whether `text`, read with its line splices removed, spells one of `names` as a word (a superset
  * of its identifier tokens: words in comments and strings count too). The words are read once, in
- * one pass: the names are hundreds (the tree's configuration values come with every module).
+ * one pass, and kept for the last text: the names are hundreds (the tree's configuration values come
+ * with every module).
  */
 function spellsAny(text: string, names: Set<string>): boolean {
   if (names.size === 0) return false;
-  const joined = text.includes('\\') ? text.replace(/\\[ \t]*(?:\r\n?|\n)/g, '') : text;
-  // The lexer's identifiers (src/preprocess/lexer.ts): a letter, `_` or `$`, then those or digits.
-  for (const m of joined.matchAll(/[A-Za-z_$][\w$]*/g)) if (names.has(m[0])) return true;
+  const words = wordsOf(text);
+  for (const n of names) if (words.has(n)) return true;
   return false;
+}
+
+/** The words of the last text asked about: one conversion asks of the same text twice (its expansion, then extraction). */
+let lastWords: { text: string; words: Set<string> } | undefined;
+
+/** Every word `text` spells, read with its line splices removed. */
+function wordsOf(text: string): Set<string> {
+  if (lastWords?.text === text) return lastWords.words;
+  const joined = text.includes('\\') ? text.replace(/\\[ \t]*(?:\r\n?|\n)/g, '') : text;
+  const words = new Set<string>();
+  // The lexer's identifiers (src/preprocess/lexer.ts): a letter, `_` or `$`, then those or digits.
+  for (const m of joined.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
+  lastWords = { text, words };
+  return words;
 }
 
 function closingParen(toks: PPToken[], open: number): number {

@@ -43,7 +43,7 @@ export function extractWith(
   // A use left as written that a construct read in every branch (an object with a firmware base,
   // its initial value under the #if: src/constructs/runtime-obj.ts) is converted; the others are refused.
   const readEveryBranch = decls.filter((d) => d.kind === 'runtime_obj');
-  for (const u of undecidedConstructUses(ctx.pp))
+  for (const u of undecidedConstructUses(ctx.pp, file.src.text))
     if (!readEveryBranch.some((d) => d.span.start <= u.start && u.end <= d.span.end))
       ctx.undecidable(u.start, u.end, `what '${u.name}' defines here (its definition is chosen by an #if)`, u.names);
   const identifiers = identifiersOutside(

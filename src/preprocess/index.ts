@@ -183,6 +183,11 @@ function lexMain(text: string, directivesOnly = false): PPToken[] {
   return lastDirectives.toks as PPToken[];
 }
 
+/** The tokens of a main file's directive lines (those of the whole list where it was lexed), as the preprocessor reads them. */
+export function lexDirectives(text: string): readonly PPToken[] {
+  return lexMain(text, true);
+}
+
 export function preprocess(file: string, text: string, opts: PreprocessOptions = {}): Preprocessed {
   // `candidate`: the definition an 'unknown' state would have if its #if held (a default in `#ifndef X / #define X`);
   // `notByDefault`: made in a branch the module's defaults rule out (`#else` of `#if HAS_X` when HAS_X defaults to 1).

@@ -61,6 +61,18 @@ const commandLine = new Map<string, MacroDef | undefined>();
 
 /** A `-D NAME[=VALUE]` or `-D F(x)=body` as the compiler takes it (no `=` means 1). */
 export function commandLineDefine(d: { name: string; body: string }): MacroDef | undefined {
+  // The predefined lists hand over the same objects run after run (natmod-config's cached values):
+  // known by the object, while its name and body are the ones read, without building the key.
+  const known = byObject.get(d);
+  if (known && known.name === d.name && known.body === d.body) return known.def;
+  const def = definitionOf(d);
+  byObject.set(d, { name: d.name, body: d.body, def });
+  return def;
+}
+
+const byObject = new WeakMap<object, { name: string; body: string; def: MacroDef | undefined }>();
+
+function definitionOf(d: { name: string; body: string }): MacroDef | undefined {
   const key = `${d.name} ${d.body}`;
   if (commandLine.has(key)) return commandLine.get(key);
   // Offsets are meaningless for a -D: they would point into this synthetic line.

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { lexPP, lexShared, PPToken } from '../preprocess/lexer';
+import { lexDirectives } from '../preprocess';
 
 /** Where a line of a unit's text comes from: a 1-based line of a file. */
 export interface LineOrigin {
@@ -79,6 +80,10 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
     return v;
   };
   const unitDir = path.dirname(file);
+  // No quoted include of the file names a file there is to read: the walk below would splice
+  // nothing and give the text back as it is, after lexing and copying all of it.
+  const direct = quotedIncludes(text, memo, true);
+  if (direct.every((spelled) => readable(host, spelled, file) === undefined)) return { text, origins: [], splices: [], texts };
 
   // The file's text with its splices made, the origin of each of its lines, and whether it holds a splice.
   const walk = (current: string, src: string, stack: string[], outLine: number): Walked => {
@@ -206,12 +211,22 @@ function memoOf(host: SpliceHost): Memo {
   return m;
 }
 
-/** The quoted `#include`s of a text, as spelled (with their quotes). */
-function quotedIncludes(text: string, memo: Memo): string[] {
+/** The text of the file a quoted include names from `from`, when it resolves and can be read. */
+function readable(host: SpliceHost, spelled: string, from: string): string | undefined {
+  const target = host.resolve(spelled, from);
+  return target === undefined ? undefined : host.read(target);
+}
+
+/**
+ * The quoted `#include`s of a text, as spelled (with their quotes). Only directive lines are
+ * lexed; a unit's own text (`unit`) through the preprocessor's cache of them, which its walk
+ * over the same text reads again.
+ */
+function quotedIncludes(text: string, memo: Memo, unit = false): string[] {
   let out = memo.includes.get(text);
   if (out) return out;
   out = [];
-  const toks = lexPP(text);
+  const toks = unit ? lexDirectives(text) : lexPP(text, true);
   for (let k = 0; k < toks.length; k++) {
     if (!(toks[k].bol && toks[k].text === '#') || toks[k + 1]?.text !== 'include' || toks[k + 1].bol) continue;
     const arg = toks[k + 2];
