@@ -67,7 +67,8 @@ int natmodgen_rt_str_kind;
 bool natmodgen_rt_str_is_unicode(void) {
     if (natmodgen_rt_str_kind == 0) {
         mp_obj_t len = mp_fun_table.unary_op(MP_UNARY_OP_LEN, mp_obj_new_str("\xc3\xa9", 2));
-        natmodgen_rt_str_kind = len == MP_OBJ_NEW_SMALL_INT(1) ? 1 : 2;
+        /* 1 or 2 characters: the kind itself (a shift, not a comparison and a choice). */
+        natmodgen_rt_str_kind = MP_OBJ_SMALL_INT_VALUE(len);
     }
     return natmodgen_rt_str_kind == 1;
 }

@@ -26,11 +26,14 @@ import { repoRoot } from '../../support/cases';
 /** Runtime names no firmware-compared fixture calls, and why. */
 const UNCALLED: Record<string, string> = {
   mp_alloc_emergency_exception_buf:
-    'the unix port has MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF 0, so its firmware has no such function to compare with (x64)',
+    'py/obj.h declares it in every build but py/objexcept.c defines it only under MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF && ' +
+    'MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE == 0: the unix port has the feature off, so a fixture calling it does not link into ' +
+    'MICROPYTHON_RTREF (x64); the qemu boards define it (as micropython.alloc_emergency_exception_buf, which the runtime calls), ' +
+    'but no suite builds a qemu firmware with fixtures compiled in',
   mp_obj_str_get_data_no_check:
-    'only a firmware with MICROPY_OBJ_REPR_C or _D defines it; the x64 unix port is MICROPY_OBJ_REPR_A (GET_STR_DATA_LEN, called by rtcover, is the public way to it)',
-  mpz_as_float: 'py/mpz.c compiled in: not yet called by test/e2e/runtime/mpzcheck',
-  mpz_pow3_inpl: 'py/mpz.c compiled in: not yet called by test/e2e/runtime/mpzcheck',
+    'py/objstr.h declares it and py/objstr.c defines it only under MICROPY_OBJ_REPR_C or _D; the unix port, the qemu boards and ' +
+    "every ARCH's dynruntime configuration are MICROPY_OBJ_REPR_A, where GET_STR_DATA_LEN (called by rtcover) reads the str " +
+    'inline, so no build a suite runs compiles a call to it, natmod or firmware',
 };
 
 const mpyDir = process.env.MPY_DIR?.trim() ? path.resolve(process.env.MPY_DIR.trim()) : undefined;

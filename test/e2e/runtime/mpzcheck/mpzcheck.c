@@ -2,7 +2,6 @@
 // ucbor do it. Built into the unix port (whose long ints are mpz) it runs the firmware's
 // py/mpz.c; as a natmod, natmodgen compiles py/mpz.c from the MicroPython tree into it, with
 // only the functions called here. test.py must print the same from both.
-// mpz_pow3_inpl and mpz_as_float are deliberately left out (the build test checks they are not linked).
 // The natmod is built with the firmware's long-int configuration (-D MICROPY_LONGINT_IMPL=2, mpz),
 // so mp_obj_int_t has the firmware's layout: big ints are read and made through it.
 #include "py/runtime.h"
@@ -70,6 +69,20 @@ static mp_obj_t rt_mpz(mp_obj_t a_in, mp_obj_t b_in, mp_obj_t small_in) {
     mpz_pow_inpl(&r, &a, &e);
     mp_obj_list_append(out, rt_mpz_str(&r, 10));
     mp_obj_list_append(out, rt_mpz_str(&r, 10));
+    // a**small % |b| (b non-zero; pow3 gives 0 for a zero base, a negative exponent or a modulus of 1)
+    if (!mpz_is_zero(&b)) {
+        mpz_t m, n;
+        mpz_init_zero(&m);
+        mpz_abs_inpl(&m, &b);
+        mpz_init_from_int(&n, small);
+        mpz_pow3_inpl(&r, &a, &n, &m);
+        mp_obj_list_append(out, rt_mpz_str(&r, 10));
+        mpz_neg_inpl(&n, &n);
+        mpz_pow3_inpl(&r, &a, &n, &m);
+        mp_obj_list_append(out, rt_mpz_str(&r, 10));
+        mpz_deinit(&m);
+        mpz_deinit(&n);
+    }
     mp_obj_list_append(out, mp_obj_new_int(mpz_cmp(&a, &b)));
     mp_obj_list_append(out, mp_obj_new_int(mpz_hash(&a)));
     mp_int_t iv;
@@ -87,6 +100,8 @@ static mp_obj_t rt_mpz(mp_obj_t a_in, mp_obj_t b_in, mp_obj_t small_in) {
     #if MICROPY_PY_BUILTINS_FLOAT
     mpz_set_from_float(&r, (mp_float_t)small * (mp_float_t)1e20);
     mp_obj_list_append(out, rt_mpz_str(&r, 10));
+    mp_obj_list_append(out, mp_obj_new_float(mpz_as_float(&a)));
+    mp_obj_list_append(out, mp_obj_new_float(mpz_as_float(&r)));
     #endif
     mpz_set_from_ll(&r, -123456789012345678LL, true);
     mp_obj_list_append(out, rt_mpz_str(&r, 10));

@@ -60,6 +60,7 @@ int mp_vprintf(const mp_print_t *print, const char *fmt, va_list args);
 #define mp_obj_new_str(s, n) ((void)(s), (void)(n), abort(), (mp_obj_t)0)
 #define MP_UNARY_OP_LEN 4
 #define MP_OBJ_NEW_SMALL_INT(i) ((mp_obj_t)((((mp_uint_t)(i)) << 1) | 1))
+#define MP_OBJ_SMALL_INT_VALUE(o) (((mp_int_t)(o)) >> 1)
 
 /* py/misc.h's vstr prototypes. */
 void vstr_init(vstr_t *vstr, size_t alloc);
