@@ -1,5 +1,6 @@
 import type { SyntaxNode } from 'tree-sitter';
 import { declaratorChain } from './declarator';
+import { Cursor } from './cursor';
 
 /**
  * Block scopes of C inside a function: which identifier nodes of a function body refer to
@@ -89,4 +90,49 @@ export function usesOfLocal(fn: SyntaxNode, declaration: SyntaxNode, name: strin
       out.push({ start: id.startIndex, end: id.endIndex });
   }
   return out;
+}
+
+/**
+ * The same question asked of the tokens, for names tree-sitter cannot read as declared: an object
+ * a macro defines in a block (`static MP_DEFINE_STR_OBJ(s, "x");`, which tree-sitter misreads).
+ * The uses of `name` after the definition `[from, to]` (token indexes) up to the end of its block,
+ * except in a nested block from a declaration of the same name (`shadows`: their first tokens) to
+ * that block's end, and member names (after `.` or `->`).
+ */
+export function usesInBlock(cur: Cursor, from: number, to: number, name: string, shadows: number[]): Array<{ start: number; end: number }> {
+  let open = -1;
+  for (let k = from - 1, depth = 0; k >= 0; k--) {
+    if (cur.is(k, '}')) depth++;
+    else if (cur.is(k, '{') && depth-- === 0) {
+      open = k;
+      break;
+    }
+  }
+  const close = open < 0 ? -1 : cur.closing(open);
+  const out: Array<{ start: number; end: number }> = [];
+  const blocks: number[] = [];
+  for (let k = to + 1; k < close; k++) {
+    if (cur.is(k, '{')) blocks.push(k);
+    else if (cur.is(k, '}')) blocks.pop();
+    else if (shadows.includes(k)) {
+      // A declaration in the definition's own block would be a redefinition: nothing after it is ours.
+      if (!blocks.length) break;
+      k = cur.closing(blocks.pop()!);
+    } else {
+      const t = cur.tokens[k];
+      if (t.kind === 'ident' && t.text === name && !cur.is(k - 1, '.') && !cur.is(k - 1, '->')) out.push({ start: t.start, end: t.end });
+    }
+  }
+  return out;
+}
+
+/** Token indexes where the declarations in `fn` that declare `name` start (tree-sitter's reading). */
+export function declarationsOf(cur: Cursor, fn: SyntaxNode, name: string): number[] {
+  const body = fn.childForFieldName('body');
+  if (!body) return [];
+  return body
+    .descendantsOfType('declaration')
+    .filter((d) => declaredNames(d).includes(name))
+    .map((d) => cur.indexAt(d.startIndex))
+    .filter((i) => i >= 0);
 }
