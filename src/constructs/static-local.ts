@@ -151,7 +151,7 @@ function misreadUses(ctx: ExtractContext, fn: SyntaxNode, decl: SyntaxNode, name
   const shadows = declarationsOf(cur, fn, name).filter((k) => k !== from);
   return usesInBlock(cur, from, to, name, shadows).filter((u) => {
     const n = fn.descendantForIndex(u.start, u.end);
-    if (n.type !== 'identifier') return n.type !== 'field_identifier';
+    if (n.type !== 'identifier') return n.type !== 'field_identifier' && n.type !== 'statement_identifier';
     for (let p: SyntaxNode | null = n.parent; p && p.id !== fn.id; p = p.parent)
       if (p.type === 'ERROR' || p.type === 'macro_type_specifier') return true;
     return false;

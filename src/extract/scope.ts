@@ -97,7 +97,7 @@ export function usesOfLocal(fn: SyntaxNode, declaration: SyntaxNode, name: strin
  * a macro defines in a block (`static MP_DEFINE_STR_OBJ(s, "x");`, which tree-sitter misreads).
  * The uses of `name` after the definition `[from, to]` (token indexes) up to the end of its block,
  * except in a nested block from a declaration of the same name (`shadows`: their first tokens) to
- * that block's end, and member names (after `.` or `->`).
+ * that block's end, member names (after `.` or `->`) and labels.
  */
 export function usesInBlock(cur: Cursor, from: number, to: number, name: string, shadows: number[]): Array<{ start: number; end: number }> {
   let open = -1;
@@ -115,15 +115,48 @@ export function usesInBlock(cur: Cursor, from: number, to: number, name: string,
     if (cur.is(k, '{')) blocks.push(k);
     else if (cur.is(k, '}')) blocks.pop();
     else if (shadows.includes(k)) {
-      // A declaration in the definition's own block would be a redefinition: nothing after it is ours.
-      if (!blocks.length) break;
-      k = cur.closing(blocks.pop()!);
+      if (blocks.length) {
+        k = cur.closing(blocks.pop()!);
+        continue;
+      }
+      // `for (T name = ...; ...) body`: the name is the loop's up to the end of its body.
+      const paren = forParen(cur, k);
+      if (paren < 0) break; // in the definition's own block it would be a redefinition
+      const end = cur.closing(paren);
+      const body = end + 1;
+      k = cur.is(body, '{') ? cur.closing(body) : statementEnd(cur, body);
+      if (k < 0) break;
     } else {
       const t = cur.tokens[k];
-      if (t.kind === 'ident' && t.text === name && !cur.is(k - 1, '.') && !cur.is(k - 1, '->')) out.push({ start: t.start, end: t.end });
+      if (t.kind !== 'ident' || t.text !== name || cur.is(k - 1, '.') || cur.is(k - 1, '->') || isLabel(cur, k)) continue;
+      out.push({ start: t.start, end: t.end });
     }
   }
   return out;
+}
+
+/** The `(` of `for (` around token `k` (a declaration in a for statement's first clause), or -1. */
+function forParen(cur: Cursor, k: number): number {
+  for (let j = k - 1, depth = 0; j >= 0 && !cur.is(j, ';') && !cur.is(j, '{') && !cur.is(j, '}'); j--) {
+    if (cur.is(j, ')')) depth++;
+    else if (cur.is(j, '(') && depth-- === 0) return cur.is(j - 1, 'for') ? j : -1;
+  }
+  return -1;
+}
+
+/** The `;` ending the statement (without braces of its own) that starts at `k`, or -1. */
+function statementEnd(cur: Cursor, k: number): number {
+  for (let j = k; j < cur.tokens.length; j++) {
+    if (cur.is(j, '(') || cur.is(j, '[') || cur.is(j, '{')) j = cur.closing(j);
+    if (j < 0) return -1;
+    if (cur.is(j, ';')) return j;
+  }
+  return -1;
+}
+
+/** Whether the identifier at `k` is a label: `goto k;` or `k:` as a statement. */
+function isLabel(cur: Cursor, k: number): boolean {
+  return cur.is(k - 1, 'goto') || (cur.is(k + 1, ':') && (cur.is(k - 1, ';') || cur.is(k - 1, '{') || cur.is(k - 1, '}')));
 }
 
 /** Token indexes where the declarations in `fn` that declare `name` start (tree-sitter's reading). */
