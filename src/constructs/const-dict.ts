@@ -11,6 +11,9 @@ import { construct, nothing, removed } from './construct';
 export function readConstDicts(ctx: ExtractContext, query: string, capture: string, macro: string, params: string[]): ConstDictDecl[] {
   const out: ConstDictDecl[] = [];
   for (const i of ctx.anchors(query, capture)) {
+    // A dict inside a function compiles as written (its base is linkable); its table is a static
+    // local that src/constructs/static-local.ts moves out, the dict's use of it renamed.
+    if (!ctx.atFileScope(ctx.cur.tokens[i].start)) continue;
     const call = readMacroCall(ctx, i);
     if (!call) continue;
     const args = ctx.cur.splitArgs(call.open, call.close);

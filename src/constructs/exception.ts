@@ -1,6 +1,7 @@
 import { ObjTypeDecl, asQstr } from '../model/declarations';
 import { ExtractContext, readMacroCall } from '../extract/context';
 import { construct } from './construct';
+import { inFunctions } from './obj-type';
 
 /** MP_DEFINE_EXCEPTION(Name, Base) (py/objexcept.h) is MP_DEFINE_CONST_OBJ_TYPE with the exception slots. */
 export function extractExceptions(ctx: ExtractContext): ObjTypeDecl[] {
@@ -33,7 +34,7 @@ export function extractExceptions(ctx: ExtractContext): ObjTypeDecl[] {
       isStatic: call.isStatic,
     });
   }
-  return out;
+  return inFunctions(ctx, out);
 }
 
 /** MP_DEFINE_EXCEPTION gives an obj_type declaration, planned by src/constructs/obj-type.ts. */

@@ -6,7 +6,8 @@ import { Cursor, TokRange, joinTokens } from '../extract/cursor';
 import { construct } from './construct';
 import { condLines, call, guarded, hasDirectives } from '../plan/lines';
 import { names } from '../plan/names';
-import { DirectiveLineView, View } from '../plan/view';
+import { DirectiveLineView, RemovedView, View } from '../plan/view';
+import { enclosingFunction } from '../extract/declarator';
 import { extractStructTypes } from '../extract/struct-type';
 import { isZeroInit } from './writable-data';
 
@@ -136,6 +137,16 @@ function flagsAndSlots(cur: Cursor, args: TokRange[]): { flags: string; rest: To
   return { flags: cur.source(args[2]).trim(), rest: args.slice(3) };
 }
 
+/** Types defined inside a function body, each with where its function starts (the storage goes before it). */
+export function inFunctions(ctx: ExtractContext, decls: ObjTypeDecl[]): ObjTypeDecl[] {
+  return decls.map((d) => {
+    if (ctx.atFileScope(d.span.start)) return d;
+    const node = ctx.file.tree.rootNode.descendantForIndex(d.span.start);
+    const fn = node ? enclosingFunction(node) : undefined;
+    return fn ? { ...d, hoistBefore: fn.startIndex } : d;
+  });
+}
+
 /** Whether an expansion is a single identifier (directives aside). */
 function isOneIdent(exp: { kind: string }[]): boolean {
   const code = exp.filter((t) => t.kind !== 'directive');
@@ -171,7 +182,7 @@ export const objType = construct({
   templates: ['obj-type', 'obj-type-slot', 'obj-type-slot-counted'],
   kind: 'obj_type',
   // Types written as struct initialisers (before MicroPython v1.20) become the same declaration.
-  extract: (ctx) => [...extractObjTypes(ctx), ...extractStructTypes(ctx)],
+  extract: (ctx) => inFunctions(ctx, [...extractObjTypes(ctx), ...extractStructTypes(ctx)]),
   plan: ({ decl }, ctx) => {
     const partial = hasDirectives(decl.slots) ? 'obj-type-slot-counted' : 'obj-type-slot';
     const storage = ctx.typeStorage(decl);
@@ -189,8 +200,18 @@ export const objType = construct({
         { partial, storage, slot: s.slot, value: s.value, index },
       ]),
     };
+    // A type defined in a function: its storage and init function go before the function, which
+    // names it through the same alias as a file-scope type.
+    const at = decl.hoistBefore;
+    const moved: RemovedView = { partial: 'removed', what: `type ${decl.name}, moved before the function,` };
     return {
-      edits: [{ start: decl.span.start, end: decl.span.end, view }],
+      edits:
+        at === undefined
+          ? [{ start: decl.span.start, end: decl.span.end, view }]
+          : [
+              { start: at, end: at, view },
+              { start: decl.span.start, end: decl.span.end, view: moved },
+            ],
       init: [{ phase: 'type', lines: guarded(decl.cond, [call(names.typeInit(decl.name))]) }],
     };
   },

@@ -22,6 +22,8 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   ];
   for (const i of [...new Set(anchors)].sort((a, b) => a - b)) {
     if (!qualifiersBefore(cur, i, ctx).isConst && cur.text(i) === 'mp_map_elem_t') continue;
+    // A table inside a function is a static local (src/constructs/static-local.ts moves it out).
+    if (!ctx.atFileScope(cur.tokens[i].start)) continue;
     const q = qualifiersBefore(cur, i, ctx);
     const nameIdx = i + 1;
     if (cur.tokens[nameIdx]?.kind !== 'ident') continue;

@@ -13,7 +13,8 @@ import { names } from '../plan/names';
 import { LINKABLE, runtimeValue } from '../model/firmware';
 import { View } from '../plan/view';
 
-const MACROS: Record<string, { cType: string; baseType: string; init: (a: string[]) => string }> = {
+/** The macros of py/objstr.h and py/obj.h that define an object with a firmware base type: its C type, base, initial value with the base `NULL`. */
+export const RUNTIME_OBJ_MACROS: Record<string, { cType: string; baseType: string; init: (a: string[]) => string }> = {
   MP_DEFINE_STR_OBJ: { cType: 'mp_obj_str_t', baseType: 'str', init: (a) => `{{NULL}, 0, sizeof(${a[1]}) - 1, (const byte *)${a[1]}}` },
   MP_DEFINE_BYTES_OBJ: { cType: 'mp_obj_str_t', baseType: 'bytes', init: (a) => `{{NULL}, 0, (${a[2]}), (const byte *)(${a[1]})}` },
   MP_DEFINE_CONST_STATICMETHOD_OBJ: {
@@ -29,8 +30,10 @@ export function extractRuntimeObjs(ctx: ExtractContext): RuntimeObjDecl[] {
   const { cur } = ctx;
   const out: RuntimeObjDecl[] = [];
   for (const i of ctx.anchors('runtime-obj', 'runtime_obj.macro')) {
+    // Inside a function the object is a static local (src/constructs/static-local.ts moves it out).
+    if (!ctx.atFileScope(cur.tokens[i].start)) continue;
     const call = readMacroCall(ctx, i);
-    const m = MACROS[cur.text(i)];
+    const m = RUNTIME_OBJ_MACROS[cur.text(i)];
     if (!call || !m) continue;
     const args = cur.splitArgs(call.open, call.close).map((a) => cur.source(a).trim());
     out.push({
@@ -242,7 +245,7 @@ function everyBranch(ctx: ExtractContext, from: number, to: number, what: string
 }
 
 /** `[static] [const] T name = {{&mp_type_X}, ...}` as tokens → the object, or undefined. */
-function fromExpansion(
+export function fromExpansion(
   ctx: ExtractContext,
   tokens: Token[],
 ): Pick<RuntimeObjDecl, 'name' | 'cType' | 'baseType' | 'init' | 'isStatic' | 'dynamic'> | undefined {

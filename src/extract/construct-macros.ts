@@ -242,6 +242,7 @@ function writesData(expansion: PPToken[]): boolean {
  * only at run time.
  */
 function writesStaticLocal(expansion: PPToken[]): boolean {
+  if (definesStaticObject(expansion)) return true;
   const text = `void f(void) { ${spell(expansion)}; }`;
   const decls: SyntaxNode[] = parseSnippet(text).rootNode.descendantsOfType('declaration');
   return decls.some((n) => {
@@ -250,6 +251,31 @@ function writesStaticLocal(expansion: PPToken[]): boolean {
     if (!d || !d.storage.includes('static')) return false;
     return d.vars.every((v) => v.writable) || runTimeInit(d.vars, expansion);
   });
+}
+
+/**
+ * MicroPython's macros that define an object natmodgen builds at import, which tree-sitter cannot read
+ * as a declaration: `static MP_DEFINE_CONST_OBJ_TYPE(t, ...)` in a function moves before it
+ * (src/constructs/obj-type.ts, static-local.ts).
+ */
+const OBJECT_DEFINERS = new Set([
+  'MP_DEFINE_CONST_OBJ_TYPE',
+  'MP_DEFINE_EXCEPTION',
+  'MP_DEFINE_STR_OBJ',
+  'MP_DEFINE_BYTES_OBJ',
+  'MP_DEFINE_CONST_STATICMETHOD_OBJ',
+  'MP_DEFINE_CONST_CLASSMETHOD_OBJ',
+]);
+
+/** Whether an expansion defines a `static` object through one of OBJECT_DEFINERS (`static MP_DEFINE_STR_OBJ(s, "x")`). */
+function definesStaticObject(expansion: PPToken[]): boolean {
+  return expansion.some(
+    (t, k) =>
+      OBJECT_DEFINERS.has(t.text) &&
+      expansion[k + 1]?.text === '(' &&
+      expansion.slice(0, k).some((w) => w.text === 'static') &&
+      expansion.slice(0, k).every((w) => w.text === 'static' || w.text === 'const' || w.text === ';'),
+  );
 }
 
 /** Whether a constant's initial value names a run-time value (the expansion's identifiers, as the compiler sees them). */

@@ -102,6 +102,8 @@ export interface ObjTypeDecl extends DeclBase {
   slots: CondItem<TypeSlot>[];
   /** Defined as an `mp_obj_full_type_t` (a struct initialiser): its name is of that type. */
   full?: boolean;
+  /** Defined inside a function (`static MP_DEFINE_CONST_OBJ_TYPE(...)` in its body): where that function starts. */
+  hoistBefore?: number;
 }
 
 /** A declaration without definition, `static const mp_obj_type_t name;` or `extern const mp_obj_type_t name;`. */
@@ -296,6 +298,22 @@ export interface StaticLocalDecl extends DeclBase {
     runtimeInit?: boolean;
     /** A constant tuple (`mp_rom_obj_tuple_t`): its items' source text; mpy_init builds it. */
     tupleItems?: string[];
+    /**
+     * An object a macro defines (`static MP_DEFINE_STR_OBJ(s, "x");`) whose base is a firmware type:
+     * its C type, the base type's name (`str`), its initial value with the base `NULL` (set by
+     * mpy_init), and whether that value holds run-time values (then computed by mpy_init).
+     */
+    object?: { cType: string; baseType: string; init: string; dynamic: boolean };
+    /**
+     * Other static locals of the function that its initial value (or tuple items) names: moved before
+     * the function with it, so those names become their storage's there.
+     */
+    refs?: Array<{ name: string; functionName: string }>;
+    /**
+     * A constant a macro defines that links as written (`static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f)`), moved only
+     * because another moved static names it: the definition with `%s` for its name.
+     */
+    verbatim?: string;
   }>;
   /** Span of the whole function, to hoist storage before it. */
   functionSpan: Span;

@@ -122,3 +122,16 @@ export const lineDirective = (line: number, file: string): string => `#line ${li
 
 /** A declarator template (`mp_obj_t %s`, `int %s[4]`) with its name filled in. */
 export const declare = (template: string, name: string): string => template.replace('%s', name);
+
+/**
+ * `text` (C expressions) with each identifier that `names` maps replaced by its value: not inside a
+ * string or character literal, not a member name (after `.` or `->`).
+ */
+export function renameIdentifiers(text: string, names: ReadonlyMap<string, string>): string {
+  if (!names.size) return text;
+  return text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[A-Za-z_]\w*/g, (word, at: number) => {
+    const to = names.get(word);
+    if (to === undefined || /(\.|->)\s*$/.test(text.slice(0, at))) return word;
+    return to;
+  });
+}

@@ -1,4 +1,5 @@
 import { CondItem, TypeSlot } from '../../../src/model/declarations';
+import { generate } from '../../../src/pipeline';
 import { c, declsOf, extract, lineCol, PRELUDE } from '../helpers';
 
 const slots = (items: CondItem<TypeSlot>[]): string[] =>
@@ -265,5 +266,48 @@ describe('extractObjTypes', () => {
     const pos = lineCol(given, at);
     expect(r.diagnostics).toEqual([expect.objectContaining({ code, span: expect.objectContaining({ line: pos.line, col: pos.col }) })]);
     expect(r.model.decls.flatMap((d) => (d.kind === 'obj_type' ? slots(d.slots) : []))).toEqual(left);
+  });
+});
+
+describe('a type or exception a macro defines inside a function', () => {
+  const given = c(
+    'static mp_obj_t make(const mp_obj_type_t *t, size_t n, size_t k, const mp_obj_t *a) { return mp_const_none; }',
+    'static mp_obj_t f(void) {',
+    '    static MP_DEFINE_CONST_OBJ_TYPE(local_type, MP_QSTR_Local, MP_TYPE_FLAG_NONE, make_new, make);',
+    '    static MP_DEFINE_EXCEPTION(LocalError, ValueError)',
+    '    return MP_OBJ_FROM_PTR(&local_type);',
+    '}',
+  );
+
+  test('is read with where its function starts; a file-scope one has no such place', () => {
+    const fnStart = given.indexOf('static mp_obj_t f(void)');
+    expect(declsOf(given, 'obj_type').map((d) => [d.name, d.hoistBefore])).toEqual([
+      ['local_type', fnStart],
+      ['mp_type_LocalError', fnStart],
+    ]);
+    const file = c('static MP_DEFINE_CONST_OBJ_TYPE(t_type, MP_QSTR_T, MP_TYPE_FLAG_NONE);');
+    expect(declsOf(file, 'obj_type').map((d) => d.hoistBefore)).toEqual([undefined]);
+  });
+
+  test('its storage and init function go before the function, where it was a comment stays', () => {
+    const text = c(
+      '#include "py/runtime.h"',
+      '#include "py/objexcept.h"',
+      given,
+      'static MP_DEFINE_CONST_FUN_OBJ_0(f_obj, f);',
+      'static const mp_rom_map_elem_t m_table[] = { { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) } };',
+      'static MP_DEFINE_CONST_DICT(m_globals, m_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    );
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const out = r.value[0].text;
+    const fnAt = out.indexOf('static mp_obj_t f(void) {');
+    const body = out.slice(fnAt, out.indexOf('static MP_DEFINE_CONST_FUN_OBJ_0(f_obj, f);'));
+    expect(out.slice(0, fnAt)).toMatch(/static void natmodgen_init_type_local_type\(void\) \{/);
+    expect(out.slice(0, fnAt)).toMatch(/static void natmodgen_init_type_mp_type_LocalError\(void\) \{/);
+    expect(body).not.toMatch(/natmodgen_init_type|MP_DEFINE_CONST_OBJ_TYPE|MP_DEFINE_EXCEPTION/);
+    expect(body).toContain('/* natmodgen: type local_type, moved before the function, is built by mpy_init */');
   });
 });

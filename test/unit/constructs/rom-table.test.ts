@@ -223,3 +223,18 @@ describe('extractRomTables: tables and conditional items', () => {
     expect(declsOf('static const mp_map_elem_t e[] = { { MP_OBJ_NEW_QSTR(MP_QSTR_e), mp_const_none } };\n', 'rom_table')).toHaveLength(1);
   });
 });
+
+describe('a table inside a function', () => {
+  test('is no module table: the static local it is moves out of the function (static-local.ts)', () => {
+    const given = c(
+      'static mp_obj_t f(void) {',
+      '    static const mp_rom_map_elem_t d_table[] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) } };',
+      '    static MP_DEFINE_CONST_DICT(d_obj, d_table);',
+      '    return MP_OBJ_FROM_PTR(&d_obj);',
+      '}',
+    );
+    expect(declsOf(given, 'rom_table')).toEqual([]);
+    expect(declsOf(given, 'const_dict')).toEqual([]);
+    expect(declsOf(given, 'static_local').map((d) => d.name)).toEqual(['d_table']);
+  });
+});

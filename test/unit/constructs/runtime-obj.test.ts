@@ -266,3 +266,11 @@ describe('a tuple declared extern before its definition', () => {
     expect(out.slice(forward)).toMatch(/^extern mp_obj_t (\w+);\n#define pair_obj \(\*\(struct _mp_obj_tuple_t \*\)MP_OBJ_TO_PTR\(\1\)\)/);
   });
 });
+
+describe('a string object inside a function', () => {
+  test('is a static local (moved out of the function), not a file-scope object', () => {
+    const given = c('static mp_obj_t f(void) {', '    static MP_DEFINE_STR_OBJ(s_obj, "x");', '    return MP_OBJ_FROM_PTR(&s_obj);', '}');
+    expect(declsOf(given, 'runtime_obj')).toEqual([]);
+    expect(declsOf(given, 'static_local').map((d) => [d.name, d.vars[0].object?.baseType])).toEqual([['s_obj', 'str']]);
+  });
+});

@@ -136,3 +136,114 @@ describe('a constant tuple in a function (its type is a run-time value, its item
     expect(declsOf(f, 'static_local').map((d) => d.vars.map((v) => [v.name, v.runtimeInit]))).toEqual([[['half', true]]]);
   });
 });
+
+describe('objects a macro defines in a function (`static` outside the macro, the name inside)', () => {
+  const module = (...body: string[]): string =>
+    c(
+      '#include "py/runtime.h"',
+      '#define MKSTR(n, s) static MP_DEFINE_STR_OBJ(n, s)',
+      'static MP_DEFINE_STR_OBJ(s_obj, "file");',
+      'static mp_obj_t g(mp_obj_t x) { return x; }',
+      ...body,
+      'static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);',
+      'static const mp_rom_map_elem_t m_table[] = {',
+      '    { MP_ROM_QSTR(MP_QSTR_f), MP_ROM_PTR(&f_obj) },',
+      '};',
+      'static MP_DEFINE_CONST_DICT(m_globals, m_table);',
+      'const mp_obj_module_t m_module = { .base = { &mp_type_module }, .globals = (mp_obj_dict_t *)&m_globals };',
+      'MP_REGISTER_MODULE(MP_QSTR_m, m_module);',
+    );
+  const objects = (text: string) =>
+    declsOf(text, 'static_local').flatMap((d) =>
+      d.vars.map((v) => ({
+        fn: d.functionName,
+        name: v.name,
+        object: v.object?.baseType,
+        uses: v.uses.map((u) => text.slice(u.start - 1, u.end)),
+      })),
+    );
+
+  test.each<[string, { body: string[]; want: Array<{ fn: string; name: string; object?: string; uses: string[] }> }]>([
+    [
+      'strings and bytes, written out or through the module macro; the uses are the function own, by block scope',
+      {
+        body: [
+          'static mp_obj_t f(mp_obj_t a) {',
+          '    static MP_DEFINE_STR_OBJ(s_obj, "local");',
+          '    static MP_DEFINE_BYTES_OBJ(b_obj, "\\x01", 1);',
+          '    MKSTR(w_obj, "wrapped");',
+          '    { static MP_DEFINE_STR_OBJ(s_obj, "inner"); a = MP_OBJ_FROM_PTR(&s_obj); }',
+          '    return mp_obj_new_tuple(3, (mp_obj_t[]){MP_OBJ_FROM_PTR(&s_obj), MP_OBJ_FROM_PTR(&b_obj), MP_OBJ_FROM_PTR(&w_obj)});',
+          '}',
+        ],
+        want: [
+          { fn: 'f', name: 's_obj', object: 'str', uses: ['&s_obj'] },
+          { fn: 'f', name: 'b_obj', object: 'bytes', uses: ['&b_obj'] },
+          { fn: 'f', name: 'w_obj', object: 'str', uses: ['&w_obj'] },
+          { fn: 'f_2', name: 's_obj', object: 'str', uses: ['&s_obj'] },
+        ],
+      },
+    ],
+    [
+      'an automatic object (no static) is a value of the function: left as written',
+      {
+        body: ['static mp_obj_t f(mp_obj_t a) {', '    MP_DEFINE_STR_OBJ(s_obj, "auto");', '    return MP_OBJ_FROM_PTR(&s_obj);', '}'],
+        want: [],
+      },
+    ],
+    [
+      'function objects move when a moved static names them; a table is the static local the dict names',
+      {
+        body: [
+          'static mp_obj_t f(mp_obj_t a) {',
+          '    static MP_DEFINE_CONST_FUN_OBJ_1(g_obj, g);',
+          '    static MP_DEFINE_CONST_FUN_OBJ_1(h_obj, g);',
+          '    static MP_DEFINE_CONST_STATICMETHOD_OBJ(sm_obj, MP_ROM_PTR(&g_obj));',
+          '    static const mp_rom_map_elem_t d_table[] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_PTR(&h_obj) } };',
+          '    static MP_DEFINE_CONST_DICT(d_obj, d_table);',
+          '    return MP_OBJ_FROM_PTR(&sm_obj);',
+          '}',
+        ],
+        want: [
+          // Both named by moved statics (the static method, the table): moved with them, no use left in the function.
+          { fn: 'f', name: 'g_obj', uses: [] },
+          { fn: 'f', name: 'h_obj', uses: [] },
+          { fn: 'f', name: 'sm_obj', object: 'staticmethod', uses: ['&sm_obj'] },
+          { fn: 'f', name: 'd_table', uses: [' d_table'] },
+        ],
+      },
+    ],
+  ])('%s', (_name, { body, want }) => {
+    expect(objects(module(...body))).toEqual(want.map((w) => ({ ...w, object: w.object })));
+  });
+
+  test('the natmod gets storage before the function, built by mpy_init; values naming moved statics name their storage', () => {
+    const text = module(
+      'static mp_obj_t f(mp_obj_t a) {',
+      '    static MP_DEFINE_CONST_FUN_OBJ_1(g_obj, g);',
+      '    static MP_DEFINE_STR_OBJ(s_obj, "local");',
+      '    static MP_DEFINE_CONST_STATICMETHOD_OBJ(sm_obj, MP_ROM_PTR(&g_obj));',
+      '    static const mp_rom_obj_tuple_t t_obj = {{&mp_type_tuple}, 2, {MP_ROM_PTR(&s_obj), MP_ROM_PTR(&sm_obj)}};',
+      '    static const mp_rom_map_elem_t d_table[] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_PTR(&s_obj) } };',
+      '    static MP_DEFINE_CONST_DICT(d_obj, d_table);',
+      '    return a == mp_const_none ? MP_OBJ_FROM_PTR(&t_obj) : MP_OBJ_FROM_PTR(&d_obj);',
+      '}',
+    );
+    const r = generate([{ path: 'm.c', text }], { defines: [], outDir: 'out' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const out = r.value[0].text;
+    const body = out.slice(out.indexOf('static mp_obj_t f(mp_obj_t a) {'), out.indexOf('static MP_DEFINE_CONST_FUN_OBJ_1(f_obj, f);'));
+    const before = out.slice(0, out.indexOf('static mp_obj_t f(mp_obj_t a) {'));
+    // Moved out of the function, under names of their own; the file-scope s_obj keeps its own.
+    expect(before).toMatch(/static MP_DEFINE_CONST_FUN_OBJ_1\((natmodgen_\w+_f_g_obj), ?g\);/);
+    expect(before).toMatch(/mp_obj_str_t natmodgen_\w+_1_f_s_obj;/);
+    expect(before).toMatch(/_f_sm_obj_initial = \{\{NULL\}, MP_ROM_PTR\(&natmodgen_\w+_1_f_g_obj\)\};/);
+    expect(before).toMatch(/\(mp_obj_t\)\(MP_ROM_PTR\(&natmodgen_\w+_1_f_s_obj\)\),/);
+    expect(before).toMatch(/\{ MP_ROM_QSTR\(MP_QSTR_a\), MP_ROM_PTR\(&natmodgen_\w+_1_f_s_obj\) \}/);
+    expect(body).not.toMatch(/MP_DEFINE_STR_OBJ|MP_DEFINE_CONST_FUN_OBJ_1\(|mp_type_tuple/);
+    expect(body).toMatch(/static MP_DEFINE_CONST_DICT\(d_obj, natmodgen_\w+_1_f_d_table\);/);
+    // No #define leaks a local name to the rest of the file (the file-scope s_obj has its own).
+    expect(out).not.toMatch(/#define (g_obj|sm_obj|t_obj|d_table)\b/);
+    expect(out.match(/#define s_obj .*/g)).toEqual([expect.stringMatching(/^#define s_obj natmodgen_\w+_s_obj$/)]);
+  });
+});

@@ -18,6 +18,8 @@ describe('expandConstructMacros', () => {
     '#define PROTO(n) static int n(void)',
     '#define KINDS(n) static const kind_t n[] = { { &mp_type_int, 1 } }',
     '#define HANDLER(n) static void n(void) { static int k = 1; k++; }',
+    '#define LOCAL_TYPE(n) static MP_DEFINE_CONST_OBJ_TYPE(n, MP_QSTR_L, MP_TYPE_FLAG_NONE)',
+    '#define AUTO_STR(n) MP_DEFINE_STR_OBJ(n, "a")',
   );
 
   test.each<[string, { given: string; want: string }]>([
@@ -43,6 +45,17 @@ describe('expandConstructMacros', () => {
     ],
     ['a constant local of qstrs', { given: 'void g(void) { NAMES(q); }', want: 'void g(void) { static const qstr q[] = { MP_QSTR_a }; }' }],
     ['a constant local of numbers stays', { given: 'void g(void) { LIMITS(l); }', want: 'void g(void) { LIMITS(l); }' }],
+    [
+      'a static type a MicroPython macro defines in a function',
+      {
+        given: 'void g(void) { LOCAL_TYPE(t); }',
+        want: 'void g(void) { static MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_L, MP_TYPE_FLAG_NONE); }',
+      },
+    ],
+    [
+      'an automatic object a MicroPython macro defines stays',
+      { given: 'void g(void) { AUTO_STR(s); }', want: 'void g(void) { AUTO_STR(s); }' },
+    ],
     ['initialised data at file scope', { given: 'STATE(s);', want: 'mp_int_t s = 42;' }],
     ['static data at file scope', { given: 'CACHE(b);', want: 'static uint8_t b[8] = {1};' }],
     [

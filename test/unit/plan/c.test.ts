@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cByteLength, cString, firmwareExpr } from '../../../src/plan/c';
+import { cByteLength, cString, firmwareExpr, renameIdentifiers } from '../../../src/plan/c';
 
 describe('cString', () => {
   test.each<[string, { given: string; want: string }]>([
@@ -55,5 +55,14 @@ describe('firmwareExpr', () => {
     ['a str', { given: { kind: 'str', text: 'a.b' }, want: 'mp_obj_new_str("a.b", 3)' }],
   ])('%s', (_name, { given, want }) => {
     expect(firmwareExpr(given)).toBe(want);
+  });
+});
+
+describe('renameIdentifiers', () => {
+  test('renames identifiers, not strings, characters, members or longer names', () => {
+    const names = new Map([['s', 'storage']]);
+    expect(renameIdentifiers('{&s, "s", \'s\', p.s, p->s, p-> s, s_2, (s)}', names)).toBe(
+      '{&storage, "s", \'s\', p.s, p->s, p-> s, s_2, (storage)}',
+    );
   });
 });
