@@ -15,7 +15,7 @@
  * needed for correctness: a record that cannot be read or written is ignored, and
  * `NATMODGEN_CACHE_DIR=off` switches records off.
  *
- * This file is loaded by the bin before the bundle, so it imports only Node's modules and
+ * This file is bundled into the bin and runs before the CLI bundle is loaded, so it imports only Node's modules and
  * src/paths.
  */
 // The recorder wraps functions of Node's fs module object itself, which every other module
@@ -423,8 +423,12 @@ function isEncodingOnly(options: unknown): boolean {
   );
 }
 
-/** natmodgen's package folder (this file is in src/cli or dist/src/cli), with a trailing separator. */
+/**
+ * natmodgen's package folder, with a trailing separator: this file is in src/cli or dist/src/cli, or
+ * bundled into the bin, dist/natmodgen.js (scripts/bundle.js).
+ */
 function packageDir(): string {
+  if (path.basename(__filename) === 'natmodgen.js' && path.basename(__dirname) === 'dist') return path.dirname(__dirname) + path.sep;
   let dir = __dirname;
   while (path.basename(dir) !== 'src' && path.dirname(dir) !== dir) dir = path.dirname(dir);
   dir = path.dirname(dir);
