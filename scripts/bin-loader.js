@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * natmodgen's bin (copied to dist/natmodgen.js by scripts/bundle.js). It runs the bundled
+ * natmodgen's bin (bundled into dist/natmodgen.js by scripts/bundle.js). It runs the bundled
  * CLI, dist/natmodgen-cli.js, with V8's code cache from dist/natmodgen-cli.cache, made at
  * build time: a start then skips compiling the bundle's functions (Node 20 has no
  * module.enableCompileCache). V8 checks the cache against the source and its own version
  * and flags, and compiles normally when it does not fit.
  *
  * Before that, a `sync` command line is answered from its record when nothing it read has
- * changed since the same command last ran (dist/src/cli/sync-record.js): an editor's sync on
+ * changed since the same command last ran (dist/src/cli/sync-record.js, which scripts/bundle.js
+ * bundles into the bin with this file): an editor's sync on
  * save of a file already in sync then costs little more than starting Node.
  */
 const fs = require('fs');

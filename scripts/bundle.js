@@ -3,7 +3,7 @@
  * Build step: bundles the CLI (dist/src/cli/main.js, compiled by tsc) with its JS
  * dependencies into one file, dist/natmodgen-cli.js: one file to read at start instead of
  * hundreds (tree-sitter's JS included; its native addons load from node_modules). The package's bin,
- * dist/natmodgen.js, is scripts/bin-loader.js: it runs the bundle with the V8 code cache
+ * dist/natmodgen.js, is scripts/bin-loader.js (with the sync record's code bundled in): it runs the bundle with the V8 code cache
  * made here by running the CLI once on an example (dist/natmodgen-cli.cache). It also writes
  * dist/runtime-cache.json (scripts/cache-runtime.js), which records the bundle it was made with.
  */
@@ -102,7 +102,24 @@ async function main() {
   });
   // The bundle is run by the loader, not as a script: its shebang line becomes a comment.
   fs.writeFileSync(bundle, fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, '// natmodgen CLI bundle (run by natmodgen.js)'));
-  fs.copyFileSync(path.join(__dirname, 'bin-loader.js'), bin);
+  // The bin: the loader with the sync record's code (dist/src/cli/sync-record.js and src/paths.js)
+  // bundled in. A replayed run and every other start then load one file of natmodgen's before the
+  // bundle, not three through Node's module resolution (a visible part of a replay).
+  await esbuild.build({
+    stdin: {
+      contents: fs.readFileSync(path.join(__dirname, 'bin-loader.js'), 'utf8'),
+      resolveDir: dist,
+      sourcefile: 'bin-loader.js',
+      loader: 'js',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    outfile: bin,
+    logLevel: 'warning',
+  });
+  if (/require\(["']\.\/src\//.test(fs.readFileSync(bin, 'utf8'))) throw new Error('bundle: the bin still requires a file of dist/src');
   fs.chmodSync(bin, 0o755);
   fs.chmodSync(path.join(dist, 'src', 'cli', 'main.js'), 0o755);
 

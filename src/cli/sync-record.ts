@@ -15,7 +15,7 @@
  * needed for correctness: a record that cannot be read or written is ignored, and
  * `NATMODGEN_CACHE_DIR=off` switches records off.
  *
- * This file is loaded by the bin before the bundle, so it imports only Node's modules and
+ * This file is bundled into the bin and runs before the CLI bundle is loaded, so it imports only Node's modules and
  * src/paths.
  */
 // The recorder wraps functions of Node's fs module object itself, which every other module
@@ -109,8 +109,24 @@ function invocationKey(argv: readonly string[], env: NodeJS.ProcessEnv, binDir: 
     env: envPairs,
     node: `${process.execPath} ${process.version}`,
     natmodgen: [stampOf(path.join(binDir, 'natmodgen-cli.js'), false), stampOf(__filename, false)],
-    tty: [Boolean(process.stdout.isTTY), Boolean(process.stderr.isTTY)],
+    tty: [streamKind(1), streamKind(2)],
   });
+}
+
+/**
+ * What a standard stream is, for the key in place of its isTTY: the kind of file fstat finds, and for a
+ * character device (a terminal or not) its device number. As fine as isTTY (a terminal is a character
+ * device; another device number is another record), without creating process.stdout or process.stderr:
+ * the first use of either loads Node's stream modules, which a run that prints nothing never needs.
+ */
+function streamKind(fd: number): string {
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isCharacterDevice()) return `c${st.rdev}`;
+    return st.isFIFO() ? 'p' : st.isSocket() ? 's' : st.isFile() ? 'f' : 'o';
+  } catch {
+    return '-';
+  }
 }
 
 /**
@@ -302,8 +318,38 @@ function installRecorder(file: string, key: string, stdin: string | undefined, s
       busy = false;
     }
   };
-  for (const name of ['existsSync', 'statSync', 'lstatSync', 'realpathSync', 'accessSync'] as const)
-    wrap(name, (args) => note(args[0], 'stat'));
+  for (const name of ['existsSync', 'lstatSync', 'realpathSync', 'accessSync'] as const) wrap(name, (args) => note(args[0], 'stat'));
+  /**
+   * A stat by path (the runtime cache's check alone makes about 150): its stamp is made from the
+   * Stats it returns, as stampOf would make it, where noting it first would stat the file twice.
+   */
+  (fs as unknown as Record<string, unknown>).statSync = function (this: unknown, ...args: unknown[]) {
+    const options = args[1];
+    const plain = options === undefined || (typeof options === 'object' && options !== null && !(options as fs.StatOptions).bigint);
+    if (busy || typeof args[0] !== 'string' || !plain) {
+      if (!busy) note(args[0], 'stat');
+      busy = true;
+      try {
+        return (statSync as (...a: unknown[]) => unknown).apply(this, args);
+      } finally {
+        busy = false;
+      }
+    }
+    const abs = path.resolve(args[0]);
+    const noted = looked.has(abs) || abs.startsWith(store);
+    let st: fs.Stats | undefined;
+    busy = true;
+    try {
+      st = (statSync as (...a: unknown[]) => fs.Stats | undefined).apply(this, args);
+    } catch (e) {
+      if (!noted) looked.set(abs, '-');
+      throw e;
+    } finally {
+      busy = false;
+    }
+    if (!noted) looked.set(abs, st === undefined ? '-' : st.isDirectory() ? 'd' : fileStamp(st));
+    return st;
+  };
   wrap('readdirSync', (args) => note(args[0], 'listing'));
   wrap('openSync', (args) => {
     const flags = args[1];
@@ -317,16 +363,8 @@ function installRecorder(file: string, key: string, stdin: string | undefined, s
     writes([args[0]]);
     writes([args[1]]);
   });
-  const stdoutWrite = process.stdout.write.bind(process.stdout);
-  const stderrWrite = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return (stdoutWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    err += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return (stderrWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stderr.write;
+  captureWrites('stdout', (s) => (out += s));
+  captureWrites('stderr', (s) => (err += s));
 
   process.on('exit', (code) => {
     try {
@@ -346,6 +384,37 @@ function installRecorder(file: string, key: string, stdin: string | undefined, s
   });
 }
 
+/**
+ * Passes what is written to process[name] to `append` too. The stream is wrapped when the run first
+ * uses it (process.stdout and process.stderr are getters that create it): a run that prints nothing
+ * never loads Node's stream modules.
+ */
+function captureWrites(name: 'stdout' | 'stderr', append: (s: string) => void): void {
+  const wrap = (stream: NodeJS.WriteStream) => {
+    const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+    return stream;
+  };
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  const get = own?.get;
+  if (!own || !get || !own.configurable) {
+    wrap(process[name]);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: own.enumerable,
+    get() {
+      // Node's getter makes the stream once and returns it after: it is put back, and the stream keeps its wrapper.
+      Object.defineProperty(process, name, own);
+      return wrap(get.call(process) as NodeJS.WriteStream);
+    },
+  });
+}
+
 /** Whether readFileSync's options object says at most the encoding (and the default read flag). */
 function isEncodingOnly(options: unknown): boolean {
   if (options === null || typeof options !== 'object') return false;
@@ -354,8 +423,12 @@ function isEncodingOnly(options: unknown): boolean {
   );
 }
 
-/** natmodgen's package folder (this file is in src/cli or dist/src/cli), with a trailing separator. */
+/**
+ * natmodgen's package folder, with a trailing separator: this file is in src/cli or dist/src/cli, or
+ * bundled into the bin, dist/natmodgen.js (scripts/bundle.js).
+ */
 function packageDir(): string {
+  if (path.basename(__filename) === 'natmodgen.js' && path.basename(__dirname) === 'dist') return path.dirname(__dirname) + path.sep;
   let dir = __dirname;
   while (path.basename(dir) !== 'src' && path.dirname(dir) !== dir) dir = path.dirname(dir);
   dir = path.dirname(dir);

@@ -6,9 +6,9 @@ export interface Block {
   /** 1-based line of its first generated line (the begin marker, or `#else` of an original/natmod pair). */
   line: number;
   /** Its generated lines, end marker written with the placeholder checksum. */
-  lines: string[];
+  readonly lines: readonly string[];
   /** 1-based line of each of `lines`. */
-  lineNumbers: number[];
+  readonly lineNumbers: readonly number[];
   /** The checksum on its end line (undefined in files written before per-block checksums). */
   storedSum?: string;
   /** The checksum its lines have now. */
@@ -21,7 +21,7 @@ export interface Unsynced {
   /** Whether the input held natmodgen output at all. */
   synced: boolean;
   /** The generated blocks (directives rewritten in place are not blocks: they are regenerated from the user's directive). */
-  blocks: Block[];
+  blocks: readonly Block[];
   /** All stored and all actual block checksums, joined: equal when no block was edited. */
   storedSum?: string;
   actualSum?: string;
@@ -30,7 +30,7 @@ export interface Unsynced {
   /** 1-based line of the first natmodgen marker, for diagnostics. */
   markerLine?: number;
   /** For each line of `text` (0-based), its 0-based line in the synced input. */
-  lineMap: number[];
+  lineMap: readonly number[];
 }
 
 type State = 'normal' | 'drop' | 'original' | 'natmod' | 'was';
@@ -87,8 +87,21 @@ function wasTagAt(line: string, legacy = false): number {
   return commentOpenAfter(line.slice(0, at), false) || /["']/.test(line.slice(0, at)) ? -1 : at;
 }
 
-/** Removes what `sync` wrote, restoring the user's source, and checks each generated block against its checksum. */
+/** The last text un-synced and its result: one sync reads each file's un-synced form three or four times. */
+let last: { text: string; result: Unsynced } | undefined;
+
+/**
+ * Removes what `sync` wrote, restoring the user's source, and checks each generated block against its checksum.
+ * The result is shared between calls on the same text: callers read it and never change it.
+ */
 export function unsync(text: string): Unsynced {
+  if (last?.text === text) return last.result;
+  const result = unsyncText(text);
+  last = { text, result };
+  return result;
+}
+
+function unsyncText(text: string): Unsynced {
   // Every marker line holds `natmodgen:`: a file without it is the user's text as it is.
   if (!text.includes('natmodgen:')) return { text, synced: false, blocks: [], lineMap: identityLines(text) };
   const out: string[] = [];
@@ -99,7 +112,7 @@ export function unsync(text: string): Unsynced {
   let legacySum: string | undefined;
   let markerLine: number | undefined;
   let inComment = false;
-  let block: (Omit<Block, 'actualSum' | 'storedSum'> & { storedSum?: string }) | undefined;
+  let block: { line: number; lines: string[]; lineNumbers: number[]; storedSum?: string } | undefined;
   const keep = (line: string, i: number) => {
     out.push(line);
     lineMap.push(i);
@@ -223,7 +236,7 @@ function identityLines(text: string): number[] {
 }
 
 /** Checksum of one block's generated lines. */
-export function checksum(generatedLines: string[]): string {
+export function checksum(generatedLines: readonly string[]): string {
   return sha256Hex(generatedLines.join('\n')).slice(0, 12);
 }
 

@@ -207,3 +207,61 @@ test("a tree's py/mpconfig.h values: kept across an edit of the module (stamped 
     fs.rmSync(tree, { recursive: true, force: true });
   }
 });
+
+/**
+ * The recorder itself (dist/src/cli/sync-record.js) in a child process that plays a run: what it
+ * stats, and what it prints only after the recorder is installed. A stat's stamp is made from the
+ * Stats the call returns; the record replays while those stamps hold and the printed text with it.
+ */
+describe('the recorder', () => {
+  const RECORDER = path.join(repoRoot, 'dist', 'src', 'cli', 'sync-record.js');
+  const play = (script: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const r = require(${JSON.stringify(RECORDER)}).replayOrRecord(['sync', 'x.c'], process.env, ${JSON.stringify(path.dirname(BIN))});
+         if (r !== undefined) process.exitCode = r;
+         else {
+           const fs = require('fs');
+           ${script}
+         }`,
+      ],
+      { cwd: tmp, env: { ...process.env, NATMODGEN_CACHE_DIR: cache, PLAY: 'recorder' }, encoding: 'utf8' },
+    );
+
+  it('notes a stat from the Stats it returned (file, folder, absent), and captures streams first used after it was installed', () => {
+    fs.writeFileSync(path.join(tmp, 'present.h'), 'int x;\n');
+    fs.mkdirSync(path.join(tmp, 'dir'));
+    const script = `
+      const seen = [fs.statSync('present.h').size, fs.statSync('dir').isDirectory(), fs.statSync('absent.h', { throwIfNoEntry: false })];
+      try { fs.statSync('absent2.h'); } catch { seen.push('threw'); }
+      console.log('ran', JSON.stringify(seen));
+      process.stderr.write('to stderr\\n');`;
+    const first = play(script);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe('ran [7,true,null,"threw"]\n');
+    const [file] = fs.readdirSync(path.join(cache, 'sync'));
+    const rec = JSON.parse(fs.readFileSync(path.join(cache, 'sync', file), 'utf8')) as {
+      paths: [string, string][];
+      out: string;
+      err: string;
+    };
+    const st = fs.statSync(path.join(tmp, 'present.h'));
+    expect(new Map(rec.paths)).toEqual(
+      new Map([
+        [path.join(tmp, 'present.h'), `f:${st.size}:${st.mtimeMs}:${st.ino}`],
+        [path.join(tmp, 'dir'), 'd'],
+        [path.join(tmp, 'absent.h'), '-'],
+        [path.join(tmp, 'absent2.h'), '-'],
+      ]),
+    );
+    expect([rec.out, rec.err]).toEqual([first.stdout, 'to stderr\n']);
+    // Replayed while nothing changed (the script would print otherwise)...
+    const again = play('console.log("ran again")');
+    expect([again.status, again.stdout, again.stderr]).toEqual([0, first.stdout, 'to stderr\n']);
+    // ...and run again once a file it found absent appears.
+    fs.writeFileSync(path.join(tmp, 'absent2.h'), '');
+    expect(play('console.log("ran again")').stdout).toBe('ran again\n');
+  });
+});
