@@ -15,7 +15,7 @@
  * raises NameError.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/reader.h"
 #include "py/lexer.h"
 #include "py/parse.h"

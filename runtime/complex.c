@@ -1,6 +1,6 @@
 /* Complex numbers (py/obj.h) through the firmware's complex type and its real/imag attributes. */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 #if MICROPY_PY_BUILTINS_COMPLEX
 mp_obj_t mp_obj_new_complex(mp_float_t real, mp_float_t imag) {

@@ -4,7 +4,7 @@
  * no name or the firmware has no errno module.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/mperrno.h"
 #include "nlr.h"
 #include "qstr.h"

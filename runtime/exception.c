@@ -5,6 +5,7 @@
  */
 #include "py/dynruntime.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 #include "nlr.h"
 #include "obj.h"
 

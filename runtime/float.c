@@ -8,6 +8,7 @@
 #include "py/dynruntime.h"
 #include "py/parsenum.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 
 #if MICROPY_PY_BUILTINS_COMPLEX
 /* The firmware gives a complex for an imaginary literal ("1.5j") when allowed, or when forced. */

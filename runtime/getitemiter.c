@@ -7,7 +7,7 @@
  * as it does not fit iter_buf.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "polyiter.h"
 
 typedef struct _natmodgen_rt_getitem_iter_t {

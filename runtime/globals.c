@@ -6,7 +6,7 @@
  * their caller's globals. globals.h gives them the firmware's names.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "globals.h"
 
 mp_obj_dict_t *natmodgen_rt_globals_get(void) {

@@ -6,7 +6,7 @@
  * of it, which the firmware answers with mp_obj_instance_is_callable.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 mp_obj_t mp_obj_instance_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     return MP_OBJ_TYPE_GET_SLOT(mp_obj_get_type(self_in), call)(self_in, n_args, n_kw, args);

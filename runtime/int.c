@@ -9,6 +9,7 @@
 #include "obj.h"
 #include "py/objint.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 
 MP_NORETURN void mp_raise_TypeError_int_conversion(mp_const_obj_t arg) {
     mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("can't convert %s to int"), mp_obj_get_type_str(arg));

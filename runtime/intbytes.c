@@ -6,7 +6,7 @@
  * as py/mpz.c's mpz_as_bytes does.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 static mp_obj_t natmodgen_rt_int_bytes(mp_obj_t value, bool big_endian, size_t len) {
     mp_obj_t args[2] = { mp_obj_new_int_from_uint(len), MP_OBJ_NEW_QSTR(big_endian ? MP_QSTR_big : MP_QSTR_little) };

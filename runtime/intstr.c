@@ -7,6 +7,7 @@
  */
 #include "py/dynruntime.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 
 mp_obj_t mp_obj_new_int_from_str_len(const char **str, size_t len, bool neg, unsigned int base) {
     size_t n = 0;

@@ -4,7 +4,7 @@
  * exception), leaving dest[0] MP_OBJ_NULL; other exceptions go on up.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 void mp_load_method_protected(mp_obj_t obj, qstr attr, mp_obj_t *dest, bool catch_all_exc) {
     nlr_buf_t nlr;

@@ -13,7 +13,7 @@
  * examples/conditional on x64 and armv7m, for three ways of writing it).
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/smallint.h"
 #include "mallocfail.h"
 

@@ -12,7 +12,7 @@
  * wrapper made here has the firmware's layout (py/runtime.c: base, type, fun).
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 typedef struct _natmodgen_rt_checked_fun_t {
     mp_obj_base_t base;

@@ -4,7 +4,7 @@
  * typecode for a writable view). The memoryview type is the firmware's builtin of that name.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/objarray.h"
 
 mp_obj_t mp_obj_new_memoryview(byte typecode, size_t nitems, void *items) {

@@ -11,7 +11,7 @@
  * name is extensible when `u` + name also imports it.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/objlist.h"
 
 /* The built-in module `name` reaches through import, or MP_OBJ_NULL (ImportError). */

@@ -6,7 +6,7 @@
  * (all of them, with multiple inheritance) up to object.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/objtype.h"
 
 static void natmodgen_rt_find_native_base(const mp_obj_type_t *type, const mp_obj_type_t **native_base) {

@@ -6,7 +6,7 @@
  * it: its binary_op slot reads the left value back and calls exactly these functions.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 #if MICROPY_PY_BUILTINS_FLOAT
 mp_obj_t mp_obj_float_binary_op(mp_binary_op_t op, mp_float_t lhs_val, mp_obj_t rhs_in) {

@@ -3,7 +3,7 @@
  * the builtins. Messages are the firmware's (MICROPY_ERROR_REPORTING above terse).
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "obj.h"
 
 size_t mp_get_index(const mp_obj_type_t *type, size_t len, mp_obj_t index, bool is_slice) {

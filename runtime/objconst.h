@@ -8,7 +8,7 @@
 #ifndef NATMODGEN_RT_OBJCONST_H
 #define NATMODGEN_RT_OBJCONST_H
 
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 #define mp_const_ellipsis_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_Ellipsis)))
 #define mp_const_notimplemented_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_NotImplemented)))

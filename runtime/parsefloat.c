@@ -12,6 +12,7 @@
 #include "py/dynruntime.h"
 #include "py/parsenum.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 
 #if MICROPY_PY_BUILTINS_FLOAT
 

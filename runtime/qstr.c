@@ -7,6 +7,7 @@
 #include "py/unicode.h"
 #include "qstr.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 
 const byte *qstr_data(qstr q, size_t *len) {
     return (const byte *)mp_obj_str_get_data_dyn(MP_OBJ_NEW_QSTR(q), len);

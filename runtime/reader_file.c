@@ -9,7 +9,7 @@
  * input, as the firmware's reader does. Each refill first lets pending events run.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/reader.h"
 
 void mp_event_handle_nowait(void);

@@ -14,7 +14,7 @@
  * GeneratorExit, not NORMAL (both mean the generator closed).
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 typedef struct _natmodgen_rt_gen_head_t {
     mp_obj_base_t base;

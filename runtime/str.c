@@ -7,6 +7,7 @@
 #include "py/dynruntime.h"
 #include "py/objstr.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 
 mp_obj_t mp_obj_new_str_from_vstr(vstr_t *vstr) {
     mp_obj_t o = mp_obj_new_str(vstr->buf, vstr->len);

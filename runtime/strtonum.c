@@ -7,6 +7,7 @@
  */
 #include "py/dynruntime.h"
 #include "natmodgen_rt.h"
+#include "builtin.h"
 #include <limits.h>
 #include <stdlib.h>
 

@@ -14,7 +14,7 @@
 #ifndef NATMODGEN_RT_TYPESLOTS_H
 #define NATMODGEN_RT_TYPESLOTS_H
 
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 #include "py/objtuple.h"
 #include "py/objlist.h"

@@ -3,7 +3,7 @@
  * builtin, with the positional and keyword arguments it was given.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 
 mp_obj_t mp_vfs_open(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {
     mp_obj_t open_fn = natmodgen_rt_builtin(MP_QSTR_open);

@@ -5,7 +5,7 @@
  * -MP_EIO for any other exception, as the firmware's.
  */
 #include "py/dynruntime.h"
-#include "natmodgen_rt.h"
+#include "builtin.h"
 #include "py/mperrno.h"
 #include "extmod/vfs.h"
 
