@@ -16,8 +16,12 @@ const OTHER_CONSTRUCTS =
   /\bmp_(rom_map_elem_t|map_elem_t|arg_t|obj_type_t|obj_full_type_t|obj_module_t|obj_dict_t|obj_fun_\w+|rom_obj_\w+|obj_tuple_t|obj_str_t|obj_exception_t)\b/;
 
 /** A table, type, dict, object or argument table itself (not a pointer to one): another construct's. */
-export function convertedElsewhere(specifiers: string, declarator: string): boolean {
-  return !declarator.includes('*') && OTHER_CONSTRUCTS.test(specifiers);
+export function convertedElsewhere(specifiers: string, declarator: string, ctx?: ExtractContext): boolean {
+  if (declarator.includes('*')) return false;
+  if (OTHER_CONSTRUCTS.test(specifiers)) return true;
+  // A table of a name the module gives the entry type by typedef is rom-table's too.
+  const words = new Set(specifiers.split(/\W+/));
+  return !!ctx && [...ctx.typeNames('mp_rom_map_elem_t'), ...ctx.typeNames('mp_map_elem_t')].some((t) => words.has(t));
 }
 
 /**
@@ -82,7 +86,9 @@ export function runtimeConstant(
   const v = d.vars[0];
   if (v.writable || v.init === undefined) return undefined;
   if (
-    opts.local ? !v.declarator.includes('*') && LOCAL_OTHER_CONSTRUCTS.test(d.specifiers) : convertedElsewhere(d.specifiers, v.declarator)
+    opts.local
+      ? !v.declarator.includes('*') && LOCAL_OTHER_CONSTRUCTS.test(d.specifiers)
+      : convertedElsewhere(d.specifiers, v.declarator, ctx)
   )
     return undefined;
   const value = decl.childForFieldName('declarator')?.childForFieldName('value');
