@@ -198,7 +198,29 @@ function readsAsWritten(ctx: ExtractContext, cur: Cursor, r: TokRange): boolean 
   return v.kind !== 'ptr' || !cur.is(cur.indexAt(v.targetSpan.start) + 1, '(');
 }
 
-const KEY = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/;
+const QSTR_KEY = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/;
+
+/** A qstr key, also in parentheses (a macro's `(MP_ROM_QSTR(MP_QSTR_k))`): `exec` gives the name as [1]. */
+const KEY = {
+  exec: (flat: string): RegExpExecArray | null => QSTR_KEY.exec(withoutOuterParens(flat)),
+  test: (flat: string): boolean => QSTR_KEY.test(withoutOuterParens(flat)),
+};
+
+/** Text without the parentheses that enclose all of it (`((x))` → `x`). */
+function withoutOuterParens(text: string): string {
+  let t = text;
+  while (t.startsWith('(') && t.endsWith(')')) {
+    let depth = 0;
+    let closes = -1;
+    for (let i = 0; i < t.length && closes < 0; i++) {
+      if (t[i] === '(') depth++;
+      else if (t[i] === ')' && --depth === 0) closes = i;
+    }
+    if (closes !== t.length - 1) break;
+    t = t.slice(1, -1);
+  }
+  return t;
+}
 
 /**
  * A table value; one written through the module's own macro (ulab's

@@ -56,6 +56,11 @@ describe('extractRomTables: values', () => {
     ["py/obj.h's float constant objects written out", { given: 'MP_ROM_PTR(&mp_const_float_tau_obj)', want: 'float(tau)' }],
     ['a float constant object in the pre-v1.12 spelling', { given: '(mp_obj_t)&mp_const_float_e_obj', want: 'float(e)' }],
     ['the empty qstr', { given: 'MP_ROM_QSTR(MP_QSTR_)', want: 'qstr()' }],
+    ['a value in parentheses (a careful macro)', { given: '(MP_ROM_PTR(&f_obj))', want: 'ptr(f_obj; &f_obj)' }],
+    ['an int in two pairs of parentheses', { given: '((MP_ROM_INT(7)))', want: 'int(7)' }],
+    ['the object in parentheses', { given: 'MP_ROM_PTR(&(f_obj))', want: 'ptr(f_obj; &(f_obj))' }],
+    ['an element of an array in parentheses', { given: 'MP_ROM_PTR(&(objs[1]))', want: 'ptr(objs; &(objs[1]))' }],
+    ['a firmware float constant in parentheses', { given: 'MP_ROM_PTR(&(mp_const_float_pi_obj))', want: 'float(pi)' }],
   ])('%s', (_name, { given, want }) => {
     const [t] = declsOf(table(`{ MP_ROM_QSTR(MP_QSTR_k), ${given} },`), 'rom_table');
     expect(summary(t.items)).toEqual([`k=${want}`]);
@@ -230,6 +235,14 @@ describe('extractRomTables: tables and conditional items', () => {
     expect(
       declsOf(c('typedef mp_map_elem_t e_t;', 'static e_t e[] = { { MP_OBJ_NEW_QSTR(MP_QSTR_e), mp_const_none } };'), 'rom_table'),
     ).toEqual([]);
+  });
+
+  test('a key in parentheses is a qstr key', () => {
+    const [t] = declsOf(
+      table('{ (MP_ROM_QSTR(MP_QSTR_k)), MP_ROM_INT(1) },', '{ ((MP_OBJ_NEW_QSTR(MP_QSTR_j))), MP_ROM_INT(2) },'),
+      'rom_table',
+    );
+    expect(summary(t.items)).toEqual(['k=int(1)', 'j=int(2)']);
   });
 
   test('entries with member designators in either order, and index designators, are read in the order the compiler stores them', () => {
