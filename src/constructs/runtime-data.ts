@@ -42,7 +42,7 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
   const out: RuntimeDataDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'runtime-data')) {
     const decl = c.node;
-    if (insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
+    if (inFunctionBody(decl) || !ctx.atFileScope(decl.startIndex)) continue;
     // Items made by macros that end in their own comma (`{ ITEM(a) ITEM(b) }`) are not C to
     // tree-sitter until expanded: errors inside the initialiser are the compiler's business.
     // `STATIC const T x[] = {...}`: tree-sitter takes the macro for the type and T for the
@@ -67,6 +67,17 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * Inside a function as the tree has it, unless tree-sitter hung a file-scope declaration on a
+ * function_definition as a K&R parameter declaration (after `STATIC MP_DEFINE_CONST_OBJ_TYPE(...);`,
+ * STATIC a macro: a "function" whose parameter declarations are the declarations that follow).
+ */
+function inFunctionBody(decl: SyntaxNode): boolean {
+  if (!insideFunction(decl)) return false;
+  for (let p = decl.parent; p; p = p.parent) if (p.type === 'compound_statement') return true;
+  return false;
 }
 
 /**
