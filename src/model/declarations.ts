@@ -143,6 +143,8 @@ export interface IncludeDecl extends DeclBase {
   kind: 'include';
   target: string;
   quoted: boolean;
+  /** A header name tested by `__has_include("x.h")` in an `#if`/`#elif`: `span` is the quoted name. */
+  inTest?: boolean;
 }
 
 /** A call of something natmods cannot link, which natmodgen's runtime does not provide either. */
