@@ -6,3 +6,6 @@
 (preproc_ifdef (declaration declarator: (init_declarator)) @data)
 (preproc_else (declaration declarator: (init_declarator)) @data)
 (preproc_elif (declaration declarator: (init_declarator)) @data)
+; A K&R parameter declaration cannot be initialised: one under a function_definition is tree-sitter's
+; reading of file-scope declarations after a macro it took for a function (`STATIC MP_DEFINE_...(...);`).
+(function_definition (declaration declarator: (init_declarator)) @data)

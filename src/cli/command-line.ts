@@ -14,7 +14,7 @@ export type Invocation =
   | { command: 'gen'; format: OutputFormat; args: GenArgs }
   | { command: 'sync'; format: OutputFormat; args: Omit<SyncArgs, 'stdinText'>; stdin: boolean }
   | { command: 'build'; format: OutputFormat; args: BuildArgs }
-  | { command: 'name'; format: OutputFormat; files: string[] }
+  | { command: 'name'; format: OutputFormat; files: string[]; defines?: string[] }
   | { command: 'makefile'; format: OutputFormat }
   | { command: 'init'; format: OutputFormat; args: InitArgs }
   | { command: 'lsp'; format: OutputFormat };
@@ -24,7 +24,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   gen: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'line-base'],
   sync: ['define', 'D', 'check', 'diff', 'force', 'stdin', 'stdin-filepath', 'mpy-dir', 'include', 'I'],
   build: ['output', 'o', 'define', 'D', 'include', 'I', 'mpy-dir', 'arch', 'package', 'jobs', 'j', 'float-impl'],
-  name: [],
+  name: ['define', 'D'],
   makefile: [],
   init: ['force', 'f', 'from', 'mpy-dir', 'arch'],
   lsp: ['stdio'],

@@ -6,11 +6,18 @@ import { analyseFiles } from '../pipeline';
 import { Console } from './console';
 import { report } from './report';
 import { headerReader } from '../io/headers';
+import { checkDefines } from './checks';
 
 /** `natmodgen name`: the module name each module among the inputs registers, one a line. */
-export function nameCommand(files: string[], io: Console): number {
+export function nameCommand(files: string[], io: Console, defines: string[] = []): number {
   if (files.length === 0) {
     report([diag('NMG0001', undefined, { what: 'natmodgen name: no input files' })], io, new Map());
+    return 2;
+  }
+  // `-D` as gen takes them: a module valid only with its build's defines (`-D STATIC=static`) is named with them.
+  const badDefines = checkDefines(defines);
+  if (hasErrors(badDefines)) {
+    report(badDefines, io, new Map());
     return 2;
   }
   const grouped = groupInputs(files);
@@ -27,7 +34,7 @@ export function nameCommand(files: string[], io: Console): number {
       report(diagnostics, io, sources);
       return 2;
     }
-    const a = analyseFiles(inputs, [], undefined, undefined, { readFile: headerReader() });
+    const a = analyseFiles(inputs, defines, undefined, undefined, { readFile: headerReader() });
     const errors = a.diagnostics.filter((d) => d.severity === 'error');
     if (!a.value.module || errors.some((d) => ['NMG2001', 'NMG2006', 'NMG1003', 'NMG1004'].includes(d.code))) {
       report(a.diagnostics, io, sources);

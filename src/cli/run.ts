@@ -69,7 +69,7 @@ async function dispatch(inv: Invocation, io: Console, rep: Reporter): Promise<nu
     }
     case 'name': {
       const { nameCommand } = await import('./name');
-      return nameCommand(inv.files, rep);
+      return nameCommand(inv.files, rep, inv.defines ?? []);
     }
     case 'makefile': {
       const { makefileCommand } = await import('./makefile-path');

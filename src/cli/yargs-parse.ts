@@ -110,9 +110,18 @@ export async function parseWithYargs(argv: string[], io: Console, rep: Reporter)
     .command(
       'name <files..>',
       'print the module name registered by MP_REGISTER_MODULE',
-      (y) => y.positional('files', { type: 'string', array: true }).example('$0 name examples/classes/classes.c', 'prints nmg_classes'),
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true })
+          .option('define', { alias: 'D', type: 'string', requiresArg: true, describe: 'NAME[=VALUE], as for the compiler (repeatable)' })
+          .example('$0 name examples/classes/classes.c', 'prints nmg_classes'),
       (args) => {
-        found = { command: 'name', format: args.format, files: (args.files as string[]) ?? [] };
+        found = {
+          command: 'name',
+          format: args.format,
+          files: (args.files as string[]) ?? [],
+          defines: ([] as unknown[]).concat(args.define ?? []).map(String),
+        };
       },
     )
     .command(

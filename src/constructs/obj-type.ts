@@ -22,14 +22,15 @@ export function extractObjTypes(ctx: ExtractContext): ObjTypeDecl[] {
     // A type in a branch the preprocessor drops is no type: nothing to convert, nothing to report
     // (py/objarray.c's memoryview, with MICROPY_PY_BUILTINS_MEMORYVIEW=0).
     if (ctx.pp.liveAt(ctx.cur.tokens[i].start) === 'off') continue;
-    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded.
+    // A slot and value written through a macro (`#define X_SUBSCR subscr, f,`) are read expanded, also
+    // where the macro follows a value (`make_new, f X_PRINT` with `#define X_PRINT , print, p`).
     // The name, qstr and flags are read below, each as one expansion: only slot items are written per branch.
     const headEnd = ctx.cur.splitArgs(call.open, call.close)[2]?.to ?? call.close;
     const x = ctx.expandItems(
       call.open,
       call.close,
       (exp) => exp.some((t) => t.text === ','),
-      (r) => r.from > headEnd && ctx.usesMacro(r) && ctx.userMacro(ctx.cur.codeTokens(r)[0]) !== undefined,
+      (r) => r.from > headEnd && ctx.usesMacro(r),
     );
     const cur = x.cur;
     const args = cur.splitArgs(x.open, x.close);

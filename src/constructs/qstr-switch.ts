@@ -14,6 +14,7 @@ import { evaluateTokens } from '../preprocess/condition';
 export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
   const { src } = ctx.file;
   const out: QstrSwitchDecl[] = [];
+  const found: Array<[number, number]> = [];
   for (const m of queryMatches(ctx.file, 'qstr-switch')) {
     const sw = m.captures.find((c) => c.name === 'qstr_switch')?.node;
     const cond = m.captures.find((c) => c.name === 'qstr_switch.cond')?.node;
@@ -23,6 +24,7 @@ export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
     collectCases(sw, labels, macroUses, ctx);
     if (!labels.some((l) => l.qstr)) continue;
     const i = ctx.cur.indexAt(sw.startIndex);
+    found.push([sw.startIndex, sw.endIndex]);
     out.push({
       kind: 'qstr_switch',
       name: `switch@${src.lineOf(sw.startIndex)}`,
@@ -36,7 +38,126 @@ export function extractQstrSwitches(ctx: ExtractContext): QstrSwitchDecl[] {
       isStatic: false,
     });
   }
+  out.push(...macroSwitches(ctx, found));
   return out;
+}
+
+/**
+ * Switches a use of the module's macro writes whole, in a function (`#define ATTRS(a) switch (a) {
+ * X(x) ... }` used as `ATTRS(attr)`): the compiler sees a qstr switch the text does not hold. Each
+ * such use is written out, its switch over the label's position as a written one is (the first
+ * switch of the expansion; nested switches are the compiler's).
+ */
+function macroSwitches(ctx: ExtractContext, written: ReadonlyArray<[number, number]>): QstrSwitchDecl[] {
+  const { cur } = ctx;
+  const { src } = ctx.file;
+  const out: QstrSwitchDecl[] = [];
+  // Only a module with a macro whose body spells `switch` has any: most have none, and are not read.
+  if (!ctx.pp.definitions.some((d) => d.body.some((x) => x.text === 'switch'))) return out;
+  const toks = cur.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'ident' || !ctx.maybeCompiled(i) || ctx.atFileScope(t.start)) continue;
+    if (written.some(([s, e]) => t.start >= s && t.start < e)) continue;
+    const m = ctx.userMacro(i);
+    if (!m) continue;
+    const last = m.params ? cur.closing(i + 1) : i;
+    if (last < 0) continue;
+    // Cheap first: a switch only if some macro on the way spells one.
+    const exp = ctx.expandTokens(i, last).filter((x) => x.kind !== 'directive');
+    const sw = exp.findIndex((x, k) => x.text === 'switch' && exp[k + 1]?.text === '(');
+    if (sw < 0) {
+      i = last;
+      continue;
+    }
+    const condEnd = closingIn(exp, sw + 1);
+    const bodyEnd = condEnd > 0 && exp[condEnd + 1]?.text === '{' ? closingIn(exp, condEnd + 1) : -1;
+    if (bodyEnd < 0) {
+      i = last;
+      continue;
+    }
+    const span = cur.span(i, last);
+    const at = i;
+    const labels: QstrSwitchDecl['labels'] = [];
+    const pieces: QstrSwitchDecl['macroUses'][number]['pieces'] = [];
+    let text: string[] = exp.slice(0, sw + 1).map((x) => x.text);
+    const flush = () => {
+      pieces.push({ text: `${text.join(' ')} ` });
+      text = [];
+    };
+    flush();
+    pieces.push({ cond: true });
+    let bad = false;
+    let nestedEnd = -1;
+    for (let k = condEnd + 1; k < exp.length; k++) {
+      // Labels of a nested switch are its own.
+      if (k > nestedEnd && k < bodyEnd && exp[k].text === 'switch' && exp[k + 1]?.text === '(') {
+        const c = closingIn(exp, k + 1);
+        nestedEnd = c > 0 && exp[c + 1]?.text === '{' ? closingIn(exp, c + 1) : -1;
+      }
+      if (k > nestedEnd && k < bodyEnd && exp[k].text === 'case') {
+        const colon = labelEnd(exp, k + 1, bodyEnd - 1);
+        if (colon > k + 1) {
+          const v = labelValue(exp.slice(k + 1, colon));
+          if (v === 'arith') {
+            ctx.diagnostics.push(
+              diag('NMG2031', span, {
+                label: exp
+                  .slice(k + 1, colon)
+                  .map((x) => x.text)
+                  .join(' '),
+              }),
+            );
+            bad = true;
+          } else if (v !== 'none') {
+            text.push('case');
+            flush();
+            pieces.push({ label: labels.length });
+            labels.push({ qstr: asQstr(v.qstr), span, viaMacro: 0 });
+            text.push(':');
+            k = colon;
+            continue;
+          }
+        }
+      }
+      text.push(exp[k].text);
+    }
+    if (text.length) pieces.push({ text: ` ${text.join(' ')}` });
+    i = last;
+    if (bad || !labels.length) continue;
+    out.push({
+      kind: 'qstr_switch',
+      name: `switch@${src.lineOf(t.start)}`,
+      condSpan: span,
+      condText: exp
+        .slice(sw + 2, condEnd)
+        .map((x) => x.text)
+        .join(' '),
+      labels,
+      macroUses: [{ span, pieces }],
+      inMacro: true,
+      span,
+      cond: ctx.condAt(at),
+      unit: ctx.unit,
+      isStatic: false,
+    });
+  }
+  return out;
+}
+
+/** The index of the bracket closing the one at `open` in a token list, or -1. */
+function closingIn(toks: ReadonlyArray<{ text: string }>, open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  const stack: string[] = [];
+  for (let k = open; k < toks.length; k++) {
+    const x = toks[k].text;
+    if (pairs[x]) stack.push(pairs[x]);
+    else if (x === ')' || x === ']' || x === '}') {
+      if (stack.pop() !== x) return -1;
+      if (!stack.length) return k;
+    }
+  }
+  return -1;
 }
 
 /** A label's value as a qstr: the one `MP_QSTR_x` it equals, 'none' when it names no qstr, 'arith' when it computes with one. */
@@ -251,7 +372,7 @@ export interface QstrSwitchLabelView extends View<'qstr-switch-label'> {
 
 /** A use of the module's macro that writes case labels, written out with each label as its position. */
 export interface QstrSwitchExpansionView extends View<'qstr-switch-expansion'> {
-  pieces: Array<{ text: string; label?: QstrSwitchLabelView }>;
+  pieces: Array<{ text: string; label?: QstrSwitchLabelView; cond?: QstrSwitchCondView }>;
 }
 
 /** `switch (attr) { case MP_QSTR_x: ... }` over the label's position: fallthrough and default unchanged. */
@@ -280,12 +401,16 @@ export const qstrSwitch = construct({
     const uses = decl.macroUses.map((u) => {
       const view: QstrSwitchExpansionView = {
         partial: 'qstr-switch-expansion',
-        pieces: u.pieces.map((p) => ('label' in p ? { text: '', label: label(p.label) } : { text: p.text })),
+        pieces: u.pieces.map((p) =>
+          'label' in p ? { text: '', label: label(p.label) } : 'cond' in p ? { text: '', cond } : { text: p.text },
+        ),
       };
       return { start: u.span.start, end: u.span.end, view };
     });
+    // A switch a macro writes whole: its one use, the condition among its pieces.
+    const condEdit = decl.inMacro ? [] : [{ start: decl.condSpan.start, end: decl.condSpan.end, view: cond }];
     return {
-      edits: [{ start: decl.condSpan.start, end: decl.condSpan.end, view: cond }, ...labels, ...uses].sort((a, b) => a.start - b.start),
+      edits: [...condEdit, ...labels, ...uses].sort((a, b) => a.start - b.start),
       shims: ['qstr_switch'],
     };
   },

@@ -1,4 +1,4 @@
-import { RomEntry, RomTableDecl, RomValue, asQstr } from '../model/declarations';
+import { CondItem, RomEntry, RomTableDecl, RomValue, asQstr } from '../model/declarations';
 import { diag } from '../diagnostics/catalog';
 import { ExtractContext, qualifiersBefore } from '../extract/context';
 import { condItems } from '../extract/cond-items';
@@ -16,16 +16,21 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
   const { cur } = ctx;
   const out: RomTableDecl[] = [];
   // `mp_map_elem_t`: the non-ROM spelling of tables before MicroPython v1.12, still valid C.
-  const anchors = [
-    ...ctx.anchors('rom-table', 'rom_table.type', 'mp_rom_map_elem_t'),
-    ...ctx.anchors('rom-table', 'rom_table.type', 'mp_map_elem_t'),
-  ];
+  // A name the module gives either type by typedef anchors a table too.
+  const nonRom = new Set(ctx.typeNames('mp_map_elem_t'));
+  const anchors = [...ctx.typeNames('mp_rom_map_elem_t'), ...nonRom].flatMap((t) => ctx.anchors('rom-table', 'rom_table.type', t));
   for (const i of [...new Set(anchors)].sort((a, b) => a - b)) {
-    if (!qualifiersBefore(cur, i, ctx).isConst && cur.text(i) === 'mp_map_elem_t') continue;
     // A table inside a function is a static local (src/constructs/static-local.ts moves it out).
     if (!ctx.atFileScope(cur.tokens[i].start)) continue;
     const q = qualifiersBefore(cur, i, ctx);
-    const nameIdx = i + 1;
+    // Qualifiers may follow the type too (`mp_rom_map_elem_t const name[]`).
+    let nameIdx = i + 1;
+    let constAfter = false;
+    while (cur.text(nameIdx) === 'const') {
+      constAfter = true;
+      nameIdx++;
+    }
+    if (!q.isConst && !constAfter && nonRom.has(cur.text(i))) continue;
     if (cur.tokens[nameIdx]?.kind !== 'ident') continue;
     // The name through the module's macro (`TABLE(m)[]`): the compiler's name is its expansion.
     const named = namedByMacro(ctx, nameIdx);
@@ -56,8 +61,16 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
       },
       undecided,
     );
-    const items = condItems<RomEntry>(x.cur, x.cur.splitArgs(x.open, x.close), (r) => {
+    // Entries an index designator places (`[2] = { ... }`), with that index.
+    const placed = new Map<RomEntry, number>();
+    let designated = false;
+    let unplaceable = false;
+    const items = condItems<RomEntry>(x.cur, x.cur.splitArgs(x.open, x.close), (whole) => {
       const cur = x.cur;
+      const at = designatorOf(cur, whole);
+      if (at) designated = true;
+      if (at && at.index === undefined) unplaceable = true;
+      const r = at?.rest ?? whole;
       const toks = cur.codeTokens(r);
       const o = toks[0];
       if (!cur.is(o, '{') || cur.closing(o) !== toks[toks.length - 1]) {
@@ -66,7 +79,7 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
         );
         return undefined;
       }
-      const kv = cur.splitArgs(o, toks[toks.length - 1]);
+      const kv = entryFields(cur, o, toks[toks.length - 1]);
       if (kv.length !== 2 || !cur.codeTokens(kv[0]).length) {
         ctx.diagnostics.push(
           diag('NMG2010', cur.spanOf(r), { what: 'table entry: expected { MP_ROM_QSTR(MP_QSTR_key), value }' }, ctx.macroNotes(cur, r)),
@@ -78,8 +91,22 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
       const keySpan = cur.spanOf(kv[0]);
       const cond = ctx.condOf(cur, o);
       // Other keys (integers, objects) are values too: a dict may have them (py/moderrno.c's errorcode).
-      return m ? { key: asQstr(m[1]), keySpan, value, cond } : { keyValue: readValue(ctx, cur, kv[0]), keySpan, value, cond };
+      const entry: RomEntry = m
+        ? { key: asQstr(m[1]), keySpan, value, cond }
+        : { keyValue: readValue(ctx, cur, kv[0]), keySpan, value, cond };
+      if (at?.index !== undefined) placed.set(entry, at.index);
+      return entry;
     });
+    if (designated) {
+      const ordered = unplaceable ? undefined : inIndexOrder(items, placed);
+      if (ordered) items.splice(0, items.length, ...ordered);
+      else
+        ctx.diagnostics.push(
+          diag('NMG2010', cur.span(open, close), {
+            what: `table '${named?.name ?? cur.text(nameIdx)}': its index designators must be integers that leave no gap and no entry under #if`,
+          }),
+        );
+    }
     out.push({
       kind: 'rom_table',
       name: named?.name ?? cur.text(nameIdx),
@@ -91,6 +118,62 @@ export function extractRomTables(ctx: ExtractContext): RomTableDecl[] {
     });
   }
   return out;
+}
+
+/**
+ * An entry's index designator (`[2] = { ... }`, C99): the index (undefined when not an integer
+ * literal) and the tokens after the `=`. Undefined for an entry without one.
+ */
+function designatorOf(cur: Cursor, r: TokRange): { index?: number; rest: TokRange } | undefined {
+  const toks = cur.codeTokens(r);
+  if (!cur.is(toks[0], '[')) return undefined;
+  const close = cur.closing(toks[0]);
+  const k = toks.indexOf(close);
+  if (k < 0 || !cur.is(toks[k + 1], '=')) return undefined;
+  const text = cur.flat({ from: toks[0] + 1, to: close - 1 });
+  const n = /^(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*$/.test(text) ? Number(text.replace(/[uUlL]+$/, '')) : undefined;
+  return { index: n, rest: { from: toks[k + 2] ?? r.to + 1, to: r.to } };
+}
+
+/**
+ * The key and the value of an entry `{ key, value }` between `open` and `close`, each also written
+ * with its member designator in either order (`{ .value = v, .key = k }`): the C99 rules, a member
+ * named moves the position the next undesignated one fills. Anything else: the parts as written.
+ */
+function entryFields(cur: Cursor, open: number, close: number): TokRange[] {
+  const parts = cur.splitArgs(open, close);
+  const fields: TokRange[] = [];
+  let at = 0;
+  for (const p of parts) {
+    const code = cur.codeTokens(p);
+    let r = p;
+    if (cur.is(code[0], '.') && cur.is(code[2], '=')) {
+      const f = cur.text(code[1]);
+      if (f !== 'key' && f !== 'value') return parts;
+      at = f === 'key' ? 0 : 1;
+      r = { from: code[3] ?? p.to + 1, to: p.to };
+    }
+    if (at > 1 || fields[at]) return parts;
+    fields[at++] = r;
+  }
+  return fields.length === 2 && fields[0] && fields[1] ? fields : parts;
+}
+
+/**
+ * The entries of a table with index designators in the order the compiler stores them: an index
+ * designator sets the position, the next entry takes the one after. Undefined when that is not a
+ * dense list natmodgen can write (an index not an integer literal, a gap, an entry under `#if`).
+ */
+function inIndexOrder(items: CondItem<RomEntry>[], placed: Map<RomEntry, number>): CondItem<RomEntry>[] | undefined {
+  const slots: CondItem<RomEntry>[] = [];
+  let pos = 0;
+  for (const it of items) {
+    if (it.kind !== 'item') return undefined;
+    if (placed.has(it.item)) pos = placed.get(it.item)!;
+    slots[pos++] = it;
+  }
+  for (let i = 0; i < slots.length; i++) if (!slots[i]) return undefined;
+  return slots;
 }
 
 /** `MACRO(args)` at `at`, a function-like macro of the module expanding to one identifier: that name and the `)`. */
@@ -117,7 +200,29 @@ function readsAsWritten(ctx: ExtractContext, cur: Cursor, r: TokRange): boolean 
   return v.kind !== 'ptr' || !cur.is(cur.indexAt(v.targetSpan.start) + 1, '(');
 }
 
-const KEY = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/;
+const QSTR_KEY = /^(?:MP_ROM_QSTR|MP_OBJ_NEW_QSTR)\(MP_QSTR_(\w*)\)$/;
+
+/** A qstr key, also in parentheses (a macro's `(MP_ROM_QSTR(MP_QSTR_k))`): `exec` gives the name as [1]. */
+const KEY = {
+  exec: (flat: string): RegExpExecArray | null => QSTR_KEY.exec(withoutOuterParens(flat)),
+  test: (flat: string): boolean => QSTR_KEY.test(withoutOuterParens(flat)),
+};
+
+/** Text without the parentheses that enclose all of it (`((x))` → `x`). */
+function withoutOuterParens(text: string): string {
+  let t = text;
+  while (t.startsWith('(') && t.endsWith(')')) {
+    let depth = 0;
+    let closes = -1;
+    for (let i = 0; i < t.length && closes < 0; i++) {
+      if (t[i] === '(') depth++;
+      else if (t[i] === ')' && --depth === 0) closes = i;
+    }
+    if (closes !== t.length - 1) break;
+    t = t.slice(1, -1);
+  }
+  return t;
+}
 
 /**
  * A table value; one written through the module's own macro (ulab's

@@ -16,8 +16,12 @@ const OTHER_CONSTRUCTS =
   /\bmp_(rom_map_elem_t|map_elem_t|arg_t|obj_type_t|obj_full_type_t|obj_module_t|obj_dict_t|obj_fun_\w+|rom_obj_\w+|obj_tuple_t|obj_str_t|obj_exception_t)\b/;
 
 /** A table, type, dict, object or argument table itself (not a pointer to one): another construct's. */
-export function convertedElsewhere(specifiers: string, declarator: string): boolean {
-  return !declarator.includes('*') && OTHER_CONSTRUCTS.test(specifiers);
+export function convertedElsewhere(specifiers: string, declarator: string, ctx?: ExtractContext): boolean {
+  if (declarator.includes('*')) return false;
+  if (OTHER_CONSTRUCTS.test(specifiers)) return true;
+  // A table of a name the module gives the entry type by typedef is rom-table's too.
+  const words = new Set(specifiers.split(/\W+/));
+  return !!ctx && [...ctx.typeNames('mp_rom_map_elem_t'), ...ctx.typeNames('mp_map_elem_t')].some((t) => words.has(t));
 }
 
 /**
@@ -38,7 +42,7 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
   const out: RuntimeDataDecl[] = [];
   for (const c of queryCaptures(ctx.file, 'runtime-data')) {
     const decl = c.node;
-    if (insideFunction(decl) || !ctx.atFileScope(decl.startIndex)) continue;
+    if (inFunctionBody(decl) || !ctx.atFileScope(decl.startIndex)) continue;
     // Items made by macros that end in their own comma (`{ ITEM(a) ITEM(b) }`) are not C to
     // tree-sitter until expanded: errors inside the initialiser are the compiler's business.
     // `STATIC const T x[] = {...}`: tree-sitter takes the macro for the type and T for the
@@ -66,6 +70,17 @@ export function extractRuntimeData(ctx: ExtractContext): RuntimeDataDecl[] {
 }
 
 /**
+ * Inside a function as the tree has it, unless tree-sitter hung a file-scope declaration on a
+ * function_definition as a K&R parameter declaration (after `STATIC MP_DEFINE_CONST_OBJ_TYPE(...);`,
+ * STATIC a macro: a "function" whose parameter declarations are the declarations that follow).
+ */
+function inFunctionBody(decl: SyntaxNode): boolean {
+  if (!insideFunction(decl)) return false;
+  for (let p = decl.parent; p; p = p.parent) if (p.type === 'compound_statement') return true;
+  return false;
+}
+
+/**
  * One `static const` variable whose initial value holds a run-time value in a natmod (seen
  * through the module's macros): its specifiers and declarator without the variable's own
  * `const` (an unsized array counted from the expansion), with the name's offset in it.
@@ -82,7 +97,9 @@ export function runtimeConstant(
   const v = d.vars[0];
   if (v.writable || v.init === undefined) return undefined;
   if (
-    opts.local ? !v.declarator.includes('*') && LOCAL_OTHER_CONSTRUCTS.test(d.specifiers) : convertedElsewhere(d.specifiers, v.declarator)
+    opts.local
+      ? !v.declarator.includes('*') && LOCAL_OTHER_CONSTRUCTS.test(d.specifiers)
+      : convertedElsewhere(d.specifiers, v.declarator, ctx)
   )
     return undefined;
   const value = decl.childForFieldName('declarator')?.childForFieldName('value');

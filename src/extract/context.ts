@@ -87,6 +87,22 @@ export class ExtractContext {
     return [...all].sort((a, b) => a - b);
   }
 
+  /**
+   * `type` and the names the unit gives it by `typedef [const] type NAME;` (in the file or a header it
+   * includes): the compiler declares a table of `NAME` as one of `type`.
+   */
+  typeNames(type: string): string[] {
+    const known = this.typeNamesCache.get(type);
+    if (known) return known;
+    const texts = [this.file.src.text, ...this.pp.included.map((h) => this.env.readFile?.(h) ?? '')];
+    const re = new RegExp(`\\btypedef\\s+(?:const\\s+)?${type}\\s+(?:const\\s+)?([A-Za-z_]\\w*)\\s*;`, 'g');
+    const names = new Set([type]);
+    for (const t of texts) for (const m of t.matchAll(re)) names.add(m[1]);
+    this.typeNamesCache.set(type, [...names]);
+    return [...names];
+  }
+  private readonly typeNamesCache = new Map<string, string[]>();
+
   condAt(i: number): Condition {
     return this.conds.at[i] ?? [];
   }

@@ -31,6 +31,11 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
     if (v.kind !== 'unknown') return { ...v, span };
     toks = rest;
   }
+  // Parentheses around the whole value (a macro's `(MP_ROM_PTR(&obj))`) change nothing.
+  if (toks.length >= 3 && cur.is(toks[0], '(') && cur.closing(toks[0]) === toks[toks.length - 1]) {
+    const v = readRomValue(cur, { from: toks[1], to: toks[toks.length - 1] - 1 });
+    if (v.kind !== 'unknown') return { ...v, span };
+  }
   const head = cur.text(toks[0]);
   if (toks.length === 1) {
     if (head === 'MP_ROM_NONE' || head === 'mp_const_none') return { kind: 'none', span };
@@ -59,9 +64,14 @@ export function readRomValue(cur: Cursor, r: TokRange): RomValue {
       if (v.kind !== 'unknown') return { ...v, span };
     }
     const amp = innerToks.findIndex((i) => cur.is(i, '&'));
-    const target = amp >= 0 ? innerToks[amp + 1] : undefined;
+    // `&(obj)`, `&(objs[1])`: the object in parentheses.
+    const paren = amp >= 0 && cur.is(innerToks[amp + 1], '(');
+    const target = amp >= 0 ? innerToks[amp + (paren ? 2 : 1)] : undefined;
+    const alone = paren
+      ? innerToks.length === amp + 4 && cur.closing(innerToks[amp + 1]) === innerToks[amp + 3]
+      : innerToks.length === amp + 2;
     if (target !== undefined && cur.tokens[target].kind === 'ident') {
-      const known = innerToks.length === amp + 2 ? firmwareConst(cur.text(target)) : undefined;
+      const known = alone ? firmwareConst(cur.text(target)) : undefined;
       if (known) return known;
       return { kind: 'ptr', target: cur.text(target), text: cur.flat(inner), span, targetSpan: cur.span(target) };
     }

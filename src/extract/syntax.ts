@@ -59,6 +59,10 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     // An object-like macro of the module or of -D (STATIC, MOD_API) in the statement can explain it too:
     // `STATIC mp_obj_t f(mp_obj_t a);` is a prototype once STATIC expands.
     if (namesUserMacro(ctx, stmt.startIndex, stmt.endIndex)) continue;
+    // `STATIC const struct { ... } x = { ... };`: tree-sitter takes the macro and the struct for a
+    // function definition and the declarator for a statement of its own; the macro explains both.
+    const prev = stmt.previousNamedSibling;
+    if (prev?.type === 'function_definition' && namesUserMacro(ctx, prev.startIndex, prev.startIndex + 1)) continue;
     const inner = text.slice(start, end).trim();
     if (inner === '' || inner.startsWith('#')) continue;
     // An attribute, asm label or typeof where the grammar has none: valid GNU C, the compiler's business.

@@ -150,6 +150,8 @@ export interface IncludeDecl extends DeclBase {
   kind: 'include';
   target: string;
   quoted: boolean;
+  /** A header name tested by `__has_include("x.h")` in an `#if`/`#elif`: `span` is the quoted name. */
+  inTest?: boolean;
 }
 
 /** A call of something natmods cannot link, which natmodgen's runtime does not provide either. */
@@ -192,7 +194,12 @@ export interface QstrSwitchDecl extends DeclBase {
    * Uses of the module's macros that write case labels (`#define CASE(n) case MP_QSTR_##n:`): the
    * use's span and its expansion, as text pieces and indexes into `labels`.
    */
-  macroUses: Array<{ span: Span; pieces: Array<{ text: string } | { label: number }> }>;
+  macroUses: Array<{ span: Span; pieces: Array<{ text: string } | { label: number } | { cond: true }> }>;
+  /**
+   * The whole switch is written by a use of the module's macro (`#define ATTRS(a) switch (a) { ... }`):
+   * `macroUses` holds that one use, its condition a `cond` piece; `condSpan` is the use's span.
+   */
+  inMacro?: boolean;
 }
 
 /** A preprocessor test of MICROPY_ENABLE_DYNRUNTIME, rewritten to the firmware side. */

@@ -38,7 +38,8 @@ export type ResolvedValue =
   | { kind: 'fun_obj'; decl: FunObjDecl }
   | { kind: 'type'; decl: ObjTypeDecl }
   /** Another object defined in the inputs (const struct, dict...): its address is constant. */
-  | { kind: 'object'; name: string }
+  /** `expr`: the address as written when it is not the object's own (`&objs[1]`, `&s.member`). */
+  | { kind: 'object'; name: string; expr?: string }
   /** A firmware object reached at run time. */
   | { kind: 'firmware'; ref: FirmwareRef }
   | { kind: 'int'; expr: string }

@@ -65,7 +65,7 @@ export function valueExpr(v: ResolvedValue): string {
     case 'type':
       return `MP_OBJ_FROM_PTR(&${v.decl.name})`;
     case 'object':
-      return `MP_OBJ_FROM_PTR(&${v.name})`;
+      return `MP_OBJ_FROM_PTR(${v.expr ?? `&${v.name}`})`;
     case 'firmware':
       return firmwareExpr(v.ref);
     case 'int':

@@ -239,7 +239,7 @@ function declBlock(
   // After the last include the first mention's code also compiles: not one in a branch around
   // it only (extmod/modcryptolib.c includes <mbedtls/aes.h> under `#if MICROPY_SSL_MBEDTLS`).
   const around = (firstOf !== undefined ? u.model.firstMentionCond?.get(firstOf) : undefined) ?? [];
-  const includes = u.model.decls.filter((d) => d.kind === 'include' && d.span.start < first && encloses(d.cond, around));
+  const includes = u.model.decls.filter((d) => d.kind === 'include' && !d.inTest && d.span.start < first && encloses(d.cond, around));
   const at = includes.length ? includes[includes.length - 1].span.end : 0;
   const view: DeclBlockView = {
     partial: 'decl-block',

@@ -38,7 +38,7 @@ export function staticSubmodules(mod: ResolvedModule): Array<SubmoduleStoreView 
       if (it.kind !== 'item') continue;
       const v = mod.values.get(it.item);
       if (v?.kind === 'firmware' && v.ref.kind === 'address' && /^mp_module_/.test(v.ref.name)) ok = false;
-      if (v?.kind !== 'object') continue;
+      if (v?.kind !== 'object' || v.expr !== undefined) continue;
       const obj = modules.get(v.name);
       if (!obj) continue;
       if (obj.unit !== regUnit) ok = false;

@@ -336,7 +336,7 @@ export function preprocess(file: string, text: string, opts: PreprocessOptions =
         break;
       case 'include': {
         if (fr.live === 'off') break;
-        const spelled = args.map((t) => t.text).join('');
+        const spelled = computedInclude(args, lookup) ?? args.map((t) => t.text).join('');
         const resolved = resolveInclude(spelled, fr.file, opts);
         if (isMain) includes.push({ start: fr.toks[k].start, end: fr.toks[e - 1].end, spelled, resolved });
         const q = /^"(.*)"$/.exec(spelled);
@@ -627,6 +627,14 @@ function hasInclude(spelled: string, from: string, opts: PreprocessOptions): Kno
   if (resolveInclude(spelled, from, opts)) return 1;
   const q = /^"(.*)"$/.exec(spelled.trim());
   return q && !isMicroPythonHeader(q[1]) ? 0 : undefined;
+}
+
+/** `#include NAME` where NAME is an object-like macro expanding to one header name (`"x.h"`): that spelling. */
+function computedInclude(args: PPToken[], lookup: MacroLookup): string | undefined {
+  if (args.length !== 1 || args[0].kind !== 'ident') return undefined;
+  const m = lookup(args[0].text);
+  if (!m || m === 'unknown' || m.params || m.body.length !== 1 || m.body[0].kind !== 'string') return undefined;
+  return /^"[^"]*"$/.test(m.body[0].text) ? m.body[0].text : undefined;
 }
 
 /** `"x.h"`: the including file's folder, then each -I folder; `<x.h>`: the -I folders. Undefined when not found. */

@@ -253,10 +253,13 @@ function resolveValue(
       return { kind: 'const', which: v.kind };
     case 'ptr': {
       const d = symbols.lookup(v.target, table.unit, ['fun_obj', 'obj_type', 'const_dict', 'rom_table', 'module_obj', 'runtime_obj']);
+      // An address inside an object (`&objs[1]`, `&s.member`) is kept as written: it is not the object's own.
+      const own = v.text === `&${v.target}` || v.text === `&(${v.target})`;
+      if (!own && (d || symbols.mentioned(v.target) || undecided)) return { kind: 'object', name: v.target, expr: v.text };
       if (d?.kind === 'fun_obj') return { kind: 'fun_obj', decl: d };
       if (d?.kind === 'obj_type') return { kind: 'type', decl: d };
       if (d) return { kind: 'object', name: v.target };
-      const fw = firmwareObject(v.target);
+      const fw = own ? firmwareObject(v.target) : undefined;
       if (fw) return { kind: 'firmware', ref: fw };
       // Under a condition only the compiler decides, the object may exist only where it holds.
       if (symbols.mentioned(v.target) || undecided) return { kind: 'object', name: v.target };

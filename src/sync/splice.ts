@@ -80,10 +80,12 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
     return v;
   };
   const unitDir = path.dirname(file);
-  // No quoted include of the file names a file there is to read: the walk below would splice
-  // nothing and give the text back as it is, after lexing and copying all of it.
+  // No quoted include of the file names a file there is to read, and no include names its header
+  // through a macro (`#include NAME`): the walk below would splice nothing and give the text back
+  // as it is, after lexing and copying all of it.
   const direct = quotedIncludes(text, memo, true);
-  if (direct.every((spelled) => readable(host, spelled, file) === undefined)) return { text, origins: [], splices: [], texts };
+  if (direct.every((spelled) => readable(host, spelled, file) === undefined) && !INCLUDE_BY_MACRO.test(text))
+    return { text, origins: [], splices: [], texts };
 
   // The file's text with its splices made, the origin of each of its lines, and whether it holds a splice.
   const walk = (current: string, src: string, stack: string[], outLine: number): Walked => {
@@ -148,8 +150,19 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
         copy(end, '');
         continue;
       }
-      if (kw.text !== 'include' || rest.length !== 1 || rest[0].kind !== 'string' || !rest[0].text.startsWith('"')) continue;
-      const spelled = rest[0].text;
+      if (kw.text === 'define' || kw.text === 'undef') {
+        learnDefine(named, kw.text, rest);
+        continue;
+      }
+      // `#include NAME` with NAME a macro of the module naming a quoted header: that header.
+      if (kw.text === 'include' && rest.length === 1 && rest[0].kind === 'ident' && !named.has(rest[0].text)) {
+        // Read only now, as few modules compute an #include: the headers kept so far.
+        for (const [f, t] of kept.splice(0)) learnHeader(f, t, named, host, memo, new Set(stack));
+      }
+      const computed = kw.text === 'include' && rest.length === 1 && rest[0].kind === 'ident' ? named.get(rest[0].text) : undefined;
+      if (kw.text !== 'include' || rest.length !== 1 || ((rest[0].kind !== 'string' || !rest[0].text.startsWith('"')) && !computed))
+        continue;
+      const spelled = computed ?? rest[0].text;
       const target = host.resolve(spelled, current);
       if (target === undefined) continue;
       if (once.has(target)) {
@@ -181,6 +194,9 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
         spliced = true;
         continue;
       }
+      // Kept as an #include: the header names it defines for `#include NAME` after it.
+      if (itext !== undefined) kept.push([target, itext]);
+      if (computed) continue;
       // A quoted include kept in spliced text must find from the unit's folder what it found from its own.
       if (stack.length > 1 && path.dirname(current) !== unitDir && host.resolve(spelled, file) !== target) {
         copy(rest[0].start);
@@ -192,6 +208,8 @@ export function spliceIncludes(file: string, text: string, host: SpliceHost): Sp
     origins.push({ file: current, line: posLine });
     return { text: out, origins, spliced, pragmaOnce };
   };
+  const named = new Map<string, string>();
+  const kept: Array<[string, string]> = [];
   const r = walk(file, text, [file], 1);
   if (!r.spliced) return { text, origins: [], splices: [], texts };
   return { text: r.text, origins: r.origins, splices, texts };
@@ -211,10 +229,39 @@ function memoOf(host: SpliceHost): Memo {
   return m;
 }
 
+/** A directive line `#include NAME` (the header's name a macro's expansion). */
+const INCLUDE_BY_MACRO = /^[ \t]*#[ \t]*include[ \t]+[A-Za-z_]/m;
+
 /** The text of the file a quoted include names from `from`, when it resolves and can be read. */
 function readable(host: SpliceHost, spelled: string, from: string): string | undefined {
   const target = host.resolve(spelled, from);
   return target === undefined ? undefined : host.read(target);
+}
+
+/** `#define NAME "x.h"` records NAME's header name (`#include NAME`), another `#define NAME` or `#undef NAME` drops it. */
+function learnDefine(named: Map<string, string>, kw: string, rest: PPToken[]): void {
+  const name = rest[0]?.kind === 'ident' ? rest[0].text : undefined;
+  if (name === undefined) return;
+  if (kw === 'define' && rest.length === 2 && rest[1].kind === 'string' && /^"[^"]*"$/.test(rest[1].text) && rest[1].start > rest[0].end)
+    named.set(name, rest[1].text);
+  else named.delete(name);
+}
+
+/** The header names a kept header (and the quoted headers it includes) define as macros, in `named`. */
+function learnHeader(file: string, text: string, named: Map<string, string>, host: SpliceHost, memo: Memo, visiting: Set<string>): void {
+  if (visiting.has(file) || visiting.size > MAX_SPLICES) return;
+  visiting.add(file);
+  const toks = lexPP(text);
+  for (let k = 0; k < toks.length; k++) {
+    if (!(toks[k].bol && toks[k].text === '#') || !toks[k + 1] || toks[k + 1].bol) continue;
+    const kw = toks[k + 1].text;
+    if (kw === 'define' || kw === 'undef') learnDefine(named, kw, directiveTokens(toks, k + 2));
+  }
+  for (const spelled of quotedIncludes(text, memo)) {
+    const target = host.resolve(spelled, file);
+    const it = target !== undefined ? host.read(target) : undefined;
+    if (it !== undefined) learnHeader(target!, it, named, host, memo, visiting);
+  }
 }
 
 /**

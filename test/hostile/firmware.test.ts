@@ -135,7 +135,7 @@ describe.each(fixtures)('hostile fixture $name', (f) => {
     expect(got.map((d) => `${path.basename(d.file)}:${d.line}: ${d.severity} ${d.code}`)).toEqual(want);
     expect(r.code).toBe(0);
     for (const s of f.sources) expect(fs.existsSync(path.join(outDir, s))).toBe(true);
-    const name = await runCli(['name', ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
+    const name = await runCli(['name', ...defines, ...f.sources.map((s) => path.join(f.dir, s))], repoRoot);
     expect(name.stdout.trim()).toBe(f.module);
   });
 

@@ -84,6 +84,12 @@ describe('quickParse', () => {
     ]);
   });
 
+  test("name takes -D as gen does (a module valid only with its build's defines)", async () => {
+    const y = await viaYargs(['name', '-D', 'STATIC=static', '-D', 'LEVEL=2', 'a.c']);
+    expect(y.invocation).toMatchObject({ command: 'name', files: ['a.c'], defines: ['STATIC=static', 'LEVEL=2'] });
+    expect((await viaYargs(['name', 'a.c'])).invocation).toMatchObject({ command: 'name', files: ['a.c'], defines: [] });
+  });
+
   test('yargs still reads what quickParse leaves: --format before the command', async () => {
     const y = await viaYargs(['--format', 'json', 'sync', '--check', 'a.c']);
     expect(y.invocation).toMatchObject({ command: 'sync', format: 'json', args: { files: ['a.c'], check: true } });

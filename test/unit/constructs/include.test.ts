@@ -11,6 +11,20 @@ describe('extractIncludes', () => {
     expect(declsOf(given, 'include').map((d) => ({ target: d.target, quoted: d.quoted }))).toEqual(want);
   });
 
+  test('a header name tested by __has_include in #if/#elif is one too, its span the quoted name; angle brackets are not', () => {
+    const given = c(
+      '#if __has_include("a.h") && X',
+      '#elif defined(Y) || __has_include( "b/c.h" )',
+      '#elif __has_include(<d.h>)',
+      '#endif',
+    );
+    const found = declsOf(given, 'include');
+    expect(found.map((d) => [d.target, d.inTest, given.slice(d.span.start, d.span.end)])).toEqual([
+      ['a.h', true, '"a.h"'],
+      ['b/c.h', true, '"b/c.h"'],
+    ]);
+  });
+
   test('span is the directive; condition recorded', () => {
     const given = c('#ifdef X', '#include "x.h"', '#endif');
     const [d] = declsOf(given, 'include');

@@ -133,6 +133,33 @@ describe('extractQstrSwitches', () => {
     expect(given.slice(d.labels[0].span.start, d.labels[0].span.end)).toBe('MP_QSTR_x');
   });
 
+  test('a switch a macro writes whole is one use: its expansion with the condition and each label as pieces', () => {
+    const given = c(
+      '#define ATTRS(X) X(a, 1) X(b, 2)',
+      '#define CASE(n, v) case MP_QSTR_##n: return v;',
+      '#define SWITCH(q) switch (q) { ATTRS(CASE) case 7: break; default: break; }',
+      'static int f(qstr attr) {',
+      '    SWITCH(attr)',
+      '    return 0;',
+      '}',
+    );
+    const [d] = declsOf(given, 'qstr_switch');
+    expect([d.inMacro, d.condText, d.labels.map((l) => l.qstr)]).toEqual([true, 'attr', ['a', 'b']]);
+    expect(given.slice(d.macroUses[0].span.start, d.macroUses[0].span.end)).toBe('SWITCH(attr)');
+    const pieces = d.macroUses[0].pieces.map((p) => ('text' in p ? p.text.trim() : 'cond' in p ? '<cond>' : `<${p.label}>`));
+    expect(pieces).toEqual([
+      'switch',
+      '<cond>',
+      '{ case',
+      '<0>',
+      ': return 1 ; case',
+      '<1>',
+      ': return 2 ; case 7 : break ; default : break ; }',
+    ]);
+    // A module without such a macro: nothing read.
+    expect(declsOf(c('#define TWICE(x) ((x) * 2)', 'static int g(int v) { return TWICE(v); }'), 'qstr_switch')).toEqual([]);
+  });
+
   test('condition of a switch under #if', () => {
     const [d] = declsOf(fn('#if MICROPY_PY_A', 'switch (attr) { case MP_QSTR_x: break; }', '#endif'), 'qstr_switch');
     expect(d.cond).toEqual([{ branches: [{ keyword: 'if', arg: 'MICROPY_PY_A' }] }]);
@@ -203,7 +230,8 @@ describe('extractQstrSwitches', () => {
       ['wide', undefined],
       ['same', undefined],
     ]);
-    const text = (u: (typeof d.macroUses)[number]) => u.pieces.map((p) => ('label' in p ? `<${d.labels[p.label].qstr}>` : p.text)).join('');
+    const text = (u: (typeof d.macroUses)[number]) =>
+      u.pieces.map((p) => ('label' in p ? `<${d.labels[p.label].qstr}>` : 'cond' in p ? '<cond>' : p.text)).join('');
     expect(d.macroUses.map((u) => given.slice(u.span.start, u.span.end))).toEqual(['KIND', 'KINDS']);
     expect(d.macroUses.map(text)).toEqual([
       '\n#if !(MICROPY_PY_BUILTINS_FLOAT)\n<whole>\n#else\n<real>\n#endif\n ',

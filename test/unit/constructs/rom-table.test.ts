@@ -56,6 +56,11 @@ describe('extractRomTables: values', () => {
     ["py/obj.h's float constant objects written out", { given: 'MP_ROM_PTR(&mp_const_float_tau_obj)', want: 'float(tau)' }],
     ['a float constant object in the pre-v1.12 spelling', { given: '(mp_obj_t)&mp_const_float_e_obj', want: 'float(e)' }],
     ['the empty qstr', { given: 'MP_ROM_QSTR(MP_QSTR_)', want: 'qstr()' }],
+    ['a value in parentheses (a careful macro)', { given: '(MP_ROM_PTR(&f_obj))', want: 'ptr(f_obj; &f_obj)' }],
+    ['an int in two pairs of parentheses', { given: '((MP_ROM_INT(7)))', want: 'int(7)' }],
+    ['the object in parentheses', { given: 'MP_ROM_PTR(&(f_obj))', want: 'ptr(f_obj; &(f_obj))' }],
+    ['an element of an array in parentheses', { given: 'MP_ROM_PTR(&(objs[1]))', want: 'ptr(objs; &(objs[1]))' }],
+    ['a firmware float constant in parentheses', { given: 'MP_ROM_PTR(&(mp_const_float_pi_obj))', want: 'float(pi)' }],
   ])('%s', (_name, { given, want }) => {
     const [t] = declsOf(table(`{ MP_ROM_QSTR(MP_QSTR_k), ${given} },`), 'rom_table');
     expect(summary(t.items)).toEqual([`k=${want}`]);
@@ -216,6 +221,48 @@ describe('extractRomTables: tables and conditional items', () => {
     const r = extract('static const mp_rom_map_elem_t u[] = {\n { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },\n');
     expect(r.model.decls.filter((d) => d.kind === 'rom_table')).toEqual([]);
     expect(r.diagnostics.map((d) => d.code)).toContain('NMG1005');
+  });
+
+  test('a table of a typedef of the entry type, const after the type, is a table; runtime-data leaves it alone', () => {
+    const given = c(
+      'typedef mp_rom_map_elem_t entry_t;',
+      'static entry_t const t[2] = { { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) }, { MP_ROM_QSTR(MP_QSTR_b), MP_ROM_PTR(&mp_type_int) } };',
+    );
+    const [t] = declsOf(given, 'rom_table');
+    expect([t.name, summary(t.items)]).toEqual(['t', ['a=int(1)', 'b=ptr(mp_type_int; &mp_type_int)']]);
+    expect(declsOf(given, 'runtime_data')).toEqual([]);
+    // A mutable table of a typedef of mp_map_elem_t is writable data, as mp_map_elem_t's is.
+    expect(
+      declsOf(c('typedef mp_map_elem_t e_t;', 'static e_t e[] = { { MP_OBJ_NEW_QSTR(MP_QSTR_e), mp_const_none } };'), 'rom_table'),
+    ).toEqual([]);
+  });
+
+  test('a key in parentheses is a qstr key', () => {
+    const [t] = declsOf(
+      table('{ (MP_ROM_QSTR(MP_QSTR_k)), MP_ROM_INT(1) },', '{ ((MP_OBJ_NEW_QSTR(MP_QSTR_j))), MP_ROM_INT(2) },'),
+      'rom_table',
+    );
+    expect(summary(t.items)).toEqual(['k=int(1)', 'j=int(2)']);
+  });
+
+  test('entries with member designators in either order, and index designators, are read in the order the compiler stores them', () => {
+    const [t] = declsOf(
+      table(
+        '[0] = { .key = MP_ROM_QSTR(MP_QSTR_a), .value = MP_ROM_INT(1) },',
+        '{ .value = MP_ROM_INT(2), .key = MP_ROM_QSTR(MP_QSTR_b) },',
+        '[3] = { MP_ROM_QSTR(MP_QSTR_d), .value = MP_ROM_INT(4) },',
+        '[2] = { MP_ROM_QSTR(MP_QSTR_c), MP_ROM_INT(3) },',
+      ),
+      'rom_table',
+    );
+    expect(summary(t.items)).toEqual(['a=int(1)', 'b=int(2)', 'c=int(3)', 'd=int(4)']);
+  });
+
+  test('index designators natmodgen cannot place are reported (NMG2010): a gap, an index that is no integer literal', () => {
+    for (const first of ['[2] = { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },', '[N] = { MP_ROM_QSTR(MP_QSTR_a), MP_ROM_INT(1) },']) {
+      const r = extract(table(first, '[0] = { MP_ROM_QSTR(MP_QSTR_b), MP_ROM_INT(2) },'));
+      expect(r.diagnostics.map((d) => d.code)).toContain('NMG2010');
+    }
   });
 
   test('a mutable mp_map_elem_t array is not a ROM table (a const one is: the spelling before v1.12)', () => {

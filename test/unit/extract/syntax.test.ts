@@ -101,6 +101,12 @@ describe('checkSyntax (through extractFile)', () => {
     expect(extract(PRELUDE + given).diagnostics.map((d) => d.code)).toEqual(['NMG1004']);
   });
 
+  test('an anonymous struct variable after a storage-class macro is C (-D STATIC=static), without the macro an error', () => {
+    const given = PRELUDE + 'STATIC const struct { int a; int b; } pair = { 3, 4 };\nstatic int after;\n';
+    expect(extract(given, { defines: ['STATIC=static'] }).diagnostics).toEqual([]);
+    expect(extract(given).diagnostics.map((d) => d.code)).toEqual(['NMG1004']);
+  });
+
   test('a prototype whose storage class is a macro of the file is C too', () => {
     const given = PRELUDE + '#define MOD_API static\nMOD_API mp_obj_t f_update(mp_obj_t self_in, mp_obj_t arg);\n';
     expect(extract(given).diagnostics).toEqual([]);

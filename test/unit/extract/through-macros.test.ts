@@ -101,6 +101,22 @@ describe("extract through the module's macros", () => {
     ]);
   });
 
+  test('slot pairs from a macro written after a value (its expansion starts with a comma), and a value in a macro', () => {
+    const given = c(
+      '#define PRINT_SLOT , print, my_print',
+      '#define MY_NEW my_new',
+      'MP_DEFINE_CONST_OBJ_TYPE(t, MP_QSTR_T, MP_TYPE_FLAG_NONE, make_new, MY_NEW PRINT_SLOT, locals_dict, &d);',
+    );
+    const r = extract(given);
+    const [t] = r.model.decls.filter((d) => d.kind === 'obj_type');
+    expect(r.diagnostics).toEqual([]);
+    expect(t.kind === 'obj_type' && t.slots.map((s) => (s.kind === 'item' ? `${s.item.slot}=${s.item.value}` : s.text))).toEqual([
+      'make_new=my_new',
+      'print=my_print',
+      'locals_dict=&d',
+    ]);
+  });
+
   test('#if defined(MP_DEFINE_CONST_OBJ_TYPE) picks the current API; its #else (a pre-v1.20 struct) is dropped', () => {
     const given = c(
       '#include "py/obj.h"',

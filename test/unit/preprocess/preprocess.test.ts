@@ -83,6 +83,14 @@ describe("preprocess: liveness with -D, the file's own macros and its includes",
       },
     ],
     [
+      'a computed #include (a macro naming the header) reads that header',
+      {
+        given: lines('#define CONFIG_FILE "config.h"', '#include CONFIG_FILE', '#if HAS_FFT', 'int fft;', '#endif'),
+        opts: { host: host({ '/m/config.h': cfg }) },
+        want: { fft: 'on' },
+      },
+    ],
+    [
       'an include guard spelled in the reserved name space (__CFG__) is still a guard',
       {
         given: lines('#include "cfg.h"', '#if FROM_CFG == 2', 'int b;', '#endif'),

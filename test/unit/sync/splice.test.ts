@@ -96,6 +96,27 @@ describe('spliceIncludes', () => {
       },
     ],
     [
+      'an entry list named by a macro (`#include LIST`, its name defined in a kept header) is read in place too',
+      {
+        files: {
+          '/m/m.c': c('#include "names.h"', 'static const mp_rom_map_elem_t t[] = {', '#include LIST', '};'),
+          '/m/names.h': c('#define LIST "list.h"', '#define E(n) {MP_ROM_QSTR(MP_QSTR_##n), MP_ROM_INT(1)},'),
+          '/m/list.h': c('E(a)'),
+        },
+        want: c('#include "names.h"', 'static const mp_rom_map_elem_t t[] = {', 'E(a)', '', '};'),
+      },
+    ],
+    [
+      'a computed #include whose macro was #undef-ed before it stays',
+      {
+        files: {
+          '/m/m.c': c('#define LIST "list.h"', '#undef LIST', 'static const mp_rom_map_elem_t t[] = {', '#include LIST', '};'),
+          '/m/list.h': c('E(a)'),
+        },
+        want: null,
+      },
+    ],
+    [
       'an entry list included inside a table (X-macros, no definitions of its own) is read in place',
       {
         files: {
