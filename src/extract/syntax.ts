@@ -63,6 +63,10 @@ export function checkSyntax(ctx: ExtractContext, decls: Decl[]): Diagnostic[] {
     // function definition and the declarator for a statement of its own; the macro explains both.
     const prev = stmt.previousNamedSibling;
     if (prev?.type === 'function_definition' && namesUserMacro(ctx, prev.startIndex, prev.startIndex + 1)) continue;
+    // A macro-spelled name natmodgen sees no definition of, after an include it could not read
+    // (a system or SDK header: `__BEGIN_DECLS` of <sys/cdefs.h>, ESP-IDF's `DRAM_ATTR`), may be
+    // a macro of that header: what the statement is, is for the compiler reading it to say.
+    if (namesUnseenMacro(ctx, stmt.startIndex, stmt.endIndex)) continue;
     const inner = text.slice(start, end).trim();
     if (inner === '' || inner.startsWith('#')) continue;
     // An attribute, asm label or typeof where the grammar has none: valid GNU C, the compiler's business.
@@ -111,6 +115,28 @@ function surelyCompiled(ctx: ExtractContext, start: number, end: number): boolea
   }
   for (let i = lo; i < toks.length && toks[i].start < end; i++) {
     if (toks[i].kind !== 'directive' && ctx.liveness[i] === 'on') return true;
+  }
+  return false;
+}
+
+/** A name spelled as macros are (`DRAM_ATTR`, `__BEGIN_DECLS`, `__wur`): upper case, or reserved. */
+const MACRO_SPELLING = /^(?:_*[A-Z][A-Z0-9_]*|__\w+)$/;
+
+/** MicroPython's own headers (spelled without the quote): natmodgen knows the API they define, read or not (`STATIC` is gone since v1.22). */
+const MICROPYTHON_HEADER = /^(?:py|extmod|shared)\//;
+
+/**
+ * Whether [start, end) holds a macro-spelled identifier no definition natmodgen read explains,
+ * in a file that includes, before it, a header natmodgen did not read.
+ */
+function namesUnseenMacro(ctx: ExtractContext, start: number, end: number): boolean {
+  if (!ctx.pp.includes.some((inc) => inc.resolved === undefined && inc.end <= start && !MICROPYTHON_HEADER.test(inc.spelled.slice(1))))
+    return false;
+  const toks = ctx.cur.tokens;
+  for (let i = Math.max(0, ctx.cur.indexAt(start)); i < toks.length && toks[i].start < end; i++) {
+    const t = toks[i];
+    if (t.start < start || t.kind !== 'ident' || !MACRO_SPELLING.test(t.text)) continue;
+    if (!ctx.pp.definitionAt(t.text, t.start)) return true;
   }
   return false;
 }

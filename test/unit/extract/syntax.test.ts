@@ -107,6 +107,28 @@ describe('checkSyntax (through extractFile)', () => {
     expect(extract(given).diagnostics.map((d) => d.code)).toEqual(['NMG1004']);
   });
 
+  test('a macro-spelled name after a header natmodgen could not read may be its macro (pypilot/micropython_ugfx ilidriver.c:138)', () => {
+    // DRAM_ATTR comes from ESP-IDF's esp_attr.h, __BEGIN_DECLS from <sys/cdefs.h>: whatever they
+    // expand to, the compiler that reads those headers judges the statement.
+    const esp = c('#include "esp_attr.h"', 'DRAM_ATTR static const int cmds[] = {1, 2};', 'static int after;');
+    expect(extract(PRELUDE + esp).diagnostics).toEqual([]);
+    const glibc = c('#include <sys/cdefs.h>', '__BEGIN_DECLS', 'int helper(int x);', '__END_DECLS', 'static int after;');
+    expect(extract(PRELUDE + glibc).diagnostics).toEqual([]);
+    // With no such header before it, nothing can define the name: still a syntax error, as is a
+    // name spelled as variables are after the header.
+    expect(extract(PRELUDE + c('DRAM_ATTR static const int cmds[] = {1, 2};', 'static int after;')).diagnostics.map((d) => d.code)).toEqual(
+      ['NMG1004'],
+    );
+    expect(
+      extract(c('DRAM_ATTR static const int cmds[] = {1, 2};', '#include "esp_attr.h"', 'static int after;')).diagnostics.map(
+        (d) => d.code,
+      ),
+    ).toEqual(['NMG1004']);
+    expect(extract(PRELUDE + c('#include "esp_attr.h"', 'foo bar baz;', 'static int after;')).diagnostics.map((d) => d.code)).toEqual([
+      'NMG1004',
+    ]);
+  });
+
   test('a prototype whose storage class is a macro of the file is C too', () => {
     const given = PRELUDE + '#define MOD_API static\nMOD_API mp_obj_t f_update(mp_obj_t self_in, mp_obj_t arg);\n';
     expect(extract(given).diagnostics).toEqual([]);
