@@ -8,10 +8,9 @@
 #ifndef NATMODGEN_RT_OBJCONST_H
 #define NATMODGEN_RT_OBJCONST_H
 
-#include "builtin.h"
-
-#define mp_const_ellipsis_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_Ellipsis)))
-#define mp_const_notimplemented_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_NotImplemented)))
+/* The builtins by name from the builtins module (natmodgen_builtin, every converted unit has it), not the calling script's globals. */
+#define mp_const_ellipsis_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_Ellipsis)))
+#define mp_const_notimplemented_obj (*(const struct _mp_obj_singleton_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_NotImplemented)))
 #define mp_const_none_obj (*(const struct _mp_obj_none_t *)MP_OBJ_TO_PTR(mp_const_none))
 #define mp_const_false_obj (*(const struct _mp_obj_bool_t *)MP_OBJ_TO_PTR(mp_const_false))
 #define mp_const_true_obj (*(const struct _mp_obj_bool_t *)MP_OBJ_TO_PTR(mp_const_true))

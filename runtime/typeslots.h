@@ -14,8 +14,6 @@
 #ifndef NATMODGEN_RT_TYPESLOTS_H
 #define NATMODGEN_RT_TYPESLOTS_H
 
-#include "builtin.h"
-
 #include "py/objtuple.h"
 #include "py/objlist.h"
 #include "py/objstr.h"
@@ -36,6 +34,6 @@
 #define mp_obj_int_print (MP_OBJ_TYPE_GET_SLOT(&mp_type_int, print))
 #define mp_obj_int_unary_op (MP_OBJ_TYPE_GET_SLOT(&mp_type_int, unary_op))
 #define mp_obj_int_binary_op (MP_OBJ_TYPE_GET_SLOT(&mp_type_int, binary_op))
-#define mp_obj_dict_make_new (MP_OBJ_TYPE_GET_SLOT((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_rt_builtin(MP_QSTR_dict)), make_new))
+#define mp_obj_dict_make_new (MP_OBJ_TYPE_GET_SLOT((const mp_obj_type_t *)MP_OBJ_TO_PTR(natmodgen_builtin(MP_QSTR_dict)), make_new))
 
 #endif

@@ -39,12 +39,26 @@ const COMPILER_HELPER = /^__aeabi_/;
  */
 const MEMORY_TRIO = ['memcpy', 'memmove', 'memset'];
 
+/** Declarations that define a file-scope object of the module's under their name. */
+const DEFINES_OBJECT: ReadonlySet<string> = new Set([
+  'const_dict',
+  'rom_table',
+  'fun_obj',
+  'module_obj',
+  'runtime_obj',
+  'runtime_data',
+  'writable_data',
+]);
+
 export function planRuntime(mod: ResolvedModule, extraRoots: { unit: number; names: string[] }[], moduleRoots: string[]): RuntimePlan {
   const index = runtimeIndex();
   // A name the module defines itself is its own, whatever the runtime has.
   const models = mod.units.map((u) => u.model);
   // So is a type it defines (py/objstringio.c compiled into a natmod defines mp_type_stringio).
-  const own = new Set([...models.flatMap((m) => [...m.definedFunctions]), ...mod.types.map((t) => t.name)]);
+  // And so is an object it defines (py/objdict.c defines mp_const_empty_dict_obj, which the runtime
+  // otherwise gives the natmod as a macro over its own empty dict).
+  const objects = models.flatMap((m) => m.decls.filter((d) => DEFINES_OBJECT.has(d.kind)).map((d) => d.name));
+  const own = new Set([...models.flatMap((m) => [...m.definedFunctions]), ...mod.types.map((t) => t.name), ...objects]);
   const unitRoots = mod.units.map(({ model: m, expandsTo }, unit) =>
     [
       ...m.runtimeNames,
