@@ -79,14 +79,8 @@ export function expandConstructMacros(
       continue;
     }
     if (parens || t.kind !== 'ident' || (braces && !staticMacros) || pp.liveAt(t.start) === 'off') continue;
-    const def = pp.definitionAt(t.text, t.start);
-    if (!def || coreHeaderMacros().has(t.text)) continue;
-    let last = i;
-    if (def.params) {
-      if (toks[i + 1]?.text !== '(') continue;
-      last = closingParen(toks, i + 1);
-      if (last < 0) continue;
-    }
+    const last = moduleMacroUseEnd(pp, toks, i);
+    if (last < 0) continue;
     const use = toks.slice(i, last + 1);
     // At file scope a use left as written is reported by src/extract (NMG2032); inside a function it
     // reads as the defaults read it.
@@ -202,14 +196,8 @@ export function undecidedConstructUses(pp: Preprocessed, text: string): Undecide
     if (t.kind === 'punct' && '({['.includes(t.text)) depth++;
     else if (t.kind === 'punct' && ')}]'.includes(t.text)) depth = Math.max(0, depth - 1);
     if (depth || t.kind !== 'ident' || pp.liveAt(t.start) === 'off') continue;
-    const def = pp.definitionAt(t.text, t.start);
-    if (!def || coreHeaderMacros().has(t.text)) continue;
-    let last = i;
-    if (def.params) {
-      if (toks[i + 1]?.text !== '(') continue;
-      last = closingParen(toks, i + 1);
-      if (last < 0) continue;
-    }
+    const last = moduleMacroUseEnd(pp, toks, i);
+    if (last < 0) continue;
     const r = readingForAll(pp, toks.slice(i, last + 1), t.start);
     if ('names' in r) out.push({ start: t.start, end: toks[last].end, name: t.text, names: r.names });
     i = last;
@@ -316,6 +304,19 @@ function wordsOf(text: string): Set<string> {
   for (const m of joined.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
   lastWords = { text, words };
   return words;
+}
+
+/**
+ * Where a use of a module's own macro starting at toks[i] ends (its name, or its closing parenthesis
+ * for a function-like macro), or -1 when toks[i] is no such use (no definition there, one of
+ * MicroPython's core header macros, or a function-like macro named without arguments).
+ */
+function moduleMacroUseEnd(pp: Preprocessed, toks: PPToken[], i: number): number {
+  const t = toks[i];
+  const def = pp.definitionAt(t.text, t.start);
+  if (!def || coreHeaderMacros().has(t.text)) return -1;
+  if (!def.params) return i;
+  return toks[i + 1]?.text === '(' ? closingParen(toks, i + 1) : -1;
 }
 
 function closingParen(toks: PPToken[], open: number): number {
